@@ -1,0 +1,14 @@
+using System.Text.Json;
+
+namespace Slots.Api.Contracts;
+
+/// <summary>
+/// Body of <c>PUT /{slotId}</c>. <see cref="Date"/> and <see cref="TotalCapacity"/> are read only to
+/// say by name that they cannot be changed.
+/// </summary>
+public sealed record UpdateSlotRequest(
+    string? StartTime = null,
+    string? EndTime = null,
+    string? Status = null,
+    JsonElement? Date = null,
+    JsonElement? TotalCapacity = null);

@@ -1,0 +1,135 @@
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Slots.Domain.Common;
+using Slots.Infrastructure.Persistence;
+
+namespace Slots.Api.Errors;
+
+/// <summary>
+/// The one place that turns an exception into an error response, always <c>application/problem+json</c>:
+/// 400 with an <c>errors</c> map, 404 and 409 with a stable <c>code</c>, 503 with <c>Retry-After</c>, and a
+/// 500 that says nothing about internals.
+/// </summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public const int RetryAfterSeconds = 5;
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested)
+        {
+            return true; // The client left; nobody is there to read an answer.
+        }
+
+        var problem = exception switch
+        {
+            ValidationException validation => Validation(validation),
+            DomainException domain => Domain(domain),
+            BadHttpRequestException badRequest => BadRequest(badRequest),
+            _ when DatabaseFailures.IsUnavailable(exception) => Unavailable(context, exception),
+            _ => Unexpected(exception),
+        };
+
+        context.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static ProblemDetails Validation(ValidationException exception)
+    {
+        var errors = exception.Errors
+            .GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+        return new ValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request is invalid.",
+            Detail = string.Join(" ", errors.SelectMany(e => e.Value)),
+            Extensions = { ["code"] = "validation_failed" },
+        };
+    }
+
+    private static ProblemDetails Domain(DomainException exception)
+    {
+        var (status, title) = exception.Kind switch
+        {
+            DomainErrorKind.NotFound => (StatusCodes.Status404NotFound, "Not found."),
+            DomainErrorKind.Conflict => (StatusCodes.Status409Conflict, "The slot's current state does not allow this."),
+            _ => (StatusCodes.Status400BadRequest, "The request is invalid."),
+        };
+        var problem = exception.Kind == DomainErrorKind.Invalid
+            ? new ValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                [exception.Target ?? "body"] = [exception.Message],
+            })
+            : new ProblemDetails();
+        problem.Status = status;
+        problem.Title = title;
+        problem.Detail = exception.Message;
+        problem.Extensions["code"] = exception.Code;
+        return problem;
+    }
+
+    private static ProblemDetails BadRequest(BadHttpRequestException exception)
+    {
+        // Malformed JSON, wrong types, unknown fields, unreadable query values: the client's fault.
+        var json = exception.InnerException as JsonException;
+        var field = json?.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
+        var detail = json is null ? exception.Message : Describe(json, field);
+        var problem = new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [detail] })
+        {
+            Status = exception.StatusCode,
+            Title = exception.StatusCode == StatusCodes.Status400BadRequest ? "The request is invalid." : "The request cannot be processed.",
+            Detail = detail,
+            Extensions = { ["code"] = "bad_request" },
+        };
+        return problem;
+    }
+
+    private ProblemDetails Unavailable(HttpContext context, Exception exception)
+    {
+        logger.LogWarning(exception, "Database unavailable");
+        context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "The service is temporarily unavailable.",
+            Detail = "The database cannot be reached right now; try again shortly.",
+            Extensions = { ["code"] = "database_unavailable" },
+        };
+    }
+
+    private ProblemDetails Unexpected(Exception exception)
+    {
+        logger.LogError(exception, "Unhandled exception");
+        return new ProblemDetails
+        {
+            Status = StatusCodes.Status500InternalServerError,
+            Title = "An unexpected error occurred.",
+            Detail = "The error has been logged.",
+        };
+    }
+
+    // The serializer's own messages name .NET types; say what the client got wrong instead.
+    private static string Describe(JsonException json, string field)
+    {
+        if (json.Message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
+        {
+            return $"'{field}' is not a field this request takes.";
+        }
+
+        if (json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
+        {
+            return $"'{field}' has the wrong type or an out-of-range value.";
+        }
+
+        return $"The body is not valid JSON (line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}).";
+    }
+}

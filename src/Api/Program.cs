@@ -1,0 +1,59 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Mediator;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Slots.Api.Endpoints;
+using Slots.Api.Errors;
+using Slots.Api.Health;
+using Slots.Api.Json;
+using Slots.Application;
+using Slots.Application.Common.Behaviors;
+using Slots.Application.Slots.CreateSlot;
+using Slots.Infrastructure;
+using Slots.Infrastructure.Persistence;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddApplication();
+builder.Services.AddInfrastructure(
+    builder.Configuration.GetConnectionString("Slots")
+    ?? throw new InvalidOperationException("Set ConnectionStrings:Slots (./slots run does it for you)."));
+builder.Services.AddMediator((MediatorOptions options) =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.Assemblies = [typeof(CreateSlotCommand)];
+    options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
+});
+
+builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDefaults.Apply);
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+builder.Services.Configure<JsonOptions>(options =>
+{
+    var json = options.SerializerOptions;
+    json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+    json.Converters.Add(new HourMinuteTimeConverter());
+    // A field the server does not take (id, bookedCount, a typo) is refused, not silently dropped.
+    json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+});
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+
+if (app.Configuration.GetValue<bool>("Slots:MigrateOnStartup"))
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    await scope.ServiceProvider.GetRequiredService<SlotsDbContext>().Database.MigrateAsync();
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapOpenApi();
+app.MapHealth();
+app.MapConsultingSlots();
+
+await app.RunAsync();
+
+/// <summary>Entry point, visible to the integration tests' <c>WebApplicationFactory</c>.</summary>
+public partial class Program;

@@ -1,0 +1,12 @@
+using Slots.Domain.Slots;
+
+namespace Slots.Application.Common;
+
+/// <summary>The read side: untracked rows, filtered by a specification and projected straight into DTOs.</summary>
+public interface ISlotReader
+{
+    Task<List<TResult>> ListAsync<TResult>(
+        Specification<Slot> specification,
+        Func<IQueryable<Slot>, IQueryable<TResult>> projection,
+        CancellationToken cancellationToken);
+}

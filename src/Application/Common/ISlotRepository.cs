@@ -1,0 +1,20 @@
+using Slots.Domain.Slots;
+
+namespace Slots.Application.Common;
+
+/// <summary>
+/// Loads and stores the <see cref="Slot"/> aggregate for commands. It never commits: the unit-of-work
+/// behavior does, once per command.
+/// </summary>
+public interface ISlotRepository
+{
+    /// <summary>
+    /// Locks the slot's row for the rest of the command's transaction (<c>SELECT ... FOR UPDATE</c>),
+    /// then loads its bookings. Null when there is no such slot.
+    /// </summary>
+    Task<Slot?> GetForUpdateAsync(Guid slotId, CancellationToken cancellationToken);
+
+    void Add(Slot slot);
+
+    void Remove(Slot slot);
+}

@@ -1,0 +1,15 @@
+namespace Slots.Application.Slots.BookSlot;
+
+/// <summary>What a customer gets back after booking.</summary>
+public sealed record BookingConfirmation(
+    Guid SlotId,
+    string CustomerId,
+    string CustomerEmail,
+    string CustomerName,
+    DateTime BookedAt,
+    DateTime StartsAt,
+    DateTime EndsAt,
+    DateOnly Date,
+    TimeOnly StartTime,
+    TimeOnly EndTime,
+    string Timezone);

@@ -1,0 +1,5 @@
+using Mediator;
+
+namespace Slots.Application.Slots.CancelBooking;
+
+public sealed record CancelBookingCommand(Guid SlotId, string CustomerId) : ICommand;

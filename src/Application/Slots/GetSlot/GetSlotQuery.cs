@@ -1,0 +1,5 @@
+using Mediator;
+
+namespace Slots.Application.Slots.GetSlot;
+
+public sealed record GetSlotQuery(Guid SlotId) : IQuery<SlotResponse>;

@@ -1,0 +1,17 @@
+using Mediator;
+using Slots.Application.Common;
+
+namespace Slots.Application.Slots.ListSpecialistSlots;
+
+public sealed class ListSpecialistSlotsHandler(ISlotReader reader)
+    : IQueryHandler<ListSpecialistSlotsQuery, Page<SlotResponse>>
+{
+    public async ValueTask<Page<SlotResponse>> Handle(ListSpecialistSlotsQuery query, CancellationToken cancellationToken)
+    {
+        var limit = query.Limit ?? Paging.DefaultLimit;
+        DateTime? after = Paging.TryDecodeCursor(query.Cursor, out var cursor) ? cursor : null;
+        var spec = new SpecialistSlotsSpec(query.SpecialistEmail, after, limit + 1);
+        var rows = await reader.ListAsync(spec, q => q.ProjectToResponse(), cancellationToken);
+        return Paging.ToPage(rows, limit, s => s.StartsAt);
+    }
+}

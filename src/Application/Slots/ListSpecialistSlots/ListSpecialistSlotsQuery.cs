@@ -1,0 +1,8 @@
+using Mediator;
+using Slots.Application.Common;
+
+namespace Slots.Application.Slots.ListSpecialistSlots;
+
+/// <summary>All of a specialist's slots, past and future, with their bookings, sorted by start.</summary>
+public sealed record ListSpecialistSlotsQuery(string SpecialistEmail, int? Limit, string? Cursor)
+    : IQuery<Page<SlotResponse>>;

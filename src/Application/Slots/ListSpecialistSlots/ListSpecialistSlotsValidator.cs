@@ -1,0 +1,14 @@
+using FluentValidation;
+using Slots.Application.Common;
+
+namespace Slots.Application.Slots.ListSpecialistSlots;
+
+public sealed class ListSpecialistSlotsValidator : AbstractValidator<ListSpecialistSlotsQuery>
+{
+    public ListSpecialistSlotsValidator()
+    {
+        RuleFor(q => q.SpecialistEmail).ValidEmail();
+        RuleFor(q => q.Limit).PageLimit();
+        RuleFor(q => q.Cursor).PageCursor();
+    }
+}

@@ -1,0 +1,42 @@
+using Riok.Mapperly.Abstractions;
+using Slots.Domain.Slots;
+
+namespace Slots.Application.Slots;
+
+/// <summary>The one outbound mapping: aggregates and query rows into response DTOs.</summary>
+[Mapper]
+public static partial class SlotMapper
+{
+    [MapProperty(nameof(Slot.DurationMinutes), nameof(SlotResponse.Duration))]
+    [MapperIgnoreSource(nameof(Slot.IsFullyBooked))]
+    [MapperIgnoreSource(nameof(Slot.RemainingCapacity))]
+    [MapperIgnoreTarget(nameof(SlotResponse.IsFullyBooked))]
+    public static partial SlotResponse ToResponse(this Slot slot);
+
+    public static partial IQueryable<SlotResponse> ProjectToResponse(this IQueryable<Slot> slots);
+
+    public static partial IQueryable<AvailableSlotResponse> ProjectToAvailable(this IQueryable<Slot> slots);
+
+    [MapProperty(nameof(Slot.DurationMinutes), nameof(AvailableSlotResponse.Duration))]
+    [MapPropertyFromSource(nameof(AvailableSlotResponse.RemainingCapacity), Use = nameof(SeatsLeft))]
+    [MapperIgnoreSource(nameof(Slot.SpecialistId))]
+    [MapperIgnoreSource(nameof(Slot.BookedCount))]
+    [MapperIgnoreSource(nameof(Slot.Status))]
+    [MapperIgnoreSource(nameof(Slot.IsFullyBooked))]
+    [MapperIgnoreSource(nameof(Slot.RemainingCapacity))]
+    [MapperIgnoreSource(nameof(Slot.Bookings))]
+    [MapperIgnoreSource(nameof(Slot.CreatedAt))]
+    [MapperIgnoreSource(nameof(Slot.UpdatedAt))]
+    private static partial AvailableSlotResponse ToAvailable(Slot slot);
+
+    // Bookings are listed in the order they were made, in every view.
+    private static IReadOnlyList<BookingResponse> MapBookings(IReadOnlyCollection<Booking> bookings) =>
+        bookings.OrderBy(b => b.BookedAt).ThenBy(b => b.Id).Select(b => MapBooking(b)).ToList();
+
+    [MapperIgnoreSource(nameof(Booking.Id))]
+    [MapperIgnoreSource(nameof(Booking.SlotId))]
+    [MapperIgnoreSource(nameof(Booking.IsLive))]
+    private static partial BookingResponse MapBooking(Booking booking);
+
+    private static int SeatsLeft(Slot slot) => slot.TotalCapacity - slot.BookedCount;
+}

@@ -1,0 +1,28 @@
+using Slots.Domain.Slots;
+
+namespace Slots.Application.Slots;
+
+/// <summary>The specialist's view of a slot, bookings included.</summary>
+public sealed record SlotResponse
+{
+    public required Guid Id { get; init; }
+    public string? SpecialistId { get; init; }
+    public required string SpecialistEmail { get; init; }
+    public string? ServiceId { get; init; }
+    public required DateOnly Date { get; init; }
+    public required TimeOnly StartTime { get; init; }
+    public required TimeOnly EndTime { get; init; }
+    public required string Timezone { get; init; }
+    public required DateTime StartsAt { get; init; }
+    public required DateTime EndsAt { get; init; }
+
+    /// <summary>Minutes between the two instants.</summary>
+    public required int Duration { get; init; }
+    public required int TotalCapacity { get; init; }
+    public required int BookedCount { get; init; }
+    public required SlotStatus Status { get; init; }
+    public bool IsFullyBooked => BookedCount >= TotalCapacity;
+    public required IReadOnlyList<BookingResponse> Bookings { get; init; }
+    public required DateTime CreatedAt { get; init; }
+    public required DateTime UpdatedAt { get; init; }
+}

@@ -1,0 +1,36 @@
+using Mediator;
+using Slots.Application.Common;
+using Slots.Domain.Slots;
+
+namespace Slots.Application.Slots.UpdateSlot;
+
+public sealed class UpdateSlotHandler(ISlotRepository slots, TimeProvider clock)
+    : ICommandHandler<UpdateSlotCommand, SlotResponse>
+{
+    public async ValueTask<SlotResponse> Handle(UpdateSlotCommand command, CancellationToken cancellationToken)
+    {
+        var slot = await slots.GetForUpdateAsync(command.SlotId, cancellationToken)
+            ?? throw SlotErrors.NotFound(command.SlotId);
+        var now = clock.GetUtcNow();
+
+        if (command.StartTime is not null || command.EndTime is not null)
+        {
+            slot.ChangeTimes(
+                command.StartTime is null ? null : LocalFormats.ParseTime(command.StartTime),
+                command.EndTime is null ? null : LocalFormats.ParseTime(command.EndTime),
+                now);
+        }
+
+        switch (command.Status)
+        {
+            case "active":
+                slot.Activate(now);
+                break;
+            case "inactive":
+                slot.Deactivate(now);
+                break;
+        }
+
+        return slot.ToResponse();
+    }
+}

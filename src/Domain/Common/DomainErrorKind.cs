@@ -1,0 +1,14 @@
+namespace Slots.Domain.Common;
+
+/// <summary>The sort of failure a <see cref="DomainException"/> reports.</summary>
+public enum DomainErrorKind
+{
+    /// <summary>The input breaks a rule on its own (bad time zone, end before start, ...).</summary>
+    Invalid,
+
+    /// <summary>The thing asked for does not exist.</summary>
+    NotFound,
+
+    /// <summary>The input is fine, but the current state of the slot forbids the change.</summary>
+    Conflict,
+}

@@ -1,0 +1,222 @@
+using Slots.Domain.Common;
+
+namespace Slots.Domain.Slots;
+
+/// <summary>
+/// A bookable consulting slot of one specialist: the aggregate root. Every change goes through a method
+/// here that checks its rule first; capacity and the booked count can only move together with the
+/// bookings list.
+/// </summary>
+public sealed class Slot
+{
+    private readonly List<Booking> _bookings = [];
+
+    private Slot()
+    {
+        // For EF Core.
+        SpecialistEmail = string.Empty;
+        Timezone = string.Empty;
+    }
+
+    private Slot(Guid id, string specialistEmail, string? specialistId, string? serviceId, SlotTime time, int capacity, DateTime now)
+    {
+        Id = id;
+        SpecialistEmail = specialistEmail;
+        SpecialistId = specialistId;
+        ServiceId = serviceId;
+        Date = time.Date;
+        Timezone = time.Timezone;
+        ApplyTime(time);
+        TotalCapacity = capacity;
+        Status = SlotStatus.Active;
+        CreatedAt = now;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Slot id (a version 7 UUID, so ids sort by creation time).</summary>
+    public Guid Id { get; private set; }
+
+    /// <summary>The specialist's id in the calling system, when known.</summary>
+    public string? SpecialistId { get; private set; }
+
+    /// <summary>The specialist's email, lower case; identifies whose slot this is.</summary>
+    public string SpecialistEmail { get; private set; }
+
+    /// <summary>Optional id of the service offered in this slot.</summary>
+    public string? ServiceId { get; private set; }
+
+    /// <summary>The specialist's local date. Never changes after creation.</summary>
+    public DateOnly Date { get; private set; }
+
+    /// <summary>Local start time.</summary>
+    public TimeOnly StartTime { get; private set; }
+
+    /// <summary>Local end time.</summary>
+    public TimeOnly EndTime { get; private set; }
+
+    /// <summary>IANA time zone of the local date and times.</summary>
+    public string Timezone { get; private set; }
+
+    /// <summary>UTC instant the slot starts.</summary>
+    public DateTime StartsAt { get; private set; }
+
+    /// <summary>UTC instant the slot ends.</summary>
+    public DateTime EndsAt { get; private set; }
+
+    /// <summary>Real length in minutes between <see cref="StartsAt"/> and <see cref="EndsAt"/>.</summary>
+    public int DurationMinutes { get; private set; }
+
+    /// <summary>Seats in the slot (1 for a 1:1 session). Never changes after creation.</summary>
+    public int TotalCapacity { get; private set; }
+
+    /// <summary>Live bookings held in the slot.</summary>
+    public int BookedCount { get; private set; }
+
+    /// <summary>Whether customers may book.</summary>
+    public SlotStatus Status { get; private set; }
+
+    /// <summary>True when every seat is taken.</summary>
+    public bool IsFullyBooked => BookedCount >= TotalCapacity;
+
+    /// <summary>Seats still free.</summary>
+    public int RemainingCapacity => TotalCapacity - BookedCount;
+
+    /// <summary>Every booking made in this slot, live and cancelled, in the order they were made.</summary>
+    public IReadOnlyCollection<Booking> Bookings => _bookings.AsReadOnly();
+
+    /// <summary>When the slot was created (UTC).</summary>
+    public DateTime CreatedAt { get; private set; }
+
+    /// <summary>When the slot last changed (UTC).</summary>
+    public DateTime UpdatedAt { get; private set; }
+
+    /// <summary>Creates a slot that starts in the future.</summary>
+    /// <exception cref="DomainException">When the start is not in the future or the capacity is out of range.</exception>
+    public static Slot Create(string specialistEmail, string? specialistId, string? serviceId, SlotTime time, int capacity, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentException.ThrowIfNullOrWhiteSpace(specialistEmail);
+        if (capacity is < SlotErrors.MinCapacity or > SlotErrors.MaxCapacity)
+        {
+            throw SlotErrors.CapacityOutOfRange(capacity);
+        }
+
+        if (time.StartsAt <= Instant.From(now))
+        {
+            throw SlotErrors.StartNotInFuture();
+        }
+
+        var id = Guid.CreateVersion7(now);
+        return new Slot(id, specialistEmail.Trim().ToLowerInvariant(), specialistId, serviceId, time, capacity, Instant.From(now));
+    }
+
+    /// <summary>Books a seat for the customer.</summary>
+    /// <exception cref="DomainException">
+    /// <c>slot_inactive</c>, <c>slot_in_past</c>, <c>already_booked</c> or <c>slot_fully_booked</c>.
+    /// </exception>
+    public Booking Book(Customer customer, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        if (Status != SlotStatus.Active)
+        {
+            throw SlotErrors.Inactive();
+        }
+
+        if (StartsAt <= Instant.From(now))
+        {
+            throw SlotErrors.InPast();
+        }
+
+        if (_bookings.Exists(b => b.IsLive && b.CustomerId == customer.Id))
+        {
+            throw SlotErrors.AlreadyBooked();
+        }
+
+        if (BookedCount >= TotalCapacity)
+        {
+            throw SlotErrors.FullyBooked();
+        }
+
+        var normalized = customer with { Email = customer.Email.Trim().ToLowerInvariant(), Name = customer.Name.Trim() };
+        var booking = new Booking(Id, normalized, Instant.From(now));
+        _bookings.Add(booking);
+        BookedCount++;
+        UpdatedAt = Instant.From(now);
+        return booking;
+    }
+
+    /// <summary>
+    /// Ends the customer's live booking before the slot starts; it stays on record with its cancellation time.
+    /// </summary>
+    /// <exception cref="DomainException">
+    /// <c>booking_not_found</c> when the customer holds no live booking; <c>slot_in_past</c> once the slot has started.
+    /// </exception>
+    public void CancelBooking(string customerId, DateTimeOffset now)
+    {
+        if (StartsAt <= Instant.From(now))
+        {
+            throw SlotErrors.InPast();
+        }
+
+        var booking = _bookings.Find(b => b.IsLive && b.CustomerId == customerId)
+            ?? throw SlotErrors.BookingNotFound(Id, customerId);
+        booking.Cancel(Instant.From(now));
+        BookedCount--;
+        UpdatedAt = Instant.From(now);
+    }
+
+    /// <summary>Moves the slot to other local times on the same date; the create rules apply to the new times.</summary>
+    /// <exception cref="DomainException">When the slot has started or the new times break a time rule.</exception>
+    public void ChangeTimes(TimeOnly? start, TimeOnly? end, DateTimeOffset now)
+    {
+        if (StartsAt <= Instant.From(now))
+        {
+            throw SlotErrors.InPast();
+        }
+
+        var time = SlotTime.Create(Date, start ?? StartTime, end ?? EndTime, Timezone);
+        if (time.StartsAt <= Instant.From(now))
+        {
+            throw SlotErrors.StartNotInFuture();
+        }
+
+        ApplyTime(time);
+        UpdatedAt = Instant.From(now);
+    }
+
+    /// <summary>Lets customers book the slot again.</summary>
+    public void Activate(DateTimeOffset now) => SetStatus(SlotStatus.Active, now);
+
+    /// <summary>Hides the slot from customers; existing bookings stay.</summary>
+    public void Deactivate(DateTimeOffset now) => SetStatus(SlotStatus.Inactive, now);
+
+    /// <summary>Checks that the slot may be deleted: nobody holds a live booking.</summary>
+    /// <exception cref="DomainException"><c>slot_has_bookings</c>.</exception>
+    public void EnsureDeletable()
+    {
+        if (BookedCount > 0)
+        {
+            throw SlotErrors.HasBookings();
+        }
+    }
+
+    private void SetStatus(SlotStatus status, DateTimeOffset now)
+    {
+        if (Status == status)
+        {
+            return;
+        }
+
+        Status = status;
+        UpdatedAt = Instant.From(now);
+    }
+
+    private void ApplyTime(SlotTime time)
+    {
+        StartTime = time.StartTime;
+        EndTime = time.EndTime;
+        StartsAt = time.StartsAt;
+        EndsAt = time.EndsAt;
+        DurationMinutes = time.DurationMinutes;
+    }
+}

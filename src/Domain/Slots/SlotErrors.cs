@@ -1,0 +1,73 @@
+using Slots.Domain.Common;
+
+namespace Slots.Domain.Slots;
+
+/// <summary>Every error the slot aggregate can raise, each with its stable code.</summary>
+public static class SlotErrors
+{
+    /// <summary>Smallest capacity a slot may have.</summary>
+    public const int MinCapacity = 1;
+
+    /// <summary>Largest capacity a slot may have.</summary>
+    public const int MaxCapacity = 1000;
+
+    /// <summary>No slot has the given id.</summary>
+    public static DomainException NotFound(Guid slotId) =>
+        new("slot_not_found", $"Slot {slotId} was not found.", DomainErrorKind.NotFound);
+
+    /// <summary>The customer holds no live booking in the slot.</summary>
+    public static DomainException BookingNotFound(Guid slotId, string customerId) =>
+        new("booking_not_found", $"Customer '{customerId}' has no active booking in slot {slotId}.", DomainErrorKind.NotFound);
+
+    /// <summary>Every seat is taken.</summary>
+    public static DomainException FullyBooked() =>
+        new("slot_fully_booked", "The slot is fully booked.", DomainErrorKind.Conflict);
+
+    /// <summary>The customer already holds a live booking in the slot.</summary>
+    public static DomainException AlreadyBooked() =>
+        new("already_booked", "This customer has already booked the slot.", DomainErrorKind.Conflict);
+
+    /// <summary>The slot is inactive, so it cannot be booked.</summary>
+    public static DomainException Inactive() =>
+        new("slot_inactive", "The slot is inactive.", DomainErrorKind.Conflict);
+
+    /// <summary>The slot has already started, so it cannot be booked or changed.</summary>
+    public static DomainException InPast() =>
+        new("slot_in_past", "The slot has already started.", DomainErrorKind.Conflict);
+
+    /// <summary>A slot with live bookings cannot be deleted.</summary>
+    public static DomainException HasBookings() =>
+        new("slot_has_bookings", "Cannot delete - slot already booked.", DomainErrorKind.Conflict);
+
+    /// <summary>The specialist already has a slot whose time range overlaps this one.</summary>
+    public static DomainException Overlaps() =>
+        new("slot_overlaps", "The specialist already has a slot that overlaps this time range.", DomainErrorKind.Conflict);
+
+    /// <summary>The new start time is not in the future.</summary>
+    public static DomainException StartNotInFuture() =>
+        new("start_not_in_future", "The slot must start in the future.", DomainErrorKind.Invalid, "startTime");
+
+    /// <summary>The end time is not after the start time.</summary>
+    public static DomainException EndNotAfterStart() =>
+        new("end_not_after_start", "endTime must be after startTime on the same date.", DomainErrorKind.Invalid, "endTime");
+
+    /// <summary>The time zone is not a known IANA zone.</summary>
+    public static DomainException UnknownTimeZone(string zone) =>
+        new("unknown_time_zone", $"'{zone}' is not a known IANA time zone.", DomainErrorKind.Invalid, "timezone");
+
+    /// <summary>The local time falls into a daylight-saving gap and never happens on that date.</summary>
+    public static DomainException NonexistentLocalTime(string field, DateOnly date, TimeOnly time, string zone) =>
+        new("nonexistent_local_time",
+            $"{date:yyyy-MM-dd} {time:HH\\:mm} does not exist in {zone} (the clocks skip it).",
+            DomainErrorKind.Invalid, field);
+
+    /// <summary>Times must be whole minutes.</summary>
+    public static DomainException NotWholeMinutes(string field) =>
+        new("invalid_time", "Times are whole minutes (HH:mm).", DomainErrorKind.Invalid, field);
+
+    /// <summary>The capacity is outside 1..1000.</summary>
+    public static DomainException CapacityOutOfRange(int capacity) =>
+        new("invalid_capacity",
+            $"totalCapacity must be between {MinCapacity} and {MaxCapacity}; got {capacity}.",
+            DomainErrorKind.Invalid, "totalCapacity");
+}

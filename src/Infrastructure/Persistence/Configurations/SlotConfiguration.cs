@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Slots.Domain.Slots;
+
+namespace Slots.Infrastructure.Persistence.Configurations;
+
+internal sealed class SlotConfiguration : IEntityTypeConfiguration<Slot>
+{
+    /// <summary>Named in the migration; <see cref="ConstraintViolations"/> maps it to <c>slot_overlaps</c>.</summary>
+    public const string NoOverlapConstraint = "ex_slots_no_overlap";
+    public const string BookedCountConstraint = "ck_slots_booked_count";
+
+    public void Configure(EntityTypeBuilder<Slot> builder)
+    {
+        builder.ToTable("slots", t =>
+        {
+            t.HasCheckConstraint(BookedCountConstraint, "booked_count BETWEEN 0 AND total_capacity");
+            t.HasCheckConstraint("ck_slots_total_capacity", "total_capacity BETWEEN 1 AND 1000");
+            t.HasCheckConstraint("ck_slots_time_order", "ends_at > starts_at AND end_time > start_time");
+            t.HasCheckConstraint("ck_slots_status", "status IN ('active', 'inactive')");
+        });
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).HasColumnName("id").ValueGeneratedNever();
+        builder.Property(s => s.SpecialistId).HasColumnName("specialist_id").HasMaxLength(128);
+        builder.Property(s => s.SpecialistEmail).HasColumnName("specialist_email").HasMaxLength(254).IsRequired();
+        builder.Property(s => s.ServiceId).HasColumnName("service_id").HasMaxLength(128);
+        builder.Property(s => s.Date).HasColumnName("date");
+        builder.Property(s => s.StartTime).HasColumnName("start_time");
+        builder.Property(s => s.EndTime).HasColumnName("end_time");
+        builder.Property(s => s.Timezone).HasColumnName("timezone").HasMaxLength(64).IsRequired();
+        builder.Property(s => s.StartsAt).HasColumnName("starts_at");
+        builder.Property(s => s.EndsAt).HasColumnName("ends_at");
+        builder.Property(s => s.DurationMinutes).HasColumnName("duration_minutes");
+        builder.Property(s => s.TotalCapacity).HasColumnName("total_capacity");
+        builder.Property(s => s.BookedCount).HasColumnName("booked_count");
+        builder.Property(s => s.Status).HasColumnName("status").HasMaxLength(16)
+            .HasConversion(v => v == SlotStatus.Active ? "active" : "inactive", v => v == "active" ? SlotStatus.Active : SlotStatus.Inactive);
+        builder.Property(s => s.CreatedAt).HasColumnName("created_at");
+        builder.Property(s => s.UpdatedAt).HasColumnName("updated_at");
+        builder.Ignore(s => s.IsFullyBooked);
+        builder.Ignore(s => s.RemainingCapacity);
+
+        builder.HasMany(s => s.Bookings).WithOne().HasForeignKey(b => b.SlotId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(s => s.Bookings).HasField("_bookings").UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        // Both lists read one specialist's slots in start order.
+        builder.HasIndex(s => new { s.SpecialistEmail, s.StartsAt }).HasDatabaseName("ix_slots_specialist_starts");
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Slots.Application.Common;
+using Slots.Domain.Slots;
+
+namespace Slots.Infrastructure.Persistence;
+
+internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
+{
+    public async Task<Slot?> GetForUpdateAsync(Guid slotId, CancellationToken cancellationToken)
+    {
+        // The row lock comes first and is held until the command's transaction ends; every command takes
+        // it the same way, so concurrent commands on one slot queue here instead of deadlocking.
+        // ToListAsync keeps EF from wrapping the locking SELECT in a subquery.
+        var rows = await db.Slots
+            .FromSql($"SELECT * FROM slots WHERE id = {slotId} FOR UPDATE")
+            .ToListAsync(cancellationToken);
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        var slot = rows[0];
+        await db.Entry(slot).Collection(s => s.Bookings).LoadAsync(cancellationToken);
+        return slot;
+    }
+
+    public void Add(Slot slot) => db.Slots.Add(slot);
+
+    public void Remove(Slot slot) => db.Slots.Remove(slot);
+}
