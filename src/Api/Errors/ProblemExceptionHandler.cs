@@ -80,17 +80,14 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
     private static ProblemDetails BadRequest(BadHttpRequestException exception)
     {
         // Malformed JSON, wrong types, unknown fields, unreadable query values: the client's fault.
-        var json = exception.InnerException as JsonException;
-        var field = json?.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
-        var detail = json is null ? exception.Message : Describe(json, field);
-        var problem = new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [detail] })
+        var (field, detail) = exception.InnerException is JsonException json ? Describe(json) : ("request", exception.Message);
+        return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [detail] })
         {
             Status = exception.StatusCode,
             Title = exception.StatusCode == StatusCodes.Status400BadRequest ? "The request is invalid." : "The request cannot be processed.",
             Detail = detail,
             Extensions = { ["code"] = "bad_request" },
         };
-        return problem;
     }
 
     private ProblemDetails Unavailable(HttpContext context, Exception exception)
@@ -118,18 +115,19 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
     }
 
     // The serializer's own messages name .NET types; say what the client got wrong instead.
-    private static string Describe(JsonException json, string field)
+    private static (string Field, string Detail) Describe(JsonException json)
     {
+        var field = json.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
         if (json.Message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
         {
-            return $"'{field}' is not a field this request takes.";
+            return (field, $"'{field}' is not a field this request takes.");
         }
 
         if (json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
         {
-            return $"'{field}' has the wrong type or an out-of-range value.";
+            return (field, $"'{field}' has the wrong type or an out-of-range value.");
         }
 
-        return $"The body is not valid JSON (line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}).";
+        return ("body", $"The body is not valid JSON (line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}).");
     }
 }

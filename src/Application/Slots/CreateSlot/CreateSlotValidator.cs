@@ -14,7 +14,8 @@ public sealed class CreateSlotValidator : AbstractValidator<CreateSlotCommand>
         RuleFor(c => c.SpecialistEmail).ValidEmail();
         RuleFor(c => c.SpecialistId).MaximumLength(Rules.MaxIdLength);
         RuleFor(c => c.ServiceId).MaximumLength(Rules.MaxIdLength);
-        RuleFor(c => c.Date).NotEmpty().LocalDate()
+        RuleFor(c => c.Date).NotEmpty().LocalDate();
+        RuleFor(c => c.Date)
             .Must(d => LocalFormats.ParseDate(d!) <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(MaxDaysAhead))
             .When(c => LocalFormats.IsDate(c.Date))
             .WithMessage($"'Date' must be within {MaxDaysAhead} days from today.");

@@ -1,0 +1,70 @@
+using System.Net;
+using System.Text;
+using Slots.Api.IntegrationTests.Infrastructure;
+
+namespace Slots.Api.IntegrationTests;
+
+/// <summary>Garbage in gets a clear 4xx in problem+json, never a 500.</summary>
+[Collection(ApiCollection.Name)]
+public class ErrorContractTests(SlotsApiFactory factory) : ApiTestBase(factory)
+{
+    [Theory]
+    [InlineData("{\"specialistEmail\":", "body")]
+    [InlineData("not json at all", "body")]
+    [InlineData("[1,2,3]", "body")]
+    [InlineData("{\"specialistEmail\":\"a@b.io\",\"date\":\"2030-01-01\",\"startTime\":\"10:00\",\"endTime\":\"11:00\",\"totalCapacity\":\"many\"}", "totalCapacity")]
+    [InlineData("{\"specialistEmail\":\"a@b.io\",\"date\":\"2030-01-01\",\"startTime\":\"10:00\",\"endTime\":\"11:00\",\"totalCapacity\":99999999999}", "totalCapacity")]
+    [InlineData("{\"specialistEmail\":[\"a@b.io\"],\"date\":\"2030-01-01\",\"startTime\":\"10:00\",\"endTime\":\"11:00\"}", "specialistEmail")]
+    [InlineData("{\"specialistEmail\":\"a@b.io\",\"date\":\"2030-01-01\",\"startTime\":\"10:00\",\"endTime\":\"11:00\",\"id\":\"00000000-0000-0000-0000-000000000001\"}", "id")]
+    [InlineData("{\"specialistEmail\":\"a@b.io\",\"date\":\"2030-01-01\",\"startTime\":\"10:00\",\"endTime\":\"11:00\",\"bookedCount\":3}", "bookedCount")]
+    public async Task Unreadable_bodies_are_400(string body, string field)
+    {
+        var problem = await ProblemAsync(await Client.PostAsync(Base, Json(body)), HttpStatusCode.BadRequest);
+
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        Assert.DoesNotContain("System.", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_json_is_415() =>
+        await ProblemAsync(
+            await Client.PostAsync(Base, new StringContent("specialistEmail=a@b.io", Encoding.UTF8, "application/x-www-form-urlencoded")),
+            HttpStatusCode.UnsupportedMediaType);
+
+    [Fact]
+    public async Task An_empty_body_is_400() =>
+        await ProblemAsync(await Client.PostAsync(Base, Json("")), HttpStatusCode.BadRequest);
+
+    [Theory]
+    [InlineData("/api/consulting-slots/not-a-guid/book")]
+    [InlineData("/api/nothing-here")]
+    [InlineData("/api/consulting-slots/00000000-0000-0000-0000-000000000000/book/c1/extra")]
+    public async Task Unknown_routes_are_404(string path) =>
+        await ProblemAsync(await Client.PostAsync(path, Json("{}")), HttpStatusCode.NotFound);
+
+    [Fact]
+    public async Task A_method_the_route_does_not_take_is_405() =>
+        await ProblemAsync(await Client.PatchAsync($"{Base}/{Guid.NewGuid()}", Json("{}")), HttpStatusCode.MethodNotAllowed);
+
+    [Fact]
+    public async Task A_customer_id_longer_than_allowed_is_400() =>
+        await ProblemAsync(await Client.DeleteAsync($"{Base}/{Guid.NewGuid()}/book/{new string('x', 300)}"), HttpStatusCode.BadRequest);
+
+    [Fact]
+    public async Task Absurd_dates_are_400()
+    {
+        await ProblemAsync(await Client.PostAsync(Base, Json("""{"specialistEmail":"a@b.io","date":"9999-12-31","startTime":"10:00","endTime":"11:00"}""")), HttpStatusCode.BadRequest);
+        await ProblemAsync(await Client.PostAsync(Base, Json("""{"specialistEmail":"a@b.io","date":"0001-01-01","startTime":"10:00","endTime":"11:00"}""")), HttpStatusCode.BadRequest);
+        await ProblemAsync(await Client.GetAsync($"{Base}/available/a@b.io?startDate=0001-01-01&endDate=9999-12-31"), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task The_api_document_is_served()
+    {
+        var response = await Client.GetAsync("/openapi/v1.json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var document = await BodyAsync(response);
+        Assert.True(document.GetProperty("paths").TryGetProperty("/api/consulting-slots/{slotId}/book", out _));
+    }
+}

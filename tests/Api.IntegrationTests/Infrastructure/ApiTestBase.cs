@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace Slots.Api.IntegrationTests.Infrastructure;
+
+/// <summary>Helpers that speak the wire format: JSON in, <see cref="JsonElement"/> out.</summary>
+public abstract class ApiTestBase(SlotsApiFactory factory)
+{
+    protected const string Base = "/api/consulting-slots";
+
+    protected SlotsApiFactory Factory { get; } = factory;
+
+    protected HttpClient Client { get; } = factory.NewClient();
+
+    /// <summary>A specialist nobody else in the run uses.</summary>
+    protected static string NewSpecialist() => $"spec-{Guid.NewGuid():N}@example.com";
+
+    /// <summary>The fake clock's date plus <paramref name="days"/>, as the wire writes dates.</summary>
+    protected string Day(int days) =>
+        DateOnly.FromDateTime(Factory.Clock.GetUtcNow().UtcDateTime).AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    protected static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    protected async Task<JsonElement> CreateSlotAsync(
+        string specialist, int days = 1, string start = "10:00", string end = "11:00", int capacity = 1, string timezone = "UTC")
+    {
+        var response = await Client.PostAsJsonAsync(Base, new
+        {
+            specialistEmail = specialist,
+            date = Day(days),
+            startTime = start,
+            endTime = end,
+            totalCapacity = capacity,
+            timezone,
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return await BodyAsync(response);
+    }
+
+    protected static Task<HttpResponseMessage> BookAsync(HttpClient client, Guid slotId, string customerId) =>
+        client.PostAsJsonAsync($"{Base}/{slotId}/book", new
+        {
+            customerId,
+            customerEmail = $"{customerId}@customers.example",
+            customerName = $"Customer {customerId}",
+        });
+
+    protected static async Task<JsonElement> BodyAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>Asserts the status, that the body is problem+json with the standard members, and returns it.</summary>
+    protected static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status, string? code = null)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await BodyAsync(response);
+        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString()));
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("type").GetString()));
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("traceId").GetString()));
+        if (code is not null)
+        {
+            Assert.Equal(code, problem.GetProperty("code").GetString());
+        }
+
+        if (status == HttpStatusCode.BadRequest)
+        {
+            Assert.Equal(JsonValueKind.Object, problem.GetProperty("errors").ValueKind);
+        }
+
+        return problem;
+    }
+
+    protected static Guid Id(JsonElement slot) => slot.GetProperty("id").GetGuid();
+}

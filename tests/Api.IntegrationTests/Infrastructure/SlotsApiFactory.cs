@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using Slots.Infrastructure.Persistence;
+
+namespace Slots.Api.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real API on real Kestrel sockets, on a fresh PostgreSQL database made for this run and dropped
+/// afterwards. The clock is a <see cref="FakeTimeProvider"/> that starts at the real time, so tests can
+/// move past a slot's start.
+/// </summary>
+public sealed class SlotsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string _adminConnection;
+    private readonly string _databaseName = $"slots_test_{Guid.NewGuid():N}";
+
+    public SlotsApiFactory()
+    {
+        _adminConnection = Environment.GetEnvironmentVariable("SLOTS_TEST_DB")
+            ?? throw new InvalidOperationException(
+                "SLOTS_TEST_DB is not set. Run the tests with ./slots test, which starts PostgreSQL and sets it.");
+        ConnectionString = new NpgsqlConnectionStringBuilder(_adminConnection)
+        {
+            Database = _databaseName,
+            MaxPoolSize = 150,
+        }.ConnectionString;
+        UseKestrel(0);
+    }
+
+    public string ConnectionString { get; }
+
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    /// <summary>Where the API listens, for clients that open their own connections.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await using (var admin = new NpgsqlConnection(_adminConnection))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_databaseName}\"", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        StartServer();
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SlotsDbContext>().Database.MigrateAsync();
+        }
+
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()
+            ?? throw new InvalidOperationException("Kestrel reported no address.");
+        BaseAddress = new Uri(addresses.Addresses.First());
+    }
+
+    /// <summary>A client with its own connection pool, as a separate HTTP client would have.</summary>
+    public HttpClient NewClient() => new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) })
+    {
+        BaseAddress = BaseAddress,
+        Timeout = TimeSpan.FromSeconds(60),
+    };
+
+    public async Task<T> ScalarAsync<T>(string sql, params object[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var p in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = p });
+        }
+
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("ConnectionStrings:Slots", ConnectionString);
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(_adminConnection);
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_databaseName}\" WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,171 @@
+using NSubstitute;
+using Slots.Application.Common;
+using Slots.Application.Slots.BookSlot;
+using Slots.Application.Slots.CancelBooking;
+using Slots.Application.Slots.CreateSlot;
+using Slots.Application.Slots.DeleteSlot;
+using Slots.Application.Slots.UpdateSlot;
+using Slots.Domain.Common;
+using Slots.Domain.Slots;
+using static Slots.Application.UnitTests.TestData;
+
+namespace Slots.Application.UnitTests.Handlers;
+
+public class CommandHandlerTests
+{
+    private readonly ISlotRepository _repository = Substitute.For<ISlotRepository>();
+
+    [Fact]
+    public async Task Create_adds_a_slot_built_from_the_local_date_times_and_zone()
+    {
+        var handler = new CreateSlotHandler(_repository, Clock());
+
+        var response = await handler.Handle(
+            new CreateSlotCommand("Ann@Example.com", "2030-03-10", "01:30", "03:30", 4, "America/New_York", "svc-1"), default);
+
+        _repository.Received(1).Add(Arg.Is<Slot>(s => s.Id == response.Id && s.TotalCapacity == 4));
+        Assert.Equal("ann@example.com", response.SpecialistEmail);
+        Assert.Equal(60, response.Duration);
+        Assert.Equal("svc-1", response.ServiceId);
+        Assert.Equal(new DateTime(2030, 3, 10, 6, 30, 0, DateTimeKind.Utc), response.StartsAt);
+    }
+
+    [Fact]
+    public async Task Create_defaults_to_utc_and_one_seat()
+    {
+        var handler = new CreateSlotHandler(_repository, Clock());
+
+        var response = await handler.Handle(new CreateSlotCommand("ann@example.com", "2030-01-20", "09:00", "09:45"), default);
+
+        Assert.Equal("UTC", response.Timezone);
+        Assert.Equal(1, response.TotalCapacity);
+    }
+
+    [Fact]
+    public async Task Create_in_the_past_adds_nothing()
+    {
+        var handler = new CreateSlotHandler(_repository, Clock());
+
+        var ex = await Assert.ThrowsAsync<DomainException>(() =>
+            handler.Handle(new CreateSlotCommand("ann@example.com", "2030-01-15", "09:00", "10:00"), default).AsTask());
+
+        Assert.Equal("start_not_in_future", ex.Code);
+        _repository.DidNotReceiveWithAnyArgs().Add(default!);
+    }
+
+    [Fact]
+    public async Task Book_locks_the_slot_and_returns_a_confirmation()
+    {
+        var slot = Slot(capacity: 2);
+        _repository.GetForUpdateAsync(slot.Id, Arg.Any<CancellationToken>()).Returns(slot);
+        var handler = new BookSlotHandler(_repository, Clock());
+
+        var confirmation = await handler.Handle(new BookSlotCommand(slot.Id, "c1", "C1@x.io", "Cee"), default);
+
+        Assert.Equal(slot.Id, confirmation.SlotId);
+        Assert.Equal("c1@x.io", confirmation.CustomerEmail);
+        Assert.Equal(slot.StartsAt, confirmation.StartsAt);
+        Assert.Equal(Now.UtcDateTime, confirmation.BookedAt);
+        Assert.Equal(1, slot.BookedCount);
+    }
+
+    [Fact]
+    public async Task Book_of_a_missing_slot_is_not_found()
+    {
+        var handler = new BookSlotHandler(_repository, Clock());
+
+        var ex = await Assert.ThrowsAsync<DomainException>(() =>
+            handler.Handle(new BookSlotCommand(Guid.NewGuid(), "c1", "c1@x.io", "Cee"), default).AsTask());
+
+        Assert.Equal("slot_not_found", ex.Code);
+        Assert.Equal(DomainErrorKind.NotFound, ex.Kind);
+    }
+
+    [Fact]
+    public async Task Book_passes_the_aggregate_refusal_through()
+    {
+        var slot = Slot(capacity: 1);
+        slot.Book(new Customer("c0", "c0@x.io", "Zero"), Now);
+        _repository.GetForUpdateAsync(slot.Id, Arg.Any<CancellationToken>()).Returns(slot);
+        var handler = new BookSlotHandler(_repository, Clock());
+
+        var ex = await Assert.ThrowsAsync<DomainException>(() =>
+            handler.Handle(new BookSlotCommand(slot.Id, "c1", "c1@x.io", "Cee"), default).AsTask());
+
+        Assert.Equal("slot_fully_booked", ex.Code);
+    }
+
+    [Fact]
+    public async Task Cancel_frees_the_customers_seat()
+    {
+        var slot = Slot(capacity: 2);
+        slot.Book(new Customer("c1", "c1@x.io", "One"), Now);
+        _repository.GetForUpdateAsync(slot.Id, Arg.Any<CancellationToken>()).Returns(slot);
+
+        await new CancelBookingHandler(_repository, Clock()).Handle(new CancelBookingCommand(slot.Id, "c1"), default);
+
+        Assert.Equal(0, slot.BookedCount);
+    }
+
+    [Fact]
+    public async Task Cancel_of_a_missing_slot_is_not_found()
+    {
+        var ex = await Assert.ThrowsAsync<DomainException>(() =>
+            new CancelBookingHandler(_repository, Clock()).Handle(new CancelBookingCommand(Guid.NewGuid(), "c1"), default).AsTask());
+
+        Assert.Equal("slot_not_found", ex.Code);
+    }
+
+    [Fact]
+    public async Task Update_changes_times_and_status_together()
+    {
+        var slot = Slot();
+        _repository.GetForUpdateAsync(slot.Id, Arg.Any<CancellationToken>()).Returns(slot);
+
+        var response = await new UpdateSlotHandler(_repository, Clock())
+            .Handle(new UpdateSlotCommand(slot.Id, "14:00", "16:00", "inactive"), default);
+
+        Assert.Equal(new TimeOnly(14, 0), response.StartTime);
+        Assert.Equal(120, response.Duration);
+        Assert.Equal(SlotStatus.Inactive, response.Status);
+    }
+
+    [Fact]
+    public async Task Update_with_status_only_keeps_the_times()
+    {
+        var slot = Slot();
+        slot.Deactivate(Now);
+        _repository.GetForUpdateAsync(slot.Id, Arg.Any<CancellationToken>()).Returns(slot);
+
+        var response = await new UpdateSlotHandler(_repository, Clock())
+            .Handle(new UpdateSlotCommand(slot.Id, null, null, "active"), default);
+
+        Assert.Equal(SlotStatus.Active, response.Status);
+        Assert.Equal(new TimeOnly(10, 0), response.StartTime);
+    }
+
+    [Fact]
+    public async Task Delete_removes_an_unbooked_slot()
+    {
+        var slot = Slot();
+        _repository.GetForUpdateAsync(slot.Id, Arg.Any<CancellationToken>()).Returns(slot);
+
+        await new DeleteSlotHandler(_repository).Handle(new DeleteSlotCommand(slot.Id), default);
+
+        _repository.Received(1).Remove(slot);
+    }
+
+    [Fact]
+    public async Task Delete_of_a_booked_slot_removes_nothing()
+    {
+        var slot = Slot();
+        slot.Book(new Customer("c1", "c1@x.io", "One"), Now);
+        _repository.GetForUpdateAsync(slot.Id, Arg.Any<CancellationToken>()).Returns(slot);
+
+        var ex = await Assert.ThrowsAsync<DomainException>(() =>
+            new DeleteSlotHandler(_repository).Handle(new DeleteSlotCommand(slot.Id), default).AsTask());
+
+        Assert.Equal("slot_has_bookings", ex.Code);
+        _repository.DidNotReceiveWithAnyArgs().Remove(default!);
+    }
+}

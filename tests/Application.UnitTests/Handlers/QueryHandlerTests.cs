@@ -1,0 +1,123 @@
+using NSubstitute;
+using Slots.Application.Common;
+using Slots.Application.Slots;
+using Slots.Application.Slots.GetSlot;
+using Slots.Application.Slots.ListAvailableSlots;
+using Slots.Application.Slots.ListSpecialistSlots;
+using Slots.Domain.Common;
+using Slots.Domain.Slots;
+using static Slots.Application.UnitTests.TestData;
+
+namespace Slots.Application.UnitTests.Handlers;
+
+/// <summary>
+/// Query handlers run their projection over whatever rows the reader yields; here the reader evaluates the
+/// specification in memory, so these tests check the specs' meaning. The real SQL is tested on PostgreSQL.
+/// </summary>
+public class QueryHandlerTests
+{
+    private readonly List<Slot> _rows = [];
+    private readonly ISlotReader _reader = Substitute.For<ISlotReader>();
+
+    public QueryHandlerTests()
+    {
+        _reader.ListAsync(Arg.Any<Specification<Slot>>(), Arg.Any<Func<IQueryable<Slot>, IQueryable<AvailableSlotResponse>>>(), Arg.Any<CancellationToken>())
+            .Returns(call => Evaluate(call.ArgAt<Specification<Slot>>(0), call.ArgAt<Func<IQueryable<Slot>, IQueryable<AvailableSlotResponse>>>(1)));
+        _reader.ListAsync(Arg.Any<Specification<Slot>>(), Arg.Any<Func<IQueryable<Slot>, IQueryable<SlotResponse>>>(), Arg.Any<CancellationToken>())
+            .Returns(call => Evaluate(call.ArgAt<Specification<Slot>>(0), call.ArgAt<Func<IQueryable<Slot>, IQueryable<SlotResponse>>>(1)));
+    }
+
+    [Fact]
+    public async Task Available_shows_only_active_future_slots_with_seats_left_in_the_default_30_days()
+    {
+        var open = Slot(capacity: 2, date: "2030-01-16");
+        var full = Slot(capacity: 1, date: "2030-01-17");
+        full.Book(new Customer("c", "c@x.io", "C"), Now);
+        var inactive = Slot(date: "2030-01-18");
+        inactive.Deactivate(Now);
+        var later = Slot(date: "2030-03-01");
+        var otherSpecialist = Slot(date: "2030-01-16", email: "bob@example.com");
+        var startedToday = Slot(date: "2030-01-15", start: "12:30");
+        _rows.AddRange([open, full, inactive, later, otherSpecialist, startedToday]);
+        var clock = Clock();
+        clock.Advance(TimeSpan.FromHours(1)); // 13:00: the 12:30 slot has started
+
+        var page = await new ListAvailableSlotsHandler(_reader, clock)
+            .Handle(new ListAvailableSlotsQuery("ANN@example.com", null, null, null, null), default);
+
+        var only = Assert.Single(page.Items);
+        Assert.Equal(open.Id, only.Id);
+        Assert.Equal(2, only.RemainingCapacity);
+        Assert.Null(page.NextCursor);
+    }
+
+    [Fact]
+    public async Task Available_honours_an_explicit_date_range()
+    {
+        _rows.AddRange([Slot(date: "2030-01-16"), Slot(date: "2030-02-20"), Slot(date: "2030-02-21")]);
+
+        var page = await new ListAvailableSlotsHandler(_reader, Clock())
+            .Handle(new ListAvailableSlotsQuery("ann@example.com", "2030-02-20", "2030-02-20", null, null), default);
+
+        Assert.Equal(new DateOnly(2030, 2, 20), Assert.Single(page.Items).Date);
+    }
+
+    [Fact]
+    public async Task Specialist_list_pages_by_start_with_a_cursor()
+    {
+        for (var day = 16; day <= 20; day++)
+        {
+            _rows.Add(Slot(date: $"2030-01-{day}"));
+        }
+
+        var handler = new ListSpecialistSlotsHandler(_reader);
+        var first = await handler.Handle(new ListSpecialistSlotsQuery("ann@example.com", 2, null), default);
+        var second = await handler.Handle(new ListSpecialistSlotsQuery("ann@example.com", 2, first.NextCursor), default);
+        var third = await handler.Handle(new ListSpecialistSlotsQuery("ann@example.com", 2, second.NextCursor), default);
+
+        Assert.Equal([16, 17], first.Items.Select(s => s.Date.Day));
+        Assert.Equal([18, 19], second.Items.Select(s => s.Date.Day));
+        Assert.Equal([20], third.Items.Select(s => s.Date.Day));
+        Assert.Null(third.NextCursor);
+    }
+
+    [Fact]
+    public async Task Get_of_a_missing_slot_is_not_found()
+    {
+        var ex = await Assert.ThrowsAsync<DomainException>(() =>
+            new GetSlotHandler(_reader).Handle(new GetSlotQuery(Guid.NewGuid()), default).AsTask());
+
+        Assert.Equal("slot_not_found", ex.Code);
+    }
+
+    [Fact]
+    public async Task Get_returns_the_slot_with_bookings_in_booking_order()
+    {
+        var slot = Slot(capacity: 3);
+        slot.Book(new Customer("b", "b@x.io", "B"), Now.AddMinutes(2));
+        slot.Book(new Customer("a", "a@x.io", "A"), Now.AddMinutes(1));
+        _rows.Add(slot);
+
+        var response = await new GetSlotHandler(_reader).Handle(new GetSlotQuery(slot.Id), default);
+
+        Assert.Equal(["a", "b"], response.Bookings.Select(b => b.CustomerId));
+        Assert.Equal(2, response.BookedCount);
+    }
+
+    private Task<List<T>> Evaluate<T>(Specification<Slot> spec, Func<IQueryable<Slot>, IQueryable<T>> projection)
+    {
+        var query = _rows.AsQueryable().Where(s => spec.Criteria.All(c => c.Compile()(s)));
+        if (spec.Ordering.Count > 0)
+        {
+            var key = (Func<Slot, DateTime>)spec.Ordering[0].Key.Compile();
+            query = query.OrderBy(s => key(s));
+        }
+
+        if (spec.Take is { } take)
+        {
+            query = query.Take(take);
+        }
+
+        return Task.FromResult(projection(query).ToList());
+    }
+}
