@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Slots.Application.Common;
 using Slots.Infrastructure.Persistence;
 
@@ -9,9 +11,15 @@ public static class DependencyInjection
 {
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, string connectionString)
     {
-        services.AddDbContextPool<SlotsDbContext>(options => options.UseNpgsql(
-            connectionString,
-            npgsql => npgsql.EnableRetryOnFailure(maxRetryCount: 3, maxRetryDelay: TimeSpan.FromSeconds(1), errorCodesToAdd: null)));
+        services.AddDbContextPool<SlotsDbContext>(options => options
+            .UseNpgsql(
+                connectionString,
+                npgsql => npgsql.EnableRetryOnFailure(maxRetryCount: 3, maxRetryDelay: TimeSpan.FromSeconds(1), errorCodesToAdd: null))
+            // A constraint that fires is an expected answer (a 409), not an incident; failures that are
+            // incidents reach the API's exception handler, which logs them with their exception.
+            .ConfigureWarnings(w => w.Log(
+                (RelationalEventId.CommandError, LogLevel.Debug),
+                (CoreEventId.SaveChangesFailed, LogLevel.Debug))));
         services.AddScoped<ISlotRepository, SlotRepository>();
         services.AddScoped<ISlotReader, SlotReader>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();

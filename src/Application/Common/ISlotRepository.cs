@@ -14,6 +14,13 @@ public interface ISlotRepository
     /// </summary>
     Task<Slot?> GetForUpdateAsync(Guid slotId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Serializes changes to one specialist's schedule (a new slot, moved times) until the transaction
+    /// ends. Without it, concurrent overlapping inserts wait on each other inside the overlap exclusion
+    /// constraint and deadlock; with it they queue, and the constraint answers each in turn.
+    /// </summary>
+    Task LockScheduleAsync(string specialistEmail, CancellationToken cancellationToken);
+
     void Add(Slot slot);
 
     void Remove(Slot slot);

@@ -24,6 +24,14 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
         return slot;
     }
 
+    public async Task LockScheduleAsync(string specialistEmail, CancellationToken cancellationToken)
+    {
+        // A transaction-scoped advisory lock on a hash of the email: released at commit or rollback.
+        // A hash collision only makes two specialists queue behind each other, never a wrong answer.
+        var key = specialistEmail.Trim().ToLowerInvariant();
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", cancellationToken);
+    }
+
     public void Add(Slot slot) => db.Slots.Add(slot);
 
     public void Remove(Slot slot) => db.Slots.Remove(slot);

@@ -23,7 +23,11 @@ public class CommandHandlerTests
         var response = await handler.Handle(
             new CreateSlotCommand("Ann@Example.com", "2030-03-10", "01:30", "03:30", 4, "America/New_York", "svc-1"), default);
 
-        _repository.Received(1).Add(Arg.Is<Slot>(s => s.Id == response.Id && s.TotalCapacity == 4));
+        Received.InOrder(() =>
+        {
+            _repository.LockScheduleAsync("ann@example.com", Arg.Any<CancellationToken>());
+            _repository.Add(Arg.Is<Slot>(s => s.Id == response.Id && s.TotalCapacity == 4));
+        });
         Assert.Equal("ann@example.com", response.SpecialistEmail);
         Assert.Equal(60, response.Duration);
         Assert.Equal("svc-1", response.ServiceId);
@@ -127,6 +131,7 @@ public class CommandHandlerTests
 
         Assert.Equal(new TimeOnly(14, 0), response.StartTime);
         Assert.Equal(120, response.Duration);
+        await _repository.Received(1).LockScheduleAsync(slot.SpecialistEmail, Arg.Any<CancellationToken>());
         Assert.Equal(SlotStatus.Inactive, response.Status);
     }
 
@@ -142,6 +147,7 @@ public class CommandHandlerTests
 
         Assert.Equal(SlotStatus.Active, response.Status);
         Assert.Equal(new TimeOnly(10, 0), response.StartTime);
+        await _repository.DidNotReceiveWithAnyArgs().LockScheduleAsync(default!, default);
     }
 
     [Fact]

@@ -6,12 +6,13 @@ namespace Slots.Application.Slots.CreateSlot;
 
 /// <summary>
 /// Creates a slot. Overlap with the specialist's other slots is decided by the database's exclusion
-/// constraint at commit, which answers <c>slot_overlaps</c>; checking first would still race.
+/// constraint, which answers <c>slot_overlaps</c>; a check here first would still race. The schedule
+/// lock makes concurrent creates for one specialist queue for that constraint instead of deadlocking in it.
 /// </summary>
 public sealed class CreateSlotHandler(ISlotRepository slots, TimeProvider clock)
     : ICommandHandler<CreateSlotCommand, SlotResponse>
 {
-    public ValueTask<SlotResponse> Handle(CreateSlotCommand command, CancellationToken cancellationToken)
+    public async ValueTask<SlotResponse> Handle(CreateSlotCommand command, CancellationToken cancellationToken)
     {
         var time = SlotTime.Create(
             LocalFormats.ParseDate(command.Date),
@@ -25,7 +26,8 @@ public sealed class CreateSlotHandler(ISlotRepository slots, TimeProvider clock)
             time,
             command.TotalCapacity ?? 1,
             clock.GetUtcNow());
+        await slots.LockScheduleAsync(slot.SpecialistEmail, cancellationToken);
         slots.Add(slot);
-        return ValueTask.FromResult(slot.ToResponse());
+        return slot.ToResponse();
     }
 }

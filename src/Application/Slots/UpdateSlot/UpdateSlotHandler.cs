@@ -15,6 +15,8 @@ public sealed class UpdateSlotHandler(ISlotRepository slots, TimeProvider clock)
 
         if (command.StartTime is not null || command.EndTime is not null)
         {
+            // Slot row first, then the schedule: the same order as every other command.
+            await slots.LockScheduleAsync(slot.SpecialistEmail, cancellationToken);
             slot.ChangeTimes(
                 command.StartTime is null ? null : LocalFormats.ParseTime(command.StartTime),
                 command.EndTime is null ? null : LocalFormats.ParseTime(command.EndTime),

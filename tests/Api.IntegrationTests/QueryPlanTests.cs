@@ -1,0 +1,101 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using Slots.Api.IntegrationTests.Infrastructure;
+using Slots.Application.Slots.ListAvailableSlots;
+using Slots.Application.Slots.ListSpecialistSlots;
+using Slots.Infrastructure.Persistence;
+
+namespace Slots.Api.IntegrationTests;
+
+/// <summary>
+/// The list queries must stay index scans for a specialist with thousands of slots among many others.
+/// The SQL checked is the SQL EF Core really sends, captured on its way out and run under EXPLAIN.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public class QueryPlanTests(SlotsApiFactory factory) : ApiTestBase(factory)
+{
+    [Fact]
+    public async Task Both_lists_use_the_specialist_start_index()
+    {
+        var busy = NewSpecialist();
+        await SeedAsync(busy, busySlots: 3000, others: 200, otherSlots: 50);
+        var capture = new CommandCapture();
+        await using var db = new SlotsDbContext(new DbContextOptionsBuilder<SlotsDbContext>()
+            .UseNpgsql(Factory.ConnectionString).AddInterceptors(capture).Options);
+        var clock = new FakeTimeProvider(Factory.Clock.GetUtcNow());
+
+        var available = await new ListAvailableSlotsHandler(new SlotReader(db), clock)
+            .Handle(new ListAvailableSlotsQuery(busy, null, null, null, null), default);
+        var availablePlan = await ExplainAsync(capture.Last!.Value);
+        var all = await new ListSpecialistSlotsHandler(new SlotReader(db))
+            .Handle(new ListSpecialistSlotsQuery(busy, 50, null), default);
+        var allPlan = await ExplainAsync(capture.Last!.Value);
+
+        Assert.NotEmpty(available.Items);
+        Assert.Equal(50, all.Items.Count);
+        // The time window is served by the index (an Index Cond on starts_at), not filtered row by row.
+        Assert.True(availablePlan.Contains("ix_slots_specialist_starts", StringComparison.Ordinal), availablePlan);
+        Assert.Matches(@"Index Cond: .*specialist_email.*starts_at >", availablePlan);
+        Assert.DoesNotContain("Seq Scan on slots", availablePlan);
+        Assert.True(allPlan.Contains("Index Scan using ix_slots_specialist_starts", StringComparison.Ordinal), allPlan);
+        Assert.DoesNotContain("Seq Scan on slots", allPlan);
+    }
+
+    private async Task SeedAsync(string busy, int busySlots, int others, int otherSlots)
+    {
+        await using var connection = new NpgsqlConnection(Factory.ConnectionString);
+        await connection.OpenAsync();
+        await using var seed = new NpgsqlCommand("""
+            INSERT INTO slots (id, specialist_email, date, start_time, end_time, timezone, starts_at, ends_at,
+                               duration_minutes, total_capacity, booked_count, status, created_at, updated_at)
+            SELECT gen_random_uuid(),
+                   CASE WHEN s = 0 THEN $1 ELSE 'seed-' || s || '-' || $1 END,
+                   (t.starts)::date, (t.starts)::time, (t.starts + interval '30 minutes')::time, 'UTC',
+                   t.starts, t.starts + interval '30 minutes', 30, 3, 0, 'active', now(), now()
+            FROM generate_series(0, $2) AS s,
+                 generate_series(1, CASE WHEN s = 0 THEN $5 ELSE $3 END) AS i,
+                 LATERAL (SELECT date_trunc('hour', $4::timestamptz) + i * interval '7 hours' AS starts) AS t
+            """, connection);
+        seed.Parameters.Add(new NpgsqlParameter { Value = busy });
+        seed.Parameters.Add(new NpgsqlParameter { Value = others });
+        seed.Parameters.Add(new NpgsqlParameter { Value = otherSlots });
+        seed.Parameters.Add(new NpgsqlParameter { Value = Factory.Clock.GetUtcNow() });
+        seed.Parameters.Add(new NpgsqlParameter { Value = busySlots });
+        await seed.ExecuteNonQueryAsync();
+        await using var analyze = new NpgsqlCommand("ANALYZE slots", connection);
+        await analyze.ExecuteNonQueryAsync();
+    }
+
+    private async Task<string> ExplainAsync((string Sql, NpgsqlParameter[] Parameters) captured)
+    {
+        await using var connection = new NpgsqlConnection(Factory.ConnectionString);
+        await connection.OpenAsync();
+        await using var explain = new NpgsqlCommand("EXPLAIN " + captured.Sql, connection);
+        explain.Parameters.AddRange(captured.Parameters);
+
+        var lines = new List<string>();
+        await using var reader = await explain.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetString(0));
+        }
+
+        return string.Join('\n', lines);
+    }
+
+    private sealed class CommandCapture : DbCommandInterceptor
+    {
+        // Copied on the way out: EF reuses the command object afterwards.
+        public (string Sql, NpgsqlParameter[] Parameters)? Last { get; private set; }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Last = (command.CommandText, command.Parameters.Cast<NpgsqlParameter>().Select(p => p.Clone()).ToArray());
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+    }
+}
