@@ -21,10 +21,7 @@ public class RaceTests(SlotsApiFactory factory) : ApiTestBase(factory)
 
         Assert.Equal(5, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
         Assert.Equal(95, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
-        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
-        {
-            await ProblemAsync(refused, HttpStatusCode.Conflict, "slot_fully_booked");
-        }
+        await AssertRefusedAsync(responses, "slot_fully_booked");
 
         await AssertCountsAsync(slot, expected: 5);
         clients.ForEach(c => c.Dispose());
@@ -39,10 +36,7 @@ public class RaceTests(SlotsApiFactory factory) : ApiTestBase(factory)
         var responses = await Task.WhenAll(clients.Select(c => BookAsync(c, slot, "the-same-customer")));
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
-        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
-        {
-            await ProblemAsync(refused, HttpStatusCode.Conflict, "already_booked");
-        }
+        await AssertRefusedAsync(responses, "already_booked");
 
         await AssertCountsAsync(slot, expected: 1);
         clients.ForEach(c => c.Dispose());
@@ -88,10 +82,7 @@ public class RaceTests(SlotsApiFactory factory) : ApiTestBase(factory)
         })));
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
-        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
-        {
-            await ProblemAsync(refused, HttpStatusCode.Conflict, "slot_overlaps");
-        }
+        await AssertRefusedAsync(responses, "slot_overlaps");
 
         Assert.Equal(1L, await Factory.ScalarAsync<long>("SELECT count(*) FROM slots WHERE specialist_email = $1", specialist));
         clients.ForEach(c => c.Dispose());
@@ -123,6 +114,15 @@ public class RaceTests(SlotsApiFactory factory) : ApiTestBase(factory)
                 await ProblemAsync(delete, HttpStatusCode.Conflict, "slot_has_bookings");
                 await AssertCountsAsync(slot, expected: 1);
             }
+        }
+    }
+
+    /// <summary>Every response that is not a 201 is a 409 problem with <paramref name="code"/>.</summary>
+    private static async Task AssertRefusedAsync(IEnumerable<HttpResponseMessage> responses, string code)
+    {
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+        {
+            await ProblemAsync(refused, HttpStatusCode.Conflict, code);
         }
     }
 

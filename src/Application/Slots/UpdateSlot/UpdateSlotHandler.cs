@@ -15,7 +15,8 @@ public sealed class UpdateSlotHandler(ISlotRepository slots, TimeProvider clock)
 
         if (command.StartTime is not null || command.EndTime is not null)
         {
-            // Slot row first, then the schedule: the same order as every other command.
+            // Slot row first, then the schedule (a create takes only the schedule): no two commands
+            // ever wait for these locks in opposite orders.
             await slots.LockScheduleAsync(slot.SpecialistEmail, cancellationToken);
             slot.ChangeTimes(
                 command.StartTime is null ? null : LocalFormats.ParseTime(command.StartTime),
