@@ -32,8 +32,20 @@ public class ErrorContractTests(SlotsApiFactory factory) : ApiTestBase(factory)
             HttpStatusCode.UnsupportedMediaType);
 
     [Fact]
-    public async Task An_empty_body_is_400() =>
-        await ProblemAsync(await Client.PostAsync(Base, Json("")), HttpStatusCode.BadRequest);
+    public async Task An_empty_body_is_400_and_says_so()
+    {
+        var problem = await ProblemAsync(await Client.PostAsync(Base, Json("")), HttpStatusCode.BadRequest);
+
+        Assert.Equal("A JSON request body is required.", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task An_unreadable_query_value_names_the_parameter()
+    {
+        var problem = await ProblemAsync(await Client.GetAsync($"{Base}/a@b.io?limit=lots"), HttpStatusCode.BadRequest);
+
+        Assert.Equal("'limit' cannot be 'lots'.", problem.GetProperty("errors").GetProperty("limit")[0].GetString());
+    }
 
     [Theory]
     [InlineData("/api/consulting-slots/not-a-guid/book")]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,7 @@ namespace Slots.Api.Errors;
 /// 400 with an <c>errors</c> map, 404 and 409 with a stable <c>code</c>, 503 with <c>Retry-After</c>, and a
 /// 500 that says nothing about internals.
 /// </summary>
-public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger)
+public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger)
     : IExceptionHandler
 {
     public const int RetryAfterSeconds = 5;
@@ -80,7 +81,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
     private static ProblemDetails BadRequest(BadHttpRequestException exception)
     {
         // Malformed JSON, wrong types, unknown fields, unreadable query values: the client's fault.
-        var (field, detail) = exception.InnerException is JsonException json ? Describe(json) : ("request", exception.Message);
+        var (field, detail) = exception.InnerException is JsonException json ? Describe(json) : Describe(exception);
         return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [detail] })
         {
             Status = exception.StatusCode,
@@ -113,6 +114,25 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             Detail = "The error has been logged.",
         };
     }
+
+    // The framework's binding messages name .NET parameters and types; say what the client got wrong.
+    private static (string Field, string Detail) Describe(BadHttpRequestException exception)
+    {
+        var message = exception.Message;
+        if (message.Contains("no body was provided", StringComparison.Ordinal)
+            || message.Contains("from the request body", StringComparison.Ordinal))
+        {
+            return ("body", "A JSON request body is required.");
+        }
+
+        var binding = BindFailure().Match(message);
+        return binding.Success
+            ? (binding.Groups["name"].Value, $"'{binding.Groups["name"].Value}' cannot be '{binding.Groups["value"].Value}'.")
+            : ("request", message);
+    }
+
+    [GeneratedRegex("""Failed to bind parameter "(?:[^"]* )?(?<name>\w+)" from "(?<value>[^"]*)".""")]
+    private static partial Regex BindFailure();
 
     // The serializer's own messages name .NET types; say what the client got wrong instead.
     private static (string Field, string Detail) Describe(JsonException json)
