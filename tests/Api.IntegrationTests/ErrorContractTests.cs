@@ -77,6 +77,13 @@ public class ErrorContractTests(SlotsApiFactory factory) : ApiTestBase(factory)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var document = await BodyAsync(response);
-        Assert.True(document.GetProperty("paths").TryGetProperty("/api/consulting-slots/{slotId}/book", out _));
+        var book = document.GetProperty("paths").GetProperty("/api/consulting-slots/{slotId}/book").GetProperty("post");
+        var responses = book.GetProperty("responses");
+        foreach (var status in new[] { "201", "400", "404", "409", "503" })
+        {
+            Assert.True(responses.TryGetProperty(status, out _), $"POST book documents no {status}: {responses}");
+        }
+
+        Assert.True(responses.GetProperty("409").GetProperty("content").TryGetProperty("application/problem+json", out _));
     }
 }

@@ -26,18 +26,31 @@ public static class ConsultingSlotsEndpoints
 
     public static void MapConsultingSlots(this IEndpointRouteBuilder app)
     {
-        var slots = app.MapGroup(BasePath).WithTags("Consulting slots");
+        // Every endpoint may answer 400 (problem with an errors map) and 503 (database unreachable).
+        var slots = app.MapGroup(BasePath).WithTags("Consulting slots")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         slots.MapGet("/{specialistEmail}", ListSpecialistSlots)
             .WithSummary("All of a specialist's slots, past and future, with their bookings.");
         slots.MapGet("/available/{specialistEmail}", ListAvailableSlots)
             .WithSummary("Active, future, not-full slots of a specialist whose local date is in the range.");
-        slots.MapPost("/", CreateSlot).WithSummary("Create a slot.");
-        slots.MapGet("/{slotId:guid}", GetSlot).WithSummary("One slot with its bookings.");
-        slots.MapPut("/{slotId:guid}", UpdateSlot).WithSummary("Change a slot's times or status.");
-        slots.MapDelete("/{slotId:guid}", DeleteSlot).WithSummary("Delete a slot nobody has booked.");
-        slots.MapPost("/{slotId:guid}/book", BookSlot).WithSummary("Book a seat.");
-        slots.MapDelete("/{slotId:guid}/book/{customerId}", CancelBooking).WithSummary("Cancel a customer's booking.");
+        slots.MapPost("/", CreateSlot).WithSummary("Create a slot.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        slots.MapGet("/{slotId:guid}", GetSlot).WithSummary("One slot with its bookings.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        slots.MapPut("/{slotId:guid}", UpdateSlot).WithSummary("Change a slot's times or status.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        slots.MapDelete("/{slotId:guid}", DeleteSlot).WithSummary("Delete a slot nobody has booked.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        slots.MapPost("/{slotId:guid}/book", BookSlot).WithSummary("Book a seat.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        slots.MapDelete("/{slotId:guid}/book/{customerId}", CancelBooking).WithSummary("Cancel a customer's booking.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static async Task<Ok<IReadOnlyList<SlotResponse>>> ListSpecialistSlots(
