@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Slots.Application.Common;
 
 namespace Slots.Infrastructure.Persistence;
@@ -7,25 +8,39 @@ namespace Slots.Infrastructure.Persistence;
 /// One transaction per command, run through EF's execution strategy so that a transient failure
 /// (a dropped connection, a restarting server) replays the whole command on a clean change tracker.
 /// </summary>
+/// <remarks>
+/// A failure while COMMIT is in flight leaves the outcome unknown: the server may have committed and
+/// only the acknowledgement been lost. Replaying then would answer wrongly (a booking that succeeded
+/// would come back as <c>already_booked</c>). So each attempt records its PostgreSQL transaction id, and
+/// before any replay the strategy asks the server (<c>txid_status</c>) whether that transaction
+/// committed; if it did, the attempt's own result is the answer.
+/// </remarks>
 internal sealed class UnitOfWork(SlotsDbContext db) : IUnitOfWork
 {
     public async Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
+        (long TransactionId, T Result)? committing = null;
         try
         {
             return await strategy.ExecuteAsync(
                 work,
                 async (_, run, ct) =>
                 {
+                    committing = null;
                     db.ChangeTracker.Clear();
                     await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                    var transactionId = await db.Database
+                        .SqlQuery<long>($"SELECT txid_current() AS \"Value\"").SingleAsync(ct);
                     var result = await run(ct);
                     await db.SaveChangesAsync(ct);
+                    committing = (transactionId, result);
                     await transaction.CommitAsync(ct);
                     return result;
                 },
-                verifySucceeded: null,
+                async (_, _, ct) => committing is { } attempt && await CommittedAsync(attempt.TransactionId, ct)
+                    ? new ExecutionResult<T>(true, attempt.Result)
+                    : new ExecutionResult<T>(false, default!),
                 cancellationToken);
         }
         catch (DbUpdateException ex) when (ConstraintViolations.Translate(ex) is { } domainError)
@@ -33,4 +48,8 @@ internal sealed class UnitOfWork(SlotsDbContext db) : IUnitOfWork
             throw domainError;
         }
     }
+
+    private async Task<bool> CommittedAsync(long transactionId, CancellationToken cancellationToken) =>
+        await db.Database.SqlQuery<string>($"SELECT txid_status({transactionId}) AS \"Value\"")
+            .SingleAsync(cancellationToken) == "committed";
 }

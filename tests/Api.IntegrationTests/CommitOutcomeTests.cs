@@ -1,0 +1,62 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
+using Slots.Api.IntegrationTests.Infrastructure;
+using Slots.Application.Slots.BookSlot;
+using Slots.Infrastructure.Persistence;
+
+namespace Slots.Api.IntegrationTests;
+
+/// <summary>
+/// A connection that drops around COMMIT, on the real database: the command is retried when the commit
+/// did not happen and answered from its first attempt when it did, so a booking is never doubled and a
+/// booking that succeeded is never reported as <c>already_booked</c>.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public class CommitOutcomeTests(SlotsApiFactory factory) : ApiTestBase(factory)
+{
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_booking_survives_a_connection_lost_around_commit(bool commitReachedTheServer)
+    {
+        var slot = Id(await CreateSlotAsync(NewSpecialist(), capacity: 3));
+        var fault = new ConnectionLostOnce(afterCommit: commitReachedTheServer);
+        await using var db = new SlotsDbContext(new DbContextOptionsBuilder<SlotsDbContext>()
+            .UseNpgsql(Factory.ConnectionString, o => o.EnableRetryOnFailure(3, TimeSpan.FromMilliseconds(50), null))
+            .AddInterceptors(fault)
+            .Options);
+        var handler = new BookSlotHandler(new SlotRepository(db), Factory.Clock);
+
+        var confirmation = await new UnitOfWork(db).ExecuteAsync(
+            ct => handler.Handle(new BookSlotCommand(slot, "unlucky", "unlucky@x.io", "Unlucky"), ct).AsTask(),
+            default);
+
+        Assert.True(fault.Fired);
+        Assert.Equal("unlucky", confirmation.CustomerId);
+        Assert.Equal(1L, await Factory.ScalarAsync<long>("SELECT count(*) FROM bookings WHERE slot_id = $1", slot));
+        Assert.Equal(1, await Factory.ScalarAsync<int>("SELECT booked_count FROM slots WHERE id = $1", slot));
+        var bookedAt = await Factory.ScalarAsync<DateTime>("SELECT booked_at FROM bookings WHERE slot_id = $1", slot);
+        Assert.Equal(bookedAt, confirmation.BookedAt);
+    }
+
+    /// <summary>Throws a transient Npgsql error once, just before COMMIT is sent or just after it succeeded.</summary>
+    private sealed class ConnectionLostOnce(bool afterCommit) : DbTransactionInterceptor
+    {
+        private int _fired;
+
+        public bool Fired => _fired == 1;
+
+        public override ValueTask<InterceptionResult> TransactionCommittingAsync(
+            DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default) =>
+            !afterCommit && Interlocked.Exchange(ref _fired, 1) == 0 ? throw Lost() : ValueTask.FromResult(result);
+
+        public override Task TransactionCommittedAsync(
+            DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
+            afterCommit && Interlocked.Exchange(ref _fired, 1) == 0 ? throw Lost() : Task.CompletedTask;
+
+        private static NpgsqlException Lost() =>
+            new("Simulated: the connection was lost during COMMIT.", new IOException("Connection reset by peer"));
+    }
+}
