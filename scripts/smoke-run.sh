@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Smoke test of `./slots run` as a newcomer uses it: start it, walk the README's booking story with
+# curl, stop it with SIGTERM, and check that the API and the database it started are gone.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export SLOTS_PORT="${SLOTS_SMOKE_PORT:-5099}"
+B="http://127.0.0.1:$SLOTS_PORT/api/consulting-slots"
+LOG="$(mktemp)"
+CHECKS=0
+
+fail() { echo "smoke FAILED: $*" >&2; tail -n 40 "$LOG" >&2; exit 1; }
+
+# expect STATUS METHOD URL [JSON]: one request, its status checked; the body is left in $BODY.
+expect() {
+  local want="$1" method="$2" url="$3" data="${4:-}" got
+  if [ -n "$data" ]; then
+    got="$(curl -s -o /tmp/smoke-body -w '%{http_code}' -X "$method" "$url" -H 'Content-Type: application/json' -d "$data")"
+  else
+    got="$(curl -s -o /tmp/smoke-body -w '%{http_code}' -X "$method" "$url")"
+  fi
+  BODY="$(cat /tmp/smoke-body)"
+  [ "$got" = "$want" ] || fail "$method $url: expected $want, got $got: $BODY"
+  CHECKS=$((CHECKS + 1))
+}
+
+setsid "$ROOT/slots" run > "$LOG" 2>&1 < /dev/null &
+RUN_PID=$!
+trap 'kill -TERM $RUN_PID 2>/dev/null || true' EXIT
+for _ in $(seq 1 240); do
+  curl -fs "http://127.0.0.1:$SLOTS_PORT/health/ready" > /dev/null 2>&1 && break
+  kill -0 "$RUN_PID" 2>/dev/null || fail "./slots run exited during start-up"
+  sleep 0.5
+done
+grep -q "Consulting Slots is running" "$LOG" || sleep 2
+grep -q "Consulting Slots is running" "$LOG" || fail "./slots run did not announce itself"
+
+DAY="$(date -u -d '+7 days' +%F)"
+SPECIALIST="smoke-$(date +%s%N)@example.com"
+expect 201 POST "$B" '{"specialistEmail":"'"$SPECIALIST"'","date":"'"$DAY"'","startTime":"09:00","endTime":"10:00","totalCapacity":2,"timezone":"Europe/Berlin"}'
+ID="$(sed -E 's/^\{"id":"([^"]+)".*/\1/' <<< "$BODY")"
+expect 200 GET "$B/available/$SPECIALIST"
+grep -q "$ID" <<< "$BODY" || fail "the new slot is not in the available list"
+expect 201 POST "$B/$ID/book" '{"customerId":"cust-1","customerEmail":"bea@example.com","customerName":"Bea"}'
+expect 409 POST "$B/$ID/book" '{"customerId":"cust-1","customerEmail":"bea@example.com","customerName":"Bea"}'
+grep -q '"code":"already_booked"' <<< "$BODY" || fail "a second booking was not already_booked: $BODY"
+expect 200 GET "$B/$SPECIALIST"
+grep -q '"customerId":"cust-1"' <<< "$BODY" || fail "the specialist list does not show the booking"
+expect 409 DELETE "$B/$ID"
+expect 204 DELETE "$B/$ID/book/cust-1"
+expect 204 DELETE "$B/$ID"
+expect 404 GET "$B/$ID"
+expect 200 GET "http://127.0.0.1:$SLOTS_PORT/openapi/v1.json"
+
+trap - EXIT
+kill -TERM "$RUN_PID"
+for _ in $(seq 1 60); do kill -0 "$RUN_PID" 2>/dev/null || break; sleep 0.5; done
+kill -0 "$RUN_PID" 2>/dev/null && fail "./slots run did not stop within 30 s of SIGTERM"
+curl -fs "http://127.0.0.1:$SLOTS_PORT/health/live" > /dev/null 2>&1 && fail "the API still answers after SIGTERM"
+grep -q "stopping PostgreSQL" "$LOG" || fail "./slots run did not stop the database it started"
+rm -f "$LOG" /tmp/smoke-body
+echo "smoke ok: ./slots run served the README story ($CHECKS checks) and stopped cleanly"
