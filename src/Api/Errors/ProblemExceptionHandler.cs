@@ -126,9 +126,13 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         }
 
         var binding = BindFailure().Match(message);
-        return binding.Success
-            ? (binding.Groups["name"].Value, $"'{binding.Groups["name"].Value}' cannot be '{binding.Groups["value"].Value}'.")
-            : ("request", message);
+        if (!binding.Success)
+        {
+            return ("request", message);
+        }
+
+        var (name, value) = (binding.Groups["name"].Value, binding.Groups["value"].Value);
+        return (name, $"'{name}' cannot be '{(value.Length > 40 ? value[..40] + "..." : value)}'.");
     }
 
     [GeneratedRegex("""Failed to bind parameter "(?:[^"]* )?(?<name>\w+)" from "(?<value>[^"]*)".""")]

@@ -117,6 +117,7 @@ public sealed class Slot
     public Booking Book(Customer customer, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(customer);
+        ArgumentException.ThrowIfNullOrWhiteSpace(customer.Id);
         if (Status != SlotStatus.Active)
         {
             throw SlotErrors.Inactive();
