@@ -39,18 +39,10 @@ public static class ConsultingSlotsEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
         slots.MapGet("/{slotId:guid}", GetSlot).WithSummary("One slot with its bookings.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        slots.MapPut("/{slotId:guid}", UpdateSlot).WithSummary("Change a slot's times or status.")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-        slots.MapDelete("/{slotId:guid}", DeleteSlot).WithSummary("Delete a slot nobody has booked.")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-        slots.MapPost("/{slotId:guid}/book", BookSlot).WithSummary("Book a seat.")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-        slots.MapDelete("/{slotId:guid}/book/{customerId}", CancelBooking).WithSummary("Cancel a customer's booking.")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+        slots.MapPut("/{slotId:guid}", UpdateSlot).WithSummary("Change a slot's times or status.").ChangesASlot();
+        slots.MapDelete("/{slotId:guid}", DeleteSlot).WithSummary("Delete a slot nobody has booked.").ChangesASlot();
+        slots.MapPost("/{slotId:guid}/book", BookSlot).WithSummary("Book a seat.").ChangesASlot();
+        slots.MapDelete("/{slotId:guid}/book/{customerId}", CancelBooking).WithSummary("Cancel a customer's booking.").ChangesASlot();
     }
 
     private static async Task<Ok<IReadOnlyList<SlotResponse>>> ListSpecialistSlots(
@@ -100,6 +92,10 @@ public static class ConsultingSlotsEndpoints
         await sender.Send(new CancelBookingCommand(slotId, customerId), ct);
         return TypedResults.NoContent();
     }
+
+    /// <summary>A command on an existing slot: 404 when there is none, 409 when its state forbids the change.</summary>
+    private static RouteHandlerBuilder ChangesASlot(this RouteHandlerBuilder endpoint) =>
+        endpoint.ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
     /// <summary>Lists stay plain JSON arrays; the next page is announced in a <c>Link</c> header.</summary>
     private static IReadOnlyList<T> WithNextLink<T>(HttpContext http, Page<T> page)
