@@ -6,6 +6,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export SLOTS_PORT="${SLOTS_SMOKE_PORT:-5099}"
 B="http://127.0.0.1:$SLOTS_PORT/api/consulting-slots"
 LOG="$(mktemp)"
+command -v curl >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl; } >&2
 CHECKS=0
 
 fail() { echo "smoke FAILED: $*" >&2; tail -n 40 "$LOG" >&2; exit 1; }
