@@ -18,6 +18,7 @@ public interface ISlotRepository
     /// Serializes changes to one specialist's schedule (a new slot, moved times) until the transaction
     /// ends. Without it, concurrent overlapping inserts wait on each other inside the overlap exclusion
     /// constraint and deadlock; with it they queue, and the constraint answers each in turn.
+    /// Takes the slot's <see cref="Slot.SpecialistEmail"/>, which the aggregate has already normalized.
     /// </summary>
     Task LockScheduleAsync(string specialistEmail, CancellationToken cancellationToken);
 

@@ -107,7 +107,7 @@ public sealed class Slot
         }
 
         var id = Guid.CreateVersion7(now);
-        return new Slot(id, specialistEmail.Trim().ToLowerInvariant(), specialistId, serviceId, time, capacity, Instant.From(now));
+        return new Slot(id, EmailAddress.Normalize(specialistEmail), specialistId, serviceId, time, capacity, Instant.From(now));
     }
 
     /// <summary>Books a seat for the customer.</summary>
@@ -138,7 +138,7 @@ public sealed class Slot
             throw SlotErrors.FullyBooked();
         }
 
-        var normalized = customer with { Email = customer.Email.Trim().ToLowerInvariant(), Name = customer.Name.Trim() };
+        var normalized = customer with { Email = EmailAddress.Normalize(customer.Email), Name = customer.Name.Trim() };
         var booking = new Booking(Id, normalized, Instant.From(now));
         _bookings.Add(booking);
         BookedCount++;

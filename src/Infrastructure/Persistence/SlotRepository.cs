@@ -26,10 +26,9 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
 
     public async Task LockScheduleAsync(string specialistEmail, CancellationToken cancellationToken)
     {
-        // A transaction-scoped advisory lock on a hash of the email: released at commit or rollback.
-        // A hash collision only makes two specialists queue behind each other, never a wrong answer.
-        var key = specialistEmail.Trim().ToLowerInvariant();
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", cancellationToken);
+        // A transaction-scoped advisory lock on a hash of the slot's (normalized) email: released at commit
+        // or rollback. A hash collision only makes two specialists queue behind each other, never a wrong answer.
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({specialistEmail}, 0))", cancellationToken);
     }
 
     public void Add(Slot slot) => db.Slots.Add(slot);

@@ -1,4 +1,5 @@
 using Slots.Application.Common;
+using Slots.Domain.Common;
 using Slots.Domain.Slots;
 
 namespace Slots.Application.Slots.ListAvailableSlots;
@@ -8,7 +9,7 @@ public sealed class AvailableSlotsSpec : Specification<Slot>
 {
     public AvailableSlotsSpec(string specialistEmail, DateOnly from, DateOnly to, DateTime now, DateTime? startsAfter, int take)
     {
-        var email = specialistEmail.Trim().ToLowerInvariant();
+        var email = EmailAddress.Normalize(specialistEmail);
         var earliest = startsAfter is { } after && after > now ? after : now;
         Where(s => s.SpecialistEmail == email
             && s.Status == SlotStatus.Active

@@ -1,4 +1,5 @@
 using Slots.Application.Common;
+using Slots.Domain.Common;
 using Slots.Domain.Slots;
 
 namespace Slots.Application.Slots.ListSpecialistSlots;
@@ -8,7 +9,7 @@ public sealed class SpecialistSlotsSpec : Specification<Slot>
 {
     public SpecialistSlotsSpec(string specialistEmail, DateTime? startsAfter, int take)
     {
-        var email = specialistEmail.Trim().ToLowerInvariant();
+        var email = EmailAddress.Normalize(specialistEmail);
         Where(s => s.SpecialistEmail == email);
         if (startsAfter is { } after)
         {
