@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 using Slots.Api.IntegrationTests.Infrastructure;
@@ -23,10 +22,7 @@ public class CommitOutcomeTests(SlotsApiFactory factory) : ApiTestBase(factory)
     {
         var slot = Id(await CreateSlotAsync(NewSpecialist(), capacity: 3));
         var fault = new ConnectionLostOnce(afterCommit: commitReachedTheServer);
-        await using var db = new SlotsDbContext(new DbContextOptionsBuilder<SlotsDbContext>()
-            .UseNpgsql(Factory.ConnectionString, o => o.EnableRetryOnFailure(3, TimeSpan.FromMilliseconds(50), null))
-            .AddInterceptors(fault)
-            .Options);
+        await using var db = Factory.NewDbContext(o => o.EnableRetryOnFailure(3, TimeSpan.FromMilliseconds(50), null), fault);
         var handler = new BookSlotHandler(new SlotRepository(db), Factory.Clock);
 
         var confirmation = await new UnitOfWork(db).ExecuteAsync(

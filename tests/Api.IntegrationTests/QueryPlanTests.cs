@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
@@ -23,8 +22,7 @@ public class QueryPlanTests(SlotsApiFactory factory) : ApiTestBase(factory)
         var busy = NewSpecialist();
         await SeedAsync(busy, busySlots: 3000, others: 200, otherSlots: 50);
         var capture = new CommandCapture();
-        await using var db = new SlotsDbContext(new DbContextOptionsBuilder<SlotsDbContext>()
-            .UseNpgsql(Factory.ConnectionString).AddInterceptors(capture).Options);
+        await using var db = Factory.NewDbContext(interceptors: capture);
         var clock = new FakeTimeProvider(Factory.Clock.GetUtcNow());
 
         var available = await new ListAvailableSlotsHandler(new SlotReader(db), clock)
@@ -46,9 +44,8 @@ public class QueryPlanTests(SlotsApiFactory factory) : ApiTestBase(factory)
 
     private async Task SeedAsync(string busy, int busySlots, int others, int otherSlots)
     {
-        await using var connection = new NpgsqlConnection(Factory.ConnectionString);
-        await connection.OpenAsync();
-        await using var seed = new NpgsqlCommand("""
+        await Factory.ExecuteAsync(
+            """
             INSERT INTO slots (id, specialist_email, date, start_time, end_time, timezone, starts_at, ends_at,
                                duration_minutes, total_capacity, booked_count, status, created_at, updated_at)
             SELECT gen_random_uuid(),
@@ -58,15 +55,9 @@ public class QueryPlanTests(SlotsApiFactory factory) : ApiTestBase(factory)
             FROM generate_series(0, $2) AS s,
                  generate_series(1, CASE WHEN s = 0 THEN $5 ELSE $3 END) AS i,
                  LATERAL (SELECT date_trunc('hour', $4::timestamptz) + i * interval '7 hours' AS starts) AS t
-            """, connection);
-        seed.Parameters.Add(new NpgsqlParameter { Value = busy });
-        seed.Parameters.Add(new NpgsqlParameter { Value = others });
-        seed.Parameters.Add(new NpgsqlParameter { Value = otherSlots });
-        seed.Parameters.Add(new NpgsqlParameter { Value = Factory.Clock.GetUtcNow() });
-        seed.Parameters.Add(new NpgsqlParameter { Value = busySlots });
-        await seed.ExecuteNonQueryAsync();
-        await using var analyze = new NpgsqlCommand("ANALYZE slots", connection);
-        await analyze.ExecuteNonQueryAsync();
+            """,
+            busy, others, otherSlots, Factory.Clock.GetUtcNow(), busySlots);
+        await Factory.ExecuteAsync("ANALYZE slots");
     }
 
     private async Task<string> ExplainAsync((string Sql, NpgsqlParameter[] Parameters) captured)

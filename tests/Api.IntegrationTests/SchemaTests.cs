@@ -18,7 +18,7 @@ public class SchemaTests(SlotsApiFactory factory) : ApiTestBase(factory)
     [Fact]
     public async Task The_committed_migrations_match_the_model()
     {
-        await using var db = NewContext();
+        await using var db = Factory.NewDbContext();
 
         Assert.False(db.Database.HasPendingModelChanges(), "The model changed without a migration: add one.");
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
@@ -29,7 +29,7 @@ public class SchemaTests(SlotsApiFactory factory) : ApiTestBase(factory)
     {
         var slot = Id(await CreateSlotAsync(NewSpecialist(), capacity: 2));
 
-        var ex = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync("UPDATE slots SET booked_count = 3 WHERE id = $1", slot));
+        var ex = await Assert.ThrowsAsync<PostgresException>(() => Factory.ExecuteAsync("UPDATE slots SET booked_count = 3 WHERE id = $1", slot));
 
         Assert.Equal(PostgresErrorCodes.CheckViolation, ex.SqlState);
         Assert.Equal("ck_slots_booked_count", ex.ConstraintName);
@@ -41,7 +41,7 @@ public class SchemaTests(SlotsApiFactory factory) : ApiTestBase(factory)
         var slot = Id(await CreateSlotAsync(NewSpecialist(), capacity: 3));
         Assert.Equal(HttpStatusCode.Created, (await BookAsync(Client, slot, "twice")).StatusCode);
 
-        var ex = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(
+        var ex = await Assert.ThrowsAsync<PostgresException>(() => Factory.ExecuteAsync(
             "INSERT INTO bookings (id, slot_id, customer_id, customer_email, customer_name, booked_at) VALUES (gen_random_uuid(), $1, 'twice', 't@x.io', 'T', now())",
             slot));
 
@@ -55,7 +55,7 @@ public class SchemaTests(SlotsApiFactory factory) : ApiTestBase(factory)
         var specialist = NewSpecialist();
         var slot = Id(await CreateSlotAsync(specialist, start: "10:00", end: "11:00"));
 
-        var ex = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync("""
+        var ex = await Assert.ThrowsAsync<PostgresException>(() => Factory.ExecuteAsync("""
             INSERT INTO slots (id, specialist_email, date, start_time, end_time, timezone, starts_at, ends_at,
                                duration_minutes, total_capacity, booked_count, status, created_at, updated_at)
             SELECT gen_random_uuid(), specialist_email, date, start_time, end_time, timezone,
@@ -72,7 +72,7 @@ public class SchemaTests(SlotsApiFactory factory) : ApiTestBase(factory)
     {
         // A slot loaded without its row lock is stale by the time it saves: the database catches it.
         var slot = Id(await CreateSlotAsync(NewSpecialist(), capacity: 3));
-        await using var db = NewContext();
+        await using var db = Factory.NewDbContext();
         var stale = await db.Slots.Include(s => s.Bookings).SingleAsync(s => s.Id == slot);
         Assert.Equal(HttpStatusCode.Created, (await BookAsync(Client, slot, "quick")).StatusCode);
 
@@ -86,17 +86,5 @@ public class SchemaTests(SlotsApiFactory factory) : ApiTestBase(factory)
 
         Assert.Equal("already_booked", ex.Code);
         Assert.Equal(1L, await Factory.ScalarAsync<long>("SELECT count(*) FROM bookings WHERE slot_id = $1", slot));
-    }
-
-    private SlotsDbContext NewContext() =>
-        new(new DbContextOptionsBuilder<SlotsDbContext>().UseNpgsql(Factory.ConnectionString).Options);
-
-    private async Task ExecuteAsync(string sql, Guid slot)
-    {
-        await using var connection = new NpgsqlConnection(Factory.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = slot });
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -68,7 +70,19 @@ public sealed class SlotsApiFactory : WebApplicationFactory<Program>, IAsyncLife
         Timeout = TimeSpan.FromSeconds(60),
     };
 
-    public async Task<T> ScalarAsync<T>(string sql, params object[] parameters)
+    /// <summary>Runs SQL with positional parameters ($1, $2, ...) on the test database; returns the first value.</summary>
+    public async Task<T> ScalarAsync<T>(string sql, params object[] parameters) =>
+        (T)(await RunAsync(sql, parameters, c => c.ExecuteScalarAsync()))!;
+
+    /// <summary>Runs SQL with positional parameters ($1, $2, ...) on the test database.</summary>
+    public Task ExecuteAsync(string sql, params object[] parameters) =>
+        RunAsync(sql, parameters, c => c.ExecuteNonQueryAsync());
+
+    /// <summary>A context on the test database outside the API, for tests that drive Infrastructure directly.</summary>
+    public SlotsDbContext NewDbContext(Action<NpgsqlDbContextOptionsBuilder>? npgsql = null, params IInterceptor[] interceptors) =>
+        new(new DbContextOptionsBuilder<SlotsDbContext>().UseNpgsql(ConnectionString, npgsql).AddInterceptors(interceptors).Options);
+
+    private async Task<TResult> RunAsync<TResult>(string sql, object[] parameters, Func<NpgsqlCommand, Task<TResult>> run)
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
@@ -78,7 +92,7 @@ public sealed class SlotsApiFactory : WebApplicationFactory<Program>, IAsyncLife
             command.Parameters.Add(new NpgsqlParameter { Value = p });
         }
 
-        return (T)(await command.ExecuteScalarAsync())!;
+        return await run(command);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
