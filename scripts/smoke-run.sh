@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Smoke test of `./slots run` as a newcomer uses it: start it, walk the README's booking story with
-# curl, stop it with SIGTERM, and check that the API and the database it started are gone.
+# curl and tokens from `./slots token` (a specialist and two customers, and the cross-user attempts that
+# must fail), stop it with SIGTERM, and check that the API and the database it started are gone.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export SLOTS_PORT="${SLOTS_SMOKE_PORT:-5099}"
@@ -11,18 +12,22 @@ CHECKS=0
 
 fail() { echo "smoke FAILED: $*" >&2; tail -n 40 "$LOG" >&2; exit 1; }
 
-# expect STATUS METHOD URL [JSON]: one request, its status checked; the body is left in $BODY.
+# expect STATUS METHOD URL [JSON]: one request as $AS (a bearer token; anonymous when empty), its
+# status checked; the body is left in $BODY.
+AS=""
 expect() {
   local want="$1" method="$2" url="$3" data="${4:-}" got
-  if [ -n "$data" ]; then
-    got="$(curl -s -o /tmp/smoke-body -w '%{http_code}' -X "$method" "$url" -H 'Content-Type: application/json' -d "$data")"
-  else
-    got="$(curl -s -o /tmp/smoke-body -w '%{http_code}' -X "$method" "$url")"
-  fi
+  local args=(-s -o /tmp/smoke-body -w '%{http_code}' -X "$method" "$url")
+  [ -z "$AS" ] || args+=(-H "Authorization: Bearer $AS")
+  [ -z "$data" ] || args+=(-H 'Content-Type: application/json' -d "$data")
+  got="$(curl "${args[@]}")"
   BODY="$(cat /tmp/smoke-body)"
   [ "$got" = "$want" ] || fail "$method $url: expected $want, got $got: $BODY"
   CHECKS=$((CHECKS + 1))
 }
+
+# The README's way to sign in: ./slots token prints the token as its last line.
+token() { "$ROOT/slots" token "$@" 2>/dev/null | tail -n 1; }
 
 setsid "$ROOT/slots" run > "$LOG" 2>&1 < /dev/null &
 RUN_PID=$!
@@ -36,21 +41,33 @@ grep -q "Consulting Slots is running" "$LOG" || sleep 2
 grep -q "Consulting Slots is running" "$LOG" || fail "./slots run did not announce itself"
 
 DAY="$(date -u -d '+7 days' +%F)"
-SPECIALIST="smoke-$(date +%s%N)@example.com"
-expect 201 POST "$B" '{"specialistEmail":"'"$SPECIALIST"'","date":"'"$DAY"'","startTime":"09:00","endTime":"10:00","totalCapacity":2,"timezone":"Europe/Berlin"}'
+RUN="$(date +%s%N)"
+SPECIALIST="ann-$RUN@example.com"
+ANN="$(token --role specialist --sub "ann-$RUN" --email "$SPECIALIST" --name Ann)"
+BEA="$(token --role customer --sub "bea-$RUN" --email bea@example.com --name Bea)"
+CAL="$(token --role customer --sub "cal-$RUN" --email cal@example.com --name Cal)"
+SLOT='{"date":"'"$DAY"'","startTime":"09:00","endTime":"10:00","totalCapacity":2,"timezone":"Europe/Berlin"}'
+
+AS=""; expect 401 POST "$B" "$SLOT"
+AS="$ANN"; expect 201 POST "$B" "$SLOT"
 ID="$(sed -E 's/^\{"id":"([^"]+)".*/\1/' <<< "$BODY")"
-expect 200 GET "$B/available/$SPECIALIST"
+AS=""; expect 200 GET "$B/available/$SPECIALIST"
 grep -q "$ID" <<< "$BODY" || fail "the new slot is not in the available list"
-expect 201 POST "$B/$ID/book" '{"customerId":"cust-1","customerEmail":"bea@example.com","customerName":"Bea"}'
-expect 409 POST "$B/$ID/book" '{"customerId":"cust-1","customerEmail":"bea@example.com","customerName":"Bea"}'
+AS="$BEA"; expect 201 POST "$B/$ID/book" '{}'
+expect 409 POST "$B/$ID/book" '{}'
 grep -q '"code":"already_booked"' <<< "$BODY" || fail "a second booking was not already_booked: $BODY"
-expect 200 GET "$B/$SPECIALIST"
-grep -q '"customerId":"cust-1"' <<< "$BODY" || fail "the specialist list does not show the booking"
+AS="$CAL"; expect 403 POST "$B/$ID/book" '{"customerId":"bea-'"$RUN"'"}'
+expect 201 POST "$B/$ID/book" '{}'
+expect 403 DELETE "$B/$ID/book/bea-$RUN"
+expect 403 GET "$B/$SPECIALIST"
+AS="$ANN"; expect 200 GET "$B/$SPECIALIST"
+grep -q "\"customerId\":\"bea-$RUN\"" <<< "$BODY" || fail "the specialist list does not show Bea's booking"
 expect 409 DELETE "$B/$ID"
-expect 204 DELETE "$B/$ID/book/cust-1"
+AS="$BEA"; expect 204 DELETE "$B/$ID/book/bea-$RUN"
+AS="$ANN"; expect 204 DELETE "$B/$ID/book/cal-$RUN"
 expect 204 DELETE "$B/$ID"
 expect 404 GET "$B/$ID"
-expect 200 GET "http://127.0.0.1:$SLOTS_PORT/openapi/v1.json"
+AS=""; expect 200 GET "http://127.0.0.1:$SLOTS_PORT/openapi/v1.json"
 
 trap - EXIT
 kill -TERM "$RUN_PID"
@@ -59,4 +76,4 @@ kill -0 "$RUN_PID" 2>/dev/null && fail "./slots run did not stop within 30 s of 
 curl -fs "http://127.0.0.1:$SLOTS_PORT/health/live" > /dev/null 2>&1 && fail "the API still answers after SIGTERM"
 grep -q "stopping PostgreSQL" "$LOG" || fail "./slots run did not stop the database it started"
 rm -f "$LOG" /tmp/smoke-body
-echo "smoke ok: ./slots run served the README story ($CHECKS checks) and stopped cleanly"
+echo "smoke ok: ./slots run served the README story as a specialist and two customers ($CHECKS checks) and stopped cleanly"

@@ -7,6 +7,7 @@ using Slots.Api.Endpoints;
 using Slots.Api.Errors;
 using Slots.Api.Health;
 using Slots.Api.Json;
+using Slots.Api.Security;
 using Slots.Application;
 using Slots.Application.Common.Behaviors;
 using Slots.Application.Slots.CreateSlot;
@@ -23,8 +24,12 @@ builder.Services.AddMediator((MediatorOptions options) =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
     options.Assemblies = [typeof(CreateSlotCommand)];
-    options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
+    options.PipelineBehaviors = [typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
 });
+builder.Services.AddSlotsAuthentication(builder.Configuration);
+builder.Services.AddSlotsRateLimits(builder.Configuration);
+builder.WebHost.ConfigureKestrel(kestrel =>
+    kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Slots:MaxRequestBodyBytes", 64 * 1024));
 
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDefaults.Apply);
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -49,6 +54,9 @@ if (app.Configuration.GetValue<bool>("Slots:MigrateOnStartup"))
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
 app.MapOpenApi();
 app.MapHealth();
 app.MapConsultingSlots();

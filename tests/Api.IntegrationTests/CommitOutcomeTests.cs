@@ -23,7 +23,7 @@ public class CommitOutcomeTests(SlotsApiFactory factory) : ApiTestBase(factory)
         var slot = Id(await CreateSlotAsync(NewSpecialist(), capacity: 3));
         var fault = new ConnectionLostOnce(afterCommit: commitReachedTheServer);
         await using var db = Factory.NewDbContext(o => o.EnableRetryOnFailure(3, TimeSpan.FromMilliseconds(50), null), fault);
-        var handler = new BookSlotHandler(new SlotRepository(db), Factory.Clock);
+        var handler = new BookSlotHandler(new SlotRepository(db), FixedUser.Admin, Factory.Clock);
 
         var confirmation = await new UnitOfWork(db).ExecuteAsync(
             ct => handler.Handle(new BookSlotCommand(slot, "unlucky", "unlucky@x.io", "Unlucky"), ct).AsTask(),

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Slots.Api.IntegrationTests.Infrastructure;
 
@@ -20,6 +21,7 @@ public class HealthTests(SlotsApiFactory factory) : ApiTestBase(factory)
         await using var offline = Factory.WithWebHostBuilder(b =>
             b.UseSetting("ConnectionStrings:Slots", "Host=127.0.0.1;Port=1;Database=none;Username=postgres;Timeout=2"));
         using var client = offline.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Factory.Tokens.Admin());
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
         foreach (var response in new[]

@@ -28,7 +28,7 @@ public class QueryPlanTests(SlotsApiFactory factory) : ApiTestBase(factory)
         var available = await new ListAvailableSlotsHandler(new SlotReader(db), clock)
             .Handle(new ListAvailableSlotsQuery(busy, null, null, null, null), default);
         var availablePlan = await ExplainAsync(capture.Last!.Value);
-        var all = await new ListSpecialistSlotsHandler(new SlotReader(db))
+        var all = await new ListSpecialistSlotsHandler(new SlotReader(db), FixedUser.Admin)
             .Handle(new ListSpecialistSlotsQuery(busy, 50, null), default);
         var allPlan = await ExplainAsync(capture.Last!.Value);
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using Slots.Application.Common.Security;
 using Slots.Domain.Slots;
 
 namespace Slots.Application.UnitTests;
@@ -9,9 +10,21 @@ internal static class TestData
 
     public static FakeTimeProvider Clock() => new(Now);
 
+    /// <summary>The specialist who owns <see cref="Slot"/>'s slots by default.</summary>
+    public static ICurrentUser Ann { get; } = User("spec-ann", "ann@example.com", Role.Specialist);
+
+    public static ICurrentUser Admin { get; } = User("svc-backoffice", null, Role.Admin);
+
+    public static ICurrentUser Nobody { get; } = new SignedIn(null);
+
+    public static ICurrentUser User(string subject, string? email, params Role[] roles) =>
+        new SignedIn(new Actor(subject, email, null, roles.ToHashSet()));
+
     public static Slot Slot(int capacity = 1, string date = "2030-01-16", string start = "10:00", string email = "ann@example.com")
     {
         var time = SlotTime.Create(DateOnly.Parse(date), TimeOnly.Parse(start), TimeOnly.Parse(start).AddHours(1), "UTC");
         return Domain.Slots.Slot.Create(email, null, null, time, capacity, Now);
     }
+
+    private sealed record SignedIn(Actor? Actor) : ICurrentUser;
 }

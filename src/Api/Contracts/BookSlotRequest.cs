@@ -1,4 +1,7 @@
 namespace Slots.Api.Contracts;
 
-/// <summary>Body of <c>POST /{slotId}/book</c>.</summary>
-public sealed record BookSlotRequest(string CustomerId, string CustomerEmail, string CustomerName);
+/// <summary>
+/// Body of <c>POST /{slotId}/book</c>. A customer may leave it empty (<c>{}</c>): who books comes from the
+/// token. An admin names the customer.
+/// </summary>
+public sealed record BookSlotRequest(string? CustomerId = null, string? CustomerEmail = null, string? CustomerName = null);

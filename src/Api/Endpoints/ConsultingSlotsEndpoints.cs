@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Slots.Api.Contracts;
+using Slots.Api.Security;
 using Slots.Application.Common;
 using Slots.Application.Slots;
 using Slots.Application.Slots.BookSlot;
@@ -26,22 +27,28 @@ public static class ConsultingSlotsEndpoints
 
     public static void MapConsultingSlots(this IEndpointRouteBuilder app)
     {
-        // Every endpoint may answer 400 (problem with an errors map) and 503 (database unreachable).
+        // Every endpoint may answer 400 (problem with an errors map) and 503 (database unreachable); all
+        // but the available view need a bearer token (401) and a role or ownership (403, or 404 for a
+        // slot of someone else's).
         var slots = app.MapGroup(BasePath).WithTags("Consulting slots")
+            .RequireAuthorization()
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         slots.MapGet("/{specialistEmail}", ListSpecialistSlots)
             .WithSummary("All of a specialist's slots, past and future, with their bookings.");
         slots.MapGet("/available/{specialistEmail}", ListAvailableSlots)
-            .WithSummary("Active, future, not-full slots of a specialist whose local date is in the range.");
+            .WithSummary("Active, future, not-full slots of a specialist whose local date is in the range.")
+            .AllowAnonymous();
         slots.MapPost("/", CreateSlot).WithSummary("Create a slot.")
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict).Limited(RateLimits.SlotCreations);
         slots.MapGet("/{slotId:guid}", GetSlot).WithSummary("One slot with its bookings.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         slots.MapPut("/{slotId:guid}", UpdateSlot).WithSummary("Change a slot's times or status.").ChangesASlot();
         slots.MapDelete("/{slotId:guid}", DeleteSlot).WithSummary("Delete a slot nobody has booked.").ChangesASlot();
-        slots.MapPost("/{slotId:guid}/book", BookSlot).WithSummary("Book a seat.").ChangesASlot();
+        slots.MapPost("/{slotId:guid}/book", BookSlot).WithSummary("Book a seat.").ChangesASlot().Limited(RateLimits.Bookings);
         slots.MapDelete("/{slotId:guid}/book/{customerId}", CancelBooking).WithSummary("Cancel a customer's booking.").ChangesASlot();
     }
 
@@ -96,6 +103,10 @@ public static class ConsultingSlotsEndpoints
     /// <summary>A command on an existing slot: 404 when there is none, 409 when its state forbids the change.</summary>
     private static RouteHandlerBuilder ChangesASlot(this RouteHandlerBuilder endpoint) =>
         endpoint.ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+    /// <summary>A per-user rate limit: 429 with <c>Retry-After</c> once the user's bucket is empty.</summary>
+    private static RouteHandlerBuilder Limited(this RouteHandlerBuilder endpoint, string policy) =>
+        endpoint.RequireRateLimiting(policy).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
     /// <summary>Lists stay plain JSON arrays; the next page is announced in a <c>Link</c> header.</summary>
     private static IReadOnlyList<T> WithNextLink<T>(HttpContext http, Page<T> page)

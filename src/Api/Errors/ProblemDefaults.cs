@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using Slots.Api.Security;
 
 namespace Slots.Api.Errors;
 
@@ -9,13 +10,24 @@ public static class ProblemDefaults
     {
         var problem = context.ProblemDetails;
         problem.Instance ??= context.HttpContext.Request.Path;
+        if (problem.Status == StatusCodes.Status401Unauthorized && !problem.Extensions.ContainsKey("code"))
+        {
+            // The bearer handler's challenge: say why, as its WWW-Authenticate header does.
+            var failure = Authentication.DescribeFailure(context.HttpContext);
+            problem.Title = "Sign-in required.";
+            problem.Detail ??= failure ?? "This needs a bearer token: send 'Authorization: Bearer <token>'.";
+            problem.Extensions["code"] = failure is null ? "unauthenticated" : "invalid_token";
+        }
+
         problem.Detail ??= problem.Status switch
         {
             StatusCodes.Status404NotFound => "No resource matches this path.",
             StatusCodes.Status405MethodNotAllowed => "This path does not accept that method.",
+            StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
             StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json.",
             _ => problem.Title,
         };
+        problem.Type ??= "about:blank"; // RFC 9457's "nothing more to say than the status", for codes without a default
         if (!problem.Extensions.ContainsKey("traceId"))
         {
             problem.Extensions["traceId"] = context.HttpContext.Features.Get<IHttpActivityFeature>()?.Activity.Id

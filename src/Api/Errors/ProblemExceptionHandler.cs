@@ -3,6 +3,8 @@ using System.Text.RegularExpressions;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Slots.Api.Security;
+using Slots.Application.Common.Security;
 using Slots.Domain.Common;
 using Slots.Infrastructure.Persistence;
 
@@ -10,8 +12,8 @@ namespace Slots.Api.Errors;
 
 /// <summary>
 /// The one place that turns an exception into an error response, always <c>application/problem+json</c>:
-/// 400 with an <c>errors</c> map, 404 and 409 with a stable <c>code</c>, 503 with <c>Retry-After</c>, and a
-/// 500 that says nothing about internals.
+/// 400 with an <c>errors</c> map; 401 (with <c>WWW-Authenticate</c>), 403, 404 and 409 with a stable
+/// <c>code</c>; 413; 429 and 503 with <c>Retry-After</c>; and a 500 that says nothing about internals.
 /// </summary>
 public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger)
     : IExceptionHandler
@@ -29,6 +31,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         {
             ValidationException validation => Validation(validation),
             DomainException domain => Domain(domain),
+            AccessDeniedException denied => Denied(context, denied),
+            TooManyRequestsException tooMany => TooMany(context, tooMany),
             BadHttpRequestException badRequest => BadRequest(badRequest),
             _ when DatabaseFailures.IsUnavailable(exception) => Unavailable(context, exception),
             _ => Unexpected(exception),
@@ -76,6 +80,36 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         problem.Detail = exception.Message;
         problem.Extensions["code"] = exception.Code;
         return problem;
+    }
+
+    private static ProblemDetails Denied(HttpContext context, AccessDeniedException exception)
+    {
+        if (exception.Unauthenticated)
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+        }
+
+        return new ProblemDetails
+        {
+            Status = exception.Unauthenticated ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden,
+            Title = exception.Unauthenticated ? "Sign-in required." : "Not allowed.",
+            Detail = exception.Message,
+            Extensions = { ["code"] = exception.Code },
+        };
+    }
+
+    private static ProblemDetails TooMany(HttpContext context, TooManyRequestsException exception)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(exception.RetryAfter?.TotalSeconds ?? RetryAfterSeconds));
+        context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new ProblemDetails
+        {
+            Status = StatusCodes.Status429TooManyRequests,
+            Type = "https://www.rfc-editor.org/rfc/rfc6585#section-4",
+            Title = "Too many requests.",
+            Detail = $"{exception.Message} Try again in {seconds} s.",
+            Extensions = { ["code"] = "rate_limited" },
+        };
     }
 
     private static ProblemDetails BadRequest(BadHttpRequestException exception)

@@ -13,7 +13,8 @@ public abstract class ApiTestBase(SlotsApiFactory factory)
 
     protected SlotsApiFactory Factory { get; } = factory;
 
-    protected HttpClient Client { get; } = factory.NewClient();
+    /// <summary>Signed in as an admin, who may act for any specialist and customer; the matrix tests use the other roles.</summary>
+    protected HttpClient Client { get; } = factory.NewClient(factory.Tokens.Admin());
 
     /// <summary>A specialist nobody else in the run uses.</summary>
     protected static string NewSpecialist() => $"spec-{Guid.NewGuid():N}@example.com";

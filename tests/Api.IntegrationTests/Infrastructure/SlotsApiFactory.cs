@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -20,8 +21,12 @@ namespace Slots.Api.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class SlotsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    public const string Issuer = "slots-test";
+    public const string Audience = "slots-api";
+
     private readonly string _adminConnection;
     private readonly string _databaseName = $"slots_test_{Guid.NewGuid():N}";
+    private readonly string _keyFile = Path.GetTempFileName();
 
     public SlotsApiFactory()
     {
@@ -33,8 +38,12 @@ public sealed class SlotsApiFactory : WebApplicationFactory<Program>, IAsyncLife
             Database = _databaseName,
             MaxPoolSize = 150,
         }.ConnectionString;
+        File.WriteAllText(_keyFile, Convert.ToHexString(Tokens.SigningKey));
         UseKestrel(0);
     }
+
+    /// <summary>Mints tokens the API accepts (and, for the refusal tests, tokens it must not).</summary>
+    public TestTokens Tokens { get; } = new(Issuer, Audience);
 
     public string ConnectionString { get; }
 
@@ -63,12 +72,24 @@ public sealed class SlotsApiFactory : WebApplicationFactory<Program>, IAsyncLife
         BaseAddress = new Uri(addresses.Addresses.First());
     }
 
-    /// <summary>A client with its own connection pool, as a separate HTTP client would have.</summary>
-    public HttpClient NewClient() => new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) })
+    /// <summary>
+    /// A client with its own connection pool, as a separate HTTP client would have, sending
+    /// <paramref name="token"/> as its bearer token (none when null).
+    /// </summary>
+    public HttpClient NewClient(string? token)
     {
-        BaseAddress = BaseAddress,
-        Timeout = TimeSpan.FromSeconds(60),
-    };
+        var client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) })
+        {
+            BaseAddress = BaseAddress,
+            Timeout = TimeSpan.FromSeconds(60),
+        };
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
 
     /// <summary>Runs SQL with positional parameters ($1, $2, ...) on the test database; returns the first value.</summary>
     public async Task<T> ScalarAsync<T>(string sql, params object[] parameters) =>
@@ -99,12 +120,16 @@ public sealed class SlotsApiFactory : WebApplicationFactory<Program>, IAsyncLife
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:Slots", ConnectionString);
+        builder.UseSetting("Auth:SigningKeyFile", _keyFile);
+        builder.UseSetting("Auth:Issuer", Issuer);
+        builder.UseSetting("Auth:Audience", Audience);
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
+        File.Delete(_keyFile);
         NpgsqlConnection.ClearAllPools();
         await using var admin = new NpgsqlConnection(_adminConnection);
         await admin.OpenAsync();

@@ -70,7 +70,7 @@ public class QueryHandlerTests
             _rows.Add(Slot(date: $"2030-01-{day}"));
         }
 
-        var handler = new ListSpecialistSlotsHandler(_reader);
+        var handler = new ListSpecialistSlotsHandler(_reader, Ann);
         var first = await handler.Handle(new ListSpecialistSlotsQuery("ann@example.com", 2, null), default);
         var second = await handler.Handle(new ListSpecialistSlotsQuery("ann@example.com", 2, first.NextCursor), default);
         var third = await handler.Handle(new ListSpecialistSlotsQuery("ann@example.com", 2, second.NextCursor), default);
@@ -85,7 +85,7 @@ public class QueryHandlerTests
     public async Task Get_of_a_missing_slot_is_not_found()
     {
         var ex = await Assert.ThrowsAsync<DomainException>(() =>
-            new GetSlotHandler(_reader).Handle(new GetSlotQuery(Guid.NewGuid()), default).AsTask());
+            new GetSlotHandler(_reader, Ann).Handle(new GetSlotQuery(Guid.NewGuid()), default).AsTask());
 
         Assert.Equal("slot_not_found", ex.Code);
     }
@@ -98,7 +98,7 @@ public class QueryHandlerTests
         slot.Book(new Customer("a", "a@x.io", "A"), Now.AddMinutes(1));
         _rows.Add(slot);
 
-        var response = await new GetSlotHandler(_reader).Handle(new GetSlotQuery(slot.Id), default);
+        var response = await new GetSlotHandler(_reader, Ann).Handle(new GetSlotQuery(slot.Id), default);
 
         Assert.Equal(["a", "b"], response.Bookings.Select(b => b.CustomerId));
         Assert.Equal(2, response.BookedCount);

@@ -12,7 +12,7 @@ namespace Slots.Application.UnitTests.Validators;
 
 public class ValidatorTests
 {
-    private static readonly CreateSlotCommand ValidCreate = new("ann@example.com", "2030-02-01", "09:00", "10:00", 3, "Europe/Berlin");
+    private static readonly CreateSlotCommand ValidCreate = new("2030-02-01", "09:00", "10:00", 3, "Europe/Berlin", SpecialistEmail: "ann@example.com");
 
     [Fact]
     public void A_complete_create_request_is_valid() =>
@@ -21,7 +21,7 @@ public class ValidatorTests
     [Theory]
     [InlineData("not-an-email")]
     [InlineData("")]
-    public void Create_needs_an_email(string email) =>
+    public void Create_refuses_a_malformed_email(string email) =>
         new CreateSlotValidator(Clock()).TestValidate(ValidCreate with { SpecialistEmail = email })
             .ShouldHaveValidationErrorFor(c => c.SpecialistEmail);
 

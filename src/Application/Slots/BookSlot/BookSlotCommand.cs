@@ -1,6 +1,14 @@
 using Mediator;
+using Slots.Application.Common.Security;
 
 namespace Slots.Application.Slots.BookSlot;
 
-public sealed record BookSlotCommand(Guid SlotId, string CustomerId, string CustomerEmail, string CustomerName)
-    : ICommand<BookingConfirmation>;
+/// <summary>
+/// Books a seat. A customer books as themselves: the customer fields default to the token's and may not
+/// name anyone else; an admin names the customer in full.
+/// </summary>
+public sealed record BookSlotCommand(Guid SlotId, string? CustomerId = null, string? CustomerEmail = null, string? CustomerName = null)
+    : ICommand<BookingConfirmation>, IRestrictedRequest
+{
+    public static IReadOnlySet<Role> AllowedRoles => Allowed.Customers;
+}

@@ -7,9 +7,10 @@ public sealed class BookSlotValidator : AbstractValidator<BookSlotCommand>
 {
     public BookSlotValidator()
     {
-        RuleFor(c => c.CustomerId).ValidId();
-        RuleFor(c => c.CustomerEmail).ValidEmail();
+        RuleFor(c => c.CustomerId).ValidId().When(c => c.CustomerId is not null);
+        RuleFor(c => c.CustomerEmail).ValidEmail().When(c => c.CustomerEmail is not null);
         RuleFor(c => c.CustomerName).NotEmpty().MaximumLength(Rules.MaxNameLength)
-            .Must(n => n is null || !string.IsNullOrWhiteSpace(n)).WithMessage("'Customer Name' must not be blank.");
+            .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("'Customer Name' must not be blank.")
+            .When(c => c.CustomerName is not null);
     }
 }

@@ -1,5 +1,10 @@
 using Mediator;
+using Slots.Application.Common.Security;
 
 namespace Slots.Application.Slots.CancelBooking;
 
-public sealed record CancelBookingCommand(Guid SlotId, string CustomerId) : ICommand;
+/// <summary>Cancels a customer's live booking: the customer themselves, the slot's specialist or an admin.</summary>
+public sealed record CancelBookingCommand(Guid SlotId, string CustomerId) : ICommand, IRestrictedRequest
+{
+    public static IReadOnlySet<Role> AllowedRoles => Allowed.CustomersAndSpecialists;
+}

@@ -1,15 +1,19 @@
 using Mediator;
 using Slots.Application.Common;
+using Slots.Application.Common.Security;
 using Slots.Domain.Slots;
 
 namespace Slots.Application.Slots.CancelBooking;
 
-public sealed class CancelBookingHandler(ISlotRepository slots, TimeProvider clock) : ICommandHandler<CancelBookingCommand>
+public sealed class CancelBookingHandler(ISlotRepository slots, ICurrentUser user, TimeProvider clock) : ICommandHandler<CancelBookingCommand>
 {
     public async ValueTask<Unit> Handle(CancelBookingCommand command, CancellationToken cancellationToken)
     {
+        var actor = user.Require();
+        actor.EnsureMayCancelFor(command.CustomerId);
         var slot = await slots.GetForUpdateAsync(command.SlotId, cancellationToken)
             ?? throw SlotErrors.NotFound(command.SlotId);
+        actor.EnsureMayCancel(slot, command.CustomerId);
         slot.CancelBooking(command.CustomerId, clock.GetUtcNow());
         return Unit.Value;
     }

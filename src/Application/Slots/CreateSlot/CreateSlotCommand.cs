@@ -1,17 +1,23 @@
 using Mediator;
+using Slots.Application.Common.Security;
 
 namespace Slots.Application.Slots.CreateSlot;
 
 /// <summary>
 /// Body of <c>POST /api/consulting-slots</c>, taken as it is. Date and times are the specialist's local
-/// ones (<c>YYYY-MM-DD</c>, <c>HH:mm</c>) in <see cref="Timezone"/> (IANA, default UTC).
+/// ones (<c>YYYY-MM-DD</c>, <c>HH:mm</c>) in <see cref="Timezone"/> (IANA, default UTC). A specialist's
+/// slot is their own: <see cref="SpecialistEmail"/> and <see cref="SpecialistId"/> default to the token's;
+/// an admin names the specialist.
 /// </summary>
 public sealed record CreateSlotCommand(
-    string SpecialistEmail,
     string Date,
     string StartTime,
     string EndTime,
     int? TotalCapacity = null,
     string? Timezone = null,
     string? ServiceId = null,
-    string? SpecialistId = null) : ICommand<SlotResponse>;
+    string? SpecialistEmail = null,
+    string? SpecialistId = null) : ICommand<SlotResponse>, IRestrictedRequest
+{
+    public static IReadOnlySet<Role> AllowedRoles => Allowed.Specialists;
+}

@@ -1,5 +1,6 @@
 using Mediator;
 using Slots.Application.Common;
+using Slots.Application.Common.Security;
 using Slots.Domain.Slots;
 
 namespace Slots.Application.Slots.CreateSlot;
@@ -9,19 +10,20 @@ namespace Slots.Application.Slots.CreateSlot;
 /// constraint, which answers <c>slot_overlaps</c>; a check here first would still race. The schedule
 /// lock makes concurrent creates for one specialist queue for that constraint instead of deadlocking in it.
 /// </summary>
-public sealed class CreateSlotHandler(ISlotRepository slots, TimeProvider clock)
+public sealed class CreateSlotHandler(ISlotRepository slots, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<CreateSlotCommand, SlotResponse>
 {
     public async ValueTask<SlotResponse> Handle(CreateSlotCommand command, CancellationToken cancellationToken)
     {
+        var (email, specialistId) = user.Require().SpecialistFor(command.SpecialistEmail, command.SpecialistId);
         var time = SlotTime.Create(
             LocalFormats.ParseDate(command.Date),
             LocalFormats.ParseTime(command.StartTime),
             LocalFormats.ParseTime(command.EndTime),
             command.Timezone ?? "UTC");
         var slot = Slot.Create(
-            command.SpecialistEmail,
-            command.SpecialistId,
+            email,
+            specialistId,
             command.ServiceId,
             time,
             command.TotalCapacity ?? 1,

@@ -11,7 +11,7 @@ public sealed class CreateSlotValidator : AbstractValidator<CreateSlotCommand>
 
     public CreateSlotValidator(TimeProvider clock)
     {
-        RuleFor(c => c.SpecialistEmail).ValidEmail();
+        RuleFor(c => c.SpecialistEmail).ValidEmail().When(c => c.SpecialistEmail is not null);
         RuleFor(c => c.SpecialistId).MaximumLength(Rules.MaxIdLength);
         RuleFor(c => c.ServiceId).MaximumLength(Rules.MaxIdLength);
         RuleFor(c => c.Date).NotEmpty().LocalDate();

@@ -1,5 +1,9 @@
 using Mediator;
+using Slots.Application.Common.Security;
 
 namespace Slots.Application.Slots.DeleteSlot;
 
-public sealed record DeleteSlotCommand(Guid SlotId) : ICommand;
+public sealed record DeleteSlotCommand(Guid SlotId) : ICommand, IRestrictedRequest
+{
+    public static IReadOnlySet<Role> AllowedRoles => Allowed.Specialists;
+}

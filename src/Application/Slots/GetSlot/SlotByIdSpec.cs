@@ -3,11 +3,8 @@ using Slots.Domain.Slots;
 
 namespace Slots.Application.Slots.GetSlot;
 
+/// <summary>The slot with this id: the primary key, so at most one row and no limit needed.</summary>
 public sealed class SlotByIdSpec : Specification<Slot>
 {
-    public SlotByIdSpec(Guid slotId)
-    {
-        Where(s => s.Id == slotId);
-        Limit(1);
-    }
+    public SlotByIdSpec(Guid slotId) => Where(s => s.Id == slotId);
 }

@@ -1,13 +1,15 @@
 using Mediator;
 using Slots.Application.Common;
+using Slots.Application.Common.Security;
 
 namespace Slots.Application.Slots.ListSpecialistSlots;
 
-public sealed class ListSpecialistSlotsHandler(ISlotReader reader)
+public sealed class ListSpecialistSlotsHandler(ISlotReader reader, ICurrentUser user)
     : IQueryHandler<ListSpecialistSlotsQuery, Page<SlotResponse>>
 {
     public async ValueTask<Page<SlotResponse>> Handle(ListSpecialistSlotsQuery query, CancellationToken cancellationToken)
     {
+        user.Require().EnsureManagesSchedule(query.SpecialistEmail);
         var limit = query.Limit ?? Paging.DefaultLimit;
         DateTime? after = Paging.TryDecodeCursor(query.Cursor, out var cursor) ? cursor : null;
         var spec = new SpecialistSlotsSpec(query.SpecialistEmail, after, limit + 1);

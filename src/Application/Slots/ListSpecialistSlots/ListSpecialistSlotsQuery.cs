@@ -1,8 +1,12 @@
 using Mediator;
 using Slots.Application.Common;
+using Slots.Application.Common.Security;
 
 namespace Slots.Application.Slots.ListSpecialistSlots;
 
 /// <summary>All of a specialist's slots, past and future, with their bookings, sorted by start.</summary>
 public sealed record ListSpecialistSlotsQuery(string SpecialistEmail, int? Limit, string? Cursor)
-    : IQuery<Page<SlotResponse>>;
+    : IQuery<Page<SlotResponse>>, IRestrictedRequest
+{
+    public static IReadOnlySet<Role> AllowedRoles => Allowed.Specialists;
+}

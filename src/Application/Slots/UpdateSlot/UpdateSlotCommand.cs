@@ -1,4 +1,5 @@
 using Mediator;
+using Slots.Application.Common.Security;
 
 namespace Slots.Application.Slots.UpdateSlot;
 
@@ -12,4 +13,7 @@ public sealed record UpdateSlotCommand(
     string? EndTime,
     string? Status,
     bool ChangesDate = false,
-    bool ChangesCapacity = false) : ICommand<SlotResponse>;
+    bool ChangesCapacity = false) : ICommand<SlotResponse>, IRestrictedRequest
+{
+    public static IReadOnlySet<Role> AllowedRoles => Allowed.Specialists;
+}

@@ -1,16 +1,18 @@
 using Mediator;
 using Slots.Application.Common;
+using Slots.Application.Common.Security;
 using Slots.Domain.Slots;
 
 namespace Slots.Application.Slots.UpdateSlot;
 
-public sealed class UpdateSlotHandler(ISlotRepository slots, TimeProvider clock)
+public sealed class UpdateSlotHandler(ISlotRepository slots, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<UpdateSlotCommand, SlotResponse>
 {
     public async ValueTask<SlotResponse> Handle(UpdateSlotCommand command, CancellationToken cancellationToken)
     {
         var slot = await slots.GetForUpdateAsync(command.SlotId, cancellationToken)
             ?? throw SlotErrors.NotFound(command.SlotId);
+        user.Require().EnsureManages(slot);
         var now = clock.GetUtcNow();
 
         if (command.StartTime is not null || command.EndTime is not null)

@@ -1,0 +1,19 @@
+using Mediator;
+using Slots.Application.Common.Security;
+
+namespace Slots.Application.Common.Behaviors;
+
+/// <summary>
+/// First in the pipeline for every <see cref="IRestrictedRequest"/>: 401 without a signed-in caller, 403
+/// without one of the request's roles. Ownership is the handler's to check, once it has loaded the slot.
+/// </summary>
+public sealed class AuthorizationBehavior<TMessage, TResponse>(ICurrentUser user) : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : notnull, IMessage, IRestrictedRequest
+{
+    public ValueTask<TResponse> Handle(
+        TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        user.Require().EnsureRole(TMessage.AllowedRoles);
+        return next(message, cancellationToken);
+    }
+}

@@ -1,0 +1,125 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Slots.Domain.Common;
+using Slots.Domain.Slots;
+
+namespace Slots.Application.Common.Security;
+
+/// <summary>
+/// Whose slot and whose booking: the checks handlers make against the loaded slot. A slot the caller may
+/// not manage answers exactly like a missing one (404 <c>slot_not_found</c>), so ids of other specialists'
+/// slots cannot be probed; naming someone else as yourself (a body's email, a path's customer id) is 403
+/// <c>not_yourself</c>.
+/// </summary>
+public static class Access
+{
+    /// <summary>The signed-in caller; 401 when there is none.</summary>
+    public static Actor Require(this ICurrentUser user) =>
+        user.Actor ?? throw new AccessDeniedException("unauthenticated", "This needs a bearer token.", unauthenticated: true);
+
+    /// <summary>403 unless the actor is an admin or holds one of <paramref name="allowed"/>.</summary>
+    public static void EnsureRole(this Actor actor, IReadOnlySet<Role> allowed)
+    {
+        if (!actor.IsAdmin && !allowed.Overlaps(actor.Roles))
+        {
+            var names = string.Join(" or ", allowed.Append(Role.Admin).Select(r => r.ToString().ToLowerInvariant()));
+            throw new AccessDeniedException("role_not_allowed", $"This needs the {names} role.");
+        }
+    }
+
+    /// <summary>The slot as the actor may see it; a slot of another specialist is "not found".</summary>
+    public static Slot EnsureManages(this Actor actor, Slot slot)
+    {
+        if (!actor.Manages(slot.SpecialistEmail))
+        {
+            throw SlotErrors.NotFound(slot.Id);
+        }
+
+        return slot;
+    }
+
+    /// <summary>403 unless the actor manages this specialist's schedule.</summary>
+    public static void EnsureManagesSchedule(this Actor actor, string specialistEmail)
+    {
+        if (!actor.Manages(specialistEmail))
+        {
+            throw NotYourself($"You may see only your own slots ({actor.Email}).");
+        }
+    }
+
+    /// <summary>
+    /// Whose slot a create makes: a specialist's own (the body may repeat their email and id, not name
+    /// another); an admin must name the specialist.
+    /// </summary>
+    public static (string Email, string? Id) SpecialistFor(this Actor actor, string? email, string? id)
+    {
+        if (actor.IsAdmin)
+        {
+            return email is null
+                ? throw Missing(("specialistEmail", "An admin must name the specialist: 'specialistEmail' is required."))
+                : (email, id);
+        }
+
+        if ((email is not null && EmailAddress.Normalize(email) != actor.Email) || (id is not null && id != actor.Subject))
+        {
+            throw NotYourself($"You may create slots only for yourself ({actor.Email}).");
+        }
+
+        return (actor.Email!, actor.Subject);
+    }
+
+    /// <summary>
+    /// Who books: a customer is the token's subject (the body may repeat their id and email, not name
+    /// another; the name defaults to the token's); an admin must name the customer in full.
+    /// </summary>
+    public static Customer CustomerFor(this Actor actor, string? id, string? email, string? name)
+    {
+        if (actor.IsAdmin)
+        {
+            var missing = new[] { ("customerId", id), ("customerEmail", email), ("customerName", name) }
+                .Where(f => f.Item2 is null)
+                .Select(f => (f.Item1, $"An admin must name the customer: '{f.Item1}' is required."))
+                .ToArray();
+            return missing.Length > 0 ? throw Missing(missing) : new Customer(id!, email!, name!);
+        }
+
+        if ((id is not null && id != actor.Subject) || (email is not null && EmailAddress.Normalize(email) != actor.Email))
+        {
+            throw NotYourself("You may book only as yourself.");
+        }
+
+        return new Customer(actor.Subject, actor.Email!, name ?? actor.Name ?? actor.Email!);
+    }
+
+    /// <summary>
+    /// Checked before the slot is loaded: a caller who can only act as a customer may cancel only their own booking.
+    /// </summary>
+    public static void EnsureMayCancelFor(this Actor actor, string customerId)
+    {
+        if (!actor.IsAdmin && !actor.Has(Role.Specialist) && customerId != actor.Subject)
+        {
+            throw NotYourself("You may cancel only your own booking.");
+        }
+    }
+
+    /// <summary>Checked on the loaded slot: its specialist, an admin, or the customer themselves may cancel.</summary>
+    public static void EnsureMayCancel(this Actor actor, Slot slot, string customerId)
+    {
+        if (actor.Manages(slot.SpecialistEmail) || (actor.Has(Role.Customer) && customerId == actor.Subject))
+        {
+            return;
+        }
+
+        if (actor.Has(Role.Customer))
+        {
+            throw NotYourself("You may cancel only your own booking.");
+        }
+
+        throw SlotErrors.NotFound(slot.Id);
+    }
+
+    private static AccessDeniedException NotYourself(string message) => new("not_yourself", message);
+
+    private static ValidationException Missing(params (string Field, string Message)[] fields) =>
+        new(fields.Select(f => new ValidationFailure(f.Field, f.Message)));
+}

@@ -1,0 +1,13 @@
+using System.Collections.Frozen;
+
+namespace Slots.Application.Common.Security;
+
+/// <summary>The role sets requests name in <see cref="IRestrictedRequest.AllowedRoles"/>.</summary>
+public static class Allowed
+{
+    public static readonly IReadOnlySet<Role> Specialists = new[] { Role.Specialist }.ToFrozenSet();
+
+    public static readonly IReadOnlySet<Role> Customers = new[] { Role.Customer }.ToFrozenSet();
+
+    public static readonly IReadOnlySet<Role> CustomersAndSpecialists = new[] { Role.Customer, Role.Specialist }.ToFrozenSet();
+}

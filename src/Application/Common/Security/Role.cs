@@ -1,0 +1,14 @@
+namespace Slots.Application.Common.Security;
+
+/// <summary>What a caller may do, from the token's <c>role</c> claim.</summary>
+public enum Role
+{
+    /// <summary>Books and cancels their own seats.</summary>
+    Customer,
+
+    /// <summary>Publishes and manages their own slots and the bookings in them.</summary>
+    Specialist,
+
+    /// <summary>An internal service: may act for any specialist or customer.</summary>
+    Admin,
+}

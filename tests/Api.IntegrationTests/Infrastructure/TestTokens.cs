@@ -1,0 +1,73 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Slots.Api.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// Signs tokens the way an identity provider would, with the key the API under test trusts, and also
+/// the tokens it must refuse: expired, signed with another key, unsigned (<c>alg: none</c>).
+/// Lifetimes are real time: the API checks tokens against the real clock, not the fake one.
+/// </summary>
+public sealed class TestTokens(string issuer, string audience)
+{
+    public byte[] SigningKey { get; } = RandomNumberGenerator.GetBytes(64);
+
+    public string Admin(string subject = "svc-test") => Create("admin", subject, null);
+
+    public string Specialist(string email, string? subject = null) => Create("specialist", subject ?? $"sub-{email}", email);
+
+    /// <summary>A customer whose email is <c>{id}@customers.example</c>, as the tests' booking bodies say.</summary>
+    public string Customer(string id) => Create("customer", id, $"{id}@customers.example", $"Customer {id}");
+
+    public string Create(
+        string? role, string? subject, string? email, string? name = null,
+        DateTime? expires = null, byte[]? key = null, string? issuerOverride = null, string? audienceOverride = null,
+        string[]? roles = null)
+    {
+        var now = DateTime.UtcNow;
+        var claims = new Dictionary<string, object>();
+        AddIfSet(claims, "sub", subject);
+        if (roles is not null)
+        {
+            claims["role"] = roles;
+        }
+        else
+        {
+            AddIfSet(claims, "role", role);
+        }
+
+        AddIfSet(claims, "email", email);
+        AddIfSet(claims, "name", name);
+        var end = expires ?? now.AddHours(1);
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = issuerOverride ?? issuer,
+            Audience = audienceOverride ?? audience,
+            Claims = claims,
+            IssuedAt = end.AddHours(-1),
+            NotBefore = end.AddHours(-1),
+            Expires = end,
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(key ?? SigningKey), SecurityAlgorithms.HmacSha256),
+        });
+    }
+
+    /// <summary>A well-formed token for an admin with no signature at all (<c>alg: none</c>).</summary>
+    public string Unsigned(string role = "admin")
+    {
+        var exp = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds();
+        return $"{Encode("""{"alg":"none","typ":"JWT"}""")}."
+            + $"{Encode($$"""{"iss":"{{issuer}}","aud":"{{audience}}","sub":"mallory","role":"{{role}}","exp":{{exp}}}""")}.";
+    }
+
+    private static string Encode(string json) => Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes(json));
+
+    private static void AddIfSet(Dictionary<string, object> claims, string name, string? value)
+    {
+        if (value is not null)
+        {
+            claims[name] = value;
+        }
+    }
+}

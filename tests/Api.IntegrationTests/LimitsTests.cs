@@ -1,0 +1,102 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Slots.Api.IntegrationTests.Infrastructure;
+
+namespace Slots.Api.IntegrationTests;
+
+/// <summary>Per-user rate limits (429 with Retry-After) and the request body limit (413).</summary>
+[Collection(ApiCollection.Name)]
+public class LimitsTests(SlotsApiFactory factory) : ApiTestBase(factory)
+{
+    [Fact]
+    public async Task The_eleventh_booking_in_a_minute_is_429_with_retry_after_and_books_nothing()
+    {
+        var specialist = NewSpecialist();
+        var slots = new List<Guid>();
+        for (var i = 0; i < 11; i++)
+        {
+            slots.Add(Id(await CreateSlotAsync(specialist, days: 1 + i)));
+        }
+
+        var customer = $"eager-{Guid.NewGuid():N}";
+        using var client = Factory.NewClient(Factory.Tokens.Customer(customer));
+        using var patient = Factory.NewClient(Factory.Tokens.Customer($"patient-{Guid.NewGuid():N}"));
+
+        foreach (var slot in slots.Take(10))
+        {
+            Assert.Equal(HttpStatusCode.Created, (await client.PostAsync($"{Base}/{slot}/book", Json("{}"))).StatusCode);
+        }
+
+        var refused = await client.PostAsync($"{Base}/{slots[10]}/book", Json("{}"));
+
+        var problem = await ProblemAsync(refused, HttpStatusCode.TooManyRequests, "rate_limited");
+        var retryAfter = refused.Headers.RetryAfter?.Delta;
+        Assert.NotNull(retryAfter);
+        Assert.InRange(retryAfter.Value.TotalSeconds, 1, 60);
+        Assert.Contains("10 bookings a minute", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0L, await Factory.ScalarAsync<long>("SELECT count(*) FROM bookings WHERE slot_id = $1", slots[10]));
+        Assert.Equal(10L, await Factory.ScalarAsync<long>("SELECT count(*) FROM bookings WHERE customer_id = $1", customer));
+        // The limit is the user's own: another customer books the same slot at once.
+        Assert.Equal(HttpStatusCode.Created, (await patient.PostAsync($"{Base}/{slots[10]}/book", Json("{}"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Slot_creation_is_limited_per_specialist()
+    {
+        var specialist = NewSpecialist();
+        using var client = Factory.NewClient(Factory.Tokens.Specialist(specialist));
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 31; i++)
+        {
+            var response = await client.PostAsJsonAsync(Base, new { date = Day(1 + i), startTime = "10:00", endTime = "11:00" });
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                await ProblemAsync(response, HttpStatusCode.TooManyRequests, "rate_limited");
+                Assert.NotNull(response.Headers.RetryAfter?.Delta);
+            }
+        }
+
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.Created, 30).Append(HttpStatusCode.TooManyRequests), statuses);
+        Assert.Equal(30L, await Factory.ScalarAsync<long>("SELECT count(*) FROM slots WHERE specialist_email = $1", specialist));
+    }
+
+    [Fact]
+    public async Task A_body_over_64_KB_is_413_and_stores_nothing()
+    {
+        var specialist = NewSpecialist();
+        var padding = new string(' ', 70 * 1024);
+        var body = $$"""{"specialistEmail":"{{specialist}}","date":"{{Day(2)}}","startTime":"10:00","endTime":"11:00"{{padding}}}""";
+
+        var sized = await Client.PostAsync(Base, Json(body));
+        var chunked = await Client.PostAsync(Base, new ChunkedJson(body));
+
+        await ProblemAsync(sized, HttpStatusCode.RequestEntityTooLarge);
+        await ProblemAsync(chunked, HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal(0L, await Factory.ScalarAsync<long>("SELECT count(*) FROM slots WHERE specialist_email = $1", specialist));
+        // Just under the limit is fine.
+        var fits = body.Replace(padding, new string(' ', 60 * 1024), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, (await Client.PostAsync(Base, Json(fits))).StatusCode);
+    }
+
+    /// <summary>JSON sent without a Content-Length, so the limit can only be noticed while reading.</summary>
+    private sealed class ChunkedJson : HttpContent
+    {
+        private readonly byte[] _bytes;
+
+        public ChunkedJson(string json)
+        {
+            _bytes = Encoding.UTF8.GetBytes(json);
+            Headers.ContentType = new("application/json");
+        }
+
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) => stream.WriteAsync(_bytes).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+}

@@ -1,0 +1,182 @@
+using FluentValidation;
+using Mediator;
+using NSubstitute;
+using Slots.Application.Common;
+using Slots.Application.Common.Behaviors;
+using Slots.Application.Common.Security;
+using Slots.Application.Slots;
+using Slots.Application.Slots.BookSlot;
+using Slots.Application.Slots.CancelBooking;
+using Slots.Application.Slots.CreateSlot;
+using Slots.Application.Slots.DeleteSlot;
+using Slots.Application.Slots.GetSlot;
+using Slots.Application.Slots.ListSpecialistSlots;
+using Slots.Application.Slots.UpdateSlot;
+using Slots.Domain.Common;
+using Slots.Domain.Slots;
+using static Slots.Application.UnitTests.TestData;
+
+namespace Slots.Application.UnitTests.Security;
+
+/// <summary>Who may do what, decided in the application layer against the loaded slot.</summary>
+public class AuthorizationTests
+{
+    private static readonly ICurrentUser Bob = User("spec-bob", "bob@example.com", Role.Specialist);
+    private static readonly ICurrentUser Cara = User("cust-cara", "cara@example.com", Role.Customer);
+
+    private readonly ISlotRepository _repository = Substitute.For<ISlotRepository>();
+
+    [Fact]
+    public async Task The_behavior_refuses_anonymous_callers_with_401_before_the_handler()
+    {
+        var called = false;
+        var ex = await Assert.ThrowsAsync<AccessDeniedException>(() => new AuthorizationBehavior<DeleteSlotCommand, Unit>(Nobody)
+            .Handle(new DeleteSlotCommand(Guid.NewGuid()), (_, _) => { called = true; return ValueTask.FromResult(Unit.Value); }, default)
+            .AsTask());
+
+        Assert.True(ex.Unauthenticated);
+        Assert.Equal("unauthenticated", ex.Code);
+        Assert.False(called);
+    }
+
+    [Fact]
+    public async Task The_behavior_refuses_a_role_the_request_does_not_allow_with_403()
+    {
+        var ex = await Assert.ThrowsAsync<AccessDeniedException>(() => new AuthorizationBehavior<GetSlotQuery, SlotResponse>(Cara)
+            .Handle(new GetSlotQuery(Guid.NewGuid()), (_, _) => throw new InvalidOperationException("handler reached"), default)
+            .AsTask());
+
+        Assert.False(ex.Unauthenticated);
+        Assert.Equal("role_not_allowed", ex.Code);
+    }
+
+    [Fact]
+    public async Task The_behavior_lets_admins_and_allowed_roles_through()
+    {
+        foreach (var user in new[] { Admin, Ann })
+        {
+            var reached = false;
+            await new AuthorizationBehavior<DeleteSlotCommand, Unit>(user).Handle(
+                new DeleteSlotCommand(Guid.NewGuid()), (_, _) => { reached = true; return ValueTask.FromResult(Unit.Value); }, default);
+            Assert.True(reached);
+        }
+    }
+
+    [Theory]
+    [InlineData(nameof(UpdateSlotHandler))]
+    [InlineData(nameof(DeleteSlotHandler))]
+    [InlineData(nameof(CancelBookingHandler))]
+    public async Task Another_specialists_slot_is_not_found_and_unchanged(string handler)
+    {
+        var slot = Slot(capacity: 2);
+        slot.Book(new Customer("c1", "c1@x.io", "One"), Now);
+        _repository.GetForUpdateAsync(slot.Id, Arg.Any<CancellationToken>()).Returns(slot);
+
+        var ex = await Assert.ThrowsAsync<DomainException>(() => handler switch
+        {
+            nameof(UpdateSlotHandler) => new UpdateSlotHandler(_repository, Bob, Clock())
+                .Handle(new UpdateSlotCommand(slot.Id, "14:00", null, "inactive"), default).AsTask(),
+            nameof(DeleteSlotHandler) => new DeleteSlotHandler(_repository, Bob).Handle(new DeleteSlotCommand(slot.Id), default).AsTask(),
+            _ => new CancelBookingHandler(_repository, Bob, Clock()).Handle(new CancelBookingCommand(slot.Id, "c1"), default).AsTask(),
+        });
+
+        Assert.Equal("slot_not_found", ex.Code);
+        Assert.Equal((new TimeOnly(10, 0), SlotStatus.Active, 1), (slot.StartTime, slot.Status, slot.BookedCount));
+        _repository.DidNotReceiveWithAnyArgs().Remove(default!);
+    }
+
+    [Fact]
+    public async Task A_specialist_creates_only_for_themselves()
+    {
+        var handler = new CreateSlotHandler(_repository, Ann, Clock());
+
+        var own = await handler.Handle(new CreateSlotCommand("2030-02-01", "09:00", "10:00"), default);
+        var ex = await Assert.ThrowsAsync<AccessDeniedException>(() => handler
+            .Handle(new CreateSlotCommand("2030-02-01", "11:00", "12:00", SpecialistEmail: "bob@example.com"), default).AsTask());
+
+        Assert.Equal(("ann@example.com", "spec-ann"), (own.SpecialistEmail, own.SpecialistId));
+        Assert.Equal("not_yourself", ex.Code);
+        _repository.Received(1).Add(Arg.Any<Slot>());
+    }
+
+    [Fact]
+    public async Task An_admin_must_name_the_specialist()
+    {
+        var handler = new CreateSlotHandler(_repository, Admin, Clock());
+
+        var ex = await Assert.ThrowsAsync<ValidationException>(() =>
+            handler.Handle(new CreateSlotCommand("2030-02-01", "09:00", "10:00"), default).AsTask());
+        var made = await handler.Handle(new CreateSlotCommand("2030-02-01", "09:00", "10:00", SpecialistEmail: "Bob@example.com"), default);
+
+        Assert.Equal("specialistEmail", Assert.Single(ex.Errors).PropertyName);
+        Assert.Equal("bob@example.com", made.SpecialistEmail);
+    }
+
+    [Fact]
+    public async Task A_customer_books_as_the_token_says_and_never_as_someone_else()
+    {
+        var slot = Slot(capacity: 3);
+        _repository.GetForUpdateAsync(slot.Id, Arg.Any<CancellationToken>()).Returns(slot);
+        var handler = new BookSlotHandler(_repository, Cara, Clock());
+
+        var mine = await handler.Handle(new BookSlotCommand(slot.Id), default);
+        var asOther = await Assert.ThrowsAsync<AccessDeniedException>(() =>
+            handler.Handle(new BookSlotCommand(slot.Id, CustomerId: "cust-dan"), default).AsTask());
+        var otherEmail = await Assert.ThrowsAsync<AccessDeniedException>(() =>
+            handler.Handle(new BookSlotCommand(slot.Id, CustomerEmail: "dan@example.com"), default).AsTask());
+
+        Assert.Equal(("cust-cara", "cara@example.com", "cara@example.com"), (mine.CustomerId, mine.CustomerEmail, mine.CustomerName));
+        Assert.Equal(("not_yourself", "not_yourself"), (asOther.Code, otherEmail.Code));
+        Assert.Equal(1, slot.BookedCount);
+    }
+
+    [Fact]
+    public async Task A_customer_cancels_only_their_own_booking_and_learns_nothing_else()
+    {
+        var slot = Slot(capacity: 2);
+        slot.Book(new Customer("cust-dan", "dan@example.com", "Dan"), Now);
+        slot.Book(new Customer("cust-cara", "cara@example.com", "Cara"), Now);
+        _repository.GetForUpdateAsync(slot.Id, Arg.Any<CancellationToken>()).Returns(slot);
+        var handler = new CancelBookingHandler(_repository, Cara, Clock());
+
+        var ex = await Assert.ThrowsAsync<AccessDeniedException>(() =>
+            handler.Handle(new CancelBookingCommand(slot.Id, "cust-dan"), default).AsTask());
+        await handler.Handle(new CancelBookingCommand(slot.Id, "cust-cara"), default);
+
+        Assert.Equal("not_yourself", ex.Code);
+        Assert.Equal(["cust-dan"], slot.Bookings.Where(b => b.IsLive).Select(b => b.CustomerId));
+        // Refused before the slot was even locked.
+        await _repository.Received(1).GetForUpdateAsync(slot.Id, Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task An_admin_books_only_a_fully_named_customer()
+    {
+        var ex = await Assert.ThrowsAsync<ValidationException>(() =>
+            new BookSlotHandler(_repository, Admin, Clock()).Handle(new BookSlotCommand(Guid.NewGuid(), "c1"), default).AsTask());
+
+        Assert.Equal(["customerEmail", "customerName"], ex.Errors.Select(e => e.PropertyName));
+    }
+
+    [Fact]
+    public async Task A_specialist_lists_only_their_own_schedule()
+    {
+        var reader = Substitute.For<ISlotReader>();
+        var ex = await Assert.ThrowsAsync<AccessDeniedException>(() => new ListSpecialistSlotsHandler(reader, Bob)
+            .Handle(new ListSpecialistSlotsQuery("ann@example.com", null, null), default).AsTask());
+
+        Assert.Equal("not_yourself", ex.Code);
+        Assert.Empty(reader.ReceivedCalls());
+    }
+
+    [Theory]
+    [InlineData("ann@example.com", true)]
+    [InlineData(" ANN@example.com ", true)]
+    [InlineData("bob@example.com", false)]
+    public void A_specialist_manages_their_own_email_in_any_spelling(string email, bool manages) =>
+        Assert.Equal(manages, Ann.Actor!.Manages(email));
+
+    [Fact]
+    public void A_customer_with_the_same_email_does_not_manage_the_schedule() =>
+        Assert.False(User("x", "ann@example.com", Role.Customer).Actor!.Manages("ann@example.com"));
+}

@@ -1,0 +1,27 @@
+using Mediator;
+using Slots.Application.Common;
+using Slots.Application.Common.Security;
+using Slots.Application.Slots.ListAvailableSlots;
+
+namespace Slots.Architecture.Tests;
+
+/// <summary>A new command or query cannot forget to say who may send it.</summary>
+public class SecurityTests
+{
+    // The only request anyone may send without signing in: the customer-facing availability view.
+    private static readonly Type[] Public = [typeof(ListAvailableSlotsQuery)];
+
+    [Fact]
+    public void Every_request_but_the_public_ones_is_restricted()
+    {
+        var requests = typeof(ISlotRepository).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IMessage).IsAssignableFrom(t))
+            .ToList();
+        var unrestricted = requests
+            .Where(t => !typeof(IRestrictedRequest).IsAssignableFrom(t) && !Public.Contains(t))
+            .Select(t => t.Name);
+
+        Assert.True(requests.Count >= 8, $"found only {requests.Count} requests");
+        Assert.Empty(unrestricted);
+    }
+}
