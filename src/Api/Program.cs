@@ -42,7 +42,7 @@ builder.Services.Configure<JsonOptions>(options =>
     // A field the server does not take (id, bookedCount, a typo) is refused, not silently dropped.
     json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
 });
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(options => options.AddBearerSecurity());
 
 var app = builder.Build();
 

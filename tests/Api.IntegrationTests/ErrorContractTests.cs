@@ -71,19 +71,26 @@ public class ErrorContractTests(SlotsApiFactory factory) : ApiTestBase(factory)
     }
 
     [Fact]
-    public async Task The_api_document_is_served()
+    public async Task The_api_document_is_served_to_anyone_and_says_which_operations_need_a_token()
     {
-        var response = await Client.GetAsync("/openapi/v1.json");
+        using var anonymous = Factory.NewClient(null);
+        var response = await anonymous.GetAsync("/openapi/v1.json");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var document = await BodyAsync(response);
         var book = document.GetProperty("paths").GetProperty("/api/consulting-slots/{slotId}/book").GetProperty("post");
         var responses = book.GetProperty("responses");
-        foreach (var status in new[] { "201", "400", "404", "409", "503" })
+        foreach (var status in new[] { "201", "400", "401", "403", "404", "409", "429", "503" })
         {
             Assert.True(responses.TryGetProperty(status, out _), $"POST book documents no {status}: {responses}");
         }
 
         Assert.True(responses.GetProperty("409").GetProperty("content").TryGetProperty("application/problem+json", out _));
+
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        Assert.Equal(("http", "bearer"), (scheme.GetProperty("type").GetString(), scheme.GetProperty("scheme").GetString()));
+        Assert.True(book.GetProperty("security")[0].TryGetProperty("Bearer", out _));
+        var available = document.GetProperty("paths").GetProperty("/api/consulting-slots/available/{specialistEmail}").GetProperty("get");
+        Assert.False(available.TryGetProperty("security", out _), "the public view must not ask for a token");
     }
 }
