@@ -33,6 +33,7 @@ public static class Authentication
             {
                 options.Authority = authority;
                 options.Audience = audience;
+                options.RequireHttpsMetadata = auth.GetValue("RequireHttpsMetadata", true);
             }
             else
             {
