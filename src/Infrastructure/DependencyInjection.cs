@@ -14,7 +14,7 @@ public static class DependencyInjection
         services.AddDbContextPool<SlotsDbContext>(options => options
             .UseNpgsql(
                 connectionString,
-                npgsql => npgsql.EnableRetryOnFailure(maxRetryCount: 3, maxRetryDelay: TimeSpan.FromSeconds(1), errorCodesToAdd: null))
+                npgsql => npgsql.ExecutionStrategy(dependencies => new RetryStrategy(dependencies)))
             // A constraint that fires is an expected answer (a 409), not an incident; failures that are
             // incidents reach the API's exception handler, which logs them with their exception.
             .ConfigureWarnings(w => w.Log(

@@ -22,6 +22,7 @@ public class AuthenticationTests(SlotsApiFactory factory) : ApiTestBase(factory)
         { "customer without email", ClaimsActorProblem },
         { "no subject", ClaimsActorProblem },
         { "overlong email", ClaimsActorProblem },
+        { "NUL in the name", ClaimsActorProblem },
         { "payload edited to admin", "The token's signature does not verify." },
         { "not a token", "The bearer token is not valid." },
     };
@@ -47,6 +48,7 @@ public class AuthenticationTests(SlotsApiFactory factory) : ApiTestBase(factory)
             "customer without email" => tokens.Create("customer", "c", null),
             "no subject" => tokens.Create("admin", null, null),
             "overlong email" => tokens.Create("specialist", "s", new string('a', 250) + "@x.io"),
+            "NUL in the name" => tokens.Create("customer", "c", "c@x.io", name: "Bea\u0000"),
             "payload edited to admin" => EditPayload(tokens.Specialist(email), "\"role\":\"specialist\"", "\"role\":\"admin\""),
             _ => "not-a-jwt",
         };

@@ -62,6 +62,39 @@ public class ErrorContractTests(SlotsApiFactory factory) : ApiTestBase(factory)
     public async Task A_customer_id_longer_than_allowed_is_400() =>
         await ProblemAsync(await Client.DeleteAsync($"{Base}/{Guid.NewGuid()}/book/{new string('x', 300)}"), HttpStatusCode.BadRequest);
 
+    // PostgreSQL cannot store U+0000 in text; every text field must be refused before it gets there.
+    [Theory]
+    [InlineData("specialistEmail", "a\\u0000b@example.com")]
+    [InlineData("specialistId", "spec\\u0000")]
+    [InlineData("serviceId", "svc\\u0000")]
+    [InlineData("timezone", "UTC\\u0000")]
+    public async Task A_nul_character_in_a_slot_field_is_400(string field, string value)
+    {
+        var body = $$"""{"specialistEmail":"{{NewSpecialist()}}","date":"{{Day(2)}}","startTime":"10:00","endTime":"11:00"}""";
+        body = body.Replace("}", $$""","{{field}}":"{{value}}"}""", StringComparison.Ordinal);
+        if (field == "specialistEmail")
+        {
+            body = body.Replace($$"""{"specialistEmail":""", """{"x":""", StringComparison.Ordinal).Replace("\"x\":", "\"serviceId\":", StringComparison.Ordinal);
+        }
+
+        var problem = await ProblemAsync(await Client.PostAsync(Base, Json(body)), HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
+
+    [Theory]
+    [InlineData("customerName", "Bea\\u0000")]
+    [InlineData("customerEmail", "b\\u0000@example.com")]
+    public async Task A_nul_character_in_a_booking_field_is_400(string field, string value)
+    {
+        var slot = Id(await CreateSlotAsync(NewSpecialist()));
+        var fields = new Dictionary<string, string> { ["customerId"] = "c1", ["customerEmail"] = "c1@example.com", ["customerName"] = "C" };
+        fields[field] = value;
+        var body = "{" + string.Join(",", fields.Select(f => $"\"{f.Key}\":\"{f.Value}\"")) + "}";
+
+        var problem = await ProblemAsync(await Client.PostAsync($"{Base}/{slot}/book", Json(body)), HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
+
     [Fact]
     public async Task Absurd_dates_are_400()
     {

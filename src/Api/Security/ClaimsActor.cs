@@ -14,7 +14,7 @@ public static class ClaimsActor
 {
     public const string Problem =
         "The token needs 'sub', a 'role' of customer, specialist or admin, and an 'email' unless the role is admin; "
-        + "sub, email and name may be at most 128, 254 and 200 characters.";
+        + "sub, email and name are single lines of at most 128, 254 and 200 characters.";
 
     public static Actor? From(ClaimsPrincipal principal)
     {
@@ -24,7 +24,8 @@ public static class ClaimsActor
         var roles = principal.FindAll("role").Select(c => Parse(c.Value)).OfType<Role>().ToHashSet();
         if (string.IsNullOrWhiteSpace(subject) || subject.Length > Rules.MaxIdLength || roles.Count == 0
             || (email is null && !roles.Contains(Role.Admin))
-            || email?.Length > Rules.MaxEmailLength || name?.Length > Rules.MaxNameLength)
+            || email?.Length > Rules.MaxEmailLength || name?.Length > Rules.MaxNameLength
+            || $"{subject}{email}{name}".Any(char.IsControl))
         {
             return null;
         }

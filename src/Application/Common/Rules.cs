@@ -10,11 +10,17 @@ public static class Rules
     public const int MaxNameLength = 200;
 
     public static IRuleBuilderOptions<T, string?> ValidEmail<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.NotEmpty().MaximumLength(MaxEmailLength).EmailAddress();
+        rule.NotEmpty().MaximumLength(MaxEmailLength).EmailAddress().SingleLine();
 
     public static IRuleBuilderOptions<T, string?> ValidId<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.NotEmpty().MaximumLength(MaxIdLength).Must(id => id is null || !id.Any(char.IsControl))
-            .WithMessage("'{PropertyName}' must not contain control characters.");
+        rule.NotEmpty().MaximumLength(MaxIdLength).SingleLine();
+
+    /// <summary>
+    /// No control characters: every text field is one line, and PostgreSQL cannot store U+0000 at all
+    /// (it would fail the insert with a 500 instead of a 400).
+    /// </summary>
+    public static IRuleBuilderOptions<T, string?> SingleLine<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(text => text is null || !text.Any(char.IsControl)).WithMessage("'{PropertyName}' must not contain control characters.");
 
     public static IRuleBuilderOptions<T, string?> LocalDate<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(LocalFormats.IsDate).WithMessage("'{PropertyName}' must be a date in the form YYYY-MM-DD.");

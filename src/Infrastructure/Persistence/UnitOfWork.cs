@@ -30,6 +30,9 @@ internal sealed class UnitOfWork(SlotsDbContext db) : IUnitOfWork
                     committing = null;
                     db.ChangeTracker.Clear();
                     await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                    // A failed attempt is replayed whole, so SaveChanges needs no savepoint of its own
+                    // (which would cost two more round trips per command).
+                    db.Database.AutoSavepointsEnabled = false;
                     var transactionId = await db.Database
                         .SqlQuery<long>($"SELECT txid_current() AS \"Value\"").SingleAsync(ct);
                     var result = await run(ct);

@@ -11,6 +11,7 @@ public sealed class BookSlotValidator : AbstractValidator<BookSlotCommand>
         RuleFor(c => c.CustomerEmail).ValidEmail().When(c => c.CustomerEmail is not null);
         RuleFor(c => c.CustomerName).NotEmpty().MaximumLength(Rules.MaxNameLength)
             .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("'Customer Name' must not be blank.")
+            .SingleLine()
             .When(c => c.CustomerName is not null);
     }
 }

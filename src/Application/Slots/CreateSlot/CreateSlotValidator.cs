@@ -12,8 +12,8 @@ public sealed class CreateSlotValidator : AbstractValidator<CreateSlotCommand>
     public CreateSlotValidator(TimeProvider clock)
     {
         RuleFor(c => c.SpecialistEmail).ValidEmail().When(c => c.SpecialistEmail is not null);
-        RuleFor(c => c.SpecialistId).MaximumLength(Rules.MaxIdLength);
-        RuleFor(c => c.ServiceId).MaximumLength(Rules.MaxIdLength);
+        RuleFor(c => c.SpecialistId).MaximumLength(Rules.MaxIdLength).SingleLine();
+        RuleFor(c => c.ServiceId).MaximumLength(Rules.MaxIdLength).SingleLine();
         RuleFor(c => c.Date).NotEmpty().LocalDate();
         RuleFor(c => c.Date)
             .Must(d => LocalFormats.ParseDate(d!) <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(MaxDaysAhead))
@@ -22,6 +22,6 @@ public sealed class CreateSlotValidator : AbstractValidator<CreateSlotCommand>
         RuleFor(c => c.StartTime).NotEmpty().LocalTime();
         RuleFor(c => c.EndTime).NotEmpty().LocalTime();
         RuleFor(c => c.TotalCapacity).InclusiveBetween(SlotErrors.MinCapacity, SlotErrors.MaxCapacity);
-        RuleFor(c => c.Timezone).NotEmpty().MaximumLength(64).When(c => c.Timezone is not null);
+        RuleFor(c => c.Timezone).NotEmpty().MaximumLength(64).SingleLine().When(c => c.Timezone is not null);
     }
 }

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql.EntityFrameworkCore.PostgreSQL;
+
+namespace Slots.Infrastructure.Persistence;
+
+/// <summary>
+/// Npgsql's retrying strategy (3 retries, at most 1 s apart), with two additions. Sessions the server
+/// ends are retried too (<see cref="DatabaseFailures.SessionEndedCodes"/>: pg_terminate_backend, a shutdown,
+/// a server still starting). And a transient failure counts even when it arrives wrapped: a connection cut
+/// during a command can surface at COMMIT as an <see cref="ObjectDisposedException"/> of the transaction,
+/// with the server's error inside it. Replaying is safe because the unit of work first asks whether the
+/// lost attempt committed.
+/// </summary>
+internal sealed class RetryStrategy(ExecutionStrategyDependencies dependencies)
+    : NpgsqlRetryingExecutionStrategy(dependencies, MaxRetries, TimeSpan.FromSeconds(1), DatabaseFailures.SessionEndedCodes)
+{
+    public const int MaxRetries = 3;
+
+    protected override bool ShouldRetryOn(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (base.ShouldRetryOn(e))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

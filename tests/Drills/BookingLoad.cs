@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Slots.Drills;
+
+/// <summary>One answered (or unanswered) booking request of a load.</summary>
+public sealed record Outcome(Guid Slot, string Customer, int Status, string? Code, bool IsProblem, bool HasRetryAfter, DateTime StartedAt, TimeSpan Took)
+{
+    /// <summary>No HTTP answer at all: the client timed out (0) or the connection failed (-1).</summary>
+    public bool Unanswered => Status <= 0;
+}
+
+/// <summary>
+/// Booking load through an admin token (not rate limited): every request books a new customer on a
+/// random slot, round-robin over the API instances, until the scenario running beside it finishes.
+/// </summary>
+public static class BookingLoad
+{
+    public static async Task<List<Outcome>> RunAsync(
+        IReadOnlyList<HttpClient> instances, IReadOnlyList<Guid> slots, int workers, string tag,
+        Func<ConcurrentQueue<Outcome>, Task> scenario)
+    {
+        var outcomes = new ConcurrentQueue<Outcome>();
+        using var stop = new CancellationTokenSource();
+        var load = Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
+        {
+            var random = new Random(w);
+            for (var n = 0; !stop.IsCancellationRequested; n++)
+            {
+                var client = instances[(w + n) % instances.Count];
+                outcomes.Enqueue(await BookAsync(client, slots[random.Next(slots.Count)], $"{tag}-{w}-{n}"));
+            }
+        })).ToList();
+
+        try
+        {
+            await scenario(outcomes);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await Task.WhenAll(load);
+        }
+
+        return [.. outcomes];
+    }
+
+    public static async Task<Outcome> BookAsync(HttpClient client, Guid slot, string customer)
+    {
+        var startedAt = DateTime.UtcNow;
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            using var response = await client.PostAsJsonAsync($"/api/consulting-slots/{slot}/book", new
+            {
+                customerId = customer,
+                customerEmail = $"{customer}@drill.example",
+                customerName = customer,
+            });
+            var isProblem = response.Content.Headers.ContentType?.MediaType == "application/problem+json";
+            string? code = null;
+            if (isProblem)
+            {
+                using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+                code = body.RootElement.TryGetProperty("code", out var c) ? c.GetString() : null;
+            }
+
+            return new Outcome(slot, customer, (int)response.StatusCode, code, isProblem, response.Headers.RetryAfter is not null, startedAt, clock.Elapsed);
+        }
+        catch (TaskCanceledException)
+        {
+            return new Outcome(slot, customer, 0, "timeout", false, false, startedAt, clock.Elapsed);
+        }
+        catch (HttpRequestException e)
+        {
+            return new Outcome(slot, customer, -1, e.Message, false, false, startedAt, clock.Elapsed);
+        }
+    }
+}

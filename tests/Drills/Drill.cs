@@ -1,0 +1,276 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Npgsql;
+using Slots.Api.IntegrationTests.Infrastructure;
+
+namespace Slots.Drills;
+
+/// <summary>
+/// The three drills of <c>./slots drill</c>, in order: many instances racing for one slot, connections cut
+/// under load, and the database killed under load. Each check prints PASS or FAIL with its measurement;
+/// the exit code is the number of failed checks.
+/// </summary>
+public sealed class Drill(string root, string apiDll, string adminConnection, string dataDir)
+{
+    public const string Issuer = "slots-drill";
+    public const string Audience = "slots-api";
+
+    private readonly TestTokens _tokens = new(Issuer, Audience);
+    private readonly string _connection = new NpgsqlConnectionStringBuilder(adminConnection) { Database = "slots_drill" }.ConnectionString;
+    private readonly string _run = DateTime.UtcNow.ToString("HHmmss", System.Globalization.CultureInfo.InvariantCulture);
+    private int _failures;
+
+    public static Drill FromEnvironment() => new(
+        Required("SLOTS_DRILL_ROOT"), Required("SLOTS_DRILL_API"), Required("SLOTS_DRILL_DB"), Required("SLOTS_DRILL_PGDATA"));
+
+    public async Task<int> RunAsync()
+    {
+        var work = Directory.CreateTempSubdirectory("slots-drill-").FullName;
+        var keyFile = Path.Combine(work, "signing-key");
+        await File.WriteAllTextAsync(keyFile, Convert.ToHexString(_tokens.SigningKey));
+        await AdminAsync("DROP DATABASE IF EXISTS slots_drill WITH (FORCE)");
+        await AdminAsync("CREATE DATABASE slots_drill");
+
+        await using (var fleet = await ApiFleet.StartAsync(apiDll, _connection, keyFile, 3, work))
+        {
+            Console.WriteLine($"[drill] 3 API processes on one database: {string.Join(", ", fleet.Instances)} (logs in {work})");
+            var admins = fleet.Instances.Select(uri => Client(uri, _tokens.Admin())).ToList();
+            await ManyInstancesAsync(fleet, admins[0]);
+            await DroppedConnectionsAsync(admins);
+            await DatabaseCrashAsync(admins);
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        await AdminAsync("DROP DATABASE IF EXISTS slots_drill WITH (FORCE)");
+        Console.WriteLine(_failures == 0 ? "[drill] all drills passed" : $"[drill] {_failures} check(s) failed; API logs in {work}");
+        return _failures;
+    }
+
+    /// <summary>150 clients, each its own connection and customer, across three processes, for 10 seats.</summary>
+    private async Task ManyInstancesAsync(ApiFleet fleet, HttpClient admin)
+    {
+        var slot = (await CreateSlotsAsync(admin, 1, capacity: 10))[0];
+        var clients = Enumerable.Range(0, 150)
+            .Select(i => Client(fleet.Instances[i % fleet.Instances.Count], _tokens.Customer($"crowd-{_run}-{i}")))
+            .ToList();
+        var gate = new TaskCompletionSource();
+        var requests = clients.Select(async c =>
+        {
+            await gate.Task;
+            using var response = await c.PostAsync($"/api/consulting-slots/{slot}/book", JsonContent.Create(new { }));
+            return response.StatusCode;
+        }).ToList();
+        gate.SetResult();
+        var statuses = await Task.WhenAll(requests);
+        clients.ForEach(c => c.Dispose());
+
+        var created = statuses.Count(s => s == HttpStatusCode.Created);
+        var full = statuses.Count(s => s == HttpStatusCode.Conflict);
+        var (stored, live) = await CountsAsync(slot);
+        Check("many instances", created == 10 && full == 140 && stored == 10 && live == 10,
+            $"150 clients over 3 processes on a 10-seat slot: {created} x 201, {full} x 409, stored count {stored}, live bookings {live}");
+    }
+
+    /// <summary>pg_terminate_backend on every API connection, every 300 ms, under booking load.</summary>
+    private async Task DroppedConnectionsAsync(IReadOnlyList<HttpClient> admins)
+    {
+        var slots = await CreateSlotsAsync(admins[0], 40, capacity: 1000);
+        var killed = 0;
+        var outcomes = await BookingLoad.RunAsync(admins, slots, 16, $"cut-{_run}", async _ =>
+        {
+            var until = DateTime.UtcNow.AddSeconds(8);
+            while (DateTime.UtcNow < until)
+            {
+                await Task.Delay(300);
+                killed += (int)await AdminScalarAsync<long>(
+                    $"SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name LIKE '{ApiFleet.ApplicationName}%') t");
+            }
+        });
+
+        var failed = outcomes.Where(o => o.Status >= 500 || o.Unanswered).ToList();
+        var replayed = outcomes.Count(o => o.Code == "already_booked");
+        Check("dropped connections", failed.Count == 0 && replayed == 0,
+            $"{outcomes.Count} bookings while {killed} connections were cut: {Tally(outcomes)}; "
+            + $"{replayed} false already_booked{Example(failed)}");
+        await CheckStoredAsync("dropped connections", slots, outcomes);
+    }
+
+    /// <summary>kill -9 of the postmaster under booking load, then a restart.</summary>
+    private async Task DatabaseCrashAsync(IReadOnlyList<HttpClient> admins)
+    {
+        var slots = await CreateSlotsAsync(admins[0], 40, capacity: 1000);
+        DateTime downAt = default, upAt = default;
+        TimeSpan? recovery = null;
+        var outcomes = await BookingLoad.RunAsync(admins, slots, 16, $"crash-{_run}", async live =>
+        {
+            await Task.Delay(3000);
+            var postmaster = int.Parse((await File.ReadAllLinesAsync(Path.Combine(dataDir, "postmaster.pid")))[0], System.Globalization.CultureInfo.InvariantCulture);
+            downAt = DateTime.UtcNow;
+            Process.GetProcessById(postmaster).Kill();
+            Console.WriteLine($"[drill] killed the postmaster (pid {postmaster}) with SIGKILL");
+            await Task.Delay(8000);
+            await RestartDatabaseAsync();
+            upAt = DateTime.UtcNow;
+            NpgsqlConnection.ClearAllPools(); // the drill's own idle connections died with the server
+            while (DateTime.UtcNow - upAt < TimeSpan.FromSeconds(30))
+            {
+                var firstBooking = live.Where(o => o.Status == 201 && o.StartedAt >= upAt).Select(o => o.StartedAt + o.Took).DefaultIfEmpty().Min();
+                if (firstBooking != default)
+                {
+                    recovery = firstBooking - upAt;
+                    break;
+                }
+
+                await Task.Delay(100);
+            }
+
+            await Task.Delay(3000);
+        });
+
+        var whileDown = outcomes.Where(o => o.StartedAt > downAt.AddSeconds(1) && o.StartedAt + o.Took < upAt).ToList();
+        var slowest = whileDown.Select(o => o.Took).DefaultIfEmpty().Max();
+        var badDown = whileDown.Where(o => o.Status != 503 || !o.IsProblem || !o.HasRetryAfter).ToList();
+        Check("database down", whileDown.Count > 0 && badDown.Count == 0 && slowest < TimeSpan.FromSeconds(5),
+            $"{whileDown.Count} requests while the database was down: {Tally(whileDown)}, all problem+json with Retry-After: "
+            + $"{badDown.Count == 0}; slowest answer {slowest.TotalSeconds:0.0} s{Example(badDown)}");
+        var errors = outcomes.Where(o => (o.Status >= 500 && o.Status != 503) || o.Unanswered).ToList();
+        Check("no 500s", errors.Count == 0, $"{outcomes.Count} requests in all: {Tally(outcomes)}{Example(errors)}");
+        Check("recovery", recovery is { } r && r <= TimeSpan.FromSeconds(10),
+            $"first 201 {(recovery is { } t ? $"{t.TotalSeconds:0.0} s" : "never")} after the database was back");
+        await CheckStoredAsync("database crash", slots, outcomes);
+    }
+
+    /// <summary>Every 201 is a live booking; no booking is stored twice; every count equals its live bookings.</summary>
+    private async Task CheckStoredAsync(string drill, IReadOnlyList<Guid> slots, IReadOnlyList<Outcome> outcomes)
+    {
+        var stored = new HashSet<(Guid, string)>();
+        await using (var connection = new NpgsqlConnection(_connection))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("SELECT slot_id, customer_id FROM bookings WHERE slot_id = ANY($1) AND cancelled_at IS NULL", connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = slots.ToArray() });
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                stored.Add((reader.GetGuid(0), reader.GetString(1)));
+            }
+        }
+
+        var acknowledged = outcomes.Where(o => o.Status == 201).Select(o => (o.Slot, o.Customer)).ToList();
+        var lost = acknowledged.Count(a => !stored.Contains(a));
+        var unacknowledged = stored.Count - acknowledged.Count(stored.Contains);
+        var doubled = await ScalarAsync<long>(
+            "SELECT count(*) FROM (SELECT 1 FROM bookings WHERE slot_id = ANY($1) GROUP BY slot_id, customer_id HAVING count(*) > 1) d", slots.ToArray());
+        var skewed = await ScalarAsync<long>(
+            """
+            SELECT count(*) FROM slots s WHERE s.id = ANY($1) AND (s.booked_count > s.total_capacity
+                OR s.booked_count <> (SELECT count(*) FROM bookings b WHERE b.slot_id = s.id AND b.cancelled_at IS NULL))
+            """,
+            slots.ToArray());
+        Check($"{drill}: stored", lost == 0 && doubled == 0 && skewed == 0,
+            $"{acknowledged.Count} answered 201, {lost} of them missing; {doubled} doubled; {skewed} slots whose count is off; "
+            + $"{unacknowledged} stored bookings whose answer the client never got");
+    }
+
+    private async Task RestartDatabaseAsync()
+    {
+        // Backends of the killed postmaster may hold its shared memory a moment longer; ./slots db retries cleanly.
+        for (var attempt = 1; ; attempt++)
+        {
+            var start = Process.Start(new ProcessStartInfo("bash", [Path.Combine(root, "slots"), "db"]) { RedirectStandardOutput = true })!;
+            await start.WaitForExitAsync();
+            if (start.ExitCode == 0)
+            {
+                Console.WriteLine($"[drill] database restarted (attempt {attempt})");
+                return;
+            }
+
+            if (attempt == 10)
+            {
+                throw new InvalidOperationException("the database did not restart");
+            }
+
+            await Task.Delay(1000);
+        }
+    }
+
+    private async Task<List<Guid>> CreateSlotsAsync(HttpClient admin, int count, int capacity)
+    {
+        var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var ids = new List<Guid>();
+        for (var i = 0; i < count; i++)
+        {
+            using var response = await admin.PostAsJsonAsync("/api/consulting-slots", new
+            {
+                specialistEmail = $"drill-{_run}-{Guid.NewGuid():N}@example.com",
+                date = day,
+                startTime = "10:00",
+                endTime = "11:00",
+                totalCapacity = capacity,
+            });
+            response.EnsureSuccessStatusCode();
+            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            ids.Add(body.RootElement.GetProperty("id").GetGuid());
+        }
+
+        return ids;
+    }
+
+    private async Task<(int Stored, long Live)> CountsAsync(Guid slot) => (
+        await ScalarAsync<int>("SELECT booked_count FROM slots WHERE id = $1", slot),
+        await ScalarAsync<long>("SELECT count(*) FROM bookings WHERE slot_id = $1 AND cancelled_at IS NULL", slot));
+
+    private void Check(string name, bool passed, string detail)
+    {
+        Console.WriteLine($"[drill] {(passed ? "PASS" : "FAIL")} {name}: {detail}");
+        if (!passed)
+        {
+            _failures++;
+        }
+    }
+
+    private static string Tally(IEnumerable<Outcome> outcomes) =>
+        string.Join(", ", outcomes.GroupBy(o => o.Status <= 0 ? o.Code ?? "no answer" : $"{o.Status}{(o.Code is null ? "" : " " + o.Code)}")
+            .OrderByDescending(g => g.Count()).Select(g => $"{g.Count()} x {g.Key}"));
+
+    private static string Example(IReadOnlyList<Outcome> bad) => bad.Count == 0 ? "" : $"; e.g. {bad[0]}";
+
+    private static HttpClient Client(Uri instance, string token)
+    {
+        var client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) })
+        {
+            BaseAddress = instance,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private Task AdminAsync(string sql) => RunAsync(adminConnection, sql, [], c => c.ExecuteNonQueryAsync());
+
+    private async Task<T> AdminScalarAsync<T>(string sql) => (T)(await RunAsync(adminConnection, sql, [], c => c.ExecuteScalarAsync()))!;
+
+    private async Task<T> ScalarAsync<T>(string sql, params object[] parameters) =>
+        (T)(await RunAsync(_connection, sql, parameters, c => c.ExecuteScalarAsync()))!;
+
+    private static async Task<TResult> RunAsync<TResult>(string connectionString, string sql, object[] parameters, Func<NpgsqlCommand, Task<TResult>> run)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var p in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = p });
+        }
+
+        return await run(command);
+    }
+
+    private static string Required(string name) =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException($"{name} is not set; run the drills with ./slots drill.");
+}
