@@ -81,7 +81,10 @@ public sealed class Slot
     /// <summary>Seats still free.</summary>
     public int RemainingCapacity => TotalCapacity - BookedCount;
 
-    /// <summary>Every booking made in this slot, live and cancelled, in the order they were made.</summary>
+    /// <summary>
+    /// The bookings loaded with the slot, in the order they were made. A command loads only the acting
+    /// customer's live booking: the rules need no more, since seats are counted in <see cref="BookedCount"/>.
+    /// </summary>
     public IReadOnlyCollection<Booking> Bookings => _bookings.AsReadOnly();
 
     /// <summary>When the slot was created (UTC).</summary>

@@ -6,7 +6,7 @@ namespace Slots.Infrastructure.Persistence;
 
 internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
 {
-    public async Task<Slot?> GetForUpdateAsync(Guid slotId, CancellationToken cancellationToken)
+    public async Task<Slot?> GetForUpdateAsync(Guid slotId, string? customerId, CancellationToken cancellationToken)
     {
         // The row lock comes first and is held until the command's transaction ends; every command takes
         // it the same way, so concurrent commands on one slot queue here instead of deadlocking.
@@ -20,7 +20,14 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
         }
 
         var slot = rows[0];
-        await db.Entry(slot).Collection(s => s.Bookings).LoadAsync(cancellationToken);
+        if (customerId is not null)
+        {
+            // Served by the partial unique index on live (slot, customer) bookings.
+            await db.Entry(slot).Collection(s => s.Bookings).Query()
+                .Where(b => b.CustomerId == customerId && b.CancelledAt == null)
+                .LoadAsync(cancellationToken);
+        }
+
         return slot;
     }
 
