@@ -15,10 +15,12 @@ public static class DependencyInjection
             .UseNpgsql(
                 connectionString,
                 npgsql => npgsql.ExecutionStrategy(dependencies => new RetryStrategy(dependencies)))
-            // A constraint that fires is an expected answer (a 409), not an incident; failures that are
-            // incidents reach the API's exception handler, which logs them with their exception.
+            // A constraint that fires is an expected answer (a 409), and a client that hangs up cancels its
+            // transaction; neither is an incident. Failures that are incidents reach the API's exception
+            // handler, which logs them with their exception.
             .ConfigureWarnings(w => w.Log(
                 (RelationalEventId.CommandError, LogLevel.Debug),
+                (RelationalEventId.TransactionError, LogLevel.Debug),
                 (CoreEventId.SaveChangesFailed, LogLevel.Debug))));
         services.AddScoped<ISlotRepository, SlotRepository>();
         services.AddScoped<ISlotReader, SlotReader>();

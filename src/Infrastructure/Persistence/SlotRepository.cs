@@ -10,25 +10,18 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
     {
         // The row lock comes first and is held until the command's transaction ends; every command takes
         // it the same way, so concurrent commands on one slot queue here instead of deadlocking.
-        // ToListAsync keeps EF from wrapping the locking SELECT in a subquery.
-        var rows = await db.Slots
-            .FromSql($"SELECT * FROM slots WHERE id = {slotId} FOR UPDATE")
-            .ToListAsync(cancellationToken);
-        if (rows.Count == 0)
+        var locked = db.Slots.FromSql($"SELECT * FROM slots WHERE id = {slotId} FOR UPDATE");
+        if (customerId is null)
         {
-            return null;
+            // ToListAsync keeps EF from wrapping the locking SELECT in a subquery.
+            return (await locked.ToListAsync(cancellationToken)).SingleOrDefault();
         }
 
-        var slot = rows[0];
-        if (customerId is not null)
-        {
-            // Served by the partial unique index on live (slot, customer) bookings.
-            await db.Entry(slot).Collection(s => s.Bookings).Query()
-                .Where(b => b.CustomerId == customerId && b.CancelledAt == null)
-                .LoadAsync(cancellationToken);
-        }
-
-        return slot;
+        // One round trip: the locking SELECT becomes a subquery (PostgreSQL still locks the row it returns),
+        // joined to the customer's live booking, which the partial unique index on live bookings serves.
+        return await locked
+            .Include(s => s.Bookings.Where(b => b.CustomerId == customerId && b.CancelledAt == null))
+            .SingleOrDefaultAsync(cancellationToken);
     }
 
     public async Task LockScheduleAsync(string specialistEmail, CancellationToken cancellationToken)

@@ -1,0 +1,9 @@
+-- pgbench: the SELECT the service sends for GET /available/{email} (default range: today and 30 days on).
+\set k random(1, :specialists)
+SELECT s.id, s.specialist_email, s.service_id, s.date, s.start_time, s.end_time, s.timezone, s.starts_at, s.ends_at,
+       s.duration_minutes, s.total_capacity, s.total_capacity - s.booked_count
+FROM slots AS s
+WHERE s.specialist_email = 'bench-' || :k || '@example.com' AND s.status = 'active' AND s.starts_at > now()
+  AND s.booked_count < s.total_capacity AND s.date >= current_date AND s.date <= current_date + 30
+ORDER BY s.starts_at
+LIMIT 101;

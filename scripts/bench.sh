@@ -1,0 +1,157 @@
+#!/usr/bin/env bash
+# The body of `./slots bench` (which starts PostgreSQL and the Release API and passes them in): seeds
+# 100,000 slots in SQL, then measures three scenarios at each concurrency, the API over HTTP (wrk) and
+# PostgreSQL doing the same work directly (pgbench), interleaved round by round, and prints a table and,
+# last, "ratio spread=X hot=Y read=Z" (API throughput over PostgreSQL's, at the highest concurrency).
+# Inputs: PG_BIN, PG_PORT, BENCH_API, BENCH_TOKEN; BENCH_SECONDS (5), BENCH_ROUNDS (3), BENCH_CLIENTS ("32 64").
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export BENCH_DIR="$ROOT/bench"
+SECONDS_PER_RUN="${BENCH_SECONDS:-5}"
+ROUNDS="${BENCH_ROUNDS:-3}"
+CLIENTS="${BENCH_CLIENTS:-32 64}"
+TOP_CLIENTS="$(tr ' ' '\n' <<< "$CLIENTS" | sort -n | tail -n 1)"
+W="$(mktemp -d)"
+trap 'rm -rf "$W"' EXIT
+RESULTS="$W/results"
+: > "$RESULTS"
+
+log() { printf '[bench] %s\n' "$*" >&2; }
+pg() { "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d slots_bench "$@"; }
+
+# percentiles FILE: p50 p95 p99 of the microsecond values in FILE, in milliseconds.
+percentiles() {
+  sort -n "$1" | awk '{v[NR]=$1} END {
+    if (NR == 0) { print "0 0 0"; exit }
+    split("50 95 99", p, " ")
+    for (i = 1; i <= 3; i++) { k = int(NR * p[i] / 100 + 0.999999); if (k < 1) k = 1; printf "%.1f ", v[k] / 1000 }
+    print ""
+  }'
+}
+
+# wrk_run SCRIPT CLIENTS SECONDS [VAR=VALUE...]: prints "req/s p50 p95 p99 errors".
+wrk_run() {
+  local script="$1" c="$2" secs="$3"; shift 3
+  env "$@" BENCH_RUN="r$RANDOM$RANDOM" wrk -t2 -c"$c" -d"${secs}s" --timeout 10s -s "$BENCH_DIR/$script" "$BENCH_API" > "$W/wrk.out" 2>&1 \
+    || { cat "$W/wrk.out" >&2; return 1; }
+  awk '/^RESULT/ { printf "%.1f %.1f %.1f %.1f %d\n", $2 / $3, $4 / 1000, $5 / 1000, $6 / 1000, $7 }' "$W/wrk.out"
+}
+
+# pgbench_run SCRIPT CLIENTS SECONDS [-D VAR=VALUE...]: prints "tx/s p50 p95 p99 errors".
+pgbench_run() {
+  local script="$1" c="$2" secs="$3"; shift 3
+  rm -f "$W"/pgb.*
+  "$PG_BIN/pgbench" -n -M prepared -h 127.0.0.1 -p "$PG_PORT" -U postgres -c "$c" -j 2 -T "$secs" -l --log-prefix="$W/pgb" \
+    -f "$BENCH_DIR/$script" "$@" slots_bench > "$W/pgbench.out" 2>&1 || { cat "$W/pgbench.out" >&2; return 1; }
+  cat "$W"/pgb.* | awk '{print $3}' > "$W/latencies"
+  local tps failed
+  tps="$(awk '/^tps = / {print $3; exit}' "$W/pgbench.out")"
+  failed="$(awk -F'[: ]+' '/number of failed transactions/ {print $5; exit}' "$W/pgbench.out")"
+  echo "$tps $(percentiles "$W/latencies")${failed:-0}"
+}
+
+# measure SCENARIO CLIENTS KIND ROUND: one run, appended to the results.
+measure() {
+  local scenario="$1" c="$2" kind="$3" round="$4" line
+  case "$scenario/$kind" in
+    spread/api) line="$(wrk_run book.lua "$c" "$SECONDS_PER_RUN" BENCH_SLOTS="$W/slots.txt")" ;;
+    hot/api) line="$(wrk_run book.lua "$c" "$SECONDS_PER_RUN" BENCH_SLOTS="$W/hot.txt")" ;;
+    read/api) line="$(wrk_run read.lua "$c" "$SECONDS_PER_RUN" BENCH_SPECIALISTS="$SPECIALISTS")" ;;
+    spread/postgres) line="$(pgbench_run book.sql "$c" "$SECONDS_PER_RUN" -D lo=1 -D hi="$SLOT_COUNT")" ;;
+    hot/postgres) line="$(pgbench_run book.sql "$c" "$SECONDS_PER_RUN" -D lo=0 -D hi=0)" ;;
+    read/postgres) line="$(pgbench_run read.sql "$c" "$SECONDS_PER_RUN" -D specialists="$SPECIALISTS")" ;;
+  esac
+  echo "$scenario $c $kind $round $line" >> "$RESULTS"
+  log "$scenario c=$c $kind round $round: $line"
+}
+
+# Both sides of a scenario, ROUNDS times, the order alternating so neither always runs on a warmer cache.
+pair() {
+  local scenario="$1" c="$2" round
+  for round in $(seq 1 "$ROUNDS"); do
+    if [ $((round % 2)) = 1 ]; then measure "$scenario" "$c" api "$round"; measure "$scenario" "$c" postgres "$round"
+    else measure "$scenario" "$c" postgres "$round"; measure "$scenario" "$c" api "$round"; fi
+  done
+}
+
+# median FIELD SCENARIO CLIENTS KIND [FILE]
+median() {
+  awk -v f="$1" -v s="$2" -v c="$3" -v k="$4" '$1 == s && $2 == c && $3 == k {print $f}' "${5:-$RESULTS}" | sort -g \
+    | awk '{v[NR]=$1} END { if (NR == 0) print 0; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+errors() { awk -v s="$1" -v c="$2" -v k="$3" '$1 == s && $2 == c && $3 == k {e += $9} END {print e + 0}' "${4:-$RESULTS}"; }
+
+log "seeding 100,000 slots for 1,000 specialists in SQL"
+pg -v first=1 -v count=1000 -f "$BENCH_DIR/seed.sql"
+pg -f "$BENCH_DIR/hot.sql"
+SPECIALISTS=1000
+SLOT_COUNT="$(pg -tAc "SELECT max(n) FROM bench_slots")"
+pg -tAc "SELECT id FROM bench_slots WHERE n > 0" > "$W/slots.txt"
+pg -tAc "SELECT id FROM bench_slots WHERE n = 0" > "$W/hot.txt"
+
+log "warming up the API and the database"
+wrk_run book.lua 32 6 BENCH_SLOTS="$W/slots.txt" > /dev/null
+wrk_run book.lua 32 3 BENCH_SLOTS="$W/hot.txt" > /dev/null
+wrk_run read.lua 32 6 BENCH_SPECIALISTS="$SPECIALISTS" > /dev/null
+pgbench_run book.sql 16 2 -D lo=1 -D hi="$SLOT_COUNT" > /dev/null
+pgbench_run read.sql 16 2 -D specialists="$SPECIALISTS" > /dev/null
+
+for c in $CLIENTS; do
+  for scenario in spread hot read; do pair "$scenario" "$c"; done
+done
+
+log "scale: seeding 900,000 more slots (1,000,000 in all) for the read query"
+pg -v first=1001 -v count=9000 -f "$BENCH_DIR/seed.sql"
+SPECIALISTS=10000
+cp "$RESULTS" "$W/results-100k"
+: > "$RESULTS"
+wrk_run read.lua 16 3 BENCH_SPECIALISTS="$SPECIALISTS" > /dev/null
+pair read "$TOP_CLIENTS"
+PLAN="$(pg -tAc "EXPLAIN (ANALYZE, BUFFERS) SELECT s.id FROM slots AS s WHERE s.specialist_email = 'bench-$((RANDOM % 10000 + 1))@example.com' AND s.status = 'active' AND s.starts_at > now() AND s.booked_count < s.total_capacity AND s.date >= current_date AND s.date <= current_date + 30 ORDER BY s.starts_at LIMIT 101")"
+mv "$W/results-100k" "$W/results-main"
+cp "$RESULTS" "$W/results-1m"
+
+# The report.
+row() {
+  local s="$1" c="$2" k="$3" file="$4"
+  printf '| %-6s | %3s | %-8s | %8.0f | %6.1f | %6.1f | %6.1f | %6s |\n' "$s" "$c" "$k" \
+    "$(median 5 "$s" "$c" "$k" "$file")" "$(median 6 "$s" "$c" "$k" "$file")" "$(median 7 "$s" "$c" "$k" "$file")" \
+    "$(median 8 "$s" "$c" "$k" "$file")" "$(errors "$s" "$c" "$k" "$file")"
+}
+ratio() { awk -v a="$(median 5 "$1" "$2" api "$3")" -v p="$(median 5 "$1" "$2" postgres "$3")" 'BEGIN { printf "%.2f", (p > 0 ? a / p : 0) }'; }
+
+echo
+echo "Machine: $(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo); $("$PG_BIN/postgres" --version); $(dotnet --version | sed 's/^/.NET SDK /')"
+echo "Each figure is the median of $ROUNDS runs of ${SECONDS_PER_RUN} s; API = HTTP through wrk, postgres = the same SQL through pgbench (-M prepared)."
+echo
+echo "| scenario | clients | side | per s | p50 ms | p95 ms | p99 ms | errors |"
+echo "|---|---|---|---|---|---|---|---|"
+for c in $CLIENTS; do
+  for s in spread hot read; do row "$s" "$c" api "$W/results-main"; row "$s" "$c" postgres "$W/results-main"; done
+done
+echo
+for c in $CLIENTS; do
+  echo "API/postgres throughput at $c clients: spread $(ratio spread "$c" "$W/results-main"), hot $(ratio hot "$c" "$W/results-main"), read $(ratio read "$c" "$W/results-main")"
+done
+echo
+echo "Scale, the available-slots read at $TOP_CLIENTS clients with 1,000,000 slots (10,000 specialists):"
+echo "| slots | side | per s | p50 ms | p95 ms | p99 ms | errors |"
+echo "|---|---|---|---|---|---|---|"
+for k in api postgres; do
+  for f in main 1m; do
+    printf '| %-9s | %-8s | %8.0f | %6.1f | %6.1f | %6.1f | %6s |\n' "$([ "$f" = main ] && echo 100,000 || echo 1,000,000)" "$k" \
+      "$(median 5 read "$TOP_CLIENTS" "$k" "$W/results-$f")" "$(median 6 read "$TOP_CLIENTS" "$k" "$W/results-$f")" \
+      "$(median 7 read "$TOP_CLIENTS" "$k" "$W/results-$f")" "$(median 8 read "$TOP_CLIENTS" "$k" "$W/results-$f")" \
+      "$(errors read "$TOP_CLIENTS" "$k" "$W/results-$f")"
+  done
+done
+for k in api postgres; do
+  awk -v a="$(median 8 read "$TOP_CLIENTS" "$k" "$W/results-1m")" -v b="$(median 8 read "$TOP_CLIENTS" "$k" "$W/results-main")" -v k="$k" \
+    'BEGIN { printf "p99 growth from 100k to 1M slots (%s): %.2fx\n", k, (b > 0 ? a / b : 0) }'
+done
+echo "EXPLAIN ANALYZE of the read at 1,000,000 slots:"
+sed 's/^/    /' <<< "$PLAN"
+grep -Eq "Index Scan (using|on) ix_slots_specialist_starts" <<< "$PLAN" || log "WARNING: the read did not use ix_slots_specialist_starts"
+echo
+echo "ratio spread=$(ratio spread "$TOP_CLIENTS" "$W/results-main") hot=$(ratio hot "$TOP_CLIENTS" "$W/results-main") read=$(ratio read "$TOP_CLIENTS" "$W/results-main")"
