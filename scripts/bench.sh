@@ -3,7 +3,8 @@
 # 100,000 slots in SQL, then measures three scenarios at each concurrency, the API over HTTP (wrk) and
 # PostgreSQL doing the same work directly (pgbench), interleaved round by round, and prints a table and,
 # last, "ratio spread=X hot=Y read=Z" (API throughput over PostgreSQL's, at the highest concurrency).
-# Inputs: PG_BIN, PG_PORT, BENCH_API, BENCH_TOKEN; BENCH_SECONDS (5), BENCH_ROUNDS (3), BENCH_CLIENTS ("32 64").
+# Inputs: PG_BIN, PG_PORT, BENCH_API, BENCH_TOKEN; BENCH_SECONDS (5), BENCH_ROUNDS (3), BENCH_CLIENTS ("32 64"),
+# BENCH_SCALE (1; 0 skips the 1,000,000-slot part, for quick comparisons while tuning).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export BENCH_DIR="$ROOT/bench"
@@ -101,16 +102,20 @@ for c in $CLIENTS; do
   for scenario in spread hot read; do pair "$scenario" "$c"; done
 done
 
-log "scale: seeding 900,000 more slots (1,000,000 in all) for the read query"
-pg -v first=1001 -v count=9000 -f "$BENCH_DIR/seed.sql"
-SPECIALISTS=10000
-cp "$RESULTS" "$W/results-100k"
-: > "$RESULTS"
-wrk_run read.lua 16 3 BENCH_SPECIALISTS="$SPECIALISTS" > /dev/null
-pair read "$TOP_CLIENTS"
-PLAN="$(pg -tAc "EXPLAIN (ANALYZE, BUFFERS) SELECT s.id FROM slots AS s WHERE s.specialist_email = 'bench-$((RANDOM % 10000 + 1))@example.com' AND s.status = 'active' AND s.starts_at > now() AND s.booked_count < s.total_capacity AND s.date >= current_date AND s.date <= current_date + 30 ORDER BY s.starts_at LIMIT 101")"
-mv "$W/results-100k" "$W/results-main"
-cp "$RESULTS" "$W/results-1m"
+if [ "${BENCH_SCALE:-1}" = 1 ]; then
+  log "scale: seeding 900,000 more slots (1,000,000 in all) for the read query"
+  pg -v first=1001 -v count=9000 -f "$BENCH_DIR/seed.sql"
+  SPECIALISTS=10000
+  cp "$RESULTS" "$W/results-100k"
+  : > "$RESULTS"
+  wrk_run read.lua 16 3 BENCH_SPECIALISTS="$SPECIALISTS" > /dev/null
+  pair read "$TOP_CLIENTS"
+  PLAN="$(pg -tAc "EXPLAIN (ANALYZE, BUFFERS) SELECT s.id FROM slots AS s WHERE s.specialist_email = 'bench-$((RANDOM % 10000 + 1))@example.com' AND s.status = 'active' AND s.starts_at > now() AND s.booked_count < s.total_capacity AND s.date >= current_date AND s.date <= current_date + 30 ORDER BY s.starts_at LIMIT 101")"
+  mv "$W/results-100k" "$W/results-main"
+  cp "$RESULTS" "$W/results-1m"
+else
+  cp "$RESULTS" "$W/results-main"
+fi
 
 # The report.
 row() {
@@ -134,24 +139,26 @@ echo
 for c in $CLIENTS; do
   echo "API/postgres throughput at $c clients: spread $(ratio spread "$c" "$W/results-main"), hot $(ratio hot "$c" "$W/results-main"), read $(ratio read "$c" "$W/results-main")"
 done
-echo
-echo "Scale, the available-slots read at $TOP_CLIENTS clients with 1,000,000 slots (10,000 specialists):"
-echo "| slots | side | per s | p50 ms | p95 ms | p99 ms | errors |"
-echo "|---|---|---|---|---|---|---|"
-for k in api postgres; do
-  for f in main 1m; do
-    printf '| %-9s | %-8s | %8.0f | %6.1f | %6.1f | %6.1f | %6s |\n' "$([ "$f" = main ] && echo 100,000 || echo 1,000,000)" "$k" \
-      "$(median 5 read "$TOP_CLIENTS" "$k" "$W/results-$f")" "$(median 6 read "$TOP_CLIENTS" "$k" "$W/results-$f")" \
-      "$(median 7 read "$TOP_CLIENTS" "$k" "$W/results-$f")" "$(median 8 read "$TOP_CLIENTS" "$k" "$W/results-$f")" \
-      "$(errors read "$TOP_CLIENTS" "$k" "$W/results-$f")"
+if [ "${BENCH_SCALE:-1}" = 1 ]; then
+  echo
+  echo "Scale, the available-slots read at $TOP_CLIENTS clients with 1,000,000 slots (10,000 specialists):"
+  echo "| slots | side | per s | p50 ms | p95 ms | p99 ms | errors |"
+  echo "|---|---|---|---|---|---|---|"
+  for k in api postgres; do
+    for f in main 1m; do
+      printf '| %-9s | %-8s | %8.0f | %6.1f | %6.1f | %6.1f | %6s |\n' "$([ "$f" = main ] && echo 100,000 || echo 1,000,000)" "$k" \
+        "$(median 5 read "$TOP_CLIENTS" "$k" "$W/results-$f")" "$(median 6 read "$TOP_CLIENTS" "$k" "$W/results-$f")" \
+        "$(median 7 read "$TOP_CLIENTS" "$k" "$W/results-$f")" "$(median 8 read "$TOP_CLIENTS" "$k" "$W/results-$f")" \
+        "$(errors read "$TOP_CLIENTS" "$k" "$W/results-$f")"
+    done
   done
-done
-for k in api postgres; do
-  awk -v a="$(median 8 read "$TOP_CLIENTS" "$k" "$W/results-1m")" -v b="$(median 8 read "$TOP_CLIENTS" "$k" "$W/results-main")" -v k="$k" \
-    'BEGIN { printf "p99 growth from 100k to 1M slots (%s): %.2fx\n", k, (b > 0 ? a / b : 0) }'
-done
-echo "EXPLAIN ANALYZE of the read at 1,000,000 slots:"
-sed 's/^/    /' <<< "$PLAN"
-grep -Eq "Index Scan (using|on) ix_slots_specialist_starts" <<< "$PLAN" || log "WARNING: the read did not use ix_slots_specialist_starts"
+  for k in api postgres; do
+    awk -v a="$(median 8 read "$TOP_CLIENTS" "$k" "$W/results-1m")" -v b="$(median 8 read "$TOP_CLIENTS" "$k" "$W/results-main")" -v k="$k" \
+      'BEGIN { printf "p99 growth from 100k to 1M slots (%s): %.2fx\n", k, (b > 0 ? a / b : 0) }'
+  done
+  echo "EXPLAIN ANALYZE of the read at 1,000,000 slots:"
+  sed 's/^/    /' <<< "$PLAN"
+  grep -Eq "Index Scan (using|on) ix_slots_specialist_starts" <<< "$PLAN" || log "WARNING: the read did not use ix_slots_specialist_starts"
+fi
 echo
 echo "ratio spread=$(ratio spread "$TOP_CLIENTS" "$W/results-main") hot=$(ratio hot "$TOP_CLIENTS" "$W/results-main") read=$(ratio read "$TOP_CLIENTS" "$W/results-main")"
