@@ -51,6 +51,7 @@ public sealed class ApiFleet : IAsyncDisposable
         info.Environment["Slots__MigrateOnStartup"] = index == 0 ? "true" : "false";
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        info.Environment["DOTNET_GCgen0size"] = "0x4000000"; // as ./slots run starts it
         info.Environment["Auth__SigningKeyFile"] = keyFile;
         info.Environment["Auth__Issuer"] = Drill.Issuer;
         info.Environment["Auth__Audience"] = Drill.Audience;
