@@ -1,8 +1,10 @@
 using System.Data.Common;
+using System.Net;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Slots.Api.IntegrationTests.Infrastructure;
+using Slots.Application.Slots.BookSlot;
 using Slots.Application.Slots.ListAvailableSlots;
 using Slots.Application.Slots.ListSpecialistSlots;
 using Slots.Infrastructure.Persistence;
@@ -10,7 +12,8 @@ using Slots.Infrastructure.Persistence;
 namespace Slots.Api.IntegrationTests;
 
 /// <summary>
-/// The list queries must stay index scans for a specialist with thousands of slots among many others.
+/// The list queries must stay index scans for a specialist with thousands of slots among many others, and
+/// a booking must not read the bookings of other customers.
 /// The SQL checked is the SQL EF Core really sends, captured on its way out and run under EXPLAIN.
 /// </summary>
 [Collection(ApiCollection.Name)]
@@ -40,6 +43,30 @@ public class QueryPlanTests(SlotsApiFactory factory) : ApiTestBase(factory)
         Assert.DoesNotContain("Seq Scan on slots", availablePlan);
         Assert.True(allPlan.Contains("Index Scan using ix_slots_specialist_starts", StringComparison.Ordinal), allPlan);
         Assert.DoesNotContain("Seq Scan on slots", allPlan);
+    }
+
+    [Fact]
+    public async Task A_booking_locks_the_slot_and_reads_only_its_customers_booking_in_one_statement()
+    {
+        var slot = Id(await CreateSlotAsync(NewSpecialist(), capacity: 50));
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Equal(HttpStatusCode.Created, (await BookAsync(Client, slot, $"earlier-{i}")).StatusCode);
+        }
+
+        var capture = new CommandCapture();
+        await using var db = Factory.NewDbContext(interceptors: capture);
+        var handler = new BookSlotHandler(new SlotRepository(db), FixedUser.Admin, Factory.Clock);
+        await new UnitOfWork(db).ExecuteAsync(
+            ct => handler.Handle(new BookSlotCommand(slot, "latest", "latest@x.io", "Latest"), ct).AsTask(), default);
+
+        var reads = capture.All.Select(c => c.Sql).ToList();
+        var locking = Assert.Single(reads, sql => sql.Contains("FOR UPDATE", StringComparison.Ordinal));
+        Assert.Contains("bookings", locking, StringComparison.Ordinal);
+        Assert.Contains("customer_id", locking, StringComparison.Ordinal);
+        // No other read touches the slot's 20 earlier bookings.
+        Assert.DoesNotContain(reads, sql => sql != locking && sql.Contains("FROM bookings", StringComparison.Ordinal));
+        Assert.Equal(21, await Factory.ScalarAsync<int>("SELECT booked_count FROM slots WHERE id = $1", slot));
     }
 
     private async Task SeedAsync(string busy, int busySlots, int others, int otherSlots)
@@ -80,12 +107,14 @@ public class QueryPlanTests(SlotsApiFactory factory) : ApiTestBase(factory)
     private sealed class CommandCapture : DbCommandInterceptor
     {
         // Copied on the way out: EF reuses the command object afterwards.
-        public (string Sql, NpgsqlParameter[] Parameters)? Last { get; private set; }
+        public List<(string Sql, NpgsqlParameter[] Parameters)> All { get; } = [];
+
+        public (string Sql, NpgsqlParameter[] Parameters)? Last => All.Count == 0 ? null : All[^1];
 
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
             DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
-            Last = (command.CommandText, command.Parameters.Cast<NpgsqlParameter>().Select(p => p.Clone()).ToArray());
+            All.Add((command.CommandText, command.Parameters.Cast<NpgsqlParameter>().Select(p => p.Clone()).ToArray()));
             return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
         }
     }
