@@ -1,9 +1,7 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Npgsql;
 using Slots.Api.IntegrationTests.Infrastructure;
 
 namespace Slots.Drills;
@@ -19,7 +17,7 @@ public sealed class Drill(string root, string apiDll, string adminConnection, st
     public const string Audience = "slots-api";
 
     private readonly TestTokens _tokens = new(Issuer, Audience);
-    private readonly string _connection = new NpgsqlConnectionStringBuilder(adminConnection) { Database = "slots_drill" }.ConnectionString;
+    private readonly DrillDatabase _db = new(root, adminConnection, dataDir);
     private readonly string _run = DateTime.UtcNow.ToString("HHmmss", System.Globalization.CultureInfo.InvariantCulture);
     private int _failures;
 
@@ -31,10 +29,9 @@ public sealed class Drill(string root, string apiDll, string adminConnection, st
         var work = Directory.CreateTempSubdirectory("slots-drill-").FullName;
         var keyFile = Path.Combine(work, "signing-key");
         await File.WriteAllTextAsync(keyFile, Convert.ToHexString(_tokens.SigningKey));
-        await AdminAsync("DROP DATABASE IF EXISTS slots_drill WITH (FORCE)");
-        await AdminAsync("CREATE DATABASE slots_drill");
+        await _db.RecreateAsync();
 
-        await using (var fleet = await ApiFleet.StartAsync(apiDll, _connection, keyFile, 3, work))
+        await using (var fleet = await ApiFleet.StartAsync(apiDll, _db.ConnectionString, keyFile, 3, work))
         {
             Console.WriteLine($"[drill] 3 API processes on one database: {string.Join(", ", fleet.Instances)} (logs in {work})");
             var admins = fleet.Instances.Select(uri => Client(uri, _tokens.Admin())).ToList();
@@ -43,8 +40,7 @@ public sealed class Drill(string root, string apiDll, string adminConnection, st
             await DatabaseCrashAsync(admins);
         }
 
-        NpgsqlConnection.ClearAllPools();
-        await AdminAsync("DROP DATABASE IF EXISTS slots_drill WITH (FORCE)");
+        await _db.DropAsync();
         Console.WriteLine(_failures == 0 ? "[drill] all drills passed" : $"[drill] {_failures} check(s) failed; API logs in {work}");
         return _failures;
     }
@@ -85,7 +81,7 @@ public sealed class Drill(string root, string apiDll, string adminConnection, st
             while (DateTime.UtcNow < until)
             {
                 await Task.Delay(300);
-                killed += (int)await AdminScalarAsync<long>(
+                killed += (int)await _db.ServerScalarAsync<long>(
                     $"SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name LIKE '{ApiFleet.ApplicationName}%') t");
             }
         });
@@ -107,14 +103,11 @@ public sealed class Drill(string root, string apiDll, string adminConnection, st
         var outcomes = await BookingLoad.RunAsync(admins, slots, 16, $"crash-{_run}", async live =>
         {
             await Task.Delay(3000);
-            var postmaster = int.Parse((await File.ReadAllLinesAsync(Path.Combine(dataDir, "postmaster.pid")))[0], System.Globalization.CultureInfo.InvariantCulture);
             downAt = DateTime.UtcNow;
-            Process.GetProcessById(postmaster).Kill();
-            Console.WriteLine($"[drill] killed the postmaster (pid {postmaster}) with SIGKILL");
+            Console.WriteLine($"[drill] killed the postmaster (pid {await _db.KillAsync()}) with SIGKILL");
             await Task.Delay(8000);
-            await RestartDatabaseAsync();
+            Console.WriteLine($"[drill] database restarted (attempt {await _db.RestartAsync()})");
             upAt = DateTime.UtcNow;
-            NpgsqlConnection.ClearAllPools(); // the drill's own idle connections died with the server
             while (DateTime.UtcNow - upAt < TimeSpan.FromSeconds(30))
             {
                 var firstBooking = live.Where(o => o.Status == 201 && o.StartedAt >= upAt).Select(o => o.StartedAt + o.Took).DefaultIfEmpty().Min();
@@ -146,25 +139,14 @@ public sealed class Drill(string root, string apiDll, string adminConnection, st
     /// <summary>Every 201 is a live booking; no booking is stored twice; every count equals its live bookings.</summary>
     private async Task CheckStoredAsync(string drill, IReadOnlyList<Guid> slots, IReadOnlyList<Outcome> outcomes)
     {
-        var stored = new HashSet<(Guid, string)>();
-        await using (var connection = new NpgsqlConnection(_connection))
-        {
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand("SELECT slot_id, customer_id FROM bookings WHERE slot_id = ANY($1) AND cancelled_at IS NULL", connection);
-            command.Parameters.Add(new NpgsqlParameter { Value = slots.ToArray() });
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                stored.Add((reader.GetGuid(0), reader.GetString(1)));
-            }
-        }
+        var stored = await _db.LiveBookingsAsync(slots);
 
         var acknowledged = outcomes.Where(o => o.Status == 201).Select(o => (o.Slot, o.Customer)).ToList();
         var lost = acknowledged.Count(a => !stored.Contains(a));
         var unacknowledged = stored.Count - acknowledged.Count(stored.Contains);
-        var doubled = await ScalarAsync<long>(
+        var doubled = await _db.ScalarAsync<long>(
             "SELECT count(*) FROM (SELECT 1 FROM bookings WHERE slot_id = ANY($1) GROUP BY slot_id, customer_id HAVING count(*) > 1) d", slots.ToArray());
-        var skewed = await ScalarAsync<long>(
+        var skewed = await _db.ScalarAsync<long>(
             """
             SELECT count(*) FROM slots s WHERE s.id = ANY($1) AND (s.booked_count > s.total_capacity
                 OR s.booked_count <> (SELECT count(*) FROM bookings b WHERE b.slot_id = s.id AND b.cancelled_at IS NULL))
@@ -173,28 +155,6 @@ public sealed class Drill(string root, string apiDll, string adminConnection, st
         Check($"{drill}: stored", lost == 0 && doubled == 0 && skewed == 0,
             $"{acknowledged.Count} answered 201, {lost} of them missing; {doubled} doubled; {skewed} slots whose count is off; "
             + $"{unacknowledged} stored bookings whose answer the client never got");
-    }
-
-    private async Task RestartDatabaseAsync()
-    {
-        // Backends of the killed postmaster may hold its shared memory a moment longer; ./slots db retries cleanly.
-        for (var attempt = 1; ; attempt++)
-        {
-            var start = Process.Start(new ProcessStartInfo("bash", [Path.Combine(root, "slots"), "db"]) { RedirectStandardOutput = true })!;
-            await start.WaitForExitAsync();
-            if (start.ExitCode == 0)
-            {
-                Console.WriteLine($"[drill] database restarted (attempt {attempt})");
-                return;
-            }
-
-            if (attempt == 10)
-            {
-                throw new InvalidOperationException("the database did not restart");
-            }
-
-            await Task.Delay(1000);
-        }
     }
 
     private async Task<List<Guid>> CreateSlotsAsync(HttpClient admin, int count, int capacity)
@@ -220,8 +180,8 @@ public sealed class Drill(string root, string apiDll, string adminConnection, st
     }
 
     private async Task<(int Stored, long Live)> CountsAsync(Guid slot) => (
-        await ScalarAsync<int>("SELECT booked_count FROM slots WHERE id = $1", slot),
-        await ScalarAsync<long>("SELECT count(*) FROM bookings WHERE slot_id = $1 AND cancelled_at IS NULL", slot));
+        await _db.ScalarAsync<int>("SELECT booked_count FROM slots WHERE id = $1", slot),
+        await _db.ScalarAsync<long>("SELECT count(*) FROM bookings WHERE slot_id = $1 AND cancelled_at IS NULL", slot));
 
     private void Check(string name, bool passed, string detail)
     {
@@ -247,26 +207,6 @@ public sealed class Drill(string root, string apiDll, string adminConnection, st
         };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
-    }
-
-    private Task AdminAsync(string sql) => RunAsync(adminConnection, sql, [], c => c.ExecuteNonQueryAsync());
-
-    private async Task<T> AdminScalarAsync<T>(string sql) => (T)(await RunAsync(adminConnection, sql, [], c => c.ExecuteScalarAsync()))!;
-
-    private async Task<T> ScalarAsync<T>(string sql, params object[] parameters) =>
-        (T)(await RunAsync(_connection, sql, parameters, c => c.ExecuteScalarAsync()))!;
-
-    private static async Task<TResult> RunAsync<TResult>(string connectionString, string sql, object[] parameters, Func<NpgsqlCommand, Task<TResult>> run)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var p in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = p });
-        }
-
-        return await run(command);
     }
 
     private static string Required(string name) =>
