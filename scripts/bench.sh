@@ -4,7 +4,8 @@
 # PostgreSQL doing the same work directly (pgbench), interleaved round by round, and prints a table and,
 # last, "ratio spread=X hot=Y read=Z" (API throughput over PostgreSQL's, at the highest concurrency).
 # Inputs: PG_BIN, PG_PORT, BENCH_API, BENCH_TOKEN; BENCH_SECONDS (5), BENCH_ROUNDS (3), BENCH_CLIENTS ("32 64"),
-# BENCH_SCALE (1; 0 skips the 1,000,000-slot part, for quick comparisons while tuning).
+# BENCH_WARMUP (20 s of load before measuring), BENCH_SCALE (1; 0 skips the 1,000,000-slot part, for quick
+# comparisons while tuning).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export BENCH_DIR="$ROOT/bench"
