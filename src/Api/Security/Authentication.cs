@@ -54,7 +54,12 @@ public static class Authentication
             {
                 OnTokenValidated = context =>
                 {
-                    if (context.Principal is null || ClaimsActor.From(context.Principal) is null)
+                    // Read once per request: the actor is kept on the request for HttpCurrentUser.
+                    if (context.Principal is not null && ClaimsActor.From(context.Principal) is { } actor)
+                    {
+                        context.HttpContext.Features.Set(actor);
+                    }
+                    else
                     {
                         context.Fail(ClaimsActor.Problem);
                     }

@@ -2,12 +2,11 @@ using Slots.Application.Common.Security;
 
 namespace Slots.Api.Security;
 
-/// <summary>The caller of the current HTTP request (scoped: one per request).</summary>
+/// <summary>
+/// The caller of the current HTTP request: the <see cref="Application.Common.Security.Actor"/> that sign-in
+/// read from a valid token (see <see cref="Authentication"/>), or null when there was none.
+/// </summary>
 public sealed class HttpCurrentUser(IHttpContextAccessor http) : ICurrentUser
 {
-    private readonly Lazy<Actor?> _actor = new(() => http.HttpContext?.User is { Identity.IsAuthenticated: true } user
-        ? ClaimsActor.From(user)
-        : null);
-
-    public Actor? Actor => _actor.Value;
+    public Actor? Actor => http.HttpContext?.Features.Get<Actor>();
 }
