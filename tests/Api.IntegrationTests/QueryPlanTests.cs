@@ -13,7 +13,7 @@ namespace Slots.Api.IntegrationTests;
 
 /// <summary>
 /// The list queries must stay index scans for a specialist with thousands of slots among many others, and
-/// a booking must not read the bookings of other customers.
+/// a booking must lock its slot before it reads anything and must not read the bookings of other customers.
 /// The SQL checked is the SQL EF Core really sends, captured on its way out and run under EXPLAIN.
 /// </summary>
 [Collection(ApiCollection.Name)]
@@ -46,7 +46,7 @@ public class QueryPlanTests(SlotsApiFactory factory) : ApiTestBase(factory)
     }
 
     [Fact]
-    public async Task A_booking_locks_the_slot_and_reads_only_its_customers_booking_in_one_statement()
+    public async Task A_booking_locks_the_slot_first_then_reads_only_its_customers_booking()
     {
         var slot = Id(await CreateSlotAsync(NewSpecialist(), capacity: 50));
         for (var i = 0; i < 20; i++)
@@ -60,12 +60,13 @@ public class QueryPlanTests(SlotsApiFactory factory) : ApiTestBase(factory)
         await new UnitOfWork(db).ExecuteAsync(
             ct => handler.Handle(new BookSlotCommand(slot, "latest", "latest@x.io", "Latest"), ct).AsTask(), default);
 
-        var reads = capture.All.Select(c => c.Sql).ToList();
-        var locking = Assert.Single(reads, sql => sql.Contains("FOR UPDATE", StringComparison.Ordinal));
-        Assert.Contains("bookings", locking, StringComparison.Ordinal);
-        Assert.Contains("customer_id", locking, StringComparison.Ordinal);
-        // No other read touches the slot's 20 earlier bookings.
-        Assert.DoesNotContain(reads, sql => sql != locking && sql.Contains("FROM bookings", StringComparison.Ordinal));
+        var statements = capture.All.Select(c => c.Sql).ToList();
+        var locking = Assert.Single(statements, sql => sql.Contains("FOR UPDATE", StringComparison.Ordinal));
+        Assert.DoesNotContain("bookings", locking, StringComparison.Ordinal);
+        // The bookings are read after the lock, in a statement of its own, and only the customer's.
+        var reading = Assert.Single(statements, sql => sql.Contains("FROM bookings", StringComparison.Ordinal));
+        Assert.True(statements.IndexOf(locking) < statements.IndexOf(reading));
+        Assert.Contains("customer_id", reading, StringComparison.Ordinal);
         Assert.Equal(21, await Factory.ScalarAsync<int>("SELECT booked_count FROM slots WHERE id = $1", slot));
     }
 
@@ -114,8 +115,18 @@ public class QueryPlanTests(SlotsApiFactory factory) : ApiTestBase(factory)
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
             DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
-            All.Add((command.CommandText, command.Parameters.Cast<NpgsqlParameter>().Select(p => p.Clone()).ToArray()));
+            Capture(command);
             return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
         }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Capture(command);
+            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        private void Capture(DbCommand command) =>
+            All.Add((command.CommandText, command.Parameters.Cast<NpgsqlParameter>().Select(p => p.Clone()).ToArray()));
     }
 }

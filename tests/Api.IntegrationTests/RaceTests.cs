@@ -72,6 +72,35 @@ public class RaceTests(SlotsApiFactory factory) : ApiTestBase(factory)
     }
 
     [Fact]
+    public async Task A_booking_cancelled_by_customer_and_specialist_at_once_is_cancelled_once()
+    {
+        // The second cancel waits on the row lock while the first commits; it must then see the booking as
+        // cancelled (404), not cancel it again and take a second seat off the count.
+        const int holders = 30, raced = 20;
+        var specialist = NewSpecialist();
+        var slot = Id(await CreateSlotAsync(specialist, capacity: holders));
+        for (var i = 0; i < holders; i++)
+        {
+            Assert.Equal(HttpStatusCode.Created, (await BookAsync(Client, slot, $"holder-{i}")).StatusCode);
+        }
+
+        var clients = Enumerable.Range(0, raced)
+            .SelectMany(i => new[] { Factory.NewClient(Factory.Tokens.Customer($"holder-{i}")), Factory.NewClient(Factory.Tokens.Specialist(specialist)) })
+            .ToList();
+        var responses = await Task.WhenAll(clients.Select((c, i) => c.DeleteAsync($"{Base}/{slot}/book/holder-{i / 2}")));
+
+        for (var i = 0; i < raced; i++)
+        {
+            var pair = responses.Skip(2 * i).Take(2).ToList();
+            Assert.Single(pair, r => r.StatusCode == HttpStatusCode.NoContent);
+            await ProblemAsync(Assert.Single(pair, r => r.StatusCode != HttpStatusCode.NoContent), HttpStatusCode.NotFound, "booking_not_found");
+        }
+
+        await AssertCountsAsync(slot, expected: holders - raced);
+        clients.ForEach(c => c.Dispose());
+    }
+
+    [Fact]
     public async Task Twenty_creates_of_the_same_hour_give_one_slot()
     {
         var specialist = NewSpecialist();

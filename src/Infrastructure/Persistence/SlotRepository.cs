@@ -8,20 +8,22 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
 {
     public async Task<Slot?> GetForUpdateAsync(Guid slotId, string? customerId, CancellationToken cancellationToken)
     {
-        // The row lock comes first and is held until the command's transaction ends; every command takes
-        // it the same way, so concurrent commands on one slot queue here instead of deadlocking.
-        var locked = db.Slots.FromSql($"SELECT * FROM slots WHERE id = {slotId} FOR UPDATE");
-        if (customerId is null)
+        // The row lock comes first, in a statement of its own, and is held until the command's transaction
+        // ends; every command takes it the same way, so concurrent commands on one slot queue here instead of
+        // deadlocking. The load below is a separate statement on purpose: under READ COMMITTED it takes its
+        // snapshot after the lock was granted, so it sees what the previous holder committed. Read in the
+        // locking statement itself, the bookings would come from a snapshot taken before the wait, and a
+        // booking cancelled meanwhile would still look live (and be cancelled, and counted off, twice).
+        await db.Database.ExecuteSqlAsync($"SELECT FROM slots WHERE id = {slotId} FOR UPDATE", cancellationToken);
+
+        var slot = db.Slots.Where(s => s.Id == slotId);
+        if (customerId is not null)
         {
-            // ToListAsync keeps EF from wrapping the locking SELECT in a subquery.
-            return (await locked.ToListAsync(cancellationToken)).SingleOrDefault();
+            // The partial unique index on live bookings serves this.
+            slot = slot.Include(s => s.Bookings.Where(b => b.CustomerId == customerId && b.CancelledAt == null));
         }
 
-        // One round trip: the locking SELECT becomes a subquery (PostgreSQL still locks the row it returns),
-        // joined to the customer's live booking, which the partial unique index on live bookings serves.
-        return await locked
-            .Include(s => s.Bookings.Where(b => b.CustomerId == customerId && b.CancelledAt == null))
-            .SingleOrDefaultAsync(cancellationToken);
+        return await slot.SingleOrDefaultAsync(cancellationToken);
     }
 
     public async Task LockScheduleAsync(string specialistEmail, CancellationToken cancellationToken)
