@@ -46,7 +46,7 @@ public class QueryPlanTests(SlotsApiFactory factory) : ApiTestBase(factory)
     }
 
     [Fact]
-    public async Task A_booking_locks_the_slot_first_then_reads_only_its_customers_booking()
+    public async Task A_booking_locks_the_slot_before_it_reads_only_its_customers_booking_in_two_round_trips()
     {
         var slot = Id(await CreateSlotAsync(NewSpecialist(), capacity: 50));
         for (var i = 0; i < 20; i++)
@@ -60,13 +60,18 @@ public class QueryPlanTests(SlotsApiFactory factory) : ApiTestBase(factory)
         await new UnitOfWork(db).ExecuteAsync(
             ct => handler.Handle(new BookSlotCommand(slot, "latest", "latest@x.io", "Latest"), ct).AsTask(), default);
 
-        var statements = capture.All.Select(c => c.Sql).ToList();
-        var locking = Assert.Single(statements, sql => sql.Contains("FOR UPDATE", StringComparison.Ordinal));
-        Assert.DoesNotContain("bookings", locking, StringComparison.Ordinal);
-        // The bookings are read after the lock, in a statement of its own, and only the customer's.
-        var reading = Assert.Single(statements, sql => sql.Contains("FROM bookings", StringComparison.Ordinal));
-        Assert.True(statements.IndexOf(locking) < statements.IndexOf(reading));
-        Assert.Contains("customer_id", reading, StringComparison.Ordinal);
+        // Two round trips before COMMIT. The first carries the lock, alone in the first statement (which also
+        // reports the transaction id), then the load of the slot and of this customer's booking only.
+        var commands = capture.All.Select(c => c.Sql).ToList();
+        Assert.Equal(2, commands.Count);
+        var loading = commands[0];
+        var lockEnd = loading.IndexOf("FOR UPDATE;", StringComparison.Ordinal);
+        Assert.True(lockEnd > 0, loading);
+        Assert.Contains("txid_current()", loading[..lockEnd], StringComparison.Ordinal);
+        Assert.DoesNotContain("bookings", loading[..lockEnd], StringComparison.Ordinal);
+        Assert.Contains("FROM bookings", loading[lockEnd..], StringComparison.Ordinal);
+        Assert.Contains("customer_id", loading[lockEnd..], StringComparison.Ordinal);
+        Assert.StartsWith("INSERT INTO bookings", commands[1].Trim(), StringComparison.Ordinal);
         Assert.Equal(21, await Factory.ScalarAsync<int>("SELECT booked_count FROM slots WHERE id = $1", slot));
     }
 
@@ -112,18 +117,19 @@ public class QueryPlanTests(SlotsApiFactory factory) : ApiTestBase(factory)
 
         public (string Sql, NpgsqlParameter[] Parameters)? Last => All.Count == 0 ? null : All[^1];
 
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        // Read once the command has run, so that the text includes what other interceptors added.
+        public override ValueTask<DbDataReader> ReaderExecutedAsync(
+            DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
         {
             Capture(command);
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+            return base.ReaderExecutedAsync(command, eventData, result, cancellationToken);
         }
 
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        public override ValueTask<int> NonQueryExecutedAsync(
+            DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
         {
             Capture(command);
-            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+            return base.NonQueryExecutedAsync(command, eventData, result, cancellationToken);
         }
 
         private void Capture(DbCommand command) =>

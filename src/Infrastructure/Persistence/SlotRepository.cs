@@ -8,13 +8,11 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
 {
     public async Task<Slot?> GetForUpdateAsync(Guid slotId, string? customerId, CancellationToken cancellationToken)
     {
-        // The row lock comes first, in a statement of its own, and is held until the command's transaction
-        // ends; every command takes it the same way, so concurrent commands on one slot queue here instead of
-        // deadlocking. The load below is a separate statement on purpose: under READ COMMITTED it takes its
-        // snapshot after the lock was granted, so it sees what the previous holder committed. Read in the
-        // locking statement itself, the bookings would come from a snapshot taken before the wait, and a
-        // booking cancelled meanwhile would still look live (and be cancelled, and counted off, twice).
-        await db.Database.ExecuteSqlAsync($"SELECT FROM slots WHERE id = {slotId} FOR UPDATE", cancellationToken);
+        // The row lock is held until the command's transaction ends, so outside one it would protect nothing.
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("A slot is loaded for update only inside the unit of work's transaction.");
+        }
 
         var slot = db.Slots.Where(s => s.Id == slotId);
         if (customerId is not null)
@@ -23,14 +21,31 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
             slot = slot.Include(s => s.Bookings.Where(b => b.CustomerId == customerId && b.CancelledAt == null));
         }
 
-        return await slot.SingleOrDefaultAsync(cancellationToken);
+        // The row lock goes out first, as a statement of its own in front of this query (RowLockInterceptor),
+        // and every command takes it the same way, so concurrent commands on one slot queue there instead of
+        // deadlocking. The load runs once the lock is granted and sees what the previous holder committed.
+        db.SlotToLock = slotId;
+        try
+        {
+            var loaded = await slot.SingleOrDefaultAsync(cancellationToken);
+            return db.SlotToLock is null
+                ? loaded
+                : throw new InvalidOperationException($"The row lock was not sent: the context's options lack {nameof(RowLockInterceptor)}.");
+        }
+        finally
+        {
+            db.SlotToLock = null;
+        }
     }
 
     public async Task LockScheduleAsync(string specialistEmail, CancellationToken cancellationToken)
     {
         // A transaction-scoped advisory lock on a hash of the slot's (normalized) email: released at commit
         // or rollback. A hash collision only makes two specialists queue behind each other, never a wrong answer.
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({specialistEmail}, 0))", cancellationToken);
+        // Like the row lock, it reports the transaction id for the unit of work.
+        db.TransactionId = await db.Database
+            .SqlQuery<long>($"SELECT txid_current() AS \"Value\" FROM pg_advisory_xact_lock(hashtextextended({specialistEmail}, 0))")
+            .SingleAsync(cancellationToken);
     }
 
     public void Add(Slot slot) => db.Slots.Add(slot);

@@ -9,6 +9,15 @@ public sealed class SlotsDbContext(DbContextOptions<SlotsDbContext> options) : D
 
     public DbSet<Booking> Bookings => Set<Booking>();
 
+    /// <summary>
+    /// The slot whose row lock <see cref="RowLockInterceptor"/> sends in front of the next query. The options
+    /// must include that interceptor; <see cref="SlotRepository"/> refuses to go on without the lock.
+    /// </summary>
+    internal Guid? SlotToLock { get; set; }
+
+    /// <summary>The current transaction's id, once a lock statement has reported it; see <see cref="UnitOfWork"/>.</summary>
+    internal long? TransactionId { get; set; }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         // Lets the overlap exclusion constraint combine "=" on the email with "&&" on the time range.

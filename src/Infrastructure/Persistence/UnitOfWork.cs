@@ -11,8 +11,8 @@ namespace Slots.Infrastructure.Persistence;
 /// <remarks>
 /// A failure while COMMIT is in flight leaves the outcome unknown: the server may have committed and
 /// only the acknowledgement been lost. Replaying then would answer wrongly (a booking that succeeded
-/// would come back as <c>already_booked</c>). So each attempt records its PostgreSQL transaction id, and
-/// before any replay the strategy asks the server (<c>txid_status</c>) whether that transaction
+/// would come back as <c>already_booked</c>). So each attempt records its PostgreSQL transaction id (which the
+/// command's lock statement reports on the way, see <see cref="RowLockInterceptor"/>), and before any replay the strategy asks the server (<c>txid_status</c>) whether that transaction
 /// committed; if it did, the attempt's own result is the answer.
 /// </remarks>
 internal sealed class UnitOfWork(SlotsDbContext db) : IUnitOfWork
@@ -29,13 +29,15 @@ internal sealed class UnitOfWork(SlotsDbContext db) : IUnitOfWork
                 {
                     committing = null;
                     db.ChangeTracker.Clear();
+                    db.TransactionId = null;
                     await using var transaction = await db.Database.BeginTransactionAsync(ct);
                     // A failed attempt is replayed whole, so SaveChanges needs no savepoint of its own
                     // (which would cost two more round trips per command).
                     db.Database.AutoSavepointsEnabled = false;
-                    var transactionId = await db.Database
-                        .SqlQuery<long>($"SELECT txid_current() AS \"Value\"").SingleAsync(ct);
                     var result = await run(ct);
+                    // The command's lock statement reported the id; a command that took no lock asks for it.
+                    var transactionId = db.TransactionId ?? await db.Database
+                        .SqlQuery<long>($"SELECT txid_current() AS \"Value\"").SingleAsync(ct);
                     await db.SaveChangesAsync(ct);
                     committing = (transactionId, result);
                     await transaction.CommitAsync(ct);
