@@ -16,7 +16,7 @@ public static class DependencyInjection
             .UseNpgsql(
                 Tuned(connectionString),
                 npgsql => npgsql.ExecutionStrategy(dependencies => new RetryStrategy(dependencies)))
-            .AddInterceptors(RowLockInterceptor.Instance)
+            .AddInterceptors(SlotsDbContext.Interceptors)
             // A constraint that fires is an expected answer (a 409), and a client that hangs up cancels its
             // transaction; neither is an incident. Failures that are incidents reach the API's exception
             // handler, which logs them with their exception.

@@ -37,20 +37,37 @@ public class CommitOutcomeTests(SlotsApiFactory factory) : ApiTestBase(factory)
         Assert.Equal(bookedAt, confirmation.BookedAt);
     }
 
-    /// <summary>Throws a transient Npgsql error once, just before COMMIT is sent or just after it succeeded.</summary>
-    private sealed class ConnectionLostOnce(bool afterCommit) : DbTransactionInterceptor
+    /// <summary>
+    /// Throws a transient Npgsql error once around the batch that carries the changes and COMMIT: just before
+    /// it is sent, or once the server has answered all of it (COMMIT included).
+    /// </summary>
+    private sealed class ConnectionLostOnce(bool afterCommit) : DbCommandInterceptor
     {
         private int _fired;
 
         public bool Fired => _fired == 1;
 
-        public override ValueTask<InterceptionResult> TransactionCommittingAsync(
-            DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default) =>
-            !afterCommit && Interlocked.Exchange(ref _fired, 1) == 0 ? throw Lost() : ValueTask.FromResult(result);
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
+            !afterCommit && Fires(command) ? throw Lost() : ValueTask.FromResult(result);
 
-        public override Task TransactionCommittedAsync(
-            DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
-            afterCommit && Interlocked.Exchange(ref _fired, 1) == 0 ? throw Lost() : Task.CompletedTask;
+        public override async ValueTask<DbDataReader> ReaderExecutedAsync(
+            DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+        {
+            if (afterCommit && Fires(command))
+            {
+                while (await result.NextResultAsync(cancellationToken))
+                {
+                }
+
+                throw Lost();
+            }
+
+            return result;
+        }
+
+        private bool Fires(DbCommand command) =>
+            command.CommandText.EndsWith("COMMIT;", StringComparison.Ordinal) && Interlocked.Exchange(ref _fired, 1) == 0;
 
         private static NpgsqlException Lost() =>
             new("Simulated: the connection was lost during COMMIT.", new IOException("Connection reset by peer"));

@@ -46,7 +46,7 @@ public class QueryPlanTests(SlotsApiFactory factory) : ApiTestBase(factory)
     }
 
     [Fact]
-    public async Task A_booking_locks_the_slot_before_it_reads_only_its_customers_booking_in_two_round_trips()
+    public async Task A_booking_is_two_round_trips_the_lock_before_its_customers_booking_and_commit_with_the_changes()
     {
         var slot = Id(await CreateSlotAsync(NewSpecialist(), capacity: 50));
         for (var i = 0; i < 20; i++)
@@ -60,8 +60,9 @@ public class QueryPlanTests(SlotsApiFactory factory) : ApiTestBase(factory)
         await new UnitOfWork(db).ExecuteAsync(
             ct => handler.Handle(new BookSlotCommand(slot, "latest", "latest@x.io", "Latest"), ct).AsTask(), default);
 
-        // Two round trips before COMMIT. The first carries the lock, alone in the first statement (which also
-        // reports the transaction id), then the load of the slot and of this customer's booking only.
+        // Two round trips in all. The first carries the lock, alone in the first statement (which also reports
+        // the transaction id), then the load of the slot and of this customer's booking only; the second carries
+        // the changes and COMMIT.
         var commands = capture.All.Select(c => c.Sql).ToList();
         Assert.Equal(2, commands.Count);
         var loading = commands[0];
@@ -72,6 +73,7 @@ public class QueryPlanTests(SlotsApiFactory factory) : ApiTestBase(factory)
         Assert.Contains("FROM bookings", loading[lockEnd..], StringComparison.Ordinal);
         Assert.Contains("customer_id", loading[lockEnd..], StringComparison.Ordinal);
         Assert.StartsWith("INSERT INTO bookings", commands[1].Trim(), StringComparison.Ordinal);
+        Assert.EndsWith("COMMIT;", commands[1], StringComparison.Ordinal);
         Assert.Equal(21, await Factory.ScalarAsync<int>("SELECT booked_count FROM slots WHERE id = $1", slot));
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Slots.Domain.Slots;
 
 namespace Slots.Infrastructure.Persistence;
@@ -17,6 +18,15 @@ public sealed class SlotsDbContext(DbContextOptions<SlotsDbContext> options) : D
 
     /// <summary>The current transaction's id, once a lock statement has reported it; see <see cref="UnitOfWork"/>.</summary>
     internal long? TransactionId { get; set; }
+
+    /// <summary>Asks <see cref="CommitInterceptor"/> to send COMMIT behind the next batch of changes.</summary>
+    internal bool CommitWithChanges { get; set; }
+
+    /// <summary>Whether COMMIT went out with the changes; the transaction is then over on the server.</summary>
+    internal bool CommitSent { get; set; }
+
+    /// <summary>What every context's options must include: the unit of work's statements depend on them.</summary>
+    internal static IInterceptor[] Interceptors { get; } = [RowLockInterceptor.Instance, CommitInterceptor.Instance];
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -17,6 +17,9 @@ namespace Slots.Infrastructure.Persistence;
 /// </remarks>
 internal sealed class UnitOfWork(SlotsDbContext db) : IUnitOfWork
 {
+    /// <summary>Far below any batch size EF would split at; a command changes a slot and at most one booking.</summary>
+    private const int MaxChangesWithCommit = 16;
+
     public async Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
@@ -30,6 +33,7 @@ internal sealed class UnitOfWork(SlotsDbContext db) : IUnitOfWork
                     committing = null;
                     db.ChangeTracker.Clear();
                     db.TransactionId = null;
+                    db.CommitWithChanges = db.CommitSent = false;
                     await using var transaction = await db.Database.BeginTransactionAsync(ct);
                     // A failed attempt is replayed whole, so SaveChanges needs no savepoint of its own
                     // (which would cost two more round trips per command).
@@ -38,9 +42,17 @@ internal sealed class UnitOfWork(SlotsDbContext db) : IUnitOfWork
                     // The command's lock statement reported the id; a command that took no lock asks for it.
                     var transactionId = db.TransactionId ?? await db.Database
                         .SqlQuery<long>($"SELECT txid_current() AS \"Value\"").SingleAsync(ct);
-                    await db.SaveChangesAsync(ct);
                     committing = (transactionId, result);
-                    await transaction.CommitAsync(ct);
+                    // The changes and COMMIT go out in one round trip (CommitInterceptor) when they fit one batch,
+                    // which a command's few rows always do.
+                    db.CommitWithChanges = db.ChangeTracker.Entries()
+                        .Count(e => e.State is not (EntityState.Unchanged or EntityState.Detached)) <= MaxChangesWithCommit;
+                    await db.SaveChangesAsync(ct);
+                    if (!db.CommitSent)
+                    {
+                        await transaction.CommitAsync(ct);
+                    }
+
                     return result;
                 },
                 async (_, _, ct) => committing is { } attempt && await CommittedAsync(attempt.TransactionId, ct)

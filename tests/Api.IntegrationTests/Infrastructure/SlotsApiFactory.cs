@@ -102,7 +102,7 @@ public sealed class SlotsApiFactory : WebApplicationFactory<Program>, IAsyncLife
     /// <summary>A context on the test database outside the API, for tests that drive Infrastructure directly.</summary>
     public SlotsDbContext NewDbContext(Action<NpgsqlDbContextOptionsBuilder>? npgsql = null, params IInterceptor[] interceptors) =>
         new(new DbContextOptionsBuilder<SlotsDbContext>().UseNpgsql(ConnectionString, npgsql)
-            .AddInterceptors([RowLockInterceptor.Instance, .. interceptors]).Options);
+            .AddInterceptors([.. SlotsDbContext.Interceptors, .. interceptors]).Options);
 
     private async Task<TResult> RunAsync<TResult>(string sql, object[] parameters, Func<NpgsqlCommand, Task<TResult>> run)
     {

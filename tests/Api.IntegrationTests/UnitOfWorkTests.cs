@@ -1,0 +1,81 @@
+using Slots.Api.IntegrationTests.Infrastructure;
+using Slots.Domain.Slots;
+using Slots.Infrastructure.Persistence;
+
+namespace Slots.Api.IntegrationTests;
+
+/// <summary>
+/// The unit of work sends COMMIT with the changes when they fit one batch, and commits on its own otherwise;
+/// either way all of a command's changes are stored, or none.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public class UnitOfWorkTests(SlotsApiFactory factory) : ApiTestBase(factory)
+{
+    [Fact]
+    public async Task A_new_slot_booked_in_the_same_command_is_stored_with_its_booking()
+    {
+        // Dependent inserts: the booking's row needs the slot's row first.
+        var specialist = NewSpecialist();
+        await using var db = Factory.NewDbContext();
+        var slot = await new UnitOfWork(db).ExecuteAsync(
+            _ =>
+            {
+                var slot = NewSlot(specialist, hour: 9);
+                new SlotRepository(db).Add(slot);
+                slot.Book(new Customer("first", "first@x.io", "First"), Factory.Clock.GetUtcNow());
+                return Task.FromResult(slot);
+            },
+            default);
+
+        Assert.Equal(1, await Factory.ScalarAsync<int>("SELECT booked_count FROM slots WHERE id = $1", slot.Id));
+        Assert.Equal(1L, await Factory.ScalarAsync<long>("SELECT count(*) FROM bookings WHERE slot_id = $1", slot.Id));
+    }
+
+    [Fact]
+    public async Task Many_changes_in_one_command_are_stored_together()
+    {
+        var specialist = NewSpecialist();
+        await using var db = Factory.NewDbContext();
+        await new UnitOfWork(db).ExecuteAsync(
+            _ =>
+            {
+                var repository = new SlotRepository(db);
+                for (var hour = 0; hour < 24; hour++)
+                {
+                    repository.Add(NewSlot(specialist, hour));
+                }
+
+                return Task.FromResult(0);
+            },
+            default);
+
+        Assert.Equal(24L, await Factory.ScalarAsync<long>("SELECT count(*) FROM slots WHERE specialist_email = $1", specialist));
+    }
+
+    [Fact]
+    public async Task A_change_the_database_refuses_leaves_nothing_of_the_command()
+    {
+        // The second slot overlaps the first: the exclusion constraint fails the batch, and COMMIT with it.
+        var specialist = NewSpecialist();
+        await using var db = Factory.NewDbContext();
+        var refused = await Record.ExceptionAsync(() => new UnitOfWork(db).ExecuteAsync(
+            _ =>
+            {
+                var repository = new SlotRepository(db);
+                repository.Add(NewSlot(specialist, hour: 9));
+                repository.Add(NewSlot(specialist, hour: 9));
+                return Task.FromResult(0);
+            },
+            default));
+
+        Assert.NotNull(refused);
+        Assert.Equal(0L, await Factory.ScalarAsync<long>("SELECT count(*) FROM slots WHERE specialist_email = $1", specialist));
+    }
+
+    private Slot NewSlot(string specialist, int hour)
+    {
+        var now = Factory.Clock.GetUtcNow();
+        var date = DateOnly.FromDateTime(now.UtcDateTime).AddDays(3);
+        return Slot.Create(specialist, null, null, SlotTime.Create(date, new TimeOnly(hour, 0), new TimeOnly(hour, 30), "UTC"), 5, now);
+    }
+}
