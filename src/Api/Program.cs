@@ -24,7 +24,7 @@ builder.Services.AddMediator((MediatorOptions options) =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
     options.Assemblies = [typeof(CreateSlotCommand)];
-    options.PipelineBehaviors = [typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
+    options.PipelineBehaviors = [typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>), typeof(SlotQueueBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
 });
 builder.Services.AddSlotsAuthentication(builder.Configuration);
 builder.Services.AddSlotsRateLimits(builder.Configuration);

@@ -1,15 +1,17 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using Slots.Application.Common;
 
 namespace Slots.Application;
 
 public static class DependencyInjection
 {
-    /// <summary>Validators and the clock. Mediator itself is added by the host, which owns the source generator.</summary>
+    /// <summary>Validators, the clock and the slot queue. Mediator itself is added by the host, which owns the source generator.</summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<SlotQueue>();
         return services;
     }
 }

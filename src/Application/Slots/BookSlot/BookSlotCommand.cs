@@ -1,4 +1,5 @@
 using Mediator;
+using Slots.Application.Common;
 using Slots.Application.Common.Security;
 
 namespace Slots.Application.Slots.BookSlot;
@@ -8,7 +9,7 @@ namespace Slots.Application.Slots.BookSlot;
 /// name anyone else; an admin names the customer in full.
 /// </summary>
 public sealed record BookSlotCommand(Guid SlotId, string? CustomerId = null, string? CustomerEmail = null, string? CustomerName = null)
-    : ICommand<BookingConfirmation>, IRestrictedRequest
+    : ICommand<BookingConfirmation>, IRestrictedRequest, ISlotCommand
 {
     public static IReadOnlySet<Role> AllowedRoles => Allowed.Customers;
 }

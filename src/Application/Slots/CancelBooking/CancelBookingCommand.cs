@@ -1,10 +1,11 @@
 using Mediator;
+using Slots.Application.Common;
 using Slots.Application.Common.Security;
 
 namespace Slots.Application.Slots.CancelBooking;
 
 /// <summary>Cancels a customer's live booking: the customer themselves, the slot's specialist or an admin.</summary>
-public sealed record CancelBookingCommand(Guid SlotId, string CustomerId) : ICommand, IRestrictedRequest
+public sealed record CancelBookingCommand(Guid SlotId, string CustomerId) : ICommand, IRestrictedRequest, ISlotCommand
 {
     public static IReadOnlySet<Role> AllowedRoles => Allowed.CustomersAndSpecialists;
 }

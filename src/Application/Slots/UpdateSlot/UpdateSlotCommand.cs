@@ -1,4 +1,5 @@
 using Mediator;
+using Slots.Application.Common;
 using Slots.Application.Common.Security;
 
 namespace Slots.Application.Slots.UpdateSlot;
@@ -13,7 +14,7 @@ public sealed record UpdateSlotCommand(
     string? EndTime,
     string? Status,
     bool ChangesDate = false,
-    bool ChangesCapacity = false) : ICommand<SlotResponse>, IRestrictedRequest
+    bool ChangesCapacity = false) : ICommand<SlotResponse>, IRestrictedRequest, ISlotCommand
 {
     public static IReadOnlySet<Role> AllowedRoles => Allowed.Specialists;
 }

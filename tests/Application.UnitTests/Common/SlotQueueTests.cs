@@ -1,0 +1,100 @@
+using Mediator;
+using Slots.Application.Common;
+using Slots.Application.Common.Behaviors;
+using Slots.Application.Slots.CancelBooking;
+
+namespace Slots.Application.UnitTests.Common;
+
+public class SlotQueueTests
+{
+    private readonly SlotQueue _queue = new();
+
+    [Fact]
+    public async Task Two_commands_on_a_slot_go_on_and_the_third_waits_for_one_to_end()
+    {
+        var slot = Guid.NewGuid();
+        var first = await _queue.EnterAsync(slot, default);
+        var second = await _queue.EnterAsync(slot, default);
+
+        var third = _queue.EnterAsync(slot, default).AsTask();
+        await Task.Delay(50);
+        Assert.False(third.IsCompleted);
+
+        first.Dispose();
+        (await third.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
+        second.Dispose();
+        Assert.Equal(0, _queue.SlotsInUse);
+    }
+
+    [Fact]
+    public async Task Waiting_commands_go_on_in_the_order_they_came()
+    {
+        var slot = Guid.NewGuid();
+        var holders = new[] { await _queue.EnterAsync(slot, default), await _queue.EnterAsync(slot, default) };
+        var order = new List<int>();
+        var waiting = Enumerable.Range(0, 20).Select(async i =>
+        {
+            using var turn = await _queue.EnterAsync(slot, default);
+            lock (order)
+            {
+                order.Add(i);
+            }
+        }).ToList();
+
+        foreach (var holder in holders)
+        {
+            holder.Dispose();
+        }
+
+        await Task.WhenAll(waiting).WaitAsync(TimeSpan.FromSeconds(5));
+        // Two at a time: each pair may finish either way round, but no command overtakes an earlier pair.
+        Assert.Equal(Enumerable.Range(0, 20), order.Chunk(2).SelectMany(pair => pair.Order()));
+        Assert.Equal(0, _queue.SlotsInUse);
+    }
+
+    [Fact]
+    public async Task Commands_on_other_slots_do_not_wait()
+    {
+        var busy = Guid.NewGuid();
+        using var first = await _queue.EnterAsync(busy, default);
+        using var second = await _queue.EnterAsync(busy, default);
+
+        var other = _queue.EnterAsync(Guid.NewGuid(), default).AsTask();
+
+        Assert.True(other.IsCompletedSuccessfully);
+        (await other).Dispose();
+    }
+
+    [Fact]
+    public async Task A_cancelled_wait_leaves_the_line()
+    {
+        var slot = Guid.NewGuid();
+        var first = await _queue.EnterAsync(slot, default);
+        var second = await _queue.EnterAsync(slot, default);
+        using var cancel = new CancellationTokenSource();
+
+        var waiting = _queue.EnterAsync(slot, cancel.Token).AsTask();
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        first.Dispose();
+        second.Dispose();
+        Assert.Equal(0, _queue.SlotsInUse);
+    }
+
+    [Fact]
+    public async Task The_behavior_holds_the_slots_place_while_the_command_runs()
+    {
+        var slot = Guid.NewGuid();
+        var behavior = new SlotQueueBehavior<CancelBookingCommand, Unit>(_queue);
+        var inUseDuringCommand = 0;
+
+        await behavior.Handle(
+            new CancelBookingCommand(slot, "c1"),
+            (_, _) => { inUseDuringCommand = _queue.SlotsInUse; return ValueTask.FromResult(Unit.Value); },
+            default);
+
+        Assert.Equal(1, inUseDuringCommand);
+        Assert.Equal(0, _queue.SlotsInUse);
+    }
+}
