@@ -10,5 +10,10 @@ internal sealed class SlotReader(SlotsDbContext db) : ISlotReader
         Specification<Slot> specification,
         Func<IQueryable<Slot>, IQueryable<TResult>> projection,
         CancellationToken cancellationToken) =>
-        projection(SpecificationEvaluator.Apply(db.Slots.AsNoTracking(), specification)).ToListAsync(cancellationToken);
+        // One operation of the execution strategy: a transient failure runs the whole query again. A query
+        // run on its own would also be retried, but EF would first copy every row into a buffer.
+        db.Database.CreateExecutionStrategy().ExecuteAsync(
+            projection(SpecificationEvaluator.Apply(db.Slots.AsNoTracking(), specification)),
+            static (query, ct) => query.ToListAsync(ct),
+            cancellationToken);
 }
