@@ -13,7 +13,9 @@ internal sealed class SlotReader(SlotsDbContext db) : ISlotReader
         // One operation of the execution strategy: a transient failure runs the whole query again. A query
         // run on its own would also be retried, but EF would first copy every row into a buffer.
         db.Database.CreateExecutionStrategy().ExecuteAsync(
-            projection(SpecificationEvaluator.Apply(db.Slots.AsNoTracking(), specification)),
-            static (query, ct) => query.ToListAsync(ct),
+            (specification, projection),
+            (args, ct) => args.specification is CompiledSpecification<Slot> compiled
+                ? SpecificationCompiler.Run(db, compiled, args.projection).ToListAsync(ct).AsTask()
+                : projection(SpecificationEvaluator.Apply(db.Slots.AsNoTracking(), args.specification)).ToListAsync(ct),
             cancellationToken);
 }

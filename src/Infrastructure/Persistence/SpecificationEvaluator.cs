@@ -16,17 +16,19 @@ internal static class SpecificationEvaluator
         for (var i = 0; i < specification.Ordering.Count; i++)
         {
             var (key, descending) = specification.Ordering[i];
-            var method = (i == 0, descending) switch
-            {
-                (true, false) => nameof(Queryable.OrderBy),
-                (true, true) => nameof(Queryable.OrderByDescending),
-                (false, false) => nameof(Queryable.ThenBy),
-                (false, true) => nameof(Queryable.ThenByDescending),
-            };
             query = query.Provider.CreateQuery<T>(Expression.Call(
-                typeof(Queryable), method, [typeof(T), key.ReturnType], query.Expression, Expression.Quote(key)));
+                typeof(Queryable), OrderingMethod(i, descending), [typeof(T), key.ReturnType], query.Expression, Expression.Quote(key)));
         }
 
         return specification.Take is { } take ? query.Take(take) : query;
     }
+
+    /// <summary>The <see cref="Queryable"/> method for the <paramref name="index"/>th sort key.</summary>
+    public static string OrderingMethod(int index, bool descending) => (index == 0, descending) switch
+    {
+        (true, false) => nameof(Queryable.OrderBy),
+        (true, true) => nameof(Queryable.OrderByDescending),
+        (false, false) => nameof(Queryable.ThenBy),
+        (false, true) => nameof(Queryable.ThenByDescending),
+    };
 }
