@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Mediator;
 using Slots.Application.Common;
 using Slots.Application.Common.Behaviors;
@@ -30,25 +31,27 @@ public class SlotQueueTests
     public async Task Waiting_commands_go_on_in_the_order_they_came()
     {
         var slot = Guid.NewGuid();
-        var holders = new[] { await _queue.EnterAsync(slot, default), await _queue.EnterAsync(slot, default) };
-        var order = new List<int>();
-        var waiting = Enumerable.Range(0, 20).Select(async i =>
-        {
-            using var turn = await _queue.EnterAsync(slot, default);
-            lock (order)
-            {
-                order.Add(i);
-            }
-        }).ToList();
+        var places = new Queue<SlotQueue.Turn>([await _queue.EnterAsync(slot, default), await _queue.EnterAsync(slot, default)]);
+        var entered = Channel.CreateUnbounded<(int Index, SlotQueue.Turn Turn)>();
+        var waiting = Enumerable.Range(0, 20)
+            .Select(async i => await entered.Writer.WriteAsync((i, await _queue.EnterAsync(slot, default))))
+            .ToList();
 
-        foreach (var holder in holders)
+        // Free one place at a time: the command that takes it must be the longest-waiting one.
+        for (var expected = 0; expected < 20; expected++)
         {
-            holder.Dispose();
+            places.Dequeue().Dispose();
+            var next = await entered.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5));
+            Assert.Equal(expected, next.Index);
+            places.Enqueue(next.Turn);
         }
 
-        await Task.WhenAll(waiting).WaitAsync(TimeSpan.FromSeconds(5));
-        // Two at a time: each pair may finish either way round, but no command overtakes an earlier pair.
-        Assert.Equal(Enumerable.Range(0, 20), order.Chunk(2).SelectMany(pair => pair.Order()));
+        await Task.WhenAll(waiting);
+        while (places.Count > 0)
+        {
+            places.Dequeue().Dispose();
+        }
+
         Assert.Equal(0, _queue.SlotsInUse);
     }
 
