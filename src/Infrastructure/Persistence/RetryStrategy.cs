@@ -11,10 +11,17 @@ namespace Slots.Infrastructure.Persistence;
 /// with the server's error inside it. Replaying is safe because the unit of work first asks whether the
 /// lost attempt committed.
 /// </summary>
-internal sealed class RetryStrategy(ExecutionStrategyDependencies dependencies)
+/// <remarks>
+/// A read that the caller runs whole inside this strategy (see <see cref="SlotReader"/>) passes
+/// <paramref name="wholeReads"/>: EF asks the outermost strategy whether its queries may be retried part-way,
+/// and buffers every row first if so; a read retried whole does not need that copy.
+/// </remarks>
+internal sealed class RetryStrategy(ExecutionStrategyDependencies dependencies, bool wholeReads = false)
     : NpgsqlRetryingExecutionStrategy(dependencies, MaxRetries, TimeSpan.FromSeconds(1), DatabaseFailures.SessionEndedCodes)
 {
     public const int MaxRetries = 3;
+
+    public override bool RetriesOnFailure => !wholeReads && base.RetriesOnFailure;
 
     protected override bool ShouldRetryOn(Exception? exception)
     {

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Slots.Application.Common;
 using Slots.Domain.Slots;
 
@@ -10,7 +12,12 @@ internal sealed class SlotReader(SlotsDbContext db) : ISlotReader
         Specification<Slot> specification,
         Func<IQueryable<Slot>, IQueryable<TResult>> projection,
         CancellationToken cancellationToken) =>
-        specification is CompiledSpecification<Slot> compiled
-            ? SpecificationCompiler.Run(db, compiled, projection).ToListAsync(cancellationToken).AsTask()
-            : projection(SpecificationEvaluator.Apply(db.Slots.AsNoTracking(), specification)).ToListAsync(cancellationToken);
+        // The whole query is retried after a transient failure, so EF need not buffer its rows to retry part-way.
+        new RetryStrategy(db.GetService<ExecutionStrategyDependencies>(), wholeReads: true).ExecuteAsync(
+            (specification, projection),
+            (_, args, ct) => args.specification is CompiledSpecification<Slot> compiled
+                ? SpecificationCompiler.Run(db, compiled, args.projection).ToListAsync(ct).AsTask()
+                : args.projection(SpecificationEvaluator.Apply(db.Slots.AsNoTracking(), args.specification)).ToListAsync(ct),
+            null,
+            cancellationToken);
 }
