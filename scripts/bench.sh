@@ -67,10 +67,9 @@ measure() {
   log "$scenario c=$c $kind round $round: $line"
 }
 
-# settle: VACUUM (ANALYZE) and CHECKPOINT, so that the maintenance a scenario's writes trigger (autovacuum
-# after thousands of inserted bookings, a checkpoint, hint bits on freshly seeded pages) runs now instead of
-# inside the next scenario's measurements. On 2 cores it took 35-140 ms statements and p99s over 100 ms
-# from whichever side happened to be measuring.
+# settle: VACUUM (ANALYZE) and CHECKPOINT, so that every scenario starts from a vacuumed, checkpointed
+# database instead of inheriting the maintenance the previous scenario's writes triggered (autovacuum after
+# thousands of inserted bookings, hint bits on freshly seeded pages), whichever side it then lands on.
 settle() {
   log "settling: VACUUM (ANALYZE) slots, bookings; CHECKPOINT"
   pg -c "VACUUM (ANALYZE) slots, bookings" -c "CHECKPOINT"
