@@ -33,11 +33,9 @@ public static class DependencyInjection
 
     /// <summary>
     /// Server-side prepared statements for the few statements the service sends over and over (PostgreSQL
-    /// then skips parsing and planning them), unless the connection string sets its own count; multiplexing,
-    /// so that statements outside a transaction (the reads) from many requests share a few connections and
-    /// go out together, unless the connection string says otherwise (a transaction keeps its connection to
-    /// itself until it ends); and no DISCARD ALL when a connection goes back to the pool, since nothing here
-    /// leaves session state behind (the advisory locks end with their transaction).
+    /// then skips parsing and planning them), unless the connection string sets its own count; and no
+    /// DISCARD ALL when a connection goes back to the pool, since nothing here leaves session state behind
+    /// (the advisory locks end with their transaction).
     /// </summary>
     private static string Tuned(string connectionString)
     {
@@ -45,11 +43,6 @@ public static class DependencyInjection
         if (!connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase))
         {
             builder.MaxAutoPrepare = 32;
-        }
-
-        if (!connectionString.Contains("Multiplexing", StringComparison.OrdinalIgnoreCase))
-        {
-            builder.Multiplexing = true;
         }
 
         builder.NoResetOnClose = true;
