@@ -9,11 +9,18 @@ namespace Slots.Infrastructure.Persistence;
 /// (a dropped connection, a restarting server) replays the whole command on a clean change tracker.
 /// </summary>
 /// <remarks>
+/// <para>
 /// A failure while COMMIT is in flight leaves the outcome unknown: the server may have committed and
 /// only the acknowledgement been lost. Replaying then would answer wrongly (a booking that succeeded
-/// would come back as <c>already_booked</c>). So each attempt records its PostgreSQL transaction id (which the
-/// command's lock statement reports on the way, see <see cref="RowLockInterceptor"/>), and before any replay the strategy asks the server (<c>txid_status</c>) whether that transaction
-/// committed; if it did, the attempt's own result is the answer.
+/// would come back as <c>already_booked</c>). So each attempt records its PostgreSQL transaction id
+/// (the command's lock statement reports it on the way, see <see cref="RowLockInterceptor"/>), and before
+/// any replay the strategy asks the server (<c>txid_status</c>) whether that transaction committed; if it
+/// did, the attempt's own result is the answer.
+/// </para>
+/// <para>
+/// COMMIT normally travels with the changes (<see cref="CommitInterceptor"/>), so a command is two round
+/// trips: the lock with the load, then the changes with COMMIT.
+/// </para>
 /// </remarks>
 internal sealed class UnitOfWork(SlotsDbContext db) : IUnitOfWork
 {
