@@ -32,8 +32,17 @@ public static class DependencyInjection
     }
 
     /// <summary>
+    /// Four connections per core (at least 8): enough to keep PostgreSQL busy, while further requests wait
+    /// their turn in Npgsql's pool (first come, first served) instead of adding backends that compete for
+    /// the same cores. On the 2-core bench machine, 8 instead of Npgsql's default of 100 gave more bookings
+    /// and reads per second and took away the read latency spikes after the hot-slot load.
+    /// </summary>
+    private static readonly int ConnectionsPerProcess = Math.Max(8, 4 * Environment.ProcessorCount);
+
+    /// <summary>
     /// Server-side prepared statements for the few statements the service sends over and over (PostgreSQL
-    /// then skips parsing and planning them), unless the connection string sets its own count; and no
+    /// then skips parsing and planning them), unless the connection string sets its own count; a pool of
+    /// <see cref="ConnectionsPerProcess"/> unless it sets its own size; and no
     /// DISCARD ALL when a connection goes back to the pool, since nothing here leaves session state behind
     /// (the advisory locks end with their transaction).
     /// </summary>
@@ -43,6 +52,12 @@ public static class DependencyInjection
         if (!connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase))
         {
             builder.MaxAutoPrepare = 32;
+        }
+
+        if (!connectionString.Contains("Maximum Pool Size", StringComparison.OrdinalIgnoreCase)
+            && !connectionString.Contains("Max Pool Size", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxPoolSize = ConnectionsPerProcess;
         }
 
         builder.NoResetOnClose = true;
