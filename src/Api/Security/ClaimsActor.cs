@@ -25,7 +25,7 @@ public static class ClaimsActor
         if (string.IsNullOrWhiteSpace(subject) || subject.Length > Rules.MaxIdLength || roles.Count == 0
             || (email is null && !roles.Contains(Role.Admin))
             || email?.Length > Rules.MaxEmailLength || name?.Length > Rules.MaxNameLength
-            || $"{subject}{email}{name}".Any(char.IsControl))
+            || !Rules.IsSingleLine(subject) || !Rules.IsSingleLine(email) || !Rules.IsSingleLine(name))
         {
             return null;
         }

@@ -20,7 +20,10 @@ public static class Rules
     /// (it would fail the insert with a 500 instead of a 400).
     /// </summary>
     public static IRuleBuilderOptions<T, string?> SingleLine<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(text => text is null || !text.Any(char.IsControl)).WithMessage("'{PropertyName}' must not contain control characters.");
+        rule.Must(IsSingleLine).WithMessage("'{PropertyName}' must not contain control characters.");
+
+    /// <summary>The <see cref="SingleLine{T}"/> rule, for text that arrives outside a request body (token claims).</summary>
+    public static bool IsSingleLine(string? text) => text is null || !text.Any(char.IsControl);
 
     public static IRuleBuilderOptions<T, string?> LocalDate<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(LocalFormats.IsDate).WithMessage("'{PropertyName}' must be a date in the form YYYY-MM-DD.");
