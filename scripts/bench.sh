@@ -117,7 +117,6 @@ done
 if [ "${BENCH_SCALE:-1}" = 1 ]; then
   log "scale: seeding 900,000 more slots (1,000,000 in all) for the read query"
   pg -v first=1001 -v count=9000 -f "$BENCH_DIR/seed.sql"
-  settle
   SPECIALISTS=10000
   cp "$RESULTS" "$W/results-100k"
   : > "$RESULTS"
