@@ -9,4 +9,11 @@ public interface ISlotReader
         Specification<Slot> specification,
         Func<IQueryable<Slot>, IQueryable<TResult>> projection,
         CancellationToken cancellationToken);
+
+    /// <summary>The same for a specification whose query is compiled once per type.</summary>
+    Task<List<TResult>> ListAsync<TSpecification, TResult>(
+        TSpecification specification,
+        Func<IQueryable<Slot>, IQueryable<TResult>> projection,
+        CancellationToken cancellationToken)
+        where TSpecification : ICompiledSpecification<TSpecification, Slot>;
 }

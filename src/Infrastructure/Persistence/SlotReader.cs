@@ -12,12 +12,18 @@ internal sealed class SlotReader(SlotsDbContext db) : ISlotReader
         Specification<Slot> specification,
         Func<IQueryable<Slot>, IQueryable<TResult>> projection,
         CancellationToken cancellationToken) =>
-        // The whole query is retried after a transient failure, so EF need not buffer its rows to retry part-way.
+        WholeRead(
+            ct => projection(SpecificationEvaluator.Apply(db.Slots.AsNoTracking(), specification)).ToListAsync(ct), cancellationToken);
+
+    public Task<List<TResult>> ListAsync<TSpecification, TResult>(
+        TSpecification specification,
+        Func<IQueryable<Slot>, IQueryable<TResult>> projection,
+        CancellationToken cancellationToken)
+        where TSpecification : ICompiledSpecification<TSpecification, Slot> =>
+        WholeRead(ct => SpecificationCompiler.Run(db, specification, projection).ToListAsync(ct).AsTask(), cancellationToken);
+
+    // The whole query is retried after a transient failure, so EF need not buffer its rows to retry part-way.
+    private Task<List<TResult>> WholeRead<TResult>(Func<CancellationToken, Task<List<TResult>>> read, CancellationToken cancellationToken) =>
         new RetryStrategy(db.GetService<ExecutionStrategyDependencies>(), wholeReads: true).ExecuteAsync(
-            (specification, projection),
-            (_, args, ct) => args.specification is CompiledSpecification<Slot> compiled
-                ? SpecificationCompiler.Run(db, compiled, args.projection).ToListAsync(ct).AsTask()
-                : args.projection(SpecificationEvaluator.Apply(db.Slots.AsNoTracking(), args.specification)).ToListAsync(ct),
-            null,
-            cancellationToken);
+            read, static (_, read, ct) => read(ct), null, cancellationToken);
 }

@@ -9,60 +9,54 @@ using Slots.Domain.Slots;
 namespace Slots.Infrastructure.Persistence;
 
 /// <summary>
-/// Builds the query of a <see cref="CompiledSpecification{T}"/> once per specification type and projection,
-/// and compiles it with <c>EF.CompileAsyncQuery</c>: each property of the specification that its expressions
-/// read becomes a parameter of the compiled query, and each call passes the instance's values.
+/// Builds the query of an <see cref="ICompiledSpecification{TSelf, T}"/> once per specification type and
+/// projection, and compiles it with <c>EF.CompileAsyncQuery</c>: each property of the specification that its
+/// query reads becomes a parameter of the compiled query, and each call passes the instance's values.
 /// </summary>
 internal static class SpecificationCompiler
 {
     // A compiled query belongs to the model it was compiled against (tests build contexts with other options).
     private static readonly ConcurrentDictionary<(IModel Model, Type Specification, MethodInfo Projection), Delegate> Cache = new();
 
-    // The criteria, ordering and limit each specification type was first seen with: compiled once, they must not vary.
-    private static readonly ConcurrentDictionary<Type, Shape> Shapes = new();
-
-    public static IAsyncEnumerable<TResult> Run<TResult>(
-        SlotsDbContext db, CompiledSpecification<Slot> specification, Func<IQueryable<Slot>, IQueryable<TResult>> projection)
+    public static IAsyncEnumerable<TResult> Run<TSpecification, TResult>(
+        SlotsDbContext db, TSpecification specification, Func<IQueryable<Slot>, IQueryable<TResult>> projection)
+        where TSpecification : ICompiledSpecification<TSpecification, Slot>
     {
-        if (Shapes.GetOrAdd(specification.GetType(), Shape.Of(specification)) != Shape.Of(specification))
-        {
-            throw new InvalidOperationException(
-                $"{specification.GetType().Name} changed its criteria, ordering or limit with its values; a compiled specification may not.");
-        }
-
         var query = Cache.GetOrAdd(
-            (db.Model, specification.GetType(), projection.Method),
-            static (_, args) => Compile(args.specification, args.projection),
-            (specification, projection));
-        return ((Func<SlotsDbContext, Specification<Slot>, IAsyncEnumerable<TResult>>)query)(db, specification);
+            (db.Model, typeof(TSpecification), projection.Method),
+            static (_, projection) => Compile<TSpecification, TResult>(projection),
+            projection);
+        return ((Func<SlotsDbContext, TSpecification, IAsyncEnumerable<TResult>>)query)(db, specification);
     }
 
-    private static Delegate Compile<TResult>(CompiledSpecification<Slot> specification, Func<IQueryable<Slot>, IQueryable<TResult>> projection)
+    private static Func<SlotsDbContext, TSpecification, IAsyncEnumerable<TResult>> Compile<TSpecification, TResult>(
+        Func<IQueryable<Slot>, IQueryable<TResult>> projection)
+        where TSpecification : ICompiledSpecification<TSpecification, Slot>
     {
         var db = Expression.Parameter(typeof(SlotsDbContext), "db");
-        var values = new PropertiesAsParameters(specification);
+        var values = new PropertiesAsParameters(typeof(TSpecification));
 
         Expression source = Expression.Call(
             typeof(EntityFrameworkQueryableExtensions), nameof(EntityFrameworkQueryableExtensions.AsNoTracking), [typeof(Slot)],
             Expression.Property(db, nameof(SlotsDbContext.Slots)));
-        foreach (var criterion in specification.Criteria)
+        foreach (var criterion in TSpecification.Query.Criteria)
         {
-            source = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(Slot)], source, Expression.Quote(values.Visit(criterion)));
+            // (specification, row) => … becomes row => … with the specification's properties as parameters.
+            var row = criterion.Parameters[1];
+            var body = values.Replace(criterion.Parameters[0], criterion.Body);
+            source = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(Slot)], source, Expression.Quote(Expression.Lambda(body, row)));
         }
 
-        for (var i = 0; i < specification.Ordering.Count; i++)
+        for (var i = 0; i < TSpecification.Query.Ordering.Count; i++)
         {
-            var (key, descending) = specification.Ordering[i];
+            var (key, descending) = TSpecification.Query.Ordering[i];
             source = Expression.Call(
                 typeof(Queryable), SpecificationEvaluator.OrderingMethod(i, descending), [typeof(Slot), key.ReturnType],
-                source, Expression.Quote(values.Visit(key)));
+                source, Expression.Quote(key));
         }
 
         var take = Expression.Parameter(typeof(int), "take");
-        if (specification.Take is not null)
-        {
-            source = Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(Slot)], source, take);
-        }
+        source = Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(Slot)], source, take);
 
         // The projection (Mapperly's) is applied to a stand-in source once; its expression is then moved onto the query.
         var standIn = Enumerable.Empty<Slot>().AsQueryable();
@@ -73,19 +67,17 @@ internal static class SpecificationCompiler
             .MakeGenericMethod([.. parameters.Select(p => p.Type), typeof(TResult)])
             .Invoke(null, [Expression.Lambda(projected, parameters)])!;
 
-        // (db, specification) => query(db, specification.P1, ..., specification.Take ?? 0)
+        // (db, specification) => query(db, specification.P1, ..., specification.Take)
         var context = Expression.Parameter(typeof(SlotsDbContext), "context");
-        var instance = Expression.Parameter(typeof(Specification<Slot>), "specification");
-        var typed = Expression.Convert(instance, specification.GetType());
+        var instance = Expression.Parameter(typeof(TSpecification), "specification");
         Expression[] arguments =
         [
             context,
-            .. values.Parameters.Keys.Select(member => Expression.MakeMemberAccess(typed, member)),
-            Expression.Coalesce(Expression.Property(instance, nameof(Specification<Slot>.Take)), Expression.Constant(0)),
+            .. values.Parameters.Keys.Select(member => Expression.MakeMemberAccess(instance, member)),
+            Expression.Property(instance, typeof(ICompiledSpecification<TSpecification, Slot>).GetProperty(nameof(ICompiledSpecification<TSpecification, Slot>.Take))!),
         ];
-        var call = Expression.Lambda<Func<SlotsDbContext, Specification<Slot>, IAsyncEnumerable<TResult>>>(
-            Expression.Invoke(Expression.Constant(query), arguments), context, instance);
-        return call.Compile();
+        return Expression.Lambda<Func<SlotsDbContext, TSpecification, IAsyncEnumerable<TResult>>>(
+            Expression.Invoke(Expression.Constant(query), arguments), context, instance).Compile();
     }
 
     /// <summary>The <c>EF.CompileAsyncQuery</c> overload for a query (not a single result) with this many parameters.</summary>
@@ -96,22 +88,25 @@ internal static class SpecificationCompiler
             && m.GetParameters()[0].ParameterType.GetGenericArguments()[0].GetGenericArguments()[^1] is { IsGenericType: true } result
             && result.GetGenericTypeDefinition() == typeof(IQueryable<>));
 
-    private readonly record struct Shape(int Criteria, int Ordering, bool Limited)
-    {
-        public static Shape Of(Specification<Slot> s) => new(s.Criteria.Count, s.Ordering.Count, s.Take is not null);
-    }
-
     /// <summary>
-    /// Each property of the specification read in its expressions becomes a parameter; anything else taken from
-    /// the instance, or any other captured object, is refused.
+    /// Each property of the specification that the query reads becomes a parameter; the specification used any
+    /// other way, or any other captured object, is refused.
     /// </summary>
-    private sealed class PropertiesAsParameters(object specification) : ExpressionVisitor
+    private sealed class PropertiesAsParameters(Type specification) : ExpressionVisitor
     {
+        private ParameterExpression? _instance;
+
         public Dictionary<MemberInfo, ParameterExpression> Parameters { get; } = [];
+
+        public Expression Replace(ParameterExpression instance, Expression body)
+        {
+            _instance = instance;
+            return Visit(body);
+        }
 
         protected override Expression VisitMember(MemberExpression node)
         {
-            if (node.Expression is ConstantExpression { Value: var owner } && ReferenceEquals(owner, specification))
+            if (node.Expression == _instance && node.Member is PropertyInfo)
             {
                 if (!Parameters.TryGetValue(node.Member, out var parameter))
                 {
@@ -125,11 +120,16 @@ internal static class SpecificationCompiler
             return base.VisitMember(node);
         }
 
+        protected override Expression VisitParameter(ParameterExpression node) =>
+            node == _instance
+                ? throw new InvalidOperationException($"{specification.Name}'s query uses the specification other than by reading its properties.")
+                : node;
+
         protected override Expression VisitConstant(ConstantExpression node) =>
             node.Value is null or string || node.Type.IsValueType
                 ? node
                 : throw new InvalidOperationException(
-                    $"{specification.GetType().Name} captures a {node.Type.Name}; a compiled specification may read only its own properties.");
+                    $"{specification.Name}'s query captures a {node.Type.Name}; a compiled specification may read only its own properties.");
     }
 
     private sealed class Replace(Expression from, Expression to) : ExpressionVisitor

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using NSubstitute;
 using Slots.Application.Common;
 using Slots.Application.Slots;
@@ -21,8 +22,8 @@ public class QueryHandlerTests
 
     public QueryHandlerTests()
     {
-        _reader.ListAsync(Arg.Any<Specification<Slot>>(), Arg.Any<Func<IQueryable<Slot>, IQueryable<AvailableSlotResponse>>>(), Arg.Any<CancellationToken>())
-            .Returns(call => Evaluate(call.ArgAt<Specification<Slot>>(0), call.ArgAt<Func<IQueryable<Slot>, IQueryable<AvailableSlotResponse>>>(1)));
+        _reader.ListAsync(Arg.Any<AvailableSlotsSpec>(), Arg.Any<Func<IQueryable<Slot>, IQueryable<AvailableSlotResponse>>>(), Arg.Any<CancellationToken>())
+            .Returns(call => Evaluate(call.ArgAt<AvailableSlotsSpec>(0), call.ArgAt<Func<IQueryable<Slot>, IQueryable<AvailableSlotResponse>>>(1)));
         _reader.ListAsync(Arg.Any<Specification<Slot>>(), Arg.Any<Func<IQueryable<Slot>, IQueryable<SlotResponse>>>(), Arg.Any<CancellationToken>())
             .Returns(call => Evaluate(call.ArgAt<Specification<Slot>>(0), call.ArgAt<Func<IQueryable<Slot>, IQueryable<SlotResponse>>>(1)));
     }
@@ -104,18 +105,27 @@ public class QueryHandlerTests
         Assert.Equal(2, response.BookedCount);
     }
 
-    private Task<List<T>> Evaluate<T>(Specification<Slot> spec, Func<IQueryable<Slot>, IQueryable<T>> projection)
+    private Task<List<T>> Evaluate<T>(Specification<Slot> spec, Func<IQueryable<Slot>, IQueryable<T>> projection) =>
+        Evaluate(s => spec.Criteria.All(c => c.Compile()(s)), spec.Ordering, spec.Take, projection);
+
+    private Task<List<T>> Evaluate<TSpec, T>(TSpec spec, Func<IQueryable<Slot>, IQueryable<T>> projection)
+        where TSpec : ICompiledSpecification<TSpec, Slot> =>
+        Evaluate(s => TSpec.Query.Criteria.All(c => c.Compile()(spec, s)), TSpec.Query.Ordering, spec.Take, projection);
+
+    private Task<List<T>> Evaluate<T>(
+        Func<Slot, bool> criteria, IReadOnlyList<(LambdaExpression Key, bool Descending)> ordering, int? take,
+        Func<IQueryable<Slot>, IQueryable<T>> projection)
     {
-        var query = _rows.AsQueryable().Where(s => spec.Criteria.All(c => c.Compile()(s)));
-        if (spec.Ordering.Count > 0)
+        var query = _rows.AsQueryable().Where(s => criteria(s));
+        if (ordering.Count > 0)
         {
-            var key = (Func<Slot, DateTime>)spec.Ordering[0].Key.Compile();
+            var key = (Func<Slot, DateTime>)ordering[0].Key.Compile();
             query = query.OrderBy(s => key(s));
         }
 
-        if (spec.Take is { } take)
+        if (take is { } limit)
         {
-            query = query.Take(take);
+            query = query.Take(limit);
         }
 
         return Task.FromResult(projection(query).ToList());

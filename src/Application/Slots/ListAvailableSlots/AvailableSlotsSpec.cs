@@ -5,8 +5,8 @@ using Slots.Domain.Slots;
 namespace Slots.Application.Slots.ListAvailableSlots;
 
 /// <summary>A specialist's bookable slots: active, starting after <c>now</c>, seats left, local date in range.</summary>
-/// <remarks>The customers' view runs on every page load, so its query is compiled once (see <see cref="CompiledSpecification{T}"/>).</remarks>
-public sealed class AvailableSlotsSpec : CompiledSpecification<Slot>
+/// <remarks>The customers' view runs on every page load, so its query is compiled once (see <see cref="ICompiledSpecification{TSelf, T}"/>).</remarks>
+public sealed class AvailableSlotsSpec : ICompiledSpecification<AvailableSlotsSpec, Slot>
 {
     public AvailableSlotsSpec(string specialistEmail, DateOnly from, DateOnly to, DateTime now, DateTime? startsAfter, int take)
     {
@@ -14,15 +14,17 @@ public sealed class AvailableSlotsSpec : CompiledSpecification<Slot>
         Earliest = startsAfter is { } after && after > now ? after : now;
         From = from;
         To = to;
-        Where(s => s.SpecialistEmail == SpecialistEmail
-            && s.Status == SlotStatus.Active
-            && s.StartsAt > Earliest
-            && s.BookedCount < s.TotalCapacity
-            && s.Date >= From
-            && s.Date <= To);
-        OrderBy(s => s.StartsAt);
-        Limit(take);
+        Take = take;
     }
+
+    public static SpecificationQuery<AvailableSlotsSpec, Slot> Query { get; } = new SpecificationQuery<AvailableSlotsSpec, Slot>()
+        .Where((spec, s) => s.SpecialistEmail == spec.SpecialistEmail
+            && s.Status == SlotStatus.Active
+            && s.StartsAt > spec.Earliest
+            && s.BookedCount < s.TotalCapacity
+            && s.Date >= spec.From
+            && s.Date <= spec.To)
+        .OrderBy(s => s.StartsAt);
 
     public string SpecialistEmail { get; }
 
@@ -32,4 +34,6 @@ public sealed class AvailableSlotsSpec : CompiledSpecification<Slot>
     public DateOnly From { get; }
 
     public DateOnly To { get; }
+
+    public int Take { get; }
 }
