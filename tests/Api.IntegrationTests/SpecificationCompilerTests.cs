@@ -22,6 +22,17 @@ public class SpecificationCompilerTests(SlotsApiFactory factory) : ApiTestBase(f
     }
 
     [Fact]
+    public async Task A_compiled_specification_whose_sort_key_captures_a_local_is_refused()
+    {
+        await using var db = Factory.NewDbContext();
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            new SlotReader(db).ListAsync(new CapturingKeySpec(), q => q.ProjectToResponse(), default));
+
+        Assert.Contains("may read only its own properties", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_compiled_specification_whose_query_uses_the_specification_whole_is_refused()
     {
         await using var db = Factory.NewDbContext();
@@ -71,6 +82,16 @@ public class SpecificationCompilerTests(SlotsApiFactory factory) : ApiTestBase(f
 
         private static SpecificationQuery<CapturingSpec, Slot> For(string email) =>
             new SpecificationQuery<CapturingSpec, Slot>().Where((_, s) => s.SpecialistEmail == email);
+    }
+
+    private sealed class CapturingKeySpec : ICompiledSpecification<CapturingKeySpec, Slot>
+    {
+        public static SpecificationQuery<CapturingKeySpec, Slot> Query { get; } = By(30);
+
+        public int Take => 10;
+
+        private static SpecificationQuery<CapturingKeySpec, Slot> By(int minutes) =>
+            new SpecificationQuery<CapturingKeySpec, Slot>().OrderBy(s => s.StartsAt.AddMinutes(minutes));
     }
 
     private sealed class WholeSpec(string email) : ICompiledSpecification<WholeSpec, Slot>

@@ -43,7 +43,7 @@ internal static class SpecificationCompiler
         {
             // (specification, row) => … becomes row => … with the specification's properties as parameters.
             var row = criterion.Parameters[1];
-            var body = values.Replace(criterion.Parameters[0], criterion.Body);
+            var body = values.Rewrite(criterion.Parameters[0], criterion.Body);
             source = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(Slot)], source, Expression.Quote(Expression.Lambda(body, row)));
         }
 
@@ -52,7 +52,7 @@ internal static class SpecificationCompiler
             var (key, descending) = TSpecification.Query.Ordering[i];
             source = Expression.Call(
                 typeof(Queryable), SpecificationEvaluator.OrderingMethod(i, descending), [typeof(Slot), key.ReturnType],
-                source, Expression.Quote(key));
+                source, Expression.Quote(values.Rewrite(null, key)));
         }
 
         var take = Expression.Parameter(typeof(int), "take");
@@ -98,7 +98,9 @@ internal static class SpecificationCompiler
 
         public Dictionary<MemberInfo, ParameterExpression> Parameters { get; } = [];
 
-        public Expression Replace(ParameterExpression instance, Expression body)
+        /// <param name="instance">The parameter that stands for the specification; null for a sort key, which reads only the row.</param>
+        /// <param name="body">The criterion's body, or the whole sort key.</param>
+        public Expression Rewrite(ParameterExpression? instance, Expression body)
         {
             _instance = instance;
             return Visit(body);
@@ -106,7 +108,7 @@ internal static class SpecificationCompiler
 
         protected override Expression VisitMember(MemberExpression node)
         {
-            if (node.Expression == _instance && node.Member is PropertyInfo)
+            if (_instance is not null && node.Expression == _instance && node.Member is PropertyInfo)
             {
                 if (!Parameters.TryGetValue(node.Member, out var parameter))
                 {
