@@ -44,7 +44,8 @@ internal static class SpecificationCompiler
             // (specification, row) => … becomes row => … with the specification's properties as parameters.
             var row = criterion.Parameters[1];
             var body = values.Rewrite(criterion.Parameters[0], criterion.Body);
-            source = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(Slot)], source, Expression.Quote(Expression.Lambda(body, row)));
+            source = Expression.Call(
+                typeof(Queryable), nameof(Queryable.Where), [typeof(Slot)], source, Expression.Quote(Expression.Lambda(body, row)));
         }
 
         for (var i = 0; i < TSpecification.Query.Ordering.Count; i++)
@@ -70,11 +71,12 @@ internal static class SpecificationCompiler
         // (db, specification) => query(db, specification.P1, ..., specification.Take)
         var context = Expression.Parameter(typeof(SlotsDbContext), "context");
         var instance = Expression.Parameter(typeof(TSpecification), "specification");
+        var takeProperty = typeof(ICompiledSpecification<TSpecification, Slot>).GetProperty(nameof(ICompiledSpecification<TSpecification, Slot>.Take))!;
         Expression[] arguments =
         [
             context,
             .. values.Parameters.Keys.Select(member => Expression.MakeMemberAccess(instance, member)),
-            Expression.Property(instance, typeof(ICompiledSpecification<TSpecification, Slot>).GetProperty(nameof(ICompiledSpecification<TSpecification, Slot>.Take))!),
+            Expression.Property(instance, takeProperty),
         ];
         return Expression.Lambda<Func<SlotsDbContext, TSpecification, IAsyncEnumerable<TResult>>>(
             Expression.Invoke(Expression.Constant(query), arguments), context, instance).Compile();
