@@ -12,16 +12,17 @@ namespace Slots.Infrastructure.Persistence;
 /// lost attempt committed.
 /// </summary>
 /// <remarks>
-/// A read that the caller runs whole inside this strategy (see <see cref="SlotReader"/>) passes
-/// <paramref name="wholeReads"/>: EF asks the outermost strategy whether its queries may be retried part-way,
-/// and buffers every row first if so; a read retried whole does not need that copy.
+/// A caller that runs its whole operation inside this strategy, and so replays all of it after a failure
+/// (<see cref="SlotReader"/>'s reads, <see cref="UnitOfWork"/>'s commands), passes <paramref name="retriedWhole"/>:
+/// EF asks the outermost strategy whether its queries may be retried part-way, and buffers every row first
+/// if so; an operation retried whole does not need that copy. It is still retried.
 /// </remarks>
-internal sealed class RetryStrategy(ExecutionStrategyDependencies dependencies, bool wholeReads = false)
+internal sealed class RetryStrategy(ExecutionStrategyDependencies dependencies, bool retriedWhole = false)
     : NpgsqlRetryingExecutionStrategy(dependencies, MaxRetries, TimeSpan.FromSeconds(1), DatabaseFailures.SessionEndedCodes)
 {
     public const int MaxRetries = 3;
 
-    public override bool RetriesOnFailure => !wholeReads && base.RetriesOnFailure;
+    public override bool RetriesOnFailure => !retriedWhole && base.RetriesOnFailure;
 
     protected override bool ShouldRetryOn(Exception? exception)
     {

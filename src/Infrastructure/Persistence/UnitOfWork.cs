@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Slots.Application.Common;
 
@@ -29,7 +30,8 @@ internal sealed class UnitOfWork(SlotsDbContext db) : IUnitOfWork
 
     public async Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
-        var strategy = db.Database.CreateExecutionStrategy();
+        // The command is replayed whole after a transient failure, so EF need not buffer the rows it loads.
+        var strategy = new RetryStrategy(db.GetService<ExecutionStrategyDependencies>(), retriedWhole: true);
         (long TransactionId, T Result)? committing = null;
         try
         {
