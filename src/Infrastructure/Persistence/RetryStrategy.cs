@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql.EntityFrameworkCore.PostgreSQL;
 
@@ -21,6 +23,9 @@ internal sealed class RetryStrategy(ExecutionStrategyDependencies dependencies, 
     : NpgsqlRetryingExecutionStrategy(dependencies, MaxRetries, TimeSpan.FromSeconds(1), DatabaseFailures.SessionEndedCodes)
 {
     public const int MaxRetries = 3;
+
+    /// <summary>The strategy for an operation on <paramref name="db"/> that is replayed whole after a failure.</summary>
+    public static RetryStrategy RetriedWhole(DbContext db) => new(db.GetService<ExecutionStrategyDependencies>(), retriedWhole: true);
 
     public override bool RetriesOnFailure => !retriedWhole && base.RetriesOnFailure;
 

@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
 using Slots.Application.Common;
 using Slots.Domain.Slots;
 
@@ -24,6 +22,6 @@ internal sealed class SlotReader(SlotsDbContext db) : ISlotReader
 
     // The whole query is retried after a transient failure, so EF need not buffer its rows to retry part-way.
     private Task<List<TResult>> WholeRead<TResult>(Func<CancellationToken, Task<List<TResult>>> read, CancellationToken cancellationToken) =>
-        new RetryStrategy(db.GetService<ExecutionStrategyDependencies>(), retriedWhole: true).ExecuteAsync(
+        RetryStrategy.RetriedWhole(db).ExecuteAsync(
             read, static (_, read, ct) => read(ct), null, cancellationToken);
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Slots.Application.Common;
 
@@ -31,7 +30,7 @@ internal sealed class UnitOfWork(SlotsDbContext db) : IUnitOfWork
     public async Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         // The command is replayed whole after a transient failure, so EF need not buffer the rows it loads.
-        var strategy = new RetryStrategy(db.GetService<ExecutionStrategyDependencies>(), retriedWhole: true);
+        var strategy = RetryStrategy.RetriedWhole(db);
         (long TransactionId, T Result)? committing = null;
         try
         {
