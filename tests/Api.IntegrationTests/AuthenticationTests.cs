@@ -23,6 +23,11 @@ public class AuthenticationTests(SlotsApiFactory factory) : ApiTestBase(factory)
         { "no subject", ClaimsActorProblem },
         { "overlong email", ClaimsActorProblem },
         { "NUL in the name", ClaimsActorProblem },
+        { "blank email", ClaimsActorProblem },
+        { "email that is no address", ClaimsActorProblem },
+        { "Kelvin sign in the email", ClaimsActorProblem },
+        { "bidi override in the name", ClaimsActorProblem },
+        { "zero-width space in the subject", ClaimsActorProblem },
         { "payload edited to admin", "The token's signature does not verify." },
         { "not a token", "The bearer token is not valid." },
     };
@@ -49,6 +54,11 @@ public class AuthenticationTests(SlotsApiFactory factory) : ApiTestBase(factory)
             "no subject" => tokens.Create("admin", null, null),
             "overlong email" => tokens.Create("specialist", "s", new string('a', 250) + "@x.io"),
             "NUL in the name" => tokens.Create("customer", "c", "c@x.io", name: "Bea\u0000"),
+            "blank email" => tokens.Create("specialist", "s", ""),
+            "email that is no address" => tokens.Create("specialist", "s", "kate"),
+            "Kelvin sign in the email" => tokens.Create("specialist", "s", "\u212Aate@example.com"),
+            "bidi override in the name" => tokens.Create("customer", "c", "c@x.io", name: "\u202Eevil"),
+            "zero-width space in the subject" => tokens.Create("customer", "c\u200B", "c@x.io"),
             "payload edited to admin" => EditPayload(tokens.Specialist(email), "\"role\":\"specialist\"", "\"role\":\"admin\""),
             _ => "not-a-jwt",
         };

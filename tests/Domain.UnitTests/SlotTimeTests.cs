@@ -19,6 +19,30 @@ public class SlotTimeTests
     }
 
     [Theory]
+    [InlineData(1, 1, 1, "Asia/Tokyo")]
+    [InlineData(1969, 12, 31, "Pacific/Kiritimati")]
+    [InlineData(2200, 1, 1, "Etc/GMT+12")]
+    [InlineData(9999, 12, 31, "Etc/GMT+12")]
+    public void Dates_outside_the_supported_window_are_refused_before_any_arithmetic(int year, int month, int day, string zone)
+    {
+        var ex = Assert.Throws<DomainException>(() =>
+            SlotTime.Create(new DateOnly(year, month, day), new TimeOnly(0, 0), new TimeOnly(23, 59), zone));
+
+        Assert.Equal("date_out_of_range", ex.Code);
+        Assert.Equal("date", ex.Target);
+    }
+
+    [Theory]
+    [InlineData(1970, 1, 1, "Pacific/Kiritimati")]
+    [InlineData(2199, 12, 31, "Etc/GMT+12")]
+    public void The_window_ends_convert_in_the_extreme_zones(int year, int month, int day, string zone)
+    {
+        var time = SlotTime.Create(new DateOnly(year, month, day), new TimeOnly(0, 0), new TimeOnly(23, 59), zone);
+
+        Assert.Equal(1439, time.DurationMinutes);
+    }
+
+    [Theory]
     [InlineData("10:00", "10:00")]
     [InlineData("10:00", "09:59")]
     public void End_must_be_after_start(string start, string end)

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Slots.Application.Common;
 using Slots.Application.Common.Security;
 using Slots.Domain.Common;
+using Slots.Domain.Slots;
 
 namespace Slots.Api.Security;
 
@@ -14,7 +15,7 @@ public static class ClaimsActor
 {
     public const string Problem =
         "The token needs 'sub', a 'role' of customer, specialist or admin, and an 'email' unless the role is admin; "
-        + "sub, email and name are single lines of at most 128, 254 and 200 characters.";
+        + "sub and name are plain text of at most 128 and 200 characters, and email a printable-ASCII address.";
 
     public static Actor? From(ClaimsPrincipal principal)
     {
@@ -22,10 +23,10 @@ public static class ClaimsActor
         var email = principal.FindFirst("email")?.Value;
         var name = principal.FindFirst("name")?.Value;
         var roles = principal.FindAll("role").Select(c => Parse(c.Value)).OfType<Role>().ToHashSet();
-        if (string.IsNullOrWhiteSpace(subject) || subject.Length > Rules.MaxIdLength || roles.Count == 0
-            || (email is null && !roles.Contains(Role.Admin))
-            || email?.Length > Rules.MaxEmailLength || name?.Length > Rules.MaxNameLength
-            || !Rules.IsSingleLine(subject) || !Rules.IsSingleLine(email) || !Rules.IsSingleLine(name))
+        if (string.IsNullOrWhiteSpace(subject) || subject.Length > SlotLimits.MaxIdLength || roles.Count == 0
+            || (email is null ? !roles.Contains(Role.Admin) : !EmailAddress.IsValid(email))
+            || name?.Length > SlotLimits.MaxNameLength
+            || !Rules.IsPlainText(subject) || !Rules.IsPlainText(name))
         {
             return null;
         }

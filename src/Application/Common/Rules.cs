@@ -1,32 +1,62 @@
+using System.Globalization;
+using System.Text;
 using FluentValidation;
+using Slots.Domain.Common;
+using Slots.Domain.Slots;
 
 namespace Slots.Application.Common;
 
-/// <summary>Validation rules that several requests share.</summary>
+/// <summary>Validation rules that several requests share; the limits come from <see cref="SlotLimits"/>.</summary>
 public static class Rules
 {
-    public const int MaxEmailLength = 254;
-    public const int MaxIdLength = 128;
-    public const int MaxNameLength = 200;
+    private static readonly string SupportedDates =
+        $"{SlotLimits.EarliestDate.ToString(LocalFormats.Date, CultureInfo.InvariantCulture)} "
+        + $"and {SlotLimits.LatestDate.ToString(LocalFormats.Date, CultureInfo.InvariantCulture)}";
 
     public static IRuleBuilderOptions<T, string?> ValidEmail<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.NotEmpty().MaximumLength(MaxEmailLength).EmailAddress().SingleLine();
+        rule.NotEmpty().MaximumLength(SlotLimits.MaxEmailLength).Must(EmailAddress.IsValid)
+            .WithMessage("'{PropertyName}' must be an email address of printable ASCII characters, like name@example.com.");
 
     public static IRuleBuilderOptions<T, string?> ValidId<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.NotEmpty().MaximumLength(MaxIdLength).SingleLine();
+        rule.NotEmpty().MaximumLength(SlotLimits.MaxIdLength).PlainText();
 
     /// <summary>
-    /// No control characters: every text field is one line, and PostgreSQL cannot store U+0000 at all
-    /// (it would fail the insert with a 500 instead of a 400).
+    /// No control characters (every text field is one line, and PostgreSQL cannot store U+0000 at all), no
+    /// format characters (bidi overrides, zero-width spaces: text that reads differently from what it holds), and
+    /// no half of a surrogate pair (not text at all, and not encodable as UTF-8).
     /// </summary>
-    public static IRuleBuilderOptions<T, string?> SingleLine<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(IsSingleLine).WithMessage("'{PropertyName}' must not contain control characters.");
+    public static IRuleBuilderOptions<T, string?> PlainText<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(IsPlainText)
+            .WithMessage("'{PropertyName}' must not contain control or format characters (such as bidi overrides or zero-width spaces).");
 
-    /// <summary>The <see cref="SingleLine{T}"/> rule, for text that arrives outside a request body (token claims).</summary>
-    public static bool IsSingleLine(string? text) => text is null || !text.Any(char.IsControl);
+    /// <summary>The <see cref="PlainText{T}"/> rule, for text that arrives outside a request body (token claims).</summary>
+    public static bool IsPlainText(string? text)
+    {
+        if (text is null)
+        {
+            return true;
+        }
 
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            if (Rune.DecodeFromUtf16(rest, out var rune, out var used) != System.Buffers.OperationStatus.Done
+                || Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Format)
+            {
+                return false;
+            }
+
+            rest = rest[used..];
+        }
+
+        return true;
+    }
+
+    /// <summary>A <c>YYYY-MM-DD</c> date within the supported window (<see cref="SlotLimits.EarliestDate"/>).</summary>
     public static IRuleBuilderOptions<T, string?> LocalDate<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(LocalFormats.IsDate).WithMessage("'{PropertyName}' must be a date in the form YYYY-MM-DD.");
+        rule.Must(IsSupportedDate).WithMessage($"'{{PropertyName}}' must be a date in the form YYYY-MM-DD between {SupportedDates}.");
+
+    public static bool IsSupportedDate(string? text) => LocalFormats.TryParseDate(text, out var date) && SlotLimits.IsSupported(date);
 
     public static IRuleBuilderOptions<T, string?> LocalTime<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(LocalFormats.IsTime).WithMessage("'{PropertyName}' must be a 24-hour time in the form HH:mm.");

@@ -99,7 +99,7 @@ public sealed class Slot
     {
         ArgumentNullException.ThrowIfNull(time);
         ArgumentException.ThrowIfNullOrWhiteSpace(specialistEmail);
-        if (capacity is < SlotErrors.MinCapacity or > SlotErrors.MaxCapacity)
+        if (capacity is < SlotLimits.MinCapacity or > SlotLimits.MaxCapacity)
         {
             throw SlotErrors.CapacityOutOfRange(capacity);
         }

@@ -5,12 +5,6 @@ namespace Slots.Domain.Slots;
 /// <summary>Every error the slot aggregate can raise, each with its stable code.</summary>
 public static class SlotErrors
 {
-    /// <summary>Smallest capacity a slot may have.</summary>
-    public const int MinCapacity = 1;
-
-    /// <summary>Largest capacity a slot may have.</summary>
-    public const int MaxCapacity = 1000;
-
     /// <summary>No slot has the given id.</summary>
     public static DomainException NotFound(Guid slotId) =>
         new("slot_not_found", $"Slot {slotId} was not found.", DomainErrorKind.NotFound);
@@ -47,6 +41,12 @@ public static class SlotErrors
     public static DomainException StartNotInFuture() =>
         new("start_not_in_future", "The slot must start in the future.", DomainErrorKind.Invalid, "startTime");
 
+    /// <summary>The date lies outside the supported window (see <see cref="SlotLimits.EarliestDate"/>).</summary>
+    public static DomainException DateOutOfRange(DateOnly date) =>
+        new("date_out_of_range",
+            $"{date:yyyy-MM-dd} is outside the supported dates {SlotLimits.EarliestDate:yyyy-MM-dd} to {SlotLimits.LatestDate:yyyy-MM-dd}.",
+            DomainErrorKind.Invalid, "date");
+
     /// <summary>The end time is not after the start time.</summary>
     public static DomainException EndNotAfterStart() =>
         new("end_not_after_start", "endTime must be after startTime on the same date.", DomainErrorKind.Invalid, "endTime");
@@ -68,6 +68,6 @@ public static class SlotErrors
     /// <summary>The capacity is outside 1..1000.</summary>
     public static DomainException CapacityOutOfRange(int capacity) =>
         new("invalid_capacity",
-            $"totalCapacity must be between {MinCapacity} and {MaxCapacity}; got {capacity}.",
+            $"totalCapacity must be between {SlotLimits.MinCapacity} and {SlotLimits.MaxCapacity}; got {capacity}.",
             DomainErrorKind.Invalid, "totalCapacity");
 }

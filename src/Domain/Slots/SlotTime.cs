@@ -43,6 +43,11 @@ public sealed record SlotTime
     /// <exception cref="Common.DomainException">When a rule is broken.</exception>
     public static SlotTime Create(DateOnly date, TimeOnly start, TimeOnly end, string timezone)
     {
+        if (!SlotLimits.IsSupported(date))
+        {
+            throw SlotErrors.DateOutOfRange(date);
+        }
+
         var zone = FindIanaZone(timezone);
         if (start.Second != 0 || start.Millisecond != 0 || start.Microsecond != 0)
         {
@@ -69,9 +74,6 @@ public sealed record SlotTime
 
         return new SlotTime(date, start, end, zone.Id, startsAt, endsAt);
     }
-
-    /// <summary>The same date and zone with other local times.</summary>
-    public SlotTime WithTimes(TimeOnly start, TimeOnly end) => Create(Date, start, end, Timezone);
 
     private static TimeZoneInfo FindIanaZone(string timezone)
     {

@@ -21,6 +21,10 @@ public class ValidatorTests
     [Theory]
     [InlineData("not-an-email")]
     [InlineData("")]
+    [InlineData(" ann@example.com")]
+    [InlineData("\u212Aate@example.com")]
+    [InlineData("ann@exampl\u0435.com")]
+    [InlineData("a@b@example.com")]
     public void Create_refuses_a_malformed_email(string email) =>
         new CreateSlotValidator(Clock()).TestValidate(ValidCreate with { SpecialistEmail = email })
             .ShouldHaveValidationErrorFor(c => c.SpecialistEmail);
@@ -102,13 +106,48 @@ public class ValidatorTests
     [Fact]
     public void Available_range_must_be_ordered_and_bounded()
     {
-        var validator = new ListAvailableSlotsValidator();
+        var validator = new ListAvailableSlotsValidator(Clock());
 
         validator.TestValidate(new ListAvailableSlotsQuery("a@b.io", "2030-02-01", "2030-01-31", null, null)).ShouldHaveValidationErrorFor(q => q.EndDate);
         validator.TestValidate(new ListAvailableSlotsQuery("a@b.io", "2030-01-01", "2031-01-03", null, null)).ShouldHaveValidationErrorFor(q => q.EndDate);
         validator.TestValidate(new ListAvailableSlotsQuery("a@b.io", "2030-1-1", null, null, null)).ShouldHaveValidationErrorFor(q => q.StartDate);
         validator.TestValidate(new ListAvailableSlotsQuery("a@b.io", "2030-01-01", "2030-01-01", 500, null)).ShouldNotHaveAnyValidationErrors();
     }
+
+    [Theory]
+    [InlineData("1969-12-31", null)]
+    [InlineData("2199-12-31", null)]
+    [InlineData("2200-01-01", "2200-01-02")]
+    [InlineData(null, "2199-12-31")]
+    [InlineData("0001-01-01", "0001-01-02")]
+    public void Available_dates_stay_in_the_supported_window(string? start, string? end) =>
+        Assert.False(new ListAvailableSlotsValidator(Clock()).Validate(new ListAvailableSlotsQuery("a@b.io", start, end, null, null)).IsValid);
+
+    [Theory]
+    [InlineData("1970-01-01", "1970-01-31")]
+    [InlineData("2199-11-30", null)]
+    [InlineData(null, null)]
+    public void Available_dates_inside_the_window_are_accepted(string? start, string? end) =>
+        new ListAvailableSlotsValidator(Clock()).TestValidate(new ListAvailableSlotsQuery("a@b.io", start, end, null, null))
+            .ShouldNotHaveAnyValidationErrors();
+
+    [Theory]
+    [InlineData("svc\u202E")]
+    [InlineData("zero\u200Bwidth")]
+    [InlineData("line\nbreak")]
+    public void Ids_refuse_control_and_format_characters(string serviceId) =>
+        new CreateSlotValidator(Clock()).TestValidate(ValidCreate with { ServiceId = serviceId })
+            .ShouldHaveValidationErrorFor(c => c.ServiceId);
+
+    [Fact]
+    public void Ids_refuse_half_a_surrogate_pair() =>
+        new CreateSlotValidator(Clock()).TestValidate(ValidCreate with { ServiceId = "half" + (char)0xD800 })
+            .ShouldHaveValidationErrorFor(c => c.ServiceId);
+
+    [Fact]
+    public void Names_may_hold_any_printable_text() =>
+        new BookSlotValidator().TestValidate(new BookSlotCommand(Guid.NewGuid(), CustomerName: "Zoë 😀 Ünal"))
+            .ShouldNotHaveAnyValidationErrors();
 
     [Theory]
     [InlineData(0)]

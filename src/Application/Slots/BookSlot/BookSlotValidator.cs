@@ -1,5 +1,6 @@
 using FluentValidation;
 using Slots.Application.Common;
+using Slots.Domain.Slots;
 
 namespace Slots.Application.Slots.BookSlot;
 
@@ -9,9 +10,9 @@ public sealed class BookSlotValidator : AbstractValidator<BookSlotCommand>
     {
         RuleFor(c => c.CustomerId).ValidId().When(c => c.CustomerId is not null);
         RuleFor(c => c.CustomerEmail).ValidEmail().When(c => c.CustomerEmail is not null);
-        RuleFor(c => c.CustomerName).NotEmpty().MaximumLength(Rules.MaxNameLength)
+        RuleFor(c => c.CustomerName).NotEmpty().MaximumLength(SlotLimits.MaxNameLength)
             .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("'Customer Name' must not be blank.")
-            .SingleLine()
+            .PlainText()
             .When(c => c.CustomerName is not null);
     }
 }

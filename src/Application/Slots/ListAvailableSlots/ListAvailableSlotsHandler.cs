@@ -6,13 +6,10 @@ namespace Slots.Application.Slots.ListAvailableSlots;
 public sealed class ListAvailableSlotsHandler(ISlotReader reader, TimeProvider clock)
     : IQueryHandler<ListAvailableSlotsQuery, Page<AvailableSlotResponse>>
 {
-    public const int DefaultRangeDays = 30;
-
     public async ValueTask<Page<AvailableSlotResponse>> Handle(ListAvailableSlotsQuery query, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var from = query.StartDate is null ? DateOnly.FromDateTime(now) : LocalFormats.ParseDate(query.StartDate);
-        var to = query.EndDate is null ? from.AddDays(DefaultRangeDays) : LocalFormats.ParseDate(query.EndDate);
+        var (from, to) = query.Range(DateOnly.FromDateTime(now));
         var limit = query.Limit ?? Paging.DefaultLimit;
         DateTime? after = Paging.TryDecodeCursor(query.Cursor, out var cursor) ? cursor : null;
 

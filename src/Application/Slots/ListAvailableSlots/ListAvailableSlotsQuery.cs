@@ -5,8 +5,20 @@ namespace Slots.Application.Slots.ListAvailableSlots;
 
 /// <summary>
 /// What a customer may book from a specialist: active, future, not-full slots whose local date lies in
-/// [<see cref="StartDate"/>, <see cref="EndDate"/>] (default: today in UTC and 30 days on).
+/// [<see cref="StartDate"/>, <see cref="EndDate"/>] (default: today in UTC and <see cref="DefaultRangeDays"/> days on).
 /// </summary>
 public sealed record ListAvailableSlotsQuery(
     string SpecialistEmail, string? StartDate, string? EndDate, int? Limit, string? Cursor)
-    : IQuery<Page<AvailableSlotResponse>>;
+    : IQuery<Page<AvailableSlotResponse>>
+{
+    public const int DefaultRangeDays = 30;
+
+    public const int MaxRangeDays = 366;
+
+    /// <summary>The dates asked for, the defaults filled in; only for dates the validator has accepted.</summary>
+    public (DateOnly From, DateOnly To) Range(DateOnly today)
+    {
+        var from = StartDate is null ? today : LocalFormats.ParseDate(StartDate);
+        return (from, EndDate is null ? from.AddDays(DefaultRangeDays) : LocalFormats.ParseDate(EndDate));
+    }
+}
