@@ -1,8 +1,8 @@
 -- Seeds :count specialists (bench-<first>@example.com ...), 100 future one-hour slots each (days 1..100,
 -- 10:00-11:00 UTC, 1,000 seats), straight in SQL, and numbers every slot in bench_slots for pgbench.
-INSERT INTO slots (id, specialist_id, specialist_email, service_id, date, start_time, end_time, timezone,
+INSERT INTO slots (id, specialist_issuer, specialist_id, specialist_email, service_id, date, start_time, end_time, timezone,
                    starts_at, ends_at, duration_minutes, total_capacity, booked_count, status, created_at, updated_at)
-SELECT gen_random_uuid(), 'bench-' || k, 'bench-' || k || '@example.com', NULL, d, time '10:00', time '11:00', 'UTC',
+SELECT gen_random_uuid(), 'slots-local', 'bench-' || k, 'bench-' || k || '@example.com', NULL, d, time '10:00', time '11:00', 'UTC',
        (d + time '10:00') AT TIME ZONE 'UTC', (d + time '11:00') AT TIME ZONE 'UTC', 60, 1000, 0, 'active', now(), now()
 FROM generate_series(:first, :first + :count - 1) AS k,
      generate_series(1, 100) AS i,

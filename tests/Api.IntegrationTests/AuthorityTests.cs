@@ -61,12 +61,16 @@ public class AuthorityTests(SlotsApiFactory factory) : ApiTestBase(factory), IAs
         var otherAudience = await GetOwnScheduleAsync(api, Sign(_authority, "another-api", specialist));
         var otherIssuer = await GetOwnScheduleAsync(api, Sign("https://idp.evil.example", SlotsApiFactory.Audience, specialist));
         var localKey = await GetOwnScheduleAsync(api, Factory.Tokens.Specialist(specialist));
+        var otherAlgorithm = await GetOwnScheduleAsync(
+            api, Sign(_authority, SlotsApiFactory.Audience, specialist, SecurityAlgorithms.RsaSsaPssSha256));
 
         Assert.Equal(HttpStatusCode.OK, fromAuthority.StatusCode);
         await ProblemAsync(otherAudience, HttpStatusCode.Unauthorized, "invalid_token");
         await ProblemAsync(otherIssuer, HttpStatusCode.Unauthorized, "invalid_token");
         // With an authority configured, the local development key is not trusted.
         await ProblemAsync(localKey, HttpStatusCode.Unauthorized, "invalid_token");
+        // The accepted algorithms are pinned (RS256 by default), whatever else the provider's key could sign with.
+        await ProblemAsync(otherAlgorithm, HttpStatusCode.Unauthorized, "invalid_token");
     }
 
     private static async Task<HttpResponseMessage> GetOwnScheduleAsync(WebApplicationFactory<Program> api, string token)
@@ -78,13 +82,13 @@ public class AuthorityTests(SlotsApiFactory factory) : ApiTestBase(factory), IAs
 
     private static string JsonWebTokenEmail(string token) => new JsonWebToken(token).GetClaim("email").Value;
 
-    private string Sign(string issuer, string audience, string email) =>
+    private string Sign(string issuer, string audience, string email, string algorithm = SecurityAlgorithms.RsaSha256) =>
         new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = issuer,
             Audience = audience,
             Claims = new Dictionary<string, object> { ["sub"] = "idp-user-7", ["email"] = email, ["role"] = "specialist" },
             Expires = DateTime.UtcNow.AddMinutes(10),
-            SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.RsaSha256),
+            SigningCredentials = new SigningCredentials(_key, algorithm),
         });
 }

@@ -74,7 +74,7 @@ public class AuthorizationMatrixTests(SlotsApiFactory factory) : ApiTestBase(fac
             "available slots" => await client.GetAsync($"{Base}/available/{specialistA}"),
             "create slot" => await client.PostAsJsonAsync(Base, new
             {
-                specialistEmail = specialistA, date = Day(3), startTime = "10:00", endTime = "11:00",
+                specialistEmail = specialistA, specialistId = $"sub-{specialistA}", date = Day(3), startTime = "10:00", endTime = "11:00",
             }),
             "get slot" => await client.GetAsync($"{Base}/{open}"),
             "change slot" => await client.PutAsync($"{Base}/{open}", Json("""{"startTime":"09:00"}""")),

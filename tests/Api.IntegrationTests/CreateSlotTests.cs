@@ -14,6 +14,7 @@ public class CreateSlotTests(SlotsApiFactory factory) : ApiTestBase(factory)
         var response = await Client.PostAsJsonAsync(Base, new
         {
             specialistEmail = specialist.ToUpperInvariant(),
+            specialistId = "sub-made-by-admin",
             serviceId = "svc-42",
             date = Day(10),
             startTime = "09:00",
@@ -50,6 +51,7 @@ public class CreateSlotTests(SlotsApiFactory factory) : ApiTestBase(factory)
         var response = await Client.PostAsJsonAsync(Base, new
         {
             specialistEmail = NewSpecialist(),
+            specialistId = "sub-made-by-admin",
             date = Day(3),
             startTime = "08:00",
             endTime = "08:30",
@@ -71,6 +73,7 @@ public class CreateSlotTests(SlotsApiFactory factory) : ApiTestBase(factory)
         var response = await Client.PostAsJsonAsync(Base, new
         {
             specialistEmail = NewSpecialist(),
+            specialistId = "sub-made-by-admin",
             date = secondSunday.ToString("yyyy-MM-dd"),
             startTime = "01:30",
             endTime = "03:30",
@@ -88,6 +91,7 @@ public class CreateSlotTests(SlotsApiFactory factory) : ApiTestBase(factory)
         var response = await Client.PostAsJsonAsync(Base, new
         {
             specialistEmail = "not-an-email",
+            specialistId = "sub-made-by-admin",
             date = "2026-02-30",
             startTime = "9:00",
             endTime = "25:00",
@@ -111,6 +115,7 @@ public class CreateSlotTests(SlotsApiFactory factory) : ApiTestBase(factory)
         var response = await Client.PostAsJsonAsync(Base, new
         {
             specialistEmail = NewSpecialist(),
+            specialistId = "sub-made-by-admin",
             date = Day(2),
             startTime = start,
             endTime = end,
@@ -127,6 +132,7 @@ public class CreateSlotTests(SlotsApiFactory factory) : ApiTestBase(factory)
         var response = await Client.PostAsJsonAsync(Base, new
         {
             specialistEmail = NewSpecialist(),
+            specialistId = "sub-made-by-admin",
             date = Day(-1),
             startTime = "10:00",
             endTime = "11:00",
@@ -142,6 +148,7 @@ public class CreateSlotTests(SlotsApiFactory factory) : ApiTestBase(factory)
         var response = await Client.PostAsJsonAsync(Base, new
         {
             specialistEmail = NewSpecialist(),
+            specialistId = "sub-made-by-admin",
             date = $"{year}-03-{LastSunday(year, 3):00}",
             startTime = "02:30",
             endTime = "04:00",
@@ -157,11 +164,11 @@ public class CreateSlotTests(SlotsApiFactory factory) : ApiTestBase(factory)
         var specialist = NewSpecialist();
         await CreateSlotAsync(specialist, days: 5, start: "10:00", end: "11:00");
 
-        var overlapping = await Client.PostAsJsonAsync(Base, new { specialistEmail = specialist, date = Day(5), startTime = "10:30", endTime = "11:30" });
+        var overlapping = await Client.PostAsJsonAsync(Base, new { specialistEmail = specialist, specialistId = $"sub-{specialist}", date = Day(5), startTime = "10:30", endTime = "11:30" });
         await ProblemAsync(overlapping, HttpStatusCode.Conflict, "slot_overlaps");
 
         // The same hour expressed in another zone is still the same instants.
-        var sameInstants = await Client.PostAsJsonAsync(Base, new { specialistEmail = specialist, date = Day(5), startTime = "19:00", endTime = "20:00", timezone = "Asia/Tokyo" });
+        var sameInstants = await Client.PostAsJsonAsync(Base, new { specialistEmail = specialist, specialistId = $"sub-{specialist}", date = Day(5), startTime = "19:00", endTime = "20:00", timezone = "Asia/Tokyo" });
         await ProblemAsync(sameInstants, HttpStatusCode.Conflict, "slot_overlaps");
 
         await CreateSlotAsync(specialist, days: 5, start: "11:00", end: "12:00");

@@ -67,7 +67,7 @@ public class LimitsTests(SlotsApiFactory factory) : ApiTestBase(factory)
     {
         var specialist = NewSpecialist();
         var padding = new string(' ', 70 * 1024);
-        var body = $$"""{"specialistEmail":"{{specialist}}","date":"{{Day(2)}}","startTime":"10:00","endTime":"11:00"{{padding}}}""";
+        var body = $$"""{"specialistEmail":"{{specialist}}","specialistId":"sub-{{specialist}}","date":"{{Day(2)}}","startTime":"10:00","endTime":"11:00"{{padding}}}""";
 
         var sized = await Client.PostAsync(Base, Json(body));
         var chunked = await Client.PostAsync(Base, new ChunkedJson(body));

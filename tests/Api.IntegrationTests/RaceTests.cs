@@ -109,6 +109,7 @@ public class RaceTests(SlotsApiFactory factory) : ApiTestBase(factory)
         var responses = await Task.WhenAll(clients.Select(c => c.PostAsJsonAsync(Base, new
         {
             specialistEmail = specialist,
+            specialistId = $"sub-{specialist}",
             date = Day(6),
             startTime = "10:00",
             endTime = "11:00",

@@ -76,6 +76,6 @@ public class UnitOfWorkTests(SlotsApiFactory factory) : ApiTestBase(factory)
     {
         var now = Factory.Clock.GetUtcNow();
         var date = DateOnly.FromDateTime(now.UtcDateTime).AddDays(3);
-        return Slot.Create(specialist, null, null, SlotTime.Create(date, new TimeOnly(hour, 0), new TimeOnly(hour, 30), "UTC"), 5, now);
+        return Slot.Create(new Specialist(SlotsApiFactory.Issuer, $"sub-{specialist}", specialist), null, SlotTime.Create(date, new TimeOnly(hour, 0), new TimeOnly(hour, 30), "UTC"), 5, now);
     }
 }

@@ -17,13 +17,17 @@ internal static class TestData
 
     public static ICurrentUser Nobody { get; } = new SignedIn(null);
 
-    public static ICurrentUser User(string subject, string? email, params Role[] roles) =>
-        new SignedIn(new Actor(subject, email, null, roles.ToHashSet()));
+    public const string Issuer = "https://id.example";
 
-    public static Slot Slot(int capacity = 1, string date = "2030-01-16", string start = "10:00", string email = "ann@example.com")
+    public static ICurrentUser User(string subject, string? email, params Role[] roles) =>
+        new SignedIn(new Actor(Issuer, subject, email, null, roles.ToHashSet()));
+
+    /// <summary>A slot owned by <paramref name="owner"/> (default Ann's subject) at <see cref="Issuer"/>.</summary>
+    public static Slot Slot(
+        int capacity = 1, string date = "2030-01-16", string start = "10:00", string email = "ann@example.com", string owner = "spec-ann")
     {
         var time = SlotTime.Create(DateOnly.Parse(date), TimeOnly.Parse(start), TimeOnly.Parse(start).AddHours(1), "UTC");
-        return Domain.Slots.Slot.Create(email, null, null, time, capacity, Now);
+        return Domain.Slots.Slot.Create(new Specialist(Issuer, owner, email), null, time, capacity, Now);
     }
 
     private sealed record SignedIn(Actor? Actor) : ICurrentUser;

@@ -38,7 +38,7 @@ public class SlotModelTests
         Gen.Select(Gen.Int[1, 4], AnyOp.Array[1, 60]).Sample((capacity, ops) =>
         {
             var now = Start;
-            var slot = Slot.Create("ann@example.com", null, null, SlotTime.Create(SlotDate, new TimeOnly(10, 0), new TimeOnly(11, 0), "UTC"), capacity, now);
+            var slot = Slot.Create(new Specialist("iss", "ann", "ann@example.com"), null, SlotTime.Create(SlotDate, new TimeOnly(10, 0), new TimeOnly(11, 0), "UTC"), capacity, now);
             var model = new Model(capacity, SlotDate.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc));
 
             foreach (var op in ops)

@@ -166,6 +166,7 @@ public sealed class Drill(string root, string apiDll, string adminConnection, st
             using var response = await admin.PostAsJsonAsync("/api/consulting-slots", new
             {
                 specialistEmail = $"drill-{_run}-{Guid.NewGuid():N}@example.com",
+                specialistId = $"drill-{_run}",
                 date = day,
                 startTime = "10:00",
                 endTime = "11:00",

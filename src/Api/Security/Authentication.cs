@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Slots.Application.Common.Security;
 
@@ -14,6 +15,12 @@ namespace Slots.Api.Security;
 public static class Authentication
 {
     private const int MinKeyBytes = 32;
+
+    /// <summary>A local token may be valid for at most this long from now: a leaked one stops working within a day.</summary>
+    public static readonly TimeSpan MaxLocalTokenLifetime = TimeSpan.FromHours(24);
+
+    /// <summary>What an authority's tokens may be signed with unless <c>Auth:Algorithms</c> says otherwise (RFC 8725 3.1).</summary>
+    private static readonly string[] DefaultAuthorityAlgorithms = [SecurityAlgorithms.RsaSha256];
     private static readonly object FailureKey = new();
 
     public static IServiceCollection AddSlotsAuthentication(this IServiceCollection services, IConfiguration configuration)
@@ -34,6 +41,8 @@ public static class Authentication
                 options.Authority = authority;
                 options.Audience = audience;
                 options.RequireHttpsMetadata = auth.GetValue("RequireHttpsMetadata", true);
+                options.TokenValidationParameters.ValidAlgorithms =
+                    auth.GetSection("Algorithms").Get<string[]>() is { Length: > 0 } pinned ? pinned : DefaultAuthorityAlgorithms;
             }
             else
             {
@@ -54,6 +63,12 @@ public static class Authentication
             {
                 OnTokenValidated = context =>
                 {
+                    if (local is not null && !WithinLocalLifetime(context.SecurityToken))
+                    {
+                        context.Fail($"A local token may be valid for at most {MaxLocalTokenLifetime.TotalHours:0} hours.");
+                        return Task.CompletedTask;
+                    }
+
                     // Read once per request: the actor is kept on the request for HttpCurrentUser.
                     if (context.Principal is not null && ClaimsActor.From(context.Principal) is { } actor)
                     {
@@ -75,6 +90,17 @@ public static class Authentication
             };
         });
         return services;
+    }
+
+    /// <summary>
+    /// Whether a local token lives at most <see cref="MaxLocalTokenLifetime"/>, from the earlier of its <c>iat</c> and
+    /// <c>nbf</c> (one is required) to its <c>exp</c>: judged on the token alone, whatever the clock says.
+    /// </summary>
+    private static bool WithinLocalLifetime(SecurityToken token)
+    {
+        var issued = token is JsonWebToken { IssuedAt: var iat } && iat != DateTime.MinValue ? iat : DateTime.MaxValue;
+        var start = token.ValidFrom != DateTime.MinValue && token.ValidFrom < issued ? token.ValidFrom : issued;
+        return start != DateTime.MaxValue && token.ValidTo - start <= MaxLocalTokenLifetime;
     }
 
     /// <summary>Why the request was not signed in, in words for a 401 body; null when it carried no token.</summary>

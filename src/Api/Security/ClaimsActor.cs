@@ -20,10 +20,13 @@ public static class ClaimsActor
     public static Actor? From(ClaimsPrincipal principal)
     {
         var subject = principal.FindFirst("sub")?.Value;
+        // The handler has checked the issuer against the trusted one; it names whose subject this is.
+        var issuer = principal.FindFirst("iss")?.Value;
         var email = principal.FindFirst("email")?.Value;
         var name = principal.FindFirst("name")?.Value;
         var roles = principal.FindAll("role").Select(c => Parse(c.Value)).OfType<Role>().ToHashSet();
-        if (string.IsNullOrWhiteSpace(subject) || subject.Length > SlotLimits.MaxIdLength || roles.Count == 0
+        if (string.IsNullOrWhiteSpace(issuer) || issuer.Length > SlotLimits.MaxIssuerLength
+            || string.IsNullOrWhiteSpace(subject) || subject.Length > SlotLimits.MaxIdLength || roles.Count == 0
             || (email is null ? !roles.Contains(Role.Admin) : !EmailAddress.IsValid(email))
             || name?.Length > SlotLimits.MaxNameLength
             || !Rules.IsPlainText(subject) || !Rules.IsPlainText(name))
@@ -31,7 +34,10 @@ public static class ClaimsActor
             return null;
         }
 
-        return new Actor(subject, email is null ? null : EmailAddress.Normalize(email), string.IsNullOrWhiteSpace(name) ? null : name, roles);
+        var unverified = string.Equals(principal.FindFirst("email_verified")?.Value, "false", StringComparison.OrdinalIgnoreCase);
+        return new Actor(
+            issuer, subject, email is null ? null : EmailAddress.Normalize(email), string.IsNullOrWhiteSpace(name) ? null : name, roles,
+            EmailVerified: !unverified);
     }
 
     // Exact names only: Enum.TryParse would also take "1" or "ADMIN".

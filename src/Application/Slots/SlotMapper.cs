@@ -8,8 +8,7 @@ namespace Slots.Application.Slots;
 public static partial class SlotMapper
 {
     [MapProperty(nameof(Slot.DurationMinutes), nameof(SlotResponse.Duration))]
-    [MapperIgnoreSource(nameof(Slot.IsFullyBooked))]
-    [MapperIgnoreSource(nameof(Slot.RemainingCapacity))]
+    [MapperIgnoreSource(nameof(Slot.SpecialistIssuer))]
     [MapperIgnoreTarget(nameof(SlotResponse.IsFullyBooked))]
     public static partial SlotResponse ToResponse(this Slot slot);
 
@@ -19,11 +18,10 @@ public static partial class SlotMapper
 
     [MapProperty(nameof(Slot.DurationMinutes), nameof(AvailableSlotResponse.Duration))]
     [MapPropertyFromSource(nameof(AvailableSlotResponse.RemainingCapacity), Use = nameof(SeatsLeft))]
+    [MapperIgnoreSource(nameof(Slot.SpecialistIssuer))]
     [MapperIgnoreSource(nameof(Slot.SpecialistId))]
     [MapperIgnoreSource(nameof(Slot.BookedCount))]
     [MapperIgnoreSource(nameof(Slot.Status))]
-    [MapperIgnoreSource(nameof(Slot.IsFullyBooked))]
-    [MapperIgnoreSource(nameof(Slot.RemainingCapacity))]
     [MapperIgnoreSource(nameof(Slot.Bookings))]
     [MapperIgnoreSource(nameof(Slot.CreatedAt))]
     [MapperIgnoreSource(nameof(Slot.UpdatedAt))]

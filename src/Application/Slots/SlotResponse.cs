@@ -6,7 +6,7 @@ namespace Slots.Application.Slots;
 public sealed record SlotResponse
 {
     public required Guid Id { get; init; }
-    public string? SpecialistId { get; init; }
+    public required string SpecialistId { get; init; }
     public required string SpecialistEmail { get; init; }
     public string? ServiceId { get; init; }
     public required DateOnly Date { get; init; }

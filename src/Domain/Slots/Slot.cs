@@ -14,15 +14,18 @@ public sealed class Slot
     private Slot()
     {
         // For EF Core.
+        SpecialistIssuer = string.Empty;
+        SpecialistId = string.Empty;
         SpecialistEmail = string.Empty;
         Timezone = string.Empty;
     }
 
-    private Slot(Guid id, string specialistEmail, string? specialistId, string? serviceId, SlotTime time, int capacity, DateTime now)
+    private Slot(Guid id, Specialist specialist, string? serviceId, SlotTime time, int capacity, DateTime now)
     {
         Id = id;
-        SpecialistEmail = specialistEmail;
-        SpecialistId = specialistId;
+        SpecialistIssuer = specialist.Issuer;
+        SpecialistId = specialist.Id;
+        SpecialistEmail = specialist.Email;
         ServiceId = serviceId;
         Date = time.Date;
         Timezone = time.Timezone;
@@ -36,10 +39,13 @@ public sealed class Slot
     /// <summary>Slot id (a version 7 UUID, so ids sort by creation time).</summary>
     public Guid Id { get; private set; }
 
-    /// <summary>The specialist's id in the calling system, when known.</summary>
-    public string? SpecialistId { get; private set; }
+    /// <summary>The issuer of the owning specialist's identity; see <see cref="IsOwnedBy"/>.</summary>
+    public string SpecialistIssuer { get; private set; }
 
-    /// <summary>The specialist's email, lower case; identifies whose slot this is.</summary>
+    /// <summary>The owning specialist's subject at <see cref="SpecialistIssuer"/>.</summary>
+    public string SpecialistId { get; private set; }
+
+    /// <summary>The specialist's email, ASCII lower case: the public handle customers look them up by, not the owner.</summary>
     public string SpecialistEmail { get; private set; }
 
     /// <summary>Optional id of the service offered in this slot.</summary>
@@ -75,12 +81,6 @@ public sealed class Slot
     /// <summary>Whether customers may book.</summary>
     public SlotStatus Status { get; private set; }
 
-    /// <summary>True when every seat is taken.</summary>
-    public bool IsFullyBooked => BookedCount >= TotalCapacity;
-
-    /// <summary>Seats still free.</summary>
-    public int RemainingCapacity => TotalCapacity - BookedCount;
-
     /// <summary>
     /// The bookings loaded with the slot, in the order they were made. A command loads only the acting
     /// customer's live booking: the rules need no more, since seats are counted in <see cref="BookedCount"/>.
@@ -93,12 +93,15 @@ public sealed class Slot
     /// <summary>When the slot last changed (UTC).</summary>
     public DateTime UpdatedAt { get; private set; }
 
-    /// <summary>Creates a slot that starts in the future.</summary>
+    /// <summary>Creates a slot that starts in the future, owned by <paramref name="specialist"/>.</summary>
     /// <exception cref="DomainException">When the start is not in the future or the capacity is out of range.</exception>
-    public static Slot Create(string specialistEmail, string? specialistId, string? serviceId, SlotTime time, int capacity, DateTimeOffset now)
+    public static Slot Create(Specialist specialist, string? serviceId, SlotTime time, int capacity, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(time);
-        ArgumentException.ThrowIfNullOrWhiteSpace(specialistEmail);
+        ArgumentNullException.ThrowIfNull(specialist);
+        ArgumentException.ThrowIfNullOrWhiteSpace(specialist.Issuer);
+        ArgumentException.ThrowIfNullOrWhiteSpace(specialist.Id);
+        ArgumentException.ThrowIfNullOrWhiteSpace(specialist.Email);
         if (capacity is < SlotLimits.MinCapacity or > SlotLimits.MaxCapacity)
         {
             throw SlotErrors.CapacityOutOfRange(capacity);
@@ -110,8 +113,13 @@ public sealed class Slot
         }
 
         var id = Guid.CreateVersion7(now);
-        return new Slot(id, EmailAddress.Normalize(specialistEmail), specialistId, serviceId, time, capacity, Instant.From(now));
+        var owner = specialist with { Email = EmailAddress.Normalize(specialist.Email) };
+        return new Slot(id, owner, serviceId, time, capacity, Instant.From(now));
     }
+
+    /// <summary>Whether the specialist with this subject at this issuer owns the slot; emails play no part.</summary>
+    public bool IsOwnedBy(string issuer, string subject) =>
+        string.Equals(SpecialistIssuer, issuer, StringComparison.Ordinal) && string.Equals(SpecialistId, subject, StringComparison.Ordinal);
 
     /// <summary>Books a seat for the customer.</summary>
     /// <exception cref="DomainException">

@@ -21,6 +21,9 @@ public static class SlotLimits
     /// <summary>Longest id from a calling system: a customer's, a specialist's or a service's.</summary>
     public const int MaxIdLength = 128;
 
+    /// <summary>Longest token issuer (an identity provider's URL) a slot's owner may have.</summary>
+    public const int MaxIssuerLength = 256;
+
     /// <summary>Longest display name.</summary>
     public const int MaxNameLength = 200;
 

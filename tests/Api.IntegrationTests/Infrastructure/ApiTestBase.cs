@@ -31,6 +31,7 @@ public abstract class ApiTestBase(SlotsApiFactory factory)
         var response = await Client.PostAsJsonAsync(Base, new
         {
             specialistEmail = specialist,
+            specialistId = $"sub-{specialist}",
             date = Day(days),
             startTime = start,
             endTime = end,

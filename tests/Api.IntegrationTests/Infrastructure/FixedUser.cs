@@ -5,5 +5,5 @@ namespace Slots.Api.IntegrationTests.Infrastructure;
 /// <summary>The caller, for tests that drive a handler directly instead of over HTTP.</summary>
 public sealed record FixedUser(Actor? Actor) : ICurrentUser
 {
-    public static FixedUser Admin { get; } = new(new Actor("svc-test", null, null, new HashSet<Role> { Role.Admin }));
+    public static FixedUser Admin { get; } = new(new Actor(SlotsApiFactory.Issuer, "svc-test", null, null, new HashSet<Role> { Role.Admin }));
 }

@@ -24,7 +24,7 @@ public sealed class TestTokens(string issuer, string audience)
     public string Create(
         string? role, string? subject, string? email, string? name = null,
         DateTime? expires = null, byte[]? key = null, string? issuerOverride = null, string? audienceOverride = null,
-        string[]? roles = null)
+        string[]? roles = null, IReadOnlyDictionary<string, object>? extra = null)
     {
         var now = DateTime.UtcNow;
         var claims = new Dictionary<string, object>();
@@ -40,14 +40,20 @@ public sealed class TestTokens(string issuer, string audience)
 
         AddIfSet(claims, "email", email);
         AddIfSet(claims, "name", name);
+        foreach (var (claim, value) in extra ?? new Dictionary<string, object>())
+        {
+            claims[claim] = value;
+        }
+
         var end = expires ?? now.AddHours(1);
+        var start = end.AddHours(-1) < now ? end.AddHours(-1) : now;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = issuerOverride ?? issuer,
             Audience = audienceOverride ?? audience,
             Claims = claims,
-            IssuedAt = end.AddHours(-1),
-            NotBefore = end.AddHours(-1),
+            IssuedAt = start,
+            NotBefore = start,
             Expires = end,
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(key ?? SigningKey), SecurityAlgorithms.HmacSha256),
         });

@@ -37,7 +37,7 @@ public class QueryHandlerTests
         var inactive = Slot(date: "2030-01-18");
         inactive.Deactivate(Now);
         var later = Slot(date: "2030-03-01");
-        var otherSpecialist = Slot(date: "2030-01-16", email: "bob@example.com");
+        var otherSpecialist = Slot(date: "2030-01-16", email: "bob@example.com", owner: "spec-bob");
         var startedToday = Slot(date: "2030-01-15", start: "12:30");
         _rows.AddRange([open, full, inactive, later, otherSpecialist, startedToday]);
         var clock = Clock();

@@ -106,10 +106,14 @@ public class AuthorizationTests
 
         var ex = await Assert.ThrowsAsync<ValidationException>(() =>
             handler.Handle(new CreateSlotCommand("2030-02-01", "09:00", "10:00"), default).AsTask());
-        var made = await handler.Handle(new CreateSlotCommand("2030-02-01", "09:00", "10:00", SpecialistEmail: "Bob@example.com"), default);
+        var noId = await Assert.ThrowsAsync<ValidationException>(() =>
+            handler.Handle(new CreateSlotCommand("2030-02-01", "09:00", "10:00", SpecialistEmail: "bob@example.com"), default).AsTask());
+        var made = await handler.Handle(
+            new CreateSlotCommand("2030-02-01", "09:00", "10:00", SpecialistEmail: "Bob@example.com", SpecialistId: "spec-bob"), default);
 
-        Assert.Equal("specialistEmail", Assert.Single(ex.Errors).PropertyName);
-        Assert.Equal("bob@example.com", made.SpecialistEmail);
+        Assert.Equal(["specialistEmail", "specialistId"], ex.Errors.Select(e => e.PropertyName));
+        Assert.Equal("specialistId", Assert.Single(noId.Errors).PropertyName);
+        Assert.Equal(("bob@example.com", "spec-bob"), (made.SpecialistEmail, made.SpecialistId));
     }
 
     [Fact]
@@ -170,14 +174,44 @@ public class AuthorizationTests
     }
 
     [Theory]
-    [InlineData("ann@example.com", true)]
-    [InlineData("ANN@Example.COM", true)]
-    [InlineData(" ann@example.com ", false)]
-    [InlineData("bob@example.com", false)]
-    public void A_specialist_manages_their_own_email_in_any_ascii_case_and_nothing_else(string email, bool manages) =>
-        Assert.Equal(manages, Ann.Actor!.Manages(email));
+    [InlineData(Issuer, "spec-ann", "ann@example.com", true)]
+    [InlineData(Issuer, "spec-ann", "renamed@example.com", true)]
+    [InlineData(Issuer, "spec-bob", "ann@example.com", false)]
+    [InlineData("https://other.example", "spec-ann", "ann@example.com", false)]
+    public void A_specialist_manages_the_slots_of_their_issuer_and_subject_whatever_the_email(
+        string issuer, string subject, string email, bool manages) =>
+        Assert.Equal(manages, new Actor(issuer, subject, email, null, new HashSet<Role> { Role.Specialist }).Manages(Slot()));
 
     [Fact]
-    public void A_customer_with_the_same_email_does_not_manage_the_schedule() =>
-        Assert.False(User("x", "ann@example.com", Role.Customer).Actor!.Manages("ann@example.com"));
+    public void A_customer_with_the_owners_subject_does_not_manage_the_slot() =>
+        Assert.False(User("spec-ann", "ann@example.com", Role.Customer).Actor!.Manages(Slot()));
+
+    [Fact]
+    public async Task A_specialist_whose_email_is_unverified_may_not_create_slots()
+    {
+        var unverified = new Actor(Issuer, "spec-ann", "ann@example.com", null, new HashSet<Role> { Role.Specialist }, EmailVerified: false);
+        var ex = await Assert.ThrowsAsync<AccessDeniedException>(() => new CreateSlotHandler(_repository, new SignedInAs(unverified), Clock())
+            .Handle(new CreateSlotCommand("2030-02-01", "09:00", "10:00"), default).AsTask());
+
+        Assert.Equal("email_not_verified", ex.Code);
+        _repository.DidNotReceive().Add(Arg.Any<Slot>());
+    }
+
+    [Fact]
+    public async Task A_specialist_lists_only_the_slots_they_own()
+    {
+        var reader = Substitute.For<ISlotReader>();
+        reader.ListAsync(Arg.Any<Specification<Slot>>(), Arg.Any<Func<IQueryable<Slot>, IQueryable<SlotResponse>>>(), Arg.Any<CancellationToken>())
+            .Returns([]);
+
+        await new ListSpecialistSlotsHandler(reader, Ann).Handle(new ListSpecialistSlotsQuery("ann@example.com", null, null), default);
+
+        var spec = (SpecialistSlotsSpec)reader.ReceivedCalls().Single().GetArguments()[0]!;
+        var ann = Slot();
+        var sameEmailOtherSubject = Slot(owner: "spec-impostor");
+        Assert.True(spec.Criteria.All(c => c.Compile()(ann)));
+        Assert.False(spec.Criteria.All(c => c.Compile()(sameEmailOtherSubject)));
+    }
+
+    private sealed record SignedInAs(Actor Actor) : ICurrentUser;
 }

@@ -30,7 +30,7 @@ public static class Access
     /// <summary>The slot as the actor may see it; a slot of another specialist is "not found".</summary>
     public static Slot EnsureManages(this Actor actor, Slot slot)
     {
-        if (!actor.Manages(slot.SpecialistEmail))
+        if (!actor.Manages(slot))
         {
             throw SlotErrors.NotFound(slot.Id);
         }
@@ -38,26 +38,32 @@ public static class Access
         return slot;
     }
 
-    /// <summary>403 unless the actor manages this specialist's schedule.</summary>
+    /// <summary>
+    /// 403 unless the actor is an admin or a specialist asking for their own email's schedule. What the list then
+    /// holds is narrowed to the slots the actor owns (<see cref="Actor.OwnerFilter"/>): the email only addresses it.
+    /// </summary>
     public static void EnsureManagesSchedule(this Actor actor, string specialistEmail)
     {
-        if (!actor.Manages(specialistEmail))
+        if (!actor.IsAdmin && (!actor.Has(Role.Specialist) || actor.Email != EmailAddress.Normalize(specialistEmail)))
         {
             throw NotYourself($"You may see only your own slots ({actor.Email}).");
         }
     }
 
     /// <summary>
-    /// Whose slot a create makes: a specialist's own (the body may repeat their email and id, not name
-    /// another); an admin must name the specialist.
+    /// Who owns the slot a create makes: a specialist themselves (the body may repeat their email and id, not
+    /// name another); an admin names the specialist's email and id (their subject at the admin's issuer).
+    /// A specialist whose token says the email is unverified may not publish under it.
     /// </summary>
-    public static (string Email, string? Id) SpecialistFor(this Actor actor, string? email, string? id)
+    public static Specialist SpecialistFor(this Actor actor, string? email, string? id)
     {
         if (actor.IsAdmin)
         {
-            return email is null
-                ? throw Missing(("specialistEmail", "An admin must name the specialist: 'specialistEmail' is required."))
-                : (email, id);
+            var missing = new[] { ("specialistEmail", email), ("specialistId", id) }
+                .Where(f => f.Item2 is null)
+                .Select(f => (f.Item1, $"An admin must name the specialist: '{f.Item1}' is required."))
+                .ToArray();
+            return missing.Length > 0 ? throw Missing(missing) : new Specialist(actor.Issuer, id!, email!);
         }
 
         if ((email is not null && EmailAddress.Normalize(email) != actor.Email) || (id is not null && id != actor.Subject))
@@ -65,7 +71,13 @@ public static class Access
             throw NotYourself($"You may create slots only for yourself ({actor.Email}).");
         }
 
-        return (actor.Email!, actor.Subject);
+        if (!actor.EmailVerified)
+        {
+            throw new AccessDeniedException(
+                "email_not_verified", "Your identity provider has not verified your email address; verify it before publishing slots.");
+        }
+
+        return new Specialist(actor.Issuer, actor.Subject, actor.Email!);
     }
 
     /// <summary>
@@ -105,7 +117,7 @@ public static class Access
     /// <summary>Checked on the loaded slot: its specialist, an admin, or the customer themselves may cancel.</summary>
     public static void EnsureMayCancel(this Actor actor, Slot slot, string customerId)
     {
-        if (actor.Manages(slot.SpecialistEmail) || (actor.Has(Role.Customer) && customerId == actor.Subject))
+        if (actor.Manages(slot) || (actor.Has(Role.Customer) && customerId == actor.Subject))
         {
             return;
         }

@@ -1,19 +1,25 @@
-using Slots.Domain.Common;
+using Slots.Domain.Slots;
 
 namespace Slots.Application.Common.Security;
 
 /// <summary>The authenticated caller, as their token describes them.</summary>
+/// <param name="Issuer">The token's <c>iss</c>: together with <paramref name="Subject"/>, who the caller is.</param>
 /// <param name="Subject">The token's <c>sub</c>: a customer's id, a specialist's id.</param>
 /// <param name="Email">The token's <c>email</c>, normalized; every specialist and customer has one.</param>
 /// <param name="Name">The token's <c>name</c>, when it carries one.</param>
 /// <param name="Roles">The known roles the token grants (at least one).</param>
-public sealed record Actor(string Subject, string? Email, string? Name, IReadOnlySet<Role> Roles)
+/// <param name="EmailVerified">False only when the token says <c>email_verified: false</c>.</param>
+public sealed record Actor(string Issuer, string Subject, string? Email, string? Name, IReadOnlySet<Role> Roles, bool EmailVerified = true)
 {
     public bool IsAdmin => Roles.Contains(Role.Admin);
 
     public bool Has(Role role) => Roles.Contains(role);
 
-    /// <summary>Whether the actor may manage the slots of the specialist with this (normalized) email.</summary>
-    public bool Manages(string specialistEmail) =>
-        IsAdmin || (Has(Role.Specialist) && Email is not null && Email == EmailAddress.Normalize(specialistEmail));
+    /// <summary>Whether the actor may manage this slot: an admin, or the specialist who owns it (by issuer and subject).</summary>
+    public bool Manages(Slot slot) => IsAdmin || (Has(Role.Specialist) && slot.IsOwnedBy(Issuer, Subject));
+
+    /// <summary>
+    /// The owner a specialist's reads are narrowed to: their own (issuer, subject); null for an admin, who reads any.
+    /// </summary>
+    public (string Issuer, string Subject)? OwnerFilter => IsAdmin ? null : (Issuer, Subject);
 }

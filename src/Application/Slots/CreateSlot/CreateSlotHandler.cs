@@ -15,15 +15,14 @@ public sealed class CreateSlotHandler(ISlotRepository slots, ICurrentUser user, 
 {
     public async ValueTask<SlotResponse> Handle(CreateSlotCommand command, CancellationToken cancellationToken)
     {
-        var (email, specialistId) = user.Require().SpecialistFor(command.SpecialistEmail, command.SpecialistId);
+        var specialist = user.Require().SpecialistFor(command.SpecialistEmail, command.SpecialistId);
         var time = SlotTime.Create(
             LocalFormats.ParseDate(command.Date),
             LocalFormats.ParseTime(command.StartTime),
             LocalFormats.ParseTime(command.EndTime),
             command.Timezone ?? "UTC");
         var slot = Slot.Create(
-            email,
-            specialistId,
+            specialist,
             command.ServiceId,
             time,
             command.TotalCapacity ?? 1,

@@ -9,8 +9,8 @@ public sealed class GetSlotHandler(ISlotReader reader, ICurrentUser user) : IQue
 {
     public async ValueTask<SlotResponse> Handle(GetSlotQuery query, CancellationToken cancellationToken)
     {
-        var rows = await reader.ListAsync(new SlotByIdSpec(query.SlotId), q => q.ProjectToResponse(), cancellationToken);
-        // Another specialist's slot reads exactly like a missing one.
-        return rows.Count == 1 && user.Require().Manages(rows[0].SpecialistEmail) ? rows[0] : throw SlotErrors.NotFound(query.SlotId);
+        // Another specialist's slot reads exactly like a missing one: the owner is part of the query.
+        var rows = await reader.ListAsync(new SlotByIdSpec(query.SlotId, user.Require().OwnerFilter), q => q.ProjectToResponse(), cancellationToken);
+        return rows.Count == 1 ? rows[0] : throw SlotErrors.NotFound(query.SlotId);
     }
 }

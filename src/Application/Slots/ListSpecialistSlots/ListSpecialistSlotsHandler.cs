@@ -9,10 +9,11 @@ public sealed class ListSpecialistSlotsHandler(ISlotReader reader, ICurrentUser 
 {
     public async ValueTask<Page<SlotResponse>> Handle(ListSpecialistSlotsQuery query, CancellationToken cancellationToken)
     {
-        user.Require().EnsureManagesSchedule(query.SpecialistEmail);
+        var actor = user.Require();
+        actor.EnsureManagesSchedule(query.SpecialistEmail);
         var limit = query.Limit ?? Paging.DefaultLimit;
         DateTime? after = Paging.TryDecodeCursor(query.Cursor, out var cursor) ? cursor : null;
-        var spec = new SpecialistSlotsSpec(query.SpecialistEmail, after, limit + 1);
+        var spec = new SpecialistSlotsSpec(query.SpecialistEmail, actor.OwnerFilter, after, limit + 1);
         var rows = await reader.ListAsync(spec, q => q.ProjectToResponse(), cancellationToken);
         return Paging.ToPage(rows, limit, s => s.StartsAt);
     }

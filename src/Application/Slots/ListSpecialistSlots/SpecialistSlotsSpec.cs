@@ -4,13 +4,21 @@ using Slots.Domain.Slots;
 
 namespace Slots.Application.Slots.ListSpecialistSlots;
 
-/// <summary>A specialist's slots starting after the cursor, sorted by start.</summary>
+/// <summary>
+/// A specialist's slots starting after the cursor, sorted by start; only those <paramref name="owner"/> (issuer,
+/// subject) owns, unless it is null (an admin).
+/// </summary>
 public sealed class SpecialistSlotsSpec : Specification<Slot>
 {
-    public SpecialistSlotsSpec(string specialistEmail, DateTime? startsAfter, int take)
+    public SpecialistSlotsSpec(string specialistEmail, (string Issuer, string Subject)? owner, DateTime? startsAfter, int take)
     {
         var email = EmailAddress.Normalize(specialistEmail);
         Where(s => s.SpecialistEmail == email);
+        if (owner is var (issuer, subject))
+        {
+            Where(s => s.SpecialistIssuer == issuer && s.SpecialistId == subject);
+        }
+
         if (startsAfter is { } after)
         {
             Where(s => s.StartsAt > after);

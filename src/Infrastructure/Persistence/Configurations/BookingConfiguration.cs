@@ -15,9 +15,9 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.HasKey(b => b.Id);
         builder.Property(b => b.Id).HasColumnName("id").ValueGeneratedNever();
         builder.Property(b => b.SlotId).HasColumnName("slot_id");
-        builder.Property(b => b.CustomerId).HasColumnName("customer_id").HasMaxLength(128).IsRequired();
-        builder.Property(b => b.CustomerEmail).HasColumnName("customer_email").HasMaxLength(254).IsRequired();
-        builder.Property(b => b.CustomerName).HasColumnName("customer_name").HasMaxLength(200).IsRequired();
+        builder.Property(b => b.CustomerId).HasColumnName("customer_id").HasMaxLength(SlotLimits.MaxIdLength).IsRequired();
+        builder.Property(b => b.CustomerEmail).HasColumnName("customer_email").HasMaxLength(SlotLimits.MaxEmailLength).IsRequired();
+        builder.Property(b => b.CustomerName).HasColumnName("customer_name").HasMaxLength(SlotLimits.MaxNameLength).IsRequired();
         builder.Property(b => b.BookedAt).HasColumnName("booked_at");
         builder.Property(b => b.CancelledAt).HasColumnName("cancelled_at");
         builder.Ignore(b => b.IsLive);

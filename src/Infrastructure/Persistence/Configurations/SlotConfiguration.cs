@@ -15,19 +15,20 @@ internal sealed class SlotConfiguration : IEntityTypeConfiguration<Slot>
         builder.ToTable("slots", t =>
         {
             t.HasCheckConstraint(BookedCountConstraint, "booked_count BETWEEN 0 AND total_capacity");
-            t.HasCheckConstraint("ck_slots_total_capacity", "total_capacity BETWEEN 1 AND 1000");
+            t.HasCheckConstraint("ck_slots_total_capacity", $"total_capacity BETWEEN {SlotLimits.MinCapacity} AND {SlotLimits.MaxCapacity}");
             t.HasCheckConstraint("ck_slots_time_order", "ends_at > starts_at AND end_time > start_time");
             t.HasCheckConstraint("ck_slots_status", "status IN ('active', 'inactive')");
         });
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Id).HasColumnName("id").ValueGeneratedNever();
-        builder.Property(s => s.SpecialistId).HasColumnName("specialist_id").HasMaxLength(128);
-        builder.Property(s => s.SpecialistEmail).HasColumnName("specialist_email").HasMaxLength(254).IsRequired();
-        builder.Property(s => s.ServiceId).HasColumnName("service_id").HasMaxLength(128);
+        builder.Property(s => s.SpecialistIssuer).HasColumnName("specialist_issuer").HasMaxLength(SlotLimits.MaxIssuerLength).IsRequired();
+        builder.Property(s => s.SpecialistId).HasColumnName("specialist_id").HasMaxLength(SlotLimits.MaxIdLength).IsRequired();
+        builder.Property(s => s.SpecialistEmail).HasColumnName("specialist_email").HasMaxLength(SlotLimits.MaxEmailLength).IsRequired();
+        builder.Property(s => s.ServiceId).HasColumnName("service_id").HasMaxLength(SlotLimits.MaxIdLength);
         builder.Property(s => s.Date).HasColumnName("date");
         builder.Property(s => s.StartTime).HasColumnName("start_time");
         builder.Property(s => s.EndTime).HasColumnName("end_time");
-        builder.Property(s => s.Timezone).HasColumnName("timezone").HasMaxLength(64).IsRequired();
+        builder.Property(s => s.Timezone).HasColumnName("timezone").HasMaxLength(SlotLimits.MaxTimezoneLength).IsRequired();
         builder.Property(s => s.StartsAt).HasColumnName("starts_at");
         builder.Property(s => s.EndsAt).HasColumnName("ends_at");
         builder.Property(s => s.DurationMinutes).HasColumnName("duration_minutes");
@@ -37,8 +38,6 @@ internal sealed class SlotConfiguration : IEntityTypeConfiguration<Slot>
             .HasConversion(v => v == SlotStatus.Active ? "active" : "inactive", v => v == "active" ? SlotStatus.Active : SlotStatus.Inactive);
         builder.Property(s => s.CreatedAt).HasColumnName("created_at");
         builder.Property(s => s.UpdatedAt).HasColumnName("updated_at");
-        builder.Ignore(s => s.IsFullyBooked);
-        builder.Ignore(s => s.RemainingCapacity);
 
         builder.HasMany(s => s.Bookings).WithOne().HasForeignKey(b => b.SlotId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(s => s.Bookings).HasField("_bookings").UsePropertyAccessMode(PropertyAccessMode.Field);

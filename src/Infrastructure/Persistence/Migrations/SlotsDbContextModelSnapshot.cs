@@ -114,9 +114,16 @@ namespace Slots.Infrastructure.Persistence.Migrations
                         .HasColumnName("specialist_email");
 
                     b.Property<string>("SpecialistId")
+                        .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)")
                         .HasColumnName("specialist_id");
+
+                    b.Property<string>("SpecialistIssuer")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("specialist_issuer");
 
                     b.Property<TimeOnly>("StartTime")
                         .HasColumnType("time without time zone")
