@@ -24,6 +24,23 @@ public class ChangeSlotTests(SlotsApiFactory factory) : ApiTestBase(factory)
     }
 
     [Fact]
+    public async Task A_change_to_a_booked_slot_answers_with_all_its_live_bookings()
+    {
+        var slot = Id(await CreateSlotAsync(NewSpecialist(), days: 3, capacity: 3));
+        Assert.Equal(HttpStatusCode.Created, (await BookAsync(Client, slot, "put-a")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await BookAsync(Client, slot, "put-b")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await BookAsync(Client, slot, "put-c")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"{Base}/{slot}/book/put-b")).StatusCode);
+
+        var changed = await BodyAsync(await Client.PutAsync($"{Base}/{slot}", Json("""{"status":"inactive"}""")));
+        var stored = await BodyAsync(await Client.GetAsync($"{Base}/{slot}"));
+
+        Assert.Equal(2, changed.GetProperty("bookedCount").GetInt32());
+        Assert.Equal(["put-a", "put-c"], changed.GetProperty("bookings").EnumerateArray().Select(b => b.GetProperty("customerId").GetString()));
+        Assert.Equal(stored.GetProperty("bookings").ToString(), changed.GetProperty("bookings").ToString());
+    }
+
+    [Fact]
     public async Task Status_toggles_between_inactive_and_active()
     {
         var slot = await CreateSlotAsync(NewSpecialist());

@@ -9,13 +9,10 @@ namespace Slots.Application.Common;
 public interface ISlotRepository
 {
     /// <summary>
-    /// Locks the slot's row for the rest of the command's transaction (<c>SELECT ... FOR UPDATE</c>),
-    /// then loads the live booking of <paramref name="customerId"/>, if any (no bookings when it is null).
-    /// That is all a command needs: capacity is the row's booked count, and the one-live-booking rule
-    /// concerns only the acting customer (a unique index backs it). Loading every booking would make each
-    /// booking of a busy group session slower than the last. Null when there is no such slot.
+    /// Locks the slot's row for the rest of the command's transaction (<c>SELECT ... FOR UPDATE</c>), then
+    /// loads the slot with the bookings <paramref name="load"/> names. Null when there is no such slot.
     /// </summary>
-    Task<Slot?> GetForUpdateAsync(Guid slotId, string? customerId, CancellationToken cancellationToken);
+    Task<Slot?> GetForUpdateAsync(Guid slotId, SlotLoad load, CancellationToken cancellationToken);
 
     /// <summary>
     /// Serializes changes to one specialist's schedule (a new slot, moved times) until the transaction

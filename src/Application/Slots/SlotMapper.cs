@@ -27,9 +27,9 @@ public static partial class SlotMapper
     [MapperIgnoreSource(nameof(Slot.UpdatedAt))]
     private static partial AvailableSlotResponse ToAvailable(Slot slot);
 
-    // Bookings are listed in the order they were made, in every view.
+    // A slot shows its live bookings (at most its capacity, so a response stays bounded), in the order they were made.
     private static IReadOnlyList<BookingResponse> MapBookings(IReadOnlyCollection<Booking> bookings) =>
-        bookings.OrderBy(b => b.BookedAt).ThenBy(b => b.Id).Select(b => MapBooking(b)).ToList();
+        bookings.Where(b => b.CancelledAt == null).OrderBy(b => b.BookedAt).ThenBy(b => b.Id).Select(b => MapBooking(b)).ToList();
 
     [MapperIgnoreSource(nameof(Booking.Id))]
     [MapperIgnoreSource(nameof(Booking.SlotId))]

@@ -82,8 +82,8 @@ public sealed class Slot
     public SlotStatus Status { get; private set; }
 
     /// <summary>
-    /// The bookings loaded with the slot, in the order they were made. A command loads only the acting
-    /// customer's live booking: the rules need no more, since seats are counted in <see cref="BookedCount"/>.
+    /// The bookings loaded with the slot, in the order they were made: as many as the command asked its repository
+    /// for (seats are counted in <see cref="BookedCount"/>, so the rules need at most the acting customer's).
     /// </summary>
     public IReadOnlyCollection<Booking> Bookings => _bookings.AsReadOnly();
 

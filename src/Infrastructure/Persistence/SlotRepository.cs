@@ -17,7 +17,10 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
     private static readonly ConcurrentDictionary<IModel, Func<SlotsDbContext, Guid, string, CancellationToken, Task<Slot?>>>
         LoadSlotWithLiveBooking = new();
 
-    public async Task<Slot?> GetForUpdateAsync(Guid slotId, string? customerId, CancellationToken cancellationToken)
+    private static readonly ConcurrentDictionary<IModel, Func<SlotsDbContext, Guid, CancellationToken, Task<Slot?>>>
+        LoadSlotWithLiveBookings = new();
+
+    public async Task<Slot?> GetForUpdateAsync(Guid slotId, SlotLoad load, CancellationToken cancellationToken)
     {
         // The row lock is held until the command's transaction ends, so outside one it would protect nothing.
         if (db.Database.CurrentTransaction is null)
@@ -31,16 +34,23 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
         db.SlotToLock = slotId;
         try
         {
-            var loaded = customerId is null
-                ? await LoadSlot.GetOrAdd(db.Model, static _ => EF.CompileAsyncQuery(
-                    (SlotsDbContext db, Guid slotId, CancellationToken _) =>
-                        db.Slots.SingleOrDefault(s => s.Id == slotId)))(db, slotId, cancellationToken)
-                : await LoadSlotWithLiveBooking.GetOrAdd(db.Model, static _ => EF.CompileAsyncQuery(
+            var loaded = load switch
+            {
+                { CustomerId: { } customerId } => await LoadSlotWithLiveBooking.GetOrAdd(db.Model, static _ => EF.CompileAsyncQuery(
                     // Only the customer's live booking, if any: the partial unique index on live bookings serves it.
                     (SlotsDbContext db, Guid slotId, string customerId, CancellationToken _) =>
                         db.Slots
                             .Include(s => s.Bookings.Where(b => b.CustomerId == customerId && b.CancelledAt == null))
-                            .SingleOrDefault(s => s.Id == slotId)))(db, slotId, customerId, cancellationToken);
+                            .SingleOrDefault(s => s.Id == slotId)))(db, slotId, customerId, cancellationToken),
+                { AllLive: true } => await LoadSlotWithLiveBookings.GetOrAdd(db.Model, static _ => EF.CompileAsyncQuery(
+                    (SlotsDbContext db, Guid slotId, CancellationToken _) =>
+                        db.Slots
+                            .Include(s => s.Bookings.Where(b => b.CancelledAt == null))
+                            .SingleOrDefault(s => s.Id == slotId)))(db, slotId, cancellationToken),
+                _ => await LoadSlot.GetOrAdd(db.Model, static _ => EF.CompileAsyncQuery(
+                    (SlotsDbContext db, Guid slotId, CancellationToken _) =>
+                        db.Slots.SingleOrDefault(s => s.Id == slotId)))(db, slotId, cancellationToken),
+            };
             return db.SlotToLock is null
                 ? loaded
                 : throw new InvalidOperationException($"The row lock was not sent: the context's options lack {nameof(RowLockInterceptor)}.");

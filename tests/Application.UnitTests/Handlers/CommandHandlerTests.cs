@@ -61,7 +61,7 @@ public class CommandHandlerTests
     public async Task Book_locks_the_slot_and_returns_a_confirmation()
     {
         var slot = Slot(capacity: 2);
-        _repository.GetForUpdateAsync(slot.Id, Arg.Any<string?>(), Arg.Any<CancellationToken>()).Returns(slot);
+        _repository.GetForUpdateAsync(slot.Id, Arg.Any<SlotLoad>(), Arg.Any<CancellationToken>()).Returns(slot);
         var handler = new BookSlotHandler(_repository, Admin, Clock());
 
         var confirmation = await handler.Handle(new BookSlotCommand(slot.Id, "c1", "C1@x.io", "Cee"), default);
@@ -90,7 +90,7 @@ public class CommandHandlerTests
     {
         var slot = Slot(capacity: 1);
         slot.Book(new Customer("c0", "c0@x.io", "Zero"), Now);
-        _repository.GetForUpdateAsync(slot.Id, Arg.Any<string?>(), Arg.Any<CancellationToken>()).Returns(slot);
+        _repository.GetForUpdateAsync(slot.Id, Arg.Any<SlotLoad>(), Arg.Any<CancellationToken>()).Returns(slot);
         var handler = new BookSlotHandler(_repository, Admin, Clock());
 
         var ex = await Assert.ThrowsAsync<DomainException>(() =>
@@ -104,7 +104,7 @@ public class CommandHandlerTests
     {
         var slot = Slot(capacity: 2);
         slot.Book(new Customer("c1", "c1@x.io", "One"), Now);
-        _repository.GetForUpdateAsync(slot.Id, Arg.Any<string?>(), Arg.Any<CancellationToken>()).Returns(slot);
+        _repository.GetForUpdateAsync(slot.Id, Arg.Any<SlotLoad>(), Arg.Any<CancellationToken>()).Returns(slot);
 
         await new CancelBookingHandler(_repository, Ann, Clock()).Handle(new CancelBookingCommand(slot.Id, "c1"), default);
 
@@ -124,7 +124,7 @@ public class CommandHandlerTests
     public async Task Update_changes_times_and_status_together()
     {
         var slot = Slot();
-        _repository.GetForUpdateAsync(slot.Id, Arg.Any<string?>(), Arg.Any<CancellationToken>()).Returns(slot);
+        _repository.GetForUpdateAsync(slot.Id, Arg.Any<SlotLoad>(), Arg.Any<CancellationToken>()).Returns(slot);
 
         var response = await new UpdateSlotHandler(_repository, Ann, Clock())
             .Handle(new UpdateSlotCommand(slot.Id, "14:00", "16:00", "inactive"), default);
@@ -133,6 +133,8 @@ public class CommandHandlerTests
         Assert.Equal(120, response.Duration);
         await _repository.Received(1).LockScheduleAsync(slot.SpecialistEmail, Arg.Any<CancellationToken>());
         Assert.Equal(SlotStatus.Inactive, response.Status);
+        // The response lists bookings, so the command loads every live one, not a part.
+        await _repository.Received(1).GetForUpdateAsync(slot.Id, SlotLoad.AllLiveBookings, Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -140,7 +142,7 @@ public class CommandHandlerTests
     {
         var slot = Slot();
         slot.Deactivate(Now);
-        _repository.GetForUpdateAsync(slot.Id, Arg.Any<string?>(), Arg.Any<CancellationToken>()).Returns(slot);
+        _repository.GetForUpdateAsync(slot.Id, Arg.Any<SlotLoad>(), Arg.Any<CancellationToken>()).Returns(slot);
 
         var response = await new UpdateSlotHandler(_repository, Ann, Clock())
             .Handle(new UpdateSlotCommand(slot.Id, null, null, "active"), default);
@@ -154,7 +156,7 @@ public class CommandHandlerTests
     public async Task Delete_removes_an_unbooked_slot()
     {
         var slot = Slot();
-        _repository.GetForUpdateAsync(slot.Id, Arg.Any<string?>(), Arg.Any<CancellationToken>()).Returns(slot);
+        _repository.GetForUpdateAsync(slot.Id, Arg.Any<SlotLoad>(), Arg.Any<CancellationToken>()).Returns(slot);
 
         await new DeleteSlotHandler(_repository, Ann).Handle(new DeleteSlotCommand(slot.Id), default);
 
@@ -166,7 +168,7 @@ public class CommandHandlerTests
     {
         var slot = Slot();
         slot.Book(new Customer("c1", "c1@x.io", "One"), Now);
-        _repository.GetForUpdateAsync(slot.Id, Arg.Any<string?>(), Arg.Any<CancellationToken>()).Returns(slot);
+        _repository.GetForUpdateAsync(slot.Id, Arg.Any<SlotLoad>(), Arg.Any<CancellationToken>()).Returns(slot);
 
         var ex = await Assert.ThrowsAsync<DomainException>(() =>
             new DeleteSlotHandler(_repository, Ann).Handle(new DeleteSlotCommand(slot.Id), default).AsTask());

@@ -70,7 +70,7 @@ public class AuthorizationTests
     {
         var slot = Slot(capacity: 2);
         slot.Book(new Customer("c1", "c1@x.io", "One"), Now);
-        _repository.GetForUpdateAsync(slot.Id, Arg.Any<string?>(), Arg.Any<CancellationToken>()).Returns(slot);
+        _repository.GetForUpdateAsync(slot.Id, Arg.Any<SlotLoad>(), Arg.Any<CancellationToken>()).Returns(slot);
 
         var ex = await Assert.ThrowsAsync<DomainException>(() => handler switch
         {
@@ -120,7 +120,7 @@ public class AuthorizationTests
     public async Task A_customer_books_as_the_token_says_and_never_as_someone_else()
     {
         var slot = Slot(capacity: 3);
-        _repository.GetForUpdateAsync(slot.Id, Arg.Any<string?>(), Arg.Any<CancellationToken>()).Returns(slot);
+        _repository.GetForUpdateAsync(slot.Id, Arg.Any<SlotLoad>(), Arg.Any<CancellationToken>()).Returns(slot);
         var handler = new BookSlotHandler(_repository, Cara, Clock());
 
         var mine = await handler.Handle(new BookSlotCommand(slot.Id), default);
@@ -140,7 +140,7 @@ public class AuthorizationTests
         var slot = Slot(capacity: 2);
         slot.Book(new Customer("cust-dan", "dan@example.com", "Dan"), Now);
         slot.Book(new Customer("cust-cara", "cara@example.com", "Cara"), Now);
-        _repository.GetForUpdateAsync(slot.Id, Arg.Any<string?>(), Arg.Any<CancellationToken>()).Returns(slot);
+        _repository.GetForUpdateAsync(slot.Id, Arg.Any<SlotLoad>(), Arg.Any<CancellationToken>()).Returns(slot);
         var handler = new CancelBookingHandler(_repository, Cara, Clock());
 
         var ex = await Assert.ThrowsAsync<AccessDeniedException>(() =>
@@ -150,7 +150,7 @@ public class AuthorizationTests
         Assert.Equal("not_yourself", ex.Code);
         Assert.Equal(["cust-dan"], slot.Bookings.Where(b => b.IsLive).Select(b => b.CustomerId));
         // Refused before the slot was even locked.
-        await _repository.Received(1).GetForUpdateAsync(slot.Id, Arg.Any<string?>(), Arg.Any<CancellationToken>());
+        await _repository.Received(1).GetForUpdateAsync(slot.Id, Arg.Any<SlotLoad>(), Arg.Any<CancellationToken>());
     }
 
     [Fact]

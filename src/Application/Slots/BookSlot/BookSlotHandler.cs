@@ -15,7 +15,7 @@ public sealed class BookSlotHandler(ISlotRepository slots, ICurrentUser user, Ti
     public async ValueTask<BookingConfirmation> Handle(BookSlotCommand command, CancellationToken cancellationToken)
     {
         var customer = user.Require().CustomerFor(command.CustomerId, command.CustomerEmail, command.CustomerName);
-        var slot = await slots.GetForUpdateAsync(command.SlotId, customer.Id, cancellationToken)
+        var slot = await slots.GetForUpdateAsync(command.SlotId, SlotLoad.LiveBookingOf(customer.Id), cancellationToken)
             ?? throw SlotErrors.NotFound(command.SlotId);
         var booking = slot.Book(customer, clock.GetUtcNow());
         return new BookingConfirmation(

@@ -11,7 +11,7 @@ public sealed class CancelBookingHandler(ISlotRepository slots, ICurrentUser use
     {
         var actor = user.Require();
         actor.EnsureMayCancelFor(command.CustomerId);
-        var slot = await slots.GetForUpdateAsync(command.SlotId, command.CustomerId, cancellationToken)
+        var slot = await slots.GetForUpdateAsync(command.SlotId, SlotLoad.LiveBookingOf(command.CustomerId), cancellationToken)
             ?? throw SlotErrors.NotFound(command.SlotId);
         actor.EnsureMayCancel(slot, command.CustomerId);
         slot.CancelBooking(command.CustomerId, clock.GetUtcNow());

@@ -9,7 +9,7 @@ public sealed class DeleteSlotHandler(ISlotRepository slots, ICurrentUser user) 
 {
     public async ValueTask<Unit> Handle(DeleteSlotCommand command, CancellationToken cancellationToken)
     {
-        var slot = await slots.GetForUpdateAsync(command.SlotId, customerId: null, cancellationToken)
+        var slot = await slots.GetForUpdateAsync(command.SlotId, SlotLoad.SlotOnly, cancellationToken)
             ?? throw SlotErrors.NotFound(command.SlotId);
         user.Require().EnsureManages(slot).EnsureDeletable();
         slots.Remove(slot);

@@ -10,7 +10,7 @@ public sealed class UpdateSlotHandler(ISlotRepository slots, ICurrentUser user, 
 {
     public async ValueTask<SlotResponse> Handle(UpdateSlotCommand command, CancellationToken cancellationToken)
     {
-        var slot = await slots.GetForUpdateAsync(command.SlotId, customerId: null, cancellationToken)
+        var slot = await slots.GetForUpdateAsync(command.SlotId, SlotLoad.AllLiveBookings, cancellationToken)
             ?? throw SlotErrors.NotFound(command.SlotId);
         user.Require().EnsureManages(slot);
         var now = clock.GetUtcNow();
