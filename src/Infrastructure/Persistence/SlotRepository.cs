@@ -28,10 +28,10 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
             throw new InvalidOperationException("A slot is loaded for update only inside the unit of work's transaction.");
         }
 
-        // The row lock goes out first, as a statement of its own in front of this query (RowLockInterceptor),
+        // The row lock goes out first, as a statement of its own in front of this query (CommandRoundTrips),
         // and every command takes it the same way, so concurrent commands on one slot queue there instead of
         // deadlocking. The load runs once the lock is granted and sees what the previous holder committed.
-        db.SlotToLock = slotId;
+        db.RoundTrips.LockBeforeNextQuery(slotId);
         try
         {
             var loaded = load switch
@@ -51,13 +51,14 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
                     (SlotsDbContext db, Guid slotId, CancellationToken _) =>
                         db.Slots.SingleOrDefault(s => s.Id == slotId)))(db, slotId, cancellationToken),
             };
-            return db.SlotToLock is null
+            return !db.RoundTrips.LockPending
                 ? loaded
-                : throw new InvalidOperationException($"The row lock was not sent: the context's options lack {nameof(RowLockInterceptor)}.");
+                : throw new InvalidOperationException(
+                    $"The row lock was not sent: the context's options lack {nameof(CommandRoundTrips)}.{nameof(CommandRoundTrips.Interceptor)}.");
         }
         finally
         {
-            db.SlotToLock = null;
+            db.RoundTrips.CancelLock();
         }
     }
 
@@ -66,9 +67,9 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
         // A transaction-scoped advisory lock on a hash of the slot's (normalized) email: released at commit
         // or rollback. A hash collision only makes two specialists queue behind each other, never a wrong answer.
         // Like the row lock, it reports the transaction id for the unit of work.
-        db.TransactionId = await db.Database
+        db.RoundTrips.ReportTransactionId(await db.Database
             .SqlQuery<long>($"SELECT txid_current() AS \"Value\" FROM pg_advisory_xact_lock(hashtextextended({specialistEmail}, 0))")
-            .SingleAsync(cancellationToken);
+            .SingleAsync(cancellationToken));
     }
 
     public void Add(Slot slot) => db.Slots.Add(slot);
