@@ -9,6 +9,7 @@ using Slots.Api.Health;
 using Slots.Api.Json;
 using Slots.Api.Security;
 using Slots.Application;
+using Slots.Application.Common;
 using Slots.Application.Common.Behaviors;
 using Slots.Application.Slots.CreateSlot;
 using Slots.Infrastructure;
@@ -16,7 +17,10 @@ using Slots.Infrastructure.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddApplication();
+var waits = builder.Configuration.GetSection("Slots:Waits");
+builder.Services.AddApplication(new WaitLimits(
+    waits.GetValue("RequestBudget", WaitLimits.Default.RequestBudget),
+    waits.GetValue("SlotQueueLength", WaitLimits.Default.SlotQueueLength)));
 builder.Services.AddInfrastructure(
     builder.Configuration.GetConnectionString("Slots")
     ?? throw new InvalidOperationException("Set ConnectionStrings:Slots (./slots run does it for you)."));
@@ -24,7 +28,7 @@ builder.Services.AddMediator((MediatorOptions options) =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
     options.Assemblies = [typeof(CreateSlotCommand)];
-    options.PipelineBehaviors = [typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>), typeof(SlotQueueBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
+    options.PipelineBehaviors = [typeof(TimeBudgetBehavior<,>), typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>), typeof(SlotQueueBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
 });
 builder.Services.AddSlotsAuthentication(builder.Configuration);
 builder.Services.AddSlotsRateLimits(builder.Configuration);

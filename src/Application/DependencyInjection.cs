@@ -6,9 +6,14 @@ namespace Slots.Application;
 
 public static class DependencyInjection
 {
-    /// <summary>Validators, the clock and the slot queue. Mediator itself is added by the host, which owns the source generator.</summary>
-    public static IServiceCollection AddApplication(this IServiceCollection services)
+    /// <summary>
+    /// Validators, the clock, the wait limits, the request budget and the slot queue. Mediator itself is added by
+    /// the host, which owns the source generator.
+    /// </summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services, WaitLimits limits)
     {
+        services.AddSingleton(limits);
+        services.AddSingleton<TimeBudget>();
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SlotQueue>();

@@ -24,6 +24,7 @@ public static class DependencyInjection
                 (RelationalEventId.CommandError, LogLevel.Debug),
                 (RelationalEventId.TransactionError, LogLevel.Debug),
                 (CoreEventId.SaveChangesFailed, LogLevel.Debug))));
+        services.AddSingleton<DatabaseCircuit>();
         services.AddScoped<ISlotRepository, SlotRepository>();
         services.AddScoped<ISlotReader, SlotReader>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
@@ -40,15 +41,48 @@ public static class DependencyInjection
     private static readonly int ConnectionsPerProcess = Math.Max(8, 4 * Environment.ProcessorCount);
 
     /// <summary>
+    /// Bounds on every wait a session may do, unless the connection string passes its own <c>Options</c>: a row lock
+    /// held longer than a request's budget by another process (<c>lock_timeout</c>, 503 <c>slot_busy</c>), a statement
+    /// running past five seconds (<c>statement_timeout</c>), a transaction left idle by a stuck client for ten
+    /// (<c>idle_in_transaction_session_timeout</c>: its locks are released).
+    /// </summary>
+    public const string SessionTimeouts =
+        "-c lock_timeout=2000 -c statement_timeout=5000 -c idle_in_transaction_session_timeout=10000";
+
+    /// <summary>
     /// Server-side prepared statements for the few statements the service sends over and over (PostgreSQL
     /// then skips parsing and planning them), unless the connection string sets its own count; a pool of
-    /// <see cref="ConnectionsPerProcess"/> unless it sets its own size; and no
-    /// DISCARD ALL when a connection goes back to the pool, since nothing here leaves session state behind
-    /// (the advisory locks end with their transaction).
+    /// <see cref="ConnectionsPerProcess"/> unless it sets its own size; no DISCARD ALL when a connection goes
+    /// back to the pool, since nothing here leaves session state behind (the advisory locks end with their
+    /// transaction); the <see cref="SessionTimeouts"/>; TCP keepalives, so a peer that vanished without a word
+    /// is noticed within about 20 seconds; and a cancelled statement's connection given up after 250 ms instead
+    /// of 2 s when the server does not confirm the cancellation (the request's budget has run out by then).
     /// </summary>
+    /// <summary>
+    /// The client's own bound on a statement (Npgsql's default is 30 s), for when the server's <c>statement_timeout</c>
+    /// cannot help: behind a network partition its answer never arrives, and a statement whose cancellation was lost
+    /// on the way would otherwise wait this long.
+    /// </summary>
+    private const int ClientCommandTimeoutSeconds = 5;
+
     private static string Tuned(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (string.IsNullOrEmpty(builder.Options))
+        {
+            builder.Options = SessionTimeouts;
+        }
+
+        if (!connectionString.Contains("Command Timeout", StringComparison.OrdinalIgnoreCase)
+            && !connectionString.Contains("CommandTimeout", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.CommandTimeout = ClientCommandTimeoutSeconds;
+        }
+
+        builder.TcpKeepAlive = true;
+        builder.TcpKeepAliveTime = 10;
+        builder.TcpKeepAliveInterval = 2;
+        builder.CancellationTimeout = 250;
         if (!connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase))
         {
             builder.MaxAutoPrepare = 32;

@@ -25,7 +25,7 @@ public class CommitOutcomeTests(SlotsApiFactory factory) : ApiTestBase(factory)
         await using var db = Factory.NewDbContext(o => o.EnableRetryOnFailure(3, TimeSpan.FromMilliseconds(50), null), fault);
         var handler = new BookSlotHandler(new SlotRepository(db), FixedUser.Admin, Factory.Clock);
 
-        var confirmation = await new UnitOfWork(db).ExecuteAsync(
+        var confirmation = await new UnitOfWork(db, new DatabaseCircuit()).ExecuteAsync(
             ct => handler.Handle(new BookSlotCommand(slot, "unlucky", "unlucky@x.io", "Unlucky"), ct).AsTask(),
             default);
 
@@ -35,6 +35,42 @@ public class CommitOutcomeTests(SlotsApiFactory factory) : ApiTestBase(factory)
         Assert.Equal(1, await Factory.ScalarAsync<int>("SELECT booked_count FROM slots WHERE id = $1", slot));
         var bookedAt = await Factory.ScalarAsync<DateTime>("SELECT booked_at FROM bookings WHERE slot_id = $1", slot);
         Assert.Equal(bookedAt, confirmation.BookedAt);
+    }
+
+    /// <summary>
+    /// A transaction whose COMMIT is still on its way reads "in progress"; the outcome is waited for, never taken
+    /// for "not committed" (which would replay a command that then commits too).
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_transaction_still_in_progress_is_waited_for(bool commits)
+    {
+        await using var other = new NpgsqlConnection(Factory.ConnectionString);
+        await other.OpenAsync();
+        var transaction = await other.BeginTransactionAsync();
+        var id = (long)(await new NpgsqlCommand("SELECT txid_current()", other, transaction).ExecuteScalarAsync())!;
+        await using var db = Factory.NewDbContext();
+
+        var asked = UnitOfWork.CommittedAsync(db, id, default);
+        await Task.Delay(300);
+        Assert.False(asked.IsCompleted);
+        await (commits ? transaction.CommitAsync() : transaction.RollbackAsync());
+
+        Assert.Equal(commits, await asked.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task Waiting_for_a_transaction_in_progress_ends_with_the_budget()
+    {
+        await using var other = new NpgsqlConnection(Factory.ConnectionString);
+        await other.OpenAsync();
+        await using var transaction = await other.BeginTransactionAsync();
+        var id = (long)(await new NpgsqlCommand("SELECT txid_current()", other, transaction).ExecuteScalarAsync())!;
+        await using var db = Factory.NewDbContext();
+        using var budget = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => UnitOfWork.CommittedAsync(db, id, budget.Token));
     }
 
     /// <summary>

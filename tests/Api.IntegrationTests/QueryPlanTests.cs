@@ -28,10 +28,10 @@ public class QueryPlanTests(SlotsApiFactory factory) : ApiTestBase(factory)
         await using var db = Factory.NewDbContext(interceptors: capture);
         var clock = new FakeTimeProvider(Factory.Clock.GetUtcNow());
 
-        var available = await new ListAvailableSlotsHandler(new SlotReader(db), clock)
+        var available = await new ListAvailableSlotsHandler(new SlotReader(db, new DatabaseCircuit()), clock)
             .Handle(new ListAvailableSlotsQuery(busy, null, null, null, null), default);
         var availablePlan = await ExplainAsync(capture.Last!.Value);
-        var all = await new ListSpecialistSlotsHandler(new SlotReader(db), FixedUser.Admin)
+        var all = await new ListSpecialistSlotsHandler(new SlotReader(db, new DatabaseCircuit()), FixedUser.Admin)
             .Handle(new ListSpecialistSlotsQuery(busy, 50, null), default);
         var allPlan = await ExplainAsync(capture.Last!.Value);
 
@@ -57,7 +57,7 @@ public class QueryPlanTests(SlotsApiFactory factory) : ApiTestBase(factory)
         var capture = new CommandCapture();
         await using var db = Factory.NewDbContext(interceptors: capture);
         var handler = new BookSlotHandler(new SlotRepository(db), FixedUser.Admin, Factory.Clock);
-        await new UnitOfWork(db).ExecuteAsync(
+        await new UnitOfWork(db, new DatabaseCircuit()).ExecuteAsync(
             ct => handler.Handle(new BookSlotCommand(slot, "latest", "latest@x.io", "Latest"), ct).AsTask(), default);
 
         // Two round trips in all. The first carries the lock, alone in the first statement (which also reports

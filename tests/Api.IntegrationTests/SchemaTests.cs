@@ -76,7 +76,7 @@ public class SchemaTests(SlotsApiFactory factory) : ApiTestBase(factory)
         var stale = await db.Slots.Include(s => s.Bookings).SingleAsync(s => s.Id == slot);
         Assert.Equal(HttpStatusCode.Created, (await BookAsync(Client, slot, "quick")).StatusCode);
 
-        var ex = await Assert.ThrowsAsync<DomainException>(() => new UnitOfWork(db).ExecuteAsync(
+        var ex = await Assert.ThrowsAsync<DomainException>(() => new UnitOfWork(db, new DatabaseCircuit()).ExecuteAsync(
             _ =>
             {
                 db.Attach(stale); // the unit of work starts each attempt on a clean change tracker

@@ -17,7 +17,7 @@ public class UnitOfWorkTests(SlotsApiFactory factory) : ApiTestBase(factory)
         // Dependent inserts: the booking's row needs the slot's row first.
         var specialist = NewSpecialist();
         await using var db = Factory.NewDbContext();
-        var slot = await new UnitOfWork(db).ExecuteAsync(
+        var slot = await new UnitOfWork(db, new DatabaseCircuit()).ExecuteAsync(
             _ =>
             {
                 var slot = NewSlot(specialist, hour: 9);
@@ -36,7 +36,7 @@ public class UnitOfWorkTests(SlotsApiFactory factory) : ApiTestBase(factory)
     {
         var specialist = NewSpecialist();
         await using var db = Factory.NewDbContext();
-        await new UnitOfWork(db).ExecuteAsync(
+        await new UnitOfWork(db, new DatabaseCircuit()).ExecuteAsync(
             _ =>
             {
                 var repository = new SlotRepository(db);
@@ -58,7 +58,7 @@ public class UnitOfWorkTests(SlotsApiFactory factory) : ApiTestBase(factory)
         // The second slot overlaps the first: the exclusion constraint fails the batch, and COMMIT with it.
         var specialist = NewSpecialist();
         await using var db = Factory.NewDbContext();
-        var refused = await Record.ExceptionAsync(() => new UnitOfWork(db).ExecuteAsync(
+        var refused = await Record.ExceptionAsync(() => new UnitOfWork(db, new DatabaseCircuit()).ExecuteAsync(
             _ =>
             {
                 var repository = new SlotRepository(db);

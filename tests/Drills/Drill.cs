@@ -35,6 +35,7 @@ public sealed class Drill(string root, string apiDll, string adminConnection, st
         {
             Console.WriteLine($"[drill] 3 API processes on one database: {string.Join(", ", fleet.Instances)} (logs in {work})");
             var admins = fleet.Instances.Select(uri => Client(uri, _tokens.Admin())).ToList();
+            await WarmUpAsync(admins);
             await ManyInstancesAsync(fleet, admins[0]);
             await DroppedConnectionsAsync(admins);
             await DatabaseCrashAsync(admins);
@@ -43,6 +44,26 @@ public sealed class Drill(string root, string apiDll, string adminConnection, st
         await _db.DropAsync();
         Console.WriteLine(_failures == 0 ? "[drill] all drills passed" : $"[drill] {_failures} check(s) failed; API logs in {work}");
         return _failures;
+    }
+
+    /// <summary>
+    /// A few bookings through each process first, as a deployment's readiness probe and first users would make: a
+    /// cold process compiles its queries and opens its connections during its first requests, and 50 of them at
+    /// once on one slot outlast the 2 s request budget there (97 of 150 answered 503 <c>time_budget_exceeded</c>).
+    /// </summary>
+    private async Task WarmUpAsync(IReadOnlyList<HttpClient> admins)
+    {
+        var slot = (await CreateSlotsAsync(admins[0], 1, capacity: 100))[0];
+        for (var round = 0; round < 5; round++)
+        {
+            await Task.WhenAll(admins.Select(async (admin, i) =>
+            {
+                using var response = await admin.PostAsJsonAsync(
+                    $"/api/consulting-slots/{slot}/book",
+                    new { customerId = $"warm-{_run}-{round}-{i}", customerEmail = $"warm-{round}-{i}@example.com", customerName = "Warm-up" });
+                response.EnsureSuccessStatusCode();
+            }));
+        }
     }
 
     /// <summary>150 clients, each its own connection and customer, across three processes, for 10 seats.</summary>
@@ -98,7 +119,7 @@ public sealed class Drill(string root, string apiDll, string adminConnection, st
     private async Task DatabaseCrashAsync(IReadOnlyList<HttpClient> admins)
     {
         var slots = await CreateSlotsAsync(admins[0], 40, capacity: 1000);
-        DateTime downAt = default, upAt = default;
+        DateTime downAt = default, restartAt = default, upAt = default;
         TimeSpan? recovery = null;
         var outcomes = await BookingLoad.RunAsync(admins, slots, 16, $"crash-{_run}", async live =>
         {
@@ -106,6 +127,7 @@ public sealed class Drill(string root, string apiDll, string adminConnection, st
             downAt = DateTime.UtcNow;
             Console.WriteLine($"[drill] killed the postmaster (pid {await _db.KillAsync()}) with SIGKILL");
             await Task.Delay(8000);
+            restartAt = DateTime.UtcNow;
             Console.WriteLine($"[drill] database restarted (attempt {await _db.RestartAsync()})");
             upAt = DateTime.UtcNow;
             while (DateTime.UtcNow - upAt < TimeSpan.FromSeconds(30))
@@ -123,10 +145,11 @@ public sealed class Drill(string root, string apiDll, string adminConnection, st
             await Task.Delay(3000);
         });
 
-        var whileDown = outcomes.Where(o => o.StartedAt > downAt.AddSeconds(1) && o.StartedAt + o.Took < upAt).ToList();
+        // Down from a second after the kill until the restart begins: the server may answer before the restart returns.
+        var whileDown = outcomes.Where(o => o.StartedAt > downAt.AddSeconds(1) && o.StartedAt + o.Took < restartAt).ToList();
         var slowest = whileDown.Select(o => o.Took).DefaultIfEmpty().Max();
         var badDown = whileDown.Where(o => o.Status != 503 || !o.IsProblem || !o.HasRetryAfter).ToList();
-        Check("database down", whileDown.Count > 0 && badDown.Count == 0 && slowest < TimeSpan.FromSeconds(5),
+        Check("database down", whileDown.Count > 0 && badDown.Count == 0 && slowest < TimeSpan.FromSeconds(3),
             $"{whileDown.Count} requests while the database was down: {Tally(whileDown)}, all problem+json with Retry-After: "
             + $"{badDown.Count == 0}; slowest answer {slowest.TotalSeconds:0.0} s{Example(badDown)}");
         var errors = outcomes.Where(o => (o.Status >= 500 && o.Status != 503) || o.Unanswered).ToList();

@@ -4,6 +4,8 @@ using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Slots.Api.Security;
+using Polly.CircuitBreaker;
+using Slots.Application.Common;
 using Slots.Application.Common.Security;
 using Slots.Domain.Common;
 using Slots.Infrastructure.Persistence;
@@ -33,8 +35,13 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             DomainException domain => Domain(domain),
             AccessDeniedException denied => Denied(context, denied),
             TooManyRequestsException tooMany => TooMany(context, tooMany),
+            ServiceBusyException busy => Busy(context, busy),
+            BrokenCircuitException broken => Unavailable(context, broken, broken.RetryAfter),
             BadHttpRequestException badRequest => BadRequest(badRequest),
-            _ when DatabaseFailures.IsUnavailable(exception) => Unavailable(context, exception),
+            _ when DatabaseFailures.IsUnavailable(exception) => Unavailable(context, exception, null),
+            // Cancelled while the client is still there: the request's budget ran out somewhere it surfaced wrapped.
+            _ when IsCancellation(exception) => Busy(context, new ServiceBusyException(
+                "time_budget_exceeded", "The request could not be completed in time; try again shortly.", TimeSpan.FromSeconds(1), exception)),
             _ => Unexpected(exception),
         };
 
@@ -125,10 +132,43 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         };
     }
 
-    private ProblemDetails Unavailable(HttpContext context, Exception exception)
+    private ProblemDetails Busy(HttpContext context, ServiceBusyException exception)
     {
-        logger.LogWarning(exception, "Database unavailable");
-        context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        logger.LogWarning("Answered 503 {Code}: {Message}", exception.Code, exception.Message);
+        var seconds = Math.Max(1, (int)Math.Ceiling(exception.RetryAfter.TotalSeconds));
+        context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "The service is busy.",
+            Detail = exception.Message,
+            Extensions = { ["code"] = exception.Code },
+        };
+    }
+
+    private static bool IsCancellation(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is OperationCanceledException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private ProblemDetails Unavailable(HttpContext context, Exception exception, TimeSpan? retryAfter)
+    {
+        // While the circuit is open every request lands here; its opening was logged once, with the failures behind it.
+        if (exception is not BrokenCircuitException)
+        {
+            logger.LogWarning(exception, "Database unavailable");
+        }
+
+        var seconds = retryAfter is { } wait ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : RetryAfterSeconds;
+        context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return new ProblemDetails
         {
             Status = StatusCodes.Status503ServiceUnavailable,

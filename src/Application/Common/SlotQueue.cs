@@ -10,9 +10,11 @@ namespace Slots.Application.Common;
 /// opens a transaction and waits on the row lock; each commit wakes all the waiters to fight for the row, so
 /// the lock changes hands slowly and in no particular order, and some bookings wait far longer than others.
 /// With it, the database sees one command holding the lock and one waiting for it, and the rest wait here in
-/// arrival order without holding a connection.
+/// arrival order without holding a connection. The line is capped (<see cref="WaitLimits.SlotQueueLength"/>): a
+/// command that finds it full is turned away at once (<see cref="ServiceBusyException.SlotBusy"/>), and every wait
+/// ends with the request's budget, whose token it is given.
 /// </remarks>
-public sealed class SlotQueue
+public sealed class SlotQueue(WaitLimits limits)
 {
     /// <summary>One command holding the slot's row lock, the next already waiting for it in the database.</summary>
     public const int CommandsInFlightPerSlot = 2;
@@ -29,6 +31,10 @@ public sealed class SlotQueue
             {
                 line = new Line();
                 _lines.Add(slotId, line);
+            }
+            else if (line.Users >= CommandsInFlightPerSlot + limits.SlotQueueLength)
+            {
+                throw ServiceBusyException.SlotBusy();
             }
 
             line.Users++;

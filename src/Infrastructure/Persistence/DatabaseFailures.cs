@@ -1,6 +1,8 @@
 using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using Polly.CircuitBreaker;
+using Slots.Application.Common;
 
 namespace Slots.Infrastructure.Persistence;
 
@@ -11,12 +13,35 @@ public static class DatabaseFailures
     public static readonly string[] SessionEndedCodes =
         [PostgresErrorCodes.AdminShutdown, PostgresErrorCodes.CrashShutdown, PostgresErrorCodes.CannotConnectNow];
 
+    /// <summary>
+    /// The database gave up on a wait the session's timeouts bound (see <see cref="DependencyInjection"/>): a row
+    /// lock held longer than <c>lock_timeout</c> by another process is a busy slot; a statement past
+    /// <c>statement_timeout</c> a slow database. Null for anything else.
+    /// </summary>
+    public static ServiceBusyException? AsBusy(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case PostgresException { SqlState: PostgresErrorCodes.LockNotAvailable }:
+                    return ServiceBusyException.SlotBusy(exception);
+                case PostgresException { SqlState: PostgresErrorCodes.QueryCanceled }:
+                    return new ServiceBusyException(
+                        "database_timeout", "The database took too long to answer; try again shortly.", TimeSpan.FromSeconds(1), exception);
+            }
+        }
+
+        return null;
+    }
+
     public static bool IsUnavailable(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
             switch (e)
             {
+                case BrokenCircuitException:
                 case RetryLimitExceededException:
                 case NpgsqlException { IsTransient: true }:
                 case PostgresException { SqlState: var state } when SessionEndedCodes.Contains(state) || state == PostgresErrorCodes.TooManyConnections:

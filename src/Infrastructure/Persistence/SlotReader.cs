@@ -4,7 +4,7 @@ using Slots.Domain.Slots;
 
 namespace Slots.Infrastructure.Persistence;
 
-internal sealed class SlotReader(SlotsDbContext db) : ISlotReader
+internal sealed class SlotReader(SlotsDbContext db, DatabaseCircuit circuit) : ISlotReader
 {
     public Task<List<TResult>> ListAsync<TResult>(
         Specification<Slot> specification,
@@ -21,7 +21,19 @@ internal sealed class SlotReader(SlotsDbContext db) : ISlotReader
         WholeRead(ct => SpecificationCompiler.Run(db, specification, projection).ToListAsync(ct).AsTask(), cancellationToken);
 
     // The whole query is retried after a transient failure, so EF need not buffer its rows to retry part-way.
-    private Task<List<TResult>> WholeRead<TResult>(Func<CancellationToken, Task<List<TResult>>> read, CancellationToken cancellationToken) =>
-        RetryStrategy.RetriedWhole(db).ExecuteAsync(
-            read, static (_, read, ct) => read(ct), null, cancellationToken);
+    private async Task<List<TResult>> WholeRead<TResult>(Func<CancellationToken, Task<List<TResult>>> read, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await circuit.Pipeline.ExecuteAsync(
+                static async (state, ct) => await RetryStrategy.RetriedWhole(state.db).ExecuteAsync(
+                    state.read, static (_, read, ct) => read(ct), null, ct),
+                (db, read),
+                cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && DatabaseFailures.AsBusy(ex) is { } busy)
+        {
+            throw busy;
+        }
+    }
 }

@@ -22,10 +22,12 @@ namespace Slots.Infrastructure.Persistence;
 /// trips: the lock with the load, then the changes with COMMIT.
 /// </para>
 /// </remarks>
-internal sealed class UnitOfWork(SlotsDbContext db) : IUnitOfWork
+internal sealed class UnitOfWork(SlotsDbContext db, DatabaseCircuit circuit) : IUnitOfWork
 {
     /// <summary>Far below any batch size EF would split at; a command changes a slot and at most one booking.</summary>
     private const int MaxChangesWithCommit = 16;
+
+    private static readonly TimeSpan InProgressPoll = TimeSpan.FromMilliseconds(20);
 
     public async Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
@@ -34,7 +36,7 @@ internal sealed class UnitOfWork(SlotsDbContext db) : IUnitOfWork
         (long TransactionId, T Result)? committing = null;
         try
         {
-            return await strategy.ExecuteAsync(
+            return await circuit.Pipeline.ExecuteAsync(async budget => await strategy.ExecuteAsync(
                 work,
                 async (_, run, ct) =>
                 {
@@ -66,18 +68,38 @@ internal sealed class UnitOfWork(SlotsDbContext db) : IUnitOfWork
 
                     return result;
                 },
-                async (_, _, ct) => committing is { } attempt && await CommittedAsync(attempt.TransactionId, ct)
+                async (_, _, ct) => committing is { } attempt && await CommittedAsync(db, attempt.TransactionId, ct)
                     ? new ExecutionResult<T>(true, attempt.Result)
                     : new ExecutionResult<T>(false, default!),
-                cancellationToken);
+                budget), cancellationToken);
         }
         catch (DbUpdateException ex) when (ConstraintViolations.Translate(ex) is { } domainError)
         {
             throw domainError;
         }
+        catch (Exception ex) when (ex is not OperationCanceledException && DatabaseFailures.AsBusy(ex) is { } busy)
+        {
+            throw busy;
+        }
     }
 
-    private async Task<bool> CommittedAsync(long transactionId, CancellationToken cancellationToken) =>
-        await db.Database.SqlQuery<string>($"SELECT txid_status({transactionId}) AS \"Value\"")
-            .SingleAsync(cancellationToken) == "committed";
+    /// <summary>
+    /// Whether the transaction committed. One still "in progress" (the server has not yet noticed that the
+    /// connection carrying its COMMIT is gone) is asked about again until it ends or the request's budget does:
+    /// read as "not committed", it would be replayed while it may still commit.
+    /// </summary>
+    internal static async Task<bool> CommittedAsync(DbContext db, long transactionId, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var status = await db.Database.SqlQuery<string?>($"SELECT txid_status({transactionId}) AS \"Value\"")
+                .SingleAsync(cancellationToken);
+            if (status != "in progress")
+            {
+                return status == "committed";
+            }
+
+            await Task.Delay(InProgressPoll, cancellationToken);
+        }
+    }
 }

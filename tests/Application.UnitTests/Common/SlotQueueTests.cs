@@ -8,7 +8,53 @@ namespace Slots.Application.UnitTests.Common;
 
 public class SlotQueueTests
 {
-    private readonly SlotQueue _queue = new();
+    private readonly SlotQueue _queue = new(WaitLimits.Default);
+
+    [Fact]
+    public async Task A_full_line_turns_the_next_command_away_at_once_and_takes_it_again_once_there_is_room()
+    {
+        var queue = new SlotQueue(WaitLimits.Default with { SlotQueueLength = 3 });
+        var slot = Guid.NewGuid();
+        var inFlight = new[] { await queue.EnterAsync(slot, default), await queue.EnterAsync(slot, default) };
+        var waiting = Enumerable.Range(0, 3).Select(_ => queue.EnterAsync(slot, default).AsTask()).ToList();
+
+        var turnedAway = queue.EnterAsync(slot, default).AsTask();
+        Assert.True(turnedAway.IsFaulted);
+        Assert.Equal("slot_busy", (await Assert.ThrowsAsync<ServiceBusyException>(() => turnedAway)).Code);
+        Assert.All(waiting, w => Assert.False(w.IsCompleted));
+
+        inFlight[0].Dispose();
+        var moved = await waiting[0].WaitAsync(TimeSpan.FromSeconds(5));
+        var again = queue.EnterAsync(slot, default).AsTask();
+        Assert.False(again.IsCompleted);
+
+        moved.Dispose();
+        inFlight[1].Dispose();
+        (await waiting[1].WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
+        (await waiting[2].WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
+        (await again.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
+
+        Assert.Equal(0, queue.SlotsInUse);
+    }
+
+    [Fact]
+    public async Task A_wait_ends_with_the_requests_budget()
+    {
+        var slot = Guid.NewGuid();
+        using var first = await _queue.EnterAsync(slot, default);
+        using var second = await _queue.EnterAsync(slot, default);
+        var behavior = new TimeBudgetBehavior<CancelBookingCommand, Unit>(
+            new TimeBudget(WaitLimits.Default with { RequestBudget = TimeSpan.FromMilliseconds(100) }));
+        var queued = new SlotQueueBehavior<CancelBookingCommand, Unit>(_queue);
+
+        var ex = await Assert.ThrowsAsync<ServiceBusyException>(() => behavior.Handle(
+            new CancelBookingCommand(slot, "c1"),
+            (message, ct) => queued.Handle(message, (_, _) => ValueTask.FromResult(Unit.Value), ct),
+            default).AsTask()).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal("time_budget_exceeded", ex.Code);
+        Assert.Equal(1, _queue.SlotsInUse);
+    }
 
     [Fact]
     public async Task Two_commands_on_a_slot_go_on_and_the_third_waits_for_one_to_end()

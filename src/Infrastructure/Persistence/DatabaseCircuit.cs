@@ -1,0 +1,34 @@
+using Polly;
+using Polly.CircuitBreaker;
+
+namespace Slots.Infrastructure.Persistence;
+
+/// <summary>
+/// Polly's circuit breaker around every command and read, one per process. When most operations of the last ten
+/// seconds (at least four) failed because the database could not be reached, the circuit opens: for one second
+/// every request answers 503 at once, without a connection attempt, a retry or a place in a slot's queue. Then
+/// the next operation is let through as a probe; its success closes the circuit, its failure opens it again.
+/// </summary>
+/// <remarks>
+/// The breaker sits outside the execution strategy, so a failure that a retry repaired (a cut connection) does
+/// not count; only operations that failed in the end do.
+/// </remarks>
+public sealed class DatabaseCircuit
+{
+    public static readonly TimeSpan BreakDuration = TimeSpan.FromSeconds(1);
+
+    // Polly's own clock (the system's): a test's fake clock, which stands still, would hold the circuit open.
+    public DatabaseCircuit() =>
+        Pipeline = new ResiliencePipelineBuilder()
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                FailureRatio = 0.5,
+                MinimumThroughput = 4,
+                SamplingDuration = TimeSpan.FromSeconds(10),
+                BreakDuration = BreakDuration,
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(DatabaseFailures.IsUnavailable),
+            })
+            .Build();
+
+    public ResiliencePipeline Pipeline { get; }
+}

@@ -1,0 +1,36 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Npgsql;
+using Slots.Api.IntegrationTests.Infrastructure;
+
+namespace Slots.Api.IntegrationTests;
+
+/// <summary>A row lock held by another process for longer than a request may wait: 503 <c>slot_busy</c>, not a hang.</summary>
+[Collection(ApiCollection.Name)]
+public class LockTimeoutTests(SlotsApiFactory factory) : ApiTestBase(factory)
+{
+    [Fact]
+    public async Task A_stuck_lock_holder_makes_a_booking_answer_slot_busy_after_the_lock_timeout()
+    {
+        var slot = Id(await CreateSlotAsync(NewSpecialist(), capacity: 5));
+        // A budget longer than the session's lock_timeout (2 s), so the database's answer is the one seen.
+        await using var api = Factory.WithWebHostBuilder(b => b.UseSetting("Slots:Waits:RequestBudget", "00:00:10"));
+        using var client = api.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Factory.Tokens.Admin());
+        await using var holder = new NpgsqlConnection(Factory.ConnectionString);
+        await holder.OpenAsync();
+        await using var transaction = await holder.BeginTransactionAsync();
+        await new NpgsqlCommand($"SELECT 1 FROM slots WHERE id = '{slot}' FOR UPDATE", holder, transaction).ExecuteScalarAsync();
+
+        var clock = Stopwatch.StartNew();
+        var response = await BookAsync(client, slot, "behind-a-stuck-lock");
+
+        await ProblemAsync(response, HttpStatusCode.ServiceUnavailable, "slot_busy");
+        Assert.NotNull(response.Headers.RetryAfter);
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(8));
+        await transaction.RollbackAsync();
+        Assert.Equal(0, await Factory.ScalarAsync<int>("SELECT booked_count FROM slots WHERE id = $1", slot));
+    }
+}
