@@ -32,6 +32,7 @@ builder.Services.AddMediator((MediatorOptions options) =>
 });
 builder.Services.AddSlotsAuthentication(builder.Configuration);
 builder.Services.AddSlotsRateLimits(builder.Configuration);
+builder.Services.AddSlotsForwardedHeaders(builder.Configuration);
 builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Slots:MaxRequestBodyBytes", 64 * 1024));
 
@@ -57,6 +58,7 @@ if (app.Configuration.GetValue<bool>("Slots:MigrateOnStartup"))
     await scope.ServiceProvider.GetRequiredService<SlotsDbContext>().Database.MigrateAsync();
 }
 
+app.UseSlotsForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Microsoft.AspNetCore.Hosting;
 using Slots.Api.IntegrationTests.Infrastructure;
 
 namespace Slots.Api.IntegrationTests;
@@ -60,6 +61,79 @@ public class LimitsTests(SlotsApiFactory factory) : ApiTestBase(factory)
 
         Assert.Equal(Enumerable.Repeat(HttpStatusCode.Created, 30).Append(HttpStatusCode.TooManyRequests), statuses);
         Assert.Equal(30L, await Factory.ScalarAsync<long>("SELECT count(*) FROM slots WHERE specialist_email = $1", specialist));
+    }
+
+    [Fact]
+    public async Task Cancellations_are_limited_per_user_whatever_their_outcome()
+    {
+        var slot = Id(await CreateSlotAsync(NewSpecialist(), capacity: 5));
+        var customer = $"canceller-{Guid.NewGuid():N}";
+        using var client = Factory.NewClient(Factory.Tokens.Customer(customer));
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 21; i++)
+        {
+            statuses.Add((await client.DeleteAsync($"{Base}/{slot}/book/{customer}")).StatusCode);
+        }
+
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.NotFound, 20).Append(HttpStatusCode.TooManyRequests), statuses);
+        var refused = await client.DeleteAsync($"{Base}/{slot}/book/{customer}");
+        var problem = await ProblemAsync(refused, HttpStatusCode.TooManyRequests, "rate_limited");
+        Assert.Contains("20 cancellations a minute", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Changes_to_slots_are_limited_per_specialist()
+    {
+        var specialist = NewSpecialist();
+        var slot = Id(await CreateSlotAsync(specialist));
+        using var client = Factory.NewClient(Factory.Tokens.Specialist(specialist));
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 61; i++)
+        {
+            statuses.Add((await client.PutAsync($"{Base}/{slot}", Json($$"""{"status":"{{(i % 2 == 0 ? "inactive" : "active")}}"}"""))).StatusCode);
+        }
+
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.OK, 60).Append(HttpStatusCode.TooManyRequests), statuses);
+        await ProblemAsync(await client.DeleteAsync($"{Base}/{slot}"), HttpStatusCode.TooManyRequests, "rate_limited");
+        Assert.Equal(1L, await Factory.ScalarAsync<long>("SELECT count(*) FROM slots WHERE id = $1", slot));
+    }
+
+    [Fact]
+    public async Task The_anonymous_view_is_limited_per_client_and_a_forwarded_address_counts_only_from_a_trusted_proxy()
+    {
+        var path = $"{Base}/available/{NewSpecialist()}";
+        await using (var direct = Factory.WithWebHostBuilder(b => b.UseSetting("Slots:RateLimits:AvailableReadsPerMinute", "3")))
+        {
+            // Without a trusted proxy the header is the client's own word, and changes nothing.
+            var statuses = await ReadsAsync(direct.CreateClient(), path, ["10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4"]);
+            Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        }
+
+        await using var proxied = Factory.WithWebHostBuilder(b => b
+            .UseSetting("Slots:RateLimits:AvailableReadsPerMinute", "3")
+            .UseSetting("Slots:TrustedProxies:0", "127.0.0.1")
+            .UseSetting("Slots:TrustedProxies:1", "::1"));
+        var client = proxied.CreateClient();
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.OK, 4), await ReadsAsync(client, path, ["10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4"]));
+        Assert.Equal(
+            [HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests],
+            await ReadsAsync(client, path, ["10.0.0.9", "10.0.0.9", "10.0.0.9", "10.0.0.9"]).ContinueWith(t => t.Result.Skip(1).ToList(), TaskScheduler.Default));
+    }
+
+    private static async Task<List<HttpStatusCode>> ReadsAsync(HttpClient client, string path, string[] forwardedFor)
+    {
+        var statuses = new List<HttpStatusCode>();
+        foreach (var address in forwardedFor)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Add("X-Forwarded-For", address);
+            using var response = await client.SendAsync(request);
+            statuses.Add(response.StatusCode);
+        }
+
+        return statuses;
     }
 
     [Fact]

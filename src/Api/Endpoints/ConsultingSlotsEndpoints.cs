@@ -41,15 +41,18 @@ public static class ConsultingSlotsEndpoints
             .WithSummary("All of a specialist's slots, past and future, with their bookings.");
         slots.MapGet("/available/{specialistEmail}", ListAvailableSlots)
             .WithSummary("Active, future, not-full slots of a specialist whose local date is in the range.")
-            .AllowAnonymous();
+            .AllowAnonymous().Limited(RateLimits.AvailableReads);
         slots.MapPost("/", CreateSlot).WithSummary("Create a slot.")
             .ProducesProblem(StatusCodes.Status409Conflict).Limited(RateLimits.SlotCreations);
         slots.MapGet("/{slotId:guid}", GetSlot).WithSummary("One slot with its bookings.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        slots.MapPut("/{slotId:guid}", UpdateSlot).WithSummary("Change a slot's times or status.").ChangesASlot();
-        slots.MapDelete("/{slotId:guid}", DeleteSlot).WithSummary("Delete a slot nobody has booked.").ChangesASlot();
+        slots.MapPut("/{slotId:guid}", UpdateSlot).WithSummary("Change a slot's times or status.").ChangesASlot()
+            .Limited(RateLimits.SlotChanges);
+        slots.MapDelete("/{slotId:guid}", DeleteSlot).WithSummary("Delete a slot nobody has booked.").ChangesASlot()
+            .Limited(RateLimits.SlotChanges);
         slots.MapPost("/{slotId:guid}/book", BookSlot).WithSummary("Book a seat.").ChangesASlot().Limited(RateLimits.Bookings);
-        slots.MapDelete("/{slotId:guid}/book/{customerId}", CancelBooking).WithSummary("Cancel a customer's booking.").ChangesASlot();
+        slots.MapDelete("/{slotId:guid}/book/{customerId}", CancelBooking).WithSummary("Cancel a customer's booking.").ChangesASlot()
+            .Limited(RateLimits.Cancellations);
     }
 
     private static async Task<Ok<IReadOnlyList<SlotResponse>>> ListSpecialistSlots(
@@ -104,7 +107,7 @@ public static class ConsultingSlotsEndpoints
     private static RouteHandlerBuilder ChangesASlot(this RouteHandlerBuilder endpoint) =>
         endpoint.ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
-    /// <summary>A per-user rate limit: 429 with <c>Retry-After</c> once the user's bucket is empty.</summary>
+    /// <summary>A rate limit (per user, or per client address): 429 with <c>Retry-After</c> once the bucket is empty.</summary>
     private static RouteHandlerBuilder Limited(this RouteHandlerBuilder endpoint, string policy) =>
         endpoint.RequireRateLimiting(policy).ProducesProblem(StatusCodes.Status429TooManyRequests);
 

@@ -124,6 +124,9 @@ public sealed class SlotsApiFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Auth:SigningKeyFile", _keyFile);
         builder.UseSetting("Auth:Issuer", Issuer);
         builder.UseSetting("Auth:Audience", Audience);
+        // Every test reads the available view from 127.0.0.1, one bucket for the whole run; LimitsTests checks the
+        // per-address limit on an API of its own.
+        builder.UseSetting("Slots:RateLimits:AvailableReadsPerMinute", "100000");
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 

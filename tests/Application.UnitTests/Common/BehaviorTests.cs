@@ -3,6 +3,8 @@ using Mediator;
 using NSubstitute;
 using Slots.Application.Common;
 using Slots.Application.Common.Behaviors;
+using Slots.Application.Common.Security;
+using Slots.Application.Slots.BookSlot;
 using Slots.Application.Slots.CancelBooking;
 
 namespace Slots.Application.UnitTests.Common;
@@ -32,6 +34,35 @@ public class BehaviorTests
         await behavior.Handle(new CancelBookingCommand(Guid.NewGuid(), "c1"), (_, _) => { called = true; return ValueTask.FromResult(Unit.Value); }, default);
 
         Assert.True(called);
+    }
+
+    [Fact]
+    public async Task A_customer_cancelling_someone_elses_booking_is_refused_before_the_slots_queue()
+    {
+        var behavior = new AuthorizationBehavior<CancelBookingCommand, Unit>(TestData.User("cust-a", "a@example.com", Role.Customer));
+        var queued = false;
+
+        var ex = await Assert.ThrowsAsync<AccessDeniedException>(() => behavior.Handle(
+            new CancelBookingCommand(Guid.NewGuid(), "cust-b"),
+            (_, _) => { queued = true; return ValueTask.FromResult(Unit.Value); },
+            default).AsTask());
+
+        Assert.Equal("not_yourself", ex.Code);
+        Assert.False(queued);
+    }
+
+    [Fact]
+    public async Task A_customer_booking_in_someone_elses_name_is_refused_before_the_slots_queue()
+    {
+        var behavior = new AuthorizationBehavior<BookSlotCommand, BookingConfirmation>(
+            TestData.User("cust-a", "a@example.com", Role.Customer));
+
+        var ex = await Assert.ThrowsAsync<AccessDeniedException>(() => behavior.Handle(
+            new BookSlotCommand(Guid.NewGuid(), CustomerEmail: "b@example.com"),
+            (_, _) => throw new InvalidOperationException("queued"),
+            default).AsTask());
+
+        Assert.Equal("not_yourself", ex.Code);
     }
 
     [Fact]

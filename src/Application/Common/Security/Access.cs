@@ -95,16 +95,23 @@ public static class Access
             return missing.Length > 0 ? throw Missing(missing) : new Customer(id!, email!, name!);
         }
 
-        if ((id is not null && id != actor.Subject) || (email is not null && EmailAddress.Normalize(email) != actor.Email))
-        {
-            throw NotYourself("You may book only as yourself.");
-        }
-
+        actor.EnsureBooksAsThemselves(id, email);
         return new Customer(actor.Subject, actor.Email!, name ?? actor.Name ?? actor.Email!);
     }
 
+    /// <summary>403 unless a customer's booking names nobody but themselves (an admin names anyone).</summary>
+    public static void EnsureBooksAsThemselves(this Actor actor, string? id, string? email)
+    {
+        if (!actor.IsAdmin
+            && ((id is not null && id != actor.Subject) || (email is not null && EmailAddress.Normalize(email) != actor.Email)))
+        {
+            throw NotYourself("You may book only as yourself.");
+        }
+    }
+
     /// <summary>
-    /// Checked before the slot is loaded: a caller who can only act as a customer may cancel only their own booking.
+    /// Checked before the slot is queued for or loaded: a caller who can only act as a customer may cancel only
+    /// their own booking.
     /// </summary>
     public static void EnsureMayCancelFor(this Actor actor, string customerId)
     {

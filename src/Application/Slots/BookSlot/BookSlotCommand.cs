@@ -9,7 +9,9 @@ namespace Slots.Application.Slots.BookSlot;
 /// name anyone else; an admin names the customer in full.
 /// </summary>
 public sealed record BookSlotCommand(Guid SlotId, string? CustomerId = null, string? CustomerEmail = null, string? CustomerName = null)
-    : ICommand<BookingConfirmation>, IRestrictedRequest, ISlotCommand
+    : ICommand<BookingConfirmation>, IRestrictedRequest, ISlotCommand, IIdsCheckedFirst
 {
     public static IReadOnlySet<Role> AllowedRoles => Allowed.Customers;
+
+    public void EnsureIdsAllowed(Actor actor) => actor.EnsureBooksAsThemselves(CustomerId, CustomerEmail);
 }

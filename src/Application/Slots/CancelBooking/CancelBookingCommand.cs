@@ -5,7 +5,9 @@ using Slots.Application.Common.Security;
 namespace Slots.Application.Slots.CancelBooking;
 
 /// <summary>Cancels a customer's live booking: the customer themselves, the slot's specialist or an admin.</summary>
-public sealed record CancelBookingCommand(Guid SlotId, string CustomerId) : ICommand, IRestrictedRequest, ISlotCommand
+public sealed record CancelBookingCommand(Guid SlotId, string CustomerId) : ICommand, IRestrictedRequest, ISlotCommand, IIdsCheckedFirst
 {
     public static IReadOnlySet<Role> AllowedRoles => Allowed.CustomersAndSpecialists;
+
+    public void EnsureIdsAllowed(Actor actor) => actor.EnsureMayCancelFor(CustomerId);
 }

@@ -10,6 +10,7 @@ public sealed class CancelBookingHandler(ISlotRepository slots, ICurrentUser use
     public async ValueTask<Unit> Handle(CancelBookingCommand command, CancellationToken cancellationToken)
     {
         var actor = user.Require();
+        // Already checked before the queue (IIdsCheckedFirst); kept here, so the handler holds its own rule.
         actor.EnsureMayCancelFor(command.CustomerId);
         var slot = await slots.GetForUpdateAsync(command.SlotId, SlotLoad.LiveBookingOf(command.CustomerId), cancellationToken)
             ?? throw SlotErrors.NotFound(command.SlotId);
