@@ -12,9 +12,11 @@ public static class DependencyInjection
 {
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, string connectionString)
     {
+        var tuned = Tuned(connectionString);
+        services.AddSingleton(new ReadGate(new NpgsqlConnectionStringBuilder(tuned).MaxPoolSize));
         services.AddDbContextPool<SlotsDbContext>(options => options
             .UseNpgsql(
-                Tuned(connectionString),
+                tuned,
                 npgsql => npgsql.ExecutionStrategy(dependencies => new RetryStrategy(dependencies)))
             .AddInterceptors(SlotsDbContext.Interceptors)
             // A constraint that fires is an expected answer (a 409), and a client that hangs up cancels its

@@ -28,10 +28,10 @@ public class QueryPlanTests(SlotsApiFactory factory) : ApiTestBase(factory)
         await using var db = Factory.NewDbContext(interceptors: capture);
         var clock = new FakeTimeProvider(Factory.Clock.GetUtcNow());
 
-        var available = await new ListAvailableSlotsHandler(new SlotReader(db, new DatabaseCircuit()), clock)
+        var available = await new ListAvailableSlotsHandler(new SlotReader(db, new DatabaseCircuit(), new ReadGate(8)), clock)
             .Handle(new ListAvailableSlotsQuery(busy, null, null, null, null), default);
         var availablePlan = await ExplainAsync(capture.Last!.Value);
-        var all = await new ListSpecialistSlotsHandler(new SlotReader(db, new DatabaseCircuit()), FixedUser.Admin)
+        var all = await new ListSpecialistSlotsHandler(new SlotReader(db, new DatabaseCircuit(), new ReadGate(8)), FixedUser.Admin)
             .Handle(new ListSpecialistSlotsQuery(busy, 50, null), default);
         var allPlan = await ExplainAsync(capture.Last!.Value);
 

@@ -16,7 +16,7 @@ public class SpecificationCompilerTests(SlotsApiFactory factory) : ApiTestBase(f
         await using var db = Factory.NewDbContext();
 
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            new SlotReader(db, new DatabaseCircuit()).ListAsync(new CapturingSpec(), q => q.ProjectToResponse(), default));
+            new SlotReader(db, new DatabaseCircuit(), new ReadGate(8)).ListAsync(new CapturingSpec(), q => q.ProjectToResponse(), default));
 
         Assert.Contains("may read only its own properties", refused.Message, StringComparison.Ordinal);
     }
@@ -27,7 +27,7 @@ public class SpecificationCompilerTests(SlotsApiFactory factory) : ApiTestBase(f
         await using var db = Factory.NewDbContext();
 
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            new SlotReader(db, new DatabaseCircuit()).ListAsync(new CapturingKeySpec(), q => q.ProjectToResponse(), default));
+            new SlotReader(db, new DatabaseCircuit(), new ReadGate(8)).ListAsync(new CapturingKeySpec(), q => q.ProjectToResponse(), default));
 
         Assert.Contains("may read only its own properties", refused.Message, StringComparison.Ordinal);
     }
@@ -38,7 +38,7 @@ public class SpecificationCompilerTests(SlotsApiFactory factory) : ApiTestBase(f
         await using var db = Factory.NewDbContext();
 
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            new SlotReader(db, new DatabaseCircuit()).ListAsync(new WholeSpec("ann@example.com"), q => q.ProjectToResponse(), default));
+            new SlotReader(db, new DatabaseCircuit(), new ReadGate(8)).ListAsync(new WholeSpec("ann@example.com"), q => q.ProjectToResponse(), default));
 
         Assert.Contains("other than by reading its properties", refused.Message, StringComparison.Ordinal);
     }
@@ -52,7 +52,7 @@ public class SpecificationCompilerTests(SlotsApiFactory factory) : ApiTestBase(f
         await CreateSlotAsync(bob);
         await CreateSlotAsync(bob, start: "12:00", end: "13:00");
         await using var db = Factory.NewDbContext();
-        var reader = new SlotReader(db, new DatabaseCircuit());
+        var reader = new SlotReader(db, new DatabaseCircuit(), new ReadGate(8));
 
         var forAnn = await reader.ListAsync(new BySpecialistSpec(ann), q => q.ProjectToResponse(), default);
         var forBob = await reader.ListAsync(new BySpecialistSpec(bob), q => q.ProjectToResponse(), default);

@@ -4,7 +4,7 @@ using Slots.Domain.Slots;
 
 namespace Slots.Infrastructure.Persistence;
 
-internal sealed class SlotReader(SlotsDbContext db, DatabaseCircuit circuit) : ISlotReader
+internal sealed class SlotReader(SlotsDbContext db, DatabaseCircuit circuit, ReadGate gate) : ISlotReader
 {
     public Task<List<TResult>> ListAsync<TResult>(
         Specification<Slot> specification,
@@ -25,10 +25,13 @@ internal sealed class SlotReader(SlotsDbContext db, DatabaseCircuit circuit) : I
     {
         try
         {
-            return await circuit.Pipeline.ExecuteAsync(
-                static async (state, ct) => await RetryStrategy.RetriedWhole(state.db).ExecuteAsync(
-                    state.read, static (_, read, ct) => read(ct), null, ct),
-                (db, read),
+            // The gate first: a read waiting for its turn holds no connection.
+            return await gate.RunAsync(
+                ct => circuit.Pipeline.ExecuteAsync(
+                    static async (state, ct) => await RetryStrategy.RetriedWhole(state.db).ExecuteAsync(
+                        state.read, static (_, read, ct) => read(ct), null, ct),
+                    (db, read),
+                    ct).AsTask(),
                 cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException && DatabaseFailures.AsBusy(ex) is { } busy)
