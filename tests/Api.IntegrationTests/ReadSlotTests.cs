@@ -53,6 +53,22 @@ public class ReadSlotTests(SlotsApiFactory factory) : ApiTestBase(factory)
         Assert.Equal(3, pages);
     }
 
+    [Fact]
+    public async Task The_next_link_never_echoes_the_requests_host()
+    {
+        var specialist = NewSpecialist();
+        await CreateSlotAsync(specialist, days: 1);
+        await CreateSlotAsync(specialist, days: 2);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{Base}/{specialist}?limit=1");
+        request.Headers.Host = "evil.example";
+
+        var response = await Client.SendAsync(request);
+
+        var link = Assert.Single(response.Headers.GetValues("Link"));
+        Assert.DoesNotContain("evil.example", link, StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith($"<{Base}/{specialist}?limit=1&cursor=", link, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("not-an-email")]
     [InlineData("a@b.io?limit=0")]
@@ -120,7 +136,9 @@ public class ReadSlotTests(SlotsApiFactory factory) : ApiTestBase(factory)
     private static string ParseNext(string link)
     {
         Assert.EndsWith("rel=\"next\"", link);
-        var uri = new Uri(link[1..link.IndexOf('>')]);
-        return uri.PathAndQuery;
+        // A relative reference (RFC 8288 allows it): nothing of the request's Host header is echoed.
+        var target = link[1..link.IndexOf('>')];
+        Assert.StartsWith($"{Base}/", target, StringComparison.Ordinal);
+        return target;
     }
 }

@@ -111,7 +111,10 @@ public static class ConsultingSlotsEndpoints
     private static RouteHandlerBuilder Limited(this RouteHandlerBuilder endpoint, string policy) =>
         endpoint.RequireRateLimiting(policy).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-    /// <summary>Lists stay plain JSON arrays; the next page is announced in a <c>Link</c> header.</summary>
+    /// <summary>
+    /// Lists stay plain JSON arrays; the next page is announced in a <c>Link</c> header, as a relative reference
+    /// (RFC 8288 allows it), so the request's <c>Host</c> header is never echoed back.
+    /// </summary>
     private static IReadOnlyList<T> WithNextLink<T>(HttpContext http, Page<T> page)
     {
         if (page.NextCursor is not null)
@@ -121,7 +124,7 @@ public static class ConsultingSlotsEndpoints
                 .Where(q => !string.Equals(q.Key, "cursor", StringComparison.OrdinalIgnoreCase))
                 .SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v)))
                 .Append(KeyValuePair.Create("cursor", (string?)page.NextCursor));
-            var next = UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, request.Path, QueryString.Create(query));
+            var next = UriHelper.BuildRelative(request.PathBase, request.Path, QueryString.Create(query));
             http.Response.Headers.Link = $"<{next}>; rel=\"next\"";
         }
 
