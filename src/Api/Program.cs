@@ -20,7 +20,10 @@ var builder = WebApplication.CreateBuilder(args);
 var waits = builder.Configuration.GetSection("Slots:Waits");
 builder.Services.AddApplication(new WaitLimits(
     waits.GetValue("RequestBudget", WaitLimits.Default.RequestBudget),
-    waits.GetValue("SlotQueueLength", WaitLimits.Default.SlotQueueLength)));
+    waits.GetValue("SlotQueueLength", WaitLimits.Default.SlotQueueLength)),
+    new BookingLimits(
+        builder.Configuration.GetValue("Slots:Bookings:MaxLivePerCustomer", BookingLimits.Default.PerCustomer),
+        builder.Configuration.GetValue("Slots:Bookings:MaxLivePerCustomerWithSpecialist", BookingLimits.Default.PerCustomerWithSpecialist)));
 builder.Services.AddInfrastructure(
     builder.Configuration.GetConnectionString("Slots")
     ?? throw new InvalidOperationException("Set ConnectionStrings:Slots (./slots run does it for you)."));

@@ -10,9 +10,10 @@ public static class DependencyInjection
     /// Validators, the clock, the wait limits, the request budget and the slot queue. Mediator itself is added by
     /// the host, which owns the source generator.
     /// </summary>
-    public static IServiceCollection AddApplication(this IServiceCollection services, WaitLimits limits)
+    public static IServiceCollection AddApplication(this IServiceCollection services, WaitLimits limits, BookingLimits bookings)
     {
         services.AddSingleton(limits);
+        services.AddSingleton(bookings);
         services.AddSingleton<TimeBudget>();
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddSingleton(TimeProvider.System);

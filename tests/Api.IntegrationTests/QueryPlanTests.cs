@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Slots.Api.IntegrationTests.Infrastructure;
+using Slots.Application.Common;
 using Slots.Application.Slots.BookSlot;
 using Slots.Application.Slots.ListAvailableSlots;
 using Slots.Application.Slots.ListSpecialistSlots;
@@ -56,7 +57,7 @@ public class QueryPlanTests(SlotsApiFactory factory) : ApiTestBase(factory)
 
         var capture = new CommandCapture();
         await using var db = Factory.NewDbContext(interceptors: capture);
-        var handler = new BookSlotHandler(new SlotRepository(db), FixedUser.Admin, Factory.Clock);
+        var handler = new BookSlotHandler(new SlotRepository(db), FixedUser.Admin, Factory.Clock, BookingLimits.Default);
         await new UnitOfWork(db, new DatabaseCircuit()).ExecuteAsync(
             ct => handler.Handle(new BookSlotCommand(slot, "latest", "latest@x.io", "Latest"), ct).AsTask(), default);
 

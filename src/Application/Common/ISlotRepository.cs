@@ -15,6 +15,15 @@ public interface ISlotRepository
     Task<Slot?> GetForUpdateAsync(Guid slotId, SlotLoad load, CancellationToken cancellationToken);
 
     /// <summary>
+    /// For a booking: locks the slot's row like <see cref="GetForUpdateAsync"/>, then the customer (until the
+    /// transaction ends, always after the slot, so no two commands wait in opposite orders), counts the customer's
+    /// live bookings of slots starting after <paramref name="now"/>, and loads the slot with the customer's live
+    /// booking in it, if any. All in one round trip. Null slot when there is no such slot.
+    /// </summary>
+    Task<(Slot? Slot, LiveBookingCounts Held)> GetForBookingAsync(
+        Guid slotId, string customerId, DateTime now, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Serializes changes to one specialist's schedule (a new slot, moved times) until the transaction
     /// ends. Without it, concurrent overlapping inserts wait on each other inside the overlap exclusion
     /// constraint and deadlock; with it they queue, and the constraint answers each in turn.

@@ -127,6 +127,21 @@ public sealed class Slot
     /// </exception>
     public Booking Book(Customer customer, DateTimeOffset now)
     {
+        EnsureBookable(customer, now);
+        var normalized = customer with { Email = EmailAddress.Normalize(customer.Email), Name = customer.Name.Trim() };
+        var booking = new Booking(Id, normalized, Instant.From(now));
+        _bookings.Add(booking);
+        BookedCount++;
+        UpdatedAt = Instant.From(now);
+        return booking;
+    }
+
+    /// <summary>Checks every rule <see cref="Book"/> checks, without booking.</summary>
+    /// <exception cref="DomainException">
+    /// <c>slot_inactive</c>, <c>slot_in_past</c>, <c>already_booked</c> or <c>slot_fully_booked</c>.
+    /// </exception>
+    public void EnsureBookable(Customer customer, DateTimeOffset now)
+    {
         ArgumentNullException.ThrowIfNull(customer);
         ArgumentException.ThrowIfNullOrWhiteSpace(customer.Id);
         if (Status != SlotStatus.Active)
@@ -148,13 +163,6 @@ public sealed class Slot
         {
             throw SlotErrors.FullyBooked();
         }
-
-        var normalized = customer with { Email = EmailAddress.Normalize(customer.Email), Name = customer.Name.Trim() };
-        var booking = new Booking(Id, normalized, Instant.From(now));
-        _bookings.Add(booking);
-        BookedCount++;
-        UpdatedAt = Instant.From(now);
-        return booking;
     }
 
     /// <summary>

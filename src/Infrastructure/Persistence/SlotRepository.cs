@@ -36,12 +36,8 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
         {
             var loaded = load switch
             {
-                { CustomerId: { } customerId } => await LoadSlotWithLiveBooking.GetOrAdd(db.Model, static _ => EF.CompileAsyncQuery(
-                    // Only the customer's live booking, if any: the partial unique index on live bookings serves it.
-                    (SlotsDbContext db, Guid slotId, string customerId, CancellationToken _) =>
-                        db.Slots
-                            .Include(s => s.Bookings.Where(b => b.CustomerId == customerId && b.CancelledAt == null))
-                            .SingleOrDefault(s => s.Id == slotId)))(db, slotId, customerId, cancellationToken),
+                { CustomerId: { } customerId } => await LoadSlotWithLiveBooking.GetOrAdd(db.Model, static _ => CompileLoadWithLiveBooking())(
+                    db, slotId, customerId, cancellationToken),
                 { AllLive: true } => await LoadSlotWithLiveBookings.GetOrAdd(db.Model, static _ => EF.CompileAsyncQuery(
                     (SlotsDbContext db, Guid slotId, CancellationToken _) =>
                         db.Slots
@@ -62,6 +58,31 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
         }
     }
 
+    public async Task<(Slot? Slot, LiveBookingCounts Held)> GetForBookingAsync(
+        Guid slotId, string customerId, DateTime now, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("A slot is loaded for booking only inside the unit of work's transaction.");
+        }
+
+        // The row lock, the customer's lock and count, then the load: one round trip (CommandRoundTrips).
+        db.RoundTrips.LockBeforeNextQuery(slotId, customerId, now);
+        try
+        {
+            var slot = await LoadSlotWithLiveBooking.GetOrAdd(db.Model, static _ => CompileLoadWithLiveBooking())(
+                db, slotId, customerId, cancellationToken);
+            return db.RoundTrips.LockPending || db.RoundTrips.Held is not { } held
+                ? throw new InvalidOperationException(
+                    $"The row lock was not sent: the context's options lack {nameof(CommandRoundTrips)}.{nameof(CommandRoundTrips.Interceptor)}.")
+                : (slot, held);
+        }
+        finally
+        {
+            db.RoundTrips.CancelLock();
+        }
+    }
+
     public async Task LockScheduleAsync(string specialistEmail, CancellationToken cancellationToken)
     {
         // A transaction-scoped advisory lock on a hash of the slot's (normalized) email: released at commit
@@ -71,6 +92,13 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
             .SqlQuery<long>($"SELECT txid_current() AS \"Value\" FROM pg_advisory_xact_lock(hashtextextended({specialistEmail}, 0))")
             .SingleAsync(cancellationToken));
     }
+
+    // Only the customer's live booking, if any: the partial unique index on live bookings serves it.
+    private static Func<SlotsDbContext, Guid, string, CancellationToken, Task<Slot?>> CompileLoadWithLiveBooking() =>
+        EF.CompileAsyncQuery((SlotsDbContext db, Guid slotId, string customerId, CancellationToken _) =>
+            db.Slots
+                .Include(s => s.Bookings.Where(b => b.CustomerId == customerId && b.CancelledAt == null))
+                .SingleOrDefault(s => s.Id == slotId));
 
     public void Add(Slot slot) => db.Slots.Add(slot);
 

@@ -61,8 +61,9 @@ public class CommandHandlerTests
     public async Task Book_locks_the_slot_and_returns_a_confirmation()
     {
         var slot = Slot(capacity: 2);
-        _repository.GetForUpdateAsync(slot.Id, Arg.Any<SlotLoad>(), Arg.Any<CancellationToken>()).Returns(slot);
-        var handler = new BookSlotHandler(_repository, Admin, Clock());
+        _repository.GetForBookingAsync(slot.Id, Arg.Any<string>(), Arg.Any<DateTime>(), Arg.Any<CancellationToken>())
+            .Returns((slot, new LiveBookingCounts(0, 0)));
+        var handler = new BookSlotHandler(_repository, Admin, Clock(), BookingLimits.Default);
 
         var confirmation = await handler.Handle(new BookSlotCommand(slot.Id, "c1", "C1@x.io", "Cee"), default);
 
@@ -73,10 +74,43 @@ public class CommandHandlerTests
         Assert.Equal(1, slot.BookedCount);
     }
 
+    [Theory]
+    [InlineData(2, 1, "with one specialist")]
+    [InlineData(5, 0, "at most 5 upcoming bookings.")]
+    public async Task Book_refuses_a_customer_at_a_limit_and_books_nothing(int total, int withSpecialist, string says)
+    {
+        var slot = Slot(capacity: 2);
+        _repository.GetForBookingAsync(slot.Id, "c1", Now.UtcDateTime, Arg.Any<CancellationToken>())
+            .Returns((slot, new LiveBookingCounts(total, withSpecialist)));
+        var handler = new BookSlotHandler(_repository, Admin, Clock(), new BookingLimits(PerCustomer: 5, PerCustomerWithSpecialist: 1));
+
+        var ex = await Assert.ThrowsAsync<DomainException>(() =>
+            handler.Handle(new BookSlotCommand(slot.Id, "c1", "c1@x.io", "Cee"), default).AsTask());
+
+        Assert.Equal("booking_limit_reached", ex.Code);
+        Assert.Equal(DomainErrorKind.Conflict, ex.Kind);
+        Assert.Contains(says, ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0, slot.BookedCount);
+    }
+
+    [Fact]
+    public async Task A_full_slot_says_it_is_full_even_to_a_customer_at_a_limit()
+    {
+        var slot = Slot(capacity: 1);
+        slot.Book(new Customer("c0", "c0@x.io", "Zero"), Now);
+        _repository.GetForBookingAsync(slot.Id, Arg.Any<string>(), Arg.Any<DateTime>(), Arg.Any<CancellationToken>())
+            .Returns((slot, new LiveBookingCounts(99, 99)));
+
+        var ex = await Assert.ThrowsAsync<DomainException>(() => new BookSlotHandler(_repository, Admin, Clock(), BookingLimits.Default)
+            .Handle(new BookSlotCommand(slot.Id, "c1", "c1@x.io", "Cee"), default).AsTask());
+
+        Assert.Equal("slot_fully_booked", ex.Code);
+    }
+
     [Fact]
     public async Task Book_of_a_missing_slot_is_not_found()
     {
-        var handler = new BookSlotHandler(_repository, Admin, Clock());
+        var handler = new BookSlotHandler(_repository, Admin, Clock(), BookingLimits.Default);
 
         var ex = await Assert.ThrowsAsync<DomainException>(() =>
             handler.Handle(new BookSlotCommand(Guid.NewGuid(), "c1", "c1@x.io", "Cee"), default).AsTask());
@@ -90,8 +124,9 @@ public class CommandHandlerTests
     {
         var slot = Slot(capacity: 1);
         slot.Book(new Customer("c0", "c0@x.io", "Zero"), Now);
-        _repository.GetForUpdateAsync(slot.Id, Arg.Any<SlotLoad>(), Arg.Any<CancellationToken>()).Returns(slot);
-        var handler = new BookSlotHandler(_repository, Admin, Clock());
+        _repository.GetForBookingAsync(slot.Id, Arg.Any<string>(), Arg.Any<DateTime>(), Arg.Any<CancellationToken>())
+            .Returns((slot, new LiveBookingCounts(0, 0)));
+        var handler = new BookSlotHandler(_repository, Admin, Clock(), BookingLimits.Default);
 
         var ex = await Assert.ThrowsAsync<DomainException>(() =>
             handler.Handle(new BookSlotCommand(slot.Id, "c1", "c1@x.io", "Cee"), default).AsTask());

@@ -120,8 +120,9 @@ public class AuthorizationTests
     public async Task A_customer_books_as_the_token_says_and_never_as_someone_else()
     {
         var slot = Slot(capacity: 3);
-        _repository.GetForUpdateAsync(slot.Id, Arg.Any<SlotLoad>(), Arg.Any<CancellationToken>()).Returns(slot);
-        var handler = new BookSlotHandler(_repository, Cara, Clock());
+        _repository.GetForBookingAsync(slot.Id, Arg.Any<string>(), Arg.Any<DateTime>(), Arg.Any<CancellationToken>())
+            .Returns((slot, new LiveBookingCounts(0, 0)));
+        var handler = new BookSlotHandler(_repository, Cara, Clock(), BookingLimits.Default);
 
         var mine = await handler.Handle(new BookSlotCommand(slot.Id), default);
         var asOther = await Assert.ThrowsAsync<AccessDeniedException>(() =>
@@ -157,7 +158,7 @@ public class AuthorizationTests
     public async Task An_admin_books_only_a_fully_named_customer()
     {
         var ex = await Assert.ThrowsAsync<ValidationException>(() =>
-            new BookSlotHandler(_repository, Admin, Clock()).Handle(new BookSlotCommand(Guid.NewGuid(), "c1"), default).AsTask());
+            new BookSlotHandler(_repository, Admin, Clock(), BookingLimits.Default).Handle(new BookSlotCommand(Guid.NewGuid(), "c1"), default).AsTask());
 
         Assert.Equal(["customerEmail", "customerName"], ex.Errors.Select(e => e.PropertyName));
     }

@@ -9,15 +9,24 @@ namespace Slots.Application.Slots.BookSlot;
 /// Books a seat: the repository locks the slot's row first, so concurrent bookings of one slot queue up
 /// and each sees the count the previous one committed.
 /// </summary>
-public sealed class BookSlotHandler(ISlotRepository slots, ICurrentUser user, TimeProvider clock)
+public sealed class BookSlotHandler(ISlotRepository slots, ICurrentUser user, TimeProvider clock, BookingLimits limits)
     : ICommandHandler<BookSlotCommand, BookingConfirmation>
 {
     public async ValueTask<BookingConfirmation> Handle(BookSlotCommand command, CancellationToken cancellationToken)
     {
         var customer = user.Require().CustomerFor(command.CustomerId, command.CustomerEmail, command.CustomerName);
-        var slot = await slots.GetForUpdateAsync(command.SlotId, SlotLoad.LiveBookingOf(customer.Id), cancellationToken)
-            ?? throw SlotErrors.NotFound(command.SlotId);
-        var booking = slot.Book(customer, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var (slot, held) = await slots.GetForBookingAsync(command.SlotId, customer.Id, now.UtcDateTime, cancellationToken);
+        if (slot is null)
+        {
+            throw SlotErrors.NotFound(command.SlotId);
+        }
+
+        // The slot's own rules first (a full or past slot says so), then the customer's limits; a second booking
+        // of the same slot is already_booked, not a limit.
+        slot.EnsureBookable(customer, now);
+        limits.EnsureRoomFor(held);
+        var booking = slot.Book(customer, now);
         return new BookingConfirmation(
             slot.Id, booking.CustomerId, booking.CustomerEmail, booking.CustomerName, booking.BookedAt,
             slot.StartsAt, slot.EndsAt, slot.Date, slot.StartTime, slot.EndTime, slot.Timezone);

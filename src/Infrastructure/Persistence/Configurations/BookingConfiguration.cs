@@ -28,5 +28,9 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
             .HasDatabaseName(LiveCustomerIndex)
             .IsUnique()
             .HasFilter("cancelled_at IS NULL");
+        // A booking counts the customer's live bookings against their limits (CommandRoundTrips).
+        builder.HasIndex(b => b.CustomerId)
+            .HasDatabaseName("ix_bookings_live_by_customer")
+            .HasFilter("cancelled_at IS NULL");
     }
 }

@@ -61,6 +61,10 @@ namespace Slots.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_bookings_live_by_customer")
+                        .HasFilter("cancelled_at IS NULL");
+
                     b.HasIndex("SlotId")
                         .HasDatabaseName("ix_bookings_slot");
 
