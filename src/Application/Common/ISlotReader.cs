@@ -1,3 +1,4 @@
+using Ardalis.Specification;
 using Slots.Domain.Slots;
 
 namespace Slots.Application.Common;
@@ -6,7 +7,7 @@ namespace Slots.Application.Common;
 public interface ISlotReader
 {
     Task<List<TResult>> ListAsync<TResult>(
-        Specification<Slot> specification,
+        ISpecification<Slot> specification,
         Func<IQueryable<Slot>, IQueryable<TResult>> projection,
         CancellationToken cancellationToken);
 

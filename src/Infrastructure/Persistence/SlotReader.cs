@@ -1,3 +1,4 @@
+using Ardalis.Specification;
 using Microsoft.EntityFrameworkCore;
 using Slots.Application.Common;
 using Slots.Domain.Slots;
@@ -7,7 +8,7 @@ namespace Slots.Infrastructure.Persistence;
 internal sealed class SlotReader(SlotsDbContext db, DatabaseCircuit circuit, ReadGate gate) : ISlotReader
 {
     public Task<List<TResult>> ListAsync<TResult>(
-        Specification<Slot> specification,
+        ISpecification<Slot> specification,
         Func<IQueryable<Slot>, IQueryable<TResult>> projection,
         CancellationToken cancellationToken) =>
         WholeRead(

@@ -1,29 +1,42 @@
-using System.Linq.Expressions;
-using Slots.Application.Common;
+using Ardalis.Specification;
 
 namespace Slots.Infrastructure.Persistence;
 
-/// <summary>Turns a <see cref="Specification{T}"/> into LINQ the database provider translates.</summary>
+/// <summary>
+/// Turns an Ardalis <see cref="ISpecification{T}"/> into LINQ the database provider translates: its criteria, its
+/// ordering and its row limit, nothing else. Any other builder feature (includes, skip, search, tracking and
+/// query-filter switches, tags, caching, post-processing) is refused rather than silently dropped: the package
+/// that would evaluate them, Ardalis.Specification.EntityFrameworkCore, is not served here.
+/// </summary>
 internal static class SpecificationEvaluator
 {
-    public static IQueryable<T> Apply<T>(IQueryable<T> query, Specification<T> specification)
+    public static IQueryable<T> Apply<T>(IQueryable<T> query, ISpecification<T> specification)
+        where T : class
     {
-        foreach (var criterion in specification.Criteria)
+        RefuseWhatIsNotEvaluated(specification);
+        foreach (var criterion in specification.WhereExpressions)
         {
-            query = query.Where(criterion);
+            query = query.Where(criterion.Filter);
         }
 
-        for (var i = 0; i < specification.Ordering.Count; i++)
+        IOrderedQueryable<T>? ordered = null;
+        foreach (var order in specification.OrderExpressions)
         {
-            var (key, descending) = specification.Ordering[i];
-            query = query.Provider.CreateQuery<T>(Expression.Call(
-                typeof(Queryable), OrderingMethod(i, descending), [typeof(T), key.ReturnType], query.Expression, Expression.Quote(key)));
+            ordered = order.OrderType switch
+            {
+                OrderTypeEnum.OrderBy => query.OrderBy(order.KeySelector),
+                OrderTypeEnum.OrderByDescending => query.OrderByDescending(order.KeySelector),
+                OrderTypeEnum.ThenBy => Ordered(ordered).ThenBy(order.KeySelector),
+                OrderTypeEnum.ThenByDescending => Ordered(ordered).ThenByDescending(order.KeySelector),
+                _ => throw new NotSupportedException($"Order type {order.OrderType} is not evaluated."),
+            };
+            query = ordered;
         }
 
-        return specification.Take is { } take ? query.Take(take) : query;
+        return specification.Take > 0 ? query.Take(specification.Take) : query;
     }
 
-    /// <summary>The <see cref="Queryable"/> method for the <paramref name="index"/>th sort key.</summary>
+    /// <summary>The <see cref="Queryable"/> method for the <paramref name="index"/>th sort key (of a compiled specification).</summary>
     public static string OrderingMethod(int index, bool descending) => (index == 0, descending) switch
     {
         (true, false) => nameof(Queryable.OrderBy),
@@ -31,4 +44,28 @@ internal static class SpecificationEvaluator
         (false, false) => nameof(Queryable.ThenBy),
         (false, true) => nameof(Queryable.ThenByDescending),
     };
+
+    private static IOrderedQueryable<T> Ordered<T>(IOrderedQueryable<T>? ordered) =>
+        ordered ?? throw new NotSupportedException("ThenBy needs an OrderBy before it.");
+
+    private static void RefuseWhatIsNotEvaluated<T>(ISpecification<T> specification)
+    {
+        var unsupported = new (bool Used, string Feature)[]
+        {
+            (specification.IncludeExpressions.Any() || specification.IncludeStrings.Any(), "Include"),
+            (specification.SearchCriterias.Any(), "Search"),
+            (specification.Skip > 0, "Skip"),
+            (specification.PostProcessingAction is not null, "PostProcessingAction"),
+            (specification.AsSplitQuery, "AsSplitQuery"),
+            (specification.AsTracking || specification.AsNoTrackingWithIdentityResolution, "tracking switches (reads are untracked)"),
+            (specification.IgnoreQueryFilters || specification.IgnoreAutoIncludes, "IgnoreQueryFilters/IgnoreAutoIncludes"),
+            (specification.QueryTags.Any(), "TagWith"),
+            (specification.CacheEnabled, "caching"),
+        }.Where(f => f.Used).Select(f => f.Feature).ToList();
+        if (unsupported.Count > 0)
+        {
+            throw new NotSupportedException(
+                $"{specification.GetType().Name} uses {string.Join(", ", unsupported)}, which {nameof(SpecificationEvaluator)} does not evaluate.");
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using Ardalis.Specification;
 using System.Linq.Expressions;
 using NSubstitute;
 using Slots.Application.Common;
@@ -24,8 +25,8 @@ public class QueryHandlerTests
     {
         _reader.ListAsync(Arg.Any<AvailableSlotsSpec>(), Arg.Any<Func<IQueryable<Slot>, IQueryable<AvailableSlotResponse>>>(), Arg.Any<CancellationToken>())
             .Returns(call => Evaluate(call.ArgAt<AvailableSlotsSpec>(0), call.ArgAt<Func<IQueryable<Slot>, IQueryable<AvailableSlotResponse>>>(1)));
-        _reader.ListAsync(Arg.Any<Specification<Slot>>(), Arg.Any<Func<IQueryable<Slot>, IQueryable<SlotResponse>>>(), Arg.Any<CancellationToken>())
-            .Returns(call => Evaluate(call.ArgAt<Specification<Slot>>(0), call.ArgAt<Func<IQueryable<Slot>, IQueryable<SlotResponse>>>(1)));
+        _reader.ListAsync(Arg.Any<ISpecification<Slot>>(), Arg.Any<Func<IQueryable<Slot>, IQueryable<SlotResponse>>>(), Arg.Any<CancellationToken>())
+            .Returns(call => Evaluate(call.ArgAt<ISpecification<Slot>>(0), call.ArgAt<Func<IQueryable<Slot>, IQueryable<SlotResponse>>>(1)));
     }
 
     [Fact]
@@ -105,8 +106,9 @@ public class QueryHandlerTests
         Assert.Equal(2, response.BookedCount);
     }
 
-    private Task<List<T>> Evaluate<T>(Specification<Slot> spec, Func<IQueryable<Slot>, IQueryable<T>> projection) =>
-        Evaluate(s => spec.Criteria.All(c => c.Compile()(s)), spec.Ordering, spec.Take, projection);
+    // Ardalis's own in-memory evaluator: the criteria, ordering and limit as the specification states them.
+    private Task<List<T>> Evaluate<T>(ISpecification<Slot> spec, Func<IQueryable<Slot>, IQueryable<T>> projection) =>
+        Task.FromResult(projection(spec.Evaluate(_rows).AsQueryable()).ToList());
 
     private Task<List<T>> Evaluate<TSpec, T>(TSpec spec, Func<IQueryable<Slot>, IQueryable<T>> projection)
         where TSpec : ICompiledSpecification<TSpec, Slot> =>

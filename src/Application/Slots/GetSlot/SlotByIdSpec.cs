@@ -1,4 +1,4 @@
-using Slots.Application.Common;
+using Ardalis.Specification;
 using Slots.Domain.Slots;
 
 namespace Slots.Application.Slots.GetSlot;
@@ -11,10 +11,10 @@ public sealed class SlotByIdSpec : Specification<Slot>
 {
     public SlotByIdSpec(Guid slotId, (string Issuer, string Subject)? owner)
     {
-        Where(s => s.Id == slotId);
+        Query.Where(s => s.Id == slotId);
         if (owner is var (issuer, subject))
         {
-            Where(s => s.SpecialistIssuer == issuer && s.SpecialistId == subject);
+            Query.Where(s => s.SpecialistIssuer == issuer && s.SpecialistId == subject);
         }
     }
 }

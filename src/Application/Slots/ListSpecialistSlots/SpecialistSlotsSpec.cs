@@ -1,4 +1,4 @@
-using Slots.Application.Common;
+using Ardalis.Specification;
 using Slots.Domain.Common;
 using Slots.Domain.Slots;
 
@@ -13,18 +13,17 @@ public sealed class SpecialistSlotsSpec : Specification<Slot>
     public SpecialistSlotsSpec(string specialistEmail, (string Issuer, string Subject)? owner, DateTime? startsAfter, int take)
     {
         var email = EmailAddress.Normalize(specialistEmail);
-        Where(s => s.SpecialistEmail == email);
+        Query.Where(s => s.SpecialistEmail == email);
         if (owner is var (issuer, subject))
         {
-            Where(s => s.SpecialistIssuer == issuer && s.SpecialistId == subject);
+            Query.Where(s => s.SpecialistIssuer == issuer && s.SpecialistId == subject);
         }
 
         if (startsAfter is { } after)
         {
-            Where(s => s.StartsAt > after);
+            Query.Where(s => s.StartsAt > after);
         }
 
-        OrderBy(s => s.StartsAt);
-        Limit(take);
+        Query.OrderBy(s => s.StartsAt).Take(take);
     }
 }
