@@ -18,12 +18,14 @@ using Slots.Infrastructure.Persistence;
 var builder = WebApplication.CreateBuilder(args);
 
 var waits = builder.Configuration.GetSection("Slots:Waits");
-builder.Services.AddApplication(new WaitLimits(
-    waits.GetValue("RequestBudget", WaitLimits.Default.RequestBudget),
-    waits.GetValue("SlotQueueLength", WaitLimits.Default.SlotQueueLength)),
+var bookings = builder.Configuration.GetSection("Slots:Bookings");
+builder.Services.AddApplication(
+    new WaitLimits(
+        waits.GetValue("RequestBudget", WaitLimits.Default.RequestBudget),
+        waits.GetValue("SlotQueueLength", WaitLimits.Default.SlotQueueLength)),
     new BookingLimits(
-        builder.Configuration.GetValue("Slots:Bookings:MaxLivePerCustomer", BookingLimits.Default.PerCustomer),
-        builder.Configuration.GetValue("Slots:Bookings:MaxLivePerCustomerWithSpecialist", BookingLimits.Default.PerCustomerWithSpecialist)));
+        bookings.GetValue("MaxLivePerCustomer", BookingLimits.Default.PerCustomer),
+        bookings.GetValue("MaxLivePerCustomerWithSpecialist", BookingLimits.Default.PerCustomerWithSpecialist)));
 builder.Services.AddInfrastructure(
     builder.Configuration.GetConnectionString("Slots")
     ?? throw new InvalidOperationException("Set ConnectionStrings:Slots (./slots run does it for you)."));
@@ -31,7 +33,11 @@ builder.Services.AddMediator((MediatorOptions options) =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
     options.Assemblies = [typeof(CreateSlotCommand)];
-    options.PipelineBehaviors = [typeof(TimeBudgetBehavior<,>), typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>), typeof(SlotQueueBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
+    options.PipelineBehaviors =
+    [
+        typeof(TimeBudgetBehavior<,>), typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>),
+        typeof(SlotQueueBehavior<,>), typeof(UnitOfWorkBehavior<,>),
+    ];
 });
 builder.Services.AddSlotsAuthentication(builder.Configuration);
 builder.Services.AddSlotsRateLimits(builder.Configuration);

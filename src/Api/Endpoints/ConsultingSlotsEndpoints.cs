@@ -51,8 +51,8 @@ public static class ConsultingSlotsEndpoints
         slots.MapDelete("/{slotId:guid}", DeleteSlot).WithSummary("Delete a slot nobody has booked.").ChangesASlot()
             .Limited(RateLimits.SlotChanges);
         slots.MapPost("/{slotId:guid}/book", BookSlot).WithSummary("Book a seat.").ChangesASlot().Limited(RateLimits.Bookings);
-        slots.MapDelete("/{slotId:guid}/book/{customerId}", CancelBooking).WithSummary("Cancel a customer's booking.").ChangesASlot()
-            .Limited(RateLimits.Cancellations);
+        slots.MapDelete("/{slotId:guid}/book/{customerId}", CancelBooking).WithSummary("Cancel a customer's booking.")
+            .ChangesASlot().Limited(RateLimits.Cancellations);
     }
 
     private static async Task<Ok<IReadOnlyList<SlotResponse>>> ListSpecialistSlots(

@@ -41,7 +41,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             _ when DatabaseFailures.IsUnavailable(exception) => Unavailable(context, exception, null),
             // Cancelled while the client is still there: the request's budget ran out somewhere it surfaced wrapped.
             _ when IsCancellation(exception) => Busy(context, new ServiceBusyException(
-                "time_budget_exceeded", "The request could not be completed in time; try again shortly.", TimeSpan.FromSeconds(1), exception)),
+                "time_budget_exceeded", "The request could not be completed in time; try again shortly.",
+                TimeSpan.FromSeconds(1), exception)),
             _ => Unexpected(exception),
         };
 

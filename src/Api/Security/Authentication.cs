@@ -16,10 +16,13 @@ public static class Authentication
 {
     private const int MinKeyBytes = 32;
 
-    /// <summary>A local token may be valid for at most this long from now: a leaked one stops working within a day.</summary>
+    /// <summary>A local token may be valid for at most this long in all: a leaked one stops working within a day.
+    /// </summary>
     public static readonly TimeSpan MaxLocalTokenLifetime = TimeSpan.FromHours(24);
 
-    /// <summary>What an authority's tokens may be signed with unless <c>Auth:Algorithms</c> says otherwise (RFC 8725 3.1).</summary>
+    /// <summary>
+    /// What an authority's tokens may be signed with unless <c>Auth:Algorithms</c> says otherwise (RFC 8725 3.1).
+    /// </summary>
     private static readonly string[] DefaultAuthorityAlgorithms = [SecurityAlgorithms.RsaSha256];
     private static readonly object FailureKey = new();
 
@@ -41,8 +44,9 @@ public static class Authentication
                 options.Authority = authority;
                 options.Audience = audience;
                 options.RequireHttpsMetadata = auth.GetValue("RequireHttpsMetadata", true);
+                var pinned = auth.GetSection("Algorithms").Get<string[]>();
                 options.TokenValidationParameters.ValidAlgorithms =
-                    auth.GetSection("Algorithms").Get<string[]>() is { Length: > 0 } pinned ? pinned : DefaultAuthorityAlgorithms;
+                    pinned is { Length: > 0 } ? pinned : DefaultAuthorityAlgorithms;
             }
             else
             {

@@ -34,10 +34,15 @@ public static class ClaimsActor
             return null;
         }
 
-        var unverified = string.Equals(principal.FindFirst("email_verified")?.Value, "false", StringComparison.OrdinalIgnoreCase);
+        var verified = !string.Equals(
+            principal.FindFirst("email_verified")?.Value, "false", StringComparison.OrdinalIgnoreCase);
         return new Actor(
-            issuer, subject, email is null ? null : EmailAddress.Normalize(email), string.IsNullOrWhiteSpace(name) ? null : name, roles,
-            EmailVerified: !unverified);
+            issuer,
+            subject,
+            email is null ? null : EmailAddress.Normalize(email),
+            string.IsNullOrWhiteSpace(name) ? null : name,
+            roles,
+            EmailVerified: verified);
     }
 
     // Exact names only: Enum.TryParse would also take "1" or "ADMIN".

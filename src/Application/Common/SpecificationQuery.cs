@@ -14,7 +14,7 @@ public sealed class SpecificationQuery<TSpecification, T>
     }
 
     private SpecificationQuery(
-        IReadOnlyList<Expression<Func<TSpecification, T, bool>>> criteria, IReadOnlyList<(LambdaExpression Key, bool Descending)> ordering)
+        IReadOnlyList<Expression<Func<TSpecification, T, bool>>> criteria, IReadOnlyList<LambdaExpression> ordering)
     {
         Criteria = criteria;
         Ordering = ordering;
@@ -23,12 +23,12 @@ public sealed class SpecificationQuery<TSpecification, T>
     /// <summary>Every criterion; a row must satisfy all of them.</summary>
     public IReadOnlyList<Expression<Func<TSpecification, T, bool>>> Criteria { get; }
 
-    /// <summary>Sort keys in order of precedence.</summary>
-    public IReadOnlyList<(LambdaExpression Key, bool Descending)> Ordering { get; }
+    /// <summary>Sort keys in order of precedence, each ascending (nothing here sorts the other way).</summary>
+    public IReadOnlyList<LambdaExpression> Ordering { get; }
 
     public SpecificationQuery<TSpecification, T> Where(Expression<Func<TSpecification, T, bool>> criterion) =>
         new([.. Criteria, criterion], Ordering);
 
     public SpecificationQuery<TSpecification, T> OrderBy<TKey>(Expression<Func<T, TKey>> key) =>
-        new(Criteria, [.. Ordering, (key, false)]);
+        new(Criteria, [.. Ordering, key]);
 }

@@ -50,9 +50,9 @@ internal static class SpecificationCompiler
 
         for (var i = 0; i < TSpecification.Query.Ordering.Count; i++)
         {
-            var (key, descending) = TSpecification.Query.Ordering[i];
+            var key = TSpecification.Query.Ordering[i];
             source = Expression.Call(
-                typeof(Queryable), SpecificationEvaluator.OrderingMethod(i, descending), [typeof(Slot), key.ReturnType],
+                typeof(Queryable), i == 0 ? nameof(Queryable.OrderBy) : nameof(Queryable.ThenBy), [typeof(Slot), key.ReturnType],
                 source, Expression.Quote(values.Rewrite(null, key)));
         }
 

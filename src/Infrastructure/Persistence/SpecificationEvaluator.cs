@@ -36,15 +36,6 @@ internal static class SpecificationEvaluator
         return specification.Take > 0 ? query.Take(specification.Take) : query;
     }
 
-    /// <summary>The <see cref="Queryable"/> method for the <paramref name="index"/>th sort key (of a compiled specification).</summary>
-    public static string OrderingMethod(int index, bool descending) => (index == 0, descending) switch
-    {
-        (true, false) => nameof(Queryable.OrderBy),
-        (true, true) => nameof(Queryable.OrderByDescending),
-        (false, false) => nameof(Queryable.ThenBy),
-        (false, true) => nameof(Queryable.ThenByDescending),
-    };
-
     private static IOrderedQueryable<T> Ordered<T>(IOrderedQueryable<T>? ordered) =>
         ordered ?? throw new NotSupportedException("ThenBy needs an OrderBy before it.");
 

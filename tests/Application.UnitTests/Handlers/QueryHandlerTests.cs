@@ -115,13 +115,13 @@ public class QueryHandlerTests
         Evaluate(s => TSpec.Query.Criteria.All(c => c.Compile()(spec, s)), TSpec.Query.Ordering, spec.Take, projection);
 
     private Task<List<T>> Evaluate<T>(
-        Func<Slot, bool> criteria, IReadOnlyList<(LambdaExpression Key, bool Descending)> ordering, int? take,
+        Func<Slot, bool> criteria, IReadOnlyList<LambdaExpression> ordering, int? take,
         Func<IQueryable<Slot>, IQueryable<T>> projection)
     {
         var query = _rows.AsQueryable().Where(s => criteria(s));
         if (ordering.Count > 0)
         {
-            var key = (Func<Slot, DateTime>)ordering[0].Key.Compile();
+            var key = (Func<Slot, DateTime>)ordering[0].Compile();
             query = query.OrderBy(s => key(s));
         }
 
