@@ -106,6 +106,7 @@ public class EdgeInputTests(SlotsApiFactory factory) : ApiTestBase(factory)
             Gen.Select(email, date, (e, d) => Get($"{Base}/available/{Uri.EscapeDataString(e)}?endDate={d}")),
             Gen.Select(email, number, cursor, (e, n, c) => Get(
                 $"{Base}/{Uri.EscapeDataString(e)}?limit={Uri.EscapeDataString(n)}&cursor={Uri.EscapeDataString(c)}")),
+            number.Select(n => Get($"{Base}/{slot}/cancelled-bookings?limit={Uri.EscapeDataString(n)}")),
             Gen.Select(time, time, (s, t) => Put($"{Base}/{slot}", $$"""{"startTime":{{Q(s)}},"endTime":{{Q(t)}}}""")),
             Gen.Select(text, text, text, (id, e, n) => Post($"{Base}/{slot}/book",
                 $$"""{"customerId":{{Q(id)}},"customerEmail":{{Q(e)}},"customerName":{{Q(n)}}}""")),

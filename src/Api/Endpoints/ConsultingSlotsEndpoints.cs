@@ -10,6 +10,7 @@ using Slots.Application.Slots.CancelBooking;
 using Slots.Application.Slots.CreateSlot;
 using Slots.Application.Slots.DeleteSlot;
 using Slots.Application.Slots.GetSlot;
+using Slots.Application.Slots.ListCancelledBookings;
 using Slots.Application.Slots.ListAvailableSlots;
 using Slots.Application.Slots.ListSpecialistSlots;
 using Slots.Application.Slots.UpdateSlot;
@@ -46,6 +47,9 @@ public static class ConsultingSlotsEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict).Limited(RateLimits.SlotCreations);
         slots.MapGet("/{slotId:guid}", GetSlot).WithSummary("One slot with its bookings.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        slots.MapGet("/{slotId:guid}/cancelled-bookings", ListCancelledBookings)
+            .WithSummary("A slot's cancelled bookings, the most recently cancelled first (at most 100).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         slots.MapPut("/{slotId:guid}", UpdateSlot).WithSummary("Change a slot's times or status.").ChangesASlot()
             .Limited(RateLimits.SlotChanges);
         slots.MapDelete("/{slotId:guid}", DeleteSlot).WithSummary("Delete a slot nobody has booked.").ChangesASlot()
@@ -78,6 +82,10 @@ public static class ConsultingSlotsEndpoints
 
     private static async Task<Ok<SlotResponse>> GetSlot(Guid slotId, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetSlotQuery(slotId), ct));
+
+    private static async Task<Ok<IReadOnlyList<BookingResponse>>> ListCancelledBookings(
+        Guid slotId, int? limit, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ListCancelledBookingsQuery(slotId, limit), ct));
 
     private static async Task<Ok<SlotResponse>> UpdateSlot(Guid slotId, UpdateSlotRequest body, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(

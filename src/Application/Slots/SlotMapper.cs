@@ -16,6 +16,8 @@ public static partial class SlotMapper
 
     public static partial IQueryable<AvailableSlotResponse> ProjectToAvailable(this IQueryable<Slot> slots);
 
+    public static partial IQueryable<BookingResponse> ProjectToBookings(this IQueryable<Booking> bookings);
+
     [MapProperty(nameof(Slot.DurationMinutes), nameof(AvailableSlotResponse.Duration))]
     [MapPropertyFromSource(nameof(AvailableSlotResponse.RemainingCapacity), Use = nameof(SeatsLeft))]
     [MapperIgnoreSource(nameof(Slot.SpecialistIssuer))]

@@ -1,0 +1,32 @@
+using Mediator;
+using Slots.Application.Common;
+using Slots.Application.Common.Security;
+using Slots.Application.Slots.GetSlot;
+using Slots.Domain.Slots;
+
+namespace Slots.Application.Slots.ListCancelledBookings;
+
+public sealed class ListCancelledBookingsHandler(ISlotReader reader, ICurrentUser user)
+    : IQueryHandler<ListCancelledBookingsQuery, IReadOnlyList<BookingResponse>>
+{
+    public async ValueTask<IReadOnlyList<BookingResponse>> Handle(ListCancelledBookingsQuery query, CancellationToken cancellationToken)
+    {
+        // Another specialist's slot reads exactly like a missing one: the owner is part of the specification.
+        var slot = new SlotByIdSpec(query.SlotId, user.Require().OwnerFilter);
+        var limit = query.Limit ?? ListCancelledBookingsQuery.MaxLimit;
+        var cancelled = await reader.ListAsync(
+            slot,
+            q => q.SelectMany(s => s.Bookings)
+                .Where(b => b.CancelledAt != null)
+                .OrderByDescending(b => b.CancelledAt).ThenByDescending(b => b.Id)
+                .Take(limit)
+                .ProjectToBookings(),
+            cancellationToken);
+        if (cancelled.Count == 0 && (await reader.ListAsync(slot, q => q.Select(s => s.Id), cancellationToken)).Count == 0)
+        {
+            throw SlotErrors.NotFound(query.SlotId);
+        }
+
+        return cancelled;
+    }
+}
