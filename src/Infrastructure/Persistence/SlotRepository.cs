@@ -20,67 +20,32 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
     private static readonly ConcurrentDictionary<IModel, Func<SlotsDbContext, Guid, CancellationToken, Task<Slot?>>>
         LoadSlotWithLiveBookings = new();
 
-    public async Task<Slot?> GetForUpdateAsync(Guid slotId, SlotLoad load, CancellationToken cancellationToken)
+    public Task<Slot?> GetForUpdateAsync(Guid slotId, SlotLoad load, CancellationToken cancellationToken)
     {
-        // The row lock is held until the command's transaction ends, so outside one it would protect nothing.
-        if (db.Database.CurrentTransaction is null)
-        {
-            throw new InvalidOperationException("A slot is loaded for update only inside the unit of work's transaction.");
-        }
-
-        // The row lock goes out first, as a statement of its own in front of this query (CommandRoundTrips),
-        // and every command takes it the same way, so concurrent commands on one slot queue there instead of
-        // deadlocking. The load runs once the lock is granted and sees what the previous holder committed.
         db.RoundTrips.LockBeforeNextQuery(slotId);
-        try
+        return LoadLockedAsync(() => load switch
         {
-            var loaded = load switch
-            {
-                { CustomerId: { } customerId } => await LoadSlotWithLiveBooking.GetOrAdd(db.Model, static _ => CompileLoadWithLiveBooking())(
-                    db, slotId, customerId, cancellationToken),
-                { AllLive: true } => await LoadSlotWithLiveBookings.GetOrAdd(db.Model, static _ => EF.CompileAsyncQuery(
-                    (SlotsDbContext db, Guid slotId, CancellationToken _) =>
-                        db.Slots
-                            .Include(s => s.Bookings.Where(b => b.CancelledAt == null))
-                            .SingleOrDefault(s => s.Id == slotId)))(db, slotId, cancellationToken),
-                _ => await LoadSlot.GetOrAdd(db.Model, static _ => EF.CompileAsyncQuery(
-                    (SlotsDbContext db, Guid slotId, CancellationToken _) =>
-                        db.Slots.SingleOrDefault(s => s.Id == slotId)))(db, slotId, cancellationToken),
-            };
-            return !db.RoundTrips.LockPending
-                ? loaded
-                : throw new InvalidOperationException(
-                    $"The row lock was not sent: the context's options lack {nameof(CommandRoundTrips)}.{nameof(CommandRoundTrips.Interceptor)}.");
-        }
-        finally
-        {
-            db.RoundTrips.CancelLock();
-        }
+            { CustomerId: { } customerId } => LoadSlotWithLiveBooking.GetOrAdd(db.Model, static _ => CompileLoadWithLiveBooking())(
+                db, slotId, customerId, cancellationToken),
+            { AllLive: true } => LoadSlotWithLiveBookings.GetOrAdd(db.Model, static _ => EF.CompileAsyncQuery(
+                (SlotsDbContext db, Guid slotId, CancellationToken _) =>
+                    db.Slots
+                        .Include(s => s.Bookings.Where(b => b.CancelledAt == null))
+                        .SingleOrDefault(s => s.Id == slotId)))(db, slotId, cancellationToken),
+            _ => LoadSlot.GetOrAdd(db.Model, static _ => EF.CompileAsyncQuery(
+                (SlotsDbContext db, Guid slotId, CancellationToken _) =>
+                    db.Slots.SingleOrDefault(s => s.Id == slotId)))(db, slotId, cancellationToken),
+        });
     }
 
     public async Task<(Slot? Slot, LiveBookingCounts Held)> GetForBookingAsync(
         Guid slotId, string customerId, DateTime now, CancellationToken cancellationToken)
     {
-        if (db.Database.CurrentTransaction is null)
-        {
-            throw new InvalidOperationException("A slot is loaded for booking only inside the unit of work's transaction.");
-        }
-
         // The row lock, the customer's lock and count, then the load: one round trip (CommandRoundTrips).
         db.RoundTrips.LockBeforeNextQuery(slotId, customerId, now);
-        try
-        {
-            var slot = await LoadSlotWithLiveBooking.GetOrAdd(db.Model, static _ => CompileLoadWithLiveBooking())(
-                db, slotId, customerId, cancellationToken);
-            return db.RoundTrips.LockPending || db.RoundTrips.Held is not { } held
-                ? throw new InvalidOperationException(
-                    $"The row lock was not sent: the context's options lack {nameof(CommandRoundTrips)}.{nameof(CommandRoundTrips.Interceptor)}.")
-                : (slot, held);
-        }
-        finally
-        {
-            db.RoundTrips.CancelLock();
-        }
+        var slot = await LoadLockedAsync(() => LoadSlotWithLiveBooking.GetOrAdd(db.Model, static _ => CompileLoadWithLiveBooking())(
+            db, slotId, customerId, cancellationToken));
+        return (slot, db.RoundTrips.Held ?? throw LockNotSent());
     }
 
     public async Task LockScheduleAsync(string specialistEmail, CancellationToken cancellationToken)
@@ -92,6 +57,34 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
             .SqlQuery<long>($"SELECT txid_current() AS \"Value\" FROM pg_advisory_xact_lock(hashtextextended({specialistEmail}, 0))")
             .SingleAsync(cancellationToken));
     }
+
+    /// <summary>
+    /// Runs the load the lock was asked for in front of (<see cref="CommandRoundTrips.LockBeforeNextQuery"/>). The row
+    /// lock goes out first, as a statement of its own in front of the load, and every command takes it the same way,
+    /// so concurrent commands on one slot queue there instead of deadlocking; the load runs once the lock is granted
+    /// and sees what the previous holder committed.
+    /// </summary>
+    private async Task<Slot?> LoadLockedAsync(Func<Task<Slot?>> load)
+    {
+        try
+        {
+            // The row lock is held until the command's transaction ends, so outside one it would protect nothing.
+            if (db.Database.CurrentTransaction is null)
+            {
+                throw new InvalidOperationException("A slot is loaded for update only inside the unit of work's transaction.");
+            }
+
+            var loaded = await load();
+            return db.RoundTrips.LockPending ? throw LockNotSent() : loaded;
+        }
+        finally
+        {
+            db.RoundTrips.CancelLock();
+        }
+    }
+
+    private static InvalidOperationException LockNotSent() =>
+        new($"The row lock was not sent: the context's options lack {nameof(CommandRoundTrips)}.{nameof(CommandRoundTrips.Interceptor)}.");
 
     // Only the customer's live booking, if any: the partial unique index on live bookings serves it.
     private static Func<SlotsDbContext, Guid, string, CancellationToken, Task<Slot?>> CompileLoadWithLiveBooking() =>
