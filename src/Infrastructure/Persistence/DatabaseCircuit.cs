@@ -11,7 +11,8 @@ namespace Slots.Infrastructure.Persistence;
 /// </summary>
 /// <remarks>
 /// The breaker sits outside the execution strategy, so a failure that a retry repaired (a cut connection) does
-/// not count; only operations that failed in the end do.
+/// not count; only operations that failed in the end do. <see cref="RunAsync"/> is also where a wait the session's
+/// timeouts ended becomes the 503 it stands for (<see cref="DatabaseFailures.AsBusy"/>), for commands and reads alike.
 /// </remarks>
 public sealed class DatabaseCircuit
 {
@@ -30,5 +31,18 @@ public sealed class DatabaseCircuit
             })
             .Build();
 
-    public ResiliencePipeline Pipeline { get; }
+    private ResiliencePipeline Pipeline { get; }
+
+    /// <summary>Runs one whole operation (with its retries) through the breaker.</summary>
+    public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Pipeline.ExecuteAsync(static async (operation, ct) => await operation(ct), operation, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && DatabaseFailures.AsBusy(ex) is { } busy)
+        {
+            throw busy;
+        }
+    }
 }

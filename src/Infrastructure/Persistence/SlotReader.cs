@@ -22,22 +22,11 @@ internal sealed class SlotReader(SlotsDbContext db, DatabaseCircuit circuit, Rea
         WholeRead(ct => SpecificationCompiler.Run(db, specification, projection).ToListAsync(ct).AsTask(), cancellationToken);
 
     // The whole query is retried after a transient failure, so EF need not buffer its rows to retry part-way.
-    private async Task<List<TResult>> WholeRead<TResult>(Func<CancellationToken, Task<List<TResult>>> read, CancellationToken cancellationToken)
-    {
-        try
-        {
-            // The gate first: a read waiting for its turn holds no connection.
-            return await gate.RunAsync(
-                ct => circuit.Pipeline.ExecuteAsync(
-                    static async (state, ct) => await RetryStrategy.RetriedWhole(state.db).ExecuteAsync(
-                        state.read, static (_, read, ct) => read(ct), null, ct),
-                    (db, read),
-                    ct).AsTask(),
-                cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException && DatabaseFailures.AsBusy(ex) is { } busy)
-        {
-            throw busy;
-        }
-    }
+    // The gate first: a read waiting for its turn holds no connection.
+    private Task<List<TResult>> WholeRead<TResult>(Func<CancellationToken, Task<List<TResult>>> read, CancellationToken cancellationToken) =>
+        gate.RunAsync(
+            ct => circuit.RunAsync(
+                budget => RetryStrategy.RetriedWhole(db).ExecuteAsync(read, static (_, read, ct) => read(ct), null, budget),
+                ct),
+            cancellationToken);
 }

@@ -36,7 +36,7 @@ internal sealed class UnitOfWork(SlotsDbContext db, DatabaseCircuit circuit) : I
         (long TransactionId, T Result)? committing = null;
         try
         {
-            return await circuit.Pipeline.ExecuteAsync(async budget => await strategy.ExecuteAsync(
+            return await circuit.RunAsync(budget => strategy.ExecuteAsync(
                 work,
                 async (_, run, ct) =>
                 {
@@ -76,10 +76,6 @@ internal sealed class UnitOfWork(SlotsDbContext db, DatabaseCircuit circuit) : I
         catch (DbUpdateException ex) when (ConstraintViolations.Translate(ex) is { } domainError)
         {
             throw domainError;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException && DatabaseFailures.AsBusy(ex) is { } busy)
-        {
-            throw busy;
         }
     }
 
