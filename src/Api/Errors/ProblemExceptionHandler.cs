@@ -108,8 +108,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
 
     private static ProblemDetails TooMany(HttpContext context, TooManyRequestsException exception)
     {
-        var seconds = Math.Max(1, (int)Math.Ceiling(exception.RetryAfter?.TotalSeconds ?? RetryAfterSeconds));
-        context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var seconds = SetRetryAfter(context, exception.RetryAfter);
         return new ProblemDetails
         {
             Status = StatusCodes.Status429TooManyRequests,
@@ -136,8 +135,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     private ProblemDetails Busy(HttpContext context, ServiceBusyException exception)
     {
         logger.LogWarning("Answered 503 {Code}: {Message}", exception.Code, exception.Message);
-        var seconds = Math.Max(1, (int)Math.Ceiling(exception.RetryAfter.TotalSeconds));
-        context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        SetRetryAfter(context, exception.RetryAfter);
         return new ProblemDetails
         {
             Status = StatusCodes.Status503ServiceUnavailable,
@@ -145,6 +143,14 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             Detail = exception.Message,
             Extensions = { ["code"] = exception.Code },
         };
+    }
+
+    /// <summary>Sets <c>Retry-After</c> in whole seconds, at least one (<see cref="RetryAfterSeconds"/> when unknown).</summary>
+    private static int SetRetryAfter(HttpContext context, TimeSpan? wait)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait?.TotalSeconds ?? RetryAfterSeconds));
+        context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return seconds;
     }
 
     private static bool IsCancellation(Exception exception)
@@ -168,8 +174,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             logger.LogWarning(exception, "Database unavailable");
         }
 
-        var seconds = retryAfter is { } wait ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : RetryAfterSeconds;
-        context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        SetRetryAfter(context, retryAfter);
         return new ProblemDetails
         {
             Status = StatusCodes.Status503ServiceUnavailable,
