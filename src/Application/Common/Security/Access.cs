@@ -59,11 +59,8 @@ public static class Access
     {
         if (actor.IsAdmin)
         {
-            var missing = new[] { ("specialistEmail", email), ("specialistId", id) }
-                .Where(f => f.Item2 is null)
-                .Select(f => (f.Item1, $"An admin must name the specialist: '{f.Item1}' is required."))
-                .ToArray();
-            return missing.Length > 0 ? throw Missing(missing) : new Specialist(actor.Issuer, id!, email!);
+            EnsureAdminNamed("specialist", ("specialistEmail", email), ("specialistId", id));
+            return new Specialist(actor.Issuer, id!, email!);
         }
 
         if ((email is not null && EmailAddress.Normalize(email) != actor.Email) || (id is not null && id != actor.Subject))
@@ -88,11 +85,8 @@ public static class Access
     {
         if (actor.IsAdmin)
         {
-            var missing = new[] { ("customerId", id), ("customerEmail", email), ("customerName", name) }
-                .Where(f => f.Item2 is null)
-                .Select(f => (f.Item1, $"An admin must name the customer: '{f.Item1}' is required."))
-                .ToArray();
-            return missing.Length > 0 ? throw Missing(missing) : new Customer(id!, email!, name!);
+            EnsureAdminNamed("customer", ("customerId", id), ("customerEmail", email), ("customerName", name));
+            return new Customer(id!, email!, name!);
         }
 
         actor.EnsureBooksAsThemselves(id, email);
@@ -139,6 +133,14 @@ public static class Access
 
     private static AccessDeniedException NotYourself(string message) => new("not_yourself", message);
 
-    private static ValidationException Missing(params (string Field, string Message)[] fields) =>
-        new(fields.Select(f => new ValidationFailure(f.Field, f.Message)));
+    /// <summary>400 naming every field an admin left out: an admin has no identity of its own to fall back on.</summary>
+    private static void EnsureAdminNamed(string whom, params (string Field, string? Value)[] fields)
+    {
+        var missing = fields.Where(f => f.Value is null).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ValidationException(missing.Select(f =>
+                new ValidationFailure(f.Field, $"An admin must name the {whom}: '{f.Field}' is required.")));
+        }
+    }
 }
