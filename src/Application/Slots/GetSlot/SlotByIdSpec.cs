@@ -9,12 +9,6 @@ namespace Slots.Application.Slots.GetSlot;
 /// </summary>
 public sealed class SlotByIdSpec : Specification<Slot>
 {
-    public SlotByIdSpec(Guid slotId, (string Issuer, string Subject)? owner)
-    {
-        Query.Where(s => s.Id == slotId);
-        if (owner is var (issuer, subject))
-        {
-            Query.Where(s => s.SpecialistIssuer == issuer && s.SpecialistId == subject);
-        }
-    }
+    public SlotByIdSpec(Guid slotId, (string Issuer, string Subject)? owner) =>
+        Query.Where(s => s.Id == slotId).OwnedBy(owner);
 }

@@ -13,11 +13,7 @@ public sealed class SpecialistSlotsSpec : Specification<Slot>
     public SpecialistSlotsSpec(string specialistEmail, (string Issuer, string Subject)? owner, DateTime? startsAfter, int take)
     {
         var email = EmailAddress.Normalize(specialistEmail);
-        Query.Where(s => s.SpecialistEmail == email);
-        if (owner is var (issuer, subject))
-        {
-            Query.Where(s => s.SpecialistIssuer == issuer && s.SpecialistId == subject);
-        }
+        Query.Where(s => s.SpecialistEmail == email).OwnedBy(owner);
 
         if (startsAfter is { } after)
         {
