@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
-using Npgsql;
 using Slots.Api.IntegrationTests.Infrastructure;
 
 namespace Slots.Api.IntegrationTests;
@@ -19,10 +18,7 @@ public class LockTimeoutTests(SlotsApiFactory factory) : ApiTestBase(factory)
         await using var api = Factory.WithWebHostBuilder(b => b.UseSetting("Slots:Waits:RequestBudget", "00:00:10"));
         using var client = api.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Factory.Tokens.Admin());
-        await using var holder = new NpgsqlConnection(Factory.ConnectionString);
-        await holder.OpenAsync();
-        await using var transaction = await holder.BeginTransactionAsync();
-        await new NpgsqlCommand($"SELECT 1 FROM slots WHERE id = '{slot}' FOR UPDATE", holder, transaction).ExecuteScalarAsync();
+        await using var holder = await Factory.HoldRowLockAsync(slot);
 
         var clock = Stopwatch.StartNew();
         var response = await BookAsync(client, slot, "behind-a-stuck-lock");
@@ -30,7 +26,7 @@ public class LockTimeoutTests(SlotsApiFactory factory) : ApiTestBase(factory)
         await ProblemAsync(response, HttpStatusCode.ServiceUnavailable, "slot_busy");
         Assert.NotNull(response.Headers.RetryAfter);
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(8));
-        await transaction.RollbackAsync();
+        await holder.DisposeAsync();
         Assert.Equal(0, await Factory.ScalarAsync<int>("SELECT booked_count FROM slots WHERE id = $1", slot));
     }
 }

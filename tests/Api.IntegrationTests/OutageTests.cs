@@ -60,10 +60,7 @@ public class OutageTests(SlotsApiFactory factory) : ApiTestBase(factory)
     private async Task<(HttpResponseMessage Response, TimeSpan Took)[]> QueuedWhenTheDatabaseGoesAsync(
         HttpClient admin, Guid slot, TcpProxy proxy, TcpProxy.Mode outage)
     {
-        await using var holder = new NpgsqlConnection(Factory.ConnectionString);
-        await holder.OpenAsync();
-        await using var transaction = await holder.BeginTransactionAsync();
-        await new NpgsqlCommand($"SELECT 1 FROM slots WHERE id = '{slot}' FOR UPDATE", holder, transaction).ExecuteScalarAsync();
+        await using var holder = await Factory.HoldRowLockAsync(slot);
 
         var requests = Enumerable.Range(0, 200).Select(i => TimedAsync(() => BookAsync(admin, slot, $"queued-{i}"))).ToList();
         await Task.Delay(300);

@@ -99,6 +99,23 @@ public sealed class SlotsApiFactory : WebApplicationFactory<Program>, IAsyncLife
     public Task ExecuteAsync(string sql, params object[] parameters) =>
         RunAsync(sql, parameters, c => c.ExecuteNonQueryAsync());
 
+    /// <summary>
+    /// Another session that takes the slot's row lock and holds it until disposed (its transaction then rolls back),
+    /// as a stuck process or a slow command would.
+    /// </summary>
+    public async Task<IAsyncDisposable> HoldRowLockAsync(Guid slotId)
+    {
+        var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        var transaction = await connection.BeginTransactionAsync();
+        await using var command = new NpgsqlCommand("SELECT 1 FROM slots WHERE id = $1 FOR UPDATE", connection, transaction)
+        {
+            Parameters = { new NpgsqlParameter { Value = slotId } },
+        };
+        await command.ExecuteScalarAsync();
+        return connection;
+    }
+
     /// <summary>A context on the test database outside the API, for tests that drive Infrastructure directly.</summary>
     public SlotsDbContext NewDbContext(Action<NpgsqlDbContextOptionsBuilder>? npgsql = null, params IInterceptor[] interceptors) =>
         new(new DbContextOptionsBuilder<SlotsDbContext>().UseNpgsql(ConnectionString, npgsql)
