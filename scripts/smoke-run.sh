@@ -51,7 +51,7 @@ SLOT='{"date":"'"$DAY"'","startTime":"09:00","endTime":"10:00","totalCapacity":2
 AS=""; expect 401 POST "$B" "$SLOT"
 AS="$ANN"; expect 201 POST "$B" "$SLOT"
 ID="$(sed -E 's/^\{"id":"([^"]+)".*/\1/' <<< "$BODY")"
-AS=""; expect 200 GET "$B/available/$SPECIALIST"
+AS=""; expect 200 GET "${B%/consulting-slots}/specialists/$SPECIALIST/available-slots"
 grep -q "$ID" <<< "$BODY" || fail "the new slot is not in the available list"
 AS="$BEA"; expect 201 POST "$B/$ID/book" '{}'
 expect 409 POST "$B/$ID/book" '{}'

@@ -7,6 +7,7 @@ using Slots.Api.Endpoints;
 using Slots.Api.Errors;
 using Slots.Api.Health;
 using Slots.Api.Json;
+using Slots.Api.OpenApi;
 using Slots.Api.Security;
 using Slots.Application;
 using Slots.Application.Common;
@@ -56,8 +57,10 @@ builder.Services.Configure<JsonOptions>(options =>
     json.Converters.Add(new HourMinuteTimeConverter());
     // A field the server does not take (id, bookedCount, a typo) is refused, not silently dropped.
     json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+    // Numbers are JSON numbers, as the document says: "5" for a capacity is refused, not read.
+    json.NumberHandling = JsonNumberHandling.Strict;
 });
-builder.Services.AddOpenApi(options => options.AddBearerSecurity());
+builder.Services.AddOpenApi(options => options.AddSlotsContract());
 
 var app = builder.Build();
 

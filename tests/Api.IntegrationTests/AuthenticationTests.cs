@@ -66,7 +66,7 @@ public class AuthenticationTests(SlotsApiFactory factory) : ApiTestBase(factory)
         };
         using var client = Factory.NewClient(token);
 
-        var response = await client.GetAsync($"{Base}/{email}");
+        var response = await client.GetAsync($"{Schedule(email)}");
 
         var problem = await ProblemAsync(response, HttpStatusCode.Unauthorized, "invalid_token");
         Assert.Equal(reason, problem.GetProperty("detail").GetString());
@@ -92,7 +92,7 @@ public class AuthenticationTests(SlotsApiFactory factory) : ApiTestBase(factory)
         using var client = Factory.NewClient(null);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", "YWRtaW46YWRtaW4=");
 
-        await ProblemAsync(await client.GetAsync($"{Base}/{NewSpecialist()}"), HttpStatusCode.Unauthorized, "unauthenticated");
+        await ProblemAsync(await client.GetAsync($"{Schedule(NewSpecialist())}"), HttpStatusCode.Unauthorized, "unauthenticated");
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public class AuthenticationTests(SlotsApiFactory factory) : ApiTestBase(factory)
         using var client = Factory.NewClient(Factory.Tokens.Create("specialist", "both", email, roles: ["specialist", "customer"]));
         var other = Id(await CreateSlotAsync(NewSpecialist()));
 
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"{Base}/{email}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"{Schedule(email)}")).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsync($"{Base}/{other}/book", Json("{}"))).StatusCode);
     }
 

@@ -75,9 +75,9 @@ public class AuthorityTests(SlotsApiFactory factory) : ApiTestBase(factory), IAs
 
     private static async Task<HttpResponseMessage> GetOwnScheduleAsync(WebApplicationFactory<Program> api, string token)
     {
-        using var client = api.CreateClient();
+        using var client = SlotsApiFactory.ClientOf(api);
         client.DefaultRequestHeaders.Authorization = new("Bearer", token);
-        return await client.GetAsync($"{Base}/{JsonWebTokenEmail(token)}");
+        return await client.GetAsync(Schedule(JsonWebTokenEmail(token)));
     }
 
     private static string JsonWebTokenEmail(string token) => new JsonWebToken(token).GetClaim("email").Value;

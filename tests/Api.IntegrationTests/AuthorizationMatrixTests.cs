@@ -70,8 +70,8 @@ public class AuthorizationMatrixTests(SlotsApiFactory factory) : ApiTestBase(fac
         });
         var response = endpoint switch
         {
-            "list own schedule" => await client.GetAsync($"{Base}/{specialistA}"),
-            "available slots" => await client.GetAsync($"{Base}/available/{specialistA}"),
+            "list own schedule" => await client.GetAsync($"{Schedule(specialistA)}"),
+            "available slots" => await client.GetAsync($"{Available(specialistA)}"),
             "create slot" => await client.PostAsJsonAsync(Base, new
             {
                 specialistEmail = specialistA, specialistId = $"sub-{specialistA}", date = Day(3), startTime = "10:00", endTime = "11:00",

@@ -71,7 +71,7 @@ public class BookingLimitTests(SlotsApiFactory factory) : ApiTestBase(factory)
 
     private HttpClient CustomerClient(WebApplicationFactory<Program> api, string customer)
     {
-        var client = api.CreateClient();
+        var client = SlotsApiFactory.ClientOf(api);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Factory.Tokens.Customer(customer));
         return client;
     }

@@ -41,7 +41,7 @@ public class EdgeInputTests(SlotsApiFactory factory) : ApiTestBase(factory)
     {
         using var anonymous = Factory.NewClient(null);
 
-        var response = await anonymous.GetAsync($"{Base}/available/{NewSpecialist()}?startDate=9999-12-31");
+        var response = await anonymous.GetAsync($"{Available(NewSpecialist())}?startDate=9999-12-31");
 
         await ProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
     }
@@ -51,7 +51,7 @@ public class EdgeInputTests(SlotsApiFactory factory) : ApiTestBase(factory)
     {
         using var anonymous = Factory.NewClient(null);
 
-        var response = await anonymous.GetAsync($"{Base}/available/{NewSpecialist()}?endDate=2199-12-31");
+        var response = await anonymous.GetAsync($"{Available(NewSpecialist())}?endDate=2199-12-31");
 
         await ProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
     }
@@ -101,11 +101,11 @@ public class EdgeInputTests(SlotsApiFactory factory) : ApiTestBase(factory)
             Gen.Select(email, date, time, time, number, zone, text, (e, d, s, t, n, z, x) => Post(Base,
                 $$"""{"specialistEmail":{{Q(e)}},"date":{{Q(d)}},"startTime":{{Q(s)}},"endTime":{{Q(t)}},"totalCapacity":{{n}},"timezone":{{Q(z)}},"serviceId":{{Q(x)}},"specialistId":{{Q(x)}}}""")),
             Gen.Select(email, date, date, number, cursor, (e, from, to, n, c) => Get(
-                $"{Base}/available/{Uri.EscapeDataString(e)}?startDate={from}&endDate={to}&limit={Uri.EscapeDataString(n)}&cursor={Uri.EscapeDataString(c)}")),
-            Gen.Select(email, date, (e, d) => Get($"{Base}/available/{Uri.EscapeDataString(e)}?startDate={d}")),
-            Gen.Select(email, date, (e, d) => Get($"{Base}/available/{Uri.EscapeDataString(e)}?endDate={d}")),
+                $"{Available(Uri.EscapeDataString(e))}?startDate={from}&endDate={to}&limit={Uri.EscapeDataString(n)}&cursor={Uri.EscapeDataString(c)}")),
+            Gen.Select(email, date, (e, d) => Get($"{Available(Uri.EscapeDataString(e))}?startDate={d}")),
+            Gen.Select(email, date, (e, d) => Get($"{Available(Uri.EscapeDataString(e))}?endDate={d}")),
             Gen.Select(email, number, cursor, (e, n, c) => Get(
-                $"{Base}/{Uri.EscapeDataString(e)}?limit={Uri.EscapeDataString(n)}&cursor={Uri.EscapeDataString(c)}")),
+                $"{Schedule(Uri.EscapeDataString(e))}?limit={Uri.EscapeDataString(n)}&cursor={Uri.EscapeDataString(c)}")),
             number.Select(n => Get($"{Base}/{slot}/cancelled-bookings?limit={Uri.EscapeDataString(n)}")),
             Gen.Select(time, time, (s, t) => Put($"{Base}/{slot}", $$"""{"startTime":{{Q(s)}},"endTime":{{Q(t)}}}""")),
             Gen.Select(text, text, text, (id, e, n) => Post($"{Base}/{slot}/book",

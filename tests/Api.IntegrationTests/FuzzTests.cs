@@ -61,8 +61,9 @@ public class FuzzTests(SlotsApiFactory factory) : ApiTestBase(factory)
         };
         var segment = Gen.OneOf(Gen.Const(slot), Gen.Const(Guid.NewGuid().ToString()), Gen.Const(specialist), Text);
         var path = Gen.OneOf(
-            Gen.Const(""), segment.Select(s => Escape(s)), segment.Select(s => $"available/{Escape(s)}"),
-            segment.Select(s => $"{Escape(s)}/book"), Gen.Select(segment, Text, (s, c) => $"{Escape(s)}/book/{Escape(c)}"));
+            Gen.Const(Base), segment.Select(s => $"{Base}/{Escape(s)}"), segment.Select(s => $"{Base}/available/{Escape(s)}"),
+            segment.Select(s => Available(Escape(s))), segment.Select(s => Schedule(Escape(s))),
+            segment.Select(s => $"{Base}/{Escape(s)}/book"), Gen.Select(segment, Text, (s, c) => $"{Base}/{Escape(s)}/book/{Escape(c)}"));
         var contentType = Gen.OneOf(Gen.Const("application/json"), Gen.Const("application/json; charset=utf-8"), Gen.Const("text/plain"),
             Gen.Const("application/json; charset=latin1"), Gen.Const(""), Gen.Const("multipart/form-data; boundary=x"));
         var accept = Gen.OneOf(Gen.Const(""), Gen.Const("application/json"), Gen.Const("text/html"), Gen.Const("*/*"), Gen.Const("application/xml"));
@@ -72,7 +73,7 @@ public class FuzzTests(SlotsApiFactory factory) : ApiTestBase(factory)
 
         await request.SampleAsync(async (m, p, q, body, type, acceptHeader, token) =>
         {
-            using var message = new HttpRequestMessage(new HttpMethod(m), $"{Base}/{p}{q}");
+            using var message = new HttpRequestMessage(new HttpMethod(m), $"{p}{q}");
             if (m is not "GET")
             {
                 message.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));

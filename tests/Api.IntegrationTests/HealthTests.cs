@@ -20,7 +20,7 @@ public class HealthTests(SlotsApiFactory factory) : ApiTestBase(factory)
         // Port 1 on loopback: nothing listens, so every connection attempt is refused.
         await using var offline = Factory.WithWebHostBuilder(b =>
             b.UseSetting("ConnectionStrings:Slots", "Host=127.0.0.1;Port=1;Database=none;Username=postgres;Timeout=2"));
-        using var client = offline.CreateClient();
+        using var client = SlotsApiFactory.ClientOf(offline);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Factory.Tokens.Admin());
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);

@@ -103,11 +103,11 @@ public class LimitsTests(SlotsApiFactory factory) : ApiTestBase(factory)
     [Fact]
     public async Task The_anonymous_view_is_limited_per_client_and_a_forwarded_address_counts_only_from_a_trusted_proxy()
     {
-        var path = $"{Base}/available/{NewSpecialist()}";
+        var path = $"{Available(NewSpecialist())}";
         await using (var direct = Factory.WithWebHostBuilder(b => b.UseSetting("Slots:RateLimits:AvailableReadsPerMinute", "3")))
         {
             // Without a trusted proxy the header is the client's own word, and changes nothing.
-            var statuses = await ReadsAsync(direct.CreateClient(), path, ["10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4"]);
+            var statuses = await ReadsAsync(SlotsApiFactory.ClientOf(direct), path, ["10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4"]);
             Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
         }
 
@@ -115,7 +115,7 @@ public class LimitsTests(SlotsApiFactory factory) : ApiTestBase(factory)
             .UseSetting("Slots:RateLimits:AvailableReadsPerMinute", "3")
             .UseSetting("Slots:TrustedProxies:0", "127.0.0.1")
             .UseSetting("Slots:TrustedProxies:1", "::1"));
-        var client = proxied.CreateClient();
+        var client = SlotsApiFactory.ClientOf(proxied);
         Assert.Equal(Enumerable.Repeat(HttpStatusCode.OK, 4), await ReadsAsync(client, path, ["10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4"]));
         Assert.Equal(
             [HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests],

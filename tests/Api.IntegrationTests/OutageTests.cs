@@ -123,7 +123,7 @@ public class OutageTests(SlotsApiFactory factory) : ApiTestBase(factory)
 
     private HttpClient AdminClient(WebApplicationFactory<Program> api)
     {
-        var client = api.CreateClient();
+        var client = SlotsApiFactory.ClientOf(api);
         client.Timeout = TimeSpan.FromSeconds(90);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Factory.Tokens.Admin());
         return client;

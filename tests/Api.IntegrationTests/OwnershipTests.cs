@@ -24,7 +24,7 @@ public class OwnershipTests(SlotsApiFactory factory) : ApiTestBase(factory)
         Assert.Equal(HttpStatusCode.Created, (await BookAsync(Client, slot, "own-cust")).StatusCode);
         var before = await (await owner.GetAsync($"{Base}/{slot}")).Content.ReadAsStringAsync();
 
-        var list = await impostor.GetAsync($"{Base}/{email}");
+        var list = await impostor.GetAsync($"{Schedule(email)}");
         Assert.Equal(HttpStatusCode.OK, list.StatusCode);
         Assert.Equal(0, (await BodyAsync(list)).GetArrayLength());
         await ProblemAsync(await impostor.GetAsync($"{Base}/{slot}"), HttpStatusCode.NotFound, "slot_not_found");
@@ -33,7 +33,7 @@ public class OwnershipTests(SlotsApiFactory factory) : ApiTestBase(factory)
         await ProblemAsync(await impostor.DeleteAsync($"{Base}/{slot}/book/own-cust"), HttpStatusCode.NotFound, "slot_not_found");
 
         Assert.Equal(before, await (await owner.GetAsync($"{Base}/{slot}")).Content.ReadAsStringAsync());
-        Assert.Equal(1, (await BodyAsync(await owner.GetAsync($"{Base}/{email}"))).GetArrayLength());
+        Assert.Equal(1, (await BodyAsync(await owner.GetAsync($"{Schedule(email)}"))).GetArrayLength());
     }
 
     [Fact]

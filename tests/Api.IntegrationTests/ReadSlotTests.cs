@@ -17,7 +17,7 @@ public class ReadSlotTests(SlotsApiFactory factory) : ApiTestBase(factory)
         Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
 
         Factory.Clock.Advance(TimeSpan.FromDays(2)); // "soon" is now in the past
-        var slots = await BodyAsync(await Client.GetAsync($"{Base}/{specialist}"));
+        var slots = await BodyAsync(await Client.GetAsync($"{Schedule(specialist)}"));
 
         Assert.Equal([Id(soon), Id(later)], slots.EnumerateArray().Select(Id));
         var booking = Assert.Single(slots[0].GetProperty("bookings").EnumerateArray());
@@ -38,7 +38,7 @@ public class ReadSlotTests(SlotsApiFactory factory) : ApiTestBase(factory)
         }
 
         var seen = new List<Guid>();
-        var url = $"{Base}/{specialist}?limit=2";
+        var url = $"{Schedule(specialist)}?limit=2";
         var pages = 0;
         while (url is not null)
         {
@@ -59,14 +59,14 @@ public class ReadSlotTests(SlotsApiFactory factory) : ApiTestBase(factory)
         var specialist = NewSpecialist();
         await CreateSlotAsync(specialist, days: 1);
         await CreateSlotAsync(specialist, days: 2);
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"{Base}/{specialist}?limit=1");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{Schedule(specialist)}?limit=1");
         request.Headers.Host = "evil.example";
 
         var response = await Client.SendAsync(request);
 
         var link = Assert.Single(response.Headers.GetValues("Link"));
         Assert.DoesNotContain("evil.example", link, StringComparison.OrdinalIgnoreCase);
-        Assert.StartsWith($"<{Base}/{specialist}?limit=1&cursor=", link, StringComparison.Ordinal);
+        Assert.StartsWith($"<{Schedule(specialist)}?limit=1&cursor=", link, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -90,7 +90,7 @@ public class ReadSlotTests(SlotsApiFactory factory) : ApiTestBase(factory)
         Assert.Equal(HttpStatusCode.Created, (await BookAsync(Client, Id(full), "c2")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Client.PutAsync($"{Base}/{Id(inactive)}", Json("""{"status":"inactive"}"""))).StatusCode);
 
-        var available = await BodyAsync(await Client.GetAsync($"{Base}/available/{specialist}"));
+        var available = await BodyAsync(await Client.GetAsync($"{Available(specialist)}"));
 
         var only = Assert.Single(available.EnumerateArray());
         Assert.Equal(Id(open), Id(only));
@@ -98,7 +98,7 @@ public class ReadSlotTests(SlotsApiFactory factory) : ApiTestBase(factory)
         Assert.False(only.TryGetProperty("bookings", out _));
         Assert.False(only.TryGetProperty("bookedCount", out _));
 
-        var wide = await BodyAsync(await Client.GetAsync($"{Base}/available/{specialist}?startDate={Day(40)}&endDate={Day(50)}"));
+        var wide = await BodyAsync(await Client.GetAsync($"{Available(specialist)}?startDate={Day(40)}&endDate={Day(50)}"));
         Assert.Equal(Id(outOfDefaultRange), Id(Assert.Single(wide.EnumerateArray())));
     }
 
@@ -108,9 +108,9 @@ public class ReadSlotTests(SlotsApiFactory factory) : ApiTestBase(factory)
         var specialist = NewSpecialist();
         await CreateSlotAsync(specialist, days: 1, start: "23:00", end: "23:30");
 
-        Assert.Equal(1, (await BodyAsync(await Client.GetAsync($"{Base}/available/{specialist}"))).GetArrayLength());
+        Assert.Equal(1, (await BodyAsync(await Client.GetAsync($"{Available(specialist)}"))).GetArrayLength());
         Factory.Clock.Advance(TimeSpan.FromDays(2));
-        Assert.Equal(0, (await BodyAsync(await Client.GetAsync($"{Base}/available/{specialist}?startDate={Day(-3)}"))).GetArrayLength());
+        Assert.Equal(0, (await BodyAsync(await Client.GetAsync($"{Available(specialist)}?startDate={Day(-3)}"))).GetArrayLength());
     }
 
     [Theory]
@@ -119,7 +119,7 @@ public class ReadSlotTests(SlotsApiFactory factory) : ApiTestBase(factory)
     [InlineData("?startDate=2030-02-01&endDate=2030-01-01")]
     [InlineData("?startDate=2030-01-01&endDate=2032-01-01")]
     public async Task Available_refuses_bad_dates(string query) =>
-        await ProblemAsync(await Client.GetAsync($"{Base}/available/a@b.io{query}"), HttpStatusCode.BadRequest, "validation_failed");
+        await ProblemAsync(await Client.GetAsync($"{Available("a@b.io")}{query}"), HttpStatusCode.BadRequest, "validation_failed");
 
     [Fact]
     public async Task A_slot_by_id_and_a_missing_one()
@@ -138,7 +138,31 @@ public class ReadSlotTests(SlotsApiFactory factory) : ApiTestBase(factory)
         Assert.EndsWith("rel=\"next\"", link);
         // A relative reference (RFC 8288 allows it): nothing of the request's Host header is echoed.
         var target = link[1..link.IndexOf('>')];
-        Assert.StartsWith($"{Base}/", target, StringComparison.Ordinal);
+        Assert.StartsWith("/api/specialists/", target, StringComparison.Ordinal);
         return target;
+    }
+
+    /// <summary>The lists' first paths still answer, as their successors do, and say they are deprecated and by what.</summary>
+    [Fact]
+    public async Task The_lists_first_paths_answer_as_their_successors_and_say_they_are_deprecated()
+    {
+        var specialist = NewSpecialist();
+        var slot = Id(await CreateSlotAsync(specialist, days: 2));
+        var escaped = Uri.EscapeDataString(specialist);
+
+        foreach (var (old, successor) in new[]
+                 {
+                     ($"{Base}/{specialist}", Schedule(escaped)),
+                     ($"{Base}/available/{specialist}", Available(escaped)),
+                 })
+        {
+            var response = await Client.GetAsync(old);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(slot, Id(Assert.Single((await BodyAsync(response)).EnumerateArray())));
+            Assert.Equal("@1795910400", Assert.Single(response.Headers.GetValues("Deprecation")));
+            Assert.Contains($"<{successor}>; rel=\"successor-version\"", response.Headers.GetValues("Link"));
+            Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync(successor)).StatusCode);
+        }
     }
 }

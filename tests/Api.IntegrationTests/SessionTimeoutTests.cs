@@ -111,7 +111,7 @@ public class SessionTimeoutTests(SlotsApiFactory factory) : ApiTestBase(factory)
 
     private HttpClient ClientOf(WebApplicationFactory<Program> api)
     {
-        var client = api.CreateClient();
+        var client = SlotsApiFactory.ClientOf(api);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Factory.Tokens.Admin());
         return client;
     }

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Slots.Api.Contracts;
+using Slots.Api.OpenApi;
 using Slots.Api.Security;
 using Slots.Application.Common;
 using Slots.Application.Slots;
@@ -18,7 +19,8 @@ using Slots.Application.Slots.UpdateSlot;
 namespace Slots.Api.Endpoints;
 
 /// <summary>
-/// <c>/api/consulting-slots</c>: each endpoint turns the request into one command or query and sends it.
+/// <c>/api/consulting-slots</c> and a specialist's lists under <c>/api/specialists</c>: each endpoint turns the request
+/// into one command or query and sends it.
 /// Slot ids carry a <c>guid</c> route constraint, which keeps <c>GET /{slotId}</c> apart from
 /// <c>GET /{specialistEmail}</c> and answers 404 for ids that are not GUIDs.
 /// </summary>
@@ -26,38 +28,83 @@ public static class ConsultingSlotsEndpoints
 {
     public const string BasePath = "/api/consulting-slots";
 
+    /// <summary>A specialist's lists, apart from the slot paths so that no two paths differ only by a parameter.</summary>
+    public const string SpecialistsPath = "/api/specialists";
+
     public static void MapConsultingSlots(this IEndpointRouteBuilder app)
     {
-        // Every endpoint may answer 400 (problem with an errors map) and 503 (database unreachable); all
-        // but the available view need a bearer token (401) and a role or ownership (403, or 404 for a
-        // slot of someone else's).
-        var slots = app.MapGroup(BasePath).WithTags("Consulting slots")
-            .RequireAuthorization()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        // Every endpoint may answer 400 (problem with an errors map), 500 and 503; all but the available view need a
+        // bearer token (401) and a role or ownership (403, or 404 for a slot of someone else's). The document
+        // transformers (Slots.Api.OpenApi) add those shared answers and their headers to every operation.
+        var slots = app.MapGroup(BasePath).WithTags(ApiTags.Slots).RequireAuthorization();
+        var specialists = app.MapGroup(SpecialistsPath).WithTags(ApiTags.Specialists).RequireAuthorization();
 
-        slots.MapGet("/{specialistEmail}", ListSpecialistSlots)
-            .WithSummary("All of a specialist's slots, past and future, with their bookings.");
-        slots.MapGet("/available/{specialistEmail}", ListAvailableSlots)
-            .WithSummary("Active, future, not-full slots of a specialist whose local date is in the range.")
+        specialists.MapGet("/{specialistEmail}/slots", ListSpecialistSlots).WithName("listSpecialistSlots")
+            .WithSummary("List a specialist's slots")
+            .WithDescription("All of a specialist's slots, past and future, soonest first, each with its live bookings (who "
+                + "booked and when). The specialist themself or an admin. Paged: the next page is in the `Link` header.");
+        specialists.MapGet("/{specialistEmail}/available-slots", ListAvailableSlots).WithName("listAvailableSlots")
+            .WithSummary("List a specialist's bookable slots")
+            .WithDescription("Active, future, not-full slots whose local date lies in [startDate, endDate] (default: today "
+                + "and the next 30 days), soonest first, with the seats left. Anonymous; limited per client address.")
             .AllowAnonymous().Limited(RateLimits.AvailableReads);
-        slots.MapPost("/", CreateSlot).WithSummary("Create a slot.")
+        slots.MapPost("/", CreateSlot).WithName("createSlot").WithSummary("Create a slot")
+            .WithDescription("Publishes a slot on the specialist's local date and times in an IANA time zone. Capacity 1 is "
+                + "a 1:1 session, more a group. Specialists create their own; an admin names the specialist.")
             .ProducesProblem(StatusCodes.Status409Conflict).Limited(RateLimits.SlotCreations);
-        slots.MapGet("/{slotId:guid}", GetSlot).WithSummary("One slot with its bookings.")
+        slots.MapGet("/{slotId:guid}", GetSlot).WithName("getSlot").WithSummary("Get a slot")
+            .WithDescription("One slot with its live bookings. Its specialist or an admin.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        slots.MapGet("/{slotId:guid}/cancelled-bookings", ListCancelledBookings)
-            .WithSummary("A slot's cancelled bookings, the most recently cancelled first (at most 100).")
+        slots.MapGet("/{slotId:guid}/cancelled-bookings", ListCancelledBookings).WithName("listCancelledBookings")
+            .WithSummary("List a slot's cancelled bookings")
+            .WithDescription("The most recently cancelled first, at most `limit` (1-100, default 100). Its specialist or an admin.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        slots.MapPut("/{slotId:guid}", UpdateSlot).WithSummary("Change a slot's times or status.").ChangesASlot()
-            .Limited(RateLimits.SlotChanges);
-        slots.MapDelete("/{slotId:guid}", DeleteSlot).WithSummary("Delete a slot nobody has booked.").ChangesASlot()
-            .Limited(RateLimits.SlotChanges);
-        slots.MapPost("/{slotId:guid}/book", BookSlot).WithSummary("Book a seat.").ChangesASlot().Limited(RateLimits.Bookings);
-        slots.MapDelete("/{slotId:guid}/book/{customerId}", CancelBooking).WithSummary("Cancel a customer's booking.")
+        slots.MapPut("/{slotId:guid}", UpdateSlot).WithName("updateSlot").WithSummary("Change a slot")
+            .WithDescription("Changes the start and end time (both local, on the slot's date) or the status. Date and "
+                + "capacity never change: naming them answers 400. Its specialist or an admin.")
+            .ChangesASlot().Limited(RateLimits.SlotChanges);
+        slots.MapDelete("/{slotId:guid}", DeleteSlot).WithName("deleteSlot").WithSummary("Delete a slot")
+            .WithDescription("Deletes a slot nobody holds a live booking in (409 `slot_has_bookings` otherwise). Its "
+                + "specialist or an admin.")
+            .ChangesASlot().Limited(RateLimits.SlotChanges);
+        slots.MapPost("/{slotId:guid}/book", BookSlot).WithName("bookSlot").WithSummary("Book a seat")
+            .WithDescription("Books one seat for the signed-in customer (an admin names the customer). Exact under any "
+                + "concurrency: once the seats are gone, 409 `slot_fully_booked`.")
+            .ChangesASlot().Limited(RateLimits.Bookings);
+        slots.MapDelete("/{slotId:guid}/book/{customerId}", CancelBooking).WithName("cancelBooking")
+            .WithSummary("Cancel a booking")
+            .WithDescription("Cancels a customer's live booking and frees the seat. The customer, the slot's specialist "
+                + "or an admin.")
             .ChangesASlot().Limited(RateLimits.Cancellations);
+
+        MapDeprecatedListPaths(app);
     }
+
+    /// <summary>
+    /// The lists' first paths, kept for existing clients but left out of the document (each is identical to, or
+    /// ambiguous with, a slot path): same answers, plus <c>Deprecation</c> (RFC 9745) and a <c>successor-version</c>
+    /// link to the path that replaced it.
+    /// </summary>
+    private static void MapDeprecatedListPaths(IEndpointRouteBuilder app)
+    {
+        var old = app.MapGroup(BasePath).RequireAuthorization().ExcludeFromDescription();
+        old.MapGet("/{specialistEmail}", ListSpecialistSlots)
+            .AddEndpointFilter(Deprecated(email => $"{SpecialistsPath}/{email}/slots"));
+        old.MapGet("/available/{specialistEmail}", ListAvailableSlots)
+            .AddEndpointFilter(Deprecated(email => $"{SpecialistsPath}/{email}/available-slots"))
+            .AllowAnonymous().RequireRateLimiting(RateLimits.AvailableReads);
+    }
+
+    private static Func<EndpointFilterInvocationContext, EndpointFilterDelegate, ValueTask<object?>> Deprecated(
+        Func<string, string> successor) =>
+        (context, next) =>
+        {
+            var http = context.HttpContext;
+            var email = Uri.EscapeDataString((string)http.GetRouteValue("specialistEmail")!);
+            http.Response.Headers.Append("Deprecation", "@1795910400"); // 2026-11-29, RFC 9745's structured date
+            http.Response.Headers.Append("Link", $"<{successor(email)}>; rel=\"successor-version\"");
+            return next(context);
+        };
 
     private static async Task<Ok<IReadOnlyList<SlotResponse>>> ListSpecialistSlots(
         string specialistEmail, int? limit, string? cursor, ISender sender, HttpContext http, CancellationToken ct)
@@ -133,7 +180,7 @@ public static class ConsultingSlotsEndpoints
                 .SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v)))
                 .Append(KeyValuePair.Create("cursor", (string?)page.NextCursor));
             var next = UriHelper.BuildRelative(request.PathBase, request.Path, QueryString.Create(query));
-            http.Response.Headers.Link = $"<{next}>; rel=\"next\"";
+            http.Response.Headers.Append("Link", $"<{next}>; rel=\"next\"");
         }
 
         return page.Items;

@@ -27,6 +27,11 @@ public static class ProblemDefaults
             StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json.",
             _ => problem.Title,
         };
+        if (!problem.Extensions.ContainsKey("code") && ProblemCodes.ForFrameworkStatus(problem.Status) is { } code)
+        {
+            problem.Extensions["code"] = code;
+        }
+
         problem.Type ??= "about:blank"; // RFC 9457's "nothing more to say than the status", for codes without a default
         if (!problem.Extensions.ContainsKey("traceId"))
         {

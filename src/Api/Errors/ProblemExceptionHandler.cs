@@ -128,7 +128,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             Status = exception.StatusCode,
             Title = exception.StatusCode == StatusCodes.Status400BadRequest ? "The request is invalid." : "The request cannot be processed.",
             Detail = detail,
-            Extensions = { ["code"] = "bad_request" },
+            Extensions = { ["code"] = ProblemCodes.ForFrameworkStatus(exception.StatusCode) ?? "bad_request" },
         };
     }
 
@@ -192,6 +192,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             Status = StatusCodes.Status500InternalServerError,
             Title = "An unexpected error occurred.",
             Detail = "The error has been logged.",
+            Extensions = { ["code"] = ProblemCodes.InternalError },
         };
     }
 

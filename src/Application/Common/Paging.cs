@@ -13,13 +13,16 @@ public static class Paging
     public const int DefaultLimit = 100;
     public const int MaxLimit = 500;
 
+    /// <summary>Longer than any cursor <see cref="EncodeCursor"/> writes; a longer one is refused unread.</summary>
+    public const int MaxCursorLength = 64;
+
     public static string EncodeCursor(DateTime startsAt) =>
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes("s:" + startsAt.Ticks.ToString(CultureInfo.InvariantCulture)));
 
     public static bool TryDecodeCursor(string? cursor, out DateTime startsAt)
     {
         startsAt = default;
-        if (string.IsNullOrEmpty(cursor) || cursor.Length > 64)
+        if (string.IsNullOrEmpty(cursor) || cursor.Length > MaxCursorLength)
         {
             return false;
         }

@@ -11,6 +11,12 @@ public abstract class ApiTestBase(SlotsApiFactory factory)
 {
     protected const string Base = "/api/consulting-slots";
 
+    /// <summary>A specialist's slots, all of them (the specialist's view).</summary>
+    protected static string Schedule(string specialistEmail) => $"/api/specialists/{specialistEmail}/slots";
+
+    /// <summary>A specialist's bookable slots (anyone's view).</summary>
+    protected static string Available(string specialistEmail) => $"/api/specialists/{specialistEmail}/available-slots";
+
     protected SlotsApiFactory Factory { get; } = factory;
 
     /// <summary>Signed in as an admin, who may act for any specialist and customer; the matrix tests use the other roles.</summary>

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
+using Slots.Api.IntegrationTests.Contract;
 using Slots.Infrastructure.Persistence;
 
 namespace Slots.Api.IntegrationTests.Infrastructure;
@@ -78,7 +79,7 @@ public sealed class SlotsApiFactory : WebApplicationFactory<Program>, IAsyncLife
     /// </summary>
     public HttpClient NewClient(string? token)
     {
-        var client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) })
+        var client = new HttpClient(new ContractCheckingHandler(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) }))
         {
             BaseAddress = BaseAddress,
             Timeout = TimeSpan.FromSeconds(60),
@@ -114,6 +115,18 @@ public sealed class SlotsApiFactory : WebApplicationFactory<Program>, IAsyncLife
         };
         await command.ExecuteScalarAsync();
         return connection;
+    }
+
+    /// <summary>A client of a variant of the API (<c>WithWebHostBuilder</c>), its responses checked against the document.</summary>
+    public static HttpClient ClientOf(WebApplicationFactory<Program> api, string? token = null)
+    {
+        var client = api.CreateDefaultClient(new ContractCheckingHandler());
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
     }
 
     /// <summary>A context on the test database outside the API, for tests that drive Infrastructure directly.</summary>

@@ -1,0 +1,14 @@
+namespace Slots.Api.OpenApi;
+
+/// <summary>The document's tags, each with what it groups.</summary>
+public static class ApiTags
+{
+    public const string Slots = "Consulting slots";
+    public const string Specialists = "Specialists";
+
+    public static readonly IReadOnlyDictionary<string, string> Descriptions = new Dictionary<string, string>
+    {
+        [Slots] = "Create, read, change and delete slots, and book and cancel seats in them.",
+        [Specialists] = "A specialist's schedule (for the specialist) and bookable slots (for anyone).",
+    };
+}

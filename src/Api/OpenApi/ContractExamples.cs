@@ -1,0 +1,74 @@
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+
+namespace Slots.Api.OpenApi;
+
+/// <summary>
+/// Examples from the plan's own documents: a 1:1 slot created, a booked group slot, a booking confirmation. The
+/// linters check each against its schema.
+/// </summary>
+public static class ContractExamples
+{
+    private const string OneToOneRequest = """
+        {"date": "2026-12-14", "startTime": "10:00", "endTime": "11:00", "timezone": "Europe/Berlin",
+         "totalCapacity": 1, "serviceId": "career-coaching"}
+        """;
+
+    private const string OneToOne = """
+        {"id": "0f8e2a5c-3b1d-4c6e-9a7f-2d4b6c8e0a13", "specialistId": "ann-1", "specialistEmail": "dr.ann@example.com",
+         "serviceId": "career-coaching", "date": "2026-12-14", "startTime": "10:00", "endTime": "11:00",
+         "timezone": "Europe/Berlin", "startsAt": "2026-12-14T09:00:00Z", "endsAt": "2026-12-14T10:00:00Z",
+         "duration": 60, "totalCapacity": 1, "bookedCount": 0, "status": "active", "isFullyBooked": false,
+         "bookings": [], "createdAt": "2026-11-29T12:00:00Z", "updatedAt": "2026-11-29T12:00:00Z"}
+        """;
+
+    private const string BookedGroup = """
+        {"id": "5a1c9e7b-2f4d-4b8a-8c6e-1e3f5a7c9b24", "specialistId": "ann-1", "specialistEmail": "dr.ann@example.com",
+         "serviceId": "group-workshop", "date": "2026-12-16", "startTime": "14:00", "endTime": "16:00",
+         "timezone": "Europe/Berlin", "startsAt": "2026-12-16T13:00:00Z", "endsAt": "2026-12-16T15:00:00Z",
+         "duration": 120, "totalCapacity": 3, "bookedCount": 2, "status": "active", "isFullyBooked": false,
+         "bookings": [
+           {"customerId": "bea-1", "customerEmail": "bea@example.com", "customerName": "Bea", "bookedAt": "2026-11-29T12:05:00Z"},
+           {"customerId": "carl-7", "customerEmail": "carl@example.com", "customerName": "Carl", "bookedAt": "2026-11-29T12:09:30Z"}
+         ],
+         "createdAt": "2026-11-29T12:00:00Z", "updatedAt": "2026-11-29T12:09:30Z"}
+        """;
+
+    private const string Confirmation = """
+        {"slotId": "5a1c9e7b-2f4d-4b8a-8c6e-1e3f5a7c9b24", "customerId": "bea-1", "customerEmail": "bea@example.com",
+         "customerName": "Bea", "bookedAt": "2026-11-29T12:05:00Z", "startsAt": "2026-12-16T13:00:00Z",
+         "endsAt": "2026-12-16T15:00:00Z", "date": "2026-12-16", "startTime": "14:00", "endTime": "16:00",
+         "timezone": "Europe/Berlin"}
+        """;
+
+    public static void Apply(OpenApiDocument document)
+    {
+        foreach (var operation in document.Paths.Values.SelectMany(p => p.Operations ?? []).Select(o => o.Value))
+        {
+            switch (operation.OperationId)
+            {
+                case "createSlot":
+                    Add(operation.RequestBody?.Content, "oneToOne", "A 1:1 session in Berlin", OneToOneRequest);
+                    Add(Success(operation, "201"), "oneToOne", "The 1:1 slot as created", OneToOne);
+                    break;
+                case "getSlot":
+                    Add(Success(operation, "200"), "bookedGroup", "A group slot with two of three seats booked", BookedGroup);
+                    break;
+                case "bookSlot":
+                    Add(Success(operation, "201"), "confirmation", "Bea's seat in the group slot", Confirmation);
+                    break;
+            }
+        }
+    }
+
+    private static IDictionary<string, OpenApiMediaType>? Success(OpenApiOperation operation, string status) =>
+        operation.Responses?.TryGetValue(status, out var response) == true ? response.Content : null;
+
+    private static void Add(IDictionary<string, OpenApiMediaType>? content, string name, string summary, string json)
+    {
+        var media = content?.Values.FirstOrDefault()
+            ?? throw new InvalidOperationException($"No body to carry the example '{name}'.");
+        media.Examples ??= new Dictionary<string, IOpenApiExample>();
+        media.Examples[name] = new OpenApiExample { Summary = summary, Value = JsonNode.Parse(json) };
+    }
+}

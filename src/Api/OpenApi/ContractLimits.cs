@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+using Slots.Application.Common;
+using Slots.Application.Slots.ListCancelledBookings;
+using Slots.Domain.Slots;
+
+namespace Slots.Api.OpenApi;
+
+/// <summary>
+/// The limits the validators enforce, stated in the document from the same constants: every field and parameter,
+/// by its JSON name, gets its type, bounds and format here, so the document cannot drift from the rules.
+/// </summary>
+public static class ContractLimits
+{
+    /// <summary><c>HH:mm</c>, 24-hour, as <see cref="LocalFormats.Time"/> reads it.</summary>
+    public const string TimePattern = "^([01][0-9]|2[0-3]):[0-5][0-9]$";
+
+    /// <summary><c>YYYY-MM-DD</c>, as <see cref="LocalFormats.Date"/> reads it (the range is checked by the validators).</summary>
+    public const string DatePattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+
+    /// <summary>An ISO-8601 UTC instant as the API writes it, fractions of a second included.</summary>
+    private const int InstantLength = 40;
+
+    private const int UuidLength = 36;
+
+    private static readonly IReadOnlyDictionary<string, Action<OpenApiSchema>> ByName =
+        new Dictionary<string, Action<OpenApiSchema>>
+        {
+            ["id"] = Uuid,
+            ["slotId"] = Uuid,
+            ["specialistEmail"] = Email,
+            ["customerEmail"] = Email,
+            ["specialistId"] = s => Text(s, SlotLimits.MaxIdLength),
+            ["customerId"] = s => Text(s, SlotLimits.MaxIdLength),
+            ["serviceId"] = s => Text(s, SlotLimits.MaxIdLength),
+            ["customerName"] = s => Text(s, SlotLimits.MaxNameLength),
+            ["timezone"] = s => Text(s, SlotLimits.MaxTimezoneLength, "An IANA time zone id, such as Europe/Berlin. Default UTC."),
+            ["date"] = Date,
+            ["startDate"] = Date,
+            ["endDate"] = Date,
+            ["startTime"] = Time,
+            ["endTime"] = Time,
+            ["startsAt"] = Instant,
+            ["endsAt"] = Instant,
+            ["bookedAt"] = Instant,
+            ["cancelledAt"] = Instant,
+            ["createdAt"] = Instant,
+            ["updatedAt"] = Instant,
+            ["totalCapacity"] = s => Integer(s, SlotLimits.MinCapacity, SlotLimits.MaxCapacity, "Seats: 1 for a 1:1 session, more for a group."),
+            ["bookedCount"] = s => Integer(s, 0, SlotLimits.MaxCapacity, "Live bookings."),
+            ["remainingCapacity"] = s => Integer(s, 1, SlotLimits.MaxCapacity, "Seats left (an available slot has at least one)."),
+            ["duration"] = s => Integer(s, 1, 24 * 60, "Minutes between startsAt and endsAt."),
+            ["bookings"] = s => s.MaxItems = SlotLimits.MaxCapacity,
+            ["status"] = SlotStatusName,
+            ["cursor"] = s => Text(s, Paging.MaxCursorLength, "The opaque cursor from the previous page's Link header."),
+        };
+
+    /// <summary>Applies the limits to a property or parameter schema named <paramref name="name"/>; false when none are known.</summary>
+    public static bool TryApply(string name, OpenApiSchema schema)
+    {
+        if (!ByName.TryGetValue(name, out var apply))
+        {
+            return false;
+        }
+
+        apply(schema);
+        return true;
+    }
+
+    /// <summary>A page size: 1 to <paramref name="max"/>.</summary>
+    public static void PageSize(OpenApiSchema schema, int max, int defaultSize) =>
+        Integer(schema, 1, max, $"Page size, 1-{max} (default {defaultSize}).");
+
+    /// <summary>The page size of an operation's list.</summary>
+    public static (int Max, int Default) PageSizeOf(string? operationId) => operationId == "listCancelledBookings"
+        ? (ListCancelledBookingsQuery.MaxLimit, ListCancelledBookingsQuery.MaxLimit)
+        : (Paging.MaxLimit, Paging.DefaultLimit);
+
+    /// <summary>
+    /// A status as a request names it (the responses refer to the <c>SlotStatus</c> schema instead). Optional, so
+    /// documented without null: the API also reads a null as "unchanged", but a client need not send one.
+    /// </summary>
+    private static void SlotStatusName(OpenApiSchema s)
+    {
+        s.Type = JsonSchemaType.String;
+        s.Enum = [.. Enum.GetNames<SlotStatus>().Select(n => (JsonNode)JsonValue.Create(JsonNamingPolicy.CamelCase.ConvertName(n)))];
+        s.MaxLength = 16;
+    }
+
+    private static void Uuid(OpenApiSchema s)
+    {
+        s.Type = Keep(s, JsonSchemaType.String);
+        s.Format = "uuid";
+        s.MaxLength = UuidLength;
+    }
+
+    /// <summary>
+    /// <see cref="Domain.Common.EmailAddress.IsValid"/>'s rule as a pattern: printable ASCII, one <c>@</c>, a dot in the
+    /// domain that is neither its first nor the last character. Not <c>format: email</c>: RFC 5321 is stricter (label
+    /// lengths, quoting), and the document must not refuse what the API takes.
+    /// </summary>
+    public const string EmailPattern = "^[!-?A-~]+@[!-\\-/-?A-~]+\\.[!-?A-~]+$";
+
+    private static void Email(OpenApiSchema s)
+    {
+        s.Pattern = EmailPattern;
+        Text(s, SlotLimits.MaxEmailLength, "An email address in printable ASCII, compared case-insensitively.");
+    }
+
+    private static void Date(OpenApiSchema s)
+    {
+        s.Type = Keep(s, JsonSchemaType.String);
+        s.Format = "date";
+        s.Pattern = DatePattern;
+        s.MaxLength = 10;
+        s.Description ??= $"A local date, YYYY-MM-DD, from {SlotLimits.EarliestDate:yyyy-MM-dd} to {SlotLimits.LatestDate:yyyy-MM-dd}.";
+    }
+
+    private static void Time(OpenApiSchema s)
+    {
+        s.Type = Keep(s, JsonSchemaType.String);
+        s.Format = null;
+        s.Pattern = TimePattern;
+        s.MaxLength = 5;
+        s.Description ??= "A local time, HH:mm (24-hour), in the slot's time zone.";
+    }
+
+    private static void Instant(OpenApiSchema s)
+    {
+        s.Type = Keep(s, JsonSchemaType.String);
+        s.Format = "date-time";
+        s.MaxLength = InstantLength;
+    }
+
+    private static void Text(OpenApiSchema s, int maxLength, string? description = null)
+    {
+        s.Type = Keep(s, JsonSchemaType.String);
+        s.MinLength = 1;
+        s.MaxLength = maxLength;
+        // Printable text: no control characters (the validators also refuse format characters and lone surrogates).
+        s.Pattern ??= "^[^\\u0000-\\u001F\\u007F]+$";
+        s.Description ??= description;
+    }
+
+    private static void Integer(OpenApiSchema s, int min, int max, string description)
+    {
+        s.Type = Keep(s, JsonSchemaType.Integer);
+        s.Format = "int32";
+        s.Pattern = null;
+        s.Minimum = min.ToString(CultureInfo.InvariantCulture);
+        s.Maximum = max.ToString(CultureInfo.InvariantCulture);
+        s.Description ??= description;
+    }
+
+    /// <summary>The one JSON type, still nullable when it was (an optional field may be sent as null).</summary>
+    private static JsonSchemaType Keep(OpenApiSchema s, JsonSchemaType type) =>
+        s.Type is { } current && current.HasFlag(JsonSchemaType.Null) ? type | JsonSchemaType.Null : type;
+}

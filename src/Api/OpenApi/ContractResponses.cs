@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+using Slots.Api.Errors;
+
+namespace Slots.Api.OpenApi;
+
+/// <summary>
+/// Every answer an operation can give, each with its schema: the error bodies per status with that status's
+/// <see cref="ProblemCodes"/> as the <c>code</c> enum; <c>Retry-After</c> on 429 and 503; <c>Location</c> on 201;
+/// <c>Link</c> on the lists; and the bounds of each operation's parameters.
+/// </summary>
+public static class ContractResponses
+{
+    private const string ProblemJson = "application/problem+json";
+    private const string RetryAfter = "Retry-After";
+    private const int MaxUriLength = 2048;
+
+    private static readonly Dictionary<int, (string Schema, string Description)> Problems = new()
+    {
+        [400] = ("ValidationProblem", "The request is invalid: `errors` maps each field to what is wrong with it."),
+        [401] = ("UnauthenticatedProblem", "No bearer token, or one that is not valid (`WWW-Authenticate` says why)."),
+        [403] = ("ForbiddenProblem", "The caller's role or identity may not do this."),
+        [404] = ("NotFoundProblem", "No such slot or booking (or one the caller may not see)."),
+        [409] = ("ConflictProblem", "The slot's current state does not allow this; `code` says which state."),
+        [413] = ("PayloadTooLargeProblem", "The request body is larger than the API accepts."),
+        [415] = ("UnsupportedMediaTypeProblem", "The body is not `application/json`."),
+        [429] = ("RateLimitedProblem", "Too many requests from this caller; try again after `Retry-After` seconds."),
+        [500] = ("InternalErrorProblem", "An unexpected error; it has been logged. Nothing about internals is said."),
+        [503] = ("UnavailableProblem", "Busy or the database is unreachable; try again after `Retry-After` seconds."),
+    };
+
+    public static void Apply(OpenApiDocument document)
+    {
+        document.Components ??= new OpenApiComponents();
+        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        document.Components.Schemas.Remove("ProblemDetails");
+        document.Components.Schemas.Remove("HttpValidationProblemDetails");
+        foreach (var (status, (name, _)) in Problems)
+        {
+            document.Components.Schemas[name] = ProblemSchema(status);
+        }
+
+        document.Components.Headers ??= new Dictionary<string, IOpenApiHeader>();
+        document.Components.Headers[RetryAfter] = Header("Seconds to wait before trying again.", Integer(1, 3600), required: true);
+        foreach (var operation in document.Paths.Values.SelectMany(p => p.Operations ?? []).Select(o => o.Value))
+        {
+            Answer(document, operation);
+            LimitParameters(operation);
+        }
+    }
+
+    private static void Answer(OpenApiDocument document, OpenApiOperation operation)
+    {
+        operation.Responses ??= new OpenApiResponses();
+        var statuses = new HashSet<int>(operation.Responses.Keys.Select(k => int.Parse(k, CultureInfo.InvariantCulture))) { 400, 500, 503 };
+        var secured = operation.Security is not { Count: 1 } || operation.Security[0].Count > 0;
+        if (secured)
+        {
+            statuses.UnionWith([401, 403]);
+        }
+
+        if (operation.RequestBody is not null)
+        {
+            statuses.UnionWith([413, 415]);
+        }
+
+        foreach (var status in statuses.Where(s => s >= 400))
+        {
+            var (schema, description) = Problems[status];
+            var response = new OpenApiResponse
+            {
+                Description = description,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    [ProblemJson] = new() { Schema = new OpenApiSchemaReference(schema, document) },
+                },
+            };
+            if (status is 429 or 503)
+            {
+                response.Headers = new Dictionary<string, IOpenApiHeader> { [RetryAfter] = new OpenApiHeaderReference(RetryAfter, document) };
+            }
+
+            operation.Responses[status.ToString(CultureInfo.InvariantCulture)] = response;
+        }
+
+        if (operation.Responses.TryGetValue("201", out var created) && created is OpenApiResponse createdResponse)
+        {
+            createdResponse.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            createdResponse.Headers["Location"] = Header("Where the slot is read: /api/consulting-slots/{slotId}.", UriReference(), required: true);
+        }
+
+        if (operation.Responses.TryGetValue("200", out var ok) && ok is OpenApiResponse okResponse
+            && okResponse.Content?.Values.FirstOrDefault()?.Schema is OpenApiSchema { Type: JsonSchemaType.Array } list)
+        {
+            list.MaxItems = ContractLimits.PageSizeOf(operation.OperationId).Max;
+            okResponse.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            okResponse.Headers["Link"] = Header(
+                "The next page, when there is one: `<relative URL>; rel=\"next\"` (RFC 8288).",
+                new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = MaxUriLength + 16, Pattern = "^<[^>]+>; rel=\"next\"$" });
+        }
+    }
+
+    private static void LimitParameters(OpenApiOperation operation)
+    {
+        foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>())
+        {
+            var schema = new OpenApiSchema { Type = JsonSchemaType.String };
+            if (parameter.Name == "limit")
+            {
+                var (max, defaultSize) = ContractLimits.PageSizeOf(operation.OperationId);
+                ContractLimits.PageSize(schema, max, defaultSize);
+            }
+            else if (!ContractLimits.TryApply(parameter.Name ?? "", schema))
+            {
+                throw new InvalidOperationException($"No limits are known for the parameter '{parameter.Name}': add them to ContractLimits.");
+            }
+
+            parameter.Schema = schema;
+        }
+    }
+
+    private static OpenApiSchema ProblemSchema(int status)
+    {
+        var required = new HashSet<string> { "type", "title", "status", "detail", "code", "traceId" };
+        if (status == 400)
+        {
+            required.Add("errors");
+        }
+
+        return new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Description = $"An RFC 9457 problem for {status}, with a stable `code`.",
+            Required = required,
+            AdditionalPropertiesAllowed = false,
+            Properties = new Dictionary<string, IOpenApiSchema>
+            {
+                ["type"] = Text("A URI that identifies the kind of problem, or about:blank.", MaxUriLength),
+                ["title"] = Text("A short summary of the kind of problem.", 200),
+                ["status"] = Integer(status, status),
+                ["detail"] = Text("What went wrong, for a person to read.", 4000),
+                ["instance"] = Text("The request's path.", 8192),
+                ["code"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    Description = "Stable and machine-readable: branch on this, not on the texts.",
+                    MaxLength = 64,
+                    Enum = [.. ProblemCodes.ByStatus[status].Select(c => (JsonNode)JsonValue.Create(c))],
+                },
+                ["traceId"] = Text("The request's trace, to quote when reporting it.", 128),
+                ["errors"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Description = "Each invalid field (camelCase) and what is wrong with it.",
+                    MaxProperties = 64,
+                    AdditionalProperties = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Array,
+                        MaxItems = 32,
+                        Items = Text("One thing wrong with the field.", 1000),
+                    },
+                },
+            },
+        };
+    }
+
+    private static OpenApiHeader Header(string description, OpenApiSchema schema, bool required = false) =>
+        new() { Description = description, Schema = schema, Required = required };
+
+    private static OpenApiSchema Text(string description, int maxLength) =>
+        new() { Type = JsonSchemaType.String, Description = description, MaxLength = maxLength };
+
+    private static OpenApiSchema UriReference() =>
+        new() { Type = JsonSchemaType.String, Format = "uri-reference", MaxLength = MaxUriLength };
+
+    private static OpenApiSchema Integer(int min, int max) => new()
+    {
+        Type = JsonSchemaType.Integer,
+        Format = "int32",
+        Minimum = min.ToString(CultureInfo.InvariantCulture),
+        Maximum = max.ToString(CultureInfo.InvariantCulture),
+    };
+}
