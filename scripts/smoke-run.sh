@@ -59,8 +59,8 @@ grep -q '"code":"already_booked"' <<< "$BODY" || fail "a second booking was not 
 AS="$CAL"; expect 403 POST "$B/$ID/book" '{"customerId":"bea-'"$RUN"'"}'
 expect 201 POST "$B/$ID/book" '{}'
 expect 403 DELETE "$B/$ID/book/bea-$RUN"
-expect 403 GET "$B/$SPECIALIST"
-AS="$ANN"; expect 200 GET "$B/$SPECIALIST"
+expect 403 GET "${B%/consulting-slots}/specialists/$SPECIALIST/slots"
+AS="$ANN"; expect 200 GET "${B%/consulting-slots}/specialists/$SPECIALIST/slots"
 grep -q "\"customerId\":\"bea-$RUN\"" <<< "$BODY" || fail "the specialist list does not show Bea's booking"
 expect 409 DELETE "$B/$ID"
 AS="$BEA"; expect 204 DELETE "$B/$ID/book/bea-$RUN"

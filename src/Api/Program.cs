@@ -77,6 +77,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.MapOpenApi();
+app.MapApiReference();
 app.MapHealth();
 app.MapConsultingSlots();
 
