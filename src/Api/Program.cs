@@ -9,6 +9,7 @@ using Slots.Api.Health;
 using Slots.Api.Json;
 using Slots.Api.OpenApi;
 using Slots.Api.Security;
+using Slots.Api.Telemetry;
 using Slots.Application;
 using Slots.Application.Common;
 using Slots.Application.Common.Behaviors;
@@ -43,6 +44,8 @@ builder.Services.AddMediator((MediatorOptions options) =>
 builder.Services.AddSlotsAuthentication(builder.Configuration);
 builder.Services.AddSlotsRateLimits(builder.Configuration);
 builder.Services.AddSlotsForwardedHeaders(builder.Configuration);
+builder.Services.AddSlotsTelemetry(builder.Configuration);
+builder.AddSlotsLogging();
 builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Slots:MaxRequestBodyBytes", 64 * 1024));
 
@@ -71,6 +74,7 @@ if (app.Configuration.GetValue<bool>("Slots:MigrateOnStartup"))
 }
 
 app.UseSlotsForwardedHeaders();
+app.UseSlotsRequestLog();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();

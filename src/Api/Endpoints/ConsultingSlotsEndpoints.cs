@@ -149,12 +149,14 @@ public static class ConsultingSlotsEndpoints
         Guid slotId, BookSlotRequest body, ISender sender, CancellationToken ct)
     {
         var confirmation = await sender.Send(new BookSlotCommand(slotId, body.CustomerId, body.CustomerEmail, body.CustomerName), ct);
+        SlotsMetrics.Bookings.Add(1);
         return TypedResults.Created($"{BasePath}/{slotId}", confirmation);
     }
 
     private static async Task<NoContent> CancelBooking(Guid slotId, string customerId, ISender sender, CancellationToken ct)
     {
         await sender.Send(new CancelBookingCommand(slotId, customerId), ct);
+        SlotsMetrics.Cancellations.Add(1);
         return TypedResults.NoContent();
     }
 

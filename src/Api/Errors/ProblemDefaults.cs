@@ -33,10 +33,11 @@ public static class ProblemDefaults
         }
 
         problem.Type ??= "about:blank"; // RFC 9457's "nothing more to say than the status", for codes without a default
-        if (!problem.Extensions.ContainsKey("traceId"))
-        {
-            problem.Extensions["traceId"] = context.HttpContext.Features.Get<IHttpActivityFeature>()?.Activity.Id
-                ?? context.HttpContext.TraceIdentifier;
-        }
+        // The W3C trace id (an incoming traceparent's, when one came), what an operator searches traces and logs by;
+        // the framework's default, the whole traceparent, would be set otherwise.
+        problem.Extensions["traceId"] = context.HttpContext.Features.Get<IHttpActivityFeature>()?.Activity is { } activity
+            && activity.TraceId != default
+                ? activity.TraceId.ToHexString()
+                : context.HttpContext.TraceIdentifier;
     }
 }

@@ -87,6 +87,10 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         problem.Title = title;
         problem.Detail = exception.Message;
         problem.Extensions["code"] = exception.Code;
+        if (status == StatusCodes.Status409Conflict)
+        {
+            SlotsMetrics.Conflicts.Add(1, new KeyValuePair<string, object?>("code", exception.Code));
+        }
         return problem;
     }
 

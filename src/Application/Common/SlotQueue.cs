@@ -14,12 +14,22 @@ namespace Slots.Application.Common;
 /// command that finds it full is turned away at once (<see cref="ServiceBusyException.SlotBusy"/>), and every wait
 /// ends with the request's budget, whose token it is given.
 /// </remarks>
-public sealed class SlotQueue(WaitLimits limits)
+public sealed class SlotQueue
 {
     /// <summary>One command holding the slot's row lock, the next already waiting for it in the database.</summary>
     public const int CommandsInFlightPerSlot = 2;
 
     private readonly Dictionary<Guid, Line> _lines = [];
+    private readonly WaitLimits _limits;
+
+    /// <summary>Commands in line on every slot, in flight or waiting (a metric).</summary>
+    private int _depth;
+
+    public SlotQueue(WaitLimits limits)
+    {
+        _limits = limits;
+        SlotsMetrics.ObserveQueueDepth(() => Volatile.Read(ref _depth));
+    }
 
     /// <summary>Waits for the slot's turn; dispose the turn once the command's transaction has ended.</summary>
     public async ValueTask<Turn> EnterAsync(Guid slotId, CancellationToken cancellationToken)
@@ -32,12 +42,13 @@ public sealed class SlotQueue(WaitLimits limits)
                 line = new Line();
                 _lines.Add(slotId, line);
             }
-            else if (line.Users >= CommandsInFlightPerSlot + limits.SlotQueueLength)
+            else if (line.Users >= CommandsInFlightPerSlot + _limits.SlotQueueLength)
             {
                 throw ServiceBusyException.SlotBusy();
             }
 
             line.Users++;
+            _depth++;
         }
 
         try
@@ -70,6 +81,7 @@ public sealed class SlotQueue(WaitLimits limits)
     {
         lock (_lines)
         {
+            _depth--;
             if (--line.Users == 0)
             {
                 _lines.Remove(slotId);

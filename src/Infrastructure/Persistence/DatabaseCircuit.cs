@@ -1,5 +1,6 @@
 using Polly;
 using Polly.CircuitBreaker;
+using Slots.Application.Common;
 
 namespace Slots.Infrastructure.Persistence;
 
@@ -19,7 +20,16 @@ public sealed class DatabaseCircuit
     public static readonly TimeSpan BreakDuration = TimeSpan.FromSeconds(1);
 
     // Polly's own clock (the system's): a test's fake clock, which stands still, would hold the circuit open.
-    public DatabaseCircuit() =>
+    public DatabaseCircuit()
+    {
+        var state = new CircuitBreakerStateProvider();
+        SlotsMetrics.ObserveCircuitState(() => state.CircuitState switch
+        {
+            CircuitState.Closed => 0,
+            CircuitState.Open => 1,
+            CircuitState.HalfOpen => 2,
+            _ => 3,
+        });
         Pipeline = new ResiliencePipelineBuilder()
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
@@ -28,8 +38,10 @@ public sealed class DatabaseCircuit
                 SamplingDuration = TimeSpan.FromSeconds(10),
                 BreakDuration = BreakDuration,
                 ShouldHandle = new PredicateBuilder().Handle<Exception>(DatabaseFailures.IsUnavailable),
+                StateProvider = state,
             })
             .Build();
+    }
 
     private ResiliencePipeline Pipeline { get; }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using Npgsql.EntityFrameworkCore.PostgreSQL;
+using Slots.Application.Common;
 
 namespace Slots.Infrastructure.Persistence;
 
@@ -42,6 +43,12 @@ internal sealed class RetryStrategy(ExecutionStrategyDependencies dependencies, 
     /// Never a row lock the session's <c>lock_timeout</c> gave up on: Npgsql counts it transient, but the holder is
     /// still there, and each retry would wait out the timeout again (four times 2 s for one booking, as measured).
     /// </remarks>
+    protected override void OnRetry()
+    {
+        SlotsMetrics.Retries.Add(1);
+        base.OnRetry();
+    }
+
     protected override bool ShouldRetryOn(Exception? exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -74,7 +75,9 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
                 throw new InvalidOperationException("A slot is loaded for update only inside the unit of work's transaction.");
             }
 
+            var sent = Stopwatch.GetTimestamp();
             var loaded = await load();
+            SlotsMetrics.LockWait.Record(SlotsMetrics.MillisecondsSince(sent));
             return db.RoundTrips.LockPending ? throw LockNotSent() : loaded;
         }
         finally

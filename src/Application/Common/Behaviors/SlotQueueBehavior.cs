@@ -9,7 +9,9 @@ public sealed class SlotQueueBehavior<TMessage, TResponse>(SlotQueue queue) : IP
     public async ValueTask<TResponse> Handle(
         TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
+        var arrived = System.Diagnostics.Stopwatch.GetTimestamp();
         using var turn = await queue.EnterAsync(message.SlotId, cancellationToken);
+        SlotsMetrics.QueueWait.Record(SlotsMetrics.MillisecondsSince(arrived));
         return await next(message, cancellationToken);
     }
 }

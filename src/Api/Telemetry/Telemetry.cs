@@ -1,0 +1,62 @@
+using Npgsql;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Slots.Application.Common;
+
+namespace Slots.Api.Telemetry;
+
+/// <summary>
+/// OpenTelemetry traces (ASP.NET Core, Npgsql, HttpClient) and metrics (requests, <see cref="SlotsMetrics"/>) for
+/// operators. Exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the exporter reads the other
+/// <c>OTEL_*</c> variables itself), nowhere otherwise. Traces are sampled by head: a request that arrives with a
+/// sampled <c>traceparent</c> is always recorded, others at <c>Slots:Telemetry:TraceSampleRatio</c> (default 0.1).
+/// <c>Slots:Telemetry:Enabled=false</c> turns all of it off.
+/// </summary>
+public static class Telemetry
+{
+    public const string ServiceName = "consulting-slots";
+
+    public static IServiceCollection AddSlotsTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = configuration.GetSection("Slots:Telemetry");
+        if (!settings.GetValue("Enabled", true))
+        {
+            return services;
+        }
+
+        var ratio = settings.GetValue("TraceSampleRatio", 0.1);
+        if (ratio is < 0 or > 1)
+        {
+            throw new InvalidOperationException($"Slots:Telemetry:TraceSampleRatio must lie in 0..1, not {ratio}.");
+        }
+
+        var otlp = !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(ServiceName))
+            .WithTracing(tracing =>
+            {
+                tracing
+                    .SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(ratio)))
+                    .AddAspNetCoreInstrumentation(options => options.Filter = http => !http.Request.Path.StartsWithSegments("/health"))
+                    .AddHttpClientInstrumentation()
+                    .AddNpgsql();
+                if (otlp)
+                {
+                    tracing.AddOtlpExporter();
+                }
+            })
+            .WithMetrics(metrics =>
+            {
+                metrics
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddMeter(SlotsMetrics.MeterName);
+                if (otlp)
+                {
+                    metrics.AddOtlpExporter();
+                }
+            });
+        return services;
+    }
+}
