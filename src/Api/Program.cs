@@ -67,10 +67,16 @@ builder.Services.AddOpenApi(options => options.AddSlotsContract());
 
 var app = builder.Build();
 
-if (app.Configuration.GetValue<bool>("Slots:MigrateOnStartup"))
+// "migrate" (./slots migrate): apply the migrations and exit, without serving; or apply them on start-up when asked.
+var migrateOnly = args.Contains("migrate", StringComparer.Ordinal);
+if (migrateOnly || app.Configuration.GetValue<bool>("Slots:MigrateOnStartup"))
 {
     await using var scope = app.Services.CreateAsyncScope();
     await scope.ServiceProvider.GetRequiredService<SlotsDbContext>().Database.MigrateAsync();
+    if (migrateOnly)
+    {
+        return;
+    }
 }
 
 app.UseSlotsForwardedHeaders();

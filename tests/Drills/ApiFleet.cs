@@ -100,6 +100,24 @@ public sealed class ApiFleet : IAsyncDisposable
         throw new TimeoutException($"API instance {index} was not ready within 2 minutes");
     }
 
+    /// <summary>
+    /// Sends SIGTERM to instance <paramref name="index"/>, as an orchestrator stopping it would, and waits for it to
+    /// exit; returns its exit code and how long it took.
+    /// </summary>
+    public async Task<(int ExitCode, TimeSpan Took)> TerminateAsync(int index)
+    {
+        var process = _processes[index];
+        var clock = Stopwatch.StartNew();
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(patience.Token);
+        return (process.ExitCode, clock.Elapsed);
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

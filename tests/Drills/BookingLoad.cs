@@ -6,7 +6,8 @@ using System.Text.Json;
 namespace Slots.Drills;
 
 /// <summary>One answered (or unanswered) booking request of a load.</summary>
-public sealed record Outcome(Guid Slot, string Customer, int Status, string? Code, bool IsProblem, bool HasRetryAfter, DateTime StartedAt, TimeSpan Took)
+public sealed record Outcome(
+    Guid Slot, string Customer, int Status, string? Code, bool IsProblem, bool HasRetryAfter, DateTime StartedAt, TimeSpan Took, Uri? Instance)
 {
     /// <summary>No HTTP answer at all: the client timed out (0) or the connection failed (-1).</summary>
     public bool Unanswered => Status <= 0;
@@ -67,15 +68,17 @@ public static class BookingLoad
                 code = body.RootElement.TryGetProperty("code", out var c) ? c.GetString() : null;
             }
 
-            return new Outcome(slot, customer, (int)response.StatusCode, code, isProblem, response.Headers.RetryAfter is not null, startedAt, clock.Elapsed);
+            return new Outcome(
+                slot, customer, (int)response.StatusCode, code, isProblem, response.Headers.RetryAfter is not null, startedAt, clock.Elapsed,
+                client.BaseAddress);
         }
         catch (TaskCanceledException)
         {
-            return new Outcome(slot, customer, 0, "timeout", false, false, startedAt, clock.Elapsed);
+            return new Outcome(slot, customer, 0, "timeout", false, false, startedAt, clock.Elapsed, client.BaseAddress);
         }
         catch (HttpRequestException e)
         {
-            return new Outcome(slot, customer, -1, e.Message, false, false, startedAt, clock.Elapsed);
+            return new Outcome(slot, customer, -1, e.Message, false, false, startedAt, clock.Elapsed, client.BaseAddress);
         }
     }
 }

@@ -8,7 +8,7 @@ namespace Slots.Drills;
 
 /// <summary>
 /// The three drills of <c>./slots drill</c>, in order: many instances racing for one slot, connections cut
-/// under load, and the database killed under load. Each check prints PASS or FAIL with its measurement;
+/// under load, the database killed under load, and one process stopped with SIGTERM under load. Each check prints PASS or FAIL with its measurement;
 /// the exit code is the number of failed checks.
 /// </summary>
 public sealed class Drill(string root, string apiDll, string adminConnection, string dataDir)
@@ -39,6 +39,7 @@ public sealed class Drill(string root, string apiDll, string adminConnection, st
             await ManyInstancesAsync(fleet, admins[0]);
             await DroppedConnectionsAsync(admins);
             await DatabaseCrashAsync(admins);
+            await GracefulShutdownAsync(fleet, admins);
         }
 
         await _db.DropAsync();
@@ -157,6 +158,43 @@ public sealed class Drill(string root, string apiDll, string adminConnection, st
         Check("recovery", recovery is { } r && r <= TimeSpan.FromSeconds(10),
             $"first 201 {(recovery is { } t ? $"{t.TotalSeconds:0.0} s" : "never")} after the database was back");
         await CheckStoredAsync("database crash", slots, outcomes);
+    }
+
+    /// <summary>
+    /// SIGTERM to one of the three processes under booking load, as a rolling deployment sends it. Ten bookings are
+    /// surely in flight there when it comes: they wait for a slot's row lock, held outside the API until 300 ms after
+    /// the signal. The process must answer them (drain) and exit 0; every booking acknowledged anywhere is stored; the
+    /// other two processes go on answering. Requests sent to it after it closed are refused and go unanswered, which
+    /// a client retries elsewhere.
+    /// </summary>
+    private async Task GracefulShutdownAsync(ApiFleet fleet, IReadOnlyList<HttpClient> admins)
+    {
+        var slots = await CreateSlotsAsync(admins[0], 40, capacity: 1000);
+        var held = (await CreateSlotsAsync(admins[0], 1, capacity: 100))[0];
+        var stopped = fleet.Instances[2];
+        (int ExitCode, TimeSpan Took) exit = default;
+        List<Outcome> inFlight = [];
+        var outcomes = await BookingLoad.RunAsync(admins, slots, 12, $"term-{_run}", async _ =>
+        {
+            await Task.Delay(2000);
+            var holder = await _db.HoldRowLockAsync(held);
+            var waiting = Enumerable.Range(0, 10).Select(i => BookingLoad.BookAsync(admins[2], held, $"drain-{_run}-{i}")).ToList();
+            await Task.Delay(500);
+            var terminated = fleet.TerminateAsync(2);
+            await Task.Delay(300);
+            await holder.DisposeAsync();
+            inFlight = [.. await Task.WhenAll(waiting)];
+            exit = await terminated;
+            await Task.Delay(1000);
+        });
+
+        var cutOff = inFlight.Where(o => o.Unanswered).ToList();
+        var elsewhere = outcomes.Where(o => o.Instance != stopped).ToList();
+        var failedElsewhere = elsewhere.Where(o => o.Unanswered || o.Status >= 500).ToList();
+        Check("graceful shutdown", exit.ExitCode == 0 && cutOff.Count == 0 && inFlight.Count == 10 && failedElsewhere.Count == 0,
+            $"SIGTERM under load: exit code {exit.ExitCode} after {exit.Took.TotalSeconds:0.0} s; the 10 bookings in flight there: "
+            + $"{Tally(inFlight)}; the other two processes: {Tally(elsewhere)}{Example([.. cutOff, .. failedElsewhere])}");
+        await CheckStoredAsync("graceful shutdown", [.. slots, held], [.. outcomes, .. inFlight]);
     }
 
     /// <summary>Every 201 is a live booking; no booking is stored twice; every count equals its live bookings.</summary>

@@ -23,6 +23,21 @@ public sealed class DrillDatabase(string root, string adminConnection, string da
         await RunAsync(adminConnection, "DROP DATABASE IF EXISTS slots_drill WITH (FORCE)", [], c => c.ExecuteNonQueryAsync());
     }
 
+    /// <summary>Holds the slot's row lock in a transaction of its own until the returned session is disposed (it then commits).</summary>
+    public async Task<IAsyncDisposable> HoldRowLockAsync(Guid slot)
+    {
+        var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        var transaction = await connection.BeginTransactionAsync();
+        await using (var command = new NpgsqlCommand("SELECT 1 FROM slots WHERE id = $1 FOR UPDATE", connection, transaction))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = slot });
+            await command.ExecuteScalarAsync();
+        }
+
+        return connection;
+    }
+
     /// <summary>A value from the server as a whole (pg_stat_activity and the like).</summary>
     public async Task<T> ServerScalarAsync<T>(string sql) => (T)(await RunAsync(adminConnection, sql, [], c => c.ExecuteScalarAsync()))!;
 

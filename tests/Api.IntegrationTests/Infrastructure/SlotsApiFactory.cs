@@ -29,6 +29,12 @@ public sealed class SlotsApiFactory : WebApplicationFactory<Program>, IAsyncLife
     private readonly string _databaseName = $"slots_test_{Guid.NewGuid():N}";
     private readonly string _keyFile = Path.GetTempFileName();
 
+    /// <summary>The file with the local signing key the API is configured with, for tests that start it as a process.</summary>
+    public string KeyFile => _keyFile;
+
+    /// <summary>The server's administrative connection (the <c>postgres</c> database), for tests that make databases.</summary>
+    public string AdminConnection => _adminConnection;
+
     public SlotsApiFactory()
     {
         _adminConnection = Environment.GetEnvironmentVariable("SLOTS_TEST_DB")

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Slots.Api.IntegrationTests.Infrastructure;
+using Slots.Infrastructure.Persistence;
+
+namespace Slots.Api.IntegrationTests;
+
+/// <summary>
+/// <c>./slots migrate</c> runs the API as <c>dotnet Slots.Api.dll migrate</c>: on an empty database it applies every
+/// migration and exits 0, without serving.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public class MigrateCommandTests(SlotsApiFactory factory) : ApiTestBase(factory)
+{
+    [Fact]
+    public async Task Migrate_applies_every_migration_to_an_empty_database_and_exits()
+    {
+        var database = $"slots_migrate_{Guid.NewGuid():N}";
+        await using (var admin = new NpgsqlConnection(Factory.AdminConnection))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var connection = new NpgsqlConnectionStringBuilder(Factory.AdminConnection) { Database = database }.ConnectionString;
+        try
+        {
+            var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Slots.Api.dll"), "migrate"])
+            {
+                WorkingDirectory = AppContext.BaseDirectory,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                Environment =
+                {
+                    ["ConnectionStrings__Slots"] = connection,
+                    ["Auth__SigningKeyFile"] = Factory.KeyFile,
+                    ["Auth__Issuer"] = SlotsApiFactory.Issuer,
+                    ["Auth__Audience"] = SlotsApiFactory.Audience,
+                    ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+                    ["DOTNET_ENVIRONMENT"] = "Production",
+                },
+            };
+            using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+            var output = process.StandardOutput.ReadToEndAsync();
+            var errors = process.StandardError.ReadToEndAsync();
+            using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            await process.WaitForExitAsync(patience.Token);
+
+            Assert.True(process.ExitCode == 0, $"exit code {process.ExitCode}: {await output}{await errors}");
+            Assert.DoesNotContain("Now listening", await output, StringComparison.Ordinal);
+            await using var db = new SlotsDbContext(new DbContextOptionsBuilder<SlotsDbContext>().UseNpgsql(connection).Options);
+            Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+            Assert.NotEmpty(db.Database.GetMigrations());
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(Factory.AdminConnection);
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+}
