@@ -30,8 +30,6 @@ public class MigrateCommandTests(SlotsApiFactory factory) : ApiTestBase(factory)
             var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Slots.Api.dll"), "migrate"])
             {
                 WorkingDirectory = AppContext.BaseDirectory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
                 Environment =
                 {
                     ["ConnectionStrings__Slots"] = connection,
@@ -42,14 +40,10 @@ public class MigrateCommandTests(SlotsApiFactory factory) : ApiTestBase(factory)
                     ["DOTNET_ENVIRONMENT"] = "Production",
                 },
             };
-            using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-            var output = process.StandardOutput.ReadToEndAsync();
-            var errors = process.StandardError.ReadToEndAsync();
-            using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-            await process.WaitForExitAsync(patience.Token);
+            var (exit, output, errors) = await ChildProcess.RunAsync(start, TimeSpan.FromMinutes(2));
 
-            Assert.True(process.ExitCode == 0, $"exit code {process.ExitCode}: {await output}{await errors}");
-            Assert.DoesNotContain("Now listening", await output, StringComparison.Ordinal);
+            Assert.True(exit == 0, $"exit code {exit}: {output}{errors}");
+            Assert.DoesNotContain("Now listening", output, StringComparison.Ordinal);
             await using var db = new SlotsDbContext(new DbContextOptionsBuilder<SlotsDbContext>().UseNpgsql(connection).Options);
             Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
             Assert.NotEmpty(db.Database.GetMigrations());

@@ -13,6 +13,7 @@ public sealed class ApiFleet : IAsyncDisposable
     public const string ApplicationName = "slots-drill-api";
 
     private readonly List<Process> _processes = [];
+    private readonly Dictionary<Uri, Process> _byInstance = [];
     private readonly List<TextWriter> _logs = [];
 
     private ApiFleet()
@@ -69,6 +70,11 @@ public sealed class ApiFleet : IAsyncDisposable
         }
 
         var uri = new Uri($"http://127.0.0.1:{port}");
+        lock (_processes)
+        {
+            _byInstance.Add(uri, process);
+        }
+
         using var probe = new HttpClient { BaseAddress = uri, Timeout = TimeSpan.FromSeconds(5) };
         for (var attempt = 0; attempt < 240; attempt++)
         {
@@ -101,12 +107,17 @@ public sealed class ApiFleet : IAsyncDisposable
     }
 
     /// <summary>
-    /// Sends SIGTERM to instance <paramref name="index"/>, as an orchestrator stopping it would, and waits for it to
-    /// exit; returns its exit code and how long it took.
+    /// Sends SIGTERM to the process serving <paramref name="instance"/>, as an orchestrator stopping it would, and waits
+    /// for it to exit; returns its exit code and how long it took.
     /// </summary>
-    public async Task<(int ExitCode, TimeSpan Took)> TerminateAsync(int index)
+    public async Task<(int ExitCode, TimeSpan Took)> TerminateAsync(Uri instance)
     {
-        var process = _processes[index];
+        Process process;
+        lock (_processes)
+        {
+            process = _byInstance[instance];
+        }
+
         var clock = Stopwatch.StartNew();
         using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {

@@ -180,7 +180,7 @@ public sealed class Drill(string root, string apiDll, string adminConnection, st
             var holder = await _db.HoldRowLockAsync(held);
             var waiting = Enumerable.Range(0, 10).Select(i => BookingLoad.BookAsync(admins[2], held, $"drain-{_run}-{i}")).ToList();
             await Task.Delay(500);
-            var terminated = fleet.TerminateAsync(2);
+            var terminated = fleet.TerminateAsync(stopped);
             await Task.Delay(300);
             await holder.DisposeAsync();
             inFlight = [.. await Task.WhenAll(waiting)];

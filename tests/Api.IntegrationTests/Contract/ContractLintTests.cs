@@ -69,21 +69,13 @@ public class ContractLintTests(SlotsApiFactory factory) : ApiTestBase(factory)
 
     private static async Task<(int Exit, string Output)> RunAsync(string tool, params string[] arguments)
     {
-        var start = new ProcessStartInfo(Path.Combine(Repository.ContractToolsBin, tool))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Repository.ContractTools,
-        };
+        var start = new ProcessStartInfo(Path.Combine(Repository.ContractToolsBin, tool)) { WorkingDirectory = Repository.ContractTools };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout + await stderr);
+        var (exit, output, errors) = await ChildProcess.RunAsync(start, TimeSpan.FromMinutes(2));
+        return (exit, output + errors);
     }
 }

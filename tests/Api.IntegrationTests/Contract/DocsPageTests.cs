@@ -16,19 +16,14 @@ public class DocsPageTests(SlotsApiFactory factory) : ApiTestBase(factory)
     public async Task The_docs_page_renders_offline_from_the_api_alone()
     {
         var page = new Uri(Factory.BaseAddress, "docs/");
-        var start = new ProcessStartInfo("node")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Repository.ContractTools,
-            ArgumentList = { "docs-page-check.mjs", page.ToString(), "Book a seat" },
-        };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        var output = await stdout;
-        Assert.True(process.ExitCode == 0, $"the page check exited with {process.ExitCode}: {output}{await stderr}");
+        var (exit, output, errors) = await ChildProcess.RunAsync(
+            new ProcessStartInfo("node")
+            {
+                WorkingDirectory = Repository.ContractTools,
+                ArgumentList = { "docs-page-check.mjs", page.ToString(), "Book a seat" },
+            },
+            TimeSpan.FromMinutes(2));
+        Assert.True(exit == 0, $"the page check exited with {exit}: {output}{errors}");
 
         var result = JsonDocument.Parse(output).RootElement;
         Assert.True(result.GetProperty("rendered").GetBoolean(), output);
