@@ -13,21 +13,16 @@ LOG="$WORK/run.log"
 fail() { echo "postman FAILED: $*" >&2; tail -n 40 "$LOG" >&2; exit 1; }
 [ -x "$NEWMAN" ] || fail "$NEWMAN is missing (./slots test installs it: npm ci in tools/contract)"
 
-setsid "$ROOT/slots" run > "$LOG" 2>&1 < /dev/null &
-RUN_PID=$!
+# shellcheck source=scripts/live-run.sh
+. "$ROOT/scripts/live-run.sh"
+start_live_run "$LOG"
 stop() {
-  kill -TERM "$RUN_PID" 2>/dev/null || true
-  for _ in $(seq 1 60); do kill -0 "$RUN_PID" 2>/dev/null || break; sleep 0.5; done
+  stop_live_run
   rm -rf "$WORK"
 }
 trap stop EXIT
-for _ in $(seq 1 240); do
-  curl -fs "http://127.0.0.1:$SLOTS_PORT/health/ready" > /dev/null 2>&1 && break
-  kill -0 "$RUN_PID" 2>/dev/null || fail "./slots run exited during start-up"
-  sleep 0.5
-done
+wait_live_run
 
-token() { "$ROOT/slots" token "$@" 2>/dev/null | tail -n 1; }
 RUN="$(date +%s%N)"
 export PM_BASE="http://127.0.0.1:$SLOTS_PORT" PM_DAY="$(date -u -d '+7 days' +%F)"
 export PM_SPECIALIST="postman-$RUN@example.com" PM_CUSTOMER="bea-$RUN"

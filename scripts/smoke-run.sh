@@ -26,17 +26,11 @@ expect() {
   CHECKS=$((CHECKS + 1))
 }
 
-# The README's way to sign in: ./slots token prints the token as its last line.
-token() { "$ROOT/slots" token "$@" 2>/dev/null | tail -n 1; }
-
-setsid "$ROOT/slots" run > "$LOG" 2>&1 < /dev/null &
-RUN_PID=$!
+# shellcheck source=scripts/live-run.sh
+. "$ROOT/scripts/live-run.sh"
+start_live_run "$LOG"
 trap 'kill -TERM $RUN_PID 2>/dev/null || true' EXIT
-for _ in $(seq 1 240); do
-  curl -fs "http://127.0.0.1:$SLOTS_PORT/health/ready" > /dev/null 2>&1 && break
-  kill -0 "$RUN_PID" 2>/dev/null || fail "./slots run exited during start-up"
-  sleep 0.5
-done
+wait_live_run
 grep -q "Consulting Slots is running" "$LOG" || sleep 2
 grep -q "Consulting Slots is running" "$LOG" || fail "./slots run did not announce itself"
 
@@ -70,8 +64,7 @@ expect 404 GET "$B/$ID"
 AS=""; expect 200 GET "http://127.0.0.1:$SLOTS_PORT/openapi/v1.json"
 
 trap - EXIT
-kill -TERM "$RUN_PID"
-for _ in $(seq 1 60); do kill -0 "$RUN_PID" 2>/dev/null || break; sleep 0.5; done
+stop_live_run
 kill -0 "$RUN_PID" 2>/dev/null && fail "./slots run did not stop within 30 s of SIGTERM"
 curl -fs "http://127.0.0.1:$SLOTS_PORT/health/live" > /dev/null 2>&1 && fail "the API still answers after SIGTERM"
 grep -q "stopping PostgreSQL" "$LOG" || fail "./slots run did not stop the database it started"

@@ -75,8 +75,7 @@ public class AuthorityTests(SlotsApiFactory factory) : ApiTestBase(factory), IAs
 
     private static async Task<HttpResponseMessage> GetOwnScheduleAsync(WebApplicationFactory<Program> api, string token)
     {
-        using var client = SlotsApiFactory.ClientOf(api);
-        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        using var client = SlotsApiFactory.ClientOf(api, token);
         return await client.GetAsync(Schedule(JsonWebTokenEmail(token)));
     }
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Slots.Api.IntegrationTests.Infrastructure;
@@ -69,12 +68,8 @@ public class BookingLimitTests(SlotsApiFactory factory) : ApiTestBase(factory)
         .UseSetting("Slots:Bookings:MaxLivePerCustomer", "3")
         .UseSetting("Slots:Bookings:MaxLivePerCustomerWithSpecialist", "2"));
 
-    private HttpClient CustomerClient(WebApplicationFactory<Program> api, string customer)
-    {
-        var client = SlotsApiFactory.ClientOf(api);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Factory.Tokens.Customer(customer));
-        return client;
-    }
+    private HttpClient CustomerClient(WebApplicationFactory<Program> api, string customer) =>
+        SlotsApiFactory.ClientOf(api, Factory.Tokens.Customer(customer));
 
     private async Task<Guid> SlotAsync(string specialist, int days) => Id(await CreateSlotAsync(specialist, days: days, capacity: 5));
 

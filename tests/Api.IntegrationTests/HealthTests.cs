@@ -23,8 +23,7 @@ public class HealthTests(SlotsApiFactory factory) : ApiTestBase(factory)
         await using var offline = Factory.WithWebHostBuilder(b => b
             .UseSetting("ConnectionStrings:Slots", "Host=127.0.0.1;Port=1;Database=none;Username=postgres;Timeout=2")
             .UseSetting("Slots:Waits:RequestBudget", "00:00:20"));
-        using var client = SlotsApiFactory.ClientOf(offline);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Factory.Tokens.Admin());
+        using var client = SlotsApiFactory.ClientOf(offline, Factory.Tokens.Admin());
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
         foreach (var response in new[]

@@ -16,8 +16,7 @@ public class LockTimeoutTests(SlotsApiFactory factory) : ApiTestBase(factory)
         var slot = Id(await CreateSlotAsync(NewSpecialist(), capacity: 5));
         // A budget longer than the session's lock_timeout (2 s), so the database's answer is the one seen.
         await using var api = Factory.WithWebHostBuilder(b => b.UseSetting("Slots:Waits:RequestBudget", "00:00:10"));
-        using var client = SlotsApiFactory.ClientOf(api);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Factory.Tokens.Admin());
+        using var client = SlotsApiFactory.ClientOf(api, Factory.Tokens.Admin());
         await using var holder = await Factory.HoldRowLockAsync(slot);
 
         var clock = Stopwatch.StartNew();

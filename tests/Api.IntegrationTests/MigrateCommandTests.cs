@@ -17,14 +17,7 @@ public class MigrateCommandTests(SlotsApiFactory factory) : ApiTestBase(factory)
     public async Task Migrate_applies_every_migration_to_an_empty_database_and_exits()
     {
         var database = $"slots_migrate_{Guid.NewGuid():N}";
-        await using (var admin = new NpgsqlConnection(Factory.AdminConnection))
-        {
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", admin);
-            await create.ExecuteNonQueryAsync();
-        }
-
-        var connection = new NpgsqlConnectionStringBuilder(Factory.AdminConnection) { Database = database }.ConnectionString;
+        var connection = await Factory.CreateDatabaseAsync(database);
         try
         {
             var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Slots.Api.dll"), "migrate"])
@@ -50,11 +43,7 @@ public class MigrateCommandTests(SlotsApiFactory factory) : ApiTestBase(factory)
         }
         finally
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(Factory.AdminConnection);
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
+            await Factory.DropDatabaseAsync(database);
         }
     }
 }

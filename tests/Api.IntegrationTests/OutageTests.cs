@@ -123,9 +123,8 @@ public class OutageTests(SlotsApiFactory factory) : ApiTestBase(factory)
 
     private HttpClient AdminClient(WebApplicationFactory<Program> api)
     {
-        var client = SlotsApiFactory.ClientOf(api);
+        var client = SlotsApiFactory.ClientOf(api, Factory.Tokens.Admin());
         client.Timeout = TimeSpan.FromSeconds(90);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Factory.Tokens.Admin());
         return client;
     }
 

@@ -47,7 +47,7 @@ public class SessionTimeoutTests(SlotsApiFactory factory) : ApiTestBase(factory)
                 Options = "-c statement_timeout=300 -c lock_timeout=5000",
             }.ConnectionString)
             .UseSetting("Slots:Waits:RequestBudget", "00:00:10"));
-        using var client = ClientOf(api);
+        using var client = SlotsApiFactory.ClientOf(api, Factory.Tokens.Admin());
         await using var holder = await Factory.HoldRowLockAsync(slot);
 
         var clock = Stopwatch.StartNew();
@@ -67,14 +67,7 @@ public class SessionTimeoutTests(SlotsApiFactory factory) : ApiTestBase(factory)
     public async Task A_session_idle_in_its_transaction_is_ended_by_the_server_and_its_slot_is_bookable_again()
     {
         var slot = Id(await CreateSlotAsync(NewSpecialist(), capacity: 5));
-        await using var stuck = new NpgsqlConnection(ApiConnectionString(Factory));
-        await stuck.OpenAsync();
-        await using var transaction = await stuck.BeginTransactionAsync();
-        await using (var lockRow = new NpgsqlCommand("SELECT 1 FROM slots WHERE id = $1 FOR UPDATE", stuck, transaction))
-        {
-            lockRow.Parameters.Add(new NpgsqlParameter { Value = slot });
-            await lockRow.ExecuteScalarAsync();
-        }
+        await using var stuck = await Factory.HoldRowLockAsync(slot, ApiConnectionString(Factory));
 
         var clock = Stopwatch.StartNew();
         var busy = 0;
@@ -91,7 +84,7 @@ public class SessionTimeoutTests(SlotsApiFactory factory) : ApiTestBase(factory)
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.True(busy > 0, "the lock was never seen held");
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(20));
-        await using var next = new NpgsqlCommand("SELECT 1", stuck, transaction);
+        await using var next = new NpgsqlCommand("SELECT 1", stuck);
         await Assert.ThrowsAnyAsync<NpgsqlException>(() => next.ExecuteScalarAsync());
     }
 
@@ -107,12 +100,5 @@ public class SessionTimeoutTests(SlotsApiFactory factory) : ApiTestBase(factory)
     {
         await using var show = new NpgsqlCommand($"SHOW {setting}", session);
         return (string?)await show.ExecuteScalarAsync();
-    }
-
-    private HttpClient ClientOf(WebApplicationFactory<Program> api)
-    {
-        var client = SlotsApiFactory.ClientOf(api);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Factory.Tokens.Admin());
-        return client;
     }
 }

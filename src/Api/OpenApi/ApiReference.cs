@@ -20,5 +20,5 @@ public static class ApiReference
             .DisableAgent()
             .DisableMcp()
             .ShowOperationId()
-            .AddPreferredSecuritySchemes(["Bearer"]));
+            .AddPreferredSecuritySchemes([OpenApiBearer.Scheme]));
 }

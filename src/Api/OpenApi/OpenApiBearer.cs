@@ -7,7 +7,7 @@ namespace Slots.Api.OpenApi;
 /// <summary>Tells API clients in the OpenAPI document which operations need a bearer token (all but the public ones).</summary>
 public static class OpenApiBearer
 {
-    private const string Scheme = "Bearer";
+    public const string Scheme = "Bearer";
 
     public static OpenApiOptions AddBearerSecurity(this OpenApiOptions options)
     {

@@ -32,8 +32,6 @@ public sealed class SlotsApiFactory : WebApplicationFactory<Program>, IAsyncLife
     /// <summary>The file with the local signing key the API is configured with, for tests that start it as a process.</summary>
     public string KeyFile => _keyFile;
 
-    /// <summary>The server's administrative connection (the <c>postgres</c> database), for tests that make databases.</summary>
-    public string AdminConnection => _adminConnection;
 
     public SlotsApiFactory()
     {
@@ -61,13 +59,7 @@ public sealed class SlotsApiFactory : WebApplicationFactory<Program>, IAsyncLife
 
     public async Task InitializeAsync()
     {
-        await using (var admin = new NpgsqlConnection(_adminConnection))
-        {
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_databaseName}\"", admin);
-            await create.ExecuteNonQueryAsync();
-        }
-
+        await CreateDatabaseAsync(_databaseName);
         StartServer();
         await using (var scope = Services.CreateAsyncScope())
         {
@@ -108,11 +100,12 @@ public sealed class SlotsApiFactory : WebApplicationFactory<Program>, IAsyncLife
 
     /// <summary>
     /// Another session that takes the slot's row lock and holds it until disposed (its transaction then rolls back),
-    /// as a stuck process or a slow command would.
+    /// as a stuck process or a slow command would; on <paramref name="connectionString"/> when given (the API's own
+    /// session settings, say), on the test database's otherwise.
     /// </summary>
-    public async Task<IAsyncDisposable> HoldRowLockAsync(Guid slotId)
+    public async Task<NpgsqlConnection> HoldRowLockAsync(Guid slotId, string? connectionString = null)
     {
-        var connection = new NpgsqlConnection(ConnectionString);
+        var connection = new NpgsqlConnection(connectionString ?? ConnectionString);
         await connection.OpenAsync();
         var transaction = await connection.BeginTransactionAsync();
         await using var command = new NpgsqlCommand("SELECT 1 FROM slots WHERE id = $1 FOR UPDATE", connection, transaction)
@@ -170,10 +163,28 @@ public sealed class SlotsApiFactory : WebApplicationFactory<Program>, IAsyncLife
     {
         await DisposeAsync();
         File.Delete(_keyFile);
+        await DropDatabaseAsync(_databaseName);
+    }
+
+    /// <summary>An empty database on the test server; its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync(string name)
+    {
+        await AdminAsync($"CREATE DATABASE \"{name}\"");
+        return new NpgsqlConnectionStringBuilder(_adminConnection) { Database = name }.ConnectionString;
+    }
+
+    /// <summary>Drops a database made by <see cref="CreateDatabaseAsync"/>, whoever is still connected to it.</summary>
+    public async Task DropDatabaseAsync(string name)
+    {
         NpgsqlConnection.ClearAllPools();
+        await AdminAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+    }
+
+    private async Task AdminAsync(string sql)
+    {
         await using var admin = new NpgsqlConnection(_adminConnection);
         await admin.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_databaseName}\" WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync();
+        await using var command = new NpgsqlCommand(sql, admin);
+        await command.ExecuteNonQueryAsync();
     }
 }
