@@ -90,6 +90,7 @@ app.MapOpenApi();
 app.MapApiReference();
 app.MapHealth();
 app.MapConsultingSlots();
+app.MapDevSignIn();
 
 await app.RunAsync();
 

@@ -89,7 +89,7 @@ public class EdgeInputTests(SlotsApiFactory factory) : ApiTestBase(factory)
             .. new[] { -1, 0, 1, 729, 730, 731 }.Select(d => today.AddDays(d).ToString(LocalFormats.Date, CultureInfo.InvariantCulture)),
             "2027-03-14", "2027-11-07", "2027-03-28", "2027-10-31", "2028-02-29", "2027-02-29", "2027-13-01",
         ];
-        string[] cursors = [Paging.EncodeCursor(DateTime.MinValue), Paging.EncodeCursor(DateTime.MaxValue), "cz" + new string('A', 62), "!"];
+        string[] cursors = [Paging.EncodeCursor(DateTime.MinValue), Paging.EncodeCursor(DateTime.MaxValue), "cz" + new string('A', Paging.MaxCursorLength - 2), "cz" + new string('A', Paging.MaxCursorLength - 1), "!"];
         var date = Pick(dates);
         var time = Pick(Times);
         var zone = Pick(Zones);

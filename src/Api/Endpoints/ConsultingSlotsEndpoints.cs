@@ -13,6 +13,7 @@ using Slots.Application.Slots.DeleteSlot;
 using Slots.Application.Slots.GetSlot;
 using Slots.Application.Slots.ListCancelledBookings;
 using Slots.Application.Slots.ListAvailableSlots;
+using Slots.Application.Slots.ListMyBookings;
 using Slots.Application.Slots.ListSpecialistSlots;
 using Slots.Application.Slots.UpdateSlot;
 
@@ -31,6 +32,9 @@ public static class ConsultingSlotsEndpoints
     /// <summary>A specialist's lists, apart from the slot paths so that no two paths differ only by a parameter.</summary>
     public const string SpecialistsPath = "/api/specialists";
 
+    /// <summary>What belongs to the caller.</summary>
+    public const string MePath = "/api/me";
+
     public static void MapConsultingSlots(this IEndpointRouteBuilder app)
     {
         // Every endpoint may answer 400 (problem with an errors map), 500 and 503; all but the available view need a
@@ -38,6 +42,11 @@ public static class ConsultingSlotsEndpoints
         // transformers (Slots.Api.OpenApi) add those shared answers and their headers to every operation.
         var slots = app.MapGroup(BasePath).WithTags(ApiTags.Slots).RequireAuthorization();
         var specialists = app.MapGroup(SpecialistsPath).WithTags(ApiTags.Specialists).RequireAuthorization();
+        var me = app.MapGroup(MePath).WithTags(ApiTags.Me).RequireAuthorization();
+
+        me.MapGet("/bookings", ListMyBookings).WithName("listMyBookings").WithSummary("List my bookings")
+            .WithDescription("The caller's live bookings in slots that have not ended yet, the soonest first, each with its "
+                + "slot. A customer (or an admin, for the bookings in their own id). Paged: the next page is in the `Link` header.");
 
         specialists.MapGet("/{specialistEmail}/slots", ListSpecialistSlots).WithName("listSpecialistSlots")
             .WithSummary("List a specialist's slots")
@@ -118,6 +127,13 @@ public static class ConsultingSlotsEndpoints
         ISender sender, HttpContext http, CancellationToken ct)
     {
         var page = await sender.Send(new ListAvailableSlotsQuery(specialistEmail, startDate, endDate, limit, cursor), ct);
+        return TypedResults.Ok(WithNextLink(http, page));
+    }
+
+    private static async Task<Ok<IReadOnlyList<MyBookingResponse>>> ListMyBookings(
+        int? limit, string? cursor, ISender sender, HttpContext http, CancellationToken ct)
+    {
+        var page = await sender.Send(new ListMyBookingsQuery(limit, cursor), ct);
         return TypedResults.Ok(WithNextLink(http, page));
     }
 

@@ -33,6 +33,11 @@ public static class Authentication
         var audience = Required(auth, "Audience");
         var local = string.IsNullOrWhiteSpace(authority) ? LocalParameters(auth) : null;
 
+        if (local is not null)
+        {
+            services.AddSingleton(new LocalTokenIssuer(local.IssuerSigningKey, local.ValidIssuer, audience));
+        }
+
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddAuthorization();

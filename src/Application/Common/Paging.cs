@@ -13,15 +13,24 @@ public static class Paging
     public const int DefaultLimit = 100;
     public const int MaxLimit = 500;
 
-    /// <summary>Longer than any cursor <see cref="EncodeCursor"/> writes; a longer one is refused unread.</summary>
-    public const int MaxCursorLength = 64;
+    /// <summary>Longer than any cursor <see cref="EncodeCursor(DateTime, Guid?)"/> writes; a longer one is refused unread.</summary>
+    public const int MaxCursorLength = 96;
 
-    public static string EncodeCursor(DateTime startsAt) =>
-        Base64Url.EncodeToString(Encoding.UTF8.GetBytes("s:" + startsAt.Ticks.ToString(CultureInfo.InvariantCulture)));
+    /// <summary>
+    /// The cursor after a row starting at <paramref name="startsAt"/>; lists whose start is not unique (a customer's
+    /// bookings, across specialists) add the row's id as the tie-break.
+    /// </summary>
+    public static string EncodeCursor(DateTime startsAt, Guid? tieBreak = null) =>
+        Base64Url.EncodeToString(Encoding.UTF8.GetBytes(
+            "s:" + startsAt.Ticks.ToString(CultureInfo.InvariantCulture) + (tieBreak is { } id ? ":" + id.ToString("N") : "")));
 
-    public static bool TryDecodeCursor(string? cursor, out DateTime startsAt)
+    public static bool TryDecodeCursor(string? cursor, out DateTime startsAt) => TryDecodeCursor(cursor, out startsAt, out _);
+
+    /// <summary>Reads a cursor; <paramref name="tieBreak"/> is <see cref="Guid.Empty"/> (before every id) when it has none.</summary>
+    public static bool TryDecodeCursor(string? cursor, out DateTime startsAt, out Guid tieBreak)
     {
         startsAt = default;
+        tieBreak = Guid.Empty;
         if (string.IsNullOrEmpty(cursor) || cursor.Length > MaxCursorLength)
         {
             return false;
@@ -29,10 +38,25 @@ public static class Paging
 
         try
         {
-            var text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
-            if (!text.StartsWith("s:", StringComparison.Ordinal)
-                || !long.TryParse(text.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-                || ticks > DateTime.MaxValue.Ticks)
+            var text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor)).AsSpan();
+            if (!text.StartsWith("s:", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            text = text[2..];
+            var colon = text.IndexOf(':');
+            if (colon >= 0)
+            {
+                if (!Guid.TryParseExact(text[(colon + 1)..], "N", out tieBreak))
+                {
+                    return false;
+                }
+
+                text = text[..colon];
+            }
+
+            if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) || ticks > DateTime.MaxValue.Ticks)
             {
                 return false;
             }
@@ -47,7 +71,7 @@ public static class Paging
     }
 
     /// <summary>Cuts the extra row fetched to learn whether another page exists.</summary>
-    public static Page<T> ToPage<T>(List<T> rows, int limit, Func<T, DateTime> startsAt)
+    public static Page<T> ToPage<T>(List<T> rows, int limit, Func<T, DateTime> startsAt, Func<T, Guid>? tieBreak = null)
     {
         if (rows.Count <= limit)
         {
@@ -55,6 +79,6 @@ public static class Paging
         }
 
         rows.RemoveRange(limit, rows.Count - limit);
-        return new Page<T>(rows, EncodeCursor(startsAt(rows[^1])));
+        return new Page<T>(rows, EncodeCursor(startsAt(rows[^1]), tieBreak?.Invoke(rows[^1])));
     }
 }

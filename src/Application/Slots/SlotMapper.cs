@@ -1,4 +1,5 @@
 using Riok.Mapperly.Abstractions;
+using Slots.Application.Slots.ListMyBookings;
 using Slots.Domain.Slots;
 
 namespace Slots.Application.Slots;
@@ -17,6 +18,33 @@ public static partial class SlotMapper
     public static partial IQueryable<AvailableSlotResponse> ProjectToAvailable(this IQueryable<Slot> slots);
 
     public static partial IQueryable<BookingResponse> ProjectToBookings(this IQueryable<Booking> bookings);
+
+    /// <summary>
+    /// Each slot with the one live booking <paramref name="customerId"/> holds in it (the unique index allows one): by
+    /// hand, since the booking is picked by a value Mapperly's projections cannot take.
+    /// </summary>
+    public static IQueryable<MyBookingResponse> ProjectToMyBookings(this IQueryable<Slot> slots, string customerId) =>
+        slots.Select(s => new
+            {
+                Slot = s,
+                Booking = s.Bookings.First(b => b.CustomerId == customerId && b.CancelledAt == null),
+            })
+            .Select(x => new MyBookingResponse
+            {
+                SlotId = x.Slot.Id,
+                SpecialistEmail = x.Slot.SpecialistEmail,
+                ServiceId = x.Slot.ServiceId,
+                Date = x.Slot.Date,
+                StartTime = x.Slot.StartTime,
+                EndTime = x.Slot.EndTime,
+                Timezone = x.Slot.Timezone,
+                StartsAt = x.Slot.StartsAt,
+                EndsAt = x.Slot.EndsAt,
+                Duration = x.Slot.DurationMinutes,
+                CustomerId = x.Booking.CustomerId,
+                CustomerName = x.Booking.CustomerName,
+                BookedAt = x.Booking.BookedAt,
+            });
 
     [MapProperty(nameof(Slot.DurationMinutes), nameof(AvailableSlotResponse.Duration))]
     [MapPropertyFromSource(nameof(AvailableSlotResponse.RemainingCapacity), Use = nameof(SeatsLeft))]

@@ -15,6 +15,28 @@ public class PagingTests
     }
 
     [Fact]
+    public void A_cursor_with_a_tie_break_round_trips_and_stays_under_the_length_cap()
+    {
+        var id = Guid.NewGuid();
+
+        var cursor = Paging.EncodeCursor(DateTime.MaxValue, id);
+
+        Assert.True(cursor.Length <= Paging.MaxCursorLength, cursor);
+        Assert.True(Paging.TryDecodeCursor(cursor, out var startsAt, out var tieBreak));
+        Assert.Equal((DateTime.MaxValue.Ticks, id), (startsAt.Ticks, tieBreak));
+        Assert.True(Paging.TryDecodeCursor(Paging.EncodeCursor(DateTime.UnixEpoch), out _, out var none));
+        Assert.Equal(Guid.Empty, none);
+    }
+
+    [Theory]
+    [InlineData("s:1:nothex")]
+    [InlineData("s:1:")]
+    [InlineData("s::00000000000000000000000000000000")]
+    [InlineData("s:-1")]
+    public void A_tampered_cursor_is_refused(string text) =>
+        Assert.False(Paging.TryDecodeCursor(System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes(text)), out _));
+
+    [Fact]
     public void The_extra_row_becomes_the_next_cursor()
     {
         var rows = Enumerable.Range(1, 4).Select(d => new DateTime(2030, 1, d, 0, 0, 0, DateTimeKind.Utc)).ToList();
