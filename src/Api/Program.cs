@@ -10,6 +10,7 @@ using Slots.Api.Json;
 using Slots.Api.OpenApi;
 using Slots.Api.Security;
 using Slots.Api.Telemetry;
+using Slots.Api.Web;
 using Slots.Application;
 using Slots.Application.Common;
 using Slots.Application.Common.Behaviors;
@@ -86,11 +87,14 @@ app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
-app.MapOpenApi();
+// One document, at a fixed path: any other name is a 404 problem like every other unknown path (the default
+// "/openapi/{documentName}.json" answered an unknown name with a plain-text 404).
+app.MapOpenApi("/openapi/v1.json");
 app.MapApiReference();
 app.MapHealth();
 app.MapConsultingSlots();
 app.MapDevSignIn();
+app.UseWebUi();
 
 await app.RunAsync();
 
