@@ -1,0 +1,93 @@
+// Shared by the end-to-end tests: Debian's Chromium through playwright-core, sign-in, axe, screenshots.
+import AxeBuilder from '@axe-core/playwright';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+export const BASE = process.env.SLOTS_E2E_URL ?? 'http://127.0.0.1:5080';
+export const ARTIFACTS = new URL('../e2e-artifacts/', import.meta.url).pathname;
+mkdirSync(ARTIFACTS, { recursive: true });
+
+/** A run's own names, so runs against the same database never meet. */
+export const RUN = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.SLOTS_CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+}
+
+export const DESKTOP = { width: 1280, height: 860 };
+export const PHONE = { width: 360, height: 740 };
+
+/** A person's own browser: their zone, language and screen. */
+export async function person(browser, { timezoneId = 'Europe/Berlin', viewport = DESKTOP, colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ timezoneId, locale: 'en-GB', viewport, colorScheme, baseURL: BASE });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && !/status of 4\d\d/.test(m.text()) && problems.push(`console: ${m.text()}`));
+  return { context, page, problems };
+}
+
+/** Signs in through the local sign-in screen, by mouse. */
+export async function signIn(page, { role, email, name }) {
+  await page.goto('/sign-in');
+  await page.getByRole('radio', { name: role === 'specialist' ? 'Specialist' : 'Customer' }).check();
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname !== '/sign-in');
+}
+
+/** No serious or critical axe violation on what the page shows now. */
+export async function accessible(page, screen) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(
+    bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    [],
+    `axe on ${screen}`,
+  );
+}
+
+/** Nothing scrolls sideways. */
+export async function fitsWidth(page, screen) {
+  const { scroll, width } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    width: window.innerWidth,
+  }));
+  assert.ok(scroll <= width, `${screen} scrolls sideways: ${scroll} px of content in ${width} px`);
+}
+
+export async function shot(page, name) {
+  await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
+}
+
+/** A date N days from today in a zone, YYYY-MM-DD. */
+export function day(offset, timeZone) {
+  const d = new Date(Date.now() + offset * 86_400_000);
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+}
+
+/** "Wednesday, 2 December 2026", as the calendar names a day. */
+export function longDate(date) {
+  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+}
+
+/** Opens the specialist's page and picks a day, moving to its month first when needed. */
+export async function openDay(page, specialistEmail, date) {
+  await page.goto(`/specialists/${encodeURIComponent(specialistEmail)}`);
+  const dayButton = page.getByRole('button', { name: new RegExp(`^${longDate(date)}, \\d+ open`) });
+  const month = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  await page.getByRole('heading', { level: 2 }).first().waitFor();
+  for (let i = 0; i < 3 && !(await page.getByRole('heading', { name: month, exact: true }).isVisible()); i++) {
+    await page.getByRole('button', { name: 'Next month' }).click();
+  }
+  await dayButton.click();
+}

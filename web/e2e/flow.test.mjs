@@ -1,0 +1,154 @@
+// The issue's end-to-end flow in a real browser against ./slots run: a specialist publishes a 1:1 and a 3-seat slot,
+// two customers book, one cancels, the specialist sees who booked and deletes the empty slot.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { accessible, day, fitsWidth, launch, openDay, person, PHONE, RUN, shot, signIn } from './browser.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+const SPECIALIST_ZONE = 'Europe/Berlin';
+const CUSTOMER_ZONE = 'Europe/London';
+
+test('a specialist publishes, customers book and cancel, the specialist sees who booked and deletes', async () => {
+  const specialist = `ann-${RUN}@example.com`;
+  const date = day(3, SPECIALIST_ZONE);
+  const ann = await person(browser, { timezoneId: SPECIALIST_ZONE });
+  await signIn(ann.page, { role: 'specialist', email: specialist, name: 'Ann Specialist' });
+  await ann.page.waitForURL('**/manage');
+  await ann.page.getByRole('heading', { name: 'No upcoming slots' }).waitFor();
+  await accessible(ann.page, 'manage slots (empty)');
+
+  for (const [start, end, seats] of [['10:00', '11:00', '1'], ['14:00', '15:00', '3']]) {
+    await ann.page.getByRole('button', { name: 'New slot' }).click();
+    const dialog = ann.page.getByRole('dialog', { name: 'New slot' });
+    await dialog.getByLabel('Date').fill(date);
+    await dialog.getByLabel('Start').fill(start);
+    await dialog.getByLabel('End').fill(end);
+    assert.equal(await dialog.getByLabel('Time zone').inputValue(), SPECIALIST_ZONE, 'the zone defaults to the browser\'s');
+    await dialog.getByLabel('Seats').fill(seats);
+    if (seats === '3') {
+      await accessible(ann.page, 'create slot dialog');
+      await shot(ann.page, 'desktop-create-slot');
+    }
+    await dialog.getByRole('button', { name: 'Publish slot' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  }
+  await ann.page.getByText('0 of 1 booked').waitFor();
+  await ann.page.getByText('0 of 3 booked').waitFor();
+
+  // A mistake shows on its field: an end before the start.
+  await ann.page.getByRole('button', { name: 'New slot' }).click();
+  const dialog = ann.page.getByRole('dialog', { name: 'New slot' });
+  await dialog.getByLabel('Date').fill(date);
+  await dialog.getByLabel('Start').fill('18:00');
+  await dialog.getByLabel('End').fill('17:00');
+  await dialog.getByRole('button', { name: 'Publish slot' }).click();
+  await dialog.locator('#slot-endTime-error').waitFor();
+  assert.equal(await dialog.getByLabel('End').getAttribute('aria-invalid'), 'true');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  // The first customer, an hour behind the specialist, sees the times in their own zone and books both.
+  const bea = await person(browser, { timezoneId: CUSTOMER_ZONE });
+  await signIn(bea.page, { role: 'customer', email: `bea-${RUN}@example.com`, name: 'Bea Customer' });
+  await openDay(bea.page, specialist, date);
+  const oneToOne = bea.page.getByRole('article', { name: /^09:00–10:00/ });
+  const group = bea.page.getByRole('article', { name: /^13:00–14:00/ });
+  await oneToOne.getByText('1 seat left').waitFor();
+  await group.getByText('3 seats left').waitFor();
+  assert.match(await oneToOne.innerText(), /10:00–11:00 Europe\/Berlin/, "the specialist's zone beside the customer's time");
+  await accessible(bea.page, 'specialist profile');
+  await shot(bea.page, 'desktop-specialist-profile');
+  await oneToOne.getByRole('button', { name: /^Book/ }).click();
+  await bea.page.getByRole('status').filter({ hasText: 'Booked.' }).waitFor();
+  assert.match(await bea.page.getByRole('status').filter({ hasText: 'Booked.' }).innerText(), /10:00–11:00 \(Europe\/Berlin\)/);
+  await shot(bea.page, 'desktop-booked');
+  await group.getByRole('button', { name: /^Book/ }).click();
+  await group.getByText('2 seats left').waitFor();
+
+  // The second customer: the 1:1 is gone, the group has two seats left.
+  const cal = await person(browser, { timezoneId: CUSTOMER_ZONE });
+  await signIn(cal.page, { role: 'customer', email: `cal-${RUN}@example.com`, name: 'Cal Customer' });
+  await openDay(cal.page, specialist, date);
+  await cal.page.getByRole('article', { name: /^13:00–14:00/ }).getByText('2 seats left').waitFor();
+  assert.equal(await cal.page.getByRole('article', { name: /^09:00–10:00/ }).count(), 0, 'the full 1:1 is not offered');
+
+  // The first customer cancels the group booking from their list.
+  await bea.page.getByRole('link', { name: 'My bookings' }).click();
+  await bea.page.getByRole('listitem').filter({ hasText: '13:00–14:00' }).waitFor();
+  await accessible(bea.page, 'my bookings');
+  await shot(bea.page, 'desktop-my-bookings');
+  await bea.page.getByRole('button', { name: /^Cancel booking on .*13:00–14:00/ }).click();
+  await bea.page.getByRole('button', { name: 'Yes, cancel it' }).click();
+  await bea.page.getByRole('listitem').filter({ hasText: '13:00–14:00' }).waitFor({ state: 'detached' });
+  assert.equal(await bea.page.getByRole('list', { name: 'Upcoming bookings' }).locator(':scope > li').count(), 1);
+
+  // The specialist sees who booked the 1:1 (and cannot delete it), and deletes the empty group slot.
+  await ann.page.reload();
+  const booked = ann.page.getByRole('listitem').filter({ hasText: '10:00–11:00' });
+  await booked.getByText('1 of 1 booked').waitFor();
+  await booked.getByText('Bea Customer').waitFor();
+  assert.ok(await booked.getByRole('button', { name: 'Delete' }).isDisabled(), 'a booked slot cannot be deleted');
+  await booked.getByText("Can’t delete: 1 person has booked it").waitFor();
+  await accessible(ann.page, 'manage slots (booked)');
+  await shot(ann.page, 'desktop-manage-slots');
+  const empty = ann.page.getByRole('listitem').filter({ hasText: '14:00–15:00' });
+  await empty.getByText('0 of 3 booked').waitFor();
+  await empty.getByRole('button', { name: 'Delete' }).click();
+  await ann.page.getByRole('dialog', { name: 'Delete this slot?' }).getByRole('button', { name: 'Delete slot' }).click();
+  await empty.waitFor({ state: 'detached' });
+  assert.equal(await ann.page.getByRole('list', { name: 'Upcoming slots' }).locator(':scope > li').count(), 1);
+
+  for (const p of [ann, bea, cal]) {
+    assert.deepEqual(p.problems, []);
+    await p.context.close();
+  }
+});
+
+test('on a phone (360×740), in dark mode, no screen scrolls sideways and none has a serious axe finding', async () => {
+  const specialist = `dora-${RUN}@example.com`;
+  const date = day(4, SPECIALIST_ZONE);
+  const dora = await person(browser, { viewport: PHONE, colorScheme: 'dark' });
+  await dora.page.goto('/sign-in');
+  await fitsWidth(dora.page, 'sign-in');
+  await accessible(dora.page, 'sign-in (phone, dark)');
+  await shot(dora.page, 'phone-sign-in');
+  await signIn(dora.page, { role: 'specialist', email: specialist, name: 'Dora' });
+  await dora.page.getByRole('button', { name: 'New slot' }).click();
+  const dialog = dora.page.getByRole('dialog', { name: 'New slot' });
+  await dialog.getByLabel('Date').fill(date);
+  await dialog.getByLabel('Seats').fill('2');
+  await fitsWidth(dora.page, 'create slot dialog');
+  await shot(dora.page, 'phone-create-slot');
+  await dialog.getByRole('button', { name: 'Publish slot' }).click();
+  await dora.page.getByText('0 of 2 booked').waitFor();
+  await fitsWidth(dora.page, 'manage slots');
+  await accessible(dora.page, 'manage slots (phone, dark)');
+  await shot(dora.page, 'phone-manage-slots');
+
+  const eve = await person(browser, { viewport: PHONE, colorScheme: 'dark', timezoneId: CUSTOMER_ZONE });
+  await signIn(eve.page, { role: 'customer', email: `eve-${RUN}@example.com`, name: 'Eve' });
+  await fitsWidth(eve.page, 'find a specialist');
+  await accessible(eve.page, 'find a specialist (phone, dark)');
+  await openDay(eve.page, specialist, date);
+  await eve.page.getByText('2 seats left').waitFor();
+  await fitsWidth(eve.page, 'specialist profile');
+  await accessible(eve.page, 'specialist profile (phone, dark)');
+  await shot(eve.page, 'phone-specialist-profile');
+  await eve.page.getByRole('button', { name: /^Book/ }).click();
+  await eve.page.getByRole('status').filter({ hasText: 'Booked.' }).waitFor();
+  await eve.page.getByRole('link', { name: 'My bookings' }).click();
+  await eve.page.getByRole('list', { name: 'Upcoming bookings' }).waitFor();
+  await fitsWidth(eve.page, 'my bookings');
+  await accessible(eve.page, 'my bookings (phone, dark)');
+  await shot(eve.page, 'phone-my-bookings');
+  for (const p of [dora, eve]) {
+    assert.deepEqual(p.problems, []);
+    await p.context.close();
+  }
+});

@@ -1,0 +1,164 @@
+// The API calls, typed by the document (schema.d.ts is generated from docs/openapi.json by `npm run api-types`;
+// a unit test fails when the two drift apart).
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { components, paths } from './schema';
+
+type Schemas = components['schemas'];
+export type Slot = Schemas['SlotResponse'];
+export type AvailableSlot = Schemas['AvailableSlotResponse'];
+export type MyBooking = Schemas['MyBookingResponse'];
+export type Booking = Schemas['BookingResponse'];
+export type BookingConfirmation = Schemas['BookingConfirmation'];
+export type NewSlot = Schemas['CreateSlotCommand'];
+export type SlotChange = Schemas['UpdateSlotRequest'];
+
+export type Role = 'customer' | 'specialist' | 'admin';
+
+/** Who the local sign-in makes a token for (`POST /api/dev/token`, served only by `./slots run`). */
+export interface DevSignInRequest {
+  role: Role;
+  id: string;
+  email?: string;
+  name?: string;
+}
+
+/** Where the API is and how to sign a request: a host app passes its own token provider. */
+export interface SlotsApiConfig {
+  /** The API's origin, '' for the page's own. */
+  baseUrl: string;
+  /** The bearer token for the next request, or null when nobody is signed in. */
+  getToken: () => string | null | Promise<string | null>;
+  fetch?: typeof globalThis.fetch;
+  /** Called on any 401: the token expired or was refused (the shell signs the person out). */
+  onUnauthenticated?: () => void;
+}
+
+/** An error answer (`application/problem+json`): its status, stable code, field errors and wait, if any. */
+export class ApiProblem extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly errors: Record<string, string[]>;
+  /** Seconds from `Retry-After` (429, 503). */
+  readonly retryAfter: number | undefined;
+
+  constructor(status: number, code: string, detail: string, errors: Record<string, string[]> = {}, retryAfter?: number) {
+    super(detail);
+    this.name = 'ApiProblem';
+    this.status = status;
+    this.code = code;
+    this.errors = errors;
+    this.retryAfter = retryAfter;
+  }
+
+  static async from(response: Response, body?: unknown): Promise<ApiProblem> {
+    const problem = (body ?? (await response.clone().json().catch(() => ({})))) as {
+      code?: unknown;
+      detail?: unknown;
+      title?: unknown;
+      errors?: unknown;
+    };
+    const seconds = Number(response.headers.get('Retry-After'));
+    return new ApiProblem(
+      response.status,
+      typeof problem.code === 'string' ? problem.code : `http_${response.status}`,
+      typeof problem.detail === 'string' ? problem.detail : typeof problem.title === 'string' ? problem.title : response.statusText,
+      isErrorMap(problem.errors) ? problem.errors : {},
+      Number.isFinite(seconds) && seconds > 0 ? seconds : undefined,
+    );
+  }
+}
+
+function isErrorMap(value: unknown): value is Record<string, string[]> {
+  return typeof value === 'object' && value !== null && Object.values(value).every((v) => Array.isArray(v));
+}
+
+/** The `cursor` of a `Link: <...>; rel="next"` header, or null on the last page. */
+export function nextCursor(response: Response): string | null {
+  const link = response.headers.get('Link');
+  const next = link?.split(',').find((part) => /rel="?next"?/.test(part));
+  const target = next?.match(/<([^>]+)>/)?.[1];
+  return target ? new URL(target, 'http://relative.invalid').searchParams.get('cursor') : null;
+}
+
+/** The most a list asks for at once (the API's cap); longer lists are followed page by page. */
+const PAGE = 500;
+
+export function createSlotsApi(config: SlotsApiConfig) {
+  const client = createClient<paths>({ baseUrl: config.baseUrl, fetch: config.fetch });
+  const auth: Middleware = {
+    async onRequest({ request }) {
+      const token = await config.getToken();
+      if (token) {
+        request.headers.set('Authorization', `Bearer ${token}`);
+      }
+      return request;
+    },
+  };
+  client.use(auth);
+
+  async function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): Promise<T> {
+    if (!result.response.ok) {
+      if (result.response.status === 401) {
+        config.onUnauthenticated?.();
+      }
+      throw await ApiProblem.from(result.response, result.error);
+    }
+    return result.data as T;
+  }
+
+  /** Every page of a list, following the `Link` header's cursor. */
+  async function all<T>(page: (cursor: string | undefined) => Promise<{ data?: T[]; error?: unknown; response: Response }>) {
+    const items: T[] = [];
+    let cursor: string | undefined;
+    do {
+      const result = await page(cursor);
+      items.push(...(await unwrap(result)));
+      cursor = nextCursor(result.response) ?? undefined;
+    } while (cursor);
+    return items;
+  }
+
+  return {
+    listSpecialistSlots: (specialistEmail: string) =>
+      all<Slot>((cursor) =>
+        client.GET('/api/specialists/{specialistEmail}/slots', {
+          params: { path: { specialistEmail }, query: { limit: PAGE, cursor } },
+        }),
+      ),
+    listAvailableSlots: (specialistEmail: string, startDate: string, endDate: string) =>
+      all<AvailableSlot>((cursor) =>
+        client.GET('/api/specialists/{specialistEmail}/available-slots', {
+          params: { path: { specialistEmail }, query: { startDate, endDate, limit: PAGE, cursor } },
+        }),
+      ),
+    listMyBookings: () =>
+      all<MyBooking>((cursor) => client.GET('/api/me/bookings', { params: { query: { limit: PAGE, cursor } } })),
+    createSlot: async (slot: NewSlot) => unwrap(await client.POST('/api/consulting-slots', { body: slot })),
+    updateSlot: async (slotId: string, change: SlotChange) =>
+      unwrap(await client.PUT('/api/consulting-slots/{slotId}', { params: { path: { slotId } }, body: change })),
+    deleteSlot: async (slotId: string) =>
+      unwrap(await client.DELETE('/api/consulting-slots/{slotId}', { params: { path: { slotId } } })),
+    bookSlot: async (slotId: string) =>
+      unwrap(await client.POST('/api/consulting-slots/{slotId}/book', { params: { path: { slotId } }, body: {} })),
+    cancelBooking: async (slotId: string, customerId: string) =>
+      unwrap(
+        await client.DELETE('/api/consulting-slots/{slotId}/book/{customerId}', {
+          params: { path: { slotId, customerId } },
+        }),
+      ),
+    /** Local sign-in: not in the document (it exists only under `./slots run`), so a plain request. */
+    devSignIn: async (who: DevSignInRequest): Promise<{ token: string; expiresAt: string }> => {
+      const response = await (config.fetch ?? globalThis.fetch)(`${config.baseUrl}/api/dev/token`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(who),
+      });
+      if (!response.ok) {
+        throw await ApiProblem.from(response);
+      }
+      return (await response.json()) as { token: string; expiresAt: string };
+    },
+  };
+}
+
+export type SlotsApi = ReturnType<typeof createSlotsApi>;

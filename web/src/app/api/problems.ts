@@ -1,0 +1,83 @@
+// Every problem code the document lists, as a sentence for a person. The record is typed by the document's code
+// enums, so a code added to the API fails the type check until it has its sentence here.
+import type { components } from './schema';
+import { ApiProblem } from './consultingSlots';
+
+type Schemas = components['schemas'];
+export type ProblemCode =
+  | Schemas['ValidationProblem']['code']
+  | Schemas['UnauthenticatedProblem']['code']
+  | Schemas['ForbiddenProblem']['code']
+  | Schemas['NotFoundProblem']['code']
+  | Schemas['ConflictProblem']['code']
+  | Schemas['PayloadTooLargeProblem']['code']
+  | Schemas['UnsupportedMediaTypeProblem']['code']
+  | Schemas['RateLimitedProblem']['code']
+  | Schemas['InternalErrorProblem']['code']
+  | Schemas['UnavailableProblem']['code'];
+
+const wait = (p: ApiProblem) => (p.retryAfter ? `in ${p.retryAfter} s` : 'in a moment');
+
+const sentences: Record<ProblemCode, (p: ApiProblem) => string> = {
+  validation_failed: () => 'Some fields need another look.',
+  bad_request: () => 'The request could not be read. Reload the page and try again.',
+  start_not_in_future: () => 'The start must be in the future.',
+  date_out_of_range: () => 'That date is outside the range slots can be published for (up to two years ahead).',
+  end_not_after_start: () => 'The end must be after the start.',
+  unknown_time_zone: () => 'That time zone is not known. Pick one from the list.',
+  nonexistent_local_time: () => 'That local time does not exist on that day (the clocks skip it for daylight saving).',
+  invalid_time: () => 'That time is not valid.',
+  invalid_capacity: () => 'Seats must be a whole number from 1 to 1000.',
+  unauthenticated: () => 'Your session has ended. Please sign in again.',
+  invalid_token: () => 'Your session has ended. Please sign in again.',
+  role_not_allowed: () => 'Your account cannot do this.',
+  not_yourself: () => 'You can act only for yourself.',
+  email_not_verified: () => 'Verify your email address before publishing slots.',
+  slot_not_found: () => 'This slot no longer exists.',
+  booking_not_found: () => 'This booking no longer exists.',
+  not_found: () => 'Not found.',
+  slot_fully_booked: () => 'Someone just took the last seat.',
+  already_booked: () => 'You have already booked this slot.',
+  slot_inactive: () => 'This slot is not open for booking right now.',
+  slot_in_past: () => 'This slot has already started.',
+  slot_has_bookings: () => 'This slot has bookings: cancel them before deleting it.',
+  slot_overlaps: () => 'This overlaps another of your slots.',
+  booking_limit_reached: () => 'You have reached the limit of open bookings.',
+  payload_too_large: () => 'That is too much to send at once.',
+  unsupported_media_type: () => 'The request could not be read. Reload the page and try again.',
+  rate_limited: (p) => `Too many requests. Try again ${wait(p)}.`,
+  internal_error: () => 'Something went wrong on our side. Please try again.',
+  database_unavailable: (p) => `The service is briefly unavailable. Try again ${wait(p)}.`,
+  slot_busy: (p) => `Many people are booking this slot right now. Try again ${wait(p)}.`,
+  time_budget_exceeded: (p) => `The service is busy. Try again ${wait(p)}.`,
+  database_timeout: (p) => `The service is busy. Try again ${wait(p)}.`,
+  reads_busy: (p) => `The service is busy. Try again ${wait(p)}.`,
+};
+
+/** What to tell a person about an error, whatever it is. */
+export function describeError(error: unknown): string {
+  if (error instanceof ApiProblem) {
+    const sentence = sentences[error.code as ProblemCode];
+    if (sentence) {
+      return sentence(error);
+    }
+    if (error.status === 401) {
+      return sentences.unauthenticated(error);
+    }
+    if (error.status === 503 || error.status === 429) {
+      return `The service is busy. Try again ${wait(error)}.`;
+    }
+    return error.message || 'Something went wrong. Please try again.';
+  }
+  return 'The service cannot be reached. Check your connection and try again.';
+}
+
+/** The API's field errors under the form's field names (the API names them in camelCase, as the form does). */
+export function fieldErrors(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiProblem)) {
+    return {};
+  }
+  return Object.fromEntries(Object.entries(error.errors).map(([field, messages]) => [field, messages.join(' ')]));
+}
+
+export const isUnauthenticated = (error: unknown) => error instanceof ApiProblem && error.status === 401;

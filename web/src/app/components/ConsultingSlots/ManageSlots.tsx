@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import { useSpecialistSlots } from '../../hooks/useConsultingSlots';
+import { CreateSlotModal } from './CreateSlotModal';
+import { SlotsList } from './SlotsList';
+import { Empty, ErrorMessage, Skeleton } from '../ui';
+
+type Tab = 'upcoming' | 'past';
+
+/** The specialist's screen: publish slots, see every slot (upcoming or past) with its seats and bookings, act on it. */
+export function ManageSlots({ specialistEmail }: { specialistEmail: string }) {
+  const [tab, setTab] = useState<Tab>('upcoming');
+  const [creating, setCreating] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
+  const slots = useSpecialistSlots(specialistEmail);
+  const now = Date.now();
+  const all = slots.data ?? [];
+  const upcoming = all.filter((s) => new Date(s.endsAt).getTime() > now);
+  const past = all.filter((s) => new Date(s.endsAt).getTime() <= now).reverse();
+  const shown = tab === 'upcoming' ? upcoming : past;
+
+  return (
+    <section className="page" aria-labelledby="manage-title">
+      <div className="page-header">
+        <div>
+          <h1 id="manage-title">Manage slots</h1>
+          <p className="muted">{specialistEmail}</p>
+        </div>
+        <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
+          New slot
+        </button>
+      </div>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </p>
+      <div className="tabs" role="tablist" aria-label="Which slots">
+        {(['upcoming', 'past'] as const).map((t) => (
+          <button
+            key={t}
+            type="button"
+            role="tab"
+            id={`tab-${t}`}
+            aria-selected={tab === t}
+            aria-controls="slots-panel"
+            tabIndex={tab === t ? 0 : -1}
+            className="tab"
+            onClick={() => setTab(t)}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+                const next = t === 'upcoming' ? 'past' : 'upcoming';
+                setTab(next);
+                document.getElementById(`tab-${next}`)?.focus();
+              }
+            }}
+          >
+            {t === 'upcoming' ? 'Upcoming' : 'Past'} {slots.data ? `(${t === 'upcoming' ? upcoming.length : past.length})` : ''}
+          </button>
+        ))}
+      </div>
+      <div id="slots-panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+        {slots.isPending ? (
+          <Skeleton label="Loading your slots" />
+        ) : slots.error ? (
+          <ErrorMessage error={slots.error} onRetry={() => void slots.refetch()} />
+        ) : shown.length === 0 ? (
+          <Empty title={tab === 'upcoming' ? 'No upcoming slots' : 'No past slots yet'}>
+            {tab === 'upcoming' && <p className="muted">Publish a slot and customers can book it right away.</p>}
+          </Empty>
+        ) : (
+          <SlotsList slots={shown} past={tab === 'past'} />
+        )}
+      </div>
+      <CreateSlotModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={() => {
+          setTab('upcoming');
+          setAnnouncement('Slot published.');
+        }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import type { Slot } from '../../api/consultingSlots';
+import { describeError } from '../../api/problems';
+import { useCancelBooking } from '../../hooks/useConsultingSlots';
+import { browserZone, dateTime, shortDate } from '../../time';
+import { SeatMeter } from '../ui';
+import { SlotActions } from './SlotActions';
+
+/** The specialist's slots as cards: when, seats taken, status, who booked (with a cancel per booking), actions. */
+export function SlotsList({ slots, past }: { slots: Slot[]; past: boolean }) {
+  return (
+    <ul className="slot-list" aria-label={past ? 'Past slots' : 'Upcoming slots'}>
+      {slots.map((slot) => (
+        <li key={slot.id} className="card slot-row" aria-label={`${shortDate(slot.date)} ${slot.startTime}–${slot.endTime}`}>
+          <div className="slot-row-main">
+            <div>
+              <p className="slot-when">
+                <span className="slot-date">{shortDate(slot.date)}</span>{' '}
+                <span className="slot-time">
+                  {slot.startTime}–{slot.endTime}
+                </span>
+              </p>
+              <p className="muted">
+                {slot.timezone} · {slot.duration} min{slot.serviceId ? ` · ${slot.serviceId}` : ''}
+              </p>
+            </div>
+            <div className="slot-meta">
+              <span className={`badge badge-${past ? 'past' : slot.status}`}>
+                {past ? 'Past' : slot.status === 'active' ? 'Active' : 'Inactive'}
+              </span>
+              <span className="seats">
+                <SeatMeter taken={slot.bookedCount} total={slot.totalCapacity} />
+                {slot.bookedCount} of {slot.totalCapacity} booked
+              </span>
+            </div>
+          </div>
+          {slot.bookings.length > 0 && <Bookings slot={slot} past={past} />}
+          <SlotActions slot={slot} past={past} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Bookings({ slot, past }: { slot: Slot; past: boolean }) {
+  const cancel = useCancelBooking();
+  const zone = browserZone();
+  return (
+    <div className="bookings">
+      <h4 className="bookings-title">Booked by</h4>
+      <ul>
+        {slot.bookings.map((b) => (
+          <li key={b.customerId} className="booking">
+            <span>
+              <strong>{b.customerName}</strong> <span className="muted">{b.customerEmail}</span>
+              <br />
+              <span className="muted small">booked {dateTime(b.bookedAt, zone)}</span>
+            </span>
+            {!past && (
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={cancel.isPending}
+                aria-label={`Cancel ${b.customerName}'s booking`}
+                onClick={() => cancel.mutate({ slotId: slot.id, customerId: b.customerId })}
+              >
+                Cancel booking
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {cancel.error && (
+        <p className="notice notice-error" role="alert">
+          {describeError(cancel.error)}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,223 @@
+import { useRef, useState } from 'react';
+import type { AvailableSlot, BookingConfirmation } from '../api/consultingSlots';
+import { useAvailableSlots, useBookSlot } from '../hooks/useConsultingSlots';
+import {
+  addDays,
+  browserZone,
+  localDate,
+  longDate,
+  monthGrid,
+  monthName,
+  monthOf,
+  seatsLeft,
+  timeRange,
+} from '../time';
+import { Empty, ErrorMessage, SeatMeter, Skeleton } from './ui';
+
+/** How far ahead slots can be published, and so how far the calendar goes (the API's 730-day horizon). */
+const HORIZON_DAYS = 730;
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+interface Props {
+  specialistEmail: string;
+  /** Whether the person may book (a signed-in customer); otherwise the cards offer to sign in. */
+  canBook: boolean;
+  onSignIn?: () => void;
+  /** The customer's zone; the browser's by default. */
+  timeZone?: string;
+}
+
+/**
+ * The customer's view of a specialist: a month calendar marking the days with open slots, the chosen day's slots
+ * (times in the customer's zone, the specialist's zone beside them), seats left, and booking in one step.
+ */
+export function SpecialistProfile({ specialistEmail, canBook, onSignIn, timeZone }: Props) {
+  const zone = timeZone ?? browserZone();
+  const today = localDate(new Date(), zone);
+  const firstMonth = monthOf(today);
+  const lastMonth = monthOf(addDays(today, HORIZON_DAYS));
+  const [month, setMonth] = useState(firstMonth);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [confirmation, setConfirmation] = useState<BookingConfirmation | null>(null);
+  const book = useBookSlot();
+  const booking = useRef(false);
+
+  // The API filters by the specialist's local date; a day either side covers every zone's shift into this month.
+  const monthEnd = addDays(monthOf(month, 1), -1);
+  const slots = useAvailableSlots(specialistEmail, addDays(month, -1), addDays(monthEnd, 1));
+  const byDay = new Map<string, AvailableSlot[]>();
+  for (const slot of slots.data ?? []) {
+    const day = localDate(slot.startsAt, zone);
+    if (day >= month && day <= monthEnd) {
+      byDay.set(day, [...(byDay.get(day) ?? []), slot]);
+    }
+  }
+  const days = [...byDay.keys()].sort();
+  const selected = chosen && byDay.has(chosen) ? chosen : (days[0] ?? null);
+  const daySlots = selected ? (byDay.get(selected) ?? []) : [];
+
+  function onBook(slotId: string) {
+    // A double click sends one booking: the flag is set before React re-renders the button as disabled.
+    if (booking.current) {
+      return;
+    }
+    booking.current = true;
+    setConfirmation(null);
+    book.mutate(slotId, {
+      onSuccess: (c) => setConfirmation(c),
+      onSettled: () => {
+        booking.current = false;
+      },
+    });
+  }
+
+  const go = (offset: number) => {
+    setMonth((m) => monthOf(m, offset));
+    setChosen(null);
+  };
+
+  return (
+    <section className="page" aria-labelledby="profile-title">
+      <div className="page-header">
+        <div>
+          <h1 id="profile-title">Book a session</h1>
+          <p className="muted">
+            with {specialistEmail} · times in your zone, {zone}
+          </p>
+        </div>
+      </div>
+      <div role="status" aria-live="polite" className={confirmation ? 'notice notice-success' : 'visually-hidden'}>
+        {confirmation && (
+          <p>
+            <strong>Booked.</strong> {longDate(confirmation.date)}, {confirmation.startTime}–{confirmation.endTime} (
+            {confirmation.timezone})
+            {confirmation.timezone !== zone && <> — {timeRange(confirmation.startsAt, confirmation.endsAt, zone)} your time</>}
+          </p>
+        )}
+      </div>
+      {book.error && <ErrorMessage error={book.error} />}
+      <div className="profile">
+        <div className="calendar card">
+          <div className="calendar-header">
+            <button type="button" className="button button-ghost" onClick={() => go(-1)} disabled={month <= firstMonth}
+              aria-label="Previous month">
+              ‹
+            </button>
+            <h2 aria-live="polite">{monthName(month)}</h2>
+            <button type="button" className="button button-ghost" onClick={() => go(1)} disabled={month >= lastMonth}
+              aria-label="Next month">
+              ›
+            </button>
+          </div>
+          <div className="calendar-grid" role="group" aria-label={`Days in ${monthName(month)}`}>
+            {WEEKDAYS.map((d) => (
+              <span key={d} className="calendar-weekday" aria-hidden="true">
+                {d}
+              </span>
+            ))}
+            {monthGrid(month).map((day, i) => {
+              if (!day) {
+                return <span key={`blank-${i}`} aria-hidden="true" />;
+              }
+              const open = byDay.get(day)?.length ?? 0;
+              return (
+                <button
+                  key={day}
+                  type="button"
+                  className={`calendar-day${open ? ' calendar-day-open' : ''}${day === selected ? ' calendar-day-selected' : ''}`}
+                  disabled={!open}
+                  aria-pressed={day === selected}
+                  aria-label={`${longDate(day)}${open ? `, ${open} open ${open === 1 ? 'slot' : 'slots'}` : ', no open slots'}`}
+                  onClick={() => setChosen(day)}
+                >
+                  {Number(day.slice(8))}
+                </button>
+              );
+            })}
+          </div>
+        </div>
+        <div className="day-slots">
+          {slots.isPending ? (
+            <Skeleton label="Loading open slots" />
+          ) : slots.error ? (
+            <ErrorMessage error={slots.error} onRetry={() => void slots.refetch()} />
+          ) : !selected ? (
+            <Empty title={`No open slots in ${monthName(month)}`}>
+              {month < lastMonth && (
+                <button type="button" className="button button-secondary" onClick={() => go(1)}>
+                  Look at {monthName(monthOf(month, 1))}
+                </button>
+              )}
+            </Empty>
+          ) : (
+            <>
+              <h2 className="day-title">{longDate(selected)}</h2>
+              <ul className="slot-cards" aria-label={`Open slots on ${longDate(selected)}`}>
+                {daySlots.map((slot) => (
+                  <li key={slot.id}>
+                    <SlotCard
+                      slot={slot}
+                      zone={zone}
+                      canBook={canBook}
+                      onSignIn={onSignIn}
+                      pending={book.isPending && book.variables === slot.id}
+                      disabled={book.isPending}
+                      onBook={() => onBook(slot.id)}
+                    />
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+interface CardProps {
+  slot: AvailableSlot;
+  zone: string;
+  canBook: boolean;
+  pending: boolean;
+  disabled: boolean;
+  onBook: () => void;
+  onSignIn: (() => void) | undefined;
+}
+
+/** One open slot: its times in the customer's zone (and the specialist's, when it differs), seats left, Book. */
+export function SlotCard({ slot, zone, canBook, pending, disabled, onBook, onSignIn }: CardProps) {
+  const theirs = `${slot.startTime}–${slot.endTime} ${slot.timezone}`;
+  const mine = timeRange(slot.startsAt, slot.endsAt, zone);
+  const taken = slot.totalCapacity - slot.remainingCapacity;
+  return (
+    <article className="card slot-card" aria-label={`${mine}, ${seatsLeft(slot.remainingCapacity)}`}>
+      <div>
+        <p className="slot-time" title={`Specialist's time: ${theirs}`}>
+          {mine}
+        </p>
+        <p className="muted small">
+          {slot.duration} min{slot.serviceId ? ` · ${slot.serviceId}` : ''}
+          {slot.timezone !== zone && <> · {theirs}</>}
+        </p>
+        <p className="seats">
+          <SeatMeter taken={taken} total={slot.totalCapacity} />
+          <span>
+            <strong>{seatsLeft(slot.remainingCapacity)}</strong>
+            {slot.totalCapacity > 1 && <span className="muted"> of {slot.totalCapacity}</span>}
+          </span>
+        </p>
+      </div>
+      {canBook ? (
+        <button type="button" className="button button-primary" disabled={disabled} onClick={onBook}
+          aria-label={`Book ${mine}`}>
+          {pending ? 'Booking…' : 'Book'}
+        </button>
+      ) : (
+        <button type="button" className="button button-secondary" onClick={onSignIn}>
+          Sign in to book
+        </button>
+      )}
+    </article>
+  );
+}

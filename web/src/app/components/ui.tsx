@@ -1,0 +1,108 @@
+// Small pieces every screen uses: loading skeletons, error and empty states, a modal dialog, the seat meter.
+import { useEffect, useRef, type ReactNode } from 'react';
+import { describeError } from '../api/problems';
+
+export function Skeleton({ rows = 3, label }: { rows?: number; label: string }) {
+  return (
+    <div className="skeleton-list" role="status" aria-live="polite" aria-busy="true">
+      <span className="visually-hidden">{label}</span>
+      {Array.from({ length: rows }, (_, i) => (
+        <div key={i} className="skeleton" aria-hidden="true" />
+      ))}
+    </div>
+  );
+}
+
+export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  return (
+    <div className="notice notice-error" role="alert">
+      <p>{describeError(error)}</p>
+      {onRetry && (
+        <button type="button" className="button button-secondary" onClick={onRetry}>
+          Try again
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function Empty({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="empty">
+      <h2 className="empty-title">{title}</h2>
+      {children}
+    </div>
+  );
+}
+
+/** A modal dialog (the browser's own `<dialog>`: focus stays inside, Escape closes it, focus returns on close). */
+export function Dialog({
+  open,
+  title,
+  onClose,
+  children,
+}: {
+  open: boolean;
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) {
+      return;
+    }
+    if (open && !dialog.open) {
+      // jsdom has no showModal; the attribute is what it understands.
+      if (typeof dialog.showModal === 'function') {
+        dialog.showModal();
+      } else {
+        dialog.setAttribute('open', '');
+      }
+    } else if (!open && dialog.open) {
+      if (typeof dialog.close === 'function') {
+        dialog.close();
+      } else {
+        dialog.removeAttribute('open');
+      }
+    }
+  }, [open]);
+  const titleId = `dialog-${title.replace(/\W+/g, '-').toLowerCase()}`;
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby={titleId}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      {open && (
+        <>
+          <div className="dialog-header">
+            <h2 id={titleId}>{title}</h2>
+            <button type="button" className="button button-ghost" aria-label="Close" onClick={onClose}>
+              ×
+            </button>
+          </div>
+          {children}
+        </>
+      )}
+    </dialog>
+  );
+}
+
+/** Seats as dots: taken ones filled. Decorative: the text beside it says the same. */
+export function SeatMeter({ taken, total }: { taken: number; total: number }) {
+  const shown = Math.min(total, 12);
+  const filled = Math.round((taken / total) * shown);
+  return (
+    <span className="seat-meter" aria-hidden="true">
+      {Array.from({ length: shown }, (_, i) => (
+        <span key={i} className={i < filled ? 'seat seat-taken' : 'seat'} />
+      ))}
+    </span>
+  );
+}

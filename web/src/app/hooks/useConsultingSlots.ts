@@ -1,0 +1,76 @@
+// Server state for the components: every list is a react-query query (refetched on focus and after every change),
+// every change a mutation that refreshes the lists when it settles, whether it succeeded or not (a refusal such as
+// `slot_fully_booked` means the list the person saw is stale).
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { NewSlot, SlotChange } from '../api/consultingSlots';
+import { useSlotsApi } from './SlotsApiContext';
+
+export { SlotsApiProvider, useSlotsApi } from './SlotsApiContext';
+
+export const slotKeys = {
+  all: ['slots'] as const,
+  specialist: (email: string) => ['slots', 'specialist', email.toLowerCase()] as const,
+  available: (email: string, from: string, to: string) => ['slots', 'available', email.toLowerCase(), from, to] as const,
+  mine: ['slots', 'mine'] as const,
+};
+
+/** A specialist's slots, past and future, with their bookings (the specialist's own view). */
+export function useSpecialistSlots(specialistEmail: string) {
+  const api = useSlotsApi();
+  return useQuery({
+    queryKey: slotKeys.specialist(specialistEmail),
+    queryFn: () => api.listSpecialistSlots(specialistEmail),
+  });
+}
+
+/** A specialist's bookable slots whose date lies in [from, to] (YYYY-MM-DD, the specialist's local dates). */
+export function useAvailableSlots(specialistEmail: string, from: string, to: string) {
+  const api = useSlotsApi();
+  return useQuery({
+    queryKey: slotKeys.available(specialistEmail, from, to),
+    queryFn: () => api.listAvailableSlots(specialistEmail, from, to),
+    enabled: specialistEmail.length > 0,
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** The signed-in customer's live bookings. */
+export function useMyBookings(enabled = true) {
+  const api = useSlotsApi();
+  return useQuery({ queryKey: slotKeys.mine, queryFn: () => api.listMyBookings(), enabled });
+}
+
+function useRefreshingMutation<TArgs, TResult>(run: (args: TArgs) => Promise<TResult>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: run,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: slotKeys.all }),
+  });
+}
+
+export function useCreateSlot() {
+  const api = useSlotsApi();
+  return useRefreshingMutation((slot: NewSlot) => api.createSlot(slot));
+}
+
+export function useUpdateSlot() {
+  const api = useSlotsApi();
+  return useRefreshingMutation(({ slotId, change }: { slotId: string; change: SlotChange }) => api.updateSlot(slotId, change));
+}
+
+export function useDeleteSlot() {
+  const api = useSlotsApi();
+  return useRefreshingMutation((slotId: string) => api.deleteSlot(slotId));
+}
+
+export function useBookSlot() {
+  const api = useSlotsApi();
+  return useRefreshingMutation((slotId: string) => api.bookSlot(slotId));
+}
+
+export function useCancelBooking() {
+  const api = useSlotsApi();
+  return useRefreshingMutation(({ slotId, customerId }: { slotId: string; customerId: string }) =>
+    api.cancelBooking(slotId, customerId),
+  );
+}

@@ -1,0 +1,157 @@
+import { useState, type FormEvent, type MouseEvent, type ReactNode } from 'react';
+import { ManageSlots } from '../components/ConsultingSlots/ManageSlots';
+import { MyBookings } from '../components/MyBookings';
+import { SpecialistProfile } from '../components/SpecialistProfile';
+import { navigate, useLocation } from './router';
+import { saveSession, useSession } from './session';
+import { SignIn } from './SignIn';
+
+function Link({ to, children, current }: { to: string; children: ReactNode; current?: boolean }) {
+  return (
+    <a
+      href={to}
+      className="nav-link"
+      aria-current={current ? 'page' : undefined}
+      onClick={(e: MouseEvent) => {
+        if (e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey) {
+          e.preventDefault();
+          navigate(to);
+        }
+      }}
+    >
+      {children}
+    </a>
+  );
+}
+
+/** The stand-alone shell: a header, local sign-in, and the components on their routes. */
+export function App({ notice }: { notice?: string | undefined }) {
+  const location = useLocation();
+  const session = useSession();
+  const path = location.pathname;
+  const signIn = () => navigate(`/sign-in?next=${encodeURIComponent(path)}`);
+
+  let page: ReactNode;
+  const profile = path.match(/^\/specialists\/([^/]+)\/?$/);
+  if (path === '/sign-in' || (!session && (path === '/' || path === '/manage' || path === '/me/bookings'))) {
+    page = (
+      <SignIn
+        notice={notice ?? (path !== '/sign-in' && path !== '/' ? 'Sign in to continue.' : undefined)}
+        onSignedIn={(role) => {
+          const next = location.searchParams.get('next') ?? (path === '/sign-in' ? null : path);
+          navigate(next && next !== '/' && next.startsWith('/') ? next : role === 'specialist' ? '/manage' : '/', { replace: true });
+        }}
+      />
+    );
+  } else if (profile) {
+    page = (
+      <SpecialistProfile
+        specialistEmail={decodeURIComponent(profile[1]!)}
+        canBook={session?.role === 'customer'}
+        onSignIn={signIn}
+      />
+    );
+  } else if (path === '/manage' && session?.role === 'specialist') {
+    page = <ManageSlots specialistEmail={session.email} />;
+  } else if (path === '/me/bookings' && session?.role === 'customer') {
+    page = <MyBookings />;
+  } else if (path === '/' && session) {
+    page = session.role === 'specialist' ? <SpecialistHome email={session.email} /> : <FindSpecialist />;
+  } else {
+    page = (
+      <section className="page">
+        <h1>Page not found</h1>
+        <p>
+          <Link to="/">Go to the start page</Link>
+        </p>
+      </section>
+    );
+  }
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <a className="brand" href="/" onClick={(e) => { e.preventDefault(); navigate('/'); }}>
+          Consulting Slots
+        </a>
+        <nav aria-label="Main">
+          {session?.role === 'specialist' && (
+            <Link to="/manage" current={path === '/manage'}>
+              Manage slots
+            </Link>
+          )}
+          {session?.role === 'customer' && (
+            <>
+              <Link to="/" current={path === '/'}>
+                Find
+              </Link>
+              <Link to="/me/bookings" current={path === '/me/bookings'}>
+                My bookings
+              </Link>
+            </>
+          )}
+          {session ? (
+            <button
+              type="button"
+              className="button button-ghost"
+              onClick={() => {
+                saveSession(null);
+                navigate('/sign-in', { replace: true });
+              }}
+            >
+              Sign out<span className="visually-hidden"> {session.email}</span>
+            </button>
+          ) : (
+            path !== '/sign-in' && <Link to={`/sign-in?next=${encodeURIComponent(path)}`}>Sign in</Link>
+          )}
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {page}
+      </main>
+    </>
+  );
+}
+
+function SpecialistHome({ email }: { email: string }) {
+  const link = `/specialists/${encodeURIComponent(email)}`;
+  return (
+    <section className="page">
+      <h1>Welcome back</h1>
+      <p>
+        <Link to="/manage">Manage your slots</Link> · customers book you at{' '}
+        <Link to={link}>{`${window.location.origin}${link}`}</Link>
+      </p>
+    </section>
+  );
+}
+
+function FindSpecialist() {
+  const [email, setEmail] = useState('');
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (email.trim()) {
+      navigate(`/specialists/${encodeURIComponent(email.trim().toLowerCase())}`);
+    }
+  }
+  return (
+    <section className="page page-narrow" aria-labelledby="find-title">
+      <h1 id="find-title">Find a specialist</h1>
+      <form className="form card" onSubmit={submit}>
+        <div className="field">
+          <label htmlFor="find-email">Specialist’s email</label>
+          <input id="find-email" type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        </div>
+        <button type="submit" className="button button-primary">
+          See open slots
+        </button>
+      </form>
+      <p>
+        <Link to="/me/bookings">See my bookings</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+import { useState, type FormEvent } from 'react';
+import type { Role } from '../api/consultingSlots';
+import { describeError, fieldErrors } from '../api/problems';
+import { useSlotsApi } from '../hooks/useConsultingSlots';
+import { saveSession } from './session';
+
+/**
+ * Local sign-in (only under `./slots run`, which turns on `POST /api/dev/token`): pick a role and say who you are.
+ * In production the host app signs people in and passes its tokens to the components instead.
+ */
+export function SignIn({ notice, onSignedIn }: { notice?: string | undefined; onSignedIn: (role: Role) => void }) {
+  const api = useSlotsApi();
+  const [form, setForm] = useState({ role: 'customer' as Role, id: '', email: '', name: '' });
+  const [error, setError] = useState<unknown>(null);
+  const [pending, setPending] = useState(false);
+  const errors = fieldErrors(error);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setPending(true);
+    setError(null);
+    const id = form.id.trim() || form.email.trim().split('@')[0] || '';
+    try {
+      const { token, expiresAt } = await api.devSignIn({
+        role: form.role,
+        id,
+        email: form.email.trim() || undefined,
+        name: form.name.trim() || undefined,
+      });
+      saveSession({ token, expiresAt, role: form.role, id, email: form.email.trim().toLowerCase(), name: form.name.trim() });
+      onSignedIn(form.role);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setPending(false);
+    }
+  }
+
+  const input = (name: 'id' | 'email' | 'name', label: string, type: string, hint?: string) => (
+    <div className={errors[name] ? 'field field-invalid' : 'field'}>
+      <label htmlFor={`signin-${name}`}>{label}</label>
+      <input
+        id={`signin-${name}`}
+        type={type}
+        value={form[name]}
+        autoComplete={name === 'email' ? 'email' : name === 'name' ? 'name' : 'username'}
+        onChange={(e) => setForm((f) => ({ ...f, [name]: e.target.value }))}
+        aria-invalid={!!errors[name]}
+        aria-describedby={errors[name] ? `signin-${name}-error` : hint ? `signin-${name}-hint` : undefined}
+      />
+      {hint && !errors[name] && (
+        <p className="field-hint" id={`signin-${name}-hint`}>
+          {hint}
+        </p>
+      )}
+      {errors[name] && (
+        <p className="field-error" id={`signin-${name}-error`}>
+          {errors[name]}
+        </p>
+      )}
+    </div>
+  );
+
+  return (
+    <section className="page page-narrow" aria-labelledby="signin-title">
+      <h1 id="signin-title">Sign in</h1>
+      <p className="muted">Local sign-in for trying the product: no password, tokens last 8 hours.</p>
+      {notice && (
+        <p className="notice notice-info" role="status">
+          {notice}
+        </p>
+      )}
+      <form className="form card" onSubmit={submit} noValidate>
+        {error !== null && Object.keys(errors).length === 0 && (
+          <p className="notice notice-error" role="alert">
+            {describeError(error)}
+          </p>
+        )}
+        <fieldset className="field">
+          <legend>I am a</legend>
+          <div className="segmented">
+            {(['customer', 'specialist'] as const).map((role) => (
+              <label key={role} className="segmented-option">
+                <input
+                  type="radio"
+                  name="role"
+                  value={role}
+                  checked={form.role === role}
+                  onChange={() => setForm((f) => ({ ...f, role }))}
+                />
+                <span>{role === 'customer' ? 'Customer' : 'Specialist'}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        {input('email', 'Email', 'email')}
+        {input('name', 'Name', 'text')}
+        {input('id', 'User id (optional)', 'text', 'Defaults to the part of your email before the @.')}
+        <button type="submit" className="button button-primary" disabled={pending}>
+          {pending ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+    </section>
+  );
+}
