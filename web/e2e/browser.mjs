@@ -80,14 +80,23 @@ export function longDate(date) {
   return new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 }
 
+/** Moves the calendar to the month of a date, pressing Next month with `next` (by mouse unless given). */
+export async function showMonth(page, date, next = (button) => button.click()) {
+  const month = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  await page.getByRole('button', { name: 'Next month' }).waitFor();
+  await page.locator('[aria-busy="true"]').waitFor({ state: 'detached' });
+  for (let i = 0; i < 3 && !(await page.getByRole('heading', { name: month, exact: true }).isVisible()); i++) {
+    await next(page.getByRole('button', { name: 'Next month' }));
+  }
+  await page.getByRole('heading', { name: month, exact: true }).waitFor();
+}
+
+/** The calendar's button for a day with open slots. */
+export const dayButton = (page, date) => page.getByRole('button', { name: new RegExp(`^${longDate(date)}, \\d+ open`) });
+
 /** Opens the specialist's page and picks a day, moving to its month first when needed. */
 export async function openDay(page, specialistEmail, date) {
   await page.goto(`/specialists/${encodeURIComponent(specialistEmail)}`);
-  const dayButton = page.getByRole('button', { name: new RegExp(`^${longDate(date)}, \\d+ open`) });
-  const month = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
-  await page.getByRole('heading', { level: 2 }).first().waitFor();
-  for (let i = 0; i < 3 && !(await page.getByRole('heading', { name: month, exact: true }).isVisible()); i++) {
-    await page.getByRole('button', { name: 'Next month' }).click();
-  }
-  await dayButton.click();
+  await showMonth(page, date);
+  await dayButton(page, date).click();
 }

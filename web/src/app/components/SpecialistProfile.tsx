@@ -36,7 +36,11 @@ export function SpecialistProfile({ specialistEmail, canBook, onSignIn, timeZone
   const today = localDate(new Date(), zone);
   const firstMonth = monthOf(today);
   const lastMonth = monthOf(addDays(today, HORIZON_DAYS));
-  const [month, setMonth] = useState(firstMonth);
+  // The calendar opens on the month of the next open slot within 30 days; the person may move from there.
+  const soon = useAvailableSlots(specialistEmail, today, addDays(today, 30));
+  const [picked, setPicked] = useState<string | null>(null);
+  const next = soon.data?.[0];
+  const month = picked ?? (next ? monthOf(localDate(next.startsAt, zone)) : firstMonth);
   const [chosen, setChosen] = useState<string | null>(null);
   const [confirmation, setConfirmation] = useState<BookingConfirmation | null>(null);
   const book = useBookSlot();
@@ -72,9 +76,10 @@ export function SpecialistProfile({ specialistEmail, canBook, onSignIn, timeZone
   }
 
   const go = (offset: number) => {
-    setMonth((m) => monthOf(m, offset));
+    setPicked(monthOf(month, offset));
     setChosen(null);
   };
+  const nothingSoon = picked === null && soon.data?.length === 0;
 
   return (
     <section className="page" aria-labelledby="profile-title">
@@ -137,12 +142,12 @@ export function SpecialistProfile({ specialistEmail, canBook, onSignIn, timeZone
           </div>
         </div>
         <div className="day-slots">
-          {slots.isPending ? (
+          {slots.isPending || soon.isPending ? (
             <Skeleton label="Loading open slots" />
           ) : slots.error ? (
             <ErrorMessage error={slots.error} onRetry={() => void slots.refetch()} />
           ) : !selected ? (
-            <Empty title={`No open slots in ${monthName(month)}`}>
+            <Empty title={nothingSoon ? 'No open slots in the next 30 days' : `No open slots in ${monthName(month)}`}>
               {month < lastMonth && (
                 <button type="button" className="button button-secondary" onClick={() => go(1)}>
                   Look at {monthName(monthOf(month, 1))}

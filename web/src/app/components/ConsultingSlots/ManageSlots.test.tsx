@@ -1,0 +1,96 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { expect, test } from 'vitest';
+import { fakeFetch, json, problem, withApi } from '../../../test/fakeApi';
+import { ManageSlots } from './ManageSlots';
+
+function slot(days: number, overrides: Record<string, unknown> = {}) {
+  const start = new Date(Date.now() + days * 86_400_000);
+  start.setUTCHours(10, 0, 0, 0);
+  return {
+    id: `slot-${days}`, specialistId: 'ann', specialistEmail: 'ann@example.com', serviceId: null,
+    date: start.toISOString().slice(0, 10), startTime: '10:00', endTime: '11:00', timezone: 'UTC',
+    startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 3_600_000).toISOString(), duration: 60,
+    totalCapacity: 3, bookedCount: 0, status: 'active', isFullyBooked: false, bookings: [],
+    createdAt: start.toISOString(), updatedAt: start.toISOString(), ...overrides,
+  };
+}
+
+const booked = slot(2, {
+  bookedCount: 2,
+  bookings: [
+    { customerId: 'bea', customerEmail: 'bea@example.com', customerName: 'Bea', bookedAt: new Date().toISOString() },
+    { customerId: 'cal', customerEmail: 'cal@example.com', customerName: 'Cal', bookedAt: new Date().toISOString() },
+  ],
+});
+
+test('upcoming and past slots are apart, each with its seats, status and who booked', async () => {
+  const { fetch } = fakeFetch(() => json([slot(-3), booked, slot(5, { status: 'inactive' })]));
+  render(<ManageSlots specialistEmail="ann@example.com" />, { wrapper: withApi(fetch) });
+
+  const upcoming = await screen.findByRole('list', { name: 'Upcoming slots' });
+  const rows = within(upcoming).getAllByRole('listitem').filter((li) => li.parentElement === upcoming);
+  expect(rows).toHaveLength(2);
+  expect(rows[0]).toHaveTextContent('2 of 3 booked');
+  expect(rows[0]).toHaveTextContent('Bea');
+  expect(rows[1]).toHaveTextContent('Inactive');
+  expect(within(rows[1]!).getByRole('button', { name: 'Activate' })).toBeInTheDocument();
+
+  await userEvent.click(screen.getByRole('tab', { name: /Past/ }));
+  expect(await screen.findByRole('list', { name: 'Past slots' })).toHaveTextContent('Past');
+});
+
+test('a booked slot cannot be deleted, and the reason is given', async () => {
+  const { fetch } = fakeFetch(() => json([booked]));
+  render(<ManageSlots specialistEmail="ann@example.com" />, { wrapper: withApi(fetch) });
+
+  const remove = await screen.findByRole('button', { name: 'Delete' });
+
+  expect(remove).toBeDisabled();
+  expect(remove).toHaveAccessibleDescription(/2 people have booked it/);
+});
+
+test('deactivating sends the status change, cancelling a booking names the customer', async () => {
+  const { fetch, calls } = fakeFetch(({ method }) => (method === 'GET' ? json([booked]) : method === 'PUT' ? json(booked) : new Response(null, { status: 204 })));
+  render(<ManageSlots specialistEmail="ann@example.com" />, { wrapper: withApi(fetch) });
+
+  await userEvent.click(await screen.findByRole('button', { name: 'Deactivate' }));
+  await userEvent.click(screen.getByRole('button', { name: "Cancel Cal's booking" }));
+
+  await screen.findByRole('list', { name: 'Upcoming slots' });
+  const changes = calls.filter((c) => c.method !== 'GET');
+  expect(changes.map((c) => [c.method, c.path, c.body])).toEqual([
+    ['PUT', '/api/consulting-slots/slot-2', { status: 'inactive' }],
+    ['DELETE', '/api/consulting-slots/slot-2/book/cal', undefined],
+  ]);
+});
+
+test("the API's field errors show on the create form's fields", async () => {
+  const { fetch, calls } = fakeFetch(({ method }) =>
+    method === 'POST'
+      ? problem(400, 'validation_failed', { errors: { endTime: ["'endTime' must be after 'startTime'."] } })
+      : json([]),
+  );
+  render(<ManageSlots specialistEmail="ann@example.com" />, { wrapper: withApi(fetch) });
+
+  await userEvent.click(await screen.findByRole('button', { name: 'New slot' }));
+  await userEvent.clear(screen.getByLabelText('Seats'));
+  await userEvent.type(screen.getByLabelText('Seats'), '4');
+  await userEvent.click(screen.getByRole('button', { name: 'Publish slot' }));
+
+  const end = await screen.findByLabelText('End');
+  await screen.findByText("'endTime' must be after 'startTime'.");
+  expect(end).toHaveAttribute('aria-invalid', 'true');
+  expect(end).toHaveAccessibleDescription("'endTime' must be after 'startTime'.");
+  expect(calls.find((c) => c.method === 'POST')?.body).toMatchObject({ totalCapacity: 4, startTime: '09:00', endTime: '10:00' });
+});
+
+test('a refusal without field errors shows on the field it is about', async () => {
+  const { fetch } = fakeFetch(({ method }) => (method === 'POST' ? problem(409, 'slot_overlaps') : json([])));
+  render(<ManageSlots specialistEmail="ann@example.com" />, { wrapper: withApi(fetch) });
+
+  await userEvent.click(await screen.findByRole('button', { name: 'New slot' }));
+  await userEvent.click(screen.getByRole('button', { name: 'Publish slot' }));
+
+  expect(await screen.findByRole('alert')).toHaveTextContent('This overlaps another of your slots.');
+});

@@ -1,0 +1,87 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { expect, test } from 'vitest';
+import { availableSlot, fakeFetch, json, problem, withApi } from '../../test/fakeApi';
+import { SpecialistProfile } from './SpecialistProfile';
+
+const confirmation = (slot: ReturnType<typeof availableSlot>) => ({
+  slotId: slot.id, customerId: 'bea', customerEmail: 'bea@example.com', customerName: 'Bea', bookedAt: new Date().toISOString(),
+  startsAt: slot.startsAt, endsAt: slot.endsAt, date: slot.date, startTime: slot.startTime, endTime: slot.endTime, timezone: slot.timezone,
+});
+
+test('open days are marked, the rest cannot be chosen, and each slot says how many seats are left', async () => {
+  const one = availableSlot(2);
+  const group = availableSlot(2, { id: 'group', startTime: '14:00', startsAt: one.startsAt.replace('T10', 'T14'), endsAt: one.endsAt.replace('T11', 'T15'), totalCapacity: 5, remainingCapacity: 3 });
+  const { fetch } = fakeFetch(() => json([one, group]));
+  render(<SpecialistProfile specialistEmail="ann@example.com" canBook timeZone="UTC" />, { wrapper: withApi(fetch) });
+
+  const cards = await screen.findAllByRole('article');
+  expect(cards.map((c) => c.getAttribute('aria-label'))).toEqual(['10:00–11:00, 1 seat left', '14:00–15:00, 3 seats left']);
+  expect(within(cards[1]!).getByText('of 5')).toBeInTheDocument();
+  const open = screen.getAllByRole('button', { name: /, \d+ open slots?$/ });
+  expect(open.every((b) => !(b as HTMLButtonElement).disabled)).toBe(true);
+  const closed = screen.getAllByRole('button', { name: /no open slots/ });
+  expect(closed.length).toBeGreaterThan(0);
+  expect(closed.every((b) => (b as HTMLButtonElement).disabled)).toBe(true);
+});
+
+test('a double click sends one booking, and the confirmation is announced', async () => {
+  const slot = availableSlot(3);
+  let release: () => void = () => {};
+  const { fetch, calls } = fakeFetch(async ({ method }) => {
+    if (method === 'POST') {
+      await new Promise<void>((resolve) => (release = resolve));
+      return json(confirmation(slot), 201);
+    }
+    return json([slot]);
+  });
+  render(<SpecialistProfile specialistEmail="ann@example.com" canBook timeZone="UTC" />, { wrapper: withApi(fetch) });
+  const book = await screen.findByRole('button', { name: /^Book/ });
+
+  await userEvent.dblClick(book);
+  release();
+
+  const status = await screen.findByText('Booked.');
+  expect(status.closest('[role="status"]')).toHaveTextContent('10:00–11:00 (UTC)');
+  expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1);
+  expect(calls.find((c) => c.method === 'POST')?.path).toBe(`/api/consulting-slots/${slot.id}/book`);
+});
+
+test('when someone else took the last seat, it says so and the list refreshes', async () => {
+  const slot = availableSlot(4);
+  let gone = false;
+  const { fetch, calls } = fakeFetch(({ method }) => {
+    if (method === 'POST') {
+      gone = true;
+      return problem(409, 'slot_fully_booked');
+    }
+    return json(gone ? [] : [slot]);
+  });
+  render(<SpecialistProfile specialistEmail="ann@example.com" canBook timeZone="UTC" />, { wrapper: withApi(fetch) });
+
+  await userEvent.click(await screen.findByRole('button', { name: /^Book/ }));
+
+  expect(await screen.findByRole('alert')).toHaveTextContent('Someone just took the last seat.');
+  await waitFor(() => expect(screen.queryByRole('article')).not.toBeInTheDocument());
+  expect(calls.filter((c) => c.method === 'GET').length).toBeGreaterThanOrEqual(2);
+});
+
+test('without a customer session the cards offer to sign in instead of booking', async () => {
+  const { fetch } = fakeFetch(() => json([availableSlot(2)]));
+  let asked = 0;
+  render(<SpecialistProfile specialistEmail="ann@example.com" canBook={false} onSignIn={() => asked++} timeZone="UTC" />, {
+    wrapper: withApi(fetch),
+  });
+
+  await userEvent.click(await screen.findByRole('button', { name: 'Sign in to book' }));
+
+  expect(asked).toBe(1);
+  expect(screen.queryByRole('button', { name: /^Book/ })).not.toBeInTheDocument();
+});
+
+test('a month without open slots says so', async () => {
+  const { fetch } = fakeFetch(() => json([]));
+  render(<SpecialistProfile specialistEmail="ann@example.com" canBook timeZone="UTC" />, { wrapper: withApi(fetch) });
+
+  expect(await screen.findByRole('heading', { name: /^No open slots in / })).toBeInTheDocument();
+});
