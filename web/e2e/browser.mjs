@@ -65,6 +65,18 @@ export async function fitsWidth(page, screen) {
   assert.ok(scroll <= width, `${screen} scrolls sideways: ${scroll} px of content in ${width} px`);
 }
 
+/** Every control a finger presses is at least 44 × 44 px (WCAG 2.5.5); a radio's target is its whole label. */
+export async function touchTargets(page, screen) {
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll('button, select, input:not([type=radio]), .nav-link, .segmented-option')]
+      .filter((el) => el.offsetParent !== null)
+      .map((el) => ({ el, box: el.getBoundingClientRect() }))
+      .filter(({ box }) => box.width < 44 || box.height < 44)
+      .map(({ el, box }) => `${el.tagName.toLowerCase()} "${el.textContent.trim() || el.getAttribute('aria-label') || el.id}" ${Math.round(box.width)}×${Math.round(box.height)}`),
+  );
+  assert.deepEqual(small, [], `${screen}: controls under 44 px`);
+}
+
 export async function shot(page, name) {
   await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
 }

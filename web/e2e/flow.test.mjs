@@ -2,7 +2,7 @@
 // two customers book, one cancels, the specialist sees who booked and deletes the empty slot.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { accessible, day, fitsWidth, launch, openDay, person, PHONE, RUN, shot, signIn } from './browser.mjs';
+import { accessible, day, fitsWidth, launch, openDay, person, PHONE, RUN, shot, signIn, touchTargets } from './browser.mjs';
 
 let browser;
 before(async () => {
@@ -19,6 +19,9 @@ test('a specialist publishes, customers book and cancel, the specialist sees who
   const specialist = `ann-${RUN}@example.com`;
   const date = day(3, SPECIALIST_ZONE);
   const ann = await person(browser, { timezoneId: SPECIALIST_ZONE });
+  await ann.page.goto('/sign-in');
+  await accessible(ann.page, 'sign-in');
+  await shot(ann.page, 'desktop-sign-in');
   await signIn(ann.page, { role: 'specialist', email: specialist, name: 'Ann Specialist' });
   await ann.page.waitForURL('**/manage');
   await ann.page.getByRole('heading', { name: 'No upcoming slots' }).waitFor();
@@ -97,9 +100,15 @@ test('a specialist publishes, customers book and cancel, the specialist sees who
   await booked.getByText("Can’t delete: 1 person has booked it").waitFor();
   await accessible(ann.page, 'manage slots (booked)');
   await shot(ann.page, 'desktop-manage-slots');
+  await booked.getByRole('button', { name: 'Edit times' }).click();
+  const edit = ann.page.getByRole('dialog', { name: 'Change times' });
+  await edit.getByText('The date and the number of seats never change').waitFor();
+  await accessible(ann.page, 'change times dialog');
+  await edit.getByRole('button', { name: 'Cancel' }).click();
   const empty = ann.page.getByRole('listitem').filter({ hasText: '14:00–15:00' });
   await empty.getByText('0 of 3 booked').waitFor();
   await empty.getByRole('button', { name: 'Delete' }).click();
+  await accessible(ann.page, 'delete confirmation');
   await ann.page.getByRole('dialog', { name: 'Delete this slot?' }).getByRole('button', { name: 'Delete slot' }).click();
   await empty.waitFor({ state: 'detached' });
   assert.equal(await ann.page.getByRole('list', { name: 'Upcoming slots' }).locator(':scope > li').count(), 1);
@@ -147,12 +156,13 @@ test('the booking page is interactive soon after it is asked for (measured, prin
   }
 });
 
-test('on a phone (360×740), in dark mode, no screen scrolls sideways and none has a serious axe finding', async () => {
+test('on a phone (360×740), in dark mode, no screen scrolls sideways, every control is 44 px, no serious axe finding', async () => {
   const specialist = `dora-${RUN}@example.com`;
   const date = day(4, SPECIALIST_ZONE);
   const dora = await person(browser, { viewport: PHONE, colorScheme: 'dark' });
   await dora.page.goto('/sign-in');
   await fitsWidth(dora.page, 'sign-in');
+  await touchTargets(dora.page, 'sign-in');
   await accessible(dora.page, 'sign-in (phone, dark)');
   await shot(dora.page, 'phone-sign-in');
   await signIn(dora.page, { role: 'specialist', email: specialist, name: 'Dora' });
@@ -161,20 +171,24 @@ test('on a phone (360×740), in dark mode, no screen scrolls sideways and none h
   await dialog.getByLabel('Date').fill(date);
   await dialog.getByLabel('Seats').fill('2');
   await fitsWidth(dora.page, 'create slot dialog');
+  await touchTargets(dora.page, 'create slot dialog');
   await shot(dora.page, 'phone-create-slot');
   await dialog.getByRole('button', { name: 'Publish slot' }).click();
   await dora.page.getByText('0 of 2 booked').waitFor();
   await fitsWidth(dora.page, 'manage slots');
+  await touchTargets(dora.page, 'manage slots');
   await accessible(dora.page, 'manage slots (phone, dark)');
   await shot(dora.page, 'phone-manage-slots');
 
   const eve = await person(browser, { viewport: PHONE, colorScheme: 'dark', timezoneId: CUSTOMER_ZONE });
   await signIn(eve.page, { role: 'customer', email: `eve-${RUN}@example.com`, name: 'Eve' });
   await fitsWidth(eve.page, 'find a specialist');
+  await touchTargets(eve.page, 'find a specialist');
   await accessible(eve.page, 'find a specialist (phone, dark)');
   await openDay(eve.page, specialist, date);
   await eve.page.getByText('2 seats left').waitFor();
   await fitsWidth(eve.page, 'specialist profile');
+  await touchTargets(eve.page, 'specialist profile');
   await accessible(eve.page, 'specialist profile (phone, dark)');
   await shot(eve.page, 'phone-specialist-profile');
   await eve.page.getByRole('button', { name: /^Book/ }).click();
@@ -182,6 +196,7 @@ test('on a phone (360×740), in dark mode, no screen scrolls sideways and none h
   await eve.page.getByRole('link', { name: 'My bookings' }).click();
   await eve.page.getByRole('list', { name: 'Upcoming bookings' }).waitFor();
   await fitsWidth(eve.page, 'my bookings');
+  await touchTargets(eve.page, 'my bookings');
   await accessible(eve.page, 'my bookings (phone, dark)');
   await shot(eve.page, 'phone-my-bookings');
   for (const p of [dora, eve]) {

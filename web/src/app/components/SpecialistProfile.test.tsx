@@ -85,3 +85,15 @@ test('a month without open slots says so', async () => {
 
   expect(await screen.findByRole('heading', { name: /^No open slots in / })).toBeInTheDocument();
 });
+
+test('the list is read again when the page becomes visible again (the person comes back to the tab)', async () => {
+  const { fetch, calls } = fakeFetch(() => json([availableSlot(2)]));
+  render(<SpecialistProfile specialistEmail="ann@example.com" canBook timeZone="UTC" />, { wrapper: withApi(fetch) });
+  await screen.findAllByRole('article');
+  const before = calls.length;
+
+  // As the browser fires it: at the document, bubbling to the window.
+  document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+
+  await waitFor(() => expect(calls.length).toBeGreaterThan(before));
+});
