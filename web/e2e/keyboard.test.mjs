@@ -53,54 +53,78 @@ async function signInByKeyboard(page, { role, email, name }) {
   await page.waitForURL((url) => url.pathname !== '/sign-in');
 }
 
-test('by keyboard only: publish a group slot, book it, cancel, delete', async () => {
+/** Publishes a slot through the New slot dialog by keyboard. */
+async function publish(page, { date, start, end, seats }) {
+  await press(page, page.getByRole('button', { name: 'New slot' }));
+  const dialog = page.getByRole('dialog', { name: 'New slot' });
+  // The dialog takes the focus. A date field's order of day and month is the browser's own: learn it, then type.
+  const [y, m, d] = date.split('-');
+  await typeParts(page, dialog.getByLabel('Date'), '01022030');
+  const monthFirst = (await dialog.getByLabel('Date').inputValue()) === '2030-01-02';
+  await typeParts(page, dialog.getByLabel('Date'), monthFirst ? `${m}${d}${y}` : `${d}${m}${y}`);
+  assert.equal(await dialog.getByLabel('Date').inputValue(), date);
+  await typeParts(page, dialog.getByLabel('Start'), start.replace(':', ''));
+  await typeParts(page, dialog.getByLabel('End'), end.replace(':', ''));
+  assert.deepEqual([await dialog.getByLabel('Start').inputValue(), await dialog.getByLabel('End').inputValue()], [start, end]);
+  await type(page, dialog.getByLabel('Seats'), seats);
+  await page.keyboard.press('Enter');
+  await dialog.waitFor({ state: 'hidden' });
+}
+
+/** Signs in as a customer and opens the specialist's day, all by keyboard. */
+async function customerOpensDay(page, { email, name, specialist, date }) {
+  await signInByKeyboard(page, { role: 'customer', email, name });
+  await type(page, page.getByLabel('Specialist’s email'), specialist);
+  await page.keyboard.press('Enter');
+  await page.waitForURL('**/specialists/**');
+  await showMonth(page, date, (next) => press(page, next));
+  await press(page, dayButton(page, date));
+}
+
+test('by keyboard only: the whole story, from publishing to deleting', async () => {
   const zone = 'Europe/Berlin';
   const specialist = `kim-${RUN}@example.com`;
   const date = day(5, zone);
   const kim = await person(browser, { timezoneId: zone });
   await signInByKeyboard(kim.page, { role: 'specialist', email: specialist, name: 'Kim' });
   await kim.page.waitForURL('**/manage');
+  await publish(kim.page, { date, start: '08:00', end: '08:45', seats: '1' });
+  await publish(kim.page, { date, start: '10:00', end: '10:45', seats: '3' });
+  const oneToOne = kim.page.getByRole('listitem').filter({ hasText: '08:00–08:45' });
+  const group = kim.page.getByRole('listitem').filter({ hasText: '10:00–10:45' });
+  await oneToOne.getByText('0 of 1 booked').waitFor();
+  await group.getByText('0 of 3 booked').waitFor();
 
-  await press(kim.page, kim.page.getByRole('button', { name: 'New slot' }));
-  const dialog = kim.page.getByRole('dialog', { name: 'New slot' });
-  // The dialog takes the focus. A date field's order of day and month is the browser's own: learn it, then type.
-  const [y, m, d] = date.split('-');
-  await typeParts(kim.page, dialog.getByLabel('Date'), '01022030');
-  const monthFirst = (await dialog.getByLabel('Date').inputValue()) === '2030-01-02';
-  await typeParts(kim.page, dialog.getByLabel('Date'), monthFirst ? `${m}${d}${y}` : `${d}${m}${y}`);
-  assert.equal(await dialog.getByLabel('Date').inputValue(), date);
-  await typeParts(kim.page, dialog.getByLabel('Start'), '0800');
-  await typeParts(kim.page, dialog.getByLabel('End'), '0845');
-  assert.deepEqual([await dialog.getByLabel('Start').inputValue(), await dialog.getByLabel('End').inputValue()], ['08:00', '08:45']);
-  await type(kim.page, dialog.getByLabel('Seats'), '2');
-  await kim.page.keyboard.press('Enter');
-  await dialog.waitFor({ state: 'hidden' });
-  const row = kim.page.getByRole('listitem').filter({ hasText: '08:00–08:45' });
-  await row.getByText('0 of 2 booked').waitFor();
-
+  // The first customer books both.
   const lee = await person(browser, { timezoneId: zone });
-  await signInByKeyboard(lee.page, { role: 'customer', email: `lee-${RUN}@example.com`, name: 'Lee' });
-  await type(lee.page, lee.page.getByLabel('Specialist’s email'), specialist);
-  await lee.page.keyboard.press('Enter');
-  await lee.page.waitForURL('**/specialists/**');
-  await showMonth(lee.page, date, (next) => press(lee.page, next));
-  await press(lee.page, dayButton(lee.page, date));
+  await customerOpensDay(lee.page, { email: `lee-${RUN}@example.com`, name: 'Lee', specialist, date });
   await press(lee.page, lee.page.getByRole('button', { name: 'Book 08:00–08:45' }));
   await lee.page.getByRole('status').filter({ hasText: 'Booked.' }).waitFor();
-  await lee.page.getByText('1 seat left').waitFor();
+  await press(lee.page, lee.page.getByRole('button', { name: 'Book 10:00–10:45' }));
+  await lee.page.getByRole('article', { name: /^10:00–10:45/ }).getByText('2 seats left').waitFor();
 
+  // The second customer: the 1:1 is gone, two seats left in the group.
+  const mo = await person(browser, { timezoneId: zone });
+  await customerOpensDay(mo.page, { email: `mo-${RUN}@example.com`, name: 'Mo', specialist, date });
+  await mo.page.getByRole('article', { name: /^10:00–10:45, 2 seats left/ }).waitFor();
+  assert.equal(await mo.page.getByRole('article', { name: /^08:00–08:45/ }).count(), 0);
+
+  // The first customer cancels the group booking.
   await press(lee.page, lee.page.getByRole('link', { name: 'My bookings' }));
-  await press(lee.page, lee.page.getByRole('button', { name: /^Cancel booking on / }));
+  await press(lee.page, lee.page.getByRole('button', { name: /^Cancel booking on .*10:00–10:45/ }));
   await press(lee.page, lee.page.getByRole('button', { name: 'Yes, cancel it' }));
-  await lee.page.getByRole('heading', { name: 'No upcoming bookings' }).waitFor();
+  await lee.page.getByRole('listitem').filter({ hasText: '10:00–10:45' }).waitFor({ state: 'detached' });
 
+  // The specialist sees who booked the 1:1 and deletes the empty group slot.
   await kim.page.reload();
-  await row.getByText('0 of 2 booked').waitFor();
-  await press(kim.page, row.getByRole('button', { name: 'Delete' }));
+  await oneToOne.getByText('Lee', { exact: true }).waitFor();
+  await group.getByText('0 of 3 booked').waitFor();
+  await press(kim.page, group.getByRole('button', { name: 'Delete' }));
   await press(kim.page, kim.page.getByRole('dialog', { name: 'Delete this slot?' }).getByRole('button', { name: 'Delete slot' }));
-  await kim.page.getByRole('heading', { name: 'No upcoming slots' }).waitFor();
+  await group.waitFor({ state: 'detached' });
+  await oneToOne.getByText('1 of 1 booked').waitFor();
 
-  for (const p of [kim, lee]) {
+  for (const p of [kim, lee, mo]) {
     assert.deepEqual(p.problems, []);
     await p.context.close();
   }
