@@ -1,7 +1,9 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Slots.Api.Contracts;
+using Slots.Api.Http;
 using Slots.Api.OpenApi;
 using Slots.Api.Security;
 using Slots.Application.Common;
@@ -62,8 +64,9 @@ public static class ConsultingSlotsEndpoints
                 + "a 1:1 session, more a group. Specialists create their own; an admin names the specialist.")
             .ProducesProblem(StatusCodes.Status409Conflict).Limited(RateLimits.SlotCreations);
         slots.MapGet("/{slotId:guid}", GetSlot).WithName("getSlot").WithSummary("Get a slot")
-            .WithDescription("One slot with its live bookings. Its specialist or an admin.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithDescription("One slot with its live bookings, tagged with its version (`ETag`); `If-None-Match` with that tag "
+                + "answers 304. Its specialist or an admin.")
+            .Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound);
         slots.MapGet("/{slotId:guid}/cancelled-bookings", ListCancelledBookings).WithName("listCancelledBookings")
             .WithSummary("List a slot's cancelled bookings")
             .WithDescription("The most recently cancelled first, at most `limit` (1-100, default 100). Its specialist or an admin.")
@@ -71,11 +74,11 @@ public static class ConsultingSlotsEndpoints
         slots.MapPut("/{slotId:guid}", UpdateSlot).WithName("updateSlot").WithSummary("Change a slot")
             .WithDescription("Changes the start and end time (both local, on the slot's date) or the status. Date and "
                 + "capacity never change: naming them answers 400. Its specialist or an admin.")
-            .ChangesASlot().Limited(RateLimits.SlotChanges);
+            .ChangesASlot().Conditional().Limited(RateLimits.SlotChanges);
         slots.MapDelete("/{slotId:guid}", DeleteSlot).WithName("deleteSlot").WithSummary("Delete a slot")
             .WithDescription("Deletes a slot nobody holds a live booking in (409 `slot_has_bookings` otherwise). Its "
                 + "specialist or an admin.")
-            .ChangesASlot().Limited(RateLimits.SlotChanges);
+            .ChangesASlot().Conditional().Limited(RateLimits.SlotChanges);
         slots.MapPost("/{slotId:guid}/book", BookSlot).WithName("bookSlot").WithSummary("Book a seat")
             .WithDescription("Books one seat for the signed-in customer (an admin names the customer). Exact under any "
                 + "concurrency: once the seats are gone, 409 `slot_fully_booked`.")
@@ -122,12 +125,14 @@ public static class ConsultingSlotsEndpoints
         return TypedResults.Ok(WithNextLink(http, page));
     }
 
-    private static async Task<Ok<IReadOnlyList<AvailableSlotResponse>>> ListAvailableSlots(
+    private static async Task<TaggedJson<IReadOnlyList<AvailableSlotResponse>>> ListAvailableSlots(
         string specialistEmail, string? startDate, string? endDate, int? limit, string? cursor,
-        ISender sender, HttpContext http, CancellationToken ct)
+        [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, ISender sender, HttpContext http, CancellationToken ct)
     {
+        // If-None-Match is read by the result, which hashes the body it would send; bound here so the document shows it.
+        _ = ifNoneMatch;
         var page = await sender.Send(new ListAvailableSlotsQuery(specialistEmail, startDate, endDate, limit, cursor), ct);
-        return TypedResults.Ok(WithNextLink(http, page));
+        return new TaggedJson<IReadOnlyList<AvailableSlotResponse>>(WithNextLink(http, page));
     }
 
     private static async Task<Ok<IReadOnlyList<MyBookingResponse>>> ListMyBookings(
@@ -137,27 +142,45 @@ public static class ConsultingSlotsEndpoints
         return TypedResults.Ok(WithNextLink(http, page));
     }
 
-    private static async Task<Created<SlotResponse>> CreateSlot(CreateSlotCommand command, ISender sender, CancellationToken ct)
+    private static async Task<Created<SlotResponse>> CreateSlot(
+        CreateSlotCommand command, ISender sender, HttpContext http, CancellationToken ct)
     {
         var slot = await sender.Send(command, ct);
+        http.Response.Headers.ETag = EntityTags.ForSlot(slot.Version);
         return TypedResults.Created($"{BasePath}/{slot.Id}", slot);
     }
 
-    private static async Task<Ok<SlotResponse>> GetSlot(Guid slotId, ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new GetSlotQuery(slotId), ct));
+    private static async Task<Results<Ok<SlotResponse>, StatusCodeHttpResult>> GetSlot(
+        Guid slotId, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, ISender sender, HttpContext http, CancellationToken ct)
+    {
+        _ = ifNoneMatch; // Read from the request with the rules for lists of tags; bound here so the document shows it.
+        var slot = await sender.Send(new GetSlotQuery(slotId), ct);
+        var tag = EntityTags.ForSlot(slot.Version);
+        http.Response.Headers.ETag = tag;
+        return EntityTags.NoneMatchHits(http.Request, tag) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(slot);
+    }
 
     private static async Task<Ok<IReadOnlyList<BookingResponse>>> ListCancelledBookings(
         Guid slotId, int? limit, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new ListCancelledBookingsQuery(slotId, limit), ct));
 
-    private static async Task<Ok<SlotResponse>> UpdateSlot(Guid slotId, UpdateSlotRequest body, ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(
-            new UpdateSlotCommand(slotId, body.StartTime, body.EndTime, body.Status, body.Date is not null, body.TotalCapacity is not null),
-            ct));
-
-    private static async Task<NoContent> DeleteSlot(Guid slotId, ISender sender, CancellationToken ct)
+    private static async Task<Ok<SlotResponse>> UpdateSlot(
+        Guid slotId, UpdateSlotRequest body, [FromHeader(Name = "If-Match")] string? ifMatch,
+        ISender sender, HttpContext http, CancellationToken ct)
     {
-        await sender.Send(new DeleteSlotCommand(slotId), ct);
+        var slot = await sender.Send(
+            new UpdateSlotCommand(
+                slotId, body.StartTime, body.EndTime, body.Status, body.Date is not null, body.TotalCapacity is not null,
+                EntityTags.SlotVersions(ifMatch)),
+            ct);
+        http.Response.Headers.ETag = EntityTags.ForSlot(slot.Version);
+        return TypedResults.Ok(slot);
+    }
+
+    private static async Task<NoContent> DeleteSlot(
+        Guid slotId, [FromHeader(Name = "If-Match")] string? ifMatch, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new DeleteSlotCommand(slotId, EntityTags.SlotVersions(ifMatch)), ct);
         return TypedResults.NoContent();
     }
 
@@ -179,6 +202,10 @@ public static class ConsultingSlotsEndpoints
     /// <summary>A command on an existing slot: 404 when there is none, 409 when its state forbids the change.</summary>
     private static RouteHandlerBuilder ChangesASlot(this RouteHandlerBuilder endpoint) =>
         endpoint.ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+    /// <summary>A change that honours <c>If-Match</c>: 412 when the slot is no longer at a version it names.</summary>
+    private static RouteHandlerBuilder Conditional(this RouteHandlerBuilder endpoint) =>
+        endpoint.ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
     /// <summary>A rate limit (per user, or per client address): 429 with <c>Retry-After</c> once the bucket is empty.</summary>
     private static RouteHandlerBuilder Limited(this RouteHandlerBuilder endpoint, string policy) =>

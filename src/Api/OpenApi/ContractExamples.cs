@@ -19,7 +19,7 @@ public static class ContractExamples
          "serviceId": "career-coaching", "date": "2026-12-14", "startTime": "10:00", "endTime": "11:00",
          "timezone": "Europe/Berlin", "startsAt": "2026-12-14T09:00:00Z", "endsAt": "2026-12-14T10:00:00Z",
          "duration": 60, "totalCapacity": 1, "bookedCount": 0, "status": "active", "isFullyBooked": false,
-         "bookings": [], "createdAt": "2026-11-29T12:00:00Z", "updatedAt": "2026-11-29T12:00:00Z"}
+         "bookings": [], "createdAt": "2026-11-29T12:00:00Z", "updatedAt": "2026-11-29T12:00:00Z", "version": 1}
         """;
 
     private const string BookedGroup = """
@@ -31,7 +31,7 @@ public static class ContractExamples
            {"customerId": "bea-1", "customerEmail": "bea@example.com", "customerName": "Bea", "bookedAt": "2026-11-29T12:05:00Z"},
            {"customerId": "carl-7", "customerEmail": "carl@example.com", "customerName": "Carl", "bookedAt": "2026-11-29T12:09:30Z"}
          ],
-         "createdAt": "2026-11-29T12:00:00Z", "updatedAt": "2026-11-29T12:09:30Z"}
+         "createdAt": "2026-11-29T12:00:00Z", "updatedAt": "2026-11-29T12:09:30Z", "version": 3}
         """;
 
     private const string Confirmation = """

@@ -55,7 +55,13 @@ public static class ContractLimits
             ["bookings"] = s => s.MaxItems = SlotLimits.MaxCapacity,
             ["status"] = SlotStatusName,
             ["cursor"] = s => Text(s, Paging.MaxCursorLength, "The opaque cursor from the previous page's Link header."),
+            ["version"] = s => Integer(s, 1, int.MaxValue, "1 when created, one more with every change (bookings included); the ETag is \"v{version}\"."),
+            ["If-Match"] = s => Text(s, MaxEntityTagsLength, "Change only if the slot is still at one of these versions: its ETag, such as \"v3\" (or *). Otherwise 412."),
+            ["If-None-Match"] = s => Text(s, MaxEntityTagsLength, "The ETag of the copy you hold: 304 with no body while it is still current."),
         };
+
+    /// <summary>Room for a few entity tags in a conditional header.</summary>
+    private const int MaxEntityTagsLength = 1024;
 
     /// <summary>Applies the limits to a property or parameter schema named <paramref name="name"/>; false when none are known.</summary>
     public static bool TryApply(string name, OpenApiSchema schema)

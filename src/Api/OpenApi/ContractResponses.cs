@@ -23,6 +23,7 @@ public static class ContractResponses
         [403] = ("ForbiddenProblem", "The caller's role or identity may not do this."),
         [404] = ("NotFoundProblem", "No such slot or booking (or one the caller may not see)."),
         [409] = ("ConflictProblem", "The slot's current state does not allow this; `code` says which state."),
+        [412] = ("PreconditionFailedProblem", "`If-Match` names a version the slot no longer has: read it again (its `ETag`)."),
         [413] = ("PayloadTooLargeProblem", "The request body is larger than the API accepts."),
         [415] = ("UnsupportedMediaTypeProblem", "The body is not `application/json`."),
         [429] = ("RateLimitedProblem", "Too many requests from this caller; try again after `Retry-After` seconds."),
@@ -82,6 +83,20 @@ public static class ContractResponses
             }
 
             operation.Responses[status.ToString(CultureInfo.InvariantCulture)] = response;
+        }
+
+        // Every answer that carries a slot, or the bookable list, is tagged (If-None-Match and If-Match compare with it).
+        foreach (var status in new[] { "200", "201", "304" })
+        {
+            if (operation.OperationId is "getSlot" or "createSlot" or "updateSlot" or "listAvailableSlots"
+                && operation.Responses.TryGetValue(status, out var tagged) && tagged is OpenApiResponse taggedResponse)
+            {
+                taggedResponse.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                taggedResponse.Headers["ETag"] = Header(
+                    "A strong entity tag: a slot's version (\"v3\"), a list's body hash (\"h...\").",
+                    new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 64, Pattern = "^\"[A-Za-z0-9_-]+\"$" },
+                    required: true);
+            }
         }
 
         if (operation.Responses.TryGetValue("201", out var created) && created is OpenApiResponse createdResponse)

@@ -55,6 +55,7 @@ public static partial class SlotMapper
     [MapperIgnoreSource(nameof(Slot.Bookings))]
     [MapperIgnoreSource(nameof(Slot.CreatedAt))]
     [MapperIgnoreSource(nameof(Slot.UpdatedAt))]
+    [MapperIgnoreSource(nameof(Slot.Version))]
     private static partial AvailableSlotResponse ToAvailable(Slot slot);
 
     // A slot shows its live bookings (at most its capacity, so a response stays bounded), in the order they were made.

@@ -25,4 +25,7 @@ public sealed record SlotResponse
     public required IReadOnlyList<BookingResponse> Bookings { get; init; }
     public required DateTime CreatedAt { get; init; }
     public required DateTime UpdatedAt { get; init; }
+
+    /// <summary>1 when created, one more with every change, bookings included: the slot's <c>ETag</c> is made of it.</summary>
+    public required int Version { get; init; }
 }

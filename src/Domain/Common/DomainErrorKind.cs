@@ -11,4 +11,7 @@ public enum DomainErrorKind
 
     /// <summary>The input is fine, but the current state of the slot forbids the change.</summary>
     Conflict,
+
+    /// <summary>The caller asked to change the slot only as it saw it, and it has changed since.</summary>
+    PreconditionFailed,
 }

@@ -34,6 +34,7 @@ public sealed class Slot
         Status = SlotStatus.Active;
         CreatedAt = now;
         UpdatedAt = now;
+        Version = 1;
     }
 
     /// <summary>Slot id (a version 7 UUID, so ids sort by creation time).</summary>
@@ -93,6 +94,12 @@ public sealed class Slot
     /// <summary>When the slot last changed (UTC).</summary>
     public DateTime UpdatedAt { get; private set; }
 
+    /// <summary>
+    /// 1 when created, one more with every change: its times, its status, and each booking made or cancelled (the
+    /// specialist's view lists the bookings, so a booking changes what that view shows). Its HTTP ETag.
+    /// </summary>
+    public int Version { get; private set; }
+
     /// <summary>Creates a slot that starts in the future, owned by <paramref name="specialist"/>.</summary>
     /// <exception cref="DomainException">When the start is not in the future or the capacity is out of range.</exception>
     public static Slot Create(Specialist specialist, string? serviceId, SlotTime time, int capacity, DateTimeOffset now)
@@ -132,7 +139,7 @@ public sealed class Slot
         var booking = new Booking(Id, normalized, Instant.From(now));
         _bookings.Add(booking);
         BookedCount++;
-        UpdatedAt = Instant.From(now);
+        Changed(now);
         return booking;
     }
 
@@ -182,7 +189,7 @@ public sealed class Slot
             ?? throw SlotErrors.BookingNotFound(Id, customerId);
         booking.Cancel(Instant.From(now));
         BookedCount--;
-        UpdatedAt = Instant.From(now);
+        Changed(now);
     }
 
     /// <summary>Moves the slot to other local times on the same date; the create rules apply to the new times.</summary>
@@ -201,7 +208,7 @@ public sealed class Slot
         }
 
         ApplyTime(time);
-        UpdatedAt = Instant.From(now);
+        Changed(now);
     }
 
     /// <summary>Lets customers book the slot again.</summary>
@@ -209,6 +216,16 @@ public sealed class Slot
 
     /// <summary>Hides the slot from customers; existing bookings stay.</summary>
     public void Deactivate(DateTimeOffset now) => SetStatus(SlotStatus.Inactive, now);
+
+    /// <summary>Checks that the caller changes the version of the slot they saw (HTTP <c>If-Match</c>).</summary>
+    /// <exception cref="DomainException"><c>precondition_failed</c> when the slot has changed since.</exception>
+    public void EnsureVersion(IReadOnlyCollection<int>? expected)
+    {
+        if (expected is not null && !expected.Contains(Version))
+        {
+            throw SlotErrors.VersionMismatch(Version);
+        }
+    }
 
     /// <summary>Checks that the slot may be deleted: nobody holds a live booking.</summary>
     /// <exception cref="DomainException"><c>slot_has_bookings</c>.</exception>
@@ -220,6 +237,12 @@ public sealed class Slot
         }
     }
 
+    private void Changed(DateTimeOffset now)
+    {
+        UpdatedAt = Instant.From(now);
+        Version++;
+    }
+
     private void SetStatus(SlotStatus status, DateTimeOffset now)
     {
         if (Status == status)
@@ -228,7 +251,7 @@ public sealed class Slot
         }
 
         Status = status;
-        UpdatedAt = Instant.From(now);
+        Changed(now);
     }
 
     private void ApplyTime(SlotTime time)

@@ -29,6 +29,11 @@ public static class SlotErrors
     public static DomainException InPast() =>
         new("slot_in_past", "The slot has already started.", DomainErrorKind.Conflict);
 
+    /// <summary>The slot changed after the caller read it (their <c>If-Match</c> names another version).</summary>
+    public static DomainException VersionMismatch(int current) =>
+        new("precondition_failed", $"The slot has changed since it was read (it is now at version {current}); read it again.",
+            DomainErrorKind.PreconditionFailed);
+
     /// <summary>A slot with live bookings cannot be deleted.</summary>
     public static DomainException HasBookings() =>
         new("slot_has_bookings", "Cannot delete - slot already booked.", DomainErrorKind.Conflict);

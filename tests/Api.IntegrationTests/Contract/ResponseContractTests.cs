@@ -18,7 +18,12 @@ public class ResponseContractTests
 
     [Fact]
     public void A_body_without_a_required_field_breaks_it() =>
-        Assert.Contains("breaks its schema", Single("GET", SlotPath, Response(HttpStatusCode.OK, """{"id":"0f8e2a5c-3b1d-4c6e-9a7f-2d4b6c8e0a13"}""", "application/json")));
+        Assert.Contains("breaks its schema", Single("GET", SlotPath,
+            Response(HttpStatusCode.OK, """{"id":"0f8e2a5c-3b1d-4c6e-9a7f-2d4b6c8e0a13"}""", "application/json", etag: "\"v1\"")));
+
+    [Fact]
+    public void A_not_modified_without_its_ETag_breaks_it() =>
+        Assert.Contains("ETag", Single("GET", SlotPath, new HttpResponseMessage(HttpStatusCode.NotModified)));
 
     [Fact]
     public void A_code_outside_its_status_enum_breaks_it() =>
@@ -40,9 +45,15 @@ public class ResponseContractTests
     private static string Single(string method, string path, HttpResponseMessage response) =>
         Assert.Single(ResponseContract.Instance.Check(method, path, response, response.Content.ReadAsStringAsync().Result));
 
-    private static HttpResponseMessage Response(HttpStatusCode status, string body, string mediaType, string? retryAfter = null)
+    private static HttpResponseMessage Response(
+        HttpStatusCode status, string body, string mediaType, string? retryAfter = null, string? etag = null)
     {
         var response = new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, mediaType) };
+        if (etag is not null)
+        {
+            response.Headers.TryAddWithoutValidation("ETag", etag);
+        }
+
         if (retryAfter is not null)
         {
             response.Headers.TryAddWithoutValidation("Retry-After", retryAfter);

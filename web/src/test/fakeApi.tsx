@@ -10,6 +10,7 @@ export interface Call {
   query: URLSearchParams;
   body: unknown;
   authorization: string | null;
+  ifMatch: string | null;
 }
 
 export const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
@@ -33,6 +34,7 @@ export function fakeFetch(handler: (call: Call) => Response | Promise<Response>)
       query: url.searchParams,
       body: text ? JSON.parse(text) : undefined,
       authorization: request.headers.get('Authorization'),
+      ifMatch: request.headers.get('If-Match'),
     };
     calls.push(call);
     return handler(call);

@@ -4,7 +4,8 @@ using Slots.Application.Common.Security;
 
 namespace Slots.Application.Slots.DeleteSlot;
 
-public sealed record DeleteSlotCommand(Guid SlotId) : ICommand, IRestrictedRequest, ISlotCommand
+/// <summary>Deletes a slot nobody holds a seat in; <see cref="IfMatch"/> as for <c>UpdateSlotCommand</c>.</summary>
+public sealed record DeleteSlotCommand(Guid SlotId, IReadOnlyList<int>? IfMatch = null) : ICommand, IRestrictedRequest, ISlotCommand
 {
     public static IReadOnlySet<Role> AllowedRoles => Allowed.Specialists;
 }

@@ -11,7 +11,9 @@ public sealed class DeleteSlotHandler(ISlotRepository slots, ICurrentUser user) 
     {
         var slot = await slots.GetForUpdateAsync(command.SlotId, SlotLoad.SlotOnly, cancellationToken)
             ?? throw SlotErrors.NotFound(command.SlotId);
-        user.Require().EnsureManages(slot).EnsureDeletable();
+        var mine = user.Require().EnsureManages(slot);
+        mine.EnsureVersion(command.IfMatch);
+        mine.EnsureDeletable();
         slots.Remove(slot);
         return Unit.Value;
     }

@@ -6,7 +6,8 @@ namespace Slots.Application.Slots.UpdateSlot;
 
 /// <summary>
 /// Changes a slot's local times and/or status. <see cref="ChangesDate"/> and <see cref="ChangesCapacity"/>
-/// say the request tried to change what never changes, so validation can say so by name.
+/// say the request tried to change what never changes, so validation can say so by name. <see cref="IfMatch"/>, when
+/// given, lists the versions the caller accepts changing (HTTP <c>If-Match</c>); any other gives 412.
 /// </summary>
 public sealed record UpdateSlotCommand(
     Guid SlotId,
@@ -14,7 +15,8 @@ public sealed record UpdateSlotCommand(
     string? EndTime,
     string? Status,
     bool ChangesDate = false,
-    bool ChangesCapacity = false) : ICommand<SlotResponse>, IRestrictedRequest, ISlotCommand
+    bool ChangesCapacity = false,
+    IReadOnlyList<int>? IfMatch = null) : ICommand<SlotResponse>, IRestrictedRequest, ISlotCommand
 {
     public static IReadOnlySet<Role> AllowedRoles => Allowed.Specialists;
 }

@@ -12,7 +12,7 @@ public sealed class UpdateSlotHandler(ISlotRepository slots, ICurrentUser user, 
     {
         var slot = await slots.GetForUpdateAsync(command.SlotId, SlotLoad.AllLiveBookings, cancellationToken)
             ?? throw SlotErrors.NotFound(command.SlotId);
-        user.Require().EnsureManages(slot);
+        user.Require().EnsureManages(slot).EnsureVersion(command.IfMatch);
         var now = clock.GetUtcNow();
 
         if (command.StartTime is not null || command.EndTime is not null)

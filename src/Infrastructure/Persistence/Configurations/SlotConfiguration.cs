@@ -38,6 +38,7 @@ internal sealed class SlotConfiguration : IEntityTypeConfiguration<Slot>
             .HasConversion(v => v == SlotStatus.Active ? "active" : "inactive", v => v == "active" ? SlotStatus.Active : SlotStatus.Inactive);
         builder.Property(s => s.CreatedAt).HasColumnName("created_at");
         builder.Property(s => s.UpdatedAt).HasColumnName("updated_at");
+        builder.Property(s => s.Version).HasColumnName("version");
 
         builder.HasMany(s => s.Bookings).WithOne().HasForeignKey(b => b.SlotId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(s => s.Bookings).HasField("_bookings").UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -134,10 +134,20 @@ export function createSlotsApi(config: SlotsApiConfig) {
     listMyBookings: () =>
       all<MyBooking>((cursor) => client.GET('/api/me/bookings', { params: { query: { limit: PAGE, cursor } } })),
     createSlot: async (slot: NewSlot) => unwrap(await client.POST('/api/consulting-slots', { body: slot })),
-    updateSlot: async (slotId: string, change: SlotChange) =>
-      unwrap(await client.PUT('/api/consulting-slots/{slotId}', { params: { path: { slotId } }, body: change })),
-    deleteSlot: async (slotId: string) =>
-      unwrap(await client.DELETE('/api/consulting-slots/{slotId}', { params: { path: { slotId } } })),
+    /** Changes a slot only while it is at `version` (the one the person saw): otherwise 412 `precondition_failed`. */
+    updateSlot: async (slotId: string, change: SlotChange, version?: number) =>
+      unwrap(
+        await client.PUT('/api/consulting-slots/{slotId}', {
+          params: { path: { slotId }, header: version ? { 'If-Match': `"v${version}"` } : {} },
+          body: change,
+        }),
+      ),
+    deleteSlot: async (slotId: string, version?: number) =>
+      unwrap(
+        await client.DELETE('/api/consulting-slots/{slotId}', {
+          params: { path: { slotId }, header: version ? { 'If-Match': `"v${version}"` } : {} },
+        }),
+      ),
     bookSlot: async (slotId: string) =>
       unwrap(await client.POST('/api/consulting-slots/{slotId}/book', { params: { path: { slotId } }, body: {} })),
     cancelBooking: async (slotId: string, customerId: string) =>

@@ -10,6 +10,7 @@ export type ProblemCode =
   | Schemas['ForbiddenProblem']['code']
   | Schemas['NotFoundProblem']['code']
   | Schemas['ConflictProblem']['code']
+  | Schemas['PreconditionFailedProblem']['code']
   | Schemas['PayloadTooLargeProblem']['code']
   | Schemas['UnsupportedMediaTypeProblem']['code']
   | Schemas['RateLimitedProblem']['code']
@@ -43,6 +44,7 @@ const sentences: Record<ProblemCode, (p: ApiProblem) => string> = {
   slot_has_bookings: () => 'This slot has bookings: cancel them before deleting it.',
   slot_overlaps: () => 'This overlaps another of your slots.',
   booking_limit_reached: () => 'You have reached the limit of open bookings.',
+  precondition_failed: () => 'This slot changed since you loaded it (perhaps someone booked it). Here it is as it is now.',
   payload_too_large: () => 'That is too much to send at once.',
   unsupported_media_type: () => 'The request could not be read. Reload the page and try again.',
   rate_limited: (p) => `Too many requests. Try again ${wait(p)}.`,

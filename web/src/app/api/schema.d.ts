@@ -33,7 +33,7 @@ export interface paths {
         };
         /**
          * Get a slot
-         * @description One slot with its live bookings. Its specialist or an admin.
+         * @description One slot with its live bookings, tagged with its version (`ETag`); `If-None-Match` with that tag answers 304. Its specialist or an admin.
          */
         get: operations["getSlot"];
         /**
@@ -427,6 +427,30 @@ export interface components {
                 [key: string]: string[];
             };
         };
+        /** @description An RFC 9457 problem for 412, with a stable `code`. */
+        PreconditionFailedProblem: {
+            /** @description A URI that identifies the kind of problem, or about:blank. */
+            type: string;
+            /** @description A short summary of the kind of problem. */
+            title: string;
+            /** Format: int32 */
+            status: number;
+            /** @description What went wrong, for a person to read. */
+            detail: string;
+            /** @description The request's path. */
+            instance?: string;
+            /**
+             * @description Stable and machine-readable: branch on this, not on the texts.
+             * @enum {string}
+             */
+            code: "precondition_failed";
+            /** @description The request's trace, to quote when reporting it. */
+            traceId: string;
+            /** @description Each invalid field (camelCase) and what is wrong with it. */
+            errors?: {
+                [key: string]: string[];
+            };
+        };
         /** @description An RFC 9457 problem for 429, with a stable `code`. */
         RateLimitedProblem: {
             /** @description A URI that identifies the kind of problem, or about:blank. */
@@ -495,6 +519,11 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /**
+             * Format: int32
+             * @description 1 when created, one more with every change (bookings included); the ETag is "v{version}".
+             */
+            version: number;
         };
         /**
          * @description Whether customers may book a slot.
@@ -633,6 +662,8 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description A strong entity tag: a slot's version ("v3"), a list's body hash ("h..."). */
+                    ETag: string;
                     /** @description Where the slot is read: /api/consulting-slots/{slotId}. */
                     Location: string;
                     [name: string]: unknown;
@@ -729,7 +760,9 @@ export interface operations {
     getSlot: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "If-None-Match"?: string;
+            };
             path: {
                 slotId: string;
             };
@@ -740,11 +773,22 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description A strong entity tag: a slot's version ("v3"), a list's body hash ("h..."). */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SlotResponse"];
                 };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    /** @description A strong entity tag: a slot's version ("v3"), a list's body hash ("h..."). */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is invalid: `errors` maps each field to what is wrong with it. */
             400: {
@@ -806,7 +850,9 @@ export interface operations {
     updateSlot: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "If-Match"?: string;
+            };
             path: {
                 slotId: string;
             };
@@ -821,6 +867,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description A strong entity tag: a slot's version ("v3"), a list's body hash ("h..."). */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -870,6 +918,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description `If-Match` names a version the slot no longer has: read it again (its `ETag`). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
             /** @description The request body is larger than the API accepts. */
@@ -924,7 +981,9 @@ export interface operations {
     deleteSlot: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "If-Match"?: string;
+            };
             path: {
                 slotId: string;
             };
@@ -982,6 +1041,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description `If-Match` names a version the slot no longer has: read it again (its `ETag`). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
             /** @description Too many requests from this caller; try again after `Retry-After` seconds. */
@@ -1392,7 +1460,9 @@ export interface operations {
                 limit?: number;
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                "If-None-Match"?: string;
+            };
             path: {
                 specialistEmail: string;
             };
@@ -1403,6 +1473,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description A strong entity tag: a slot's version ("v3"), a list's body hash ("h..."). */
+                    ETag: string;
                     /** @description The next page, when there is one: `<relative URL>; rel="next"` (RFC 8288). */
                     Link?: string;
                     [name: string]: unknown;
@@ -1410,6 +1482,15 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AvailableSlotResponse"][];
                 };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    /** @description A strong entity tag: a slot's version ("v3"), a list's body hash ("h..."). */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is invalid: `errors` maps each field to what is wrong with it. */
             400: {

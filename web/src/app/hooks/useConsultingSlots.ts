@@ -53,14 +53,17 @@ export function useCreateSlot() {
   return useRefreshingMutation((slot: NewSlot) => api.createSlot(slot));
 }
 
+/** Changes a slot as the person saw it: with its `version`, a change to a slot that moved on since is refused. */
 export function useUpdateSlot() {
   const api = useSlotsApi();
-  return useRefreshingMutation(({ slotId, change }: { slotId: string; change: SlotChange }) => api.updateSlot(slotId, change));
+  return useRefreshingMutation(({ slotId, change, version }: { slotId: string; change: SlotChange; version?: number }) =>
+    api.updateSlot(slotId, change, version),
+  );
 }
 
 export function useDeleteSlot() {
   const api = useSlotsApi();
-  return useRefreshingMutation((slotId: string) => api.deleteSlot(slotId));
+  return useRefreshingMutation(({ slotId, version }: { slotId: string; version?: number }) => api.deleteSlot(slotId, version));
 }
 
 export function useBookSlot() {

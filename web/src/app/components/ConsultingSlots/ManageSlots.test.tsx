@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { expect, test } from 'vitest';
 import { fakeFetch, json, problem, withApi } from '../../../test/fakeApi';
@@ -12,7 +12,7 @@ function slot(days: number, overrides: Record<string, unknown> = {}) {
     date: start.toISOString().slice(0, 10), startTime: '10:00', endTime: '11:00', timezone: 'UTC',
     startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 3_600_000).toISOString(), duration: 60,
     totalCapacity: 3, bookedCount: 0, status: 'active', isFullyBooked: false, bookings: [],
-    createdAt: start.toISOString(), updatedAt: start.toISOString(), ...overrides,
+    createdAt: start.toISOString(), updatedAt: start.toISOString(), version: 4, ...overrides,
   };
 }
 
@@ -50,7 +50,7 @@ test('a booked slot cannot be deleted, and the reason is given', async () => {
   expect(remove).toHaveAccessibleDescription(/2 people have booked it/);
 });
 
-test('deactivating sends the status change, cancelling a booking names the customer', async () => {
+test('deactivating sends the status change for the version shown, cancelling a booking names the customer', async () => {
   const { fetch, calls } = fakeFetch(({ method }) => (method === 'GET' ? json([booked]) : method === 'PUT' ? json(booked) : new Response(null, { status: 204 })));
   render(<ManageSlots specialistEmail="ann@example.com" />, { wrapper: withApi(fetch) });
 
@@ -59,10 +59,22 @@ test('deactivating sends the status change, cancelling a booking names the custo
 
   await screen.findByRole('list', { name: 'Upcoming slots' });
   const changes = calls.filter((c) => c.method !== 'GET');
-  expect(changes.map((c) => [c.method, c.path, c.body])).toEqual([
-    ['PUT', '/api/consulting-slots/slot-2', { status: 'inactive' }],
-    ['DELETE', '/api/consulting-slots/slot-2/book/cal', undefined],
+  expect(changes.map((c) => [c.method, c.path, c.body, c.ifMatch])).toEqual([
+    ['PUT', '/api/consulting-slots/slot-2', { status: 'inactive' }, '"v4"'],
+    ['DELETE', '/api/consulting-slots/slot-2/book/cal', undefined, null],
   ]);
+});
+
+test('deleting a slot that changed meanwhile is refused in words, and the list is read again', async () => {
+  const { fetch, calls } = fakeFetch(({ method }) => (method === 'DELETE' ? problem(412, 'precondition_failed') : json([slot(3)])));
+  render(<ManageSlots specialistEmail="ann@example.com" />, { wrapper: withApi(fetch) });
+
+  await userEvent.click(await screen.findByRole('button', { name: 'Delete' }));
+  await userEvent.click(screen.getByRole('button', { name: 'Delete slot' }));
+
+  expect(await screen.findByRole('alert')).toHaveTextContent('This slot changed since you loaded it');
+  expect(calls.find((c) => c.method === 'DELETE')?.ifMatch).toBe('"v4"');
+  await waitFor(() => expect(calls.filter((c) => c.method === 'GET').length).toBeGreaterThanOrEqual(2));
 });
 
 test("the API's field errors show on the create form's fields", async () => {

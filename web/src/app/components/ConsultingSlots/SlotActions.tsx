@@ -28,7 +28,11 @@ export function SlotActions({ slot, past }: { slot: Slot; past: boolean }) {
           className="button button-secondary"
           disabled={update.isPending}
           onClick={() =>
-            update.mutate({ slotId: slot.id, change: { status: slot.status === 'active' ? 'inactive' : 'active' } })
+            update.mutate({
+              slotId: slot.id,
+              change: { status: slot.status === 'active' ? 'inactive' : 'active' },
+              version: slot.version,
+            })
           }
         >
           {slot.status === 'active' ? 'Deactivate' : 'Activate'}
@@ -67,7 +71,7 @@ export function SlotActions({ slot, past }: { slot: Slot; past: boolean }) {
             type="button"
             className="button button-danger"
             disabled={remove.isPending}
-            onClick={() => remove.mutate(slot.id, { onSettled: () => setConfirmingDelete(false) })}
+            onClick={() => remove.mutate({ slotId: slot.id, version: slot.version }, { onSettled: () => setConfirmingDelete(false) })}
           >
             Delete slot
           </button>
@@ -85,7 +89,7 @@ function EditTimes({ slot, open, onClose }: { slot: Slot; open: boolean; onClose
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    update.mutate({ slotId: slot.id, change: times }, { onSuccess: onClose });
+    update.mutate({ slotId: slot.id, change: times, version: slot.version }, { onSuccess: onClose });
   }
 
   return (

@@ -1,0 +1,86 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.Options;
+
+namespace Slots.Api.Http;
+
+/// <summary>
+/// Entity tags (RFC 9110 8.8.3). A slot's tag is its version, <c>"v7"</c>: one more with every change, a booking or a
+/// cancellation included, since the specialist's view lists the bookings. A list's tag is a hash of its body.
+/// </summary>
+public static class EntityTags
+{
+    public static string ForSlot(int version) => $"\"v{version.ToString(CultureInfo.InvariantCulture)}\"";
+
+    /// <summary>
+    /// The slot versions an <c>If-Match</c> header accepts: null when there is none or it is <c>*</c> (any version of a
+    /// slot that exists); otherwise the versions of its strong tags, possibly none (then nothing matches: 412). Weak
+    /// tags never match, as strong comparison requires.
+    /// </summary>
+    public static IReadOnlyList<int>? SlotVersions(string? ifMatch)
+    {
+        if (ifMatch is null || Tags(ifMatch).Any(t => t == "*"))
+        {
+            return null;
+        }
+
+        return Tags(ifMatch)
+            .Select(t => t.Length > 3 && t.StartsWith("\"v", StringComparison.Ordinal) && t.EndsWith('"')
+                && int.TryParse(t.AsSpan(2, t.Length - 3), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : 0)
+            .Where(v => v > 0)
+            .ToList();
+    }
+
+    /// <summary>Whether <c>If-None-Match</c> names this tag (weak comparison) or is <c>*</c>: then the answer is 304.</summary>
+    public static bool NoneMatchHits(HttpRequest request, string tag)
+    {
+        var header = request.Headers.IfNoneMatch.ToString();
+        return header.Length > 0 && Tags(header).Any(t => t == "*" || (t.StartsWith("W/", StringComparison.Ordinal) ? t[2..] : t) == tag);
+    }
+
+    private static IEnumerable<string> Tags(string header) =>
+        header.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+}
+
+/// <summary>
+/// A 200 JSON answer tagged with a hash of its body, or 304 with no body when <c>If-None-Match</c> already names it:
+/// serialized once, with the API's JSON options, then hashed.
+/// </summary>
+public sealed class TaggedJson<T>(T value) : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<T>
+{
+    public T Value { get; } = value;
+
+    public int? StatusCode => StatusCodes.Status200OK;
+
+    object? IValueHttpResult.Value => Value;
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        var options = httpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var body = JsonSerializer.SerializeToUtf8Bytes(Value, options);
+        var tag = $"\"h{Base64Url.EncodeToString(SHA256.HashData(body).AsSpan(0, 15))}\"";
+        httpContext.Response.Headers.ETag = tag;
+        if (EntityTags.NoneMatchHits(httpContext.Request, tag))
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+
+        httpContext.Response.StatusCode = StatusCodes.Status200OK;
+        httpContext.Response.ContentType = "application/json; charset=utf-8";
+        httpContext.Response.ContentLength = body.Length;
+        await httpContext.Response.Body.WriteAsync(body, httpContext.RequestAborted);
+    }
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(T), ["application/json"]));
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status304NotModified, typeof(void), []));
+    }
+}
