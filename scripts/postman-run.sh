@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the Postman collection (docs/postman) with newman against a fresh `./slots run`, signed in with tokens from
-# `./slots token` (a specialist and two customers, new for each run). The tokens go to newman in a private
+# `./slots token` (a specialist, two customers and an admin service, new for each run). The tokens go to newman in a private
 # environment file, never on a command line. Last line: "postman: N assertions, N failed".
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -29,11 +29,13 @@ export PM_SPECIALIST="postman-$RUN@example.com" PM_CUSTOMER="bea-$RUN"
 export PM_SPECIALIST_TOKEN="$(token --role specialist --sub "ann-$RUN" --email "$PM_SPECIALIST" --name Ann)"
 export PM_CUSTOMER_TOKEN="$(token --role customer --sub "bea-$RUN" --email bea@example.com --name Bea)"
 export PM_OTHER_TOKEN="$(token --role customer --sub "cal-$RUN" --email cal@example.com --name Cal)"
+export PM_ADMIN_TOKEN="$(token --role admin --sub "postman-service-$RUN")"
 # The committed environment with this run's values filled in.
 (umask 077; node -e '
   const env = require(process.argv[1]);
   const values = { baseUrl: "PM_BASE", day: "PM_DAY", specialistEmail: "PM_SPECIALIST", customerId: "PM_CUSTOMER",
-    specialistToken: "PM_SPECIALIST_TOKEN", customerToken: "PM_CUSTOMER_TOKEN", otherCustomerToken: "PM_OTHER_TOKEN" };
+    specialistToken: "PM_SPECIALIST_TOKEN", customerToken: "PM_CUSTOMER_TOKEN", otherCustomerToken: "PM_OTHER_TOKEN",
+    adminToken: "PM_ADMIN_TOKEN" };
   for (const v of env.values) if (values[v.key]) v.value = process.env[values[v.key]];
   console.log(JSON.stringify(env));
 ' "$ROOT/docs/postman/consulting-slots.postman_environment.json" > "$WORK/env.json")

@@ -1,12 +1,10 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Mediator;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Slots.Api.Endpoints;
 using Slots.Api.Errors;
+using Slots.Api.Events;
 using Slots.Api.Health;
-using Slots.Api.Json;
 using Slots.Api.OpenApi;
 using Slots.Api.Security;
 using Slots.Api.Telemetry;
@@ -54,16 +52,7 @@ builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = 
 builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonForAnyAccept>();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-builder.Services.Configure<JsonOptions>(options =>
-{
-    var json = options.SerializerOptions;
-    json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
-    json.Converters.Add(new HourMinuteTimeConverter());
-    // A field the server does not take (id, bookedCount, a typo) is refused, not silently dropped.
-    json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
-    // Numbers are JSON numbers, as the document says: "5" for a capacity is refused, not read.
-    json.NumberHandling = JsonNumberHandling.Strict;
-});
+builder.Services.Configure<JsonOptions>(options => WireJson.Configure(options.SerializerOptions));
 builder.Services.AddOpenApi(options => options.AddSlotsContract());
 
 var app = builder.Build();
@@ -93,6 +82,7 @@ app.MapOpenApi("/openapi/v1.json");
 app.MapApiReference();
 app.MapHealth();
 app.MapConsultingSlots();
+app.MapEvents();
 app.MapDevSignIn();
 app.UseWebUi();
 

@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Slots.Application.Common;
+using Slots.Application.Common.Events;
+using Slots.Infrastructure.Events;
 using Slots.Infrastructure.Persistence;
 
 namespace Slots.Infrastructure;
@@ -30,6 +32,8 @@ public static class DependencyInjection
         services.AddScoped<ISlotRepository, SlotRepository>();
         services.AddScoped<ISlotReader, SlotReader>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped<IEventOutbox, EventOutbox>();
+        services.AddScoped<IEventFeed, EventFeed>();
         services.AddHealthChecks().AddDbContextCheck<SlotsDbContext>("database", tags: ["ready"]);
         return services;
     }

@@ -4,6 +4,7 @@ using Npgsql;
 using Slots.Api.IntegrationTests.Infrastructure;
 using Slots.Application.Common;
 using Slots.Application.Slots.BookSlot;
+using Slots.Infrastructure.Events;
 using Slots.Infrastructure.Persistence;
 
 namespace Slots.Api.IntegrationTests;
@@ -24,7 +25,7 @@ public class CommitOutcomeTests(SlotsApiFactory factory) : ApiTestBase(factory)
         var slot = Id(await CreateSlotAsync(NewSpecialist(), capacity: 3));
         var fault = new ConnectionLostOnce(afterCommit: commitReachedTheServer);
         await using var db = Factory.NewDbContext(o => o.EnableRetryOnFailure(3, TimeSpan.FromMilliseconds(50), null), fault);
-        var handler = new BookSlotHandler(new SlotRepository(db), FixedUser.Admin, Factory.Clock, BookingLimits.Default);
+        var handler = new BookSlotHandler(new SlotRepository(db), FixedUser.Admin, Factory.Clock, BookingLimits.Default, new EventOutbox(db, Factory.Clock));
 
         var confirmation = await new UnitOfWork(db, new DatabaseCircuit()).ExecuteAsync(
             ct => handler.Handle(new BookSlotCommand(slot, "unlucky", "unlucky@x.io", "Unlucky"), ct).AsTask(),

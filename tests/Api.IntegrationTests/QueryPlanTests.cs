@@ -8,6 +8,7 @@ using Slots.Application.Common;
 using Slots.Application.Slots.BookSlot;
 using Slots.Application.Slots.ListAvailableSlots;
 using Slots.Application.Slots.ListSpecialistSlots;
+using Slots.Infrastructure.Events;
 using Slots.Infrastructure.Persistence;
 
 namespace Slots.Api.IntegrationTests;
@@ -47,7 +48,7 @@ public class QueryPlanTests(SlotsApiFactory factory) : ApiTestBase(factory)
     }
 
     [Fact]
-    public async Task A_booking_is_two_round_trips_the_lock_before_its_customers_booking_and_commit_with_the_changes()
+    public async Task A_booking_is_two_round_trips_the_lock_before_its_customers_booking_and_commit_with_the_changes_and_its_event()
     {
         var slot = Id(await CreateSlotAsync(NewSpecialist(), capacity: 50));
         for (var i = 0; i < 20; i++)
@@ -57,7 +58,7 @@ public class QueryPlanTests(SlotsApiFactory factory) : ApiTestBase(factory)
 
         var capture = new CommandCapture();
         await using var db = Factory.NewDbContext(interceptors: capture);
-        var handler = new BookSlotHandler(new SlotRepository(db), FixedUser.Admin, Factory.Clock, BookingLimits.Default);
+        var handler = new BookSlotHandler(new SlotRepository(db), FixedUser.Admin, Factory.Clock, BookingLimits.Default, new EventOutbox(db, Factory.Clock));
         await new UnitOfWork(db, new DatabaseCircuit()).ExecuteAsync(
             ct => handler.Handle(new BookSlotCommand(slot, "latest", "latest@x.io", "Latest"), ct).AsTask(), default);
 
@@ -74,6 +75,7 @@ public class QueryPlanTests(SlotsApiFactory factory) : ApiTestBase(factory)
         Assert.Contains("FROM bookings", loading[lockEnd..], StringComparison.Ordinal);
         Assert.Contains("customer_id", loading[lockEnd..], StringComparison.Ordinal);
         Assert.StartsWith("INSERT INTO bookings", commands[1].Trim(), StringComparison.Ordinal);
+        Assert.Contains("INSERT INTO events", commands[1], StringComparison.Ordinal); // the outbox rides in the same batch
         Assert.EndsWith("COMMIT;", commands[1], StringComparison.Ordinal);
         Assert.Equal(21, await Factory.ScalarAsync<int>("SELECT booked_count FROM slots WHERE id = $1", slot));
     }

@@ -219,15 +219,21 @@ public static class ConsultingSlotsEndpoints
     {
         if (page.NextCursor is not null)
         {
-            var request = http.Request;
-            var query = request.Query
-                .Where(q => !string.Equals(q.Key, "cursor", StringComparison.OrdinalIgnoreCase))
-                .SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v)))
-                .Append(KeyValuePair.Create("cursor", (string?)page.NextCursor));
-            var next = UriHelper.BuildRelative(request.PathBase, request.Path, QueryString.Create(query));
-            http.Response.Headers.Append("Link", $"<{next}>; rel=\"next\"");
+            AppendNextLink(http, "cursor", page.NextCursor);
         }
 
         return page.Items;
+    }
+
+    /// <summary>The request's own URL with <paramref name="parameter"/> set to <paramref name="value"/>, as <c>rel="next"</c>.</summary>
+    public static void AppendNextLink(HttpContext http, string parameter, string value)
+    {
+        var request = http.Request;
+        var query = request.Query
+            .Where(q => !string.Equals(q.Key, parameter, StringComparison.OrdinalIgnoreCase))
+            .SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v)))
+            .Append(KeyValuePair.Create(parameter, (string?)value));
+        var next = UriHelper.BuildRelative(request.PathBase, request.Path, QueryString.Create(query));
+        http.Response.Headers.Append("Link", $"<{next}>; rel=\"next\"");
     }
 }

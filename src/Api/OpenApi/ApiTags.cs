@@ -6,11 +6,13 @@ public static class ApiTags
     public const string Slots = "Consulting slots";
     public const string Specialists = "Specialists";
     public const string Me = "Me";
+    public const string Events = "Events";
 
     public static readonly IReadOnlyDictionary<string, string> Descriptions = new Dictionary<string, string>
     {
         [Slots] = "Create, read, change and delete slots, and book and cancel seats in them.",
         [Specialists] = "A specialist's schedule (for the specialist) and bookable slots (for anyone).",
         [Me] = "What belongs to the signed-in caller: a customer's bookings.",
+        [Events] = "What changed, for internal services: every change to a slot or a booking as a CloudEvent, in a feed.",
     };
 }

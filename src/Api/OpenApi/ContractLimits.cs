@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Slots.Application.Common;
+using Slots.Application.Common.Events;
 using Slots.Application.Slots.ListCancelledBookings;
 using Slots.Domain.Slots;
 
@@ -55,6 +56,14 @@ public static class ContractLimits
             ["bookings"] = s => s.MaxItems = SlotLimits.MaxCapacity,
             ["status"] = SlotStatusName,
             ["cursor"] = s => Text(s, Paging.MaxCursorLength, "The opaque cursor from the previous page's Link header."),
+            ["after"] = s => Text(s, EventPosition.MaxLength, "A position the feed gave (an event's `position`): the events after it."),
+            ["position"] = s => Text(s, EventPosition.MaxLength, "The event's place in the feed: pass it as `after` to read on."),
+            ["specversion"] = s => Text(s, 8, "The CloudEvents version: 1.0."),
+            ["source"] = s => Text(s, 256, "Who wrote the event: urn:consulting-slots."),
+            ["type"] = s => Text(s, 64, "What happened: slots.slot.created, slots.slot.changed, slots.slot.deleted, slots.booking.created or slots.booking.cancelled."),
+            ["subject"] = Uuid,
+            ["datacontenttype"] = s => Text(s, 64, "The data's media type: application/json."),
+            ["time"] = Instant,
             ["version"] = s => Integer(s, 1, int.MaxValue, "1 when created, one more with every change (bookings included); the ETag is \"v{version}\"."),
             ["If-Match"] = s => Text(s, MaxEntityTagsLength, "Change only if the slot is still at one of these versions: its ETag, such as \"v3\" (or *). Otherwise 412."),
             ["If-None-Match"] = s => Text(s, MaxEntityTagsLength, "The ETag of the copy you hold: 304 with no body while it is still current."),

@@ -1,4 +1,5 @@
 using Riok.Mapperly.Abstractions;
+using Slots.Application.Common.Events;
 using Slots.Application.Slots.ListMyBookings;
 using Slots.Domain.Slots;
 
@@ -14,6 +15,13 @@ public static partial class SlotMapper
     public static partial SlotResponse ToResponse(this Slot slot);
 
     public static partial IQueryable<SlotResponse> ProjectToResponse(this IQueryable<Slot> slots);
+
+    [MapProperty(nameof(Slot.DurationMinutes), nameof(SlotSummary.Duration))]
+    [MapperIgnoreSource(nameof(Slot.SpecialistIssuer))]
+    [MapperIgnoreSource(nameof(Slot.Bookings))]
+    [MapperIgnoreSource(nameof(Slot.CreatedAt))]
+    public static partial SlotSummary ToSummary(this Slot slot);
+
 
     public static partial IQueryable<AvailableSlotResponse> ProjectToAvailable(this IQueryable<Slot> slots);
 
@@ -65,7 +73,7 @@ public static partial class SlotMapper
     [MapperIgnoreSource(nameof(Booking.Id))]
     [MapperIgnoreSource(nameof(Booking.SlotId))]
     [MapperIgnoreSource(nameof(Booking.IsLive))]
-    private static partial BookingResponse MapBooking(Booking booking);
+    internal static partial BookingResponse MapBooking(Booking booking);
 
     private static int SeatsLeft(Slot slot) => slot.TotalCapacity - slot.BookedCount;
 }

@@ -178,7 +178,7 @@ public sealed class Slot
     /// <exception cref="DomainException">
     /// <c>booking_not_found</c> when the customer holds no live booking; <c>slot_in_past</c> once the slot has started.
     /// </exception>
-    public void CancelBooking(string customerId, DateTimeOffset now)
+    public Booking CancelBooking(string customerId, DateTimeOffset now)
     {
         if (StartsAt <= Instant.From(now))
         {
@@ -190,6 +190,7 @@ public sealed class Slot
         booking.Cancel(Instant.From(now));
         BookedCount--;
         Changed(now);
+        return booking;
     }
 
     /// <summary>Moves the slot to other local times on the same date; the create rules apply to the new times.</summary>

@@ -21,9 +21,16 @@ internal sealed class SlotReader(SlotsDbContext db, DatabaseCircuit circuit, Rea
         where TSpecification : ICompiledSpecification<TSpecification, Slot> =>
         WholeRead(ct => SpecificationCompiler.Run(db, specification, projection).ToListAsync(ct).AsTask(), cancellationToken);
 
-    // The whole query is retried after a transient failure, so EF need not buffer its rows to retry part-way.
-    // The gate first: a read waiting for its turn holds no connection.
     private Task<List<TResult>> WholeRead<TResult>(Func<CancellationToken, Task<List<TResult>>> read, CancellationToken cancellationToken) =>
+        WholeRead(db, circuit, gate, read, cancellationToken);
+
+    /// <summary>
+    /// How every read runs: the whole query is retried after a transient failure, so EF need not buffer its rows to
+    /// retry part-way; the gate first, so a read waiting for its turn holds no connection; inside the circuit breaker.
+    /// </summary>
+    internal static Task<List<TResult>> WholeRead<TResult>(
+        SlotsDbContext db, DatabaseCircuit circuit, ReadGate gate, Func<CancellationToken, Task<List<TResult>>> read,
+        CancellationToken cancellationToken) =>
         gate.RunAsync(
             ct => circuit.RunAsync(
                 budget => RetryStrategy.RetriedWhole(db).ExecuteAsync(read, static (_, read, ct) => read(ct), null, budget),

@@ -1,5 +1,6 @@
 using NSubstitute;
 using Slots.Application.Common;
+using Slots.Application.Common.Events;
 using Slots.Application.Slots.BookSlot;
 using Slots.Application.Slots.CancelBooking;
 using Slots.Application.Slots.CreateSlot;
@@ -18,7 +19,7 @@ public class CommandHandlerTests
     [Fact]
     public async Task Create_adds_a_slot_built_from_the_local_date_times_and_zone()
     {
-        var handler = new CreateSlotHandler(_repository, Ann, Clock());
+        var handler = new CreateSlotHandler(_repository, Ann, Clock(), Substitute.For<IEventOutbox>());
 
         var response = await handler.Handle(
             new CreateSlotCommand("2030-03-10", "01:30", "03:30", 4, "America/New_York", "svc-1", "Ann@Example.com"), default);
@@ -37,7 +38,7 @@ public class CommandHandlerTests
     [Fact]
     public async Task Create_defaults_to_utc_and_one_seat()
     {
-        var handler = new CreateSlotHandler(_repository, Ann, Clock());
+        var handler = new CreateSlotHandler(_repository, Ann, Clock(), Substitute.For<IEventOutbox>());
 
         var response = await handler.Handle(new CreateSlotCommand("2030-01-20", "09:00", "09:45"), default);
 
@@ -48,7 +49,7 @@ public class CommandHandlerTests
     [Fact]
     public async Task Create_in_the_past_adds_nothing()
     {
-        var handler = new CreateSlotHandler(_repository, Ann, Clock());
+        var handler = new CreateSlotHandler(_repository, Ann, Clock(), Substitute.For<IEventOutbox>());
 
         var ex = await Assert.ThrowsAsync<DomainException>(() =>
             handler.Handle(new CreateSlotCommand("2030-01-15", "09:00", "10:00"), default).AsTask());
@@ -63,7 +64,7 @@ public class CommandHandlerTests
         var slot = Slot(capacity: 2);
         _repository.GetForBookingAsync(slot.Id, Arg.Any<string>(), Arg.Any<DateTime>(), Arg.Any<CancellationToken>())
             .Returns((slot, new LiveBookingCounts(0, 0)));
-        var handler = new BookSlotHandler(_repository, Admin, Clock(), BookingLimits.Default);
+        var handler = new BookSlotHandler(_repository, Admin, Clock(), BookingLimits.Default, Substitute.For<IEventOutbox>());
 
         var confirmation = await handler.Handle(new BookSlotCommand(slot.Id, "c1", "C1@x.io", "Cee"), default);
 
@@ -82,7 +83,7 @@ public class CommandHandlerTests
         var slot = Slot(capacity: 2);
         _repository.GetForBookingAsync(slot.Id, "c1", Now.UtcDateTime, Arg.Any<CancellationToken>())
             .Returns((slot, new LiveBookingCounts(total, withSpecialist)));
-        var handler = new BookSlotHandler(_repository, Admin, Clock(), new BookingLimits(PerCustomer: 5, PerCustomerWithSpecialist: 1));
+        var handler = new BookSlotHandler(_repository, Admin, Clock(), new BookingLimits(PerCustomer: 5, PerCustomerWithSpecialist: 1), Substitute.For<IEventOutbox>());
 
         var ex = await Assert.ThrowsAsync<DomainException>(() =>
             handler.Handle(new BookSlotCommand(slot.Id, "c1", "c1@x.io", "Cee"), default).AsTask());
@@ -101,7 +102,7 @@ public class CommandHandlerTests
         _repository.GetForBookingAsync(slot.Id, Arg.Any<string>(), Arg.Any<DateTime>(), Arg.Any<CancellationToken>())
             .Returns((slot, new LiveBookingCounts(99, 99)));
 
-        var ex = await Assert.ThrowsAsync<DomainException>(() => new BookSlotHandler(_repository, Admin, Clock(), BookingLimits.Default)
+        var ex = await Assert.ThrowsAsync<DomainException>(() => new BookSlotHandler(_repository, Admin, Clock(), BookingLimits.Default, Substitute.For<IEventOutbox>())
             .Handle(new BookSlotCommand(slot.Id, "c1", "c1@x.io", "Cee"), default).AsTask());
 
         Assert.Equal("slot_fully_booked", ex.Code);
@@ -110,7 +111,7 @@ public class CommandHandlerTests
     [Fact]
     public async Task Book_of_a_missing_slot_is_not_found()
     {
-        var handler = new BookSlotHandler(_repository, Admin, Clock(), BookingLimits.Default);
+        var handler = new BookSlotHandler(_repository, Admin, Clock(), BookingLimits.Default, Substitute.For<IEventOutbox>());
 
         var ex = await Assert.ThrowsAsync<DomainException>(() =>
             handler.Handle(new BookSlotCommand(Guid.NewGuid(), "c1", "c1@x.io", "Cee"), default).AsTask());
@@ -126,7 +127,7 @@ public class CommandHandlerTests
         slot.Book(new Customer("c0", "c0@x.io", "Zero"), Now);
         _repository.GetForBookingAsync(slot.Id, Arg.Any<string>(), Arg.Any<DateTime>(), Arg.Any<CancellationToken>())
             .Returns((slot, new LiveBookingCounts(0, 0)));
-        var handler = new BookSlotHandler(_repository, Admin, Clock(), BookingLimits.Default);
+        var handler = new BookSlotHandler(_repository, Admin, Clock(), BookingLimits.Default, Substitute.For<IEventOutbox>());
 
         var ex = await Assert.ThrowsAsync<DomainException>(() =>
             handler.Handle(new BookSlotCommand(slot.Id, "c1", "c1@x.io", "Cee"), default).AsTask());
@@ -141,7 +142,7 @@ public class CommandHandlerTests
         slot.Book(new Customer("c1", "c1@x.io", "One"), Now);
         _repository.GetForUpdateAsync(slot.Id, Arg.Any<SlotLoad>(), Arg.Any<CancellationToken>()).Returns(slot);
 
-        await new CancelBookingHandler(_repository, Ann, Clock()).Handle(new CancelBookingCommand(slot.Id, "c1"), default);
+        await new CancelBookingHandler(_repository, Ann, Clock(), Substitute.For<IEventOutbox>()).Handle(new CancelBookingCommand(slot.Id, "c1"), default);
 
         Assert.Equal(0, slot.BookedCount);
     }
@@ -150,7 +151,7 @@ public class CommandHandlerTests
     public async Task Cancel_of_a_missing_slot_is_not_found()
     {
         var ex = await Assert.ThrowsAsync<DomainException>(() =>
-            new CancelBookingHandler(_repository, Ann, Clock()).Handle(new CancelBookingCommand(Guid.NewGuid(), "c1"), default).AsTask());
+            new CancelBookingHandler(_repository, Ann, Clock(), Substitute.For<IEventOutbox>()).Handle(new CancelBookingCommand(Guid.NewGuid(), "c1"), default).AsTask());
 
         Assert.Equal("slot_not_found", ex.Code);
     }
@@ -161,7 +162,7 @@ public class CommandHandlerTests
         var slot = Slot();
         _repository.GetForUpdateAsync(slot.Id, Arg.Any<SlotLoad>(), Arg.Any<CancellationToken>()).Returns(slot);
 
-        var response = await new UpdateSlotHandler(_repository, Ann, Clock())
+        var response = await new UpdateSlotHandler(_repository, Ann, Clock(), Substitute.For<IEventOutbox>())
             .Handle(new UpdateSlotCommand(slot.Id, "14:00", "16:00", "inactive"), default);
 
         Assert.Equal(new TimeOnly(14, 0), response.StartTime);
@@ -179,7 +180,7 @@ public class CommandHandlerTests
         slot.Deactivate(Now);
         _repository.GetForUpdateAsync(slot.Id, Arg.Any<SlotLoad>(), Arg.Any<CancellationToken>()).Returns(slot);
 
-        var response = await new UpdateSlotHandler(_repository, Ann, Clock())
+        var response = await new UpdateSlotHandler(_repository, Ann, Clock(), Substitute.For<IEventOutbox>())
             .Handle(new UpdateSlotCommand(slot.Id, null, null, "active"), default);
 
         Assert.Equal(SlotStatus.Active, response.Status);
@@ -193,7 +194,7 @@ public class CommandHandlerTests
         var slot = Slot();
         _repository.GetForUpdateAsync(slot.Id, Arg.Any<SlotLoad>(), Arg.Any<CancellationToken>()).Returns(slot);
 
-        await new DeleteSlotHandler(_repository, Ann).Handle(new DeleteSlotCommand(slot.Id), default);
+        await new DeleteSlotHandler(_repository, Ann, Substitute.For<IEventOutbox>()).Handle(new DeleteSlotCommand(slot.Id), default);
 
         _repository.Received(1).Remove(slot);
     }
@@ -206,7 +207,7 @@ public class CommandHandlerTests
         _repository.GetForUpdateAsync(slot.Id, Arg.Any<SlotLoad>(), Arg.Any<CancellationToken>()).Returns(slot);
 
         var ex = await Assert.ThrowsAsync<DomainException>(() =>
-            new DeleteSlotHandler(_repository, Ann).Handle(new DeleteSlotCommand(slot.Id), default).AsTask());
+            new DeleteSlotHandler(_repository, Ann, Substitute.For<IEventOutbox>()).Handle(new DeleteSlotCommand(slot.Id), default).AsTask());
 
         Assert.Equal("slot_has_bookings", ex.Code);
         _repository.DidNotReceiveWithAnyArgs().Remove(default!);

@@ -3,6 +3,7 @@ using FluentValidation;
 using Mediator;
 using NSubstitute;
 using Slots.Application.Common;
+using Slots.Application.Common.Events;
 using Slots.Application.Common.Behaviors;
 using Slots.Application.Common.Security;
 using Slots.Application.Slots;
@@ -75,10 +76,10 @@ public class AuthorizationTests
 
         var ex = await Assert.ThrowsAsync<DomainException>(() => handler switch
         {
-            nameof(UpdateSlotHandler) => new UpdateSlotHandler(_repository, Bob, Clock())
+            nameof(UpdateSlotHandler) => new UpdateSlotHandler(_repository, Bob, Clock(), Substitute.For<IEventOutbox>())
                 .Handle(new UpdateSlotCommand(slot.Id, "14:00", null, "inactive"), default).AsTask(),
-            nameof(DeleteSlotHandler) => new DeleteSlotHandler(_repository, Bob).Handle(new DeleteSlotCommand(slot.Id), default).AsTask(),
-            _ => new CancelBookingHandler(_repository, Bob, Clock()).Handle(new CancelBookingCommand(slot.Id, "c1"), default).AsTask(),
+            nameof(DeleteSlotHandler) => new DeleteSlotHandler(_repository, Bob, Substitute.For<IEventOutbox>()).Handle(new DeleteSlotCommand(slot.Id), default).AsTask(),
+            _ => new CancelBookingHandler(_repository, Bob, Clock(), Substitute.For<IEventOutbox>()).Handle(new CancelBookingCommand(slot.Id, "c1"), default).AsTask(),
         });
 
         Assert.Equal("slot_not_found", ex.Code);
@@ -89,7 +90,7 @@ public class AuthorizationTests
     [Fact]
     public async Task A_specialist_creates_only_for_themselves()
     {
-        var handler = new CreateSlotHandler(_repository, Ann, Clock());
+        var handler = new CreateSlotHandler(_repository, Ann, Clock(), Substitute.For<IEventOutbox>());
 
         var own = await handler.Handle(new CreateSlotCommand("2030-02-01", "09:00", "10:00"), default);
         var ex = await Assert.ThrowsAsync<AccessDeniedException>(() => handler
@@ -103,7 +104,7 @@ public class AuthorizationTests
     [Fact]
     public async Task An_admin_must_name_the_specialist()
     {
-        var handler = new CreateSlotHandler(_repository, Admin, Clock());
+        var handler = new CreateSlotHandler(_repository, Admin, Clock(), Substitute.For<IEventOutbox>());
 
         var ex = await Assert.ThrowsAsync<ValidationException>(() =>
             handler.Handle(new CreateSlotCommand("2030-02-01", "09:00", "10:00"), default).AsTask());
@@ -123,7 +124,7 @@ public class AuthorizationTests
         var slot = Slot(capacity: 3);
         _repository.GetForBookingAsync(slot.Id, Arg.Any<string>(), Arg.Any<DateTime>(), Arg.Any<CancellationToken>())
             .Returns((slot, new LiveBookingCounts(0, 0)));
-        var handler = new BookSlotHandler(_repository, Cara, Clock(), BookingLimits.Default);
+        var handler = new BookSlotHandler(_repository, Cara, Clock(), BookingLimits.Default, Substitute.For<IEventOutbox>());
 
         var mine = await handler.Handle(new BookSlotCommand(slot.Id), default);
         var asOther = await Assert.ThrowsAsync<AccessDeniedException>(() =>
@@ -143,7 +144,7 @@ public class AuthorizationTests
         slot.Book(new Customer("cust-dan", "dan@example.com", "Dan"), Now);
         slot.Book(new Customer("cust-cara", "cara@example.com", "Cara"), Now);
         _repository.GetForUpdateAsync(slot.Id, Arg.Any<SlotLoad>(), Arg.Any<CancellationToken>()).Returns(slot);
-        var handler = new CancelBookingHandler(_repository, Cara, Clock());
+        var handler = new CancelBookingHandler(_repository, Cara, Clock(), Substitute.For<IEventOutbox>());
 
         var ex = await Assert.ThrowsAsync<AccessDeniedException>(() =>
             handler.Handle(new CancelBookingCommand(slot.Id, "cust-dan"), default).AsTask());
@@ -159,7 +160,7 @@ public class AuthorizationTests
     public async Task An_admin_books_only_a_fully_named_customer()
     {
         var ex = await Assert.ThrowsAsync<ValidationException>(() =>
-            new BookSlotHandler(_repository, Admin, Clock(), BookingLimits.Default).Handle(new BookSlotCommand(Guid.NewGuid(), "c1"), default).AsTask());
+            new BookSlotHandler(_repository, Admin, Clock(), BookingLimits.Default, Substitute.For<IEventOutbox>()).Handle(new BookSlotCommand(Guid.NewGuid(), "c1"), default).AsTask());
 
         Assert.Equal(["customerEmail", "customerName"], ex.Errors.Select(e => e.PropertyName));
     }
@@ -192,7 +193,7 @@ public class AuthorizationTests
     public async Task A_specialist_whose_email_is_unverified_may_not_create_slots()
     {
         var unverified = new Actor(Issuer, "spec-ann", "ann@example.com", null, new HashSet<Role> { Role.Specialist }, EmailVerified: false);
-        var ex = await Assert.ThrowsAsync<AccessDeniedException>(() => new CreateSlotHandler(_repository, new SignedInAs(unverified), Clock())
+        var ex = await Assert.ThrowsAsync<AccessDeniedException>(() => new CreateSlotHandler(_repository, new SignedInAs(unverified), Clock(), Substitute.For<IEventOutbox>())
             .Handle(new CreateSlotCommand("2030-02-01", "09:00", "10:00"), default).AsTask());
 
         Assert.Equal("email_not_verified", ex.Code);

@@ -1,5 +1,6 @@
 using Mediator;
 using Slots.Application.Common;
+using Slots.Application.Common.Events;
 using Slots.Application.Common.Security;
 using Slots.Domain.Slots;
 
@@ -9,7 +10,8 @@ namespace Slots.Application.Slots.BookSlot;
 /// Books a seat: the repository locks the slot's row first, so concurrent bookings of one slot queue up
 /// and each sees the count the previous one committed.
 /// </summary>
-public sealed class BookSlotHandler(ISlotRepository slots, ICurrentUser user, TimeProvider clock, BookingLimits limits)
+public sealed class BookSlotHandler(
+    ISlotRepository slots, ICurrentUser user, TimeProvider clock, BookingLimits limits, IEventOutbox events)
     : ICommandHandler<BookSlotCommand, BookingConfirmation>
 {
     public async ValueTask<BookingConfirmation> Handle(BookSlotCommand command, CancellationToken cancellationToken)
@@ -27,6 +29,7 @@ public sealed class BookSlotHandler(ISlotRepository slots, ICurrentUser user, Ti
         slot.EnsureBookable(customer, now);
         limits.EnsureRoomFor(held);
         var booking = slot.Book(customer, now);
+        events.Add(EventTypes.BookingCreated, slot.Id, BookingEventData.Of(booking, slot));
         return new BookingConfirmation(
             slot.Id, booking.CustomerId, booking.CustomerEmail, booking.CustomerName, booking.BookedAt,
             slot.StartsAt, slot.EndsAt, slot.Date, slot.StartTime, slot.EndTime, slot.Timezone);

@@ -1,11 +1,13 @@
 using Mediator;
 using Slots.Application.Common;
+using Slots.Application.Common.Events;
 using Slots.Application.Common.Security;
 using Slots.Domain.Slots;
 
 namespace Slots.Application.Slots.CancelBooking;
 
-public sealed class CancelBookingHandler(ISlotRepository slots, ICurrentUser user, TimeProvider clock) : ICommandHandler<CancelBookingCommand>
+public sealed class CancelBookingHandler(ISlotRepository slots, ICurrentUser user, TimeProvider clock, IEventOutbox events)
+    : ICommandHandler<CancelBookingCommand>
 {
     public async ValueTask<Unit> Handle(CancelBookingCommand command, CancellationToken cancellationToken)
     {
@@ -15,7 +17,8 @@ public sealed class CancelBookingHandler(ISlotRepository slots, ICurrentUser use
         var slot = await slots.GetForUpdateAsync(command.SlotId, SlotLoad.LiveBookingOf(command.CustomerId), cancellationToken)
             ?? throw SlotErrors.NotFound(command.SlotId);
         actor.EnsureMayCancel(slot, command.CustomerId);
-        slot.CancelBooking(command.CustomerId, clock.GetUtcNow());
+        var booking = slot.CancelBooking(command.CustomerId, clock.GetUtcNow());
+        events.Add(EventTypes.BookingCancelled, slot.Id, BookingEventData.Of(booking, slot));
         return Unit.Value;
     }
 }

@@ -1,5 +1,6 @@
 using Mediator;
 using Slots.Application.Common;
+using Slots.Application.Common.Events;
 using Slots.Application.Common.Security;
 using Slots.Domain.Slots;
 
@@ -10,7 +11,7 @@ namespace Slots.Application.Slots.CreateSlot;
 /// constraint, which answers <c>slot_overlaps</c>; a check here first would still race. The schedule
 /// lock makes concurrent creates for one specialist queue for that constraint instead of deadlocking in it.
 /// </summary>
-public sealed class CreateSlotHandler(ISlotRepository slots, ICurrentUser user, TimeProvider clock)
+public sealed class CreateSlotHandler(ISlotRepository slots, ICurrentUser user, TimeProvider clock, IEventOutbox events)
     : ICommandHandler<CreateSlotCommand, SlotResponse>
 {
     public async ValueTask<SlotResponse> Handle(CreateSlotCommand command, CancellationToken cancellationToken)
@@ -29,6 +30,8 @@ public sealed class CreateSlotHandler(ISlotRepository slots, ICurrentUser user, 
             clock.GetUtcNow());
         await slots.LockScheduleAsync(slot.SpecialistEmail, cancellationToken);
         slots.Add(slot);
-        return slot.ToResponse();
+        var response = slot.ToResponse();
+        events.Add(EventTypes.SlotCreated, slot.Id, new SlotEventData(response));
+        return response;
     }
 }

@@ -1,11 +1,12 @@
 using Mediator;
 using Slots.Application.Common;
+using Slots.Application.Common.Events;
 using Slots.Application.Common.Security;
 using Slots.Domain.Slots;
 
 namespace Slots.Application.Slots.DeleteSlot;
 
-public sealed class DeleteSlotHandler(ISlotRepository slots, ICurrentUser user) : ICommandHandler<DeleteSlotCommand>
+public sealed class DeleteSlotHandler(ISlotRepository slots, ICurrentUser user, IEventOutbox events) : ICommandHandler<DeleteSlotCommand>
 {
     public async ValueTask<Unit> Handle(DeleteSlotCommand command, CancellationToken cancellationToken)
     {
@@ -15,6 +16,8 @@ public sealed class DeleteSlotHandler(ISlotRepository slots, ICurrentUser user) 
         mine.EnsureVersion(command.IfMatch);
         mine.EnsureDeletable();
         slots.Remove(slot);
+        // Nobody holds a seat (checked above), so the slot's live bookings are truly none.
+        events.Add(EventTypes.SlotDeleted, slot.Id, SlotEventData.Of(slot));
         return Unit.Value;
     }
 }

@@ -1,11 +1,12 @@
 using Mediator;
 using Slots.Application.Common;
+using Slots.Application.Common.Events;
 using Slots.Application.Common.Security;
 using Slots.Domain.Slots;
 
 namespace Slots.Application.Slots.UpdateSlot;
 
-public sealed class UpdateSlotHandler(ISlotRepository slots, ICurrentUser user, TimeProvider clock)
+public sealed class UpdateSlotHandler(ISlotRepository slots, ICurrentUser user, TimeProvider clock, IEventOutbox events)
     : ICommandHandler<UpdateSlotCommand, SlotResponse>
 {
     public async ValueTask<SlotResponse> Handle(UpdateSlotCommand command, CancellationToken cancellationToken)
@@ -13,6 +14,7 @@ public sealed class UpdateSlotHandler(ISlotRepository slots, ICurrentUser user, 
         var slot = await slots.GetForUpdateAsync(command.SlotId, SlotLoad.AllLiveBookings, cancellationToken)
             ?? throw SlotErrors.NotFound(command.SlotId);
         user.Require().EnsureManages(slot).EnsureVersion(command.IfMatch);
+        var version = slot.Version;
         var now = clock.GetUtcNow();
 
         if (command.StartTime is not null || command.EndTime is not null)
@@ -36,6 +38,13 @@ public sealed class UpdateSlotHandler(ISlotRepository slots, ICurrentUser user, 
                 break;
         }
 
-        return slot.ToResponse();
+        var response = slot.ToResponse();
+        if (slot.Version != version)
+        {
+            // A change that changed nothing (the status it already had) is no event.
+            events.Add(EventTypes.SlotChanged, slot.Id, new SlotEventData(response));
+        }
+
+        return response;
     }
 }

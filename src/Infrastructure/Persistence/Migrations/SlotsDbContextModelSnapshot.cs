@@ -178,6 +178,36 @@ namespace Slots.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Slots.Infrastructure.Events.OutboxEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("json")
+                        .HasColumnName("data");
+
+                    b.Property<Guid>("Subject")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject");
+
+                    b.Property<DateTime>("Time")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("time");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("events", (string)null);
+                });
+
             modelBuilder.Entity("Slots.Domain.Slots.Booking", b =>
                 {
                     b.HasOne("Slots.Domain.Slots.Slot", null)

@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+    "/api/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the event feed
+         * @description Every change, as CloudEvents 1.0 (`slots.slot.created`, `slots.slot.changed`, `slots.slot.deleted`, `slots.booking.created`, `slots.booking.cancelled`), oldest first, after `after` (a `position` the feed gave; omitted: from the first). Polling with the last `position` seen never misses an event and never repeats one, although transactions commit out of the order they began in. Admins (internal services) only. Paged: the next page is in the `Link` header.
+         */
+        get: operations["listEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/consulting-slots": {
         parameters: {
             query?: never;
@@ -254,6 +274,25 @@ export interface components {
             customerEmail?: null | string;
             customerName?: null | string;
         };
+        CloudEventDocument: {
+            /** @description The CloudEvents version: 1.0. */
+            specversion: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Who wrote the event: urn:consulting-slots. */
+            source: string;
+            /** @description What happened: slots.slot.created, slots.slot.changed, slots.slot.deleted, slots.booking.created or slots.booking.cancelled. */
+            type: string;
+            /** Format: date-time */
+            time: string;
+            /** Format: uuid */
+            subject: string;
+            /** @description The data's media type: application/json. */
+            datacontenttype: string;
+            /** @description The event's place in the feed: pass it as `after` to read on. */
+            position: string;
+            data: components["schemas"]["JsonElement"];
+        };
         /** @description An RFC 9457 problem for 409, with a stable `code`. */
         ConflictProblem: {
             /** @description A URI that identifies the kind of problem, or about:blank. */
@@ -348,6 +387,7 @@ export interface components {
                 [key: string]: string[];
             };
         };
+        JsonElement: unknown;
         MyBookingResponse: {
             /** Format: uuid */
             slotId: string;
@@ -646,6 +686,77 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listEvents: {
+        parameters: {
+            query?: {
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The next page, when there is one: `<relative URL>; rel="next"` (RFC 8288). */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CloudEventDocument"][];
+                };
+            };
+            /** @description The request is invalid: `errors` maps each field to what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid (`WWW-Authenticate` says why). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthenticatedProblem"];
+                };
+            };
+            /** @description The caller's role or identity may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. Nothing about internals is said. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InternalErrorProblem"];
+                };
+            };
+            /** @description Busy or the database is unreachable; try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnavailableProblem"];
+                };
+            };
+        };
+    };
     createSlot: {
         parameters: {
             query?: never;

@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Slots.Application.Common;
 
-namespace Slots.Api.Json;
+namespace Slots.Application.Common;
 
 /// <summary>Local times travel as <c>HH:mm</c> (24-hour), never with seconds.</summary>
 public sealed class HourMinuteTimeConverter : JsonConverter<TimeOnly>

@@ -1,0 +1,100 @@
+using System.Reflection;
+using System.Text.Json;
+using CloudNative.CloudEvents;
+using CloudNative.CloudEvents.SystemTextJson;
+using Mediator;
+using Microsoft.AspNetCore.Http.Metadata;
+using Slots.Api.Endpoints;
+using Slots.Api.OpenApi;
+using Slots.Application.Common.Events;
+using Slots.Application.Events.ListEvents;
+
+namespace Slots.Api.Events;
+
+/// <summary>
+/// <c>GET /api/events</c>: the outbox as a feed of CloudEvents 1.0 (structured JSON, through the CloudEvents SDK), for
+/// internal services. A consumer keeps the <c>position</c> of the last event it handled and asks for what comes after.
+/// </summary>
+public static class EventsEndpoints
+{
+    public const string Path = "/api/events";
+
+    /// <summary>The CloudEvents <c>source</c> of every event this service writes.</summary>
+    public static readonly Uri Source = new("urn:consulting-slots", UriKind.Absolute);
+
+    /// <summary>The extension attribute that carries the event's place in the feed.</summary>
+    public static readonly CloudEventAttribute Position = CloudEventAttribute.CreateExtension("position", CloudEventAttributeType.String);
+
+    private static readonly JsonEventFormatter Formatter = new();
+
+    public static void MapEvents(this IEndpointRouteBuilder app) =>
+        app.MapGet(Path, ListEvents).WithTags(ApiTags.Events).RequireAuthorization().WithName("listEvents")
+            .WithSummary("Read the event feed")
+            .WithDescription("Every change, as CloudEvents 1.0 (`slots.slot.created`, `slots.slot.changed`, `slots.slot.deleted`, "
+                + "`slots.booking.created`, `slots.booking.cancelled`), oldest first, after `after` (a `position` the feed gave; "
+                + "omitted: from the first). Polling with the last `position` seen never misses an event and never repeats one, "
+                + "although transactions commit out of the order they began in. Admins (internal services) only. Paged: the "
+                + "next page is in the `Link` header.");
+
+    private static async Task<CloudEventsJson> ListEvents(string? after, int? limit, ISender sender, HttpContext http, CancellationToken ct)
+    {
+        var page = await sender.Send(new ListEventsQuery(after, limit), ct);
+        if (page.NextCursor is not null)
+        {
+            ConsultingSlotsEndpoints.AppendNextLink(http, "after", page.NextCursor);
+        }
+
+        return new CloudEventsJson(page.Items.Select(ToCloudEvent).ToList());
+    }
+
+    private static CloudEvent ToCloudEvent(FeedEvent e)
+    {
+        using var data = JsonDocument.Parse(e.Data);
+        var cloudEvent = new CloudEvent(CloudEventsSpecVersion.V1_0, [Position])
+        {
+            Id = e.Id.ToString(),
+            Source = Source,
+            Type = e.Type,
+            Time = new DateTimeOffset(e.Time, TimeSpan.Zero),
+            Subject = e.Subject.ToString(),
+            DataContentType = "application/json",
+            Data = data.RootElement.Clone(),
+        };
+        cloudEvent[Position] = e.Position.ToString();
+        return cloudEvent;
+    }
+
+    /// <summary>The events as a JSON array of structured CloudEvents; documented as <see cref="CloudEventDocument"/>s.</summary>
+    private sealed class CloudEventsJson(IReadOnlyList<CloudEvent> events) : IResult, IEndpointMetadataProvider
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            var body = Formatter.EncodeBatchModeMessage(events, out _);
+            httpContext.Response.StatusCode = StatusCodes.Status200OK;
+            httpContext.Response.ContentType = "application/json; charset=utf-8";
+            httpContext.Response.ContentLength = body.Length;
+            await httpContext.Response.Body.WriteAsync(body, httpContext.RequestAborted);
+        }
+
+        public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+        {
+            ArgumentNullException.ThrowIfNull(builder);
+            builder.Metadata.Add(new ProducesResponseTypeMetadata(
+                StatusCodes.Status200OK, typeof(IReadOnlyList<CloudEventDocument>), ["application/json"]));
+        }
+    }
+}
+
+/// <summary>One event of the feed as the document describes it: a structured CloudEvent 1.0.</summary>
+/// <param name="Specversion">Always <c>1.0</c>.</param>
+/// <param name="Id">The event's id: receivers de-duplicate on it.</param>
+/// <param name="Source">Always <c>urn:consulting-slots</c>.</param>
+/// <param name="Type">What happened.</param>
+/// <param name="Time">When it happened (UTC).</param>
+/// <param name="Subject">The slot's id.</param>
+/// <param name="Datacontenttype">Always <c>application/json</c>.</param>
+/// <param name="Position">Its place in the feed: pass it as <c>after</c> to read on.</param>
+/// <param name="Data">For slot events <c>{slot}</c> (the specialist's view, with its <c>version</c>); for booking events <c>{booking, slot}</c>.</param>
+public sealed record CloudEventDocument(
+    string Specversion, Guid Id, string Source, string Type, DateTime Time, Guid Subject, string Datacontenttype, string Position,
+    JsonElement Data);

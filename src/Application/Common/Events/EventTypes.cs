@@ -1,0 +1,13 @@
+namespace Slots.Application.Common.Events;
+
+/// <summary>The CloudEvents <c>type</c> of every event this service writes.</summary>
+public static class EventTypes
+{
+    public const string SlotCreated = "slots.slot.created";
+    public const string SlotChanged = "slots.slot.changed";
+    public const string SlotDeleted = "slots.slot.deleted";
+    public const string BookingCreated = "slots.booking.created";
+    public const string BookingCancelled = "slots.booking.cancelled";
+
+    public static readonly IReadOnlyList<string> All = [SlotCreated, SlotChanged, SlotDeleted, BookingCreated, BookingCancelled];
+}

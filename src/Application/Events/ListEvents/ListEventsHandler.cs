@@ -1,0 +1,22 @@
+using Mediator;
+using Slots.Application.Common;
+using Slots.Application.Common.Events;
+
+namespace Slots.Application.Events.ListEvents;
+
+public sealed class ListEventsHandler(IEventFeed feed) : IQueryHandler<ListEventsQuery, Page<FeedEvent>>
+{
+    public async ValueTask<Page<FeedEvent>> Handle(ListEventsQuery query, CancellationToken cancellationToken)
+    {
+        var after = EventPosition.TryParse(query.After, out var position) ? position : EventPosition.Start;
+        var limit = query.Limit ?? Paging.DefaultLimit;
+        var rows = await feed.ReadAsync(after, limit + 1, cancellationToken);
+        if (rows.Count <= limit)
+        {
+            return new Page<FeedEvent>(rows, null);
+        }
+
+        rows.RemoveRange(limit, rows.Count - limit);
+        return new Page<FeedEvent>(rows, rows[^1].Position.ToString());
+    }
+}

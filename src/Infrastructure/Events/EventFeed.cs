@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Slots.Application.Common.Events;
+using Slots.Infrastructure.Persistence;
+
+namespace Slots.Infrastructure.Events;
+
+/// <summary>
+/// Reads the outbox in feed order, (tx, seq), and only the events of transactions older than the oldest one still
+/// running (<c>pg_snapshot_xmin</c> of the statement's snapshot). Every transaction below that line has ended, and
+/// every transaction to come gets a larger id, so what the feed shows only ever grows at its end: a transaction that
+/// took its id early and commits late holds back the events after it instead of appearing behind a reader's back.
+/// Ordering by <c>seq</c> alone would not do: identities are drawn in one order and committed in another.
+/// </summary>
+internal sealed class EventFeed(SlotsDbContext db, DatabaseCircuit circuit, ReadGate gate) : IEventFeed
+{
+    public Task<List<FeedEvent>> ReadAsync(EventPosition after, int take, CancellationToken cancellationToken) =>
+        SlotReader.WholeRead(db, circuit, gate, async ct =>
+        {
+            var afterTx = after.Tx.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var rows = await db.Database.SqlQuery<Row>($"""
+                SELECT tx::text AS "Tx", seq AS "Seq", id AS "Id", type AS "Type", subject AS "Subject", time AS "Time", data::text AS "Data"
+                FROM events
+                WHERE tx < pg_snapshot_xmin(pg_current_snapshot()) AND (tx, seq) > ({afterTx}::xid8, {after.Seq})
+                ORDER BY tx, seq
+                LIMIT {take}
+                """).ToListAsync(ct);
+            return rows.ConvertAll(r => new FeedEvent(
+                r.Id, r.Type, r.Subject, DateTime.SpecifyKind(r.Time, DateTimeKind.Utc),
+                new EventPosition(ulong.Parse(r.Tx, System.Globalization.CultureInfo.InvariantCulture), r.Seq), r.Data));
+        }, cancellationToken);
+
+    private sealed record Row(string Tx, long Seq, Guid Id, string Type, Guid Subject, DateTime Time, string Data);
+}

@@ -1,0 +1,21 @@
+using System.Text.Json;
+using Slots.Application.Common;
+using Slots.Application.Common.Events;
+using Slots.Infrastructure.Persistence;
+
+namespace Slots.Infrastructure.Events;
+
+/// <summary>
+/// Adds the event to the command's context, so <c>SaveChanges</c> inserts it in the batch that carries the command's
+/// changes and <c>COMMIT</c> (no round trip of its own). A retried command starts on a clean context, events included.
+/// </summary>
+internal sealed class EventOutbox(SlotsDbContext db, TimeProvider clock) : IEventOutbox
+{
+    public void Add(string type, Guid subject, object data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var now = clock.GetUtcNow();
+        db.Set<OutboxEvent>().Add(new OutboxEvent(
+            Guid.CreateVersion7(now), type, subject, now.UtcDateTime, JsonSerializer.Serialize(data, data.GetType(), WireJson.Options)));
+    }
+}
