@@ -5,6 +5,7 @@ using CloudNative.CloudEvents.SystemTextJson;
 using Mediator;
 using Microsoft.AspNetCore.Http.Metadata;
 using Slots.Api.Endpoints;
+using Slots.Api.Http;
 using Slots.Api.OpenApi;
 using Slots.Application.Common.Events;
 using Slots.Application.Events.ListEvents;
@@ -67,14 +68,8 @@ public static class EventsEndpoints
     /// <summary>The events as a JSON array of structured CloudEvents; documented as <see cref="CloudEventDocument"/>s.</summary>
     private sealed class CloudEventsJson(IReadOnlyList<CloudEvent> events) : IResult, IEndpointMetadataProvider
     {
-        public async Task ExecuteAsync(HttpContext httpContext)
-        {
-            var body = Formatter.EncodeBatchModeMessage(events, out _);
-            httpContext.Response.StatusCode = StatusCodes.Status200OK;
-            httpContext.Response.ContentType = "application/json; charset=utf-8";
-            httpContext.Response.ContentLength = body.Length;
-            await httpContext.Response.Body.WriteAsync(body, httpContext.RequestAborted);
-        }
+        public Task ExecuteAsync(HttpContext httpContext) =>
+            JsonBody.WriteAsync(httpContext, Formatter.EncodeBatchModeMessage(events, out _));
 
         public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
         {

@@ -71,10 +71,7 @@ public sealed class TaggedJson<T>(T value) : IResult, IEndpointMetadataProvider,
             return;
         }
 
-        httpContext.Response.StatusCode = StatusCodes.Status200OK;
-        httpContext.Response.ContentType = "application/json; charset=utf-8";
-        httpContext.Response.ContentLength = body.Length;
-        await httpContext.Response.Body.WriteAsync(body, httpContext.RequestAborted);
+        await JsonBody.WriteAsync(httpContext, body);
     }
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
@@ -82,5 +79,18 @@ public sealed class TaggedJson<T>(T value) : IResult, IEndpointMetadataProvider,
         ArgumentNullException.ThrowIfNull(builder);
         builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(T), ["application/json"]));
         builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status304NotModified, typeof(void), []));
+    }
+}
+
+/// <summary>Writes JSON already serialized as a 200 answer.</summary>
+public static class JsonBody
+{
+    public static async Task WriteAsync(HttpContext httpContext, ReadOnlyMemory<byte> body)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        httpContext.Response.StatusCode = StatusCodes.Status200OK;
+        httpContext.Response.ContentType = "application/json; charset=utf-8";
+        httpContext.Response.ContentLength = body.Length;
+        await httpContext.Response.Body.WriteAsync(body, httpContext.RequestAborted);
     }
 }

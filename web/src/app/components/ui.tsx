@@ -94,6 +94,47 @@ export function Dialog({
   );
 }
 
+/** What a form control gets from its Field: its id, whether it is invalid, and the note that describes it. */
+export interface FieldControl {
+  id: string;
+  'aria-invalid': boolean;
+  'aria-describedby': string | undefined;
+}
+
+/** A labelled control with its hint, or its error in place of the hint, tied to it by `aria-describedby`. */
+export function Field({
+  id,
+  label,
+  error,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string | undefined;
+  hint?: string | undefined;
+  children: (control: FieldControl) => ReactNode;
+}) {
+  const note = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
+  return (
+    <div className={error ? 'field field-invalid' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      {children({ id, 'aria-invalid': !!error, 'aria-describedby': note })}
+      {error ? (
+        <p className="field-error" id={note}>
+          {error}
+        </p>
+      ) : (
+        hint && (
+          <p className="field-hint" id={note}>
+            {hint}
+          </p>
+        )
+      )}
+    </div>
+  );
+}
+
 /** Seats as dots: taken ones filled. Decorative: the text beside it says the same. */
 export function SeatMeter({ taken, total }: { taken: number; total: number }) {
   const shown = Math.min(total, 12);

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { Role } from '../api/consultingSlots';
 import { describeError, fieldErrors } from '../api/problems';
 import { useSlotsApi } from '../hooks/useConsultingSlots';
+import { Field } from '../components/ui';
 import { saveSession } from './session';
 
 /**
@@ -37,28 +38,17 @@ export function SignIn({ notice, onSignedIn }: { notice?: string | undefined; on
   }
 
   const input = (name: 'id' | 'email' | 'name', label: string, type: string, hint?: string) => (
-    <div className={errors[name] ? 'field field-invalid' : 'field'}>
-      <label htmlFor={`signin-${name}`}>{label}</label>
-      <input
-        id={`signin-${name}`}
-        type={type}
-        value={form[name]}
-        autoComplete={name === 'email' ? 'email' : name === 'name' ? 'name' : 'username'}
-        onChange={(e) => setForm((f) => ({ ...f, [name]: e.target.value }))}
-        aria-invalid={!!errors[name]}
-        aria-describedby={errors[name] ? `signin-${name}-error` : hint ? `signin-${name}-hint` : undefined}
-      />
-      {hint && !errors[name] && (
-        <p className="field-hint" id={`signin-${name}-hint`}>
-          {hint}
-        </p>
+    <Field id={`signin-${name}`} label={label} error={errors[name]} hint={hint}>
+      {(control) => (
+        <input
+          {...control}
+          type={type}
+          value={form[name]}
+          autoComplete={name === 'email' ? 'email' : name === 'name' ? 'name' : 'username'}
+          onChange={(e) => setForm((f) => ({ ...f, [name]: e.target.value }))}
+        />
       )}
-      {errors[name] && (
-        <p className="field-error" id={`signin-${name}-error`}>
-          {errors[name]}
-        </p>
-      )}
-    </div>
+    </Field>
   );
 
   return (

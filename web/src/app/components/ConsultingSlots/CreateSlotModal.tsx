@@ -3,7 +3,7 @@ import { ApiProblem } from '../../api/consultingSlots';
 import { describeError, fieldErrors } from '../../api/problems';
 import { useCreateSlot } from '../../hooks/useConsultingSlots';
 import { addDays, browserZone, localDate, timeZones } from '../../time';
-import { Dialog } from '../ui';
+import { Dialog, Field } from '../ui';
 
 /** Which field a refusal without a field map is about, so it shows on that field. */
 const fieldOfCode: Record<string, string> = {
@@ -73,25 +73,6 @@ export function CreateSlotModal({ open, onClose, onCreated }: Props) {
     onClose();
   };
 
-  const field = (name: keyof typeof form, label: string, input: React.ReactNode, hint?: string) => (
-    <div className={errors[name] ? 'field field-invalid' : 'field'}>
-      <label htmlFor={`slot-${name}`}>{label}</label>
-      {input}
-      {hint && !errors[name] && (
-        <p className="field-hint" id={`slot-${name}-hint`}>
-          {hint}
-        </p>
-      )}
-      {errors[name] && (
-        <p className="field-error" id={`slot-${name}-error`}>
-          {errors[name]}
-        </p>
-      )}
-    </div>
-  );
-  const describedBy = (name: string, hint = false) =>
-    errors[name] ? `slot-${name}-error` : hint ? `slot-${name}-hint` : undefined;
-
   return (
     <Dialog open={open} title="New slot" onClose={close}>
       <form className="form" onSubmit={submit} noValidate>
@@ -100,52 +81,37 @@ export function CreateSlotModal({ open, onClose, onCreated }: Props) {
             {formError}
           </p>
         )}
-        {field(
-          'date',
-          'Date',
-          <input id="slot-date" type="date" required value={form.date} onChange={set('date')}
-            aria-invalid={!!errors.date} aria-describedby={describedBy('date')} />,
-        )}
+        <Field id="slot-date" label="Date" error={errors.date}>
+          {(control) => <input {...control} type="date" required value={form.date} onChange={set('date')} />}
+        </Field>
         <div className="field-row">
-          {field(
-            'startTime',
-            'Start',
-            <input id="slot-startTime" type="time" required value={form.startTime} onChange={set('startTime')}
-              aria-invalid={!!errors.startTime} aria-describedby={describedBy('startTime')} />,
-          )}
-          {field(
-            'endTime',
-            'End',
-            <input id="slot-endTime" type="time" required value={form.endTime} onChange={set('endTime')}
-              aria-invalid={!!errors.endTime} aria-describedby={describedBy('endTime')} />,
-          )}
+          <Field id="slot-startTime" label="Start" error={errors.startTime}>
+            {(control) => <input {...control} type="time" required value={form.startTime} onChange={set('startTime')} />}
+          </Field>
+          <Field id="slot-endTime" label="End" error={errors.endTime}>
+            {(control) => <input {...control} type="time" required value={form.endTime} onChange={set('endTime')} />}
+          </Field>
         </div>
-        {field(
-          'timezone',
-          'Time zone',
-          <select id="slot-timezone" value={form.timezone} onChange={set('timezone')}
-            aria-invalid={!!errors.timezone} aria-describedby={describedBy('timezone')}>
-            {timeZones().map((z) => (
-              <option key={z} value={z}>
-                {z}
-              </option>
-            ))}
-          </select>,
-        )}
-        {field(
-          'totalCapacity',
-          'Seats',
-          <input id="slot-totalCapacity" type="number" inputMode="numeric" min={1} max={1000} required
-            value={form.totalCapacity} onChange={set('totalCapacity')}
-            aria-invalid={!!errors.totalCapacity} aria-describedby={describedBy('totalCapacity', true)} />,
-          '1 for a 1:1 session, more for a group.',
-        )}
-        {field(
-          'serviceId',
-          'Service (optional)',
-          <input id="slot-serviceId" type="text" value={form.serviceId} onChange={set('serviceId')}
-            aria-invalid={!!errors.serviceId} aria-describedby={describedBy('serviceId')} />,
-        )}
+        <Field id="slot-timezone" label="Time zone" error={errors.timezone}>
+          {(control) => (
+            <select {...control} value={form.timezone} onChange={set('timezone')}>
+              {timeZones().map((z) => (
+                <option key={z} value={z}>
+                  {z}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="slot-totalCapacity" label="Seats" error={errors.totalCapacity} hint="1 for a 1:1 session, more for a group.">
+          {(control) => (
+            <input {...control} type="number" inputMode="numeric" min={1} max={1000} required value={form.totalCapacity}
+              onChange={set('totalCapacity')} />
+          )}
+        </Field>
+        <Field id="slot-serviceId" label="Service (optional)" error={errors.serviceId}>
+          {(control) => <input {...control} type="text" value={form.serviceId} onChange={set('serviceId')} />}
+        </Field>
         <div className="form-actions">
           <button type="button" className="button button-secondary" onClick={close}>
             Cancel

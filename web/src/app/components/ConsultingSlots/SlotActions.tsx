@@ -3,7 +3,7 @@ import type { Slot } from '../../api/consultingSlots';
 import { describeError, fieldErrors } from '../../api/problems';
 import { useDeleteSlot, useUpdateSlot } from '../../hooks/useConsultingSlots';
 import { longDate } from '../../time';
-import { Dialog } from '../ui';
+import { Dialog, Field } from '../ui';
 
 /** A slot's actions: change its times, open or close it for booking, delete it (never while someone holds a seat). */
 export function SlotActions({ slot, past }: { slot: Slot; past: boolean }) {
@@ -117,22 +117,11 @@ function EditTimes({ slot, open, onClose }: { slot: Slot; open: boolean; onClose
         <p className="field-hint">The date and the number of seats never change; make a new slot for another day.</p>
         <div className="field-row">
           {(['startTime', 'endTime'] as const).map((name) => (
-            <div key={name} className={errors[name] ? 'field field-invalid' : 'field'}>
-              <label htmlFor={`edit-${name}-${slot.id}`}>{name === 'startTime' ? 'Start' : 'End'}</label>
-              <input
-                id={`edit-${name}-${slot.id}`}
-                type="time"
-                value={times[name]}
-                onChange={(e) => setTimes((t) => ({ ...t, [name]: e.target.value }))}
-                aria-invalid={!!errors[name]}
-                aria-describedby={errors[name] ? `edit-${name}-${slot.id}-error` : undefined}
-              />
-              {errors[name] && (
-                <p className="field-error" id={`edit-${name}-${slot.id}-error`}>
-                  {errors[name]}
-                </p>
+            <Field key={name} id={`edit-${name}-${slot.id}`} label={name === 'startTime' ? 'Start' : 'End'} error={errors[name]}>
+              {(control) => (
+                <input {...control} type="time" value={times[name]} onChange={(e) => setTimes((t) => ({ ...t, [name]: e.target.value }))} />
               )}
-            </div>
+            </Field>
           ))}
         </div>
         <div className="form-actions">
