@@ -12,13 +12,7 @@ fail() { echo "e2e FAILED: $*" >&2; tail -n 40 "$LOG" >&2; exit 1; }
 
 # shellcheck source=scripts/live-run.sh
 . "$ROOT/scripts/live-run.sh"
-start_live_run "$LOG"
-stop() {
-  stop_live_run
-  rm -rf "$WORK"
-}
-trap stop EXIT
-wait_live_run
+live_run_in "$WORK"
 
 status=0
 (cd "$ROOT/web" && SLOTS_E2E_URL="http://127.0.0.1:$SLOTS_PORT" node --test --test-concurrency=1 --test-reporter=tap e2e/) \

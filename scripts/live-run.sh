@@ -25,3 +25,12 @@ stop_live_run() {
 
 # The README's way to sign in: ./slots token prints the token as its last line.
 token() { "$ROOT/slots" token "$@" 2>/dev/null | tail -n 1; }
+
+# live_run_in WORK: ./slots run in the background, its output in WORK/run.log, ready before this returns; when the
+# script exits, it is stopped and WORK removed.
+live_run_in() {
+  start_live_run "$1/run.log"
+  # shellcheck disable=SC2064 # WORK is fixed now, on purpose
+  trap "stop_live_run; rm -rf '$1'" EXIT
+  wait_live_run
+}

@@ -15,13 +15,7 @@ fail() { echo "postman FAILED: $*" >&2; tail -n 40 "$LOG" >&2; exit 1; }
 
 # shellcheck source=scripts/live-run.sh
 . "$ROOT/scripts/live-run.sh"
-start_live_run "$LOG"
-stop() {
-  stop_live_run
-  rm -rf "$WORK"
-}
-trap stop EXIT
-wait_live_run
+live_run_in "$WORK"
 
 RUN="$(date +%s%N)"
 export PM_BASE="http://127.0.0.1:$SLOTS_PORT" PM_DAY="$(date -u -d '+7 days' +%F)"
