@@ -37,7 +37,7 @@ builder.Services.AddMediator((MediatorOptions options) =>
     options.PipelineBehaviors =
     [
         typeof(TimeBudgetBehavior<,>), typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>),
-        typeof(SlotQueueBehavior<,>), typeof(UnitOfWorkBehavior<,>),
+        typeof(SlotQueueBehavior<,>), typeof(UnitOfWorkBehavior<,>), typeof(IdempotencyBehavior<,>),
     ];
 });
 builder.Services.AddSlotsAuthentication(builder.Configuration);

@@ -5,7 +5,9 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using Slots.Application.Common;
 using Slots.Application.Common.Events;
+using Slots.Application.Common.Idempotency;
 using Slots.Infrastructure.Events;
+using Slots.Infrastructure.Idempotency;
 using Slots.Infrastructure.Persistence;
 
 namespace Slots.Infrastructure;
@@ -34,6 +36,9 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IEventOutbox, EventOutbox>();
         services.AddScoped<IEventFeed, EventFeed>();
+        services.AddScoped<IIdempotencyStore, IdempotencyStore>();
+        services.AddSingleton<IdempotencySweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<IdempotencySweeper>());
         services.AddHealthChecks().AddDbContextCheck<SlotsDbContext>("database", tags: ["ready"]);
         return services;
     }

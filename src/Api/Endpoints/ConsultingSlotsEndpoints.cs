@@ -7,6 +7,7 @@ using Slots.Api.Http;
 using Slots.Api.OpenApi;
 using Slots.Api.Security;
 using Slots.Application.Common;
+using Slots.Application.Common.Idempotency;
 using Slots.Application.Slots;
 using Slots.Application.Slots.BookSlot;
 using Slots.Application.Slots.CancelBooking;
@@ -62,7 +63,7 @@ public static class ConsultingSlotsEndpoints
         slots.MapPost("/", CreateSlot).WithName("createSlot").WithSummary("Create a slot")
             .WithDescription("Publishes a slot on the specialist's local date and times in an IANA time zone. Capacity 1 is "
                 + "a 1:1 session, more a group. Specialists create their own; an admin names the specialist.")
-            .ProducesProblem(StatusCodes.Status409Conflict).Limited(RateLimits.SlotCreations);
+            .ProducesProblem(StatusCodes.Status409Conflict).Idempotent().Limited(RateLimits.SlotCreations);
         slots.MapGet("/{slotId:guid}", GetSlot).WithName("getSlot").WithSummary("Get a slot")
             .WithDescription("One slot with its live bookings, tagged with its version (`ETag`); `If-None-Match` with that tag "
                 + "answers 304. Its specialist or an admin.")
@@ -82,7 +83,7 @@ public static class ConsultingSlotsEndpoints
         slots.MapPost("/{slotId:guid}/book", BookSlot).WithName("bookSlot").WithSummary("Book a seat")
             .WithDescription("Books one seat for the signed-in customer (an admin names the customer). Exact under any "
                 + "concurrency: once the seats are gone, 409 `slot_fully_booked`.")
-            .ChangesASlot().Limited(RateLimits.Bookings);
+            .ChangesASlot().Idempotent().Limited(RateLimits.Bookings);
         slots.MapDelete("/{slotId:guid}/book/{customerId}", CancelBooking).WithName("cancelBooking")
             .WithSummary("Cancel a booking")
             .WithDescription("Cancels a customer's live booking and frees the seat. The customer, the slot's specialist "
@@ -143,9 +144,12 @@ public static class ConsultingSlotsEndpoints
     }
 
     private static async Task<Created<SlotResponse>> CreateSlot(
-        CreateSlotCommand command, ISender sender, HttpContext http, CancellationToken ct)
+        CreateSlotCommand command, [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey, IdempotencyContext idempotency,
+        ISender sender, HttpContext http, CancellationToken ct)
     {
+        idempotency.Key = IdempotencyKey(idempotencyKey);
         var slot = await sender.Send(command, ct);
+        MarkReplayed(http, idempotency);
         http.Response.Headers.ETag = EntityTags.ForSlot(slot.Version);
         return TypedResults.Created($"{BasePath}/{slot.Id}", slot);
     }
@@ -185,10 +189,16 @@ public static class ConsultingSlotsEndpoints
     }
 
     private static async Task<Created<BookingConfirmation>> BookSlot(
-        Guid slotId, BookSlotRequest body, ISender sender, CancellationToken ct)
+        Guid slotId, BookSlotRequest body, [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
+        IdempotencyContext idempotency, ISender sender, HttpContext http, CancellationToken ct)
     {
+        idempotency.Key = IdempotencyKey(idempotencyKey);
         var confirmation = await sender.Send(new BookSlotCommand(slotId, body.CustomerId, body.CustomerEmail, body.CustomerName), ct);
-        SlotsMetrics.Bookings.Add(1);
+        if (!MarkReplayed(http, idempotency))
+        {
+            SlotsMetrics.Bookings.Add(1);
+        }
+
         return TypedResults.Created($"{BasePath}/{slotId}", confirmation);
     }
 
@@ -199,9 +209,34 @@ public static class ConsultingSlotsEndpoints
         return TypedResults.NoContent();
     }
 
+    private const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    /// <summary>The <c>Idempotency-Key</c> header's value, or 400 when it is empty, too long or not printable ASCII.</summary>
+    private static string? IdempotencyKey(string? header) =>
+        header is null || IdempotencyContext.IsValidKey(header)
+            ? header
+            : throw new FluentValidation.ValidationException(
+                [new FluentValidation.Results.ValidationFailure(IdempotencyKeyHeader,
+                    $"'{IdempotencyKeyHeader}' must be 1 to {IdempotencyContext.MaxKeyLength} printable ASCII characters.")]);
+
+    /// <summary>Says so when the answer is the one kept for the key (IETF httpapi idempotency draft); true then.</summary>
+    private static bool MarkReplayed(HttpContext http, IdempotencyContext idempotency)
+    {
+        if (idempotency.Replayed)
+        {
+            http.Response.Headers["Idempotent-Replayed"] = "true";
+        }
+
+        return idempotency.Replayed;
+    }
+
     /// <summary>A command on an existing slot: 404 when there is none, 409 when its state forbids the change.</summary>
     private static RouteHandlerBuilder ChangesASlot(this RouteHandlerBuilder endpoint) =>
         endpoint.ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+    /// <summary>A POST that takes an <c>Idempotency-Key</c>: 422 when the key was used for another request.</summary>
+    private static RouteHandlerBuilder Idempotent(this RouteHandlerBuilder endpoint) =>
+        endpoint.ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     /// <summary>A change that honours <c>If-Match</c>: 412 when the slot is no longer at a version it names.</summary>
     private static RouteHandlerBuilder Conditional(this RouteHandlerBuilder endpoint) =>

@@ -25,6 +25,7 @@ public static class ProblemCodes
         [412] = ["precondition_failed"],
         [413] = [PayloadTooLarge],
         [415] = [UnsupportedMediaType],
+        [422] = ["idempotency_key_reused"],
         [429] = ["rate_limited"],
         [500] = [InternalError],
         [503] = ["database_unavailable", "slot_busy", "time_budget_exceeded", "database_timeout", "reads_busy"],

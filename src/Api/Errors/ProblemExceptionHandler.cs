@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Slots.Api.Security;
 using Polly.CircuitBreaker;
 using Slots.Application.Common;
+using Slots.Application.Common.Idempotency;
 using Slots.Application.Common.Security;
 using Slots.Domain.Common;
 using Slots.Infrastructure.Persistence;
@@ -35,6 +36,13 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             DomainException domain => Domain(domain),
             AccessDeniedException denied => Denied(context, denied),
             TooManyRequestsException tooMany => TooMany(context, tooMany),
+            IdempotencyKeyReusedException reused => new ProblemDetails
+            {
+                Status = StatusCodes.Status422UnprocessableEntity,
+                Title = "The idempotency key was used for another request.",
+                Detail = reused.Message,
+                Extensions = { ["code"] = "idempotency_key_reused" },
+            },
             ServiceBusyException busy => Busy(context, busy),
             BrokenCircuitException broken => Unavailable(context, broken, broken.RetryAfter),
             BadHttpRequestException badRequest => BadRequest(badRequest),

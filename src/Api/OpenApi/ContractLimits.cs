@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Slots.Application.Common;
 using Slots.Application.Common.Events;
+using Slots.Application.Common.Idempotency;
 using Slots.Application.Slots.ListCancelledBookings;
 using Slots.Domain.Slots;
 
@@ -65,6 +66,9 @@ public static class ContractLimits
             ["datacontenttype"] = s => Text(s, 64, "The data's media type: application/json."),
             ["time"] = Instant,
             ["version"] = s => Integer(s, 1, int.MaxValue, "1 when created, one more with every change (bookings included); the ETag is \"v{version}\"."),
+            ["Idempotency-Key"] = s => Text(s, IdempotencyContext.MaxKeyLength,
+                "Makes a retry safe: the same key (from the same caller, for the same request) returns the first answer again, "
+                + "with `Idempotent-Replayed: true`; kept 24 hours. Printable ASCII."),
             ["If-Match"] = s => Text(s, MaxEntityTagsLength, "Change only if the slot is still at one of these versions: its ETag, such as \"v3\" (or *). Otherwise 412."),
             ["If-None-Match"] = s => Text(s, MaxEntityTagsLength, "The ETag of the copy you hold: 304 with no body while it is still current."),
         };

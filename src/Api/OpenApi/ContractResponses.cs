@@ -26,6 +26,7 @@ public static class ContractResponses
         [412] = ("PreconditionFailedProblem", "`If-Match` names a version the slot no longer has: read it again (its `ETag`)."),
         [413] = ("PayloadTooLargeProblem", "The request body is larger than the API accepts."),
         [415] = ("UnsupportedMediaTypeProblem", "The body is not `application/json`."),
+        [422] = ("IdempotencyKeyReusedProblem", "The `Idempotency-Key` was used for a different request by this caller: use a new key."),
         [429] = ("RateLimitedProblem", "Too many requests from this caller; try again after `Retry-After` seconds."),
         [500] = ("InternalErrorProblem", "An unexpected error; it has been logged. Nothing about internals is said."),
         [503] = ("UnavailableProblem", "Busy or the database is unreachable; try again after `Retry-After` seconds."),
@@ -102,6 +103,13 @@ public static class ContractResponses
         if (operation.Responses.TryGetValue("201", out var created) && created is OpenApiResponse createdResponse)
         {
             createdResponse.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            if (operation.Responses.ContainsKey("422"))
+            {
+                createdResponse.Headers["Idempotent-Replayed"] = Header(
+                    "`true` when this is the answer kept for the request's `Idempotency-Key`, sent again.",
+                    new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create("true")], MaxLength = 4 });
+            }
+
             createdResponse.Headers["Location"] = Header("Where the slot is read: /api/consulting-slots/{slotId}.", UriReference(), required: true);
         }
 

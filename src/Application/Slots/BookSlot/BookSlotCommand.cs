@@ -1,5 +1,6 @@
 using Mediator;
 using Slots.Application.Common;
+using Slots.Application.Common.Idempotency;
 using Slots.Application.Common.Security;
 
 namespace Slots.Application.Slots.BookSlot;
@@ -9,9 +10,11 @@ namespace Slots.Application.Slots.BookSlot;
 /// name anyone else; an admin names the customer in full.
 /// </summary>
 public sealed record BookSlotCommand(Guid SlotId, string? CustomerId = null, string? CustomerEmail = null, string? CustomerName = null)
-    : ICommand<BookingConfirmation>, IRestrictedRequest, ISlotCommand, IIdsCheckedFirst
+    : ICommand<BookingConfirmation>, IRestrictedRequest, ISlotCommand, IIdsCheckedFirst, IIdempotentCommand
 {
     public static IReadOnlySet<Role> AllowedRoles => Allowed.Customers;
 
     public void EnsureIdsAllowed(Actor actor) => actor.EnsureBooksAsThemselves(CustomerId, CustomerEmail);
+
+    string IIdempotentCommand.IdempotencyOperation() => $"bookSlot:{SlotId:N}";
 }

@@ -1,4 +1,5 @@
 using Mediator;
+using Slots.Application.Common.Idempotency;
 using Slots.Application.Common.Security;
 
 namespace Slots.Application.Slots.CreateSlot;
@@ -17,7 +18,9 @@ public sealed record CreateSlotCommand(
     string? Timezone = null,
     string? ServiceId = null,
     string? SpecialistEmail = null,
-    string? SpecialistId = null) : ICommand<SlotResponse>, IRestrictedRequest
+    string? SpecialistId = null) : ICommand<SlotResponse>, IRestrictedRequest, IIdempotentCommand
 {
     public static IReadOnlySet<Role> AllowedRoles => Allowed.Specialists;
+
+    string IIdempotentCommand.IdempotencyOperation() => "createSlot";
 }

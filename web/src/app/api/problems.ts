@@ -11,6 +11,7 @@ export type ProblemCode =
   | Schemas['NotFoundProblem']['code']
   | Schemas['ConflictProblem']['code']
   | Schemas['PreconditionFailedProblem']['code']
+  | Schemas['IdempotencyKeyReusedProblem']['code']
   | Schemas['PayloadTooLargeProblem']['code']
   | Schemas['UnsupportedMediaTypeProblem']['code']
   | Schemas['RateLimitedProblem']['code']
@@ -44,6 +45,7 @@ const sentences: Record<ProblemCode, (p: ApiProblem) => string> = {
   slot_has_bookings: () => 'This slot has bookings: cancel them before deleting it.',
   slot_overlaps: () => 'This overlaps another of your slots.',
   booking_limit_reached: () => 'You have reached the limit of open bookings.',
+  idempotency_key_reused: () => 'This request was already sent with different details. Reload the page and try again.',
   precondition_failed: () => 'This slot changed since you loaded it (perhaps someone booked it). Here it is as it is now.',
   payload_too_large: () => 'That is too much to send at once.',
   unsupported_media_type: () => 'The request could not be read. Reload the page and try again.',

@@ -363,6 +363,30 @@ export interface components {
                 [key: string]: string[];
             };
         };
+        /** @description An RFC 9457 problem for 422, with a stable `code`. */
+        IdempotencyKeyReusedProblem: {
+            /** @description A URI that identifies the kind of problem, or about:blank. */
+            type: string;
+            /** @description A short summary of the kind of problem. */
+            title: string;
+            /** Format: int32 */
+            status: number;
+            /** @description What went wrong, for a person to read. */
+            detail: string;
+            /** @description The request's path. */
+            instance?: string;
+            /**
+             * @description Stable and machine-readable: branch on this, not on the texts.
+             * @enum {string}
+             */
+            code: "idempotency_key_reused";
+            /** @description The request's trace, to quote when reporting it. */
+            traceId: string;
+            /** @description Each invalid field (camelCase) and what is wrong with it. */
+            errors?: {
+                [key: string]: string[];
+            };
+        };
         /** @description An RFC 9457 problem for 500, with a stable `code`. */
         InternalErrorProblem: {
             /** @description A URI that identifies the kind of problem, or about:blank. */
@@ -760,7 +784,9 @@ export interface operations {
     createSlot: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -775,6 +801,8 @@ export interface operations {
                 headers: {
                     /** @description A strong entity tag: a slot's version ("v3"), a list's body hash ("h..."). */
                     ETag: string;
+                    /** @description `true` when this is the answer kept for the request's `Idempotency-Key`, sent again. */
+                    "Idempotent-Replayed"?: "true";
                     /** @description Where the slot is read: /api/consulting-slots/{slotId}. */
                     Location: string;
                     [name: string]: unknown;
@@ -835,6 +863,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used for a different request by this caller: use a new key. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["IdempotencyKeyReusedProblem"];
                 };
             };
             /** @description Too many requests from this caller; try again after `Retry-After` seconds. */
@@ -1278,7 +1315,9 @@ export interface operations {
     bookSlot: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
             path: {
                 slotId: string;
             };
@@ -1293,6 +1332,8 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description `true` when this is the answer kept for the request's `Idempotency-Key`, sent again. */
+                    "Idempotent-Replayed"?: "true";
                     /** @description Where the slot is read: /api/consulting-slots/{slotId}. */
                     Location: string;
                     [name: string]: unknown;
@@ -1362,6 +1403,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used for a different request by this caller: use a new key. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["IdempotencyKeyReusedProblem"];
                 };
             };
             /** @description Too many requests from this caller; try again after `Retry-After` seconds. */

@@ -1,0 +1,11 @@
+namespace Slots.Application.Common.Idempotency;
+
+/// <summary>
+/// A command a client may send with an <c>Idempotency-Key</c>: a repeat with the same key (same caller, same operation)
+/// gets the first answer again instead of a second effect.
+/// </summary>
+public interface IIdempotentCommand
+{
+    /// <summary>What the key is scoped to besides the caller: the operation, and its target where it has one.</summary>
+    string IdempotencyOperation();
+}

@@ -1,0 +1,151 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Slots.Api.IntegrationTests.Infrastructure;
+using Slots.Infrastructure.Idempotency;
+
+namespace Slots.Api.IntegrationTests;
+
+/// <summary>
+/// <c>Idempotency-Key</c> on creating a slot and booking a seat: a repeat gets the first answer again (status, headers,
+/// body) with <c>Idempotent-Replayed: true</c>; the key is kept with the effect, in one transaction.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public class IdempotencyTests(SlotsApiFactory factory) : ApiTestBase(factory)
+{
+    [Fact]
+    public async Task A_retried_booking_gets_the_first_answer_again_not_already_booked()
+    {
+        var slot = Id(await CreateSlotAsync(NewSpecialist(), days: 3, capacity: 2));
+        using var customer = Factory.NewClient(Factory.Tokens.Customer($"idem-{Guid.NewGuid():N}"));
+        var key = Guid.NewGuid().ToString();
+
+        var first = await Send(customer, $"{Base}/{slot}/book", "{}", key);
+        var again = await Send(customer, $"{Base}/{slot}/book", "{}", key);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.False(first.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal("true", again.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(first.Headers.Location, again.Headers.Location);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
+        Assert.Equal(1, await Factory.ScalarAsync<int>("SELECT booked_count FROM slots WHERE id = $1", slot));
+        // Without the key, a repeat is a second request: the customer already holds a seat.
+        await ProblemAsync(await Send(customer, $"{Base}/{slot}/book", "{}", key: null), HttpStatusCode.Conflict, "already_booked");
+    }
+
+    [Fact]
+    public async Task A_repeated_create_replays_status_location_etag_and_body()
+    {
+        var specialist = NewSpecialist();
+        using var owner = Factory.NewClient(Factory.Tokens.Specialist(specialist));
+        var body = $$"""{"date":"{{Day(4)}}","startTime":"10:00","endTime":"11:00"}""";
+
+        var first = await Send(owner, Base, body, "create-1");
+        var again = await Send(owner, Base, body.Replace(",", ", ", StringComparison.Ordinal), "create-1");
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created), (first.StatusCode, again.StatusCode));
+        Assert.Equal(first.Headers.Location, again.Headers.Location);
+        Assert.Equal(first.Headers.ETag, again.Headers.ETag);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
+        Assert.Equal(1L, await Factory.ScalarAsync<long>("SELECT count(*) FROM slots WHERE specialist_email = $1", specialist));
+    }
+
+    [Fact]
+    public async Task The_same_key_for_another_request_is_422_and_other_callers_keys_are_their_own()
+    {
+        var specialist = NewSpecialist();
+        using var owner = Factory.NewClient(Factory.Tokens.Specialist(specialist));
+        Assert.Equal(HttpStatusCode.Created, (await Send(owner, Base, $$"""{"date":"{{Day(5)}}","startTime":"10:00","endTime":"11:00"}""", "k")).StatusCode);
+
+        await ProblemAsync(
+            await Send(owner, Base, $$"""{"date":"{{Day(5)}}","startTime":"12:00","endTime":"13:00"}""", "k"),
+            HttpStatusCode.UnprocessableEntity, "idempotency_key_reused");
+
+        var other = NewSpecialist();
+        using var someoneElse = Factory.NewClient(Factory.Tokens.Specialist(other));
+        var theirs = await Send(someoneElse, Base, $$"""{"date":"{{Day(5)}}","startTime":"12:00","endTime":"13:00"}""", "k");
+        Assert.Equal(HttpStatusCode.Created, theirs.StatusCode);
+        Assert.False(theirs.Headers.Contains("Idempotent-Replayed"));
+    }
+
+    [Theory]
+    [InlineData(256)]
+    [InlineData(0)]
+    public async Task A_key_that_is_empty_or_over_255_characters_is_400(int length)
+    {
+        var slot = Id(await CreateSlotAsync(NewSpecialist(), days: 6));
+
+        var problem = await ProblemAsync(await Send(Client, $"{Base}/{slot}/book", Booking("idem-long"), new string('k', length)), HttpStatusCode.BadRequest);
+
+        Assert.True(problem.GetProperty("errors").TryGetProperty("idempotency-Key", out _) || problem.GetProperty("errors").TryGetProperty("Idempotency-Key", out _), problem.ToString());
+        Assert.Equal(0, await Factory.ScalarAsync<int>("SELECT booked_count FROM slots WHERE id = $1", slot));
+    }
+
+    [Fact]
+    public async Task A_key_of_255_printable_characters_is_taken_and_a_control_character_is_not()
+    {
+        var slot = Id(await CreateSlotAsync(NewSpecialist(), days: 7, capacity: 3));
+
+        Assert.Equal(HttpStatusCode.Created, (await Send(Client, $"{Base}/{slot}/book", Booking("idem-255"), new string('~', 255))).StatusCode);
+        await ProblemAsync(await Send(Client, $"{Base}/{slot}/book", Booking("idem-ctl"), "a\tb"), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Fifty_parallel_requests_with_one_key_make_one_booking_and_identical_answers()
+    {
+        var slot = Id(await CreateSlotAsync(NewSpecialist(), days: 8, capacity: 10));
+        // An internal service (not rate limited) booking for one customer, 50 times at once, each over its own connection.
+        var clients = Enumerable.Range(0, 50).Select(_ => Factory.NewClient(Factory.Tokens.Admin("idem-service"))).ToList();
+        var body = Booking($"idem-race-{Guid.NewGuid():N}");
+        var go = new TaskCompletionSource();
+
+        var requests = clients.Select(async client =>
+        {
+            await go.Task;
+            var response = await Send(client, $"{Base}/{slot}/book", body, "one-key");
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync(), Replayed: response.Headers.Contains("Idempotent-Replayed"));
+        }).ToList();
+        go.SetResult();
+        var answers = await Task.WhenAll(requests);
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Created, a.StatusCode));
+        Assert.Single(answers.Select(a => a.Body).Distinct());
+        Assert.Equal(49, answers.Count(a => a.Replayed));
+        Assert.Equal(1, await Factory.ScalarAsync<int>("SELECT booked_count FROM slots WHERE id = $1", slot));
+        clients.ForEach(c => c.Dispose());
+    }
+
+    [Fact]
+    public async Task A_key_is_forgotten_after_24_hours_and_swept()
+    {
+        var specialist = NewSpecialist();
+        using var owner = Factory.NewClient(Factory.Tokens.Specialist(specialist));
+        var body = $$"""{"date":"{{Day(9)}}","startTime":"10:00","endTime":"11:00"}""";
+        var first = Id(await BodyAsync(await Send(owner, Base, body, "old-key")));
+        Assert.Equal(HttpStatusCode.NoContent, (await owner.DeleteAsync($"{Base}/{first}")).StatusCode);
+        await Factory.ExecuteAsync("UPDATE idempotency_keys SET created_at = created_at - interval '24 hours 1 second' WHERE key = 'old-key'");
+
+        var again = await Send(owner, Base, body, "old-key");
+
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.False(again.Headers.Contains("Idempotent-Replayed"));
+        Assert.NotEqual(first, Id(await BodyAsync(again)));
+        await Factory.ExecuteAsync("UPDATE idempotency_keys SET created_at = created_at - interval '25 hours' WHERE key = 'old-key'");
+        Assert.True(await Factory.Services.GetRequiredService<IdempotencySweeper>().SweepAsync(default) >= 1);
+        Assert.Equal(0L, await Factory.ScalarAsync<long>("SELECT count(*) FROM idempotency_keys WHERE key = 'old-key'"));
+    }
+
+    private static string Booking(string customer) =>
+        $$"""{"customerId":"{{customer}}","customerEmail":"{{customer}}@customers.example","customerName":"Customer {{customer}}"}""";
+
+    private static async Task<HttpResponseMessage> Send(HttpClient client, string url, string body, string? key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = Json(body) };
+        if (key is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
+        }
+
+        return await client.SendAsync(request);
+    }
+}
