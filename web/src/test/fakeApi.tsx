@@ -11,6 +11,7 @@ export interface Call {
   body: unknown;
   authorization: string | null;
   ifMatch: string | null;
+  idempotencyKey: string | null;
 }
 
 export const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
@@ -35,6 +36,7 @@ export function fakeFetch(handler: (call: Call) => Response | Promise<Response>)
       body: text ? JSON.parse(text) : undefined,
       authorization: request.headers.get('Authorization'),
       ifMatch: request.headers.get('If-Match'),
+      idempotencyKey: request.headers.get('Idempotency-Key'),
     };
     calls.push(call);
     return handler(call);

@@ -148,8 +148,14 @@ export function createSlotsApi(config: SlotsApiConfig) {
           params: { path: { slotId }, header: version ? { 'If-Match': `"v${version}"` } : {} },
         }),
       ),
-    bookSlot: async (slotId: string) =>
-      unwrap(await client.POST('/api/consulting-slots/{slotId}/book', { params: { path: { slotId } }, body: {} })),
+    /** Books a seat; with `idempotencyKey`, a retry of a booking whose answer was lost gets that answer again. */
+    bookSlot: async (slotId: string, idempotencyKey?: string) =>
+      unwrap(
+        await client.POST('/api/consulting-slots/{slotId}/book', {
+          params: { path: { slotId }, header: idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {} },
+          body: {},
+        }),
+      ),
     cancelBooking: async (slotId: string, customerId: string) =>
       unwrap(
         await client.DELETE('/api/consulting-slots/{slotId}/book/{customerId}', {

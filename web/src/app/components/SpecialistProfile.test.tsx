@@ -47,6 +47,32 @@ test('a double click sends one booking, and the confirmation is announced', asyn
   expect(calls.find((c) => c.method === 'POST')?.path).toBe(`/api/consulting-slots/${slot.id}/book`);
 });
 
+test('pressing Book again after a lost answer sends the same Idempotency-Key, and gets the booking', async () => {
+  const slot = availableSlot(5);
+  let posts = 0;
+  const { fetch, calls } = fakeFetch(({ method }) => {
+    if (method !== 'POST') {
+      return json([slot]);
+    }
+    posts++;
+    if (posts === 1) {
+      throw new TypeError('Failed to fetch'); // the connection dropped: the booking may or may not have been made
+    }
+    return json(confirmation(slot), 201, { 'Idempotent-Replayed': 'true' });
+  });
+  render(<SpecialistProfile specialistEmail="ann@example.com" canBook timeZone="UTC" />, { wrapper: withApi(fetch) });
+
+  await userEvent.click(await screen.findByRole('button', { name: /^Book/ }));
+  expect(await screen.findByRole('alert')).toHaveTextContent('cannot be reached');
+  await userEvent.click(await screen.findByRole('button', { name: /^Book/ }));
+
+  await screen.findByText('Booked.');
+  const keys = calls.filter((c) => c.method === 'POST').map((c) => c.idempotencyKey);
+  expect(keys).toHaveLength(2);
+  expect(keys[0]).toMatch(/^[0-9a-f-]{32,36}$/);
+  expect(keys[1]).toBe(keys[0]);
+});
+
 test('when someone else took the last seat, it says so and the list refreshes', async () => {
   const slot = availableSlot(4);
   let gone = false;

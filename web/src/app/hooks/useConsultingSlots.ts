@@ -2,6 +2,7 @@
 // every change a mutation that refreshes the lists when it settles, whether it succeeded or not (a refusal such as
 // `slot_fully_booked` means the list the person saw is stale).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef } from 'react';
 import type { NewSlot, SlotChange } from '../api/consultingSlots';
 import { useSlotsApi } from './SlotsApiContext';
 
@@ -66,9 +67,27 @@ export function useDeleteSlot() {
   return useRefreshingMutation(({ slotId, version }: { slotId: string; version?: number }) => api.deleteSlot(slotId, version));
 }
 
+/** A random key; `crypto.randomUUID` exists only in secure contexts (HTTPS, localhost), `getRandomValues` everywhere. */
+function newKey(): string {
+  return typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Books a seat. Each slot gets one `Idempotency-Key` until its booking succeeds: when an answer is lost (a dropped
+ * connection) and the person presses Book again, the API answers with the first booking, not `already_booked`.
+ */
 export function useBookSlot() {
   const api = useSlotsApi();
-  return useRefreshingMutation((slotId: string) => api.bookSlot(slotId));
+  const keys = useRef(new Map<string, string>());
+  return useRefreshingMutation(async (slotId: string) => {
+    const key = keys.current.get(slotId) ?? newKey();
+    keys.current.set(slotId, key);
+    const confirmation = await api.bookSlot(slotId, key);
+    keys.current.delete(slotId);
+    return confirmation;
+  });
 }
 
 export function useCancelBooking() {
