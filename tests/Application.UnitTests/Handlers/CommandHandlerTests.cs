@@ -212,4 +212,44 @@ public class CommandHandlerTests
         Assert.Equal("slot_has_bookings", ex.Code);
         _repository.DidNotReceiveWithAnyArgs().Remove(default!);
     }
+
+    [Fact]
+    public async Task Each_change_writes_its_event_and_a_status_it_already_had_writes_none()
+    {
+        var events = Substitute.For<IEventOutbox>();
+        var slot = Slot(capacity: 2);
+        _repository.GetForUpdateAsync(slot.Id, Arg.Any<SlotLoad>(), Arg.Any<CancellationToken>()).Returns(slot);
+        _repository.GetForBookingAsync(slot.Id, Arg.Any<string>(), Arg.Any<DateTime>(), Arg.Any<CancellationToken>())
+            .Returns((slot, new LiveBookingCounts(0, 0)));
+        var update = new UpdateSlotHandler(_repository, Ann, Clock(), events);
+
+        await update.Handle(new UpdateSlotCommand(slot.Id, null, null, "active"), default); // already active
+        await new BookSlotHandler(_repository, Admin, Clock(), BookingLimits.Default, events)
+            .Handle(new BookSlotCommand(slot.Id, "c1", "c1@x.io", "One"), default);
+        await new CancelBookingHandler(_repository, Ann, Clock(), events).Handle(new CancelBookingCommand(slot.Id, "c1"), default);
+        await update.Handle(new UpdateSlotCommand(slot.Id, "09:00", null, null), default);
+        await new DeleteSlotHandler(_repository, Ann, events).Handle(new DeleteSlotCommand(slot.Id), default);
+
+        Assert.Equal(
+            [EventTypes.BookingCreated, EventTypes.BookingCancelled, EventTypes.SlotChanged, EventTypes.SlotDeleted],
+            events.ReceivedCalls().Select(c => (string)c.GetArguments()[0]!));
+        Assert.All(events.ReceivedCalls(), c => Assert.Equal(slot.Id, c.GetArguments()[1]));
+        var cancelled = Assert.IsType<BookingEventData>(events.ReceivedCalls().ElementAt(1).GetArguments()[2]);
+        Assert.NotNull(cancelled.Booking.CancelledAt);
+        Assert.Equal((0, 3), (cancelled.Slot.BookedCount, cancelled.Slot.Version));
+    }
+
+    [Fact]
+    public async Task A_refused_change_writes_no_event()
+    {
+        var events = Substitute.For<IEventOutbox>();
+        var slot = Slot();
+        slot.Book(new Customer("c1", "c1@x.io", "One"), Now);
+        _repository.GetForUpdateAsync(slot.Id, Arg.Any<SlotLoad>(), Arg.Any<CancellationToken>()).Returns(slot);
+
+        await Assert.ThrowsAsync<DomainException>(() =>
+            new DeleteSlotHandler(_repository, Ann, events).Handle(new DeleteSlotCommand(slot.Id), default).AsTask());
+
+        events.DidNotReceiveWithAnyArgs().Add(default!, default, default!);
+    }
 }
