@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { ApiProblem } from './consultingSlots';
-import { describeError, fieldErrors } from './problems';
+import { describeError, fieldErrors, formErrors } from './problems';
 
 const document = JSON.parse(readFileSync(new URL('../../../../docs/openapi.json', import.meta.url), 'utf8')) as {
   components: { schemas: Record<string, { properties?: { code?: { enum?: string[] } } }> };
@@ -31,4 +31,18 @@ test('the sentences the issue names', () => {
 test('field errors join each field\'s messages', () => {
   expect(fieldErrors(new ApiProblem(400, 'validation_failed', '', { endTime: ['a.', 'b.'] }))).toEqual({ endTime: 'a. b.' });
   expect(fieldErrors(new Error('x'))).toEqual({});
+});
+
+test('a form shows an error on its field when it can, above the fields when it cannot', () => {
+  const named = new ApiProblem(400, 'validation_failed', '', { endTime: ['Too early.'] });
+  const placed = new ApiProblem(400, 'unknown_time_zone', 'x');
+  const unplaced = new ApiProblem(409, 'slot_overlaps', 'x');
+
+  expect(formErrors(named)).toEqual({ fields: { endTime: 'Too early.' }, form: null });
+  expect(formErrors(placed, { unknown_time_zone: 'timezone' })).toEqual({
+    fields: { timezone: 'That time zone is not known. Pick one from the list.' },
+    form: null,
+  });
+  expect(formErrors(unplaced, { unknown_time_zone: 'timezone' })).toEqual({ fields: {}, form: unplaced });
+  expect(formErrors(null)).toEqual({ fields: {}, form: null });
 });

@@ -84,4 +84,17 @@ export function fieldErrors(error: unknown): Record<string, string> {
   return Object.fromEntries(Object.entries(error.errors).map(([field, messages]) => [field, messages.join(' ')]));
 }
 
+/**
+ * An error as a form shows it: on the fields the API named, or on the field `fieldOfCode` places its code on; `form` is
+ * the error itself when it belongs to no field (then the form shows it above its fields), null otherwise.
+ */
+export function formErrors(error: unknown, fieldOfCode: Record<string, string> = {}) {
+  const fields = fieldErrors(error);
+  const field = error instanceof ApiProblem ? fieldOfCode[error.code] : undefined;
+  if (field && Object.keys(fields).length === 0) {
+    fields[field] = describeError(error);
+  }
+  return { fields, form: error && Object.keys(fields).length === 0 ? error : null };
+}
+
 export const isUnauthenticated = (error: unknown) => error instanceof ApiProblem && error.status === 401;

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { describeError } from '../api/problems';
 import { useCancelBooking, useMyBookings } from '../hooks/useConsultingSlots';
 import { browserZone, localDate, shortDate, timeRange } from '../time';
 import { Empty, ErrorMessage, Skeleton } from './ui';
@@ -20,11 +19,7 @@ export function MyBookings() {
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>
-      {cancel.error && (
-        <p className="notice notice-error" role="alert">
-          {describeError(cancel.error)}
-        </p>
-      )}
+      {cancel.error ? <ErrorMessage error={cancel.error} /> : null}
       {bookings.isPending ? (
         <Skeleton label="Loading your bookings" />
       ) : bookings.error ? (

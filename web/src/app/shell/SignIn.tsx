@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { Role } from '../api/consultingSlots';
-import { describeError, fieldErrors } from '../api/problems';
+import { formErrors } from '../api/problems';
 import { useSlotsApi } from '../hooks/useConsultingSlots';
-import { Field } from '../components/ui';
+import { ErrorMessage, Field } from '../components/ui';
 import { saveSession } from './session';
 
 /**
@@ -14,7 +14,7 @@ export function SignIn({ notice, onSignedIn }: { notice?: string | undefined; on
   const [form, setForm] = useState({ role: 'customer' as Role, id: '', email: '', name: '' });
   const [error, setError] = useState<unknown>(null);
   const [pending, setPending] = useState(false);
-  const errors = fieldErrors(error);
+  const { fields: errors, form: formError } = formErrors(error);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -61,11 +61,7 @@ export function SignIn({ notice, onSignedIn }: { notice?: string | undefined; on
         </p>
       )}
       <form className="form card" onSubmit={submit} noValidate>
-        {error !== null && Object.keys(errors).length === 0 && (
-          <p className="notice notice-error" role="alert">
-            {describeError(error)}
-          </p>
-        )}
+        {formError ? <ErrorMessage error={formError} /> : null}
         <fieldset className="field">
           <legend>I am a</legend>
           <div className="segmented">

@@ -1,9 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { ApiProblem } from '../../api/consultingSlots';
-import { describeError, fieldErrors } from '../../api/problems';
+import { formErrors } from '../../api/problems';
 import { useCreateSlot } from '../../hooks/useConsultingSlots';
 import { addDays, browserZone, localDate, timeZones } from '../../time';
-import { Dialog, Field } from '../ui';
+import { Dialog, ErrorMessage, Field } from '../ui';
 
 /** Which field a refusal without a field map is about, so it shows on that field. */
 const fieldOfCode: Record<string, string> = {
@@ -35,11 +34,7 @@ export function CreateSlotModal({ open, onClose, onCreated }: Props) {
     serviceId: '',
   }));
   const create = useCreateSlot();
-  const errors = fieldErrors(create.error);
-  if (create.error instanceof ApiProblem && fieldOfCode[create.error.code] && Object.keys(errors).length === 0) {
-    errors[fieldOfCode[create.error.code]!] = describeError(create.error);
-  }
-  const formError = create.error && Object.keys(errors).length === 0 ? describeError(create.error) : null;
+  const { fields: errors, form: formError } = formErrors(create.error, fieldOfCode);
 
   const set = (field: keyof typeof form) => (e: { target: { value: string } }) =>
     setForm((f) => ({ ...f, [field]: e.target.value }));
@@ -76,11 +71,7 @@ export function CreateSlotModal({ open, onClose, onCreated }: Props) {
   return (
     <Dialog open={open} title="New slot" onClose={close}>
       <form className="form" onSubmit={submit} noValidate>
-        {formError && (
-          <p className="notice notice-error" role="alert">
-            {formError}
-          </p>
-        )}
+        {formError ? <ErrorMessage error={formError} /> : null}
         <Field id="slot-date" label="Date" error={errors.date}>
           {(control) => <input {...control} type="date" required value={form.date} onChange={set('date')} />}
         </Field>

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import type { Slot } from '../../api/consultingSlots';
-import { describeError, fieldErrors } from '../../api/problems';
+import { formErrors } from '../../api/problems';
 import { useDeleteSlot, useUpdateSlot } from '../../hooks/useConsultingSlots';
 import { longDate } from '../../time';
-import { Dialog, Field } from '../ui';
+import { Dialog, ErrorMessage, Field } from '../ui';
 
 /** A slot's actions: change its times, open or close it for booking, delete it (never while someone holds a seat). */
 export function SlotActions({ slot, past }: { slot: Slot; past: boolean }) {
@@ -53,11 +53,7 @@ export function SlotActions({ slot, past }: { slot: Slot; past: boolean }) {
           their bookings first.
         </p>
       )}
-      {error && !editing && (
-        <p className="notice notice-error" role="alert">
-          {describeError(error)}
-        </p>
-      )}
+      {error && !editing ? <ErrorMessage error={error} /> : null}
       <EditTimes slot={slot} open={editing} onClose={() => setEditing(false)} />
       <Dialog open={confirmingDelete} title="Delete this slot?" onClose={() => setConfirmingDelete(false)}>
         <p>
@@ -84,8 +80,7 @@ export function SlotActions({ slot, past }: { slot: Slot; past: boolean }) {
 function EditTimes({ slot, open, onClose }: { slot: Slot; open: boolean; onClose: () => void }) {
   const [times, setTimes] = useState({ startTime: slot.startTime, endTime: slot.endTime });
   const update = useUpdateSlot();
-  const errors = fieldErrors(update.error);
-  const formError = update.error && Object.keys(errors).length === 0 ? describeError(update.error) : null;
+  const { fields: errors, form: formError } = formErrors(update.error);
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -95,11 +90,7 @@ function EditTimes({ slot, open, onClose }: { slot: Slot; open: boolean; onClose
   return (
     <Dialog open={open} title="Change times" onClose={onClose}>
       <form className="form" onSubmit={submit} noValidate>
-        {formError && (
-          <p className="notice notice-error" role="alert">
-            {formError}
-          </p>
-        )}
+        {formError ? <ErrorMessage error={formError} /> : null}
         <dl className="read-only">
           <div>
             <dt>Date</dt>

@@ -1,8 +1,7 @@
 import type { Slot } from '../../api/consultingSlots';
-import { describeError } from '../../api/problems';
 import { useCancelBooking } from '../../hooks/useConsultingSlots';
 import { browserZone, dateTime, shortDate } from '../../time';
-import { SeatMeter } from '../ui';
+import { ErrorMessage, SeatMeter } from '../ui';
 import { SlotActions } from './SlotActions';
 
 /** The specialist's slots as cards: when, seats taken, status, who booked (with a cancel per booking), actions. */
@@ -69,11 +68,7 @@ function Bookings({ slot, past }: { slot: Slot; past: boolean }) {
           </li>
         ))}
       </ul>
-      {cancel.error && (
-        <p className="notice notice-error" role="alert">
-          {describeError(cancel.error)}
-        </p>
-      )}
+      {cancel.error ? <ErrorMessage error={cancel.error} /> : null}
     </div>
   );
 }
