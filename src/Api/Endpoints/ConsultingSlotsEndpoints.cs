@@ -130,10 +130,9 @@ public static class ConsultingSlotsEndpoints
         string specialistEmail, string? startDate, string? endDate, int? limit, string? cursor,
         [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, ISender sender, HttpContext http, CancellationToken ct)
     {
-        // If-None-Match is read by the result, which hashes the body it would send; bound here so the document shows it.
-        _ = ifNoneMatch;
         var page = await sender.Send(new ListAvailableSlotsQuery(specialistEmail, startDate, endDate, limit, cursor), ct);
-        return new TaggedJson<IReadOnlyList<AvailableSlotResponse>>(WithNextLink(http, page));
+        // The result compares If-None-Match with the hash of the body it would send.
+        return new TaggedJson<IReadOnlyList<AvailableSlotResponse>>(WithNextLink(http, page), ifNoneMatch);
     }
 
     private static async Task<Ok<IReadOnlyList<MyBookingResponse>>> ListMyBookings(
@@ -157,11 +156,10 @@ public static class ConsultingSlotsEndpoints
     private static async Task<Results<Ok<SlotResponse>, StatusCodeHttpResult>> GetSlot(
         Guid slotId, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, ISender sender, HttpContext http, CancellationToken ct)
     {
-        _ = ifNoneMatch; // Read from the request with the rules for lists of tags; bound here so the document shows it.
         var slot = await sender.Send(new GetSlotQuery(slotId), ct);
         var tag = EntityTags.ForSlot(slot.Version);
         http.Response.Headers.ETag = tag;
-        return EntityTags.NoneMatchHits(http.Request, tag) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(slot);
+        return EntityTags.NoneMatchHits(ifNoneMatch, tag) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(slot);
     }
 
     private static async Task<Ok<IReadOnlyList<BookingResponse>>> ListCancelledBookings(

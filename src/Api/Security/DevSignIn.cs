@@ -16,6 +16,8 @@ public static class DevSignIn
     /// <summary>A working day: long enough for a local session, well inside the local tokens' 24-hour cap.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(8);
 
+    private static readonly DevTokenRequestValidator Validator = new();
+
     public static void MapDevSignIn(this WebApplication app)
     {
         if (!app.Configuration.GetValue<bool>("Slots:DevSignIn"))
@@ -35,7 +37,7 @@ public static class DevSignIn
 
     private static Ok<DevToken> Issue(DevTokenRequest request, LocalTokenIssuer issuer)
     {
-        new DevTokenRequestValidator().ValidateAndThrow(request);
+        Validator.ValidateAndThrow(request);
         // The system clock, not the injected one: the bearer handler checks a token's lifetime against real time.
         var now = TimeProvider.System.GetUtcNow().UtcDateTime;
         var token = issuer.Issue(request.Role!, request.Id!, request.Email, request.Name, now, Lifetime);

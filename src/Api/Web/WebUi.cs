@@ -29,17 +29,17 @@ public static class WebUi
             return;
         }
 
-        var index = Path.Combine(Path.GetFullPath(root), "index.html");
+        root = Path.GetFullPath(root);
+        var index = Path.Combine(root, "index.html");
         if (!File.Exists(index))
         {
             app.Logger.LogWarning("Slots:WebRoot {Root} holds no index.html; the web UI is not served.", root);
             return;
         }
 
-        var files = new PhysicalFileProvider(Path.GetFullPath(root));
         app.UseStaticFiles(new StaticFileOptions
         {
-            FileProvider = files,
+            FileProvider = new PhysicalFileProvider(root),
             OnPrepareResponse = context =>
             {
                 var headers = context.Context.Response.Headers;

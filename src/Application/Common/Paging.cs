@@ -71,7 +71,11 @@ public static class Paging
     }
 
     /// <summary>Cuts the extra row fetched to learn whether another page exists.</summary>
-    public static Page<T> ToPage<T>(List<T> rows, int limit, Func<T, DateTime> startsAt, Func<T, Guid>? tieBreak = null)
+    public static Page<T> ToPage<T>(List<T> rows, int limit, Func<T, DateTime> startsAt, Func<T, Guid>? tieBreak = null) =>
+        ToPage(rows, limit, last => EncodeCursor(startsAt(last), tieBreak?.Invoke(last)));
+
+    /// <summary>The same for a list with a cursor of its own (the event feed's position): <paramref name="cursorAfter"/> of the last row kept.</summary>
+    public static Page<T> ToPage<T>(List<T> rows, int limit, Func<T, string> cursorAfter)
     {
         if (rows.Count <= limit)
         {
@@ -79,6 +83,6 @@ public static class Paging
         }
 
         rows.RemoveRange(limit, rows.Count - limit);
-        return new Page<T>(rows, EncodeCursor(startsAt(rows[^1]), tieBreak?.Invoke(rows[^1])));
+        return new Page<T>(rows, cursorAfter(rows[^1]));
     }
 }

@@ -8,6 +8,4 @@ public static class EventTypes
     public const string SlotDeleted = "slots.slot.deleted";
     public const string BookingCreated = "slots.booking.created";
     public const string BookingCancelled = "slots.booking.cancelled";
-
-    public static readonly IReadOnlyList<string> All = [SlotCreated, SlotChanged, SlotDeleted, BookingCreated, BookingCancelled];
 }

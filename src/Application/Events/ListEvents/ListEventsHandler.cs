@@ -11,12 +11,6 @@ public sealed class ListEventsHandler(IEventFeed feed) : IQueryHandler<ListEvent
         var after = EventPosition.TryParse(query.After, out var position) ? position : EventPosition.Start;
         var limit = query.Limit ?? Paging.DefaultLimit;
         var rows = await feed.ReadAsync(after, limit + 1, cancellationToken);
-        if (rows.Count <= limit)
-        {
-            return new Page<FeedEvent>(rows, null);
-        }
-
-        rows.RemoveRange(limit, rows.Count - limit);
-        return new Page<FeedEvent>(rows, rows[^1].Position.ToString());
+        return Paging.ToPage(rows, limit, e => e.Position.ToString());
     }
 }
