@@ -139,26 +139,7 @@ public class EntityTagTests(SlotsApiFactory factory) : ApiTestBase(factory)
         specialistEmail = specialist, specialistId = $"sub-{specialist}", date = Day(days), startTime = "10:00", endTime = "11:00",
     };
 
-    private async Task<HttpResponseMessage> Conditional(
-        HttpMethod method, string url, string? ifMatch = null, string? ifNoneMatch = null, string? body = null, HttpClient? client = null)
-    {
-        using var request = new HttpRequestMessage(method, url);
-        if (body is not null)
-        {
-            request.Content = Json(body);
-        }
-
-        // Sent as written, malformed tags included: the server must read them, not the client library.
-        if (ifMatch is not null)
-        {
-            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
-        }
-
-        if (ifNoneMatch is not null)
-        {
-            request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
-        }
-
-        return await (client ?? Client).SendAsync(request);
-    }
+    private Task<HttpResponseMessage> Conditional(
+        HttpMethod method, string url, string? ifMatch = null, string? ifNoneMatch = null, string? body = null, HttpClient? client = null) =>
+        SendRawAsync(client ?? Client, method, url, body, ("If-Match", ifMatch), ("If-None-Match", ifNoneMatch));
 }

@@ -138,14 +138,6 @@ public class IdempotencyTests(SlotsApiFactory factory) : ApiTestBase(factory)
     private static string Booking(string customer) =>
         $$"""{"customerId":"{{customer}}","customerEmail":"{{customer}}@customers.example","customerName":"Customer {{customer}}"}""";
 
-    private static async Task<HttpResponseMessage> Send(HttpClient client, string url, string body, string? key)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = Json(body) };
-        if (key is not null)
-        {
-            request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
-        }
-
-        return await client.SendAsync(request);
-    }
+    private static Task<HttpResponseMessage> Send(HttpClient client, string url, string body, string? key) =>
+        SendRawAsync(client, HttpMethod.Post, url, body, ("Idempotency-Key", key));
 }

@@ -48,6 +48,30 @@ public abstract class ApiTestBase(SlotsApiFactory factory)
         return await BodyAsync(response);
     }
 
+    /// <summary>
+    /// Sends a request with <paramref name="headers"/> as written (those whose value is null left out), malformed ones
+    /// included: the server must read them, not the client library.
+    /// </summary>
+    protected static async Task<HttpResponseMessage> SendRawAsync(
+        HttpClient client, HttpMethod method, string url, string? body, params (string Name, string? Value)[] headers)
+    {
+        using var request = new HttpRequestMessage(method, url);
+        if (body is not null)
+        {
+            request.Content = Json(body);
+        }
+
+        foreach (var (name, value) in headers)
+        {
+            if (value is not null)
+            {
+                request.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+
+        return await client.SendAsync(request);
+    }
+
     protected static Task<HttpResponseMessage> BookAsync(HttpClient client, Guid slotId, string customerId) =>
         client.PostAsJsonAsync($"{Base}/{slotId}/book", new
         {
