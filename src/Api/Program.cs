@@ -9,12 +9,14 @@ using Slots.Api.OpenApi;
 using Slots.Api.Security;
 using Slots.Api.Telemetry;
 using Slots.Api.Web;
+using Slots.Api.Webhooks;
 using Slots.Application;
 using Slots.Application.Common;
 using Slots.Application.Common.Behaviors;
 using Slots.Application.Slots.CreateSlot;
 using Slots.Infrastructure;
 using Slots.Infrastructure.Persistence;
+using Slots.Infrastructure.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -29,7 +31,8 @@ builder.Services.AddApplication(
         bookings.GetValue("MaxLivePerCustomerWithSpecialist", BookingLimits.Default.PerCustomerWithSpecialist)));
 builder.Services.AddInfrastructure(
     builder.Configuration.GetConnectionString("Slots")
-    ?? throw new InvalidOperationException("Set ConnectionStrings:Slots (./slots run does it for you)."));
+    ?? throw new InvalidOperationException("Set ConnectionStrings:Slots (./slots run does it for you)."),
+    builder.Configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions());
 builder.Services.AddMediator((MediatorOptions options) =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
@@ -83,6 +86,7 @@ app.MapApiReference();
 app.MapHealth();
 app.MapConsultingSlots();
 app.MapEvents();
+app.MapWebhooks();
 app.MapDevSignIn();
 app.UseWebUi();
 

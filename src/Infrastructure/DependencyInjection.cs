@@ -9,12 +9,15 @@ using Slots.Application.Common.Idempotency;
 using Slots.Infrastructure.Events;
 using Slots.Infrastructure.Idempotency;
 using Slots.Infrastructure.Persistence;
+using Slots.Infrastructure.Webhooks;
+using Slots.Application.Common.Webhooks;
+using System.Net;
 
 namespace Slots.Infrastructure;
 
 public static class DependencyInjection
 {
-    public static IServiceCollection AddInfrastructure(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, string connectionString, WebhookOptions webhooks)
     {
         var tuned = Tuned(connectionString);
         services.AddSingleton(new ReadGate(new NpgsqlConnectionStringBuilder(tuned).MaxPoolSize));
@@ -39,8 +42,29 @@ public static class DependencyInjection
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         services.AddSingleton<IdempotencySweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<IdempotencySweeper>());
+        AddWebhooks(services, tuned, webhooks);
         services.AddHealthChecks().AddDbContextCheck<SlotsDbContext>("database", tags: ["ready"]);
         return services;
+    }
+
+    /// <summary>
+    /// The subscriptions' store and the dispatcher, which has a pool of its own (a fan-out, a claim and the outcomes of the
+    /// sends in flight need a few connections, and must not queue behind the requests).
+    /// </summary>
+    private static void AddWebhooks(IServiceCollection services, string connectionString, WebhookOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton<HostResolver>(Dns.GetHostAddressesAsync);
+        services.AddSingleton<WebhookTargets>();
+        services.AddSingleton<IWebhookTargets>(sp => sp.GetRequiredService<WebhookTargets>());
+        services.AddScoped<IWebhookStore, WebhookStore>();
+        if (options.DispatcherEnabled)
+        {
+            var builder = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 4 };
+            builder.ApplicationName = (builder.ApplicationName ?? "slots") + "-webhooks";
+            services.AddSingleton(new WebhookDatabase(NpgsqlDataSource.Create(builder)));
+            services.AddHostedService<WebhookDispatcher>();
+        }
     }
 
     /// <summary>

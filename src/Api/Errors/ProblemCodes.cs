@@ -11,16 +11,16 @@ public static class ProblemCodes
         [400] =
         [
             "validation_failed", "bad_request", "start_not_in_future", "date_out_of_range", "end_not_after_start",
-            "unknown_time_zone", "nonexistent_local_time", "invalid_time", "invalid_capacity",
+            "unknown_time_zone", "nonexistent_local_time", "invalid_time", "invalid_capacity", "webhook_target_refused",
         ],
         [401] = ["unauthenticated", "invalid_token"],
         [403] = ["role_not_allowed", "not_yourself", "email_not_verified"],
-        [404] = ["slot_not_found", "booking_not_found", NotFound],
+        [404] = ["slot_not_found", "booking_not_found", "webhook_not_found", "delivery_not_found", NotFound],
         [405] = [MethodNotAllowed],
         [409] =
         [
             "slot_fully_booked", "already_booked", "slot_inactive", "slot_in_past", "slot_has_bookings", "slot_overlaps",
-            "booking_limit_reached",
+            "booking_limit_reached", "delivery_in_flight",
         ],
         [412] = ["precondition_failed"],
         [413] = [PayloadTooLarge],

@@ -82,7 +82,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         var (status, title) = exception.Kind switch
         {
             DomainErrorKind.NotFound => (StatusCodes.Status404NotFound, "Not found."),
-            DomainErrorKind.Conflict => (StatusCodes.Status409Conflict, "The slot's current state does not allow this."),
+            DomainErrorKind.Conflict => (StatusCodes.Status409Conflict, "The current state does not allow this."),
             DomainErrorKind.PreconditionFailed => (StatusCodes.Status412PreconditionFailed, "The slot has changed since it was read."),
             _ => (StatusCodes.Status400BadRequest, "The request is invalid."),
         };

@@ -1,7 +1,5 @@
 using System.Reflection;
 using System.Text.Json;
-using CloudNative.CloudEvents;
-using CloudNative.CloudEvents.SystemTextJson;
 using Mediator;
 using Microsoft.AspNetCore.Http.Metadata;
 using Slots.Api.Endpoints;
@@ -9,6 +7,7 @@ using Slots.Api.Http;
 using Slots.Api.OpenApi;
 using Slots.Application.Common.Events;
 using Slots.Application.Events.ListEvents;
+using Slots.Infrastructure.Events;
 
 namespace Slots.Api.Events;
 
@@ -19,14 +18,6 @@ namespace Slots.Api.Events;
 public static class EventsEndpoints
 {
     public const string Path = "/api/events";
-
-    /// <summary>The CloudEvents <c>source</c> of every event this service writes.</summary>
-    public static readonly Uri Source = new("urn:consulting-slots", UriKind.Absolute);
-
-    /// <summary>The extension attribute that carries the event's place in the feed.</summary>
-    public static readonly CloudEventAttribute Position = CloudEventAttribute.CreateExtension("position", CloudEventAttributeType.String);
-
-    private static readonly JsonEventFormatter Formatter = new();
 
     public static void MapEvents(this IEndpointRouteBuilder app) =>
         app.MapGet(Path, ListEvents).WithTags(ApiTags.Events).RequireAuthorization().WithName("listEvents")
@@ -45,31 +36,13 @@ public static class EventsEndpoints
             ConsultingSlotsEndpoints.AppendNextLink(http, "after", page.NextCursor);
         }
 
-        return new CloudEventsJson(page.Items.Select(ToCloudEvent).ToList());
-    }
-
-    private static CloudEvent ToCloudEvent(FeedEvent e)
-    {
-        using var data = JsonDocument.Parse(e.Data);
-        var cloudEvent = new CloudEvent(CloudEventsSpecVersion.V1_0, [Position])
-        {
-            Id = e.Id.ToString(),
-            Source = Source,
-            Type = e.Type,
-            Time = new DateTimeOffset(e.Time, TimeSpan.Zero),
-            Subject = e.Subject.ToString(),
-            DataContentType = "application/json",
-            Data = data.RootElement.Clone(),
-        };
-        cloudEvent[Position] = e.Position.ToString();
-        return cloudEvent;
+        return new CloudEventsJson(page.Items);
     }
 
     /// <summary>The events as a JSON array of structured CloudEvents; documented as <see cref="CloudEventDocument"/>s.</summary>
-    private sealed class CloudEventsJson(IReadOnlyList<CloudEvent> events) : IResult, IEndpointMetadataProvider
+    private sealed class CloudEventsJson(IReadOnlyList<FeedEvent> events) : IResult, IEndpointMetadataProvider
     {
-        public Task ExecuteAsync(HttpContext httpContext) =>
-            JsonBody.WriteAsync(httpContext, Formatter.EncodeBatchModeMessage(events, out _));
+        public Task ExecuteAsync(HttpContext httpContext) => JsonBody.WriteAsync(httpContext, CloudEventJson.EncodeBatch(events));
 
         public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
         {

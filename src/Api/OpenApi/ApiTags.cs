@@ -7,6 +7,7 @@ public static class ApiTags
     public const string Specialists = "Specialists";
     public const string Me = "Me";
     public const string Events = "Events";
+    public const string Webhooks = "Webhooks";
 
     public static readonly IReadOnlyDictionary<string, string> Descriptions = new Dictionary<string, string>
     {
@@ -14,5 +15,6 @@ public static class ApiTags
         [Specialists] = "A specialist's schedule (for the specialist) and bookable slots (for anyone).",
         [Me] = "What belongs to the signed-in caller: a customer's bookings.",
         [Events] = "What changed, for internal services: every change to a slot or a booking as a CloudEvent, in a feed.",
+        [Webhooks] = "The same events pushed to internal services: signed, retried, and replayable.",
     };
 }

@@ -5,6 +5,8 @@ using Microsoft.OpenApi;
 using Slots.Application.Common;
 using Slots.Application.Common.Events;
 using Slots.Application.Common.Idempotency;
+using Slots.Application.Common.Webhooks;
+using Slots.Application.Webhooks.CreateWebhook;
 using Slots.Application.Slots.ListCancelledBookings;
 using Slots.Domain.Slots;
 
@@ -69,6 +71,47 @@ public static class ContractLimits
             ["Idempotency-Key"] = s => Text(s, IdempotencyContext.MaxKeyLength,
                 "Makes a retry safe: the same key (from the same caller, for the same request) returns the first answer again, "
                 + "with `Idempotent-Replayed: true`; kept 24 hours. Printable ASCII."),
+            ["url"] = s =>
+            {
+                s.Format = "uri";
+                Text(s, CreateWebhookValidator.MaxUrlLength, "Where the events are POSTed: https (http and loopback only where the API allows insecure targets).");
+            },
+            ["types"] = s =>
+            {
+                s.MaxItems = EventTypes.All.Count;
+                s.MinItems = 1;
+                s.UniqueItems = true;
+                s.Items = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    MaxLength = 64,
+                    Enum = [.. EventTypes.All.Select(t => (JsonNode)JsonValue.Create(t))],
+                };
+                s.Description ??= "The event types to receive; all when left out.";
+            },
+            ["description"] = s => Text(s, CreateWebhookValidator.MaxDescriptionLength, "What the subscription is for, for people."),
+            ["secret"] = s => Text(s, 100, "The signing secret (Standard Webhooks): whsec_ and base64. Shown only when the subscription is created."),
+            ["webhookId"] = Uuid,
+            ["deliveryId"] = Uuid,
+            ["eventId"] = Uuid,
+            ["eventType"] = s => Text(s, 64, "The event's type."),
+            ["attempts"] = s => Integer(s, 0, int.MaxValue, "Attempts made so far."),
+            ["pending"] = s => Integer(s, 0, int.MaxValue, "Deliveries neither delivered nor given up."),
+            ["retrying"] = s => Integer(s, 0, int.MaxValue, "Pending deliveries whose last attempt failed."),
+            ["failed"] = s => Integer(s, 0, int.MaxValue, "Deliveries given up, kept for a replay."),
+            ["lastStatusCode"] = s => Integer(s, 100, 599, "The receiver's status at the last attempt; null when it gave none."),
+            ["lastError"] = s => Text(s, 500, "What went wrong at the last failed attempt."),
+            ["lastAttemptAt"] = Instant,
+            ["lastFailureAt"] = Instant,
+            ["nextAttemptAt"] = Instant,
+            ["deliveredAt"] = Instant,
+            ["listWebhookDeliveries.status"] = s =>
+            {
+                s.Type = JsonSchemaType.String;
+                s.Enum = [.. Enum.GetNames<DeliveryStatus>().Select(n => (JsonNode)JsonValue.Create(JsonNamingPolicy.CamelCase.ConvertName(n)))];
+                s.MaxLength = 16;
+                s.Description = "Only the deliveries in this state.";
+            },
             ["If-Match"] = s => Text(s, MaxEntityTagsLength, "Change only if the slot is still at one of these versions: its ETag, such as \"v3\" (or *). Otherwise 412."),
             ["If-None-Match"] = s => Text(s, MaxEntityTagsLength, "The ETag of the copy you hold: 304 with no body while it is still current."),
         };

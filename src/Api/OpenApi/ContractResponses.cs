@@ -22,7 +22,7 @@ public static class ContractResponses
         [401] = ("UnauthenticatedProblem", "No bearer token, or one that is not valid (`WWW-Authenticate` says why)."),
         [403] = ("ForbiddenProblem", "The caller's role or identity may not do this."),
         [404] = ("NotFoundProblem", "No such slot or booking (or one the caller may not see)."),
-        [409] = ("ConflictProblem", "The slot's current state does not allow this; `code` says which state."),
+        [409] = ("ConflictProblem", "The current state (of the slot, or of a delivery) does not allow this; `code` says which."),
         [412] = ("PreconditionFailedProblem", "`If-Match` names a version the slot no longer has: read it again (its `ETag`)."),
         [413] = ("PayloadTooLargeProblem", "The request body is larger than the API accepts."),
         [415] = ("UnsupportedMediaTypeProblem", "The body is not `application/json`."),
@@ -134,7 +134,8 @@ public static class ContractResponses
                 var (max, defaultSize) = ContractLimits.PageSizeOf(operation.OperationId);
                 ContractLimits.PageSize(schema, max, defaultSize);
             }
-            else if (!ContractLimits.TryApply(parameter.Name ?? "", schema))
+            else if (!ContractLimits.TryApply($"{operation.OperationId}.{parameter.Name}", schema)
+                && !ContractLimits.TryApply(parameter.Name ?? "", schema))
             {
                 throw new InvalidOperationException($"No limits are known for the parameter '{parameter.Name}': add them to ContractLimits.");
             }

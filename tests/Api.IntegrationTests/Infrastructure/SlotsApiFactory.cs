@@ -12,6 +12,7 @@ using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Slots.Api.IntegrationTests.Contract;
 using Slots.Infrastructure.Persistence;
+using Slots.Infrastructure.Webhooks;
 
 namespace Slots.Api.IntegrationTests.Infrastructure;
 
@@ -53,6 +54,22 @@ public sealed class SlotsApiFactory : WebApplicationFactory<Program>, IAsyncLife
     public string ConnectionString { get; }
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    /// <summary>How the API resolves webhook targets' names: DNS, unless a test says otherwise.</summary>
+    public TestHostNames HostNames { get; } = new();
+
+    /// <summary>
+    /// The webhook settings of every API the tests start: loopback receivers allowed, a 2 s send timeout (so a claim lasts
+    /// 7 s), and retries after 0.25 s doubling up to 4 s, so a receiver that comes back gets its backlog within seconds.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> WebhookSettings = new Dictionary<string, string>
+    {
+        ["Slots:Webhooks:AllowInsecureTargets"] = "true",
+        ["Slots:Webhooks:SendTimeout"] = "00:00:02",
+        ["Slots:Webhooks:FirstRetryDelay"] = "00:00:00.250",
+        ["Slots:Webhooks:MaxRetryDelay"] = "00:00:04",
+        ["Slots:Webhooks:PollInterval"] = "00:00:00.050",
+    };
 
     /// <summary>Where the API listens, for clients that open their own connections.</summary>
     public Uri BaseAddress { get; private set; } = null!;
@@ -156,7 +173,16 @@ public sealed class SlotsApiFactory : WebApplicationFactory<Program>, IAsyncLife
         // Every test reads the available view from 127.0.0.1, one bucket for the whole run; LimitsTests checks the
         // per-address limit on an API of its own.
         builder.UseSetting("Slots:RateLimits:AvailableReadsPerMinute", "100000");
-        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        foreach (var (key, value) in WebhookSettings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+            services.Replace(ServiceDescriptor.Singleton<HostResolver>(HostNames.ResolveAsync));
+        });
     }
 
     async Task IAsyncLifetime.DisposeAsync()

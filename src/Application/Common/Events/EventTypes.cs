@@ -8,4 +8,7 @@ public static class EventTypes
     public const string SlotDeleted = "slots.slot.deleted";
     public const string BookingCreated = "slots.booking.created";
     public const string BookingCancelled = "slots.booking.cancelled";
+
+    /// <summary>Every type, in the order above: what a webhook subscription may name.</summary>
+    public static readonly IReadOnlyList<string> All = [SlotCreated, SlotChanged, SlotDeleted, BookingCreated, BookingCancelled];
 }

@@ -1,0 +1,81 @@
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Slots.Api.Endpoints;
+using Slots.Api.OpenApi;
+using Slots.Application.Common.Webhooks;
+using Slots.Application.Webhooks.CreateWebhook;
+using Slots.Application.Webhooks.DeleteWebhook;
+using Slots.Application.Webhooks.ListDeliveries;
+using Slots.Application.Webhooks.ListWebhooks;
+using Slots.Application.Webhooks.RetryDelivery;
+
+namespace Slots.Api.Webhooks;
+
+/// <summary>
+/// <c>/api/webhooks</c>: internal services subscribe a URL to the events, and see and replay its deliveries. Admins only.
+/// </summary>
+public static class WebhooksEndpoints
+{
+    public const string Path = "/api/webhooks";
+
+    public static void MapWebhooks(this IEndpointRouteBuilder app)
+    {
+        var webhooks = app.MapGroup(Path).WithTags(ApiTags.Webhooks).RequireAuthorization();
+        webhooks.MapPost("/", Create).WithName("createWebhook").WithSummary("Subscribe to the events")
+            .WithDescription("Every event of `types` (all when left out) is POSTed to `url` as a CloudEvent, signed by the "
+                + "Standard Webhooks scheme (`webhook-id` is the event's id, `webhook-timestamp`, `webhook-signature`) with the "
+                + "`secret` in this answer, which is not shown again. At least once, each within 10 s or retried with "
+                + "exponential back-off for 24 h, then marked failed and kept for a replay. Deliveries are independent: order "
+                + "them by the event's `position`. `https` only; link-local and metadata addresses are refused, also when a "
+                + "name resolves to one at send time.");
+        webhooks.MapGet("/", List).WithName("listWebhooks").WithSummary("List the subscriptions")
+            .WithDescription("Every subscription, oldest first, with how its deliveries stand: `failing` while deliveries "
+                + "were given up, `retrying` while some wait for another attempt.");
+        webhooks.MapDelete("/{webhookId:guid}", Delete).WithName("deleteWebhook").WithSummary("End a subscription")
+            .WithDescription("Stops the deliveries and forgets them, sent or not.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        webhooks.MapGet("/{webhookId:guid}/deliveries", ListDeliveries).WithName("listWebhookDeliveries")
+            .WithSummary("List a subscription's deliveries")
+            .WithDescription("The newest first, only those in `status` when given: attempts, the last answer or error, the "
+                + "next attempt. Paged: the next page is in the `Link` header.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        webhooks.MapPost("/{webhookId:guid}/deliveries/{deliveryId:guid}/retry", Retry).WithName("retryWebhookDelivery")
+            .WithSummary("Send a delivery again")
+            .WithDescription("Sends it now: a failed one gets a new 24 h of retries, a delivered one is replayed (receivers "
+                + "de-duplicate on `webhook-id`). 409 `delivery_in_flight` while it is being sent.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    private static async Task<Created<CreatedWebhookResponse>> Create(CreateWebhookCommand command, ISender sender, CancellationToken ct)
+    {
+        var webhook = await sender.Send(command, ct);
+        return TypedResults.Created($"{Path}/{webhook.Id}/deliveries", webhook);
+    }
+
+    private static async Task<Ok<IReadOnlyList<WebhookResponse>>> List(ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ListWebhooksQuery(), ct));
+
+    private static async Task<NoContent> Delete(Guid webhookId, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new DeleteWebhookCommand(webhookId), ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<IReadOnlyList<WebhookDeliveryResponse>>> ListDeliveries(
+        Guid webhookId, string? status, int? limit, string? cursor, ISender sender, HttpContext http, CancellationToken ct)
+    {
+        var page = await sender.Send(new ListDeliveriesQuery(webhookId, status, limit, cursor), ct);
+        if (page.NextCursor is not null)
+        {
+            ConsultingSlotsEndpoints.AppendNextLink(http, "cursor", page.NextCursor);
+        }
+
+        return TypedResults.Ok(page.Items);
+    }
+
+    private static async Task<Accepted<WebhookDeliveryResponse>> Retry(Guid webhookId, Guid deliveryId, ISender sender, CancellationToken ct)
+    {
+        var delivery = await sender.Send(new RetryDeliveryCommand(webhookId, deliveryId), ct);
+        return TypedResults.Accepted((string?)null, delivery);
+    }
+}

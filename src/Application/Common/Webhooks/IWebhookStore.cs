@@ -1,0 +1,46 @@
+namespace Slots.Application.Common.Webhooks;
+
+/// <summary>Webhook subscriptions and their deliveries. Writes join the command's transaction.</summary>
+public interface IWebhookStore
+{
+    /// <summary>Adds a subscription; it receives the events of every transaction that starts writing after this one.</summary>
+    void Add(NewWebhook webhook);
+
+    /// <summary>Every subscription, oldest first, each with how its deliveries stand.</summary>
+    Task<IReadOnlyList<WebhookResponse>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>Deletes a subscription and its deliveries; false when there is none.</summary>
+    Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken);
+
+    Task<bool> ExistsAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>A subscription's deliveries, newest first, from before <paramref name="before"/> (a delivery's sequence number).</summary>
+    Task<List<(long Sequence, WebhookDeliveryResponse Delivery)>> ListDeliveriesAsync(
+        Guid subscriptionId, DeliveryStatus? status, long? before, int take, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Schedules the delivery for an attempt now. A delivered or given-up delivery starts a new round of retries; one being
+    /// sent right now is left alone (<see cref="RetryOutcome.InFlight"/>).
+    /// </summary>
+    Task<(RetryOutcome Outcome, WebhookDeliveryResponse? Delivery)> RetryAsync(
+        Guid subscriptionId, Guid deliveryId, CancellationToken cancellationToken);
+}
+
+public sealed record NewWebhook(Guid Id, Uri Url, IReadOnlyList<string>? Types, string? Description, string Secret, DateTime CreatedAt);
+
+public enum RetryOutcome
+{
+    Scheduled,
+    NotFound,
+    InFlight,
+}
+
+/// <summary>
+/// Whether a webhook target may be called: the scheme, and every address its host resolves to. The dispatcher asks
+/// again on every connection, so a name that later resolves elsewhere is caught when it is sent to.
+/// </summary>
+public interface IWebhookTargets
+{
+    /// <summary>Why <paramref name="url"/> may not be called, or null when it may.</summary>
+    Task<string?> RefusalAsync(Uri url, CancellationToken cancellationToken);
+}

@@ -1,0 +1,44 @@
+namespace Slots.Infrastructure.Webhooks;
+
+/// <summary><c>Slots:Webhooks</c>: how deliveries are made and retried.</summary>
+public sealed class WebhookOptions
+{
+    public const string Section = "Slots:Webhooks";
+
+    /// <summary>Also allow <c>http</c> and loopback targets (development and tests). Link-local and metadata addresses never are.</summary>
+    public bool AllowInsecureTargets { get; set; }
+
+    /// <summary>Whether this process sends deliveries. Any number of processes may; each delivery is claimed by one.</summary>
+    public bool DispatcherEnabled { get; set; } = true;
+
+    /// <summary>How long a receiver has to answer.</summary>
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The wait before the first retry; each further one doubles it, up to <see cref="MaxRetryDelay"/>, with jitter.</summary>
+    public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long a delivery is retried before it is marked failed (and kept for a replay).</summary>
+    public TimeSpan GiveUpAfter { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How often an idle dispatcher looks for new events and due deliveries.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Deliveries one process has in flight at most.</summary>
+    public int Concurrency { get; set; } = 16;
+
+    /// <summary>
+    /// How long a claimed delivery stays claimed: longer than a send can take, so that no other dispatcher sends it at the
+    /// same time; a process that dies mid-send leaves it to be claimed again once this has passed.
+    /// </summary>
+    public TimeSpan ClaimLease => SendTimeout + TimeSpan.FromSeconds(5);
+
+    /// <summary>The wait before retry number <paramref name="attempt"/> + 1: doubling, capped, and then between half and all of it.</summary>
+    public TimeSpan RetryDelay(int attempt, double jitter)
+    {
+        var doubled = FirstRetryDelay.TotalMilliseconds * Math.Pow(2, Math.Clamp(attempt - 1, 0, 40));
+        var capped = Math.Min(doubled, MaxRetryDelay.TotalMilliseconds);
+        return TimeSpan.FromMilliseconds(capped * (0.5 + (0.5 * jitter)));
+    }
+}

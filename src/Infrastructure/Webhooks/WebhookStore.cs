@@ -1,0 +1,122 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+using Slots.Application.Common.Events;
+using Slots.Application.Common.Webhooks;
+using Slots.Infrastructure.Persistence;
+
+namespace Slots.Infrastructure.Webhooks;
+
+internal sealed class WebhookStore(SlotsDbContext db) : IWebhookStore
+{
+    public void Add(NewWebhook webhook) =>
+        db.Set<WebhookSubscription>().Add(new WebhookSubscription(
+            webhook.Id, webhook.Url.AbsoluteUri, webhook.Types?.ToArray(), webhook.Description, webhook.Secret, webhook.CreatedAt));
+
+    public async Task<IReadOnlyList<WebhookResponse>> ListAsync(CancellationToken cancellationToken)
+    {
+        var rows = await db.Database.SqlQuery<SubscriptionRow>($"""
+            SELECT s.id AS "Id", s.url AS "Url", s.types AS "Types", s.description AS "Description", s.created_at AS "CreatedAt",
+                   count(d.id) FILTER (WHERE d.status IN ('pending', 'sending'))::int AS "Pending",
+                   count(d.id) FILTER (WHERE d.status IN ('pending', 'sending') AND d.last_error IS NOT NULL)::int AS "Retrying",
+                   count(d.id) FILTER (WHERE d.status = 'failed')::int AS "Failed",
+                   (array_agg(d.last_error ORDER BY d.last_attempt_at DESC) FILTER (WHERE d.last_error IS NOT NULL))[1] AS "LastError",
+                   max(d.last_attempt_at) FILTER (WHERE d.last_error IS NOT NULL) AS "LastFailureAt"
+            FROM webhook_subscriptions s
+            LEFT JOIN webhook_deliveries d ON d.subscription_id = s.id AND d.status <> 'delivered'
+            GROUP BY s.id
+            ORDER BY s.created_at, s.id
+            """).ToListAsync(cancellationToken);
+        return rows.ConvertAll(r => new WebhookResponse(
+            r.Id, r.Url, r.Types, r.Description, Utc(r.CreatedAt),
+            new WebhookHealth(
+                r.Failed > 0 ? WebhookHealthStatus.Failing : r.Retrying > 0 ? WebhookHealthStatus.Retrying : WebhookHealthStatus.Healthy,
+                r.Pending, r.Retrying, r.Failed, r.LastError, Utc(r.LastFailureAt))));
+    }
+
+    public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.Set<WebhookSubscription>().Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
+
+    public Task<bool> ExistsAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Set<WebhookSubscription>().AnyAsync(s => s.Id == id, cancellationToken);
+
+    public async Task<List<(long Sequence, WebhookDeliveryResponse Delivery)>> ListDeliveriesAsync(
+        Guid subscriptionId, DeliveryStatus? status, long? before, int take, CancellationToken cancellationToken)
+    {
+        var statusText = status is { } s ? Text(s) : null;
+        var rows = await db.Database.SqlQueryRaw<DeliveryRow>(
+            "SELECT " + DeliveryColumns + """
+
+            FROM webhook_deliveries d JOIN events e ON e.id = d.event_id
+            WHERE d.subscription_id = {0} AND ({1}::bigint IS NULL OR d.seq < {1}) AND ({2}::text IS NULL OR d.status = {2})
+            ORDER BY d.seq DESC
+            LIMIT {3}
+            """,
+            subscriptionId,
+            new NpgsqlParameter("before", NpgsqlDbType.Bigint) { Value = (object?)before ?? DBNull.Value },
+            new NpgsqlParameter("status", NpgsqlDbType.Text) { Value = (object?)statusText ?? DBNull.Value },
+            take).ToListAsync(cancellationToken);
+        return rows.ConvertAll(r => (r.Seq, r.ToResponse()));
+    }
+
+    public async Task<(RetryOutcome Outcome, WebhookDeliveryResponse? Delivery)> RetryAsync(
+        Guid subscriptionId, Guid deliveryId, CancellationToken cancellationToken)
+    {
+        // A delivery being sent (claimed, its claim not yet run out) is left to its dispatcher; any other is due now. One
+        // delivered or given up starts a new window of retries.
+        var found = await db.Database.SqlQuery<bool>($"""
+            SELECT (status = 'sending' AND next_attempt_at > now()) AS "Value" FROM webhook_deliveries
+            WHERE id = {deliveryId} AND subscription_id = {subscriptionId}
+            FOR UPDATE
+            """).ToListAsync(cancellationToken);
+        if (found is not [var inFlight])
+        {
+            return (RetryOutcome.NotFound, null);
+        }
+
+        if (inFlight)
+        {
+            return (RetryOutcome.InFlight, null);
+        }
+
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE webhook_deliveries
+            SET status = 'pending', next_attempt_at = now(),
+                retry_from = CASE WHEN status IN ('delivered', 'failed') THEN now() ELSE retry_from END
+            WHERE id = {deliveryId}
+            """, cancellationToken);
+        var row = await db.Database.SqlQueryRaw<DeliveryRow>(
+            "SELECT " + DeliveryColumns + " FROM webhook_deliveries d JOIN events e ON e.id = d.event_id WHERE d.id = {0}", deliveryId)
+            .SingleAsync(cancellationToken);
+        return (RetryOutcome.Scheduled, row.ToResponse());
+    }
+
+    private const string DeliveryColumns = """
+        d.id AS "Id", d.seq AS "Seq", d.event_id AS "EventId", e.type AS "EventType", e.tx::text AS "Tx", e.seq AS "EventSeq",
+        d.status AS "Status", d.attempts AS "Attempts", d.created_at AS "CreatedAt", d.last_attempt_at AS "LastAttemptAt",
+        d.last_status_code AS "LastStatusCode", d.last_error AS "LastError", d.next_attempt_at AS "NextAttemptAt",
+        d.delivered_at AS "DeliveredAt"
+        """;
+
+    private static string Text(DeliveryStatus status) => status.ToString().ToLowerInvariant();
+
+    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
+
+    private static DateTime? Utc(DateTime? value) => value is { } v ? Utc(v) : null;
+
+    private sealed record SubscriptionRow(
+        Guid Id, string Url, string[]? Types, string? Description, DateTime CreatedAt, int Pending, int Retrying, int Failed,
+        string? LastError, DateTime? LastFailureAt);
+
+    private sealed record DeliveryRow(
+        Guid Id, long Seq, Guid EventId, string EventType, string Tx, long EventSeq, string Status, int Attempts, DateTime CreatedAt,
+        DateTime? LastAttemptAt, int? LastStatusCode, string? LastError, DateTime? NextAttemptAt, DateTime? DeliveredAt)
+    {
+        public WebhookDeliveryResponse ToResponse() => new(
+            Id, EventId, EventType,
+            new EventPosition(ulong.Parse(Tx, CultureInfo.InvariantCulture), EventSeq).ToString(),
+            Enum.Parse<DeliveryStatus>(Status, ignoreCase: true), Attempts, Utc(CreatedAt), Utc(LastAttemptAt), LastStatusCode, LastError,
+            Utc(NextAttemptAt), Utc(DeliveredAt));
+    }
+}

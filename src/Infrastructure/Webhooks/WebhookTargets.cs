@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Sockets;
+using Slots.Application.Common.Webhooks;
+
+namespace Slots.Infrastructure.Webhooks;
+
+/// <summary>Resolves a host name to its addresses (DNS; tests put their own in).</summary>
+public delegate Task<IPAddress[]> HostResolver(string host, CancellationToken cancellationToken);
+
+/// <summary>
+/// Which targets a webhook may call. Always refused: link-local addresses (cloud metadata services live there), known
+/// metadata addresses, unspecified, multicast and broadcast ones. Loopback and plain <c>http</c> only with
+/// <see cref="WebhookOptions.AllowInsecureTargets"/>. Private networks are allowed: the subscribers are internal services.
+/// The dispatcher checks again on every connection (<see cref="ConnectAsync"/>), on the addresses the name resolves to then.
+/// </summary>
+internal sealed class WebhookTargets(WebhookOptions options, HostResolver resolve) : IWebhookTargets
+{
+    private static readonly IPAddress[] MetadataAddresses =
+    [
+        IPAddress.Parse("169.254.169.254"), IPAddress.Parse("100.100.100.200"), IPAddress.Parse("fd00:ec2::254"),
+    ];
+
+    public async Task<string?> RefusalAsync(Uri url, CancellationToken cancellationToken)
+    {
+        if (SchemeRefusal(url) is { } scheme)
+        {
+            return scheme;
+        }
+
+        IPAddress[] addresses;
+        try
+        {
+            addresses = await AddressesAsync(url.IdnHost, cancellationToken);
+        }
+        catch (SocketException e)
+        {
+            return $"The host '{url.Host}' does not resolve ({e.SocketErrorCode}).";
+        }
+
+        return addresses.Length == 0
+            ? $"The host '{url.Host}' does not resolve."
+            : addresses.Select(AddressRefusal).FirstOrDefault(r => r is not null);
+    }
+
+    public string? SchemeRefusal(Uri url) =>
+        url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && options.AllowInsecureTargets)
+            ? null
+            : "Webhook targets must use https.";
+
+    /// <summary>Why an address may not be called, or null.</summary>
+    public string? AddressRefusal(IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (MetadataAddresses.Contains(address))
+        {
+            return $"{address} is a cloud metadata address.";
+        }
+
+        if (address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) || address.Equals(IPAddress.Broadcast))
+        {
+            return $"{address} is not a host's address.";
+        }
+
+        if (address.AddressFamily == AddressFamily.InterNetwork)
+        {
+            var b = address.GetAddressBytes();
+            if (b[0] == 169 && b[1] == 254)
+            {
+                return $"{address} is link-local.";
+            }
+
+            if (b[0] == 0 || b[0] >= 224)
+            {
+                return $"{address} is not a unicast address.";
+            }
+        }
+        else if (address.IsIPv6LinkLocal || address.IsIPv6SiteLocal)
+        {
+            return $"{address} is link-local.";
+        }
+        else if (address.IsIPv6Multicast)
+        {
+            return $"{address} is not a unicast address.";
+        }
+
+        return IPAddress.IsLoopback(address) && !options.AllowInsecureTargets
+            ? $"{address} is a loopback address."
+            : null;
+    }
+
+    /// <summary>
+    /// Connects to the first allowed address <paramref name="host"/> resolves to now, never to a refused one: a name that
+    /// pointed elsewhere at registration is caught here (DNS rebinding).
+    /// </summary>
+    public async ValueTask<Stream> ConnectAsync(DnsEndPoint endpoint, CancellationToken cancellationToken)
+    {
+        var addresses = await AddressesAsync(endpoint.Host, cancellationToken);
+        var refusals = addresses.Select(a => (Address: a, Refusal: AddressRefusal(a))).ToList();
+        var allowed = refusals.Where(r => r.Refusal is null).Select(r => r.Address).ToArray();
+        if (allowed.Length == 0)
+        {
+            throw new WebhookTargetRefusedException(
+                refusals.Count == 0 ? $"The host '{endpoint.Host}' does not resolve." : refusals[0].Refusal!);
+        }
+
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(allowed, endpoint.Port, cancellationToken);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    private async Task<IPAddress[]> AddressesAsync(string host, CancellationToken cancellationToken) =>
+        IPAddress.TryParse(host.Trim('[', ']'), out var literal) ? [literal] : await resolve(host, cancellationToken);
+}
+
+/// <summary>A webhook's target resolved to an address it may not call.</summary>
+public sealed class WebhookTargetRefusedException(string message) : Exception(message);

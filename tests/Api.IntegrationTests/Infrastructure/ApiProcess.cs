@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+
+namespace Slots.Api.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The API as a process of its own (<c>dotnet Slots.Api.dll</c>), as it runs in production, on a database and port the
+/// test chooses, with the tests' tokens and webhook settings: a test can kill it (SIGKILL) and start it again.
+/// </summary>
+public sealed class ApiProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private ApiProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static async Task<ApiProcess> StartAsync(SlotsApiFactory factory, string connectionString, int port, bool migrate)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Slots.Api.dll")])
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["ConnectionStrings__Slots"] = connectionString,
+                ["Slots__MigrateOnStartup"] = migrate ? "true" : "false",
+                ["Auth__SigningKeyFile"] = factory.KeyFile,
+                ["Auth__Issuer"] = SlotsApiFactory.Issuer,
+                ["Auth__Audience"] = SlotsApiFactory.Audience,
+                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+                ["DOTNET_ENVIRONMENT"] = "Production",
+            },
+        };
+        foreach (var (key, value) in SlotsApiFactory.WebhookSettings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("the API did not start");
+        var api = new ApiProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        process.OutputDataReceived += (_, e) => api.Log(e.Data);
+        process.ErrorDataReceived += (_, e) => api.Log(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var probe = new HttpClient { BaseAddress = api.Address, Timeout = TimeSpan.FromSeconds(5) };
+        for (var attempt = 0; attempt < 240; attempt++)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The API exited during start-up: {api.Output}");
+            }
+
+            try
+            {
+                if ((await probe.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK)
+                {
+                    return api;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(250);
+        }
+
+        await api.DisposeAsync();
+        throw new TimeoutException("The API was not ready within a minute.");
+    }
+
+    /// <summary>SIGKILL: no shutdown, nothing flushed, connections cut.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    private void Log(string? line)
+    {
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            await KillAsync();
+        }
+
+        _process.Dispose();
+    }
+}

@@ -1,0 +1,161 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Slots.Api.IntegrationTests.Infrastructure;
+
+namespace Slots.Api.IntegrationTests;
+
+/// <summary>
+/// Deliveries when things go wrong: a receiver down for a minute, several dispatchers on one database, and an API process
+/// killed after a booking committed and before its webhook was answered.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public class WebhookDeliveryTests(SlotsApiFactory factory) : WebhookTestBase(factory)
+{
+    /// <summary>
+    /// The receiver is down (its port refuses connections) for a whole minute while a slot is booked and cancelled; the
+    /// deliveries back off and retry, the subscription reports it, and once the receiver is back it gets every event, each
+    /// verified, which sorted by <c>position</c> are exactly the feed's events for the slot, in the feed's order.
+    /// </summary>
+    [Fact]
+    public async Task A_receiver_down_for_a_minute_gets_every_event_afterwards()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var webhook = await SubscribeAsync(receiver);
+        await receiver.StopAsync();
+        var down = DateTime.UtcNow;
+
+        var slot = Id(await CreateSlotAsync(NewSpecialist(), capacity: 10));
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Equal(HttpStatusCode.Created, (await BookAsync(Client, slot, $"down-{i}")).StatusCode);
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"{Base}/{slot}/book/down-{i}")).StatusCode);
+        }
+
+        var health = await EventuallyAsync(async () => await HealthAsync(webhook) is { } h && h.GetProperty("retrying").GetInt32() == 14 ? h : null);
+        Assert.Equal("retrying", health.GetProperty("status").GetString());
+        Assert.Contains("refused", health.GetProperty("lastError").GetString(), StringComparison.OrdinalIgnoreCase);
+        await Task.Delay(TimeSpan.FromMinutes(1) - (DateTime.UtcNow - down));
+        Assert.Empty(receiver.Requests);
+
+        await receiver.StartAsync();
+
+        var received = OfSlot(await receiver.WaitForAsync(r => OfSlot(r, slot).Count == 14, Patience, "the 14 events"), slot);
+        Assert.Empty(receiver.Rejected);
+        Assert.Equal(await FeedOfSlotAsync(slot), received.Select(e => (e.Id, e.Position)).ToList());
+        var deliveries = await DeliveriesAsync(webhook);
+        Assert.All(deliveries, d => Assert.Equal("delivered", d.GetProperty("status").GetString()));
+        Assert.All(deliveries, d => Assert.True(d.GetProperty("attempts").GetInt32() > 3, d.ToString()));
+        Assert.Equal("healthy", (await HealthAsync(webhook)).GetProperty("status").GetString());
+    }
+
+    /// <summary>
+    /// A second API on the same database, so two dispatchers claim from one table while 40 events are delivered to a slow
+    /// receiver: each is delivered exactly once, and never two requests for one event at the same time.
+    /// </summary>
+    [Fact]
+    public async Task Two_dispatchers_never_send_one_delivery_twice()
+    {
+        await using var second = Factory.WithWebHostBuilder(_ => { });
+        _ = second.Services; // starts it, and its dispatcher
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Delay = TimeSpan.FromMilliseconds(100);
+        await SubscribeAsync(receiver);
+
+        var slot = Id(await CreateSlotAsync(NewSpecialist(), capacity: 39));
+        await Task.WhenAll(Enumerable.Range(0, 39).Select(async i =>
+            Assert.Equal(HttpStatusCode.Created, (await BookAsync(Client, slot, $"twice-{i}")).StatusCode)));
+
+        await receiver.WaitForAsync(r => OfSlot(r, slot).Count == 40, Patience, "40 events");
+        await Task.Delay(500); // time for a duplicate to arrive, were one sent
+        var requests = receiver.Requests.Where(r => r.Subject == slot.ToString()).ToList();
+        Assert.Equal(40, requests.Count);
+        Assert.Equal(40, requests.Select(r => r.Id).Distinct().Count());
+        Assert.Equal(1, receiver.MostAtOnce);
+    }
+
+    /// <summary>
+    /// An API process sends a booking's webhook; the receiver holds the request unanswered, and the process is killed
+    /// (SIGKILL) before the answer. Restarted, it sends the webhook again once the dead attempt's claim runs out, and the
+    /// receiver verifies and takes it. The test's API runs on a database of its own, so no other dispatcher steps in.
+    /// </summary>
+    [Fact]
+    public async Task A_webhook_in_flight_when_the_process_is_killed_is_delivered_after_the_restart()
+    {
+        var database = $"slots_crash_{Guid.NewGuid():N}";
+        var connection = await Factory.CreateDatabaseAsync(database);
+        try
+        {
+            await using var receiver = await WebhookReceiver.StartAsync();
+            receiver.Hang = true;
+            var port = FreePort();
+            Guid slot;
+            await using (var first = await ApiProcess.StartAsync(Factory, connection, port, migrate: true))
+            {
+                using var admin = AdminOf(first);
+                var subscribed = await admin.PostAsJsonAsync(Hooks, new { url = receiver.Url, types = new[] { "slots.booking.created" } });
+                Assert.Equal(HttpStatusCode.Created, subscribed.StatusCode);
+                receiver.Secret = (await BodyAsync(subscribed)).GetProperty("secret").GetString();
+                var created = await admin.PostAsJsonAsync(Base, new
+                {
+                    specialistEmail = "crash@example.com", specialistId = "crash-1", date = Day(2), startTime = "10:00", endTime = "11:00",
+                    totalCapacity = 1, timezone = "UTC",
+                });
+                slot = Id(await BodyAsync(created));
+                Assert.Equal(HttpStatusCode.Created, (await BookAsync(admin, slot, "crash-customer")).StatusCode);
+
+                await EventuallyAsync(() => Task.FromResult<System.Text.Json.JsonElement?>(
+                    receiver.Requests.FirstOrDefault(r => r.Subject == slot.ToString())?.Event));
+                await first.KillAsync();
+            }
+
+            Assert.Equal("sending", await ScalarOn<string>(connection, "SELECT status FROM webhook_deliveries"));
+            receiver.Release();
+
+            await using var restarted = await ApiProcess.StartAsync(Factory, connection, port, migrate: false);
+            var accepted = await receiver.WaitForAsync(r => OfSlot(r, slot).Count == 1, Patience, "the booking's webhook");
+
+            Assert.Empty(receiver.Rejected);
+            Assert.Equal("slots.booking.created", accepted.Single().Type);
+            Assert.Equal(2, receiver.Requests.Count(r => r.Id == accepted.Single().Id));
+            // The receiver has answered; the dispatcher records it a moment later.
+            var deadline = DateTime.UtcNow + Patience;
+            while (await ScalarOn<string>(connection, "SELECT status FROM webhook_deliveries") != "delivered")
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the delivery was never recorded as delivered");
+                await Task.Delay(50);
+            }
+
+            Assert.Equal(2, await ScalarOn<int>(connection, "SELECT attempts FROM webhook_deliveries"));
+        }
+        finally
+        {
+            await Factory.DropDatabaseAsync(database);
+        }
+    }
+
+    private HttpClient AdminOf(ApiProcess api) => new(new Contract.ContractCheckingHandler(new SocketsHttpHandler()))
+    {
+        BaseAddress = api.Address,
+        DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", Factory.Tokens.Admin()) },
+    };
+
+    private static async Task<T> ScalarOn<T>(string connection, string sql)
+    {
+        await using var db = new Npgsql.NpgsqlConnection(connection);
+        await db.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, db);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
