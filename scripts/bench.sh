@@ -3,6 +3,10 @@
 # 100,000 slots in SQL, then measures three scenarios at each concurrency, the API over HTTP (wrk) and
 # PostgreSQL doing the same work directly (pgbench), interleaved round by round, and prints a table and,
 # last, "ratio spread=X hot=Y read=Z" (API throughput over PostgreSQL's, at the highest concurrency).
+# With one webhook subscription registered for every event type and a local receiver (scripts/webhook-receiver.mjs)
+# taking the deliveries, it also prints the events delivered per second and their delay (event time to arrival) p50/p99
+# during the spread scenario. pgbench's bookings write their events under a type no subscription names, so the API
+# process delivers only its own events and the PostgreSQL side is not slowed by deliveries.
 # Inputs: PG_BIN, PG_PORT, BENCH_API, BENCH_TOKEN; BENCH_SECONDS (5), BENCH_ROUNDS (3), BENCH_CLIENTS ("32 64"),
 # BENCH_WARMUP (20 s of load before measuring), BENCH_SCALE (1; 0 skips the 1,000,000-slot part, for quick
 # comparisons while tuning).
@@ -14,7 +18,11 @@ ROUNDS="${BENCH_ROUNDS:-3}"
 CLIENTS="${BENCH_CLIENTS:-32 64}"
 TOP_CLIENTS="$(tr ' ' '\n' <<< "$CLIENTS" | sort -n | tail -n 1)"
 W="$(mktemp -d)"
-trap 'rm -rf "$W"' EXIT
+RECEIVER_PID=""
+trap '[ -z "$RECEIVER_PID" ] || kill "$RECEIVER_PID" 2>/dev/null; rm -rf "$W"' EXIT
+RECEIVER_PORT="${BENCH_RECEIVER_PORT:-5099}"
+RECEIVER="http://127.0.0.1:$RECEIVER_PORT"
+: > "$W/spread-windows"
 RESULTS="$W/results"
 : > "$RESULTS"
 
@@ -56,7 +64,12 @@ pgbench_run() {
 measure() {
   local scenario="$1" c="$2" kind="$3" round="$4" line
   case "$scenario/$kind" in
-    spread/api) line="$(wrk_run book.lua "$c" "$SECONDS_PER_RUN" BENCH_SLOTS="$W/slots.txt")" ;;
+    spread/api)
+      local from to
+      from="$(date +%s%3N)"
+      line="$(wrk_run book.lua "$c" "$SECONDS_PER_RUN" BENCH_SLOTS="$W/slots.txt")"
+      to="$(date +%s%3N)"
+      echo "$c $from $to" >> "$W/spread-windows" ;;
     hot/api) line="$(wrk_run book.lua "$c" "$SECONDS_PER_RUN" BENCH_SLOTS="$W/hot.txt")" ;;
     read/api) line="$(wrk_run read.lua "$c" "$SECONDS_PER_RUN" BENCH_SPECIALISTS="$SPECIALISTS")" ;;
     spread/postgres) line="$(pgbench_run book.sql "$c" "$SECONDS_PER_RUN" -D lo=1 -D hi="$SLOT_COUNT")" ;;
@@ -92,6 +105,36 @@ median() {
 }
 
 errors() { awk -v s="$1" -v c="$2" -v k="$3" '$1 == s && $2 == c && $3 == k {e += $9} END {print e + 0}' "${4:-$RESULTS}"; }
+
+log "subscribing a local receiver ($RECEIVER) to every event type"
+SUBSCRIPTION="$(curl -fsS -X POST "$BENCH_API/api/webhooks" -H "Authorization: Bearer $BENCH_TOKEN" -H 'Content-Type: application/json' \
+  -d "{\"url\": \"$RECEIVER/hooks\", \"types\": [\"slots.slot.created\", \"slots.slot.changed\", \"slots.slot.deleted\", \"slots.booking.created\", \"slots.booking.cancelled\"], \"description\": \"bench\"}")"
+WEBHOOK_SECRET="$(node -e 'console.log(JSON.parse(process.argv[1]).secret)' "$SUBSCRIPTION")" \
+  node "$ROOT/scripts/webhook-receiver.mjs" --port "$RECEIVER_PORT" --stats 2> "$W/receiver.log" &
+RECEIVER_PID=$!
+for _ in $(seq 1 50); do curl -fs "$RECEIVER/stats" > /dev/null 2>&1 && break; sleep 0.1; done
+
+# webhook_figures CLIENTS: "delivered/s p50 p99 max missing repeats refused" for the spread runs at CLIENTS: the events
+# the API wrote in those windows, how many the receiver had, and their delays (ms).
+webhook_figures() {
+  local c="$1" from to count=0 written=0 seconds=0 lags=""
+  while read -r wc from to; do
+    [ "$wc" = "$c" ] || continue
+    written=$((written + $(pg -tAc "SELECT count(*) FROM events WHERE type LIKE 'slots.%' AND time >= to_timestamp($from / 1000.0) AND time <= to_timestamp($to / 1000.0)")))
+    seconds="$(awk -v s="$seconds" -v a="$from" -v b="$to" 'BEGIN { print s + (b - a) / 1000 }')"
+    lags="$lags$(curl -fsS "$RECEIVER/stats?from=$from&to=$to")"$'\n'
+  done < "$W/spread-windows"
+  # Each window's own percentiles; the figures are the median window's p50 and the worst window's p99.
+  node -e '
+    const [written, seconds] = [Number(process.argv[1]), Number(process.argv[2])];
+    const windows = process.argv[3].trim().split("\n").map((l) => JSON.parse(l));
+    const count = windows.reduce((n, w) => n + w.count, 0);
+    const p50s = windows.map((w) => w.p50).sort((a, b) => a - b);
+    const last = windows.at(-1);
+    console.log([(count / seconds).toFixed(0), p50s[Math.floor(p50s.length / 2)], Math.max(...windows.map((w) => w.p99)),
+      Math.max(...windows.map((w) => w.max)), written - count, last.repeats, last.refused].join(" "));
+  ' "$written" "$seconds" "$lags"
+}
 
 log "seeding 100,000 slots for 1,000 specialists in SQL"
 pg -v first=1 -v count=1000 -f "$BENCH_DIR/seed.sql"
@@ -172,5 +215,21 @@ if [ "${BENCH_SCALE:-1}" = 1 ]; then
   sed 's/^/    /' <<< "$PLAN"
   grep -Eq "Index Scan (using|on) ix_slots_specialist_starts" <<< "$PLAN" || log "WARNING: the read did not use ix_slots_specialist_starts"
 fi
+# The deliveries of the last spread run may still be on their way.
+for _ in $(seq 1 100); do
+  [ "$(webhook_figures "$TOP_CLIENTS" | awk '{print $5}')" -le 0 ] && break
+  sleep 0.2
+done
+echo
+echo "Webhooks during the spread scenario (one subscription, every event type; a local receiver verifying each signature):"
+echo "| clients | delivered per s | lag p50 ms | lag p99 ms | lag max ms | not delivered | repeats | refused |"
+echo "|---|---|---|---|---|---|---|---|"
+for c in $CLIENTS; do
+  read -r rate p50 p99 max missing repeats refused <<< "$(webhook_figures "$c")"
+  echo "| $c | $rate | $p50 | $p99 | $max | $missing | $repeats | $refused |"
+done
+read -r _ _ TOP_P99 _ _ _ _ <<< "$(webhook_figures "$TOP_CLIENTS")"
+echo
+echo "webhooks p99=${TOP_P99}ms at $TOP_CLIENTS clients (limit 2000)"
 echo
 echo "ratio spread=$(ratio spread "$TOP_CLIENTS" "$W/results-main") hot=$(ratio hot "$TOP_CLIENTS" "$W/results-main") read=$(ratio read "$TOP_CLIENTS" "$W/results-main")"

@@ -30,6 +30,11 @@ const sentences: Record<ProblemCode, (p: ApiProblem) => string> = {
   nonexistent_local_time: () => 'That local time does not exist on that day (the clocks skip it for daylight saving).',
   invalid_time: () => 'That time is not valid.',
   invalid_capacity: () => 'Seats must be a whole number from 1 to 1000.',
+  // Webhooks are managed by internal services, not in this UI; these read well anyway.
+  webhook_target_refused: () => 'That address cannot receive webhooks.',
+  webhook_not_found: () => 'This webhook subscription no longer exists.',
+  delivery_not_found: () => 'This delivery no longer exists.',
+  delivery_in_flight: () => 'This delivery is being sent right now. Try again in a moment.',
   unauthenticated: () => 'Your session has ended. Please sign in again.',
   invalid_token: () => 'Your session has ended. Please sign in again.',
   role_not_allowed: () => 'Your account cannot do this.',
