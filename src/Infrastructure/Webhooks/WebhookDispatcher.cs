@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -15,28 +17,34 @@ namespace Slots.Infrastructure.Webhooks;
 /// Sends the outbox's events to the webhook subscriptions, in every API process. Each round:
 /// <list type="number">
 /// <item>Fan-out: one process at a time (the cursor row is taken with <c>FOR UPDATE SKIP LOCKED</c>) reads the events after
-/// the cursor in feed order, as the feed does (only transactions older than every running one, so none is skipped), and
-/// makes a delivery for each subscription that wants it, in one statement that also moves the cursor.</item>
-/// <item>Claim: due deliveries are taken with <c>FOR UPDATE SKIP LOCKED</c> and marked <c>sending</c> until
-/// <see cref="WebhookOptions.ClaimLease"/> from now, so no other process sends them meanwhile; a process that dies
-/// mid-send leaves them to be claimed again when the lease runs out (delivery is at least once).</item>
+/// the cursor in feed order, as the feed does (only transactions older than every running one, so none is skipped), makes
+/// a delivery for each subscription that wants it, already claimed by this process, and moves the cursor: one statement.</item>
+/// <item>Claim: deliveries due for a retry (or left by a process that died) are taken with <c>FOR UPDATE SKIP LOCKED</c>.</item>
 /// <item>Send: signed by Standard Webhooks, with <see cref="WebhookOptions.SendTimeout"/>, no redirects, no proxy, and only
-/// to addresses <see cref="WebhookTargets"/> allows at that moment. The outcome is written only if the claim is still this
-/// attempt's (its attempt number), so a late answer cannot overwrite a newer attempt.</item>
+/// to addresses <see cref="WebhookTargets"/> allows at that moment.</item>
+/// <item>Record: the outcomes are written in batches, each only if the claim is still that attempt's (its attempt number),
+/// so a late answer cannot overwrite a newer attempt.</item>
 /// </list>
-/// Deliveries of one subscription are independent: one failing delivery does not hold up the rest, so they may arrive out of
-/// order; each carries its feed <c>position</c> (and its slot's <c>version</c>) for the receiver to order them by.
+/// A claimed delivery is <c>sending</c> until its lease (<see cref="WebhookOptions.ClaimLease"/>) runs out, so no other process sends it meanwhile; a process that dies mid-send leaves it to be
+/// claimed again then: delivery is at least once. Deliveries of one subscription are independent: one failing delivery
+/// does not hold up the rest, so they may arrive out of order; each carries its feed <c>position</c> (and its slot's
+/// <c>version</c>) for the receiver to order them by.
 /// </summary>
 internal sealed partial class WebhookDispatcher(
     WebhookDatabase database, WebhookOptions options, WebhookTargets targets, ILogger<WebhookDispatcher> logger)
     : BackgroundService
 {
-    /// <summary>Events fanned out per statement.</summary>
-    private const int FanOutBatch = 1000;
-
     private const int MaxErrorLength = 500;
 
-    private readonly SemaphoreSlim _free = new(options.Concurrency, options.Concurrency);
+    /// <summary>Outcomes written per statement at most.</summary>
+    private const int RecordBatch = 512;
+
+    private readonly SemaphoreSlim _sending = new(options.Concurrency, options.Concurrency);
+    private readonly Channel<Outcome> _outcomes = Channel.CreateUnbounded<Outcome>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentDictionary<string, StandardWebhook> _signers = new(StringComparer.Ordinal);
+
+    /// <summary>Deliveries claimed by this process and not yet answered.</summary>
+    private int _claimed;
 
     private readonly HttpClient _http = new(new SocketsHttpHandler
     {
@@ -54,6 +62,7 @@ internal sealed partial class WebhookDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var recorder = Task.Run(RecordOutcomesAsync, CancellationToken.None);
         while (!stoppingToken.IsCancellationRequested)
         {
             var busy = false;
@@ -80,66 +89,100 @@ internal sealed partial class WebhookDispatcher(
             }
         }
 
-        // Let the sends in flight finish (each is bounded by the send timeout); what is left is claimed again later.
-        for (var i = 0; i < options.Concurrency; i++)
+        // Let the sends in flight finish (each is bounded by the send timeout) and their outcomes be written; what is left
+        // is claimed again once its lease runs out.
+        while (Volatile.Read(ref _claimed) > 0)
         {
-            await _free.WaitAsync(CancellationToken.None);
+            await Task.Delay(20, CancellationToken.None);
         }
+
+        _outcomes.Writer.Complete();
+        await recorder;
     }
 
     /// <summary>One fan-out and one claim; true when there may be more to do right away.</summary>
-    public async Task<bool> RoundAsync(CancellationToken cancellationToken)
+    private async Task<bool> RoundAsync(CancellationToken cancellationToken)
     {
-        var fannedOut = await FanOutAsync(cancellationToken);
-        var free = _free.CurrentCount;
-        if (free == 0)
+        // Claim no more than twice what is sent at once, so that each claimed delivery starts within one send timeout and
+        // ends within two: within its lease (WebhookOptions.ClaimLease).
+        var room = (options.Concurrency * 2) - Volatile.Read(ref _claimed);
+        if (room <= 0)
         {
-            await _free.WaitAsync(cancellationToken);
-            _free.Release();
+            await Task.Delay(5, cancellationToken);
             return true;
         }
 
-        var claimed = await ClaimAsync(free, cancellationToken);
-        foreach (var delivery in claimed)
+        var (events, fannedOut) = await FanOutAsync(room, cancellationToken);
+        Send(fannedOut);
+        var claimed = fannedOut.Count < room ? await ClaimAsync(room - fannedOut.Count, cancellationToken) : [];
+        Send(claimed);
+        return events == room || claimed.Count == room - fannedOut.Count;
+    }
+
+    private void Send(List<ClaimedDelivery> deliveries)
+    {
+        Interlocked.Add(ref _claimed, deliveries.Count);
+        foreach (var delivery in deliveries)
         {
-            await _free.WaitAsync(cancellationToken);
             _ = Task.Run(async () =>
             {
+                await _sending.WaitAsync(CancellationToken.None);
                 try
                 {
-                    await SendAsync(delivery);
+                    _outcomes.Writer.TryWrite(await SendAsync(delivery));
                 }
                 finally
                 {
-                    _free.Release();
+                    _sending.Release();
+                    Interlocked.Decrement(ref _claimed);
                 }
             }, CancellationToken.None);
         }
-
-        return fannedOut == FanOutBatch || claimed.Count == free;
     }
 
-    private async Task<int> FanOutAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Up to <paramref name="take"/> events after the cursor become deliveries claimed by this process; returns how many
+    /// events were read and the deliveries made.
+    /// </summary>
+    private async Task<(int Events, List<ClaimedDelivery> Deliveries)> FanOutAsync(int take, CancellationToken cancellationToken)
     {
-        await using var command = database.Source.CreateCommand($"""
+        await using var command = database.Source.CreateCommand("""
             WITH cursor AS (SELECT tx, seq FROM webhook_fanout FOR UPDATE SKIP LOCKED),
             batch AS (
-                SELECT e.id, e.type, e.tx, e.seq FROM events e, cursor c
+                SELECT e.id, e.type, e.subject, e.time, e.tx, e.seq, e.data FROM events e, cursor c
                 WHERE e.tx < pg_snapshot_xmin(pg_current_snapshot()) AND (e.tx, e.seq) > (c.tx, c.seq)
                 ORDER BY e.tx, e.seq
-                LIMIT {FanOutBatch}),
+                LIMIT $1),
             made AS (
-                INSERT INTO webhook_deliveries (subscription_id, event_id, status, attempts, next_attempt_at)
-                SELECT s.id, b.id, 'pending', 0, now()
+                INSERT INTO webhook_deliveries (subscription_id, event_id, status, attempts, last_attempt_at, next_attempt_at)
+                SELECT s.id, b.id, 'sending', 1, now(), now() + $2
                 FROM batch b JOIN webhook_subscriptions s ON b.tx >= s.start_tx AND (s.types IS NULL OR b.type = ANY (s.types))
-                ORDER BY b.tx, b.seq, s.id
-                ON CONFLICT DO NOTHING),
+                ON CONFLICT DO NOTHING
+                RETURNING id, subscription_id, event_id, attempts),
             moved AS (
                 UPDATE webhook_fanout f SET tx = last.tx, seq = last.seq
                 FROM (SELECT tx, seq FROM batch ORDER BY tx DESC, seq DESC LIMIT 1) last)
-            SELECT count(*)::int FROM batch
+            SELECT (SELECT count(*)::int FROM batch), m.id, m.attempts, now(), s.url, s.secret,
+                   b.id, b.type, b.subject, b.time, b.tx::text, b.seq, b.data::text
+            FROM (SELECT 1) one
+            LEFT JOIN (made m JOIN webhook_subscriptions s ON s.id = m.subscription_id JOIN batch b ON b.id = m.event_id) ON TRUE
+            ORDER BY b.tx, b.seq
             """);
-        return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = take });
+        command.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = options.ClaimLease });
+        var events = 0;
+        var made = new List<ClaimedDelivery>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events = reader.GetInt32(0);
+            if (!reader.IsDBNull(1))
+            {
+                made.Add(Read(reader, 1));
+            }
+        }
+
+        return (events, made);
     }
 
     private async Task<List<ClaimedDelivery>> ClaimAsync(int take, CancellationToken cancellationToken)
@@ -163,33 +206,35 @@ internal sealed partial class WebhookDispatcher(
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            claimed.Add(new ClaimedDelivery(
-                reader.GetGuid(0), reader.GetInt32(1), reader.GetFieldValue<DateTimeOffset>(2), new Uri(reader.GetString(3)), reader.GetString(4),
-                new FeedEvent(
-                    reader.GetGuid(5), reader.GetString(6), reader.GetGuid(7), DateTime.SpecifyKind(reader.GetDateTime(8), DateTimeKind.Utc),
-                    new EventPosition(ulong.Parse(reader.GetString(9), CultureInfo.InvariantCulture), reader.GetInt64(10)),
-                    reader.GetString(11))));
+            claimed.Add(Read(reader, 0));
         }
 
         return claimed;
     }
 
-    private async Task SendAsync(ClaimedDelivery delivery)
+    /// <summary>A claimed delivery from the columns at <paramref name="at"/>: id, attempt, now, url, secret, the event's.</summary>
+    private static ClaimedDelivery Read(NpgsqlDataReader reader, int at) => new(
+        reader.GetGuid(at), reader.GetInt32(at + 1), reader.GetFieldValue<DateTimeOffset>(at + 2), new Uri(reader.GetString(at + 3)),
+        reader.GetString(at + 4),
+        new FeedEvent(
+            reader.GetGuid(at + 5), reader.GetString(at + 6), reader.GetGuid(at + 7), DateTime.SpecifyKind(reader.GetDateTime(at + 8), DateTimeKind.Utc),
+            new EventPosition(ulong.Parse(reader.GetString(at + 9), CultureInfo.InvariantCulture), reader.GetInt64(at + 10)),
+            reader.GetString(at + 11)));
+
+    private async Task<Outcome> SendAsync(ClaimedDelivery delivery)
     {
         int? status = null;
-        string? error = null;
+        string? error;
         try
         {
             using var timeout = new CancellationTokenSource(options.SendTimeout);
             using var request = Signed(delivery);
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             status = (int)response.StatusCode;
-            if (!response.IsSuccessStatusCode)
-            {
-                error = response.StatusCode is >= HttpStatusCode.MultipleChoices and < HttpStatusCode.BadRequest
+            error = response.IsSuccessStatusCode ? null
+                : response.StatusCode is >= HttpStatusCode.MultipleChoices and < HttpStatusCode.BadRequest
                     ? $"HTTP {status} (redirects are not followed)"
                     : $"HTTP {status}";
-            }
         }
         catch (OperationCanceledException)
         {
@@ -204,23 +249,22 @@ internal sealed partial class WebhookDispatcher(
             error = e.HttpRequestError + ": " + e.Message;
         }
 
-        try
+        if (error is not null)
         {
-            await RecordAsync(delivery, status, error);
+            LogAttemptFailed(delivery.Id, delivery.Attempt, error);
         }
-        catch (Exception e)
-        {
-            // The claim runs out and the delivery is sent again: at least once.
-            LogRecordFailed(e, delivery.Id);
-        }
+
+        return new Outcome(
+            delivery.Id, delivery.Attempt, status, error is { Length: > MaxErrorLength } ? error[..MaxErrorLength] : error,
+            error is null ? TimeSpan.Zero : options.RetryDelay(delivery.Attempt, Random.Shared.NextDouble()));
     }
 
-    private static HttpRequestMessage Signed(ClaimedDelivery delivery)
+    private HttpRequestMessage Signed(ClaimedDelivery delivery)
     {
         var body = CloudEventJson.Encode(delivery.Event);
         var id = delivery.Event.Id.ToString();
         // The database's clock, as at the claim: the receivers check the timestamp against theirs.
-        var signature = new StandardWebhook(delivery.Secret).Sign(id, delivery.ClaimedAt, Encoding.UTF8.GetString(body.Span));
+        var signature = _signers.GetOrAdd(delivery.Secret, secret => new StandardWebhook(secret)).Sign(id, delivery.ClaimedAt, Encoding.UTF8.GetString(body.Span));
         var request = new HttpRequestMessage(HttpMethod.Post, delivery.Url)
         {
             Content = new ReadOnlyMemoryContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/cloudevents+json") { CharSet = "utf-8" } } },
@@ -232,52 +276,71 @@ internal sealed partial class WebhookDispatcher(
         return request;
     }
 
-    private async Task RecordAsync(ClaimedDelivery delivery, int? status, string? error)
+    /// <summary>
+    /// Writes the outcomes as they come, many per statement. A batch that fails is lost: its deliveries' leases run out and
+    /// they are sent again (at least once).
+    /// </summary>
+    private async Task RecordOutcomesAsync()
     {
-        await using var command = error is null
-            ? database.Source.CreateCommand("""
-                UPDATE webhook_deliveries
-                SET status = 'delivered', delivered_at = now(), next_attempt_at = NULL, last_status_code = $3, last_error = NULL
-                WHERE id = $1 AND attempts = $2 AND status = 'sending'
-                """)
-            : database.Source.CreateCommand("""
-                UPDATE webhook_deliveries
-                SET status = CASE WHEN now() + $4 > retry_from + $5 THEN 'failed' ELSE 'pending' END,
-                    next_attempt_at = CASE WHEN now() + $4 > retry_from + $5 THEN NULL ELSE now() + $4 END,
-                    last_status_code = $3, last_error = $6
-                WHERE id = $1 AND attempts = $2 AND status = 'sending'
-                """);
-        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = delivery.Id });
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = delivery.Attempt });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)status ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
-        if (error is not null)
+        var batch = new List<Outcome>(RecordBatch);
+        while (await _outcomes.Reader.WaitToReadAsync(CancellationToken.None))
         {
-            command.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = options.RetryDelay(delivery.Attempt, Random.Shared.NextDouble()) });
-            command.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = options.GiveUpAfter });
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = error.Length > MaxErrorLength ? error[..MaxErrorLength] : error });
-        }
+            while (batch.Count < RecordBatch && _outcomes.Reader.TryRead(out var outcome))
+            {
+                batch.Add(outcome);
+            }
 
-        await command.ExecuteNonQueryAsync(CancellationToken.None);
-        if (error is not null)
-        {
-            LogAttemptFailed(delivery.Id, delivery.Attempt, error);
+            try
+            {
+                await RecordAsync(batch);
+            }
+            catch (Exception e)
+            {
+                LogRecordFailed(e, batch.Count);
+            }
+
+            batch.Clear();
         }
+    }
+
+    private async Task RecordAsync(List<Outcome> outcomes)
+    {
+        await using var command = database.Source.CreateCommand("""
+            UPDATE webhook_deliveries d
+            SET status = CASE WHEN o.error IS NULL THEN 'delivered' WHEN now() + o.delay > d.retry_from + $6 THEN 'failed' ELSE 'pending' END,
+                delivered_at = CASE WHEN o.error IS NULL THEN now() END,
+                next_attempt_at = CASE WHEN o.error IS NULL OR now() + o.delay > d.retry_from + $6 THEN NULL ELSE now() + o.delay END,
+                last_status_code = o.code,
+                last_error = o.error
+            FROM unnest($1::uuid[], $2::int[], $3::int[], $4::text[], $5::interval[]) AS o(id, attempt, code, error, delay)
+            WHERE d.id = o.id AND d.attempts = o.attempt AND d.status = 'sending'
+            """);
+        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. outcomes.Select(o => o.Id)] });
+        command.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = [.. outcomes.Select(o => o.Attempt)] });
+        command.Parameters.Add(new NpgsqlParameter<int?[]> { TypedValue = [.. outcomes.Select(o => o.Status)] });
+        command.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = [.. outcomes.Select(o => o.Error)] });
+        command.Parameters.Add(new NpgsqlParameter<TimeSpan[]> { TypedValue = [.. outcomes.Select(o => o.RetryDelay)] });
+        command.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = options.GiveUpAfter });
+        await command.ExecuteNonQueryAsync(CancellationToken.None);
     }
 
     public override void Dispose()
     {
         _http.Dispose();
-        _free.Dispose();
+        _sending.Dispose();
         base.Dispose();
     }
 
     private sealed record ClaimedDelivery(Guid Id, int Attempt, DateTimeOffset ClaimedAt, Uri Url, string Secret, FeedEvent Event);
 
+    /// <summary>An attempt's answer: <see cref="Error"/> null when delivered; otherwise the wait before the next attempt.</summary>
+    private sealed record Outcome(Guid Id, int Attempt, int? Status, string? Error, TimeSpan RetryDelay);
+
     [LoggerMessage(LogLevel.Warning, "A webhook dispatch round failed; trying again shortly.")]
     private partial void LogRoundFailed(Exception exception);
 
-    [LoggerMessage(LogLevel.Warning, "Recording the outcome of webhook delivery {DeliveryId} failed; it will be sent again.")]
-    private partial void LogRecordFailed(Exception exception, Guid deliveryId);
+    [LoggerMessage(LogLevel.Warning, "Recording the outcomes of {Count} webhook deliveries failed; they will be sent again.")]
+    private partial void LogRecordFailed(Exception exception, int count);
 
     [LoggerMessage(LogLevel.Information, "Webhook delivery {DeliveryId}, attempt {Attempt}, failed: {Error}")]
     private partial void LogAttemptFailed(Guid deliveryId, int attempt, string error);

@@ -29,10 +29,11 @@ public sealed class WebhookOptions
     public int Concurrency { get; set; } = 16;
 
     /// <summary>
-    /// How long a claimed delivery stays claimed: longer than a send can take, so that no other dispatcher sends it at the
-    /// same time; a process that dies mid-send leaves it to be claimed again once this has passed.
+    /// How long a claimed delivery stays claimed: longer than it can wait in its process's queue (one send timeout, see
+    /// <see cref="WebhookDispatcher"/>) and then take to send (another), so that no other dispatcher sends it at the same
+    /// time; a process that dies mid-send leaves it to be claimed again once this has passed.
     /// </summary>
-    public TimeSpan ClaimLease => SendTimeout + TimeSpan.FromSeconds(5);
+    public TimeSpan ClaimLease => (2 * SendTimeout) + TimeSpan.FromSeconds(5);
 
     /// <summary>The wait before retry number <paramref name="attempt"/> + 1: doubling, capped, and then between half and all of it.</summary>
     public TimeSpan RetryDelay(int attempt, double jitter)

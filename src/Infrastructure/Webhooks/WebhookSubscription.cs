@@ -97,7 +97,7 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
         builder.Property(d => d.LastError).HasColumnName("last_error").HasMaxLength(500);
         builder.Property(d => d.DeliveredAt).HasColumnName("delivered_at");
         builder.HasOne<WebhookSubscription>().WithMany().HasForeignKey(d => d.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Events.OutboxEvent>().WithMany().HasForeignKey(d => d.EventId).OnDelete(DeleteBehavior.Cascade);
+        // No foreign key to the event: events are never deleted, and its index would be one more to write per delivery.
         builder.HasIndex(d => new { d.SubscriptionId, d.EventId }).IsUnique().HasDatabaseName("ux_webhook_deliveries_event");
         builder.HasIndex(d => new { d.SubscriptionId, d.Seq }).HasDatabaseName("ix_webhook_deliveries_list");
         // What the dispatcher claims, the soonest due first; small, since delivered and failed rows are not in it.

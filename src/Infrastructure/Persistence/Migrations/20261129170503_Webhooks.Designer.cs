@@ -318,8 +318,6 @@ namespace Slots.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EventId");
-
                     b.HasIndex("NextAttemptAt")
                         .HasDatabaseName("ix_webhook_deliveries_due")
                         .HasFilter("status IN ('pending', 'sending')");
@@ -388,12 +386,6 @@ namespace Slots.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("Slots.Infrastructure.Webhooks.WebhookDelivery", b =>
                 {
-                    b.HasOne("Slots.Infrastructure.Events.OutboxEvent", null)
-                        .WithMany()
-                        .HasForeignKey("EventId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("Slots.Infrastructure.Webhooks.WebhookSubscription", null)
                         .WithMany()
                         .HasForeignKey("SubscriptionId")

@@ -52,12 +52,6 @@ namespace Slots.Infrastructure.Persistence.Migrations
                     table.PrimaryKey("PK_webhook_deliveries", x => x.id);
                     table.CheckConstraint("ck_webhook_deliveries_status", "status IN ('pending', 'sending', 'delivered', 'failed')");
                     table.ForeignKey(
-                        name: "FK_webhook_deliveries_events_event_id",
-                        column: x => x.event_id,
-                        principalTable: "events",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
                         name: "FK_webhook_deliveries_webhook_subscriptions_subscription_id",
                         column: x => x.subscription_id,
                         principalTable: "webhook_subscriptions",
@@ -70,11 +64,6 @@ namespace Slots.Infrastructure.Persistence.Migrations
                 table: "webhook_deliveries",
                 column: "next_attempt_at",
                 filter: "status IN ('pending', 'sending')");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_webhook_deliveries_event_id",
-                table: "webhook_deliveries",
-                column: "event_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_webhook_deliveries_list",
