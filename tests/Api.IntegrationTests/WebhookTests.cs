@@ -40,7 +40,7 @@ public class WebhookTests(SlotsApiFactory factory) : WebhookTestBase(factory)
         Assert.Equal(feed, events.Select(e => (e.Id, e.Position)).ToList());
 
         var deliveries = await DeliveriesAsync(webhook);
-        var mine = deliveries.Where(d => events.Any(e => e.Id == d.GetProperty("eventId").GetString())).ToList();
+        var mine = deliveries.Where(d => events.Any(e => e.Id == d.GetProperty("id").GetString())).ToList();
         Assert.Equal(3, mine.Count);
         Assert.All(mine, d =>
         {
@@ -202,7 +202,7 @@ public class WebhookTests(SlotsApiFactory factory) : WebhookTestBase(factory)
         var delivery = await EventuallyAsync(async () => (await DeliveriesAsync(webhook)).FirstOrNull(d => d.GetProperty("attempts").GetInt32() > 0));
         var id = delivery.GetProperty("id").GetGuid();
 
-        await Factory.ExecuteAsync("UPDATE webhook_deliveries SET retry_from = now() - interval '25 hours' WHERE id = $1", id);
+        await Factory.ExecuteAsync("UPDATE webhook_deliveries SET retry_from = now() - interval '25 hours' WHERE event_id = $1", id);
 
         var failed = await EventuallyAsync(async () => (await DeliveriesAsync(webhook, "?status=failed")).FirstOrNull());
         Assert.Equal(id, failed.GetProperty("id").GetGuid());
@@ -256,15 +256,21 @@ public class WebhookTests(SlotsApiFactory factory) : WebhookTestBase(factory)
             await CreateSlotAsync(specialist, days: i + 1);
         }
 
-        await EventuallyAsync(async () => (await DeliveriesAsync(webhook, "?status=delivered")) is { Count: 5 } all ? (JsonElement?)all[0] : null);
-        var first = await Client.GetAsync($"{Hooks}/{webhook}/deliveries?limit=2");
-        var next = first.Headers.GetValues("Link").Single();
-        var second = await Client.GetAsync(next[1..next.IndexOf('>', StringComparison.Ordinal)]);
-        var ids = (await BodyAsync(first)).EnumerateArray().Concat((await BodyAsync(second)).EnumerateArray())
-            .Select(d => Position(d.GetProperty("position").GetString()!)).ToList();
+        var all = (await EventuallyAsync(async () => (await DeliveriesAsync(webhook, "?status=delivered")) is { Count: 5 } five ? (JsonElement?)JsonSerializer.SerializeToElement(five) : null))
+            .EnumerateArray().Select(d => d.GetProperty("id").GetGuid()).ToList();
+        var pages = new List<List<Guid>>();
+        for (var url = $"{Hooks}/{webhook}/deliveries?limit=2"; url is not null;)
+        {
+            var page = await Client.GetAsync(url);
+            pages.Add([.. (await BodyAsync(page)).EnumerateArray().Select(d => d.GetProperty("id").GetGuid())]);
+            url = page.Headers.TryGetValues("Link", out var links) ? links.Single()[1..links.Single().IndexOf('>', StringComparison.Ordinal)] : null;
+        }
 
-        Assert.Equal(4, ids.Count);
-        Assert.Equal(ids.OrderDescending(), ids);
+        // Newest first by id (the event's, a version 7 UUID): three pages of 2, 2 and 1, the whole list once, in order.
+        Assert.Equal([2, 2, 1], pages.Select(p => p.Count));
+        var paged = pages.SelectMany(p => p).ToList();
+        Assert.Equal(all, paged);
+        Assert.Equal(paged.OrderDescending(), paged);
         await ProblemAsync(await Client.GetAsync($"{Hooks}/{webhook}/deliveries?cursor=bm9wZQ"), HttpStatusCode.BadRequest, "validation_failed");
         await ProblemAsync(await Client.GetAsync($"{Hooks}/{webhook}/deliveries?status=lost"), HttpStatusCode.BadRequest);
         await ProblemAsync(await Client.GetAsync($"{Hooks}/{webhook}/deliveries?limit=0"), HttpStatusCode.BadRequest, "validation_failed");

@@ -93,7 +93,6 @@ public static class ContractLimits
             ["secret"] = s => Text(s, 100, "The signing secret (Standard Webhooks): whsec_ and base64. Shown only when the subscription is created."),
             ["webhookId"] = Uuid,
             ["deliveryId"] = Uuid,
-            ["eventId"] = Uuid,
             ["eventType"] = s => Text(s, 64, "The event's type."),
             ["attempts"] = s => Integer(s, 0, int.MaxValue, "Attempts made so far."),
             ["pending"] = s => Integer(s, 0, int.MaxValue, "Deliveries neither delivered nor given up."),

@@ -158,11 +158,11 @@ internal sealed partial class WebhookDispatcher(
                 SELECT s.id, b.id, 'sending', 1, now(), now() + $2
                 FROM batch b JOIN webhook_subscriptions s ON b.tx >= s.start_tx AND (s.types IS NULL OR b.type = ANY (s.types))
                 ON CONFLICT DO NOTHING
-                RETURNING id, subscription_id, event_id, attempts),
+                RETURNING subscription_id, event_id, attempts),
             moved AS (
                 UPDATE webhook_fanout f SET tx = last.tx, seq = last.seq
                 FROM (SELECT tx, seq FROM batch ORDER BY tx DESC, seq DESC LIMIT 1) last)
-            SELECT (SELECT count(*)::int FROM batch), m.id, m.attempts, now(), s.url, s.secret,
+            SELECT (SELECT count(*)::int FROM batch), m.subscription_id, m.attempts, now(), s.url, s.secret,
                    b.id, b.type, b.subject, b.time, b.tx::text, b.seq, b.data::text
             FROM (SELECT 1) one
             LEFT JOIN (made m JOIN webhook_subscriptions s ON s.id = m.subscription_id JOIN batch b ON b.id = m.event_id) ON TRUE
@@ -189,16 +189,16 @@ internal sealed partial class WebhookDispatcher(
     {
         await using var command = database.Source.CreateCommand("""
             WITH due AS (
-                SELECT id FROM webhook_deliveries
+                SELECT subscription_id, event_id FROM webhook_deliveries
                 WHERE status IN ('pending', 'sending') AND next_attempt_at <= now()
-                ORDER BY next_attempt_at, seq
+                ORDER BY next_attempt_at, event_id
                 LIMIT $1
                 FOR UPDATE SKIP LOCKED)
             UPDATE webhook_deliveries d
             SET status = 'sending', attempts = d.attempts + 1, last_attempt_at = now(), next_attempt_at = now() + $2
             FROM due, webhook_subscriptions s, events e
-            WHERE d.id = due.id AND s.id = d.subscription_id AND e.id = d.event_id
-            RETURNING d.id, d.attempts, now(), s.url, s.secret, e.id, e.type, e.subject, e.time, e.tx::text, e.seq, e.data::text
+            WHERE d.subscription_id = due.subscription_id AND d.event_id = due.event_id AND s.id = d.subscription_id AND e.id = d.event_id
+            RETURNING d.subscription_id, d.attempts, now(), s.url, s.secret, e.id, e.type, e.subject, e.time, e.tx::text, e.seq, e.data::text
             """);
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = take });
         command.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = options.ClaimLease });
@@ -212,7 +212,7 @@ internal sealed partial class WebhookDispatcher(
         return claimed;
     }
 
-    /// <summary>A claimed delivery from the columns at <paramref name="at"/>: id, attempt, now, url, secret, the event's.</summary>
+    /// <summary>A claimed delivery from the columns at <paramref name="at"/>: subscription, attempt, now, url, secret, the event's.</summary>
     private static ClaimedDelivery Read(NpgsqlDataReader reader, int at) => new(
         reader.GetGuid(at), reader.GetInt32(at + 1), reader.GetFieldValue<DateTimeOffset>(at + 2), new Uri(reader.GetString(at + 3)),
         reader.GetString(at + 4),
@@ -251,11 +251,11 @@ internal sealed partial class WebhookDispatcher(
 
         if (error is not null)
         {
-            LogAttemptFailed(delivery.Id, delivery.Attempt, error);
+            LogAttemptFailed(delivery.Event.Id, delivery.Subscription, delivery.Attempt, error);
         }
 
         return new Outcome(
-            delivery.Id, delivery.Attempt, status, error is { Length: > MaxErrorLength } ? error[..MaxErrorLength] : error,
+            delivery.Subscription, delivery.Event.Id, delivery.Attempt, status, error is { Length: > MaxErrorLength } ? error[..MaxErrorLength] : error,
             error is null ? TimeSpan.Zero : options.RetryDelay(delivery.Attempt, Random.Shared.NextDouble()));
     }
 
@@ -312,15 +312,16 @@ internal sealed partial class WebhookDispatcher(
                 next_attempt_at = CASE WHEN o.error IS NULL OR now() + o.delay > d.retry_from + $6 THEN NULL ELSE now() + o.delay END,
                 last_status_code = o.code,
                 last_error = o.error
-            FROM unnest($1::uuid[], $2::int[], $3::int[], $4::text[], $5::interval[]) AS o(id, attempt, code, error, delay)
-            WHERE d.id = o.id AND d.attempts = o.attempt AND d.status = 'sending'
+            FROM unnest($1::uuid[], $7::uuid[], $2::int[], $3::int[], $4::text[], $5::interval[]) AS o(subscription, event, attempt, code, error, delay)
+            WHERE d.subscription_id = o.subscription AND d.event_id = o.event AND d.attempts = o.attempt AND d.status = 'sending'
             """);
-        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. outcomes.Select(o => o.Id)] });
+        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. outcomes.Select(o => o.Subscription)] });
         command.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = [.. outcomes.Select(o => o.Attempt)] });
         command.Parameters.Add(new NpgsqlParameter<int?[]> { TypedValue = [.. outcomes.Select(o => o.Status)] });
         command.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = [.. outcomes.Select(o => o.Error)] });
         command.Parameters.Add(new NpgsqlParameter<TimeSpan[]> { TypedValue = [.. outcomes.Select(o => o.RetryDelay)] });
         command.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = options.GiveUpAfter });
+        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. outcomes.Select(o => o.Event)] });
         await command.ExecuteNonQueryAsync(CancellationToken.None);
     }
 
@@ -331,10 +332,10 @@ internal sealed partial class WebhookDispatcher(
         base.Dispose();
     }
 
-    private sealed record ClaimedDelivery(Guid Id, int Attempt, DateTimeOffset ClaimedAt, Uri Url, string Secret, FeedEvent Event);
+    private sealed record ClaimedDelivery(Guid Subscription, int Attempt, DateTimeOffset ClaimedAt, Uri Url, string Secret, FeedEvent Event);
 
     /// <summary>An attempt's answer: <see cref="Error"/> null when delivered; otherwise the wait before the next attempt.</summary>
-    private sealed record Outcome(Guid Id, int Attempt, int? Status, string? Error, TimeSpan RetryDelay);
+    private sealed record Outcome(Guid Subscription, Guid Event, int Attempt, int? Status, string? Error, TimeSpan RetryDelay);
 
     [LoggerMessage(LogLevel.Warning, "A webhook dispatch round failed; trying again shortly.")]
     private partial void LogRoundFailed(Exception exception);
@@ -342,8 +343,8 @@ internal sealed partial class WebhookDispatcher(
     [LoggerMessage(LogLevel.Warning, "Recording the outcomes of {Count} webhook deliveries failed; they will be sent again.")]
     private partial void LogRecordFailed(Exception exception, int count);
 
-    [LoggerMessage(LogLevel.Information, "Webhook delivery {DeliveryId}, attempt {Attempt}, failed: {Error}")]
-    private partial void LogAttemptFailed(Guid deliveryId, int attempt, string error);
+    [LoggerMessage(LogLevel.Information, "Webhook delivery of event {EventId} to subscription {SubscriptionId}, attempt {Attempt}, failed: {Error}")]
+    private partial void LogAttemptFailed(Guid eventId, Guid subscriptionId, int attempt, string error);
 }
 
 /// <summary>The dispatcher's own few connections, apart from the requests' pool.</summary>

@@ -18,9 +18,9 @@ internal sealed class WebhookStore(SlotsDbContext db) : IWebhookStore
     {
         var rows = await db.Database.SqlQuery<SubscriptionRow>($"""
             SELECT s.id AS "Id", s.url AS "Url", s.types AS "Types", s.description AS "Description", s.created_at AS "CreatedAt",
-                   count(d.id) FILTER (WHERE d.status IN ('pending', 'sending'))::int AS "Pending",
-                   count(d.id) FILTER (WHERE d.status IN ('pending', 'sending') AND d.last_error IS NOT NULL)::int AS "Retrying",
-                   count(d.id) FILTER (WHERE d.status = 'failed')::int AS "Failed",
+                   count(d.event_id) FILTER (WHERE d.status IN ('pending', 'sending'))::int AS "Pending",
+                   count(d.event_id) FILTER (WHERE d.status IN ('pending', 'sending') AND d.last_error IS NOT NULL)::int AS "Retrying",
+                   count(d.event_id) FILTER (WHERE d.status = 'failed')::int AS "Failed",
                    (array_agg(d.last_error ORDER BY d.last_attempt_at DESC) FILTER (WHERE d.last_error IS NOT NULL))[1] AS "LastError",
                    max(d.last_attempt_at) FILTER (WHERE d.last_error IS NOT NULL) AS "LastFailureAt"
             FROM webhook_subscriptions s
@@ -41,23 +41,23 @@ internal sealed class WebhookStore(SlotsDbContext db) : IWebhookStore
     public Task<bool> ExistsAsync(Guid id, CancellationToken cancellationToken) =>
         db.Set<WebhookSubscription>().AnyAsync(s => s.Id == id, cancellationToken);
 
-    public async Task<List<(long Sequence, WebhookDeliveryResponse Delivery)>> ListDeliveriesAsync(
-        Guid subscriptionId, DeliveryStatus? status, long? before, int take, CancellationToken cancellationToken)
+    public async Task<List<WebhookDeliveryResponse>> ListDeliveriesAsync(
+        Guid subscriptionId, DeliveryStatus? status, Guid? before, int take, CancellationToken cancellationToken)
     {
         var statusText = status is { } s ? Text(s) : null;
         var rows = await db.Database.SqlQueryRaw<DeliveryRow>(
             "SELECT " + DeliveryColumns + """
 
             FROM webhook_deliveries d JOIN events e ON e.id = d.event_id
-            WHERE d.subscription_id = {0} AND ({1}::bigint IS NULL OR d.seq < {1}) AND ({2}::text IS NULL OR d.status = {2})
-            ORDER BY d.seq DESC
+            WHERE d.subscription_id = {0} AND ({1}::uuid IS NULL OR d.event_id < {1}) AND ({2}::text IS NULL OR d.status = {2})
+            ORDER BY d.event_id DESC
             LIMIT {3}
             """,
             subscriptionId,
-            new NpgsqlParameter("before", NpgsqlDbType.Bigint) { Value = (object?)before ?? DBNull.Value },
+            new NpgsqlParameter("before", NpgsqlDbType.Uuid) { Value = (object?)before ?? DBNull.Value },
             new NpgsqlParameter("status", NpgsqlDbType.Text) { Value = (object?)statusText ?? DBNull.Value },
             take).ToListAsync(cancellationToken);
-        return rows.ConvertAll(r => (r.Seq, r.ToResponse()));
+        return rows.ConvertAll(r => r.ToResponse());
     }
 
     public async Task<(RetryOutcome Outcome, WebhookDeliveryResponse? Delivery)> RetryAsync(
@@ -67,7 +67,7 @@ internal sealed class WebhookStore(SlotsDbContext db) : IWebhookStore
         // delivered or given up starts a new window of retries.
         var found = await db.Database.SqlQuery<bool>($"""
             SELECT (status = 'sending' AND next_attempt_at > now()) AS "Value" FROM webhook_deliveries
-            WHERE id = {deliveryId} AND subscription_id = {subscriptionId}
+            WHERE event_id = {deliveryId} AND subscription_id = {subscriptionId}
             FOR UPDATE
             """).ToListAsync(cancellationToken);
         if (found is not [var inFlight])
@@ -84,16 +84,17 @@ internal sealed class WebhookStore(SlotsDbContext db) : IWebhookStore
             UPDATE webhook_deliveries
             SET status = 'pending', next_attempt_at = now(),
                 retry_from = CASE WHEN status IN ('delivered', 'failed') THEN now() ELSE retry_from END
-            WHERE id = {deliveryId}
+            WHERE event_id = {deliveryId} AND subscription_id = {subscriptionId}
             """, cancellationToken);
         var row = await db.Database.SqlQueryRaw<DeliveryRow>(
-            "SELECT " + DeliveryColumns + " FROM webhook_deliveries d JOIN events e ON e.id = d.event_id WHERE d.id = {0}", deliveryId)
+            "SELECT " + DeliveryColumns + " FROM webhook_deliveries d JOIN events e ON e.id = d.event_id WHERE d.event_id = {0} AND d.subscription_id = {1}",
+            deliveryId, subscriptionId)
             .SingleAsync(cancellationToken);
         return (RetryOutcome.Scheduled, row.ToResponse());
     }
 
     private const string DeliveryColumns = """
-        d.id AS "Id", d.seq AS "Seq", d.event_id AS "EventId", e.type AS "EventType", e.tx::text AS "Tx", e.seq AS "EventSeq",
+        d.event_id AS "Id", e.type AS "EventType", e.tx::text AS "Tx", e.seq AS "EventSeq",
         d.status AS "Status", d.attempts AS "Attempts", d.created_at AS "CreatedAt", d.last_attempt_at AS "LastAttemptAt",
         d.last_status_code AS "LastStatusCode", d.last_error AS "LastError", d.next_attempt_at AS "NextAttemptAt",
         d.delivered_at AS "DeliveredAt"
@@ -110,11 +111,11 @@ internal sealed class WebhookStore(SlotsDbContext db) : IWebhookStore
         string? LastError, DateTime? LastFailureAt);
 
     private sealed record DeliveryRow(
-        Guid Id, long Seq, Guid EventId, string EventType, string Tx, long EventSeq, string Status, int Attempts, DateTime CreatedAt,
+        Guid Id, string EventType, string Tx, long EventSeq, string Status, int Attempts, DateTime CreatedAt,
         DateTime? LastAttemptAt, int? LastStatusCode, string? LastError, DateTime? NextAttemptAt, DateTime? DeliveredAt)
     {
         public WebhookDeliveryResponse ToResponse() => new(
-            Id, EventId, EventType,
+            Id, EventType,
             new EventPosition(ulong.Parse(Tx, CultureInfo.InvariantCulture), EventSeq).ToString(),
             Enum.Parse<DeliveryStatus>(Status, ignoreCase: true), Attempts, Utc(CreatedAt), Utc(LastAttemptAt), LastStatusCode, LastError,
             Utc(NextAttemptAt), Utc(DeliveredAt));

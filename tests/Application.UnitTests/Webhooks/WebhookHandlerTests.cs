@@ -63,19 +63,20 @@ public class WebhookHandlerTests
     }
 
     [Fact]
-    public async Task Deliveries_page_by_the_last_ones_sequence()
+    public async Task Deliveries_page_by_the_last_ones_id()
     {
         var webhook = Guid.NewGuid();
         _store.ExistsAsync(webhook, Arg.Any<CancellationToken>()).Returns(true);
-        _store.ListDeliveriesAsync(webhook, DeliveryStatus.Failed, 90, 3, Arg.Any<CancellationToken>())
-            .Returns([(80, Delivery()), (70, Delivery()), (60, Delivery())]);
+        var after = Guid.CreateVersion7();
+        List<WebhookDeliveryResponse> rows = [Delivery(), Delivery(), Delivery()];
+        _store.ListDeliveriesAsync(webhook, DeliveryStatus.Failed, after, 3, Arg.Any<CancellationToken>()).Returns(rows);
 
         var page = await new ListDeliveriesHandler(_store).Handle(
-            new ListDeliveriesQuery(webhook, "failed", 2, DeliveryCursor.Encode(90)), default);
+            new ListDeliveriesQuery(webhook, "failed", 2, DeliveryCursor.Encode(after)), default);
 
         Assert.Equal(2, page.Items.Count);
         Assert.True(DeliveryCursor.TryDecode(page.NextCursor, out var next));
-        Assert.Equal(70, next);
+        Assert.Equal(rows[1].Id, next);
     }
 
     [Theory]
@@ -98,9 +99,9 @@ public class WebhookHandlerTests
         Assert.False(validator.Validate(new ListDeliveriesQuery(Guid.NewGuid(), null, null, "not-a-cursor")).IsValid);
         Assert.False(validator.Validate(new ListDeliveriesQuery(Guid.NewGuid(), "Failed", null, null)).IsValid);
         Assert.False(validator.Validate(new ListDeliveriesQuery(Guid.NewGuid(), null, Paging.MaxLimit + 1, null)).IsValid);
-        Assert.True(validator.Validate(new ListDeliveriesQuery(Guid.NewGuid(), "sending", 1, DeliveryCursor.Encode(long.MaxValue))).IsValid);
+        Assert.True(validator.Validate(new ListDeliveriesQuery(Guid.NewGuid(), "sending", 1, DeliveryCursor.Encode(Guid.CreateVersion7()))).IsValid);
     }
 
     private static WebhookDeliveryResponse Delivery() => new(
-        Guid.NewGuid(), Guid.NewGuid(), "slots.slot.created", "1-1", DeliveryStatus.Failed, 3, DateTime.UtcNow, null, 500, "HTTP 500", null, null);
+        Guid.CreateVersion7(), "slots.slot.created", "1-1", DeliveryStatus.Failed, 3, DateTime.UtcNow, null, 500, "HTTP 500", null, null);
 }

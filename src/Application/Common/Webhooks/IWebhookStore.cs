@@ -14,9 +14,9 @@ public interface IWebhookStore
 
     Task<bool> ExistsAsync(Guid id, CancellationToken cancellationToken);
 
-    /// <summary>A subscription's deliveries, newest first, from before <paramref name="before"/> (a delivery's sequence number).</summary>
-    Task<List<(long Sequence, WebhookDeliveryResponse Delivery)>> ListDeliveriesAsync(
-        Guid subscriptionId, DeliveryStatus? status, long? before, int take, CancellationToken cancellationToken);
+    /// <summary>A subscription's deliveries, newest first, from before the one of <paramref name="before"/> (an event id).</summary>
+    Task<List<WebhookDeliveryResponse>> ListDeliveriesAsync(
+        Guid subscriptionId, DeliveryStatus? status, Guid? before, int take, CancellationToken cancellationToken);
 
     /// <summary>
     /// Schedules the delivery for an attempt now. A delivered or given-up delivery starts a new round of retries; one being

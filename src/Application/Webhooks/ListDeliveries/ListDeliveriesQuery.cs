@@ -1,5 +1,4 @@
 using System.Buffers.Text;
-using System.Globalization;
 using System.Text;
 using FluentValidation;
 using Mediator;
@@ -40,24 +39,22 @@ public sealed class ListDeliveriesHandler(IWebhookStore webhooks) : IQueryHandle
             throw WebhookErrors.NotFound(query.WebhookId);
         }
 
-        long? before = DeliveryCursor.TryDecode(query.Cursor, out var seq) ? seq : null;
+        Guid? before = DeliveryCursor.TryDecode(query.Cursor, out var last) ? last : null;
         var limit = query.Limit ?? Paging.DefaultLimit;
         DeliveryStatus? status = query.Status is null ? null : ListDeliveriesValidator.Statuses[query.Status];
         var rows = await webhooks.ListDeliveriesAsync(query.WebhookId, status, before, limit + 1, cancellationToken);
-        var page = Paging.ToPage(rows, limit, last => DeliveryCursor.Encode(last.Sequence));
-        return new Page<WebhookDeliveryResponse>(page.Items.Select(r => r.Delivery).ToList(), page.NextCursor);
+        return Paging.ToPage(rows, limit, last => DeliveryCursor.Encode(last.Id));
     }
 }
 
-/// <summary>The cursor of the deliveries list: the sequence number of the last delivery shown, opaque.</summary>
+/// <summary>The cursor of the deliveries list: the id of the last delivery shown, opaque.</summary>
 public static class DeliveryCursor
 {
-    public static string Encode(long sequence) =>
-        Base64Url.EncodeToString(Encoding.ASCII.GetBytes("d:" + sequence.ToString(CultureInfo.InvariantCulture)));
+    public static string Encode(Guid last) => Base64Url.EncodeToString(Encoding.ASCII.GetBytes("d:" + last.ToString("N")));
 
-    public static bool TryDecode(string? cursor, out long sequence)
+    public static bool TryDecode(string? cursor, out Guid last)
     {
-        sequence = 0;
+        last = Guid.Empty;
         if (string.IsNullOrEmpty(cursor) || cursor.Length > Paging.MaxCursorLength)
         {
             return false;
@@ -67,7 +64,7 @@ public static class DeliveryCursor
         {
             var text = Encoding.ASCII.GetString(Base64Url.DecodeFromChars(cursor));
             return text.StartsWith("d:", StringComparison.Ordinal)
-                && long.TryParse(text.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out sequence);
+                && Guid.TryParseExact(text.AsSpan(2), "N", out last);
         }
         catch (FormatException)
         {

@@ -816,8 +816,6 @@ export interface components {
         WebhookDeliveryResponse: {
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
-            eventId: string;
             /** @description The event's type. */
             eventType: string;
             /** @description The event's place in the feed: pass it as `after` to read on. */

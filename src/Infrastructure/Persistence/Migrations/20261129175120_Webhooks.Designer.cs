@@ -12,7 +12,7 @@ using Slots.Infrastructure.Persistence;
 namespace Slots.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(SlotsDbContext))]
-    [Migration("20261129170503_Webhooks")]
+    [Migration("20261129175120_Webhooks")]
     partial class Webhooks
     {
         /// <inheritdoc />
@@ -252,11 +252,13 @@ namespace Slots.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("Slots.Infrastructure.Webhooks.WebhookDelivery", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<Guid>("SubscriptionId")
                         .HasColumnType("uuid")
-                        .HasColumnName("id")
-                        .HasDefaultValueSql("gen_random_uuid()");
+                        .HasColumnName("subscription_id");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
 
                     b.Property<int>("Attempts")
                         .HasColumnType("integer")
@@ -271,10 +273,6 @@ namespace Slots.Infrastructure.Persistence.Migrations
                     b.Property<DateTime?>("DeliveredAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("delivered_at");
-
-                    b.Property<Guid>("EventId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("event_id");
 
                     b.Property<DateTime?>("LastAttemptAt")
                         .HasColumnType("timestamp with time zone")
@@ -299,24 +297,13 @@ namespace Slots.Infrastructure.Persistence.Migrations
                         .HasColumnName("retry_from")
                         .HasDefaultValueSql("now()");
 
-                    b.Property<long>("Seq")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("seq");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Seq"));
-
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("status");
 
-                    b.Property<Guid>("SubscriptionId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("subscription_id");
-
-                    b.HasKey("Id");
+                    b.HasKey("SubscriptionId", "EventId");
 
                     b.HasIndex("NextAttemptAt")
                         .HasDatabaseName("ix_webhook_deliveries_due")
@@ -325,13 +312,6 @@ namespace Slots.Infrastructure.Persistence.Migrations
                     b.HasIndex("SubscriptionId")
                         .HasDatabaseName("ix_webhook_deliveries_open")
                         .HasFilter("status <> 'delivered'");
-
-                    b.HasIndex("SubscriptionId", "EventId")
-                        .IsUnique()
-                        .HasDatabaseName("ux_webhook_deliveries_event");
-
-                    b.HasIndex("SubscriptionId", "Seq")
-                        .HasDatabaseName("ix_webhook_deliveries_list");
 
                     b.ToTable("webhook_deliveries", null, t =>
                         {

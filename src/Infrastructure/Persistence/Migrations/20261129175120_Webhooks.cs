@@ -1,6 +1,5 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -32,9 +31,6 @@ namespace Slots.Infrastructure.Persistence.Migrations
                 name: "webhook_deliveries",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false, defaultValueSql: "gen_random_uuid()"),
-                    seq = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
                     subscription_id = table.Column<Guid>(type: "uuid", nullable: false),
                     event_id = table.Column<Guid>(type: "uuid", nullable: false),
                     status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
@@ -49,7 +45,7 @@ namespace Slots.Infrastructure.Persistence.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_webhook_deliveries", x => x.id);
+                    table.PrimaryKey("PK_webhook_deliveries", x => new { x.subscription_id, x.event_id });
                     table.CheckConstraint("ck_webhook_deliveries_status", "status IN ('pending', 'sending', 'delivered', 'failed')");
                     table.ForeignKey(
                         name: "FK_webhook_deliveries_webhook_subscriptions_subscription_id",
@@ -66,21 +62,10 @@ namespace Slots.Infrastructure.Persistence.Migrations
                 filter: "status IN ('pending', 'sending')");
 
             migrationBuilder.CreateIndex(
-                name: "ix_webhook_deliveries_list",
-                table: "webhook_deliveries",
-                columns: new[] { "subscription_id", "seq" });
-
-            migrationBuilder.CreateIndex(
                 name: "ix_webhook_deliveries_open",
                 table: "webhook_deliveries",
                 column: "subscription_id",
                 filter: "status <> 'delivered'");
-
-            migrationBuilder.CreateIndex(
-                name: "ux_webhook_deliveries_event",
-                table: "webhook_deliveries",
-                columns: new[] { "subscription_id", "event_id" },
-                unique: true);
 
             // Outside the EF model (see WebhookDispatcher): where each subscription starts in the feed, the id of the
             // transaction that created it (the fan-out reads an event only once every older transaction has ended, so it sees
