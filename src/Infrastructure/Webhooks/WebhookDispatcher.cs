@@ -36,6 +36,9 @@ internal sealed partial class WebhookDispatcher(
 {
     private const int MaxErrorLength = 500;
 
+    /// <summary>Events fanned out per statement at most.</summary>
+    private const int FanOutBatch = 1000;
+
     /// <summary>Outcomes written per statement at most.</summary>
     private const int RecordBatch = 512;
 
@@ -53,6 +56,9 @@ internal sealed partial class WebhookDispatcher(
         UseCookies = false,
         ConnectCallback = (context, ct) => targets.ConnectAsync(context.DnsEndPoint, ct),
         PooledConnectionLifetime = TimeSpan.FromMinutes(1),
+        // Shorter than the common servers' keep-alive (Node.js closes an idle connection after 5 s): a connection the
+        // receiver may already have closed is not reused, so a send does not fail on it.
+        PooledConnectionIdleTimeout = TimeSpan.FromSeconds(4),
         ConnectTimeout = options.SendTimeout,
     })
     {
@@ -116,7 +122,7 @@ internal sealed partial class WebhookDispatcher(
         Send(fannedOut);
         var claimed = fannedOut.Count < room ? await ClaimAsync(room - fannedOut.Count, cancellationToken) : [];
         Send(claimed);
-        return events == room || claimed.Count == room - fannedOut.Count;
+        return events == FanOutBatch || claimed.Count == room - fannedOut.Count;
     }
 
     private void Send(List<ClaimedDelivery> deliveries)
@@ -141,10 +147,11 @@ internal sealed partial class WebhookDispatcher(
     }
 
     /// <summary>
-    /// Up to <paramref name="take"/> events after the cursor become deliveries claimed by this process; returns how many
-    /// events were read and the deliveries made.
+    /// Up to <see cref="FanOutBatch"/> events after the cursor become deliveries: the first <paramref name="claim"/> claimed by
+    /// this process, the rest due at once for any process to claim. Returns how many events were read and the deliveries
+    /// claimed. (Many events may be for no subscription at all; a batch as small as the room to send would crawl past them.)
     /// </summary>
-    private async Task<(int Events, List<ClaimedDelivery> Deliveries)> FanOutAsync(int take, CancellationToken cancellationToken)
+    private async Task<(int Events, List<ClaimedDelivery> Deliveries)> FanOutAsync(int claim, CancellationToken cancellationToken)
     {
         await using var command = database.Source.CreateCommand("""
             WITH cursor AS (SELECT tx, seq FROM webhook_fanout FOR UPDATE SKIP LOCKED),
@@ -155,20 +162,25 @@ internal sealed partial class WebhookDispatcher(
                 LIMIT $1),
             made AS (
                 INSERT INTO webhook_deliveries (subscription_id, event_id, status, attempts, last_attempt_at, next_attempt_at)
-                SELECT s.id, b.id, 'sending', 1, now(), now() + $2
-                FROM batch b JOIN webhook_subscriptions s ON b.tx >= s.start_tx AND (s.types IS NULL OR b.type = ANY (s.types))
+                SELECT subscription, event, CASE WHEN n <= $2 THEN 'sending' ELSE 'pending' END, CASE WHEN n <= $2 THEN 1 ELSE 0 END,
+                       CASE WHEN n <= $2 THEN now() END, CASE WHEN n <= $2 THEN now() + $3 ELSE now() END
+                FROM (
+                    SELECT s.id AS subscription, b.id AS event, row_number() OVER (ORDER BY b.tx, b.seq, s.id) AS n
+                    FROM batch b JOIN webhook_subscriptions s ON b.tx >= s.start_tx AND (s.types IS NULL OR b.type = ANY (s.types))) wanted
                 ON CONFLICT DO NOTHING
-                RETURNING subscription_id, event_id, attempts),
+                RETURNING subscription_id, event_id, attempts, status),
             moved AS (
                 UPDATE webhook_fanout f SET tx = last.tx, seq = last.seq
                 FROM (SELECT tx, seq FROM batch ORDER BY tx DESC, seq DESC LIMIT 1) last)
             SELECT (SELECT count(*)::int FROM batch), m.subscription_id, m.attempts, now(), s.url, s.secret,
                    b.id, b.type, b.subject, b.time, b.tx::text, b.seq, b.data::text
             FROM (SELECT 1) one
-            LEFT JOIN (made m JOIN webhook_subscriptions s ON s.id = m.subscription_id JOIN batch b ON b.id = m.event_id) ON TRUE
+            LEFT JOIN (made m JOIN webhook_subscriptions s ON s.id = m.subscription_id JOIN batch b ON b.id = m.event_id)
+                ON m.status = 'sending'
             ORDER BY b.tx, b.seq
             """);
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = take });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = FanOutBatch });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = claim });
         command.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = options.ClaimLease });
         var events = 0;
         var made = new List<ClaimedDelivery>();
