@@ -92,7 +92,7 @@ public class WebhookDeliveryTests(SlotsApiFactory factory) : WebhookTestBase(fac
         {
             await using var receiver = await WebhookReceiver.StartAsync();
             receiver.Hang = true;
-            var port = FreePort();
+            var port = WebhookReceiver.FreePort();
             Guid slot;
             await using (var first = await ApiProcess.StartAsync(Factory, connection, port, migrate: true))
             {
@@ -150,12 +150,5 @@ public class WebhookDeliveryTests(SlotsApiFactory factory) : WebhookTestBase(fac
         await db.OpenAsync();
         await using var command = new Npgsql.NpgsqlCommand(sql, db);
         return (T)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
