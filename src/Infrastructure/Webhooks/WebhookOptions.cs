@@ -26,7 +26,7 @@ public sealed class WebhookOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Deliveries one process has in flight at most.</summary>
-    public int Concurrency { get; set; } = 64;
+    public int Concurrency { get; set; } = 256;
 
     /// <summary>
     /// How long a claimed delivery stays claimed: longer than it can wait in its process's queue (one send timeout, see
