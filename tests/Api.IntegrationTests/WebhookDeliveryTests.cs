@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Slots.Api.IntegrationTests.Infrastructure;
 
 namespace Slots.Api.IntegrationTests;
@@ -36,7 +37,7 @@ public class WebhookDeliveryTests(SlotsApiFactory factory) : WebhookTestBase(fac
             Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"{Base}/{slot}/book/down-{i}")).StatusCode);
         }
 
-        var health = await EventuallyAsync(async () => await HealthAsync(webhook) is { } h && h.GetProperty("retrying").GetInt32() == 14 ? h : null);
+        var health = await EventuallyAsync<JsonElement>(async () => await HealthAsync(webhook) is { } h && h.GetProperty("retrying").GetInt32() == 14 ? h : null);
         Assert.Equal("retrying", health.GetProperty("status").GetString());
         Assert.Contains("refused", health.GetProperty("lastError").GetString(), StringComparison.OrdinalIgnoreCase);
         await Task.Delay(TimeSpan.FromMinutes(1) - (DateTime.UtcNow - down));
@@ -108,8 +109,8 @@ public class WebhookDeliveryTests(SlotsApiFactory factory) : WebhookTestBase(fac
                 slot = Id(await BodyAsync(created));
                 Assert.Equal(HttpStatusCode.Created, (await BookAsync(admin, slot, "crash-customer")).StatusCode);
 
-                await EventuallyAsync(() => Task.FromResult<System.Text.Json.JsonElement?>(
-                    receiver.Requests.FirstOrDefault(r => r.Subject == slot.ToString())?.Event));
+                await UntilAsync(
+                    () => Task.FromResult(receiver.Requests.Any(r => r.Subject == slot.ToString())), "the webhook never reached the receiver");
                 await first.KillAsync();
             }
 
@@ -123,12 +124,9 @@ public class WebhookDeliveryTests(SlotsApiFactory factory) : WebhookTestBase(fac
             Assert.Equal("slots.booking.created", accepted.Single().Type);
             Assert.Equal(2, receiver.Requests.Count(r => r.Id == accepted.Single().Id));
             // The receiver has answered; the dispatcher records it a moment later.
-            var deadline = DateTime.UtcNow + Patience;
-            while (await ScalarOn<string>(connection, "SELECT status FROM webhook_deliveries") != "delivered")
-            {
-                Assert.True(DateTime.UtcNow < deadline, "the delivery was never recorded as delivered");
-                await Task.Delay(50);
-            }
+            await UntilAsync(
+                async () => await ScalarOn<string>(connection, "SELECT status FROM webhook_deliveries") == "delivered",
+                "the delivery was never recorded as delivered");
 
             Assert.Equal(2, await ScalarOn<int>(connection, "SELECT attempts FROM webhook_deliveries"));
         }

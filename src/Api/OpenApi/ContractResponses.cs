@@ -110,7 +110,9 @@ public static class ContractResponses
                     new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create("true")], MaxLength = 4 });
             }
 
-            createdResponse.Headers["Location"] = Header("Where the slot is read: /api/consulting-slots/{slotId}.", UriReference(), required: true);
+            createdResponse.Headers["Location"] = Header(
+                "Where what was created is read: a slot at /api/consulting-slots/{slotId}, a webhook subscription's deliveries at /api/webhooks/{webhookId}/deliveries.",
+                UriReference(), required: true);
         }
 
         if (operation.Responses.TryGetValue("200", out var ok) && ok is OpenApiResponse okResponse

@@ -26,8 +26,12 @@ internal sealed class EventFeed(SlotsDbContext db, DatabaseCircuit circuit, Read
                 """).ToListAsync(ct);
             return rows.ConvertAll(r => new FeedEvent(
                 r.Id, r.Type, r.Subject, DateTime.SpecifyKind(r.Time, DateTimeKind.Utc),
-                new EventPosition(ulong.Parse(r.Tx, System.Globalization.CultureInfo.InvariantCulture), r.Seq), r.Data));
+                Position(r.Tx, r.Seq), r.Data));
         }, cancellationToken);
+
+    /// <summary>A row's position from its columns as read: <c>tx::text</c> (an <c>xid8</c>, which is unsigned) and <c>seq</c>.</summary>
+    public static EventPosition Position(string tx, long seq) =>
+        new(ulong.Parse(tx, System.Globalization.CultureInfo.InvariantCulture), seq);
 
     private sealed record Row(string Tx, long Seq, Guid Id, string Type, Guid Subject, DateTime Time, string Data);
 }

@@ -230,7 +230,7 @@ internal sealed partial class WebhookDispatcher(
         reader.GetString(at + 4),
         new FeedEvent(
             reader.GetGuid(at + 5), reader.GetString(at + 6), reader.GetGuid(at + 7), DateTime.SpecifyKind(reader.GetDateTime(at + 8), DateTimeKind.Utc),
-            new EventPosition(ulong.Parse(reader.GetString(at + 9), CultureInfo.InvariantCulture), reader.GetInt64(at + 10)),
+            EventFeed.Position(reader.GetString(at + 9), reader.GetInt64(at + 10)),
             reader.GetString(at + 11)));
 
     private async Task<Outcome> SendAsync(ClaimedDelivery delivery)

@@ -1,9 +1,9 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 using Slots.Application.Common.Events;
 using Slots.Application.Common.Webhooks;
+using Slots.Infrastructure.Events;
 using Slots.Infrastructure.Persistence;
 
 namespace Slots.Infrastructure.Webhooks;
@@ -116,7 +116,7 @@ internal sealed class WebhookStore(SlotsDbContext db) : IWebhookStore
     {
         public WebhookDeliveryResponse ToResponse() => new(
             Id, EventType,
-            new EventPosition(ulong.Parse(Tx, CultureInfo.InvariantCulture), EventSeq).ToString(),
+            EventFeed.Position(Tx, EventSeq).ToString(),
             Enum.Parse<DeliveryStatus>(Status, ignoreCase: true), Attempts, Utc(CreatedAt), Utc(LastAttemptAt), LastStatusCode, LastError,
             Utc(NextAttemptAt), Utc(DeliveredAt));
     }

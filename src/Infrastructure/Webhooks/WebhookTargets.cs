@@ -42,7 +42,7 @@ internal sealed class WebhookTargets(WebhookOptions options, HostResolver resolv
             : addresses.Select(AddressRefusal).FirstOrDefault(r => r is not null);
     }
 
-    public string? SchemeRefusal(Uri url) =>
+    private string? SchemeRefusal(Uri url) =>
         url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && options.AllowInsecureTargets)
             ? null
             : "Webhook targets must use https.";

@@ -15,7 +15,9 @@ public abstract class WebhookTestBase(SlotsApiFactory factory) : ApiTestBase(fac
         (await BodyAsync(await Client.GetAsync(Hooks))).EnumerateArray()
             .Single(w => w.GetProperty("id").GetGuid() == webhook).GetProperty("health");
 
-    protected static async Task<JsonElement> EventuallyAsync(Func<Task<JsonElement?>> probe)
+    /// <summary>What <paramref name="probe"/> finds, once it finds something; fails after <see cref="Patience"/>.</summary>
+    protected static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, string what = "waited 30 s in vain")
+        where T : struct
     {
         var deadline = DateTime.UtcNow + Patience;
         while (true)
@@ -25,22 +27,21 @@ public abstract class WebhookTestBase(SlotsApiFactory factory) : ApiTestBase(fac
                 return found;
             }
 
-            Assert.True(DateTime.UtcNow < deadline, "waited 30 s in vain");
+            Assert.True(DateTime.UtcNow < deadline, what);
             await Task.Delay(50);
         }
     }
 
+    /// <summary>Waits until <paramref name="holds"/>; fails after <see cref="Patience"/>.</summary>
+    protected static Task UntilAsync(Func<Task<bool>> holds, string what) =>
+        EventuallyAsync<bool>(async () => await holds() ? true : null, what);
+
     /// <summary>The fan-out has moved past the slot's creation event: every subscription that wanted it has its delivery.</summary>
-    protected async Task EventuallyFannedOutAsync(Guid slot)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!await Factory.ScalarAsync<bool>(
-            "SELECT (f.tx, f.seq) >= (e.tx, e.seq) FROM webhook_fanout f, events e WHERE e.subject = $1 AND e.type = 'slots.slot.created'", slot))
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the fan-out never reached the event");
-            await Task.Delay(50);
-        }
-    }
+    protected Task EventuallyFannedOutAsync(Guid slot) =>
+        UntilAsync(
+            () => Factory.ScalarAsync<bool>(
+                "SELECT (f.tx, f.seq) >= (e.tx, e.seq) FROM webhook_fanout f, events e WHERE e.subject = $1 AND e.type = 'slots.slot.created'", slot),
+            "the fan-out never reached the event");
 
     protected async Task<Guid> SubscribeAsync(WebhookReceiver receiver, HttpClient? client = null)
     {

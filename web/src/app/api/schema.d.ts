@@ -987,7 +987,7 @@ export interface operations {
                     ETag: string;
                     /** @description `true` when this is the answer kept for the request's `Idempotency-Key`, sent again. */
                     "Idempotent-Replayed"?: "true";
-                    /** @description Where the slot is read: /api/consulting-slots/{slotId}. */
+                    /** @description Where what was created is read: a slot at /api/consulting-slots/{slotId}, a webhook subscription's deliveries at /api/webhooks/{webhookId}/deliveries. */
                     Location: string;
                     [name: string]: unknown;
                 };
@@ -1518,7 +1518,7 @@ export interface operations {
                 headers: {
                     /** @description `true` when this is the answer kept for the request's `Idempotency-Key`, sent again. */
                     "Idempotent-Replayed"?: "true";
-                    /** @description Where the slot is read: /api/consulting-slots/{slotId}. */
+                    /** @description Where what was created is read: a slot at /api/consulting-slots/{slotId}, a webhook subscription's deliveries at /api/webhooks/{webhookId}/deliveries. */
                     Location: string;
                     [name: string]: unknown;
                 };
@@ -2032,7 +2032,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description Where the slot is read: /api/consulting-slots/{slotId}. */
+                    /** @description Where what was created is read: a slot at /api/consulting-slots/{slotId}, a webhook subscription's deliveries at /api/webhooks/{webhookId}/deliveries. */
                     Location: string;
                     [name: string]: unknown;
                 };
