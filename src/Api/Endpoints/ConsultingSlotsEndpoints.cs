@@ -11,8 +11,12 @@ using Slots.Application.Common.Idempotency;
 using Slots.Application.Slots;
 using Slots.Application.Slots.BookSlot;
 using Slots.Application.Slots.CancelBooking;
+using Slots.Application.Slots.ChangeSeries;
+using Slots.Application.Slots.CreateSeries;
 using Slots.Application.Slots.CreateSlot;
+using Slots.Application.Slots.DeleteSeries;
 using Slots.Application.Slots.DeleteSlot;
+using Slots.Application.Slots.GetSeries;
 using Slots.Application.Slots.GetSlot;
 using Slots.Application.Slots.ListCancelledBookings;
 using Slots.Application.Slots.ListAvailableSlots;
@@ -64,6 +68,27 @@ public static class ConsultingSlotsEndpoints
             .WithDescription("Publishes a slot on the specialist's local date and times in an IANA time zone. Capacity 1 is "
                 + "a 1:1 session, more a group. Specialists create their own; an admin names the specialist.")
             .ProducesProblem(StatusCodes.Status409Conflict).Idempotent().Limited(RateLimits.SlotCreations);
+        slots.MapPost("/series", CreateSeries).WithName("createSeries").WithSummary("Publish a weekly series of slots")
+            .WithDescription("Turns a weekly pattern (the days from `from` to `to` whose weekday is listed, each window filled "
+                + "with slots of `slotMinutes`, `gapMinutes` apart) into slots in one transaction: 201 with the series' id, the "
+                + "slots created and those skipped, each with its reason (`slot_overlaps`, `nonexistent_local_time` in a DST gap, "
+                + "`start_not_in_future`). Local times stay local across DST changes. At most 500 slots per request "
+                + "(400 `series_too_large` says how many the pattern makes). `?dryRun=true` answers the same with 200 and "
+                + "writes nothing. One request counts as one creation for the rate limit.")
+            .Idempotent().Limited(RateLimits.SlotCreations);
+        slots.MapGet("/series/{seriesId:guid}", GetSeries).WithName("getSeries").WithSummary("List a series' slots")
+            .WithDescription("Every slot of the series, past and future, soonest first, each with its live bookings (a series "
+                + "has at most 500). Its specialist or an admin.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        slots.MapPut("/series/{seriesId:guid}", ChangeSeries).WithName("changeSeries").WithSummary("Activate or deactivate a series")
+            .WithDescription("Sets the status of every future slot of the series (past ones are history), in one transaction, "
+                + "with a `slots.slot.changed` event per slot that changed. Its specialist or an admin; one change for the "
+                + "rate limit.")
+            .ProducesProblem(StatusCodes.Status404NotFound).Limited(RateLimits.SlotChanges);
+        slots.MapDelete("/series/{seriesId:guid}", DeleteSeries).WithName("deleteSeries").WithSummary("Delete a series")
+            .WithDescription("Deletes every future slot of the series nobody holds a seat in, with a `slots.slot.deleted` event "
+                + "each, and lists the booked ones it kept. Its specialist or an admin; one change for the rate limit.")
+            .ProducesProblem(StatusCodes.Status404NotFound).Limited(RateLimits.SlotChanges);
         slots.MapGet("/{slotId:guid}", GetSlot).WithName("getSlot").WithSummary("Get a slot")
             .WithDescription("One slot with its live bookings, tagged with its version (`ETag`); `If-None-Match` with that tag "
                 + "answers 304. Its specialist or an admin.")
@@ -152,6 +177,26 @@ public static class ConsultingSlotsEndpoints
         http.Response.Headers.ETag = EntityTags.ForSlot(slot.Version);
         return TypedResults.Created($"{BasePath}/{slot.Id}", slot);
     }
+
+    private static async Task<Results<Created<SeriesResponse>, Ok<SeriesResponse>>> CreateSeries(
+        CreateSeriesCommand command, bool? dryRun, [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
+        IdempotencyContext idempotency, ISender sender, HttpContext http, CancellationToken ct)
+    {
+        idempotency.Key = IdempotencyKey(idempotencyKey);
+        var series = await sender.Send(command with { DryRun = dryRun == true }, ct);
+        MarkReplayed(http, idempotency);
+        return series.SeriesId is { } id ? TypedResults.Created($"{BasePath}/series/{id}", series) : TypedResults.Ok(series);
+    }
+
+    private static async Task<Ok<IReadOnlyList<SlotResponse>>> GetSeries(Guid seriesId, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetSeriesQuery(seriesId), ct));
+
+    private static async Task<Ok<SeriesChangeResponse>> ChangeSeries(
+        Guid seriesId, ChangeSeriesRequest body, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ChangeSeriesCommand(seriesId, body.Status), ct));
+
+    private static async Task<Ok<SeriesDeleteResponse>> DeleteSeries(Guid seriesId, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new DeleteSeriesCommand(seriesId), ct));
 
     private static async Task<Results<Ok<SlotResponse>, StatusCodeHttpResult>> GetSlot(
         Guid slotId, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, ISender sender, HttpContext http, CancellationToken ct)

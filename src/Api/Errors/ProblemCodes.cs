@@ -12,10 +12,11 @@ public static class ProblemCodes
         [
             "validation_failed", "bad_request", "start_not_in_future", "date_out_of_range", "end_not_after_start",
             "unknown_time_zone", "nonexistent_local_time", "invalid_time", "invalid_capacity", "webhook_target_refused",
+            "invalid_pattern", "series_too_large",
         ],
         [401] = ["unauthenticated", "invalid_token"],
         [403] = ["role_not_allowed", "not_yourself", "email_not_verified"],
-        [404] = ["slot_not_found", "booking_not_found", "webhook_not_found", "delivery_not_found", NotFound],
+        [404] = ["slot_not_found", "series_not_found", "booking_not_found", "webhook_not_found", "delivery_not_found", NotFound],
         [405] = [MethodNotAllowed],
         [409] =
         [

@@ -66,7 +66,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     private static ProblemDetails Validation(ValidationException exception)
     {
         var errors = exception.Errors
-            .GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName))
+            // Each step of a path such as windows[0].StartTime, as the body spells it.
+            .GroupBy(e => string.Join('.', e.PropertyName.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName)))
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
         return new ValidationProblemDetails(errors)
         {

@@ -6,6 +6,7 @@ using Slots.Application.Common;
 using Slots.Application.Common.Events;
 using Slots.Application.Common.Idempotency;
 using Slots.Application.Common.Webhooks;
+using Slots.Application.Slots.CreateSeries;
 using Slots.Application.Webhooks.CreateWebhook;
 using Slots.Application.Slots.ListCancelledBookings;
 using Slots.Domain.Slots;
@@ -111,6 +112,48 @@ public static class ContractLimits
                 s.MaxLength = 16;
                 s.Description = "Only the deliveries in this state.";
             },
+            ["seriesId"] = Uuid,
+            ["from"] = s => Date(s, "The series' first local date, YYYY-MM-DD."),
+            ["to"] = s => Date(s, $"The series' last local date, YYYY-MM-DD: at most {SlotLimits.MaxDaysAhead} days after from, and from today."),
+            ["weekdays"] = s =>
+            {
+                s.MinItems = 1;
+                s.MaxItems = 7;
+                s.UniqueItems = true;
+                s.Items = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    MaxLength = 9,
+                    Enum = [.. CreateSeriesValidator.DayNames.Keys.Select(d => (JsonNode)JsonValue.Create(d))],
+                };
+                s.Description ??= "The days of the week that get slots.";
+            },
+            ["windows"] = s =>
+            {
+                s.MinItems = 1;
+                s.MaxItems = WeeklyPattern.MaxWindows;
+                s.Description ??= "The spans of local time each of those days fills with slots; none may overlap another.";
+            },
+            ["slotMinutes"] = s => Integer(s, 1, (24 * 60) - 1, "Each slot's length in minutes."),
+            ["gapMinutes"] = s => Integer(s, 0, (24 * 60) - 1, "Minutes between one slot's end and the next one's start (default 0)."),
+            ["created"] = s => s.MaxItems = WeeklyPattern.MaxSlots,
+            ["skipped"] = s => s.MaxItems = WeeklyPattern.MaxSlots,
+            ["deleted"] = s =>
+            {
+                s.MaxItems = WeeklyPattern.MaxSlots;
+                s.Items = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid", MaxLength = UuidLength };
+                s.Description ??= "The ids of the slots deleted.";
+            },
+            ["kept"] = s => s.MaxItems = WeeklyPattern.MaxSlots,
+            ["slots"] = s => s.MaxItems = WeeklyPattern.MaxSlots,
+            ["changed"] = s => Integer(s, 0, WeeklyPattern.MaxSlots, "How many slots changed status."),
+            ["reason"] = s => Text(s, 64, "Why the slot was skipped: slot_overlaps, nonexistent_local_time or start_not_in_future."),
+            ["detail"] = s => Text(s, 500, "The reason, for people."),
+            ["dryRun"] = s =>
+            {
+                s.Type = JsonSchemaType.Boolean;
+                s.Description = "true: answer what would be created (200) and write nothing.";
+            },
             ["If-Match"] = s => Text(s, MaxEntityTagsLength, "Change only if the slot is still at one of these versions: its ETag, such as \"v3\" (or *). Otherwise 412."),
             ["If-None-Match"] = s => Text(s, MaxEntityTagsLength, "The ETag of the copy you hold: 304 with no body while it is still current."),
         };
@@ -170,8 +213,11 @@ public static class ContractLimits
         Text(s, SlotLimits.MaxEmailLength, "An email address in printable ASCII, compared case-insensitively.");
     }
 
-    private static void Date(OpenApiSchema s)
+    private static void Date(OpenApiSchema s) => Date(s, null);
+
+    private static void Date(OpenApiSchema s, string? description)
     {
+        s.Description ??= description;
         s.Type = Keep(s, JsonSchemaType.String);
         s.Format = "date";
         s.Pattern = DatePattern;

@@ -31,7 +31,22 @@ public interface ISlotRepository
     /// </summary>
     Task LockScheduleAsync(string specialistEmail, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The times of the specialist's slots that overlap [<paramref name="from"/>, <paramref name="to"/>), in start
+    /// order. Exact for a command only under <see cref="LockScheduleAsync"/>.
+    /// </summary>
+    Task<IReadOnlyList<BusyTime>> BusyTimesAsync(string specialistEmail, DateTime from, DateTime to, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Locks every slot of the series (in id order, so two commands on one series queue rather than deadlock) and loads
+    /// them with their live bookings, in start order. Empty when there is no such series.
+    /// </summary>
+    Task<IReadOnlyList<Slot>> GetSeriesForUpdateAsync(Guid seriesId, CancellationToken cancellationToken);
+
     void Add(Slot slot);
 
     void Remove(Slot slot);
 }
+
+/// <summary>When one of a specialist's slots runs: [<see cref="StartsAt"/>, <see cref="EndsAt"/>), UTC.</summary>
+public readonly record struct BusyTime(DateTime StartsAt, DateTime EndsAt);

@@ -11,6 +11,7 @@ public static partial class SlotMapper
 {
     [MapProperty(nameof(Slot.DurationMinutes), nameof(SlotResponse.Duration))]
     [MapperIgnoreSource(nameof(Slot.SpecialistIssuer))]
+    [MapperIgnoreSource(nameof(Slot.HasLiveBookings))]
     [MapperIgnoreTarget(nameof(SlotResponse.IsFullyBooked))]
     public static partial SlotResponse ToResponse(this Slot slot);
 
@@ -18,6 +19,7 @@ public static partial class SlotMapper
 
     [MapProperty(nameof(Slot.DurationMinutes), nameof(SlotSummary.Duration))]
     [MapperIgnoreSource(nameof(Slot.SpecialistIssuer))]
+    [MapperIgnoreSource(nameof(Slot.HasLiveBookings))]
     [MapperIgnoreSource(nameof(Slot.Bookings))]
     [MapperIgnoreSource(nameof(Slot.CreatedAt))]
     public static partial SlotSummary ToSummary(this Slot slot);
@@ -58,6 +60,8 @@ public static partial class SlotMapper
     [MapPropertyFromSource(nameof(AvailableSlotResponse.RemainingCapacity), Use = nameof(SeatsLeft))]
     [MapperIgnoreSource(nameof(Slot.SpecialistIssuer))]
     [MapperIgnoreSource(nameof(Slot.SpecialistId))]
+    [MapperIgnoreSource(nameof(Slot.SeriesId))]
+    [MapperIgnoreSource(nameof(Slot.HasLiveBookings))]
     [MapperIgnoreSource(nameof(Slot.BookedCount))]
     [MapperIgnoreSource(nameof(Slot.Status))]
     [MapperIgnoreSource(nameof(Slot.Bookings))]

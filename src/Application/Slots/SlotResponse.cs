@@ -6,6 +6,9 @@ namespace Slots.Application.Slots;
 public sealed record SlotResponse
 {
     public required Guid Id { get; init; }
+
+    /// <summary>The series the slot was made in (<c>POST /series</c>), if any.</summary>
+    public Guid? SeriesId { get; init; }
     public required string SpecialistId { get; init; }
     public required string SpecialistEmail { get; init; }
     public string? ServiceId { get; init; }

@@ -20,9 +20,10 @@ public sealed class Slot
         Timezone = string.Empty;
     }
 
-    private Slot(Guid id, Specialist specialist, string? serviceId, SlotTime time, int capacity, DateTime now)
+    private Slot(Guid id, Specialist specialist, string? serviceId, SlotTime time, int capacity, DateTime now, Guid? seriesId)
     {
         Id = id;
+        SeriesId = seriesId;
         SpecialistIssuer = specialist.Issuer;
         SpecialistId = specialist.Id;
         SpecialistEmail = specialist.Email;
@@ -39,6 +40,9 @@ public sealed class Slot
 
     /// <summary>Slot id (a version 7 UUID, so ids sort by creation time).</summary>
     public Guid Id { get; private set; }
+
+    /// <summary>The series the slot was made in (<see cref="WeeklyPattern"/>), if any; never changes.</summary>
+    public Guid? SeriesId { get; private set; }
 
     /// <summary>The issuer of the owning specialist's identity; see <see cref="IsOwnedBy"/>.</summary>
     public string SpecialistIssuer { get; private set; }
@@ -79,6 +83,9 @@ public sealed class Slot
     /// <summary>Live bookings held in the slot.</summary>
     public int BookedCount { get; private set; }
 
+    /// <summary>Whether someone holds a seat: such a slot cannot be deleted.</summary>
+    public bool HasLiveBookings => BookedCount > 0;
+
     /// <summary>Whether customers may book.</summary>
     public SlotStatus Status { get; private set; }
 
@@ -100,9 +107,13 @@ public sealed class Slot
     /// </summary>
     public int Version { get; private set; }
 
-    /// <summary>Creates a slot that starts in the future, owned by <paramref name="specialist"/>.</summary>
+    /// <summary>
+    /// Creates a slot that starts in the future, owned by <paramref name="specialist"/>, in the series
+    /// <paramref name="seriesId"/> when a pattern makes it.
+    /// </summary>
     /// <exception cref="DomainException">When the start is not in the future or the capacity is out of range.</exception>
-    public static Slot Create(Specialist specialist, string? serviceId, SlotTime time, int capacity, DateTimeOffset now)
+    public static Slot Create(
+        Specialist specialist, string? serviceId, SlotTime time, int capacity, DateTimeOffset now, Guid? seriesId = null)
     {
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(specialist);
@@ -121,7 +132,7 @@ public sealed class Slot
 
         var id = Guid.CreateVersion7(now);
         var owner = specialist with { Email = EmailAddress.Normalize(specialist.Email) };
-        return new Slot(id, owner, serviceId, time, capacity, Instant.From(now));
+        return new Slot(id, owner, serviceId, time, capacity, Instant.From(now), seriesId);
     }
 
     /// <summary>Whether the specialist with this subject at this issuer owns the slot; emails play no part.</summary>
@@ -232,7 +243,7 @@ public sealed class Slot
     /// <exception cref="DomainException"><c>slot_has_bookings</c>.</exception>
     public void EnsureDeletable()
     {
-        if (BookedCount > 0)
+        if (HasLiveBookings)
         {
             throw SlotErrors.HasBookings();
         }

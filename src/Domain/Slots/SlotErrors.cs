@@ -9,6 +9,10 @@ public static class SlotErrors
     public static DomainException NotFound(Guid slotId) =>
         new("slot_not_found", $"Slot {slotId} was not found.", DomainErrorKind.NotFound);
 
+    /// <summary>No series has the given id (or none the caller manages).</summary>
+    public static DomainException SeriesNotFound(Guid seriesId) =>
+        new("series_not_found", $"Series {seriesId} was not found.", DomainErrorKind.NotFound);
+
     /// <summary>The customer holds no live booking in the slot.</summary>
     public static DomainException BookingNotFound(Guid slotId, string customerId) =>
         new("booking_not_found", $"Customer '{customerId}' has no active booking in slot {slotId}.", DomainErrorKind.NotFound);
@@ -60,9 +64,12 @@ public static class SlotErrors
     public static DomainException UnknownTimeZone(string zone) =>
         new("unknown_time_zone", $"'{zone}' is not a known IANA time zone.", DomainErrorKind.Invalid, "timezone");
 
+    /// <summary>The code of <see cref="NonexistentLocalTime"/>.</summary>
+    public const string NonexistentLocalTimeCode = "nonexistent_local_time";
+
     /// <summary>The local time falls into a daylight-saving gap and never happens on that date.</summary>
     public static DomainException NonexistentLocalTime(string field, DateOnly date, TimeOnly time, string zone) =>
-        new("nonexistent_local_time",
+        new(NonexistentLocalTimeCode,
             $"{date:yyyy-MM-dd} {time:HH\\:mm} does not exist in {zone} (the clocks skip it).",
             DomainErrorKind.Invalid, field);
 

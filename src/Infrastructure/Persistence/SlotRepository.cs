@@ -96,6 +96,39 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
                 .Include(s => s.Bookings.Where(b => b.CustomerId == customerId && b.CancelledAt == null))
                 .SingleOrDefault(s => s.Id == slotId));
 
+    public async Task<IReadOnlyList<BusyTime>> BusyTimesAsync(
+        string specialistEmail, DateTime from, DateTime to, CancellationToken cancellationToken) =>
+        await db.Slots.AsNoTracking()
+            .Where(s => s.SpecialistEmail == specialistEmail && s.StartsAt < to && s.EndsAt > from)
+            .OrderBy(s => s.StartsAt)
+            .Select(s => new BusyTime(s.StartsAt, s.EndsAt))
+            .ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<Slot>> GetSeriesForUpdateAsync(Guid seriesId, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("A series is loaded for update only inside the unit of work's transaction.");
+        }
+
+        // The locks first, in id order: a booking locks one of these rows and then only its customer, so no two
+        // commands wait for each other in opposite orders. The load then sees what the previous holders committed.
+        var locked = await db.Database
+            .SqlQuery<Guid>($"SELECT id AS \"Value\" FROM slots WHERE series_id = {seriesId} ORDER BY id FOR UPDATE")
+            .ToListAsync(cancellationToken);
+        if (locked.Count == 0)
+        {
+            return [];
+        }
+
+        return await db.Slots
+            .Include(s => s.Bookings.Where(b => b.CancelledAt == null))
+            .Where(s => s.SeriesId == seriesId)
+            .OrderBy(s => s.StartsAt)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+    }
+
     public void Add(Slot slot) => db.Slots.Add(slot);
 
     public void Remove(Slot slot) => db.Slots.Remove(slot);

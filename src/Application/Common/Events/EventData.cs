@@ -25,6 +25,7 @@ public sealed record BookingEventData(BookingResponse Booking, SlotSummary Slot)
 public sealed record SlotSummary
 {
     public required Guid Id { get; init; }
+    public Guid? SeriesId { get; init; }
     public required string SpecialistId { get; init; }
     public required string SpecialistEmail { get; init; }
     public string? ServiceId { get; init; }

@@ -21,6 +21,8 @@ internal sealed class SlotConfiguration : IEntityTypeConfiguration<Slot>
         });
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Id).HasColumnName("id").ValueGeneratedNever();
+        builder.Property(s => s.SeriesId).HasColumnName("series_id");
+        builder.Ignore(s => s.HasLiveBookings);
         builder.Property(s => s.SpecialistIssuer).HasColumnName("specialist_issuer").HasMaxLength(SlotLimits.MaxIssuerLength).IsRequired();
         builder.Property(s => s.SpecialistId).HasColumnName("specialist_id").HasMaxLength(SlotLimits.MaxIdLength).IsRequired();
         builder.Property(s => s.SpecialistEmail).HasColumnName("specialist_email").HasMaxLength(SlotLimits.MaxEmailLength).IsRequired();
@@ -45,5 +47,8 @@ internal sealed class SlotConfiguration : IEntityTypeConfiguration<Slot>
 
         // Both lists read one specialist's slots in start order.
         builder.HasIndex(s => new { s.SpecialistEmail, s.StartsAt }).HasDatabaseName("ix_slots_specialist_starts");
+
+        // A bulk change finds a series' slots; most slots have none.
+        builder.HasIndex(s => s.SeriesId).HasDatabaseName("ix_slots_series").HasFilter("series_id IS NOT NULL");
     }
 }

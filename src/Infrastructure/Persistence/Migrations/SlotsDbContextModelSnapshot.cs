@@ -106,6 +106,10 @@ namespace Slots.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("ends_at");
 
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("series_id");
+
                     b.Property<string>("ServiceId")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)")
@@ -162,6 +166,10 @@ namespace Slots.Infrastructure.Persistence.Migrations
                         .HasColumnName("version");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SeriesId")
+                        .HasDatabaseName("ix_slots_series")
+                        .HasFilter("series_id IS NOT NULL");
 
                     b.HasIndex("SpecialistEmail", "StartsAt")
                         .HasDatabaseName("ix_slots_specialist_starts");

@@ -44,6 +44,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/consulting-slots/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a weekly series of slots
+         * @description Turns a weekly pattern (the days from `from` to `to` whose weekday is listed, each window filled with slots of `slotMinutes`, `gapMinutes` apart) into slots in one transaction: 201 with the series' id, the slots created and those skipped, each with its reason (`slot_overlaps`, `nonexistent_local_time` in a DST gap, `start_not_in_future`). Local times stay local across DST changes. At most 500 slots per request (400 `series_too_large` says how many the pattern makes). `?dryRun=true` answers the same with 200 and writes nothing. One request counts as one creation for the rate limit.
+         */
+        post: operations["createSeries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consulting-slots/series/{seriesId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a series' slots
+         * @description Every slot of the series, past and future, soonest first, each with its live bookings (a series has at most 500). Its specialist or an admin.
+         */
+        get: operations["getSeries"];
+        /**
+         * Activate or deactivate a series
+         * @description Sets the status of every future slot of the series (past ones are history), in one transaction, with a `slots.slot.changed` event per slot that changed. Its specialist or an admin; one change for the rate limit.
+         */
+        put: operations["changeSeries"];
+        post?: never;
+        /**
+         * Delete a series
+         * @description Deletes every future slot of the series nobody holds a seat in, with a `slots.slot.deleted` event each, and lists the booked ones it kept. Its specialist or an admin; one change for the rate limit.
+         */
+        delete: operations["deleteSeries"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/consulting-slots/{slotId}": {
         parameters: {
             query?: never;
@@ -358,6 +406,10 @@ export interface components {
             customerEmail?: null | string;
             customerName?: null | string;
         };
+        ChangeSeriesRequest: {
+            /** @enum {string} */
+            status?: "active" | "inactive";
+        };
         CloudEventDocument: {
             /** @description The CloudEvents version: 1.0. */
             specversion: string;
@@ -418,6 +470,43 @@ export interface components {
             health: components["schemas"]["WebhookHealth"];
             /** @description The signing secret (Standard Webhooks): whsec_ and base64. Shown only when the subscription is created. */
             secret: string;
+        };
+        CreateSeriesCommand: {
+            /**
+             * Format: date
+             * @description The series' first local date, YYYY-MM-DD.
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description The series' last local date, YYYY-MM-DD: at most 730 days after from, and from today.
+             */
+            to: string;
+            /** @description The days of the week that get slots. */
+            weekdays: ("sunday" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday")[];
+            /** @description The spans of local time each of those days fills with slots; none may overlap another. */
+            windows: components["schemas"]["SeriesWindow"][];
+            /**
+             * Format: int32
+             * @description Each slot's length in minutes.
+             */
+            slotMinutes: null | number;
+            /**
+             * Format: int32
+             * @description Minutes between one slot's end and the next one's start (default 0).
+             */
+            gapMinutes?: null | number;
+            /**
+             * Format: int32
+             * @description Seats: 1 for a 1:1 session, more for a group.
+             */
+            totalCapacity?: null | number;
+            /** @description An IANA time zone id, such as Europe/Berlin. Default UTC. */
+            timezone?: null | string;
+            serviceId?: null | string;
+            /** @description An email address in printable ASCII, compared case-insensitively. */
+            specialistEmail?: null | string;
+            specialistId?: null | string;
         };
         CreateSlotCommand: {
             /**
@@ -574,7 +663,7 @@ export interface components {
              * @description Stable and machine-readable: branch on this, not on the texts.
              * @enum {string}
              */
-            code: "slot_not_found" | "booking_not_found" | "webhook_not_found" | "delivery_not_found" | "not_found";
+            code: "slot_not_found" | "series_not_found" | "booking_not_found" | "webhook_not_found" | "delivery_not_found" | "not_found";
             /** @description The request's trace, to quote when reporting it. */
             traceId: string;
             /** @description Each invalid field (camelCase) and what is wrong with it. */
@@ -654,9 +743,55 @@ export interface components {
                 [key: string]: string[];
             };
         };
+        SeriesChangeResponse: {
+            /** Format: uuid */
+            seriesId: string;
+            /**
+             * Format: int32
+             * @description How many slots changed status.
+             */
+            changed: number;
+            slots: components["schemas"]["SlotResponse"][];
+        };
+        SeriesDeleteResponse: {
+            /** Format: uuid */
+            seriesId: string;
+            /** @description The ids of the slots deleted. */
+            deleted: string[];
+            kept: components["schemas"]["SlotResponse"][];
+        };
+        SeriesResponse: {
+            /** Format: uuid */
+            seriesId: null | string;
+            created: components["schemas"]["SlotResponse"][];
+            skipped: components["schemas"]["SkippedSlot"][];
+        };
+        SeriesWindow: {
+            /** @description A local time, HH:mm (24-hour), in the slot's time zone. */
+            startTime: string;
+            /** @description A local time, HH:mm (24-hour), in the slot's time zone. */
+            endTime: string;
+        };
+        SkippedSlot: {
+            /**
+             * Format: date
+             * @description A local date, YYYY-MM-DD, from 1970-01-01 to 2199-12-31.
+             */
+            date: string;
+            /** @description A local time, HH:mm (24-hour), in the slot's time zone. */
+            startTime: string;
+            /** @description A local time, HH:mm (24-hour), in the slot's time zone. */
+            endTime: string;
+            /** @description Why the slot was skipped: slot_overlaps, nonexistent_local_time or start_not_in_future. */
+            reason: string;
+            /** @description The reason, for people. */
+            detail: string;
+        };
         SlotResponse: {
             /** Format: uuid */
             id: string;
+            /** Format: uuid */
+            seriesId?: null | string;
             specialistId: string;
             /** @description An email address in printable ASCII, compared case-insensitively. */
             specialistEmail: string;
@@ -805,7 +940,7 @@ export interface components {
              * @description Stable and machine-readable: branch on this, not on the texts.
              * @enum {string}
              */
-            code: "validation_failed" | "bad_request" | "start_not_in_future" | "date_out_of_range" | "end_not_after_start" | "unknown_time_zone" | "nonexistent_local_time" | "invalid_time" | "invalid_capacity" | "webhook_target_refused";
+            code: "validation_failed" | "bad_request" | "start_not_in_future" | "date_out_of_range" | "end_not_after_start" | "unknown_time_zone" | "nonexistent_local_time" | "invalid_time" | "invalid_capacity" | "webhook_target_refused" | "invalid_pattern" | "series_too_large";
             /** @description The request's trace, to quote when reporting it. */
             traceId: string;
             /** @description Each invalid field (camelCase) and what is wrong with it. */
@@ -1056,6 +1191,405 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["IdempotencyKeyReusedProblem"];
+                };
+            };
+            /** @description Too many requests from this caller; try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RateLimitedProblem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. Nothing about internals is said. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InternalErrorProblem"];
+                };
+            };
+            /** @description Busy or the database is unreachable; try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnavailableProblem"];
+                };
+            };
+        };
+    };
+    createSeries: {
+        parameters: {
+            query?: {
+                dryRun?: boolean;
+            };
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSeriesCommand"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeriesResponse"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description `true` when this is the answer kept for the request's `Idempotency-Key`, sent again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Where what was created is read: a slot at /api/consulting-slots/{slotId}, a webhook subscription's deliveries at /api/webhooks/{webhookId}/deliveries. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeriesResponse"];
+                };
+            };
+            /** @description The request is invalid: `errors` maps each field to what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid (`WWW-Authenticate` says why). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthenticatedProblem"];
+                };
+            };
+            /** @description The caller's role or identity may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description The request body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used for a different request by this caller: use a new key. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["IdempotencyKeyReusedProblem"];
+                };
+            };
+            /** @description Too many requests from this caller; try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RateLimitedProblem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. Nothing about internals is said. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InternalErrorProblem"];
+                };
+            };
+            /** @description Busy or the database is unreachable; try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnavailableProblem"];
+                };
+            };
+        };
+    };
+    getSeries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                seriesId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The next page, when there is one: `<relative URL>; rel="next"` (RFC 8288). */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlotResponse"][];
+                };
+            };
+            /** @description The request is invalid: `errors` maps each field to what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid (`WWW-Authenticate` says why). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthenticatedProblem"];
+                };
+            };
+            /** @description The caller's role or identity may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description No such slot or booking (or one the caller may not see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. Nothing about internals is said. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InternalErrorProblem"];
+                };
+            };
+            /** @description Busy or the database is unreachable; try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnavailableProblem"];
+                };
+            };
+        };
+    };
+    changeSeries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                seriesId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeSeriesRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeriesChangeResponse"];
+                };
+            };
+            /** @description The request is invalid: `errors` maps each field to what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid (`WWW-Authenticate` says why). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthenticatedProblem"];
+                };
+            };
+            /** @description The caller's role or identity may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description No such slot or booking (or one the caller may not see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description The request body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
+            /** @description Too many requests from this caller; try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RateLimitedProblem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. Nothing about internals is said. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InternalErrorProblem"];
+                };
+            };
+            /** @description Busy or the database is unreachable; try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnavailableProblem"];
+                };
+            };
+        };
+    };
+    deleteSeries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                seriesId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeriesDeleteResponse"];
+                };
+            };
+            /** @description The request is invalid: `errors` maps each field to what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid (`WWW-Authenticate` says why). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthenticatedProblem"];
+                };
+            };
+            /** @description The caller's role or identity may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description No such slot or booking (or one the caller may not see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
                 };
             };
             /** @description Too many requests from this caller; try again after `Retry-After` seconds. */

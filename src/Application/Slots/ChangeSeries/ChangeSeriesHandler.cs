@@ -1,0 +1,41 @@
+using Mediator;
+using Slots.Application.Common;
+using Slots.Application.Common.Events;
+using Slots.Application.Common.Security;
+using Slots.Domain.Slots;
+
+namespace Slots.Application.Slots.ChangeSeries;
+
+public sealed class ChangeSeriesHandler(ISlotRepository slots, ICurrentUser user, TimeProvider clock, IEventOutbox events)
+    : ICommandHandler<ChangeSeriesCommand, SeriesChangeResponse>
+{
+    public async ValueTask<SeriesChangeResponse> Handle(ChangeSeriesCommand command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var series = await SeriesAccess.LoadAsync(slots, user, command.SeriesId, cancellationToken);
+        var changed = 0;
+        var future = new List<SlotResponse>();
+        foreach (var slot in series.Where(s => s.StartsAt > now.UtcDateTime))
+        {
+            var version = slot.Version;
+            if (command.Status == "active")
+            {
+                slot.Activate(now);
+            }
+            else
+            {
+                slot.Deactivate(now);
+            }
+
+            var response = slot.ToResponse();
+            future.Add(response);
+            if (slot.Version != version)
+            {
+                changed++;
+                events.Add(EventTypes.SlotChanged, slot.Id, new SlotEventData(response));
+            }
+        }
+
+        return new SeriesChangeResponse(command.SeriesId, changed, future);
+    }
+}

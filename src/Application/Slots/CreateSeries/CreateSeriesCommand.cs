@@ -1,0 +1,36 @@
+using System.Text.Json.Serialization;
+using Mediator;
+using Slots.Application.Common.Idempotency;
+using Slots.Application.Common.Security;
+
+namespace Slots.Application.Slots.CreateSeries;
+
+/// <summary>A window of local time (<c>HH:mm</c>) that a series fills with slots.</summary>
+public sealed record SeriesWindow(string StartTime, string EndTime);
+
+/// <summary>
+/// Body of <c>POST /api/consulting-slots/series</c>: a weekly pattern (dates <c>YYYY-MM-DD</c>, weekdays as lower-case
+/// English names, windows of local times) turned into slots in one transaction. The specialist as for a single create.
+/// <see cref="DryRun"/> comes from the query (<c>?dryRun=true</c>): the same answer, nothing written.
+/// </summary>
+public sealed record CreateSeriesCommand(
+    string From,
+    string To,
+    IReadOnlyList<string> Weekdays,
+    IReadOnlyList<SeriesWindow> Windows,
+    int? SlotMinutes,
+    int? GapMinutes = null,
+    int? TotalCapacity = null,
+    string? Timezone = null,
+    string? ServiceId = null,
+    string? SpecialistEmail = null,
+    string? SpecialistId = null) : ICommand<SeriesResponse>, IRestrictedRequest, IIdempotentCommand
+{
+    public static IReadOnlySet<Role> AllowedRoles => Allowed.Specialists;
+
+    [JsonIgnore]
+    public bool DryRun { get; init; }
+
+    // The body's fingerprint leaves DryRun out, so the operation tells a preview from the real thing.
+    string IIdempotentCommand.IdempotencyOperation() => DryRun ? "createSeries:dryRun" : "createSeries";
+}

@@ -1,0 +1,128 @@
+using Mediator;
+using Slots.Application.Common;
+using Slots.Application.Common.Events;
+using Slots.Application.Common.Security;
+using Slots.Domain.Common;
+using Slots.Domain.Slots;
+
+namespace Slots.Application.Slots.CreateSeries;
+
+/// <summary>
+/// Turns a weekly pattern into slots in one transaction. Under the specialist's schedule lock (which every create and
+/// every change of times takes) it reads the slots already there, so "overlaps" is decided exactly: such a slot of the
+/// pattern is skipped with its reason, like one in a DST gap or in the past, and the rest are inserted in batches. The
+/// overlap constraint stays the backstop. A dry run reads without the lock and writes nothing.
+/// </summary>
+public sealed class CreateSeriesHandler(ISlotRepository slots, ICurrentUser user, TimeProvider clock, IEventOutbox events)
+    : ICommandHandler<CreateSeriesCommand, SeriesResponse>
+{
+    public async ValueTask<SeriesResponse> Handle(CreateSeriesCommand command, CancellationToken cancellationToken)
+    {
+        var specialist = user.Require().SpecialistFor(command.SpecialistEmail, command.SpecialistId);
+        var pattern = WeeklyPattern.Create(
+            LocalFormats.ParseDate(command.From),
+            LocalFormats.ParseDate(command.To),
+            command.Weekdays.Select(d => CreateSeriesValidator.DayNames[d]),
+            command.Windows.Select(w => new TimeWindow(LocalFormats.ParseTime(w.StartTime), LocalFormats.ParseTime(w.EndTime))),
+            command.SlotMinutes!.Value,
+            command.GapMinutes ?? 0);
+        var now = clock.GetUtcNow();
+        var timezone = command.Timezone ?? "UTC";
+        var capacity = command.TotalCapacity ?? 1;
+        var skipped = new List<SkippedSlot>();
+        var times = new List<SlotTime>(pattern.Count);
+        foreach (var local in pattern.Slots())
+        {
+            if (Resolve(local, timezone, now, skipped) is { } time)
+            {
+                times.Add(time);
+            }
+        }
+
+        var email = EmailAddress.Normalize(specialist.Email);
+        if (!command.DryRun)
+        {
+            await slots.LockScheduleAsync(email, cancellationToken);
+        }
+
+        var busy = times.Count == 0
+            ? []
+            : (await slots.BusyTimesAsync(email, times[0].StartsAt, times.Max(t => t.EndsAt), cancellationToken)).ToList();
+        var seriesId = command.DryRun ? (Guid?)null : Guid.CreateVersion7(now);
+        var created = new List<SlotResponse>(times.Count);
+        foreach (var time in times)
+        {
+            if (!TryReserve(busy, time))
+            {
+                var overlap = SlotErrors.Overlaps();
+                skipped.Add(new SkippedSlot(time.Date, time.StartTime, time.EndTime, overlap.Code, overlap.Message));
+                continue;
+            }
+
+            var slot = Slot.Create(specialist, command.ServiceId, time, capacity, now, seriesId);
+            var response = slot.ToResponse();
+            created.Add(response);
+            if (!command.DryRun)
+            {
+                slots.Add(slot);
+                events.Add(EventTypes.SlotCreated, slot.Id, new SlotEventData(response));
+            }
+        }
+
+        skipped.Sort((a, b) => (a.Date, a.StartTime).CompareTo((b.Date, b.StartTime)));
+        return new SeriesResponse(seriesId, created, skipped);
+    }
+
+    /// <summary>The slot's instants, or null with the reason it is skipped: a DST gap, or a start not in the future.</summary>
+    private static SlotTime? Resolve(LocalSlot local, string timezone, DateTimeOffset now, List<SkippedSlot> skipped)
+    {
+        DomainException refusal;
+        try
+        {
+            var time = SlotTime.Create(local.Date, local.Start, local.End, timezone);
+            if (time.StartsAt > now.UtcDateTime)
+            {
+                return time;
+            }
+
+            refusal = SlotErrors.StartNotInFuture();
+        }
+        catch (DomainException gap) when (gap.Code == SlotErrors.NonexistentLocalTimeCode)
+        {
+            refusal = gap;
+        }
+
+        skipped.Add(new SkippedSlot(local.Date, local.Start, local.End, refusal.Code, refusal.Message));
+        return null;
+    }
+
+    /// <summary>
+    /// Adds the slot's [start, end) to <paramref name="busy"/> unless it overlaps one there. The list is kept in start
+    /// order, and its ranges never overlap, so their ends are in order too: the first range ending after the slot's
+    /// start is the only one that can overlap it.
+    /// </summary>
+    private static bool TryReserve(List<BusyTime> busy, SlotTime time)
+    {
+        int low = 0, high = busy.Count;
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            if (busy[mid].EndsAt <= time.StartsAt)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        if (low < busy.Count && busy[low].StartsAt < time.EndsAt)
+        {
+            return false;
+        }
+
+        busy.Insert(low, new BusyTime(time.StartsAt, time.EndsAt));
+        return true;
+    }
+}

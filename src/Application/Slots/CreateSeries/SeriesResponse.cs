@@ -1,0 +1,14 @@
+namespace Slots.Application.Slots.CreateSeries;
+
+/// <summary>
+/// What a series made: its id (null in a dry run, which keeps nothing), the slots it created (in a dry run, those it
+/// would create; their ids are not kept) and the ones it skipped, each with the code a single create would have
+/// answered.
+/// </summary>
+public sealed record SeriesResponse(Guid? SeriesId, IReadOnlyList<SlotResponse> Created, IReadOnlyList<SkippedSlot> Skipped);
+
+/// <summary>
+/// A slot of the pattern that was not created: <c>slot_overlaps</c> (the specialist has a slot then),
+/// <c>nonexistent_local_time</c> (a DST gap skips that local time) or <c>start_not_in_future</c>.
+/// </summary>
+public sealed record SkippedSlot(DateOnly Date, TimeOnly StartTime, TimeOnly EndTime, string Reason, string Detail);

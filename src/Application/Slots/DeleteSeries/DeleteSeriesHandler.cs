@@ -1,0 +1,32 @@
+using Mediator;
+using Slots.Application.Common;
+using Slots.Application.Common.Events;
+using Slots.Application.Common.Security;
+
+namespace Slots.Application.Slots.DeleteSeries;
+
+public sealed class DeleteSeriesHandler(ISlotRepository slots, ICurrentUser user, TimeProvider clock, IEventOutbox events)
+    : ICommandHandler<DeleteSeriesCommand, SeriesDeleteResponse>
+{
+    public async ValueTask<SeriesDeleteResponse> Handle(DeleteSeriesCommand command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var series = await SeriesAccess.LoadAsync(slots, user, command.SeriesId, cancellationToken);
+        var deleted = new List<Guid>();
+        var kept = new List<SlotResponse>();
+        foreach (var slot in series.Where(s => s.StartsAt > now))
+        {
+            if (slot.HasLiveBookings)
+            {
+                kept.Add(slot.ToResponse());
+                continue;
+            }
+
+            slots.Remove(slot);
+            events.Add(EventTypes.SlotDeleted, slot.Id, SlotEventData.Of(slot));
+            deleted.Add(slot.Id);
+        }
+
+        return new SeriesDeleteResponse(command.SeriesId, deleted, kept);
+    }
+}
