@@ -5,6 +5,7 @@ using Slots.Api.Endpoints;
 using Slots.Api.Errors;
 using Slots.Api.Events;
 using Slots.Api.Health;
+using Slots.Api.Import;
 using Slots.Api.OpenApi;
 using Slots.Api.Security;
 using Slots.Api.Telemetry;
@@ -70,6 +71,13 @@ if (migrateOnly || app.Configuration.GetValue<bool>("Slots:MigrateOnStartup"))
     {
         return;
     }
+}
+
+// "import FILE [--apply]" (./slots import): the migration import, without serving.
+if (args.Length > 0 && args[0] == ImportCommand.Name)
+{
+    Environment.ExitCode = await ImportCommand.RunAsync(app.Services, app.Configuration, args);
+    return;
 }
 
 app.UseSlotsForwardedHeaders();

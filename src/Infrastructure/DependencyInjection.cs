@@ -40,6 +40,7 @@ public static class DependencyInjection
         services.AddScoped<IEventOutbox, EventOutbox>();
         services.AddScoped<IEventFeed, EventFeed>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
+        services.AddScoped<Import.SlotImporter>();
         services.AddSingleton<IdempotencySweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<IdempotencySweeper>());
         AddWebhooks(services, tuned, webhooks);

@@ -12,6 +12,7 @@ public static partial class SlotMapper
     [MapProperty(nameof(Slot.DurationMinutes), nameof(SlotResponse.Duration))]
     [MapperIgnoreSource(nameof(Slot.SpecialistIssuer))]
     [MapperIgnoreSource(nameof(Slot.HasLiveBookings))]
+    [MapperIgnoreSource(nameof(Slot.LegacyId))]
     [MapperIgnoreTarget(nameof(SlotResponse.IsFullyBooked))]
     public static partial SlotResponse ToResponse(this Slot slot);
 
@@ -20,6 +21,7 @@ public static partial class SlotMapper
     [MapProperty(nameof(Slot.DurationMinutes), nameof(SlotSummary.Duration))]
     [MapperIgnoreSource(nameof(Slot.SpecialistIssuer))]
     [MapperIgnoreSource(nameof(Slot.HasLiveBookings))]
+    [MapperIgnoreSource(nameof(Slot.LegacyId))]
     [MapperIgnoreSource(nameof(Slot.Bookings))]
     [MapperIgnoreSource(nameof(Slot.CreatedAt))]
     public static partial SlotSummary ToSummary(this Slot slot);
@@ -62,6 +64,7 @@ public static partial class SlotMapper
     [MapperIgnoreSource(nameof(Slot.SpecialistId))]
     [MapperIgnoreSource(nameof(Slot.SeriesId))]
     [MapperIgnoreSource(nameof(Slot.HasLiveBookings))]
+    [MapperIgnoreSource(nameof(Slot.LegacyId))]
     [MapperIgnoreSource(nameof(Slot.BookedCount))]
     [MapperIgnoreSource(nameof(Slot.Status))]
     [MapperIgnoreSource(nameof(Slot.Bookings))]

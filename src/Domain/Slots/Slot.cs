@@ -44,6 +44,9 @@ public sealed class Slot
     /// <summary>The series the slot was made in (<see cref="WeeklyPattern"/>), if any; never changes.</summary>
     public Guid? SeriesId { get; private set; }
 
+    /// <summary>The document id the slot had in the old system, when the migration import brought it; never changes.</summary>
+    public string? LegacyId { get; private set; }
+
     /// <summary>The issuer of the owning specialist's identity; see <see cref="IsOwnedBy"/>.</summary>
     public string SpecialistIssuer { get; private set; }
 
@@ -133,6 +136,60 @@ public sealed class Slot
         var id = Guid.CreateVersion7(now);
         var owner = specialist with { Email = EmailAddress.Normalize(specialist.Email) };
         return new Slot(id, owner, serviceId, time, capacity, Instant.From(now), seriesId);
+    }
+
+    /// <summary>
+    /// A slot brought over from the old system by the migration import, as it was there: its status, bookings and
+    /// timestamps kept, keyed by <paramref name="legacyId"/>. Every rule of <see cref="Create"/> and <see cref="Book"/>
+    /// holds except "starts in the future", so past slots come in as history.
+    /// </summary>
+    /// <exception cref="DomainException">
+    /// <c>invalid_capacity</c>; <c>slot_over_capacity</c> with more bookings than seats; <c>already_booked</c> when a
+    /// customer holds two of them.
+    /// </exception>
+    public static Slot Import(
+        string legacyId,
+        Specialist specialist,
+        string? serviceId,
+        SlotTime time,
+        int capacity,
+        SlotStatus status,
+        IReadOnlyList<(Customer Customer, DateTime BookedAt)> bookings,
+        DateTime createdAt,
+        DateTime updatedAt)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(legacyId);
+        ArgumentNullException.ThrowIfNull(bookings);
+        if (capacity is < SlotLimits.MinCapacity or > SlotLimits.MaxCapacity)
+        {
+            throw SlotErrors.CapacityOutOfRange(capacity);
+        }
+
+        if (bookings.Count > capacity)
+        {
+            throw SlotErrors.OverCapacity(bookings.Count, capacity);
+        }
+
+        var owner = specialist with { Email = EmailAddress.Normalize(specialist.Email) };
+        var slot = new Slot(Guid.CreateVersion7(new DateTimeOffset(createdAt, TimeSpan.Zero)), owner, serviceId, time, capacity, createdAt, null)
+        {
+            LegacyId = legacyId,
+            Status = status,
+            UpdatedAt = updatedAt,
+        };
+        foreach (var (customer, bookedAt) in bookings.OrderBy(b => b.BookedAt))
+        {
+            if (slot._bookings.Exists(b => b.CustomerId == customer.Id))
+            {
+                throw SlotErrors.AlreadyBooked();
+            }
+
+            var normalized = customer with { Email = EmailAddress.Normalize(customer.Email), Name = customer.Name.Trim() };
+            slot._bookings.Add(new Booking(slot.Id, normalized, bookedAt));
+            slot.BookedCount++;
+        }
+
+        return slot;
     }
 
     /// <summary>Whether the specialist with this subject at this issuer owns the slot; emails play no part.</summary>

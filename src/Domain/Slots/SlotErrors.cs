@@ -9,6 +9,10 @@ public static class SlotErrors
     public static DomainException NotFound(Guid slotId) =>
         new("slot_not_found", $"Slot {slotId} was not found.", DomainErrorKind.NotFound);
 
+    /// <summary>An imported slot lists more bookings than it has seats.</summary>
+    public static DomainException OverCapacity(int bookings, int capacity) =>
+        new("slot_over_capacity", $"{bookings} bookings for {capacity} seats.", DomainErrorKind.Invalid, "bookings");
+
     /// <summary>No series has the given id (or none the caller manages).</summary>
     public static DomainException SeriesNotFound(Guid seriesId) =>
         new("series_not_found", $"Series {seriesId} was not found.", DomainErrorKind.NotFound);

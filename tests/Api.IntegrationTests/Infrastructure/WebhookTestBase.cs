@@ -4,10 +4,29 @@ using System.Text.Json;
 
 namespace Slots.Api.IntegrationTests.Infrastructure;
 
-/// <summary>What the webhook tests share: subscribing a receiver, reading deliveries and the feed, waiting for things.</summary>
-public abstract class WebhookTestBase(SlotsApiFactory factory) : ApiTestBase(factory)
+/// <summary>
+/// What the webhook tests share: subscribing a receiver, reading deliveries and the feed, waiting for things. Each test
+/// ends the subscriptions it made: left behind, their receivers gone, every later test's events would be retried to them
+/// for the rest of the run (with the tests' short schedule, every few seconds), a load that starves the race tests.
+/// </summary>
+public abstract class WebhookTestBase(SlotsApiFactory factory) : ApiTestBase(factory), IAsyncLifetime
 {
     protected const string Hooks = "/api/webhooks";
+
+    private HashSet<Guid> _before = [];
+
+    public async Task InitializeAsync() => _before = await SubscriptionsAsync();
+
+    public async Task DisposeAsync()
+    {
+        foreach (var webhook in (await SubscriptionsAsync()).Except(_before))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"{Hooks}/{webhook}")).StatusCode);
+        }
+    }
+
+    private async Task<HashSet<Guid>> SubscriptionsAsync() =>
+        [.. (await BodyAsync(await Client.GetAsync(Hooks))).EnumerateArray().Select(w => w.GetProperty("id").GetGuid())];
 
     protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 

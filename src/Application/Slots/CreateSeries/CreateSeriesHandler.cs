@@ -45,14 +45,14 @@ public sealed class CreateSeriesHandler(ISlotRepository slots, ICurrentUser user
             await slots.LockScheduleAsync(email, cancellationToken);
         }
 
-        var busy = times.Count == 0
+        var busy = new BusySchedule(times.Count == 0
             ? []
-            : (await slots.BusyTimesAsync(email, times[0].StartsAt, times.Max(t => t.EndsAt), cancellationToken)).ToList();
+            : await slots.BusyTimesAsync(email, times[0].StartsAt, times.Max(t => t.EndsAt), cancellationToken));
         var seriesId = command.DryRun ? (Guid?)null : Guid.CreateVersion7(now);
         var created = new List<SlotResponse>(times.Count);
         foreach (var time in times)
         {
-            if (!TryReserve(busy, time))
+            if (!busy.TryReserve(time.StartsAt, time.EndsAt))
             {
                 var overlap = SlotErrors.Overlaps();
                 skipped.Add(new SkippedSlot(time.Date, time.StartTime, time.EndTime, overlap.Code, overlap.Message));
@@ -94,35 +94,5 @@ public sealed class CreateSeriesHandler(ISlotRepository slots, ICurrentUser user
 
         skipped.Add(new SkippedSlot(local.Date, local.Start, local.End, refusal.Code, refusal.Message));
         return null;
-    }
-
-    /// <summary>
-    /// Adds the slot's [start, end) to <paramref name="busy"/> unless it overlaps one there. The list is kept in start
-    /// order, and its ranges never overlap, so their ends are in order too: the first range ending after the slot's
-    /// start is the only one that can overlap it.
-    /// </summary>
-    private static bool TryReserve(List<BusyTime> busy, SlotTime time)
-    {
-        int low = 0, high = busy.Count;
-        while (low < high)
-        {
-            var mid = (low + high) / 2;
-            if (busy[mid].EndsAt <= time.StartsAt)
-            {
-                low = mid + 1;
-            }
-            else
-            {
-                high = mid;
-            }
-        }
-
-        if (low < busy.Count && busy[low].StartsAt < time.EndsAt)
-        {
-            return false;
-        }
-
-        busy.Insert(low, new BusyTime(time.StartsAt, time.EndsAt));
-        return true;
     }
 }

@@ -22,6 +22,7 @@ internal sealed class SlotConfiguration : IEntityTypeConfiguration<Slot>
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Id).HasColumnName("id").ValueGeneratedNever();
         builder.Property(s => s.SeriesId).HasColumnName("series_id");
+        builder.Property(s => s.LegacyId).HasColumnName("legacy_id").HasMaxLength(64);
         builder.Ignore(s => s.HasLiveBookings);
         builder.Property(s => s.SpecialistIssuer).HasColumnName("specialist_issuer").HasMaxLength(SlotLimits.MaxIssuerLength).IsRequired();
         builder.Property(s => s.SpecialistId).HasColumnName("specialist_id").HasMaxLength(SlotLimits.MaxIdLength).IsRequired();
@@ -49,6 +50,8 @@ internal sealed class SlotConfiguration : IEntityTypeConfiguration<Slot>
         builder.HasIndex(s => new { s.SpecialistEmail, s.StartsAt }).HasDatabaseName("ix_slots_specialist_starts");
 
         // A bulk change finds a series' slots; most slots have none.
+        // The migration import keys slots on the old document's _id, so a second run finds them.
+        builder.HasIndex(s => s.LegacyId).IsUnique().HasDatabaseName("ux_slots_legacy").HasFilter("legacy_id IS NOT NULL");
         builder.HasIndex(s => s.SeriesId).HasDatabaseName("ix_slots_series").HasFilter("series_id IS NOT NULL");
     }
 }

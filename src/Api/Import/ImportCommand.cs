@@ -1,0 +1,98 @@
+using System.Globalization;
+using Slots.Infrastructure.Import;
+using Spectre.Console;
+
+namespace Slots.Api.Import;
+
+/// <summary>
+/// <c>import FILE [--apply] [--issuer ISSUER]</c> (<c>./slots import</c>): reads a <c>mongoexport</c> dump of the old
+/// ConsultingSlots collection and reports what it would import and every document it would not, by line and reason; with
+/// <c>--apply</c> it imports. Slots belong to their <c>specialistId</c> at <c>--issuer</c> (default: the identity
+/// provider this API trusts, <c>Auth:Authority</c>, else <c>Auth:Issuer</c>). Exits 0 whenever it could read the file,
+/// whatever it refused; 1 when it cannot run (no such file, an array that is not JSON, no database); 2 on bad arguments.
+/// </summary>
+public static class ImportCommand
+{
+    public const string Name = "import";
+
+    public static async Task<int> RunAsync(IServiceProvider services, IConfiguration configuration, IReadOnlyList<string> args)
+    {
+        var rest = args.SkipWhile(a => a != Name).Skip(1).ToList();
+        var apply = rest.Remove("--apply");
+        var issuerAt = rest.IndexOf("--issuer");
+        var issuer = configuration["Auth:Authority"] is { Length: > 0 } authority ? authority : configuration["Auth:Issuer"];
+        if (issuerAt >= 0 && issuerAt + 1 < rest.Count)
+        {
+            issuer = rest[issuerAt + 1];
+            rest.RemoveRange(issuerAt, 2);
+        }
+
+        if (rest.Count != 1 || rest[0].StartsWith("--", StringComparison.Ordinal) || string.IsNullOrWhiteSpace(issuer))
+        {
+            await Console.Error.WriteLineAsync("usage: import FILE [--apply] [--issuer ISSUER]");
+            return 2;
+        }
+
+        var file = rest[0];
+        IReadOnlyList<ExportEntry> entries;
+        try
+        {
+            entries = MongoExport.Read(await File.ReadAllBytesAsync(file));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ExportFileException)
+        {
+            await Console.Error.WriteLineAsync($"import: cannot read {file}: {ex.Message}");
+            return 1;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var importer = scope.ServiceProvider.GetRequiredService<SlotImporter>();
+        ImportReport report;
+        try
+        {
+            report = AnsiConsole.Profile.Capabilities.Interactive && entries.Count > 0
+                ? await AnsiConsole.Progress().StartAsync(async progress =>
+                {
+                    var task = progress.AddTask(apply ? "importing" : "checking", maxValue: entries.Count);
+                    return await importer.RunAsync(entries, issuer!, apply, new Progress<int>(done => task.Value = done), CancellationToken.None);
+                })
+                : await importer.RunAsync(entries, issuer!, apply, null, CancellationToken.None);
+        }
+        catch (Npgsql.NpgsqlException ex)
+        {
+            await Console.Error.WriteLineAsync($"import: the database failed: {ex.Message}");
+            return 1;
+        }
+
+        await Console.Out.WriteAsync(Describe(report, Path.GetFileName(file)));
+        // The time on its own stream, so the report itself is the same on every run.
+        var seconds = Math.Max(report.Elapsed.TotalSeconds, 0.001);
+        await Console.Error.WriteLineAsync(string.Create(
+            CultureInfo.InvariantCulture, $"import: {report.Documents} documents in {seconds:F1} s ({report.Documents / seconds:F0} a second)"));
+        return 0;
+    }
+
+    /// <summary>The report, as plain text (the same on a terminal and in a file).</summary>
+    public static string Describe(ImportReport report, string file)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var text = new System.Text.StringBuilder();
+        var verb = report.Applied ? "imported" : "would import";
+        text.AppendLine(CultureInfo.InvariantCulture, $"{file}: {report.Documents} documents read ({(report.Applied ? "applied" : "dry run: nothing written; --apply imports")})");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  {verb}: {report.Slots} slots with {report.Bookings} bookings, for {report.Specialists} specialists");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  already imported (same _id), left alone: {report.AlreadyImported}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  corrected: {report.Corrected.Count}");
+        foreach (var (line, id, correction) in report.Corrected)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"    line {line} (_id {id}): {correction}");
+        }
+
+        text.AppendLine(CultureInfo.InvariantCulture, $"  refused: {report.Refused.Count}");
+        foreach (var refusal in report.Refused)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"    line {refusal.Line}{(refusal.LegacyId is null ? "" : $" (_id {refusal.LegacyId})")}: {refusal.Code}: {refusal.Reason}");
+        }
+
+        return text.ToString();
+    }
+}
