@@ -112,8 +112,13 @@ public class OutageTests(SlotsApiFactory factory) : ApiTestBase(factory)
         Assert.NotNull(problem.GetProperty("detail").GetString());
     }
 
+    /// <summary>
+    /// An API whose database is behind <paramref name="proxy"/>. Its webhook dispatcher is off: polling in the background,
+    /// it would add connection attempts of its own to the ones the requests make, which the tests count.
+    /// </summary>
     private WebApplicationFactory<Program> Behind(TcpProxy proxy, int queueLength, int connectTimeoutSeconds = 5) =>
         Factory.WithWebHostBuilder(b => b
+            .UseSetting("Slots:Webhooks:DispatcherEnabled", "false")
             .UseSetting("ConnectionStrings:Slots", new NpgsqlConnectionStringBuilder(Factory.ConnectionString)
             {
                 Port = proxy.Port,

@@ -68,7 +68,8 @@ export async function fitsWidth(page, screen) {
 /** Every control a finger presses is at least 44 × 44 px (WCAG 2.5.5); a radio's target is its whole label. */
 export async function touchTargets(page, screen) {
   const small = await page.evaluate(() =>
-    [...document.querySelectorAll('button, select, input:not([type=radio]), .nav-link, .segmented-option')]
+    // A radio or checkbox is hit through its label, which must be the 44 px target instead.
+    [...document.querySelectorAll('button, select, input:not([type=radio]):not([type=checkbox]), .nav-link, .segmented-option, label.checkbox')]
       .filter((el) => el.offsetParent !== null)
       .map((el) => ({ el, box: el.getBoundingClientRect() }))
       .filter(({ box }) => box.width < 44 || box.height < 44)

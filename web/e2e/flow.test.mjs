@@ -129,6 +129,54 @@ test('a specialist publishes, customers book and cancel, the specialist sees who
   }
 });
 
+test('a specialist publishes four weeks of a weekly slot in one request, previewed first; a customer books one of them', async () => {
+  const specialist = `gus-${RUN}@example.com`;
+  const first = day(7, SPECIALIST_ZONE);
+  const until = new Date(`${first}T00:00:00Z`);
+  until.setUTCDate(until.getUTCDate() + 27);
+  const gus = await person(browser, { timezoneId: SPECIALIST_ZONE });
+  await signIn(gus.page, { role: 'specialist', email: specialist, name: 'Gus' });
+  await gus.page.getByRole('button', { name: 'New slot' }).click();
+  const dialog = gus.page.getByRole('dialog');
+  await dialog.getByLabel('Date').fill(first);
+  await dialog.getByLabel('Start').fill('09:00');
+  await dialog.getByLabel('End').fill('10:00');
+  await dialog.getByRole('checkbox', { name: 'Repeat weekly' }).check();
+  await dialog.getByLabel('Until').fill(until.toISOString().slice(0, 10));
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  await dialog.getByRole('status', { name: 'What the series makes' }).getByText('4 slots').waitFor();
+  await accessible(gus.page, 'weekly series preview');
+  await shot(gus.page, 'desktop-weekly-series');
+  await dialog.getByRole('button', { name: 'Publish 4 slots' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await gus.page.getByText('4 slots published.').waitFor();
+  const upcoming = gus.page.getByRole('list', { name: 'Upcoming slots' }).locator(':scope > li');
+  assert.equal(await upcoming.count(), 4);
+
+  // A customer books the one in the second week.
+  const second = new Date(`${first}T00:00:00Z`);
+  second.setUTCDate(second.getUTCDate() + 7);
+  const hal = await person(browser, { timezoneId: SPECIALIST_ZONE });
+  await signIn(hal.page, { role: 'customer', email: `hal-${RUN}@example.com`, name: 'Hal' });
+  await openDay(hal.page, specialist, second.toISOString().slice(0, 10));
+  await hal.page.getByRole('article', { name: /^09:00–10:00/ }).getByRole('button', { name: /^Book/ }).click();
+  await hal.page.getByRole('status').filter({ hasText: 'Booked.' }).waitFor();
+
+  // The specialist deletes the rest of the series in one go; the booked slot stays.
+  await gus.page.reload();
+  await upcoming.first().getByRole('button', { name: 'Whole series…' }).click();
+  const series = gus.page.getByRole('dialog', { name: 'The whole series' });
+  await series.getByRole('button', { name: 'Delete unbooked' }).click();
+  await series.getByText('3 slots deleted; 1 kept because someone booked them.', { exact: true }).waitFor();
+  await series.getByRole('button', { name: 'Close' }).click();
+  await gus.page.getByText('1 of 1 booked').waitFor();
+  assert.equal(await upcoming.count(), 1);
+  for (const p of [gus, hal]) {
+    assert.deepEqual(p.problems, []);
+    await p.context.close();
+  }
+});
+
 test('the booking page is interactive soon after it is asked for (measured, printed)', async () => {
   const zone = 'Europe/Berlin';
   const specialist = `pia-${RUN}@example.com`;

@@ -114,7 +114,7 @@ public static class ContractLimits
             },
             ["seriesId"] = Uuid,
             ["from"] = s => Date(s, "The series' first local date, YYYY-MM-DD."),
-            ["to"] = s => Date(s, $"The series' last local date, YYYY-MM-DD: at most {SlotLimits.MaxDaysAhead} days after from, and from today."),
+            ["to"] = s => Date(s, $"The series' last local date, YYYY-MM-DD: at most {SlotLimits.MaxDaysAhead} days from today and from `from`."),
             ["weekdays"] = s =>
             {
                 s.MinItems = 1;

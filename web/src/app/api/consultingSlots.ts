@@ -11,6 +11,9 @@ export type Booking = Schemas['BookingResponse'];
 export type BookingConfirmation = Schemas['BookingConfirmation'];
 export type NewSlot = Schemas['CreateSlotCommand'];
 export type SlotChange = Schemas['UpdateSlotRequest'];
+export type NewSeries = Schemas['CreateSeriesCommand'];
+export type SeriesResult = Schemas['SeriesResponse'];
+export type SkippedSlot = Schemas['SkippedSlot'];
 
 export type Role = 'customer' | 'specialist' | 'admin';
 
@@ -134,6 +137,15 @@ export function createSlotsApi(config: SlotsApiConfig) {
     listMyBookings: () =>
       all<MyBooking>((cursor) => client.GET('/api/me/bookings', { params: { query: { limit: PAGE, cursor } } })),
     createSlot: async (slot: NewSlot) => unwrap(await client.POST('/api/consulting-slots', { body: slot })),
+    /** Publishes a weekly pattern as slots; `dryRun` answers what it would create and skip, and writes nothing. */
+    createSeries: async (series: NewSeries, dryRun = false) =>
+      unwrap(await client.POST('/api/consulting-slots/series', { params: { query: { dryRun } }, body: series })),
+    /** Opens or closes every future slot of a series for booking. */
+    changeSeries: async (seriesId: string, status: 'active' | 'inactive') =>
+      unwrap(await client.PUT('/api/consulting-slots/series/{seriesId}', { params: { path: { seriesId } }, body: { status } })),
+    /** Deletes a series' future slots nobody booked; the answer lists the booked ones it kept. */
+    deleteSeries: async (seriesId: string) =>
+      unwrap(await client.DELETE('/api/consulting-slots/series/{seriesId}', { params: { path: { seriesId } } })),
     /** Changes a slot only while it is at `version` (the one the person saw): otherwise 412 `precondition_failed`. */
     updateSlot: async (slotId: string, change: SlotChange, version?: number) =>
       unwrap(

@@ -30,6 +30,8 @@ const sentences: Record<ProblemCode, (p: ApiProblem) => string> = {
   nonexistent_local_time: () => 'That local time does not exist on that day (the clocks skip it for daylight saving).',
   invalid_time: () => 'That time is not valid.',
   invalid_capacity: () => 'Seats must be a whole number from 1 to 1000.',
+  invalid_pattern: () => 'That weekly pattern does not work; see the fields marked.',
+  series_too_large: () => 'That pattern makes more than 500 slots at once. Choose a shorter range, fewer days or longer slots.',
   // Webhooks are managed by internal services, not in this UI; these read well anyway.
   webhook_target_refused: () => 'That address cannot receive webhooks.',
   webhook_not_found: () => 'This webhook subscription no longer exists.',
@@ -41,6 +43,7 @@ const sentences: Record<ProblemCode, (p: ApiProblem) => string> = {
   not_yourself: () => 'You can act only for yourself.',
   email_not_verified: () => 'Verify your email address before publishing slots.',
   slot_not_found: () => 'This slot no longer exists.',
+  series_not_found: () => 'This series no longer exists.',
   booking_not_found: () => 'This booking no longer exists.',
   not_found: () => 'Not found.',
   slot_fully_booked: () => 'Someone just took the last seat.',

@@ -479,7 +479,7 @@ export interface components {
             from: string;
             /**
              * Format: date
-             * @description The series' last local date, YYYY-MM-DD: at most 730 days after from, and from today.
+             * @description The series' last local date, YYYY-MM-DD: at most 730 days from today and from `from`.
              */
             to: string;
             /** @description The days of the week that get slots. */

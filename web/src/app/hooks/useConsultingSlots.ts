@@ -3,7 +3,7 @@
 // `slot_fully_booked` means the list the person saw is stale).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
-import type { NewSlot, SlotChange } from '../api/consultingSlots';
+import type { NewSeries, NewSlot, SlotChange } from '../api/consultingSlots';
 import { useSlotsApi } from './SlotsApiContext';
 
 export { SlotsApiProvider, useSlotsApi } from './SlotsApiContext';
@@ -52,6 +52,29 @@ function useRefreshingMutation<TArgs, TResult>(run: (args: TArgs) => Promise<TRe
 export function useCreateSlot() {
   const api = useSlotsApi();
   return useRefreshingMutation((slot: NewSlot) => api.createSlot(slot));
+}
+
+/** What a weekly pattern would create and skip (a dry run: nothing changes, so no list is refreshed). */
+export function usePreviewSeries() {
+  const api = useSlotsApi();
+  return useMutation({ mutationFn: (series: NewSeries) => api.createSeries(series, true) });
+}
+
+export function useCreateSeries() {
+  const api = useSlotsApi();
+  return useRefreshingMutation((series: NewSeries) => api.createSeries(series));
+}
+
+export function useChangeSeries() {
+  const api = useSlotsApi();
+  return useRefreshingMutation(({ seriesId, status }: { seriesId: string; status: 'active' | 'inactive' }) =>
+    api.changeSeries(seriesId, status),
+  );
+}
+
+export function useDeleteSeries() {
+  const api = useSlotsApi();
+  return useRefreshingMutation((seriesId: string) => api.deleteSeries(seriesId));
 }
 
 /** Changes a slot as the person saw it: with its `version`, a change to a slot that moved on since is refused. */

@@ -106,3 +106,58 @@ test('a refusal without field errors shows on the field it is about', async () =
 
   expect(await screen.findByRole('alert')).toHaveTextContent('This overlaps another of your slots.');
 });
+
+test('repeat weekly previews the series (a dry run) before it publishes it, and shows each skip with its reason', async () => {
+  const made = [slot(7), slot(14)];
+  const result = {
+    seriesId: null, created: made,
+    skipped: [{ date: made[1]!.date, startTime: '11:00', endTime: '12:00', reason: 'slot_overlaps', detail: 'overlaps' }],
+  };
+  const { fetch, calls } = fakeFetch(({ method, path, query }) =>
+    method === 'POST' && path === '/api/consulting-slots/series'
+      ? query.get('dryRun') === 'true' ? json(result) : json({ ...result, seriesId: 'series-1' }, 201)
+      : json([]),
+  );
+  render(<ManageSlots specialistEmail="ann@example.com" />, { wrapper: withApi(fetch) });
+
+  await userEvent.click(await screen.findByRole('button', { name: 'New slot' }));
+  await userEvent.click(screen.getByRole('checkbox', { name: 'Repeat weekly' }));
+  await userEvent.click(screen.getByRole('checkbox', { name: 'Wed' }));
+  await userEvent.type(screen.getByLabelText('Slot length (min)'), '30');
+  await userEvent.click(screen.getByRole('button', { name: 'Preview' }));
+
+  expect(await screen.findByRole('status', { name: 'What the series makes' })).toHaveTextContent(/2 slots from .*; 1 skipped:/);
+  expect(screen.getByText(/This overlaps another of your slots\./)).toBeInTheDocument();
+  await userEvent.click(screen.getByRole('button', { name: 'Publish 2 slots' }));
+
+  await screen.findByText('2 slots published.');
+  const posts = calls.filter((c) => c.method === 'POST');
+  expect(posts.map((c) => `${c.path}?dryRun=${c.query.get('dryRun')}`)).toEqual([
+    '/api/consulting-slots/series?dryRun=true',
+    '/api/consulting-slots/series?dryRun=false',
+  ]);
+  expect(posts[1]?.body).toEqual(posts[0]?.body);
+  expect(posts[0]?.body).toMatchObject({ windows: [{ startTime: '09:00', endTime: '10:00' }], slotMinutes: 30, gapMinutes: 0 });
+  expect((posts[0]?.body as { weekdays: string[] }).weekdays).toContain('wednesday');
+});
+
+test('a slot of a series offers the whole series: deactivate or delete it in one go', async () => {
+  const inSeries = slot(3, { seriesId: 'series-9' });
+  const { fetch, calls } = fakeFetch(({ method }) =>
+    method === 'GET' ? json([inSeries])
+      : method === 'PUT' ? json({ seriesId: 'series-9', changed: 4, slots: [] })
+        : json({ seriesId: 'series-9', deleted: ['a', 'b'], kept: [inSeries] }),
+  );
+  render(<ManageSlots specialistEmail="ann@example.com" />, { wrapper: withApi(fetch) });
+
+  await userEvent.click(await screen.findByRole('button', { name: 'Whole series…' }));
+  await userEvent.click(screen.getByRole('button', { name: 'Deactivate all' }));
+  expect(await screen.findByText('4 slots closed for booking.')).toBeInTheDocument();
+  await userEvent.click(screen.getByRole('button', { name: 'Delete unbooked' }));
+  expect(await screen.findByText('2 slots deleted; 1 kept because someone booked them.')).toBeInTheDocument();
+
+  expect(calls.filter((c) => c.method !== 'GET').map((c) => [c.method, c.path, c.body])).toEqual([
+    ['PUT', '/api/consulting-slots/series/series-9', { status: 'inactive' }],
+    ['DELETE', '/api/consulting-slots/series/series-9', undefined],
+  ]);
+});

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useSpecialistSlots } from '../../hooks/useConsultingSlots';
 import { CreateSlotModal } from './CreateSlotModal';
+import { SeriesDialog } from './SlotActions';
 import { SlotsList } from './SlotsList';
 import { Empty, ErrorMessage, Skeleton } from '../ui';
 
@@ -10,6 +11,7 @@ type Tab = 'upcoming' | 'past';
 export function ManageSlots({ specialistEmail }: { specialistEmail: string }) {
   const [tab, setTab] = useState<Tab>('upcoming');
   const [creating, setCreating] = useState(false);
+  const [series, setSeries] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const slots = useSpecialistSlots(specialistEmail);
   const now = Date.now();
@@ -66,15 +68,16 @@ export function ManageSlots({ specialistEmail }: { specialistEmail: string }) {
             {tab === 'upcoming' && <p className="muted">Publish a slot and customers can book it right away.</p>}
           </Empty>
         ) : (
-          <SlotsList slots={shown} past={tab === 'past'} />
+          <SlotsList slots={shown} past={tab === 'past'} onWholeSeries={setSeries} />
         )}
       </div>
+      <SeriesDialog seriesId={series} onClose={() => setSeries(null)} />
       <CreateSlotModal
         open={creating}
         onClose={() => setCreating(false)}
-        onCreated={() => {
+        onCreated={(_, count) => {
           setTab('upcoming');
-          setAnnouncement('Slot published.');
+          setAnnouncement(count === 1 ? 'Slot published.' : `${count} slots published.`);
         }}
       />
     </section>

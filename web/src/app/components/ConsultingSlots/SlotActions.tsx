@@ -1,12 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import type { Slot } from '../../api/consultingSlots';
 import { formErrors } from '../../api/problems';
-import { useDeleteSlot, useUpdateSlot } from '../../hooks/useConsultingSlots';
+import { useChangeSeries, useDeleteSeries, useDeleteSlot, useUpdateSlot } from '../../hooks/useConsultingSlots';
 import { longDate } from '../../time';
 import { Dialog, ErrorMessage, Field } from '../ui';
 
-/** A slot's actions: change its times, open or close it for booking, delete it (never while someone holds a seat). */
-export function SlotActions({ slot, past }: { slot: Slot; past: boolean }) {
+/**
+ * A slot's actions: change its times, open or close it for booking, delete it (never while someone holds a seat), and,
+ * for a slot of a weekly series, open the series' own actions (`onWholeSeries`).
+ */
+export function SlotActions({ slot, past, onWholeSeries }: { slot: Slot; past: boolean; onWholeSeries?: (seriesId: string) => void }) {
   const [editing, setEditing] = useState(false);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const update = useUpdateSlot();
@@ -53,6 +56,11 @@ export function SlotActions({ slot, past }: { slot: Slot; past: boolean }) {
           their bookings first.
         </p>
       )}
+      {!past && slot.seriesId && onWholeSeries ? (
+        <button type="button" className="button button-secondary" onClick={() => onWholeSeries(slot.seriesId!)}>
+          Whole series…
+        </button>
+      ) : null}
       {error && !editing ? <ErrorMessage error={error} /> : null}
       <EditTimes slot={slot} open={editing} onClose={() => setEditing(false)} />
       <Dialog open={confirmingDelete} title="Delete this slot?" onClose={() => setConfirmingDelete(false)}>
@@ -124,6 +132,62 @@ function EditTimes({ slot, open, onClose }: { slot: Slot; open: boolean; onClose
           </button>
         </div>
       </form>
+    </Dialog>
+  );
+}
+
+/**
+ * The whole series a slot was made in: open or close its upcoming slots, or delete those nobody booked. It lives beside
+ * the list, not in a slot's row, since deleting the series may remove the very row it was opened from.
+ */
+export function SeriesDialog({ seriesId, onClose }: { seriesId: string | null; onClose: () => void }) {
+  const [done, setDone] = useState('');
+  const change = useChangeSeries();
+  const remove = useDeleteSeries();
+  const pending = change.isPending || remove.isPending;
+  const setStatus = (status: 'active' | 'inactive') =>
+    change.mutate(
+      { seriesId: seriesId!, status },
+      { onSuccess: (r) => setDone(`${r.changed} slot${r.changed === 1 ? '' : 's'} ${status === 'active' ? 'opened' : 'closed'} for booking.`) },
+    );
+  const close = () => {
+    setDone('');
+    change.reset();
+    remove.reset();
+    onClose();
+  };
+
+  return (
+    <Dialog open={seriesId !== null} title="The whole series" onClose={close}>
+      <p>Act on every upcoming slot of this weekly series at once. Past slots stay as they were.</p>
+      <p role="status" aria-live="polite">
+        {done}
+      </p>
+      {change.error || remove.error ? <ErrorMessage error={change.error ?? remove.error} /> : null}
+      <div className="form-actions">
+        <button type="button" className="button button-secondary" disabled={pending} onClick={() => setStatus('inactive')}>
+          Deactivate all
+        </button>
+        <button type="button" className="button button-secondary" disabled={pending} onClick={() => setStatus('active')}>
+          Activate all
+        </button>
+        <button
+          type="button"
+          className="button button-danger"
+          disabled={pending}
+          onClick={() =>
+            remove.mutate(seriesId!, {
+              onSuccess: (r) =>
+                setDone(
+                  `${r.deleted.length} slot${r.deleted.length === 1 ? '' : 's'} deleted` +
+                    (r.kept.length > 0 ? `; ${r.kept.length} kept because someone booked them.` : '.'),
+                ),
+            })
+          }
+        >
+          Delete unbooked
+        </button>
+      </div>
     </Dialog>
   );
 }

@@ -5,7 +5,7 @@ import { ErrorMessage, SeatMeter } from '../ui';
 import { SlotActions } from './SlotActions';
 
 /** The specialist's slots as cards: when, seats taken, status, who booked (with a cancel per booking), actions. */
-export function SlotsList({ slots, past }: { slots: Slot[]; past: boolean }) {
+export function SlotsList({ slots, past, onWholeSeries }: { slots: Slot[]; past: boolean; onWholeSeries?: (seriesId: string) => void }) {
   return (
     <ul className="slot-list" aria-label={past ? 'Past slots' : 'Upcoming slots'}>
       {slots.map((slot) => (
@@ -33,7 +33,7 @@ export function SlotsList({ slots, past }: { slots: Slot[]; past: boolean }) {
             </div>
           </div>
           {slot.bookings.length > 0 && <Bookings slot={slot} past={past} />}
-          <SlotActions slot={slot} past={past} />
+          <SlotActions slot={slot} past={past} onWholeSeries={onWholeSeries} />
         </li>
       ))}
     </ul>
