@@ -222,6 +222,24 @@ if [ "${BENCH_SCALE:-1}" = 1 ]; then
   sed 's/^/    /' <<< "$PLAN"
   grep -Eq "Index Scan (using|on) ix_slots_specialist_starts" <<< "$PLAN" || log "WARNING: the read did not use ix_slots_specialist_starts"
 fi
+# A 500-slot series (25 days of 20 half-hour slots) against one slot, five of each, one after another on the idle API,
+# each for a specialist of its own; the series is one request and one transaction, its inserts batched.
+post_ms() {
+  curl -fsS -o /dev/null -w '%{time_total}' -X POST "$BENCH_API/api/consulting-slots$1" -H "Authorization: Bearer $BENCH_TOKEN" \
+    -H 'Content-Type: application/json' -d "$2" | awk '{printf "%.1f\n", $1 * 1000}'
+}
+SERIES_FROM="$(date -u -d '+400 days' +%F)"
+SERIES_TO="$(date -u -d '+424 days' +%F)"
+: > "$W/series"
+for i in 1 2 3 4 5; do
+  echo "one $(post_ms "" "{\"specialistEmail\":\"one-$i@bench.example\",\"specialistId\":\"one-$i\",\"date\":\"$SERIES_FROM\",\"startTime\":\"09:00\",\"endTime\":\"09:30\"}")" >> "$W/series"
+  echo "series $(post_ms /series "{\"specialistEmail\":\"series-$i@bench.example\",\"specialistId\":\"series-$i\",\"from\":\"$SERIES_FROM\",\"to\":\"$SERIES_TO\",\"weekdays\":[\"monday\",\"tuesday\",\"wednesday\",\"thursday\",\"friday\",\"saturday\",\"sunday\"],\"windows\":[{\"startTime\":\"08:00\",\"endTime\":\"18:00\"}],\"slotMinutes\":30}")" >> "$W/series"
+done
+series_median() { awk -v k="$1" '$1 == k {print $2}' "$W/series" | sort -g | awk '{v[NR]=$1} END {print v[int((NR + 1) / 2)]}'; }
+echo
+echo "A 500-slot series (POST /series), 5 runs: median $(series_median series) ms; one slot (POST /): median $(series_median one) ms; the series costs $(awk -v s="$(series_median series)" -v o="$(series_median one)" 'BEGIN { printf "%.0f", (o > 0 ? s / o : 0) }') single creates' worth."
+[ "$(pg -tAc "SELECT count(*) FROM slots WHERE specialist_email LIKE 'series-%@bench.example'")" = 2500 ] || log "WARNING: the series did not make 5 x 500 slots"
+
 # The deliveries of the last runs may still be on their way.
 for _ in $(seq 1 150); do
   [ "$(undelivered)" -le 0 ] && break

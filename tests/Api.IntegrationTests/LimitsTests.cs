@@ -107,6 +107,40 @@ public class LimitsTests(SlotsApiFactory factory) : ApiTestBase(factory)
     }
 
     [Fact]
+    public async Task A_series_counts_as_one_creation_and_a_change_to_a_whole_series_as_one_change()
+    {
+        await using var api = Factory.WithWebHostBuilder(b => b
+            .UseSetting("Slots:RateLimits:SlotCreationsPerMinute", "2")
+            .UseSetting("Slots:RateLimits:SlotChangesPerMinute", "6"));
+        var specialist = NewSpecialist();
+        using var client = SlotsApiFactory.ClientOf(api, Factory.Tokens.Specialist(specialist));
+        var from = DateOnly.FromDateTime(Factory.Clock.GetUtcNow().UtcDateTime).AddDays(10);
+        string Pattern(int week) =>
+            $$"""{"from":"{{from.AddDays(7 * week):yyyy-MM-dd}}","to":"{{from.AddDays((7 * week) + 6):yyyy-MM-dd}}","weekdays":["monday","tuesday","wednesday","thursday","friday"],"windows":[{"startTime":"09:00","endTime":"13:00"}],"slotMinutes":60}""";
+
+        var created = new List<HttpResponseMessage>();
+        for (var week = 0; week < 3; week++)
+        {
+            created.Add(await client.PostAsync($"{Base}/series", Json(Pattern(week))));
+        }
+
+        // Two requests of 20 slots each pass a bucket of two creations; the third request does not.
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests], created.Select(r => r.StatusCode));
+        Assert.Equal(40L, await Factory.ScalarAsync<long>("SELECT count(*) FROM slots WHERE specialist_email = $1", specialist));
+        var series = (await BodyAsync(created[0])).GetProperty("seriesId").GetGuid();
+        var changes = new List<HttpStatusCode>();
+        for (var i = 0; i < 7; i++)
+        {
+            changes.Add((await client.PutAsync($"{Base}/series/{series}", Json($$"""{"status":"{{(i % 2 == 0 ? "inactive" : "active")}}"}"""))).StatusCode);
+        }
+
+        // Six changes of 20 slots each pass a bucket of six; the seventh does not, nor a delete after it.
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.OK, 6).Append(HttpStatusCode.TooManyRequests), changes);
+        await ProblemAsync(await client.DeleteAsync($"{Base}/series/{series}"), HttpStatusCode.TooManyRequests, "rate_limited");
+        Assert.Equal(40L, await Factory.ScalarAsync<long>("SELECT count(*) FROM slots WHERE specialist_email = $1", specialist));
+    }
+
+    [Fact]
     public async Task The_anonymous_view_is_limited_per_client_and_a_forwarded_address_counts_only_from_a_trusted_proxy()
     {
         var path = $"{Available(NewSpecialist())}";
