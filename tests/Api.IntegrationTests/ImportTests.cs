@@ -200,21 +200,7 @@ public class ImportTests(SlotsApiFactory factory, ITestOutputHelper output) : Ap
     }
 
     private Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] arguments) =>
-        ChildProcess.RunAsync(
-            new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Slots.Api.dll"), .. arguments])
-            {
-                WorkingDirectory = AppContext.BaseDirectory,
-                Environment =
-                {
-                    ["ConnectionStrings__Slots"] = _connection,
-                    ["Auth__SigningKeyFile"] = Factory.KeyFile,
-                    ["Auth__Issuer"] = SlotsApiFactory.Issuer,
-                    ["Auth__Audience"] = SlotsApiFactory.Audience,
-                    ["DOTNET_ENVIRONMENT"] = "Production",
-                    ["Logging__LogLevel__Default"] = "Warning",
-                },
-            },
-            TimeSpan.FromMinutes(3));
+        Factory.RunCommandAsync(_connection, quiet: true, arguments);
 
     private async Task<long> ScalarAsync(string sql)
     {

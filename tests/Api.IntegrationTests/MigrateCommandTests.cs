@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Slots.Api.IntegrationTests.Infrastructure;
@@ -20,20 +19,7 @@ public class MigrateCommandTests(SlotsApiFactory factory) : ApiTestBase(factory)
         var connection = await Factory.CreateDatabaseAsync(database);
         try
         {
-            var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Slots.Api.dll"), "migrate"])
-            {
-                WorkingDirectory = AppContext.BaseDirectory,
-                Environment =
-                {
-                    ["ConnectionStrings__Slots"] = connection,
-                    ["Auth__SigningKeyFile"] = Factory.KeyFile,
-                    ["Auth__Issuer"] = SlotsApiFactory.Issuer,
-                    ["Auth__Audience"] = SlotsApiFactory.Audience,
-                    ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
-                    ["DOTNET_ENVIRONMENT"] = "Production",
-                },
-            };
-            var (exit, output, errors) = await ChildProcess.RunAsync(start, TimeSpan.FromMinutes(2));
+            var (exit, output, errors) = await Factory.RunCommandAsync(connection, quiet: false, "migrate");
 
             Assert.True(exit == 0, $"exit code {exit}: {output}{errors}");
             Assert.DoesNotContain("Now listening", output, StringComparison.Ordinal);

@@ -92,6 +92,29 @@ public sealed class SlotsApiFactory : WebApplicationFactory<Program>, IAsyncLife
     /// A client with its own connection pool, as a separate HTTP client would have, sending
     /// <paramref name="token"/> as its bearer token (none when null).
     /// </summary>
+    /// <summary>
+    /// The API run in one of its one-off modes (<c>migrate</c>, <c>import FILE</c>) as <c>./slots</c> runs it: the built
+    /// <c>Slots.Api.dll</c> on <paramref name="connectionString"/>, with this factory's local sign-in settings; with
+    /// <paramref name="quiet"/>, warnings and errors only in its log (as <c>./slots</c> runs it), so that its output is its own.
+    /// </summary>
+    public Task<(int ExitCode, string Output, string Errors)> RunCommandAsync(string connectionString, bool quiet, params string[] arguments) =>
+        ChildProcess.RunAsync(
+            new System.Diagnostics.ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Slots.Api.dll"), .. arguments])
+            {
+                WorkingDirectory = AppContext.BaseDirectory,
+                Environment =
+                {
+                    ["ConnectionStrings__Slots"] = connectionString,
+                    ["Auth__SigningKeyFile"] = KeyFile,
+                    ["Auth__Issuer"] = Issuer,
+                    ["Auth__Audience"] = Audience,
+                    ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+                    ["DOTNET_ENVIRONMENT"] = "Production",
+                    ["Logging__LogLevel__Default"] = quiet ? "Warning" : "Information",
+                },
+            },
+            TimeSpan.FromMinutes(3));
+
     public HttpClient NewClient(string? token)
     {
         var client = new HttpClient(new ContractCheckingHandler(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) }))
