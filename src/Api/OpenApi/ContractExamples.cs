@@ -4,8 +4,8 @@ using Microsoft.OpenApi;
 namespace Slots.Api.OpenApi;
 
 /// <summary>
-/// Examples from the plan's own documents: a 1:1 slot created, a booked group slot, a booking confirmation. The
-/// linters check each against its schema.
+/// Examples from the plan's own documents: a 1:1 slot created, a booked group slot, a booking confirmation; and a month
+/// of availability as a series, with a dry run's answer. The linters check each against its schema.
 /// </summary>
 public static class ContractExamples
 {
@@ -41,6 +41,28 @@ public static class ContractExamples
          "timezone": "Europe/Berlin"}
         """;
 
+    private const string MonthRequest = """
+        {"from": "2026-12-07", "to": "2027-01-03", "weekdays": ["monday", "tuesday", "wednesday", "thursday"],
+         "windows": [{"startTime": "09:00", "endTime": "12:00"}, {"startTime": "14:00", "endTime": "17:00"}],
+         "slotMinutes": 60, "timezone": "Europe/Berlin", "totalCapacity": 1}
+        """;
+
+    private const string MorningPreview = """
+        {"seriesId": null,
+         "created": [
+           {"id": "01a22904-a032-7de1-8081-25ddf9893050", "seriesId": null, "specialistId": "ann-1",
+            "specialistEmail": "dr.ann@example.com", "serviceId": null, "date": "2026-12-07", "startTime": "09:00",
+            "endTime": "10:00", "timezone": "Europe/Berlin", "startsAt": "2026-12-07T08:00:00Z",
+            "endsAt": "2026-12-07T09:00:00Z", "duration": 60, "totalCapacity": 1, "bookedCount": 0, "status": "active",
+            "isFullyBooked": false, "bookings": [], "createdAt": "2026-11-29T12:00:00Z",
+            "updatedAt": "2026-11-29T12:00:00Z", "version": 1}
+         ],
+         "skipped": [
+           {"date": "2026-12-07", "startTime": "10:00", "endTime": "11:00", "reason": "slot_overlaps",
+            "detail": "The specialist already has a slot that overlaps this time range."}
+         ]}
+        """;
+
     public static void Apply(OpenApiDocument document)
     {
         foreach (var operation in document.Paths.Values.SelectMany(p => p.Operations ?? []).Select(o => o.Value))
@@ -50,6 +72,10 @@ public static class ContractExamples
                 case "createSlot":
                     Add(operation.RequestBody?.Content, "oneToOne", "A 1:1 session in Berlin", OneToOneRequest);
                     Add(Success(operation, "201"), "oneToOne", "The 1:1 slot as created", OneToOne);
+                    break;
+                case "createSeries":
+                    Add(operation.RequestBody?.Content, "month", "Four weeks, Monday to Thursday, 9-12 and 14-17 in Berlin", MonthRequest);
+                    Add(Success(operation, "200"), "preview", "A dry run: what one morning would make and skip", MorningPreview);
                     break;
                 case "getSlot":
                     Add(Success(operation, "200"), "bookedGroup", "A group slot with two of three seats booked", BookedGroup);
