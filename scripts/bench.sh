@@ -232,10 +232,10 @@ SERIES_FROM="$(date -u -d '+400 days' +%F)"
 SERIES_TO="$(date -u -d '+424 days' +%F)"
 : > "$W/series"
 for i in 1 2 3 4 5; do
-  echo "one $(post_ms "" "{\"specialistEmail\":\"one-$i@bench.example\",\"specialistId\":\"one-$i\",\"date\":\"$SERIES_FROM\",\"startTime\":\"09:00\",\"endTime\":\"09:30\"}")" >> "$W/series"
-  echo "series $(post_ms /series "{\"specialistEmail\":\"series-$i@bench.example\",\"specialistId\":\"series-$i\",\"from\":\"$SERIES_FROM\",\"to\":\"$SERIES_TO\",\"weekdays\":[\"monday\",\"tuesday\",\"wednesday\",\"thursday\",\"friday\",\"saturday\",\"sunday\"],\"windows\":[{\"startTime\":\"08:00\",\"endTime\":\"18:00\"}],\"slotMinutes\":30}")" >> "$W/series"
+  echo "one 1 api $(post_ms "" "{\"specialistEmail\":\"one-$i@bench.example\",\"specialistId\":\"one-$i\",\"date\":\"$SERIES_FROM\",\"startTime\":\"09:00\",\"endTime\":\"09:30\"}")" >> "$W/series"
+  echo "series 1 api $(post_ms /series "{\"specialistEmail\":\"series-$i@bench.example\",\"specialistId\":\"series-$i\",\"from\":\"$SERIES_FROM\",\"to\":\"$SERIES_TO\",\"weekdays\":[\"monday\",\"tuesday\",\"wednesday\",\"thursday\",\"friday\",\"saturday\",\"sunday\"],\"windows\":[{\"startTime\":\"08:00\",\"endTime\":\"18:00\"}],\"slotMinutes\":30}")" >> "$W/series"
 done
-series_median() { awk -v k="$1" '$1 == k {print $2}' "$W/series" | sort -g | awk '{v[NR]=$1} END {print v[int((NR + 1) / 2)]}'; }
+series_median() { median 4 "$1" 1 api "$W/series"; }
 echo
 echo "A 500-slot series (POST /series), 5 runs: median $(series_median series) ms; one slot (POST /): median $(series_median one) ms; the series costs $(awk -v s="$(series_median series)" -v o="$(series_median one)" 'BEGIN { printf "%.0f", (o > 0 ? s / o : 0) }') single creates' worth."
 [ "$(pg -tAc "SELECT count(*) FROM slots WHERE specialist_email LIKE 'series-%@bench.example'")" = 2500 ] || log "WARNING: the series did not make 5 x 500 slots"

@@ -202,19 +202,8 @@ public class ImportTests(SlotsApiFactory factory, ITestOutputHelper output) : Ap
     private Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] arguments) =>
         Factory.RunCommandAsync(_connection, quiet: true, arguments);
 
-    private async Task<long> ScalarAsync(string sql)
-    {
-        await using var connection = new Npgsql.NpgsqlConnection($"{_connection};Timezone=UTC");
-        await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private Task<long> ScalarAsync(string sql) => Factory.ScalarOnAsync<long>(_connection, sql);
 
-    private async Task<string?> TextAsync(string sql)
-    {
-        await using var connection = new Npgsql.NpgsqlConnection($"{_connection};Timezone=UTC");
-        await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
-        return (string?)await command.ExecuteScalarAsync();
-    }
+    /// <summary>A text the database makes, its instants written in UTC.</summary>
+    private Task<string> TextAsync(string sql) => Factory.ScalarOnAsync<string>($"{_connection};Timezone=UTC", sql);
 }

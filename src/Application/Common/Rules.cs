@@ -58,6 +58,15 @@ public static class Rules
 
     public static bool IsSupportedDate(string? text) => LocalFormats.TryParseDate(text, out var date) && SlotLimits.IsSupported(date);
 
+    /// <summary>A date (already checked to be one) no later than <see cref="SlotLimits.MaxDaysAhead"/> days from today (UTC).</summary>
+    public static IRuleBuilderOptions<T, string?> WithinHorizon<T>(this IRuleBuilder<T, string?> rule, TimeProvider clock) =>
+        rule.Must(d => LocalFormats.ParseDate(d!) <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(SlotLimits.MaxDaysAhead))
+            .WithMessage($"'{{PropertyName}}' must be within {SlotLimits.MaxDaysAhead} days from today.");
+
+    /// <summary>A time zone id as text: present, bounded and plain (whether IANA knows it, the domain decides).</summary>
+    public static IRuleBuilderOptions<T, string?> ZoneText<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.NotEmpty().MaximumLength(SlotLimits.MaxTimezoneLength).PlainText();
+
     public static IRuleBuilderOptions<T, string?> LocalTime<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(LocalFormats.IsTime).WithMessage("'{PropertyName}' must be a 24-hour time in the form HH:mm.");
 

@@ -119,23 +119,14 @@ public sealed class Slot
         Specialist specialist, string? serviceId, SlotTime time, int capacity, DateTimeOffset now, Guid? seriesId = null)
     {
         ArgumentNullException.ThrowIfNull(time);
-        ArgumentNullException.ThrowIfNull(specialist);
-        ArgumentException.ThrowIfNullOrWhiteSpace(specialist.Issuer);
-        ArgumentException.ThrowIfNullOrWhiteSpace(specialist.Id);
-        ArgumentException.ThrowIfNullOrWhiteSpace(specialist.Email);
-        if (capacity is < SlotLimits.MinCapacity or > SlotLimits.MaxCapacity)
-        {
-            throw SlotErrors.CapacityOutOfRange(capacity);
-        }
-
+        var owner = Owner(specialist);
+        EnsureCapacity(capacity);
         if (time.StartsAt <= Instant.From(now))
         {
             throw SlotErrors.StartNotInFuture();
         }
 
-        var id = Guid.CreateVersion7(now);
-        var owner = specialist with { Email = EmailAddress.Normalize(specialist.Email) };
-        return new Slot(id, owner, serviceId, time, capacity, Instant.From(now), seriesId);
+        return new Slot(Guid.CreateVersion7(now), owner, serviceId, time, capacity, Instant.From(now), seriesId);
     }
 
     /// <summary>
@@ -159,18 +150,15 @@ public sealed class Slot
         DateTime updatedAt)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(legacyId);
+        ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(bookings);
-        if (capacity is < SlotLimits.MinCapacity or > SlotLimits.MaxCapacity)
-        {
-            throw SlotErrors.CapacityOutOfRange(capacity);
-        }
-
+        var owner = Owner(specialist);
+        EnsureCapacity(capacity);
         if (bookings.Count > capacity)
         {
             throw SlotErrors.OverCapacity(bookings.Count, capacity);
         }
 
-        var owner = specialist with { Email = EmailAddress.Normalize(specialist.Email) };
         var slot = new Slot(Guid.CreateVersion7(new DateTimeOffset(createdAt, TimeSpan.Zero)), owner, serviceId, time, capacity, createdAt, null)
         {
             LegacyId = legacyId,
@@ -179,14 +167,12 @@ public sealed class Slot
         };
         foreach (var (customer, bookedAt) in bookings.OrderBy(b => b.BookedAt))
         {
-            if (slot._bookings.Exists(b => b.CustomerId == customer.Id))
+            if (slot.HoldsLiveBooking(customer.Id))
             {
                 throw SlotErrors.AlreadyBooked();
             }
 
-            var normalized = customer with { Email = EmailAddress.Normalize(customer.Email), Name = customer.Name.Trim() };
-            slot._bookings.Add(new Booking(slot.Id, normalized, bookedAt));
-            slot.BookedCount++;
+            slot.Seat(customer, bookedAt);
         }
 
         return slot;
@@ -203,10 +189,7 @@ public sealed class Slot
     public Booking Book(Customer customer, DateTimeOffset now)
     {
         EnsureBookable(customer, now);
-        var normalized = customer with { Email = EmailAddress.Normalize(customer.Email), Name = customer.Name.Trim() };
-        var booking = new Booking(Id, normalized, Instant.From(now));
-        _bookings.Add(booking);
-        BookedCount++;
+        var booking = Seat(customer, Instant.From(now));
         Changed(now);
         return booking;
     }
@@ -229,7 +212,7 @@ public sealed class Slot
             throw SlotErrors.InPast();
         }
 
-        if (_bookings.Exists(b => b.IsLive && b.CustomerId == customer.Id))
+        if (HoldsLiveBooking(customer.Id))
         {
             throw SlotErrors.AlreadyBooked();
         }
@@ -304,6 +287,36 @@ public sealed class Slot
         {
             throw SlotErrors.HasBookings();
         }
+    }
+
+    /// <summary>The owner as stored: a full identity, its email normalized.</summary>
+    private static Specialist Owner(Specialist specialist)
+    {
+        ArgumentNullException.ThrowIfNull(specialist);
+        ArgumentException.ThrowIfNullOrWhiteSpace(specialist.Issuer);
+        ArgumentException.ThrowIfNullOrWhiteSpace(specialist.Id);
+        ArgumentException.ThrowIfNullOrWhiteSpace(specialist.Email);
+        return specialist with { Email = EmailAddress.Normalize(specialist.Email) };
+    }
+
+    private static void EnsureCapacity(int capacity)
+    {
+        if (capacity is < SlotLimits.MinCapacity or > SlotLimits.MaxCapacity)
+        {
+            throw SlotErrors.CapacityOutOfRange(capacity);
+        }
+    }
+
+    private bool HoldsLiveBooking(string customerId) => _bookings.Exists(b => b.IsLive && b.CustomerId == customerId);
+
+    /// <summary>Gives the customer (email normalized, name trimmed) a seat: the booking and the count move together.</summary>
+    private Booking Seat(Customer customer, DateTime bookedAt)
+    {
+        var normalized = customer with { Email = EmailAddress.Normalize(customer.Email), Name = customer.Name.Trim() };
+        var booking = new Booking(Id, normalized, bookedAt);
+        _bookings.Add(booking);
+        BookedCount++;
+        return booking;
     }
 
     private void Changed(DateTimeOffset now)

@@ -130,12 +130,9 @@ public sealed class SlotImporter(SlotsDbContext db, TimeProvider clock)
         var from = slots.Min(s => s.Slot.StartsAt);
         var to = slots.Max(s => s.Slot.EndsAt);
         var existing = new List<BusyTime>();
-        await using (var command = new NpgsqlCommand(
-            "SELECT starts_at, ends_at FROM slots WHERE specialist_email = $1 AND starts_at < $3 AND ends_at > $2", connection))
+        await using (var command = Command(
+            connection, "SELECT starts_at, ends_at FROM slots WHERE specialist_email = $1 AND starts_at < $3 AND ends_at > $2", email, from, to))
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = email });
-            command.Parameters.Add(new NpgsqlParameter { Value = from });
-            command.Parameters.Add(new NpgsqlParameter { Value = to });
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -165,8 +162,7 @@ public sealed class SlotImporter(SlotsDbContext db, TimeProvider clock)
     private static async Task<HashSet<string>> KnownAsync(NpgsqlConnection connection, string[] ids, CancellationToken cancellationToken)
     {
         var known = new HashSet<string>(StringComparer.Ordinal);
-        await using var command = new NpgsqlCommand("SELECT legacy_id FROM slots WHERE legacy_id = ANY($1)", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = ids });
+        await using var command = Command(connection, "SELECT legacy_id FROM slots WHERE legacy_id = ANY($1)", [ids]);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -239,12 +235,19 @@ public sealed class SlotImporter(SlotsDbContext db, TimeProvider clock)
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object[] values)
     {
-        await using var command = new NpgsqlCommand(sql, connection);
+        await using var command = Command(connection, sql, values);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>A statement with positional parameters ($1, $2, ...).</summary>
+    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, params object[] values)
+    {
+        var command = new NpgsqlCommand(sql, connection);
         foreach (var value in values)
         {
             command.Parameters.Add(new NpgsqlParameter { Value = value });
         }
 
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return command;
     }
 }

@@ -69,12 +69,7 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
     {
         try
         {
-            // The row lock is held until the command's transaction ends, so outside one it would protect nothing.
-            if (db.Database.CurrentTransaction is null)
-            {
-                throw new InvalidOperationException("A slot is loaded for update only inside the unit of work's transaction.");
-            }
-
+            EnsureInTransaction();
             var sent = Stopwatch.GetTimestamp();
             var loaded = await load();
             SlotsMetrics.LockWait.Record(SlotsMetrics.MillisecondsSince(sent));
@@ -83,6 +78,15 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
         finally
         {
             db.RoundTrips.CancelLock();
+        }
+    }
+
+    /// <summary>A row lock is held until the command's transaction ends, so outside one it would protect nothing.</summary>
+    private void EnsureInTransaction()
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Slots are loaded for update only inside the unit of work's transaction.");
         }
     }
 
@@ -106,11 +110,7 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
 
     public async Task<IReadOnlyList<Slot>> GetSeriesForUpdateAsync(Guid seriesId, CancellationToken cancellationToken)
     {
-        if (db.Database.CurrentTransaction is null)
-        {
-            throw new InvalidOperationException("A series is loaded for update only inside the unit of work's transaction.");
-        }
-
+        EnsureInTransaction();
         // The locks first, in id order: a booking locks one of these rows and then only its customer, so no two
         // commands wait for each other in opposite orders. The load then sees what the previous holders committed.
         var locked = await db.Database

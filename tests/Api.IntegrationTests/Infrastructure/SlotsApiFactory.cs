@@ -131,12 +131,15 @@ public sealed class SlotsApiFactory : WebApplicationFactory<Program>, IAsyncLife
     }
 
     /// <summary>Runs SQL with positional parameters ($1, $2, ...) on the test database; returns the first value.</summary>
-    public async Task<T> ScalarAsync<T>(string sql, params object[] parameters) =>
-        (T)(await RunAsync(sql, parameters, c => c.ExecuteScalarAsync()))!;
+    public Task<T> ScalarAsync<T>(string sql, params object[] parameters) => ScalarOnAsync<T>(ConnectionString, sql, parameters);
+
+    /// <summary>The same on another database (one a test made for itself).</summary>
+    public async Task<T> ScalarOnAsync<T>(string connectionString, string sql, params object[] parameters) =>
+        (T)(await RunAsync(connectionString, sql, parameters, c => c.ExecuteScalarAsync()))!;
 
     /// <summary>Runs SQL with positional parameters ($1, $2, ...) on the test database.</summary>
     public Task ExecuteAsync(string sql, params object[] parameters) =>
-        RunAsync(sql, parameters, c => c.ExecuteNonQueryAsync());
+        RunAsync(ConnectionString, sql, parameters, c => c.ExecuteNonQueryAsync());
 
     /// <summary>
     /// Another session that takes the slot's row lock and holds it until disposed (its transaction then rolls back),
@@ -173,9 +176,10 @@ public sealed class SlotsApiFactory : WebApplicationFactory<Program>, IAsyncLife
         new(new DbContextOptionsBuilder<SlotsDbContext>().UseNpgsql(ConnectionString, npgsql)
             .AddInterceptors([.. SlotsDbContext.Interceptors, .. interceptors]).Options);
 
-    private async Task<TResult> RunAsync<TResult>(string sql, object[] parameters, Func<NpgsqlCommand, Task<TResult>> run)
+    private static async Task<TResult> RunAsync<TResult>(
+        string connectionString, string sql, object[] parameters, Func<NpgsqlCommand, Task<TResult>> run)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
+        await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         foreach (var p in parameters)

@@ -12,10 +12,9 @@ public sealed class ChangeSeriesHandler(ISlotRepository slots, ICurrentUser user
     public async ValueTask<SeriesChangeResponse> Handle(ChangeSeriesCommand command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var series = await SeriesAccess.LoadAsync(slots, user, command.SeriesId, cancellationToken);
         var changed = 0;
         var future = new List<SlotResponse>();
-        foreach (var slot in series.Where(s => s.StartsAt > now.UtcDateTime))
+        foreach (var slot in await SeriesAccess.FutureSlotsAsync(slots, user, clock, command.SeriesId, cancellationToken))
         {
             var version = slot.Version;
             if (command.Status == "active")

@@ -17,10 +17,7 @@ public sealed class CreateSeriesValidator : AbstractValidator<CreateSeriesComman
         RuleFor(c => c.ServiceId).ValidId().When(c => c.ServiceId is not null);
         RuleFor(c => c.From).NotEmpty().LocalDate();
         RuleFor(c => c.To).NotEmpty().LocalDate();
-        RuleFor(c => c.To)
-            .Must(d => LocalFormats.ParseDate(d!) <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(SlotLimits.MaxDaysAhead))
-            .When(c => Rules.IsSupportedDate(c.To))
-            .WithMessage($"'To' must be within {SlotLimits.MaxDaysAhead} days from today.");
+        RuleFor(c => c.To).WithinHorizon(clock).When(c => Rules.IsSupportedDate(c.To));
         RuleFor(c => c.Weekdays).Cascade(CascadeMode.Stop).NotEmpty().Must(d => d.Count <= 7 && d.Distinct().Count() == d.Count)
             .WithMessage("'Weekdays' lists each day at most once.");
         RuleForEach(c => c.Weekdays).Must(d => d is not null && DayNames.ContainsKey(d))
@@ -35,6 +32,6 @@ public sealed class CreateSeriesValidator : AbstractValidator<CreateSeriesComman
         RuleFor(c => c.SlotMinutes).NotNull().InclusiveBetween(1, (24 * 60) - 1);
         RuleFor(c => c.GapMinutes).InclusiveBetween(0, (24 * 60) - 1);
         RuleFor(c => c.TotalCapacity).InclusiveBetween(SlotLimits.MinCapacity, SlotLimits.MaxCapacity);
-        RuleFor(c => c.Timezone).NotEmpty().MaximumLength(SlotLimits.MaxTimezoneLength).PlainText().When(c => c.Timezone is not null);
+        RuleFor(c => c.Timezone).ZoneText().When(c => c.Timezone is not null);
     }
 }

@@ -10,11 +10,9 @@ public sealed class DeleteSeriesHandler(ISlotRepository slots, ICurrentUser user
 {
     public async ValueTask<SeriesDeleteResponse> Handle(DeleteSeriesCommand command, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var series = await SeriesAccess.LoadAsync(slots, user, command.SeriesId, cancellationToken);
         var deleted = new List<Guid>();
         var kept = new List<SlotResponse>();
-        foreach (var slot in series.Where(s => s.StartsAt > now))
+        foreach (var slot in await SeriesAccess.FutureSlotsAsync(slots, user, clock, command.SeriesId, cancellationToken))
         {
             if (slot.HasLiveBookings)
             {
