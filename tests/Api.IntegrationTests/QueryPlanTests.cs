@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
@@ -10,6 +11,7 @@ using Slots.Application.Slots.ListAvailableSlots;
 using Slots.Application.Slots.ListSpecialistSlots;
 using Slots.Infrastructure.Events;
 using Slots.Infrastructure.Persistence;
+using Slots.Infrastructure.Webhooks;
 
 namespace Slots.Api.IntegrationTests;
 
@@ -84,6 +86,45 @@ public class QueryPlanTests(SlotsApiFactory factory) : ApiTestBase(factory)
         Assert.Contains("INSERT INTO events", commands[1], StringComparison.Ordinal); // the outbox rides in the same batch
         Assert.EndsWith("COMMIT;", commands[1], StringComparison.Ordinal);
         Assert.Equal(21, await Factory.ScalarAsync<int>("SELECT booked_count FROM slots WHERE id = $1", slot));
+    }
+
+    [Fact]
+    public async Task The_webhook_fan_out_reads_the_events_after_its_cursor_through_the_index_not_every_event_before_it()
+    {
+        // Thousands of events, as after a day of bookings, in a transaction rolled back at the end.
+        await using var connection = new NpgsqlConnection(Factory.ConnectionString);
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        // ANALYZE, so that the planner sees them (a small table is rightly read whole).
+        await using (var seed = new NpgsqlCommand(
+            "INSERT INTO events (id, type, subject, time, data) SELECT gen_random_uuid(), 'test.plan', gen_random_uuid(), now(), '{}' FROM generate_series(1, 5000); ANALYZE events",
+            connection, transaction))
+        {
+            await seed.ExecuteNonQueryAsync();
+        }
+
+        await using var explain = new NpgsqlCommand("EXPLAIN " + WebhookDispatcher.FanOutSql, connection, transaction)
+        {
+            Parameters =
+            {
+                new NpgsqlParameter<int> { TypedValue = 1000 },
+                new NpgsqlParameter<int> { TypedValue = 16 },
+                new NpgsqlParameter<TimeSpan> { TypedValue = TimeSpan.FromSeconds(30) },
+            },
+        };
+        var lines = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                lines.Add(reader.GetString(0));
+            }
+        }
+
+        var plan = string.Join('\n', lines);
+        // The cursor's position bounds the index scan; compared in a join filter, every event before it was read on each poll.
+        Assert.True(Regex.IsMatch(plan, @"Index Cond: .*\(ROW\(tx, seq\) > ROW\("), plan);
+        Assert.DoesNotContain("Join Filter: (ROW(", plan, StringComparison.Ordinal);
     }
 
     private async Task SeedAsync(string busy, int busySlots, int others, int otherSlots)

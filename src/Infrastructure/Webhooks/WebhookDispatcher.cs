@@ -147,38 +147,52 @@ internal sealed partial class WebhookDispatcher(
     }
 
     /// <summary>
+    /// The fan-out, one statement: lock the cursor, read up to <c>$1</c> events after it from transactions no longer in
+    /// flight, make their deliveries (the first <c>$2</c> claimed with the lease <c>$3</c>), move the cursor, and return the
+    /// claimed ones with their subscription and event.
+    /// </summary>
+    /// <remarks>
+    /// The events are read LATERAL to the cursor, so that its position bounds the index scan on <c>(tx, seq)</c>. Joined
+    /// plainly, the planner read every event before the cursor and dropped them in a join filter, on every poll (ten a
+    /// second): 3.4 ms at 9,000 events, a growing share of PostgreSQL as the outbox grew (QueryPlanTests).
+    /// </remarks>
+    internal const string FanOutSql = """
+    WITH cursor AS (SELECT tx, seq FROM webhook_fanout FOR UPDATE SKIP LOCKED),
+    batch AS (
+        SELECT e.id, e.type, e.subject, e.time, e.tx, e.seq, e.data
+        FROM cursor c CROSS JOIN LATERAL (
+            SELECT id, type, subject, time, tx, seq, data FROM events
+            WHERE tx < pg_snapshot_xmin(pg_current_snapshot()) AND (tx, seq) > (c.tx, c.seq)
+            ORDER BY tx, seq
+            LIMIT $1) e),
+    made AS (
+        INSERT INTO webhook_deliveries (subscription_id, event_id, status, attempts, last_attempt_at, next_attempt_at)
+        SELECT subscription, event, CASE WHEN n <= $2 THEN 'sending' ELSE 'pending' END, CASE WHEN n <= $2 THEN 1 ELSE 0 END,
+               CASE WHEN n <= $2 THEN now() END, CASE WHEN n <= $2 THEN now() + $3 ELSE now() END
+        FROM (
+            SELECT s.id AS subscription, b.id AS event, row_number() OVER (ORDER BY b.tx, b.seq, s.id) AS n
+            FROM batch b JOIN webhook_subscriptions s ON b.tx >= s.start_tx AND (s.types IS NULL OR b.type = ANY (s.types))) wanted
+        ON CONFLICT DO NOTHING
+        RETURNING subscription_id, event_id, attempts, status),
+    moved AS (
+        UPDATE webhook_fanout f SET tx = last.tx, seq = last.seq
+        FROM (SELECT tx, seq FROM batch ORDER BY tx DESC, seq DESC LIMIT 1) last)
+    SELECT (SELECT count(*)::int FROM batch), m.subscription_id, m.attempts, now(), s.url, s.secret,
+           b.id, b.type, b.subject, b.time, b.tx::text, b.seq, b.data::text
+    FROM (SELECT 1) one
+    LEFT JOIN (made m JOIN webhook_subscriptions s ON s.id = m.subscription_id JOIN batch b ON b.id = m.event_id)
+        ON m.status = 'sending'
+    ORDER BY b.tx, b.seq
+    """;
+
+    /// <summary>
     /// Up to <see cref="FanOutBatch"/> events after the cursor become deliveries: the first <paramref name="claim"/> claimed by
     /// this process, the rest due at once for any process to claim. Returns how many events were read and the deliveries
     /// claimed. (Many events may be for no subscription at all; a batch as small as the room to send would crawl past them.)
     /// </summary>
     private async Task<(int Events, List<ClaimedDelivery> Deliveries)> FanOutAsync(int claim, CancellationToken cancellationToken)
     {
-        await using var command = database.Source.CreateCommand("""
-            WITH cursor AS (SELECT tx, seq FROM webhook_fanout FOR UPDATE SKIP LOCKED),
-            batch AS (
-                SELECT e.id, e.type, e.subject, e.time, e.tx, e.seq, e.data FROM events e, cursor c
-                WHERE e.tx < pg_snapshot_xmin(pg_current_snapshot()) AND (e.tx, e.seq) > (c.tx, c.seq)
-                ORDER BY e.tx, e.seq
-                LIMIT $1),
-            made AS (
-                INSERT INTO webhook_deliveries (subscription_id, event_id, status, attempts, last_attempt_at, next_attempt_at)
-                SELECT subscription, event, CASE WHEN n <= $2 THEN 'sending' ELSE 'pending' END, CASE WHEN n <= $2 THEN 1 ELSE 0 END,
-                       CASE WHEN n <= $2 THEN now() END, CASE WHEN n <= $2 THEN now() + $3 ELSE now() END
-                FROM (
-                    SELECT s.id AS subscription, b.id AS event, row_number() OVER (ORDER BY b.tx, b.seq, s.id) AS n
-                    FROM batch b JOIN webhook_subscriptions s ON b.tx >= s.start_tx AND (s.types IS NULL OR b.type = ANY (s.types))) wanted
-                ON CONFLICT DO NOTHING
-                RETURNING subscription_id, event_id, attempts, status),
-            moved AS (
-                UPDATE webhook_fanout f SET tx = last.tx, seq = last.seq
-                FROM (SELECT tx, seq FROM batch ORDER BY tx DESC, seq DESC LIMIT 1) last)
-            SELECT (SELECT count(*)::int FROM batch), m.subscription_id, m.attempts, now(), s.url, s.secret,
-                   b.id, b.type, b.subject, b.time, b.tx::text, b.seq, b.data::text
-            FROM (SELECT 1) one
-            LEFT JOIN (made m JOIN webhook_subscriptions s ON s.id = m.subscription_id JOIN batch b ON b.id = m.event_id)
-                ON m.status = 'sending'
-            ORDER BY b.tx, b.seq
-            """);
+        await using var command = database.Source.CreateCommand(FanOutSql);
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = FanOutBatch });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = claim });
         command.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = options.ClaimLease });
