@@ -5,9 +5,10 @@
 # last, "ratio spread=X hot=Y read=Z" (API throughput over PostgreSQL's, at the highest concurrency).
 # With one webhook subscription registered for every event type and a local receiver (scripts/webhook-receiver.mjs)
 # taking the deliveries, it also prints the events delivered per second and their delay (event time to arrival) p50/p99
-# during the spread scenario. pgbench's bookings write their events under a type no subscription names, so the API
-# process delivers only its own events and the PostgreSQL side is not slowed by deliveries.
-# Inputs: PG_BIN, PG_PORT, BENCH_API, BENCH_TOKEN; BENCH_SECONDS (5), BENCH_ROUNDS (3), BENCH_CLIENTS ("32 64"),
+# during the spread scenario, and the CPU each request cost the API process and PostgreSQL. pgbench's bookings write their
+# events under a type no subscription names, so the API process delivers only its own events and the PostgreSQL side is
+# not slowed by deliveries.
+# Inputs: PG_BIN, PG_PORT, BENCH_API, BENCH_API_PID, BENCH_TOKEN; BENCH_SECONDS (5), BENCH_ROUNDS (3), BENCH_CLIENTS ("32 64"),
 # BENCH_WARMUP (20 s of load before measuring), BENCH_SCALE (1; 0 skips the 1,000,000-slot part, for quick
 # comparisons while tuning).
 set -euo pipefail
@@ -60,9 +61,17 @@ pgbench_run() {
   echo "$tps $(percentiles "$W/latencies")${failed:-0}"
 }
 
-# measure SCENARIO CLIENTS KIND ROUND: one run, appended to the results.
+# The API process's CPU time, and PostgreSQL's (its live processes' and what the postmaster has collected from those that
+# ended, such as pgbench's backends), in clock ticks.
+api_ticks() { awk '{print $14 + $15}' "/proc/$BENCH_API_PID/stat"; }
+pg_ticks() { { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk '$2 == "(postgres)" {t += $14 + $15 + $16 + $17} END {print t + 0}'; }
+TICK_US=$((1000000 / $(getconf CLK_TCK)))
+
+# measure SCENARIO CLIENTS KIND ROUND: one run, appended to the results with the CPU microseconds per request of the API
+# process (0 for pgbench's runs) and of PostgreSQL.
 measure() {
-  local scenario="$1" c="$2" kind="$3" round="$4" line
+  local scenario="$1" c="$2" kind="$3" round="$4" line api0 pg0 api1 pg1
+  api0="$(api_ticks)"; pg0="$(pg_ticks)"
   case "$scenario/$kind" in
     spread/api)
       local from to
@@ -76,15 +85,25 @@ measure() {
     hot/postgres) line="$(pgbench_run book.sql "$c" "$SECONDS_PER_RUN" -D lo=0 -D hi=0)" ;;
     read/postgres) line="$(pgbench_run read.sql "$c" "$SECONDS_PER_RUN" -D specialists="$SPECIALISTS")" ;;
   esac
+  api1="$(api_ticks)"; pg1="$(pg_ticks)"
+  line="$line $(awk -v r="${line%% *}" -v s="$SECONDS_PER_RUN" -v a=$((api1 - api0)) -v p=$((pg1 - pg0)) -v k="$kind" -v t="$TICK_US" \
+    'BEGIN { n = r * s; printf "%.0f %.0f", (k == "api" && n > 0 ? a * t / n : 0), (n > 0 ? p * t / n : 0) }')"
   echo "$scenario $c $kind $round $line" >> "$RESULTS"
   log "$scenario c=$c $kind round $round: $line"
 }
 
-# settle: VACUUM (ANALYZE) and CHECKPOINT, so that every scenario starts from a vacuumed, checkpointed
-# database instead of inheriting the maintenance the previous scenario's writes triggered (autovacuum after
-# thousands of inserted bookings, hint bits on freshly seeded pages), whichever side it then lands on.
+# settle: the webhook deliveries of the runs before it (and of the warm-up) all received, then VACUUM (ANALYZE) and
+# CHECKPOINT, so that every scenario starts from the same state instead of inheriting the previous one's work: a
+# backlog of deliveries still being sent (which the next API runs would pay for, and whose events would delay theirs),
+# the maintenance its writes triggered (autovacuum after thousands of inserted bookings, hint bits on freshly seeded
+# pages), whichever side it then lands on.
 settle() {
-  log "settling: VACUUM (ANALYZE) slots, bookings; CHECKPOINT"
+  local start=$SECONDS
+  while [ "$(undelivered)" -gt 0 ]; do
+    [ $((SECONDS - start)) -ge 120 ] && { log "WARNING: $(undelivered) events still undelivered after 120 s"; break; }
+    sleep 0.2
+  done
+  log "settling: the webhook backlog delivered (waited $((SECONDS - start)) s); VACUUM (ANALYZE) slots, bookings; CHECKPOINT"
   pg -c "VACUUM (ANALYZE) slots, bookings" -c "CHECKPOINT"
 }
 
@@ -200,6 +219,16 @@ done
 echo
 for c in $CLIENTS; do
   echo "API/postgres throughput at $c clients: spread $(ratio spread "$c" "$W/results-main"), hot $(ratio hot "$c" "$W/results-main"), read $(ratio read "$c" "$W/results-main")"
+done
+echo
+echo "CPU per request in microseconds (medians): the API process, and PostgreSQL while serving the API or pgbench:"
+echo "| scenario | clients | API process | PostgreSQL (api) | PostgreSQL (pgbench) |"
+echo "|---|---|---|---|---|"
+for c in $CLIENTS; do
+  for s in spread hot read; do
+    printf '| %-6s | %3s | %6.0f | %6.0f | %6.0f |\n' "$s" "$c" "$(median 10 "$s" "$c" api "$W/results-main")" \
+      "$(median 11 "$s" "$c" api "$W/results-main")" "$(median 11 "$s" "$c" postgres "$W/results-main")"
+  done
 done
 if [ "${BENCH_SCALE:-1}" = 1 ]; then
   echo
