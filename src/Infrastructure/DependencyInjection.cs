@@ -63,6 +63,9 @@ public static class DependencyInjection
         {
             var builder = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 4 };
             builder.ApplicationName = (builder.ApplicationName ?? "slots") + "-webhooks";
+            // No JIT: the dispatcher polls the same few statements ten times a second, and on a table the planner had not
+            // analyzed yet (a new database) it misjudged one as costly enough to JIT-compile on every poll, 1.2 s each.
+            builder.Options = $"{builder.Options} -c jit=off".Trim();
             services.AddSingleton(new WebhookDatabase(NpgsqlDataSource.Create(builder)));
             services.AddHostedService<WebhookDispatcher>();
         }

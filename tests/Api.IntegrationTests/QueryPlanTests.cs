@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Slots.Api.IntegrationTests.Infrastructure;
@@ -131,6 +132,18 @@ public class QueryPlanTests(SlotsApiFactory factory) : ApiTestBase(factory)
         // (which took 1.2 s a poll).
         Assert.True(Regex.IsMatch(plan, @"LockRows  \(cost=[0-9.]+ rows=1 "), plan);
         Assert.False(plan.Contains("JIT:", StringComparison.Ordinal), plan);
+    }
+
+    [Fact]
+    public async Task The_webhook_dispatcher_sessions_never_JIT_compile_and_keep_the_service_timeouts()
+    {
+        await using var connection = await Factory.Services.GetRequiredService<WebhookDatabase>().Source.OpenConnectionAsync();
+        await using var show = new NpgsqlCommand("SELECT current_setting('jit'), current_setting('lock_timeout')", connection);
+        await using var reader = await show.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+
+        Assert.Equal("off", reader.GetString(0));
+        Assert.Equal("2s", reader.GetString(1));
     }
 
     private async Task SeedAsync(string busy, int busySlots, int others, int otherSlots)
