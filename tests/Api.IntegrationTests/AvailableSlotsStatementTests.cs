@@ -7,14 +7,14 @@ namespace Slots.Api.IntegrationTests;
 
 /// <summary>
 /// The customers' view is read by a hand-written statement (<see cref="AvailableSlotsStatement"/>), not by EF's
-/// translation of <see cref="AvailableSlotsCriteria.ToSpecification"/>. Both run here on the same rows and must answer alike: slots full,
+/// translation of <see cref="AvailableSlotsSpec"/>. Both run here on the same rows and must answer alike: slots full,
 /// inactive, started, of other specialists and outside the local dates, in zones whose local date is not the UTC one.
 /// </summary>
 [Collection(ApiCollection.Name)]
 public class AvailableSlotsStatementTests(SlotsApiFactory factory) : ApiTestBase(factory)
 {
     [Fact]
-    public async Task The_statement_answers_what_EF_reads_for_the_criteria_specification()
+    public async Task The_statement_answers_what_EF_reads_for_the_specification()
     {
         string[] specialists = [NewSpecialist(), NewSpecialist(), NewSpecialist(), NewSpecialist(), NewSpecialist()];
         var now = Factory.Clock.GetUtcNow().UtcDateTime;
@@ -26,7 +26,7 @@ public class AvailableSlotsStatementTests(SlotsApiFactory factory) : ApiTestBase
         var compared = 0;
         foreach (var email in specialists)
         {
-            AvailableSlotsCriteria[] criteria =
+            AvailableSlotsSpec[] specs =
             [
                 new(email, today, today.AddDays(30), now, null, 101),
                 new(email.ToUpperInvariant(), today.AddDays(5), today.AddDays(6), now, null, 101),
@@ -34,10 +34,10 @@ public class AvailableSlotsStatementTests(SlotsApiFactory factory) : ApiTestBase
                 new(email, today.AddDays(-3), today.AddDays(40), now, now.AddDays(-1), 3),
                 new(email, today.AddDays(-3), today.AddDays(40), now.AddHours(13), null, 500),
             ];
-            foreach (var values in criteria)
+            foreach (var spec in specs)
             {
-                var byEf = await reader.ListAsync(values.ToSpecification(), q => q.ProjectToAvailable(), default);
-                var byStatement = await reader.ListAvailableAsync(values, default);
+                var byEf = await reader.ListAsync(spec, q => q.ProjectToAvailable(), default);
+                var byStatement = await reader.ListAvailableAsync(spec, default);
 
                 Assert.Equal(byEf, byStatement);
                 compared += byEf.Count;
@@ -67,7 +67,7 @@ public class AvailableSlotsStatementTests(SlotsApiFactory factory) : ApiTestBase
         var reader = new SlotReader(db, new DatabaseCircuit(), new ReadGate(8));
 
         await Assert.ThrowsAnyAsync<Exception>(() =>
-            reader.ListAvailableAsync(new AvailableSlotsCriteria(NewSpecialist(), today, today.AddDays(1), local, null, 10), default));
+            reader.ListAvailableAsync(new AvailableSlotsSpec(NewSpecialist(), today, today.AddDays(1), local, null, 10), default));
     }
 
     /// <summary>

@@ -40,7 +40,7 @@ public class QueryPlanTests(SlotsApiFactory factory) : ApiTestBase(factory)
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
         await using var statement = AvailableSlotsStatement.Command(
-            new NpgsqlConnection(), new AvailableSlotsCriteria(busy, today, today.AddDays(ListAvailableSlotsQuery.DefaultRangeDays), now, null, 101));
+            new NpgsqlConnection(), new AvailableSlotsSpec(busy, today, today.AddDays(ListAvailableSlotsQuery.DefaultRangeDays), now, null, 101));
         var availablePlan = await ExplainAsync((statement.CommandText, [.. statement.Parameters.Select(p => p.Clone())]));
         var all = await new ListSpecialistSlotsHandler(new SlotReader(db, new DatabaseCircuit(), new ReadGate(8)), FixedUser.Admin)
             .Handle(new ListSpecialistSlotsQuery(busy, 50, null), default);

@@ -14,9 +14,8 @@ public interface ISlotReader
         CancellationToken cancellationToken);
 
     /// <summary>
-    /// The customers' view, the hottest read: the rows <see cref="AvailableSlotsCriteria.ToSpecification"/> describes, soonest
-    /// first, as <see cref="SlotMapper.ProjectToAvailable"/> shapes them, read by one prepared statement without EF's query
-    /// pipeline or an expression tree.
+    /// The customers' view, the hottest read: the rows of <paramref name="specification"/>, soonest first, as
+    /// <see cref="SlotMapper.ProjectToAvailable"/> shapes them, read by one prepared statement without EF's query pipeline.
     /// </summary>
-    Task<List<AvailableSlotResponse>> ListAvailableAsync(AvailableSlotsCriteria criteria, CancellationToken cancellationToken);
+    Task<List<AvailableSlotResponse>> ListAvailableAsync(AvailableSlotsSpec specification, CancellationToken cancellationToken);
 }

@@ -7,7 +7,7 @@ namespace Slots.Infrastructure.Persistence;
 
 /// <summary>
 /// The customers' view as one hand-written, prepared statement: the SQL EF Core writes for
-/// <see cref="AvailableSlotsCriteria.ToSpecification"/>, read straight into the answer's rows.
+/// <see cref="AvailableSlotsSpec"/>'s criteria, read straight into the answer's rows.
 /// </summary>
 /// <remarks>
 /// Even compiled, EF's query spent about 30% of the read's API CPU per request on what does not change between
@@ -27,26 +27,26 @@ internal static class AvailableSlotsStatement
         LIMIT $5
         """;
 
-    /// <summary>The statement with the criteria, on <paramref name="connection"/>.</summary>
-    public static NpgsqlCommand Command(NpgsqlConnection connection, AvailableSlotsCriteria criteria) =>
+    /// <summary>The statement with the specification's values, on <paramref name="connection"/>.</summary>
+    public static NpgsqlCommand Command(NpgsqlConnection connection, AvailableSlotsSpec specification) =>
         new(Sql, connection)
         {
             Parameters =
             {
-                new NpgsqlParameter<string> { TypedValue = criteria.SpecialistEmail },
+                new NpgsqlParameter<string> { TypedValue = specification.SpecialistEmail },
                 // Explicitly timestamptz: a DateTime that is not UTC is refused by Npgsql instead of compared as local time.
-                new NpgsqlParameter<DateTime> { NpgsqlDbType = NpgsqlDbType.TimestampTz, TypedValue = criteria.Earliest },
-                new NpgsqlParameter<DateOnly> { TypedValue = criteria.From },
-                new NpgsqlParameter<DateOnly> { TypedValue = criteria.To },
-                new NpgsqlParameter<int> { TypedValue = criteria.Limit },
+                new NpgsqlParameter<DateTime> { NpgsqlDbType = NpgsqlDbType.TimestampTz, TypedValue = specification.Earliest },
+                new NpgsqlParameter<DateOnly> { TypedValue = specification.From },
+                new NpgsqlParameter<DateOnly> { TypedValue = specification.To },
+                new NpgsqlParameter<int> { TypedValue = specification.Limit },
             },
         };
 
     /// <summary>Runs the statement on an open connection.</summary>
     public static async Task<List<AvailableSlotResponse>> ReadAsync(
-        NpgsqlConnection connection, AvailableSlotsCriteria criteria, CancellationToken cancellationToken)
+        NpgsqlConnection connection, AvailableSlotsSpec specification, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, criteria);
+        await using var command = Command(connection, specification);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<AvailableSlotResponse>();
         while (await reader.ReadAsync(cancellationToken))

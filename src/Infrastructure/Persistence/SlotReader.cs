@@ -17,7 +17,7 @@ internal sealed class SlotReader(SlotsDbContext db, DatabaseCircuit circuit, Rea
         WholeRead(
             ct => projection(SpecificationEvaluator.Apply(db.Slots.AsNoTracking(), specification)).ToListAsync(ct), cancellationToken);
 
-    public Task<List<AvailableSlotResponse>> ListAvailableAsync(AvailableSlotsCriteria criteria, CancellationToken cancellationToken) =>
+    public Task<List<AvailableSlotResponse>> ListAvailableAsync(AvailableSlotsSpec specification, CancellationToken cancellationToken) =>
         WholeRead(
             async ct =>
             {
@@ -25,7 +25,7 @@ internal sealed class SlotReader(SlotsDbContext db, DatabaseCircuit circuit, Rea
                 await db.Database.OpenConnectionAsync(ct);
                 try
                 {
-                    return await AvailableSlotsStatement.ReadAsync((NpgsqlConnection)db.Database.GetDbConnection(), criteria, ct);
+                    return await AvailableSlotsStatement.ReadAsync((NpgsqlConnection)db.Database.GetDbConnection(), specification, ct);
                 }
                 finally
                 {

@@ -22,8 +22,8 @@ public class QueryHandlerTests
 
     public QueryHandlerTests()
     {
-        _reader.ListAvailableAsync(Arg.Any<AvailableSlotsCriteria>(), Arg.Any<CancellationToken>())
-            .Returns(call => Evaluate(call.ArgAt<AvailableSlotsCriteria>(0).ToSpecification(), q => q.ProjectToAvailable()));
+        _reader.ListAvailableAsync(Arg.Any<AvailableSlotsSpec>(), Arg.Any<CancellationToken>())
+            .Returns(call => Evaluate(call.ArgAt<AvailableSlotsSpec>(0), q => q.ProjectToAvailable()));
         _reader.ListAsync(Arg.Any<ISpecification<Slot>>(), Arg.Any<Func<IQueryable<Slot>, IQueryable<SlotResponse>>>(), Arg.Any<CancellationToken>())
             .Returns(call => Evaluate(call.ArgAt<ISpecification<Slot>>(0), call.ArgAt<Func<IQueryable<Slot>, IQueryable<SlotResponse>>>(1)));
     }

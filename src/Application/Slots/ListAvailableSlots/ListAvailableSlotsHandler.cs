@@ -13,8 +13,8 @@ public sealed class ListAvailableSlotsHandler(ISlotReader reader, TimeProvider c
         var limit = query.Limit ?? Paging.DefaultLimit;
         DateTime? after = Paging.TryDecodeCursor(query.Cursor, out var cursor) ? cursor : null;
 
-        var criteria = new AvailableSlotsCriteria(query.SpecialistEmail, from, to, now, after, limit + 1);
-        var rows = await reader.ListAvailableAsync(criteria, cancellationToken);
+        var spec = new AvailableSlotsSpec(query.SpecialistEmail, from, to, now, after, limit + 1);
+        var rows = await reader.ListAvailableAsync(spec, cancellationToken);
         return Paging.ToPage(rows, limit, s => s.StartsAt);
     }
 }
