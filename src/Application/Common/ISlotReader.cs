@@ -1,6 +1,4 @@
 using Ardalis.Specification;
-using Slots.Application.Slots;
-using Slots.Application.Slots.ListAvailableSlots;
 using Slots.Domain.Slots;
 
 namespace Slots.Application.Common;
@@ -13,9 +11,10 @@ public interface ISlotReader
         Func<IQueryable<Slot>, IQueryable<TResult>> projection,
         CancellationToken cancellationToken);
 
-    /// <summary>
-    /// The customers' view, the hottest read: the rows of <paramref name="specification"/>, soonest first, as
-    /// <see cref="SlotMapper.ProjectToAvailable"/> shapes them, read by one prepared statement without EF's query pipeline.
-    /// </summary>
-    Task<List<AvailableSlotResponse>> ListAvailableAsync(AvailableSlotsSpec specification, CancellationToken cancellationToken);
+    /// <summary>The same for a specification whose query is compiled once per type.</summary>
+    Task<List<TResult>> ListAsync<TSpecification, TResult>(
+        TSpecification specification,
+        Func<IQueryable<Slot>, IQueryable<TResult>> projection,
+        CancellationToken cancellationToken)
+        where TSpecification : ICompiledSpecification<TSpecification, Slot>;
 }

@@ -1,16 +1,12 @@
-using Ardalis.Specification;
+using Slots.Application.Common;
 using Slots.Domain.Common;
 using Slots.Domain.Slots;
 
 namespace Slots.Application.Slots.ListAvailableSlots;
 
 /// <summary>A specialist's bookable slots: active, starting after <c>now</c>, seats left, local date in range.</summary>
-/// <remarks>
-/// The criteria below are what the customers' view means. That view runs on every page load, so Infrastructure answers
-/// it with one hand-written statement (<see cref="Common.ISlotReader.ListAvailableAsync"/>) that takes this
-/// specification's values; a test on PostgreSQL proves its rows equal the ones EF reads for these criteria.
-/// </remarks>
-public sealed class AvailableSlotsSpec : Specification<Slot>
+/// <remarks>The customers' view runs on every page load, so its query is compiled once (see <see cref="ICompiledSpecification{TSelf, T}"/>).</remarks>
+public sealed class AvailableSlotsSpec : ICompiledSpecification<AvailableSlotsSpec, Slot>
 {
     public AvailableSlotsSpec(string specialistEmail, DateOnly from, DateOnly to, DateTime now, DateTime? startsAfter, int take)
     {
@@ -18,19 +14,17 @@ public sealed class AvailableSlotsSpec : Specification<Slot>
         Earliest = startsAfter is { } after && after > now ? after : now;
         From = from;
         To = to;
-        Limit = take;
-
-        var email = SpecialistEmail;
-        var earliest = Earliest;
-        Query.Where(s => s.SpecialistEmail == email
-                && s.Status == SlotStatus.Active
-                && s.StartsAt > earliest
-                && s.BookedCount < s.TotalCapacity
-                && s.Date >= from
-                && s.Date <= to)
-            .OrderBy(s => s.StartsAt)
-            .Take(take);
+        Take = take;
     }
+
+    public static SpecificationQuery<AvailableSlotsSpec, Slot> Query { get; } = new SpecificationQuery<AvailableSlotsSpec, Slot>()
+        .Where((spec, s) => s.SpecialistEmail == spec.SpecialistEmail
+            && s.Status == SlotStatus.Active
+            && s.StartsAt > spec.Earliest
+            && s.BookedCount < s.TotalCapacity
+            && s.Date >= spec.From
+            && s.Date <= spec.To)
+        .OrderBy(s => s.StartsAt);
 
     public string SpecialistEmail { get; }
 
@@ -41,6 +35,5 @@ public sealed class AvailableSlotsSpec : Specification<Slot>
 
     public DateOnly To { get; }
 
-    /// <summary>Most rows to return (the specification's <c>Take</c>, not nullable).</summary>
-    public int Limit { get; }
+    public int Take { get; }
 }

@@ -14,7 +14,7 @@ public sealed class ListAvailableSlotsHandler(ISlotReader reader, TimeProvider c
         DateTime? after = Paging.TryDecodeCursor(query.Cursor, out var cursor) ? cursor : null;
 
         var spec = new AvailableSlotsSpec(query.SpecialistEmail, from, to, now, after, limit + 1);
-        var rows = await reader.ListAvailableAsync(spec, cancellationToken);
+        var rows = await reader.ListAsync(spec, q => q.ProjectToAvailable(), cancellationToken);
         return Paging.ToPage(rows, limit, s => s.StartsAt);
     }
 }
