@@ -90,8 +90,8 @@ public class QueryPlanTests(SlotsApiFactory factory) : ApiTestBase(factory)
         await using var connection = new NpgsqlConnection(Factory.ConnectionString);
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        // ANALYZE, so that the planner sees them (a small table is rightly read whole). The cursor's table as if never
-        // analyzed, as in a new database: the planner then assumes 1,700 rows unless the statement says there is one.
+        // ANALYZE, so that the planner prices the statement with them. The cursor's table as if never analyzed, as in a
+        // new database: the planner then assumes 1,700 rows unless the statement says there is one.
         await using (var seed = new NpgsqlCommand(
             "INSERT INTO events (id, type, subject, time, data) SELECT gen_random_uuid(), 'test.plan', gen_random_uuid(), now(), '{}' FROM generate_series(1, 5000); ANALYZE events; "
             + "UPDATE pg_class SET reltuples = -1, relpages = 0 WHERE oid = 'webhook_fanout'::regclass",
@@ -109,16 +109,7 @@ public class QueryPlanTests(SlotsApiFactory factory) : ApiTestBase(factory)
                 new NpgsqlParameter<TimeSpan> { TypedValue = TimeSpan.FromSeconds(30) },
             },
         };
-        var lines = new List<string>();
-        await using (var reader = await explain.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                lines.Add(reader.GetString(0));
-            }
-        }
-
-        var plan = string.Join('\n', lines);
+        var plan = await PlanAsync(explain);
         // The cursor is known to be one row, and the statement cheap enough that PostgreSQL does not JIT-compile it
         // (which took 1.2 s a poll).
         Assert.True(Regex.IsMatch(plan, @"LockRows  \(cost=[0-9.]+ rows=1 "), plan);
@@ -161,7 +152,12 @@ public class QueryPlanTests(SlotsApiFactory factory) : ApiTestBase(factory)
         await connection.OpenAsync();
         await using var explain = new NpgsqlCommand("EXPLAIN " + captured.Sql, connection);
         explain.Parameters.AddRange(captured.Parameters);
+        return await PlanAsync(explain);
+    }
 
+    /// <summary>The plan an <c>EXPLAIN</c> command prints, one line per row.</summary>
+    private static async Task<string> PlanAsync(NpgsqlCommand explain)
+    {
         var lines = new List<string>();
         await using var reader = await explain.ExecuteReaderAsync();
         while (await reader.ReadAsync())

@@ -89,10 +89,6 @@ public sealed class SlotsApiFactory : WebApplicationFactory<Program>, IAsyncLife
     }
 
     /// <summary>
-    /// A client with its own connection pool, as a separate HTTP client would have, sending
-    /// <paramref name="token"/> as its bearer token (none when null).
-    /// </summary>
-    /// <summary>
     /// The API run in one of its one-off modes (<c>migrate</c>, <c>import FILE</c>) as <c>./slots</c> runs it: the built
     /// <c>Slots.Api.dll</c> on <paramref name="connectionString"/>, with this factory's local sign-in settings; with
     /// <paramref name="quiet"/>, warnings and errors only in its log (as <c>./slots</c> runs it), so that its output is its own.
@@ -115,6 +111,10 @@ public sealed class SlotsApiFactory : WebApplicationFactory<Program>, IAsyncLife
             },
             TimeSpan.FromMinutes(3));
 
+    /// <summary>
+    /// A client with its own connection pool, as a separate HTTP client would have, sending
+    /// <paramref name="token"/> as its bearer token (none when null).
+    /// </summary>
     public HttpClient NewClient(string? token)
     {
         var client = new HttpClient(new ContractCheckingHandler(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) }))
