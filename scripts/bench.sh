@@ -99,10 +99,7 @@ measure() {
 # pages), whichever side it then lands on.
 settle() {
   local start=$SECONDS
-  while [ "$(undelivered)" -gt 0 ]; do
-    [ $((SECONDS - start)) -ge 120 ] && { log "WARNING: $(undelivered) events still undelivered after 120 s"; break; }
-    sleep 0.2
-  done
+  await_delivery 120 || log "WARNING: $(undelivered) events still undelivered after 120 s"
   log "settling: the webhook backlog delivered (waited $((SECONDS - start)) s); VACUUM (ANALYZE) slots, bookings; CHECKPOINT"
   pg -c "VACUUM (ANALYZE) slots, bookings" -c "CHECKPOINT"
 }
@@ -160,6 +157,15 @@ webhook_figures() {
 # undelivered: the events the API wrote that the receiver does not have (0 once all are delivered).
 undelivered() {
   echo $(( $(pg -tAc "SELECT count(*) FROM events WHERE type LIKE 'slots.%'") - $(curl -fsS "$RECEIVER/stats" | node -p 'JSON.parse(require("fs").readFileSync(0)).count') ))
+}
+
+# await_delivery SECONDS: waits until the receiver has every event the API wrote; fails if that takes longer.
+await_delivery() {
+  local start=$SECONDS
+  while [ "$(undelivered)" -gt 0 ]; do
+    [ $((SECONDS - start)) -ge "$1" ] && return 1
+    sleep 0.2
+  done
 }
 
 log "seeding 100,000 slots for 1,000 specialists in SQL"
@@ -270,10 +276,7 @@ echo "A 500-slot series (POST /series), 5 runs: median $(series_median series) m
 [ "$(pg -tAc "SELECT count(*) FROM slots WHERE specialist_email LIKE 'series-%@bench.example'")" = 2500 ] || log "WARNING: the series did not make 5 x 500 slots"
 
 # The deliveries of the last runs may still be on their way.
-for _ in $(seq 1 150); do
-  [ "$(undelivered)" -le 0 ] && break
-  sleep 0.2
-done
+await_delivery 30 || true
 echo
 echo "Webhooks during the spread scenario (one subscription, every event type; a local receiver verifying each signature, at nice $RECEIVER_NICE):"
 echo "| clients | delivered per s | lag p50 ms | lag p99 ms | lag max ms |"
