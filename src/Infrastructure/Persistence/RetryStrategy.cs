@@ -42,20 +42,18 @@ internal sealed class RetryStrategy(ExecutionStrategyDependencies dependencies, 
 
     public override bool RetriesOnFailure => !retriedWhole && base.RetriesOnFailure;
 
-    /// <remarks>
-    /// Never a row lock the session's <c>lock_timeout</c> gave up on: Npgsql counts it transient, but the holder is
-    /// still there, and each retry would wait out the timeout again (four times 2 s for one booking, as measured).
-    /// </remarks>
     /// <summary>
     /// A session the server ended while it still answers (pg_terminate_backend, a failover's kill) is tried again at
-    /// once, as long as the request's budget lasts: each attempt gets a fresh connection, and under a storm of such
-    /// cuts (the drill cuts every connection every 300 ms) six unlucky attempts in a row were measured to fail a
-    /// booking that the seventh would have made. Any other failure keeps Npgsql's count and pauses.
+    /// once, every time, as long as the request's budget and <see cref="MaxRetriesAfterEndedSessions"/> last: each
+    /// attempt takes the next pooled connection or a fresh one, and waiting repairs nothing. When every connection of
+    /// the pool was cut, the attempts walk through the dead ones first; pausing between them (Npgsql's schedule, which
+    /// this used to keep for the first five) cost a booking a second for a pool of 8. Any other failure keeps
+    /// Npgsql's count and pauses.
     /// </summary>
     protected override TimeSpan? GetNextDelay(Exception lastException) =>
-        base.GetNextDelay(lastException) is { } delay
-            ? delay
-            : EndedByServer(lastException) && ExceptionsEncountered.Count <= MaxRetriesAfterEndedSessions ? TimeSpan.Zero : null;
+        EndedByServer(lastException)
+            ? ExceptionsEncountered.Count <= MaxRetriesAfterEndedSessions ? TimeSpan.Zero : null
+            : base.GetNextDelay(lastException);
 
     private static bool EndedByServer(Exception exception)
     {
@@ -76,6 +74,10 @@ internal sealed class RetryStrategy(ExecutionStrategyDependencies dependencies, 
         base.OnRetry();
     }
 
+    /// <remarks>
+    /// Never a row lock the session's <c>lock_timeout</c> gave up on: Npgsql counts it transient, but the holder is
+    /// still there, and each retry would wait out the timeout again (four times 2 s for one booking, as measured).
+    /// </remarks>
     protected override bool ShouldRetryOn(Exception? exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
