@@ -13,6 +13,41 @@ public sealed record Outcome(
     public bool Unanswered => Status <= 0;
 }
 
+/// <summary>A running load as its scenario sees it: the answers so far, and which bookings are still waiting for theirs.</summary>
+public sealed class LiveLoad
+{
+    private readonly ConcurrentDictionary<long, DateTime> _inFlight = new();
+    private long _next;
+
+    public ConcurrentQueue<Outcome> Outcomes { get; } = new();
+
+    /// <summary>Whether every booking sent before <paramref name="moment"/> has been answered (or given up on).</summary>
+    public bool AnsweredAllSentBefore(DateTime moment) => !_inFlight.Values.Any(sentAt => sentAt < moment);
+
+    /// <summary>Waits until <see cref="AnsweredAllSentBefore"/> holds for <paramref name="moment"/>.</summary>
+    public async Task AnsweredAsync(DateTime moment)
+    {
+        while (!AnsweredAllSentBefore(moment))
+        {
+            await Task.Delay(10);
+        }
+    }
+
+    internal async Task SendAsync(Func<Task<Outcome>> booking)
+    {
+        var id = Interlocked.Increment(ref _next);
+        _inFlight[id] = DateTime.UtcNow;
+        try
+        {
+            Outcomes.Enqueue(await booking());
+        }
+        finally
+        {
+            _inFlight.TryRemove(id, out _);
+        }
+    }
+}
+
 /// <summary>
 /// Booking load through an admin token (not rate limited): every request books a new customer on a
 /// random slot, round-robin over the API instances, until the scenario running beside it finishes.
@@ -21,9 +56,9 @@ public static class BookingLoad
 {
     public static async Task<List<Outcome>> RunAsync(
         IReadOnlyList<HttpClient> instances, IReadOnlyList<Guid> slots, int workers, string tag,
-        Func<ConcurrentQueue<Outcome>, Task> scenario)
+        Func<LiveLoad, Task> scenario)
     {
-        var outcomes = new ConcurrentQueue<Outcome>();
+        var live = new LiveLoad();
         using var stop = new CancellationTokenSource();
         var load = Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
         {
@@ -31,13 +66,15 @@ public static class BookingLoad
             for (var n = 0; !stop.IsCancellationRequested; n++)
             {
                 var client = instances[(w + n) % instances.Count];
-                outcomes.Enqueue(await BookAsync(client, slots[random.Next(slots.Count)], $"{tag}-{w}-{n}"));
+                var slot = slots[random.Next(slots.Count)];
+                var customer = $"{tag}-{w}-{n}";
+                await live.SendAsync(() => BookAsync(client, slot, customer));
             }
         })).ToList();
 
         try
         {
-            await scenario(outcomes);
+            await scenario(live);
         }
         finally
         {
@@ -45,9 +82,8 @@ public static class BookingLoad
             await Task.WhenAll(load);
         }
 
-        return [.. outcomes];
+        return [.. live.Outcomes];
     }
-
     public static async Task<Outcome> BookAsync(HttpClient client, Guid slot, string customer)
     {
         var startedAt = DateTime.UtcNow;
