@@ -19,7 +19,8 @@ namespace Slots.Api.IntegrationTests;
 /// <summary>
 /// The list queries must stay index scans for a specialist with thousands of slots among many others, and
 /// a booking must lock its slot before it reads anything and must not read the bookings of other customers.
-/// The SQL checked is the SQL EF Core really sends, captured on its way out and run under EXPLAIN.
+/// The SQL checked is the SQL EF Core really sends, captured on its way out and run under EXPLAIN, or for the customers'
+/// view the statement the reader sends.
 /// </summary>
 [Collection(ApiCollection.Name)]
 public class QueryPlanTests(SlotsApiFactory factory) : ApiTestBase(factory)
@@ -35,7 +36,12 @@ public class QueryPlanTests(SlotsApiFactory factory) : ApiTestBase(factory)
 
         var available = await new ListAvailableSlotsHandler(new SlotReader(db, new DatabaseCircuit(), new ReadGate(8)), clock)
             .Handle(new ListAvailableSlotsQuery(busy, null, null, null, null), default);
-        var availablePlan = await ExplainAsync(capture.Last!.Value);
+        // The customers' view is a statement of its own (AvailableSlotsStatement), with the handler's default values.
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        await using var statement = AvailableSlotsStatement.Command(
+            new NpgsqlConnection(), new AvailableSlotsCriteria(busy, today, today.AddDays(ListAvailableSlotsQuery.DefaultRangeDays), now, null, 101));
+        var availablePlan = await ExplainAsync((statement.CommandText, [.. statement.Parameters.Select(p => p.Clone())]));
         var all = await new ListSpecialistSlotsHandler(new SlotReader(db, new DatabaseCircuit(), new ReadGate(8)), FixedUser.Admin)
             .Handle(new ListSpecialistSlotsQuery(busy, 50, null), default);
         var allPlan = await ExplainAsync(capture.Last!.Value);

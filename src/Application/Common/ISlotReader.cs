@@ -1,4 +1,6 @@
 using Ardalis.Specification;
+using Slots.Application.Slots;
+using Slots.Application.Slots.ListAvailableSlots;
 using Slots.Domain.Slots;
 
 namespace Slots.Application.Common;
@@ -11,10 +13,10 @@ public interface ISlotReader
         Func<IQueryable<Slot>, IQueryable<TResult>> projection,
         CancellationToken cancellationToken);
 
-    /// <summary>The same for a specification whose query is compiled once per type.</summary>
-    Task<List<TResult>> ListAsync<TSpecification, TResult>(
-        TSpecification specification,
-        Func<IQueryable<Slot>, IQueryable<TResult>> projection,
-        CancellationToken cancellationToken)
-        where TSpecification : ICompiledSpecification<TSpecification, Slot>;
+    /// <summary>
+    /// The customers' view, the hottest read: the rows <see cref="AvailableSlotsCriteria.ToSpecification"/> describes, soonest
+    /// first, as <see cref="SlotMapper.ProjectToAvailable"/> shapes them, read by one prepared statement without EF's query
+    /// pipeline or an expression tree.
+    /// </summary>
+    Task<List<AvailableSlotResponse>> ListAvailableAsync(AvailableSlotsCriteria criteria, CancellationToken cancellationToken);
 }

@@ -1,6 +1,9 @@
 using Ardalis.Specification;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Slots.Application.Common;
+using Slots.Application.Slots;
+using Slots.Application.Slots.ListAvailableSlots;
 using Slots.Domain.Slots;
 
 namespace Slots.Infrastructure.Persistence;
@@ -14,12 +17,22 @@ internal sealed class SlotReader(SlotsDbContext db, DatabaseCircuit circuit, Rea
         WholeRead(
             ct => projection(SpecificationEvaluator.Apply(db.Slots.AsNoTracking(), specification)).ToListAsync(ct), cancellationToken);
 
-    public Task<List<TResult>> ListAsync<TSpecification, TResult>(
-        TSpecification specification,
-        Func<IQueryable<Slot>, IQueryable<TResult>> projection,
-        CancellationToken cancellationToken)
-        where TSpecification : ICompiledSpecification<TSpecification, Slot> =>
-        WholeRead(ct => SpecificationCompiler.Run(db, specification, projection).ToListAsync(ct).AsTask(), cancellationToken);
+    public Task<List<AvailableSlotResponse>> ListAvailableAsync(AvailableSlotsCriteria criteria, CancellationToken cancellationToken) =>
+        WholeRead(
+            async ct =>
+            {
+                // EF opens and closes the context's connection, so its pool and state tracking stay in charge of it.
+                await db.Database.OpenConnectionAsync(ct);
+                try
+                {
+                    return await AvailableSlotsStatement.ReadAsync((NpgsqlConnection)db.Database.GetDbConnection(), criteria, ct);
+                }
+                finally
+                {
+                    await db.Database.CloseConnectionAsync();
+                }
+            },
+            cancellationToken);
 
     private Task<List<TResult>> WholeRead<TResult>(Func<CancellationToken, Task<List<TResult>>> read, CancellationToken cancellationToken) =>
         WholeRead(db, circuit, gate, read, cancellationToken);

@@ -1,5 +1,4 @@
 using Ardalis.Specification;
-using System.Linq.Expressions;
 using NSubstitute;
 using Slots.Application.Common;
 using Slots.Application.Slots;
@@ -23,8 +22,8 @@ public class QueryHandlerTests
 
     public QueryHandlerTests()
     {
-        _reader.ListAsync(Arg.Any<AvailableSlotsSpec>(), Arg.Any<Func<IQueryable<Slot>, IQueryable<AvailableSlotResponse>>>(), Arg.Any<CancellationToken>())
-            .Returns(call => Evaluate(call.ArgAt<AvailableSlotsSpec>(0), call.ArgAt<Func<IQueryable<Slot>, IQueryable<AvailableSlotResponse>>>(1)));
+        _reader.ListAvailableAsync(Arg.Any<AvailableSlotsCriteria>(), Arg.Any<CancellationToken>())
+            .Returns(call => Evaluate(call.ArgAt<AvailableSlotsCriteria>(0).ToSpecification(), q => q.ProjectToAvailable()));
         _reader.ListAsync(Arg.Any<ISpecification<Slot>>(), Arg.Any<Func<IQueryable<Slot>, IQueryable<SlotResponse>>>(), Arg.Any<CancellationToken>())
             .Returns(call => Evaluate(call.ArgAt<ISpecification<Slot>>(0), call.ArgAt<Func<IQueryable<Slot>, IQueryable<SlotResponse>>>(1)));
     }
@@ -109,27 +108,4 @@ public class QueryHandlerTests
     // Ardalis's own in-memory evaluator: the criteria, ordering and limit as the specification states them.
     private Task<List<T>> Evaluate<T>(ISpecification<Slot> spec, Func<IQueryable<Slot>, IQueryable<T>> projection) =>
         Task.FromResult(projection(spec.Evaluate(_rows).AsQueryable()).ToList());
-
-    private Task<List<T>> Evaluate<TSpec, T>(TSpec spec, Func<IQueryable<Slot>, IQueryable<T>> projection)
-        where TSpec : ICompiledSpecification<TSpec, Slot> =>
-        Evaluate(s => TSpec.Query.Criteria.All(c => c.Compile()(spec, s)), TSpec.Query.Ordering, spec.Take, projection);
-
-    private Task<List<T>> Evaluate<T>(
-        Func<Slot, bool> criteria, IReadOnlyList<LambdaExpression> ordering, int? take,
-        Func<IQueryable<Slot>, IQueryable<T>> projection)
-    {
-        var query = _rows.AsQueryable().Where(s => criteria(s));
-        if (ordering.Count > 0)
-        {
-            var key = (Func<Slot, DateTime>)ordering[0].Compile();
-            query = query.OrderBy(s => key(s));
-        }
-
-        if (take is { } limit)
-        {
-            query = query.Take(limit);
-        }
-
-        return Task.FromResult(projection(query).ToList());
-    }
 }

@@ -13,8 +13,8 @@ public sealed class ListAvailableSlotsHandler(ISlotReader reader, TimeProvider c
         var limit = query.Limit ?? Paging.DefaultLimit;
         DateTime? after = Paging.TryDecodeCursor(query.Cursor, out var cursor) ? cursor : null;
 
-        var spec = new AvailableSlotsSpec(query.SpecialistEmail, from, to, now, after, limit + 1);
-        var rows = await reader.ListAsync(spec, q => q.ProjectToAvailable(), cancellationToken);
+        var criteria = new AvailableSlotsCriteria(query.SpecialistEmail, from, to, now, after, limit + 1);
+        var rows = await reader.ListAvailableAsync(criteria, cancellationToken);
         return Paging.ToPage(rows, limit, s => s.StartsAt);
     }
 }

@@ -1,0 +1,99 @@
+using Slots.Api.IntegrationTests.Infrastructure;
+using Slots.Application.Slots;
+using Slots.Application.Slots.ListAvailableSlots;
+using Slots.Infrastructure.Persistence;
+
+namespace Slots.Api.IntegrationTests;
+
+/// <summary>
+/// The customers' view is read by a hand-written statement (<see cref="AvailableSlotsStatement"/>), not by EF's
+/// translation of <see cref="AvailableSlotsCriteria.ToSpecification"/>. Both run here on the same rows and must answer alike: slots full,
+/// inactive, started, of other specialists and outside the local dates, in zones whose local date is not the UTC one.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public class AvailableSlotsStatementTests(SlotsApiFactory factory) : ApiTestBase(factory)
+{
+    [Fact]
+    public async Task The_statement_answers_what_EF_reads_for_the_criteria_specification()
+    {
+        string[] specialists = [NewSpecialist(), NewSpecialist(), NewSpecialist(), NewSpecialist(), NewSpecialist()];
+        var now = Factory.Clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        await SeedAsync(specialists, today);
+        await using var db = Factory.NewDbContext();
+        var reader = new SlotReader(db, new DatabaseCircuit(), new ReadGate(8));
+
+        var compared = 0;
+        foreach (var email in specialists)
+        {
+            AvailableSlotsCriteria[] criteria =
+            [
+                new(email, today, today.AddDays(30), now, null, 101),
+                new(email.ToUpperInvariant(), today.AddDays(5), today.AddDays(6), now, null, 101),
+                new(email, today.AddDays(-3), today.AddDays(40), now, now.AddDays(10).AddHours(7), 101),
+                new(email, today.AddDays(-3), today.AddDays(40), now, now.AddDays(-1), 3),
+                new(email, today.AddDays(-3), today.AddDays(40), now.AddHours(13), null, 500),
+            ];
+            foreach (var values in criteria)
+            {
+                var byEf = await reader.ListAsync(values.ToSpecification(), q => q.ProjectToAvailable(), default);
+                var byStatement = await reader.ListAvailableAsync(values, default);
+
+                Assert.Equal(byEf, byStatement);
+                compared += byEf.Count;
+            }
+        }
+
+        // The rows leave something out for every criterion, and the comparison saw rows at all.
+        Assert.True(compared > 50, $"only {compared} rows compared");
+        foreach (var excluded in new[]
+        {
+            "status = 'inactive'", "booked_count = total_capacity", $"starts_at <= '{now:O}'::timestamptz",
+            "date <> (starts_at AT TIME ZONE 'UTC')::date",
+        })
+        {
+            Assert.True(
+                await Factory.ScalarAsync<long>($"SELECT count(*) FROM slots WHERE specialist_email = ANY($1) AND {excluded}", (object)specialists) > 0,
+                excluded);
+        }
+    }
+
+    [Fact]
+    public async Task An_instant_that_is_not_UTC_is_refused_not_compared_as_local_time()
+    {
+        var local = DateTime.SpecifyKind(Factory.Clock.GetUtcNow().UtcDateTime, DateTimeKind.Unspecified);
+        var today = DateOnly.FromDateTime(local);
+        await using var db = Factory.NewDbContext();
+        var reader = new SlotReader(db, new DatabaseCircuit(), new ReadGate(8));
+
+        await Assert.ThrowsAnyAsync<Exception>(() =>
+            reader.ListAvailableAsync(new AvailableSlotsCriteria(NewSpecialist(), today, today.AddDays(1), local, null, 10), default));
+    }
+
+    /// <summary>
+    /// About a third of the hours from 06:00 to 20:00 of each day from three days ago to 40 days on, per specialist:
+    /// a random quarter past (so slots never overlap), 15 to 30 minutes long, each specialist in a zone of their own
+    /// (from UTC-11 to UTC+14), 1-3 seats of which a random number is taken, one in five inactive, some with a service.
+    /// </summary>
+    private async Task SeedAsync(string[] specialists, DateOnly today) =>
+        await Factory.ExecuteAsync(
+            """
+            WITH g AS MATERIALIZED (
+                SELECT e, d::date AS d, make_time(h, (floor(random() * 3) * 15)::int, 0) AS t,
+                       (ARRAY[15, 20, 30])[1 + floor(random() * 3)::int] AS dur,
+                       (ARRAY['UTC', 'Europe/Berlin', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Pacific/Pago_Pago'])[1 + (n - 1) % 5] AS tz,
+                       1 + floor(random() * 3)::int AS cap, random() AS taken, random() AS inactive, random() AS service
+                FROM unnest($1::text[]) WITH ORDINALITY AS u(e, n),
+                     generate_series($2::date - 3, $2::date + 40, interval '1 day') AS d,
+                     generate_series(6, 20) AS h
+                WHERE random() < 0.35
+            )
+            INSERT INTO slots (id, specialist_email, service_id, date, start_time, end_time, timezone, starts_at, ends_at,
+                               duration_minutes, total_capacity, booked_count, status, created_at, updated_at)
+            SELECT gen_random_uuid(), e, CASE WHEN service < 0.3 THEN 'svc-1' END, d, t, t + make_interval(mins => dur), tz,
+                   (d + t) AT TIME ZONE tz, (d + t + make_interval(mins => dur)) AT TIME ZONE tz, dur, cap,
+                   least(cap, floor(taken * (cap + 1))::int), CASE WHEN inactive < 0.2 THEN 'inactive' ELSE 'active' END, now(), now()
+            FROM g
+            """,
+            specialists, today);
+}
