@@ -1,4 +1,5 @@
--- pgbench: the SELECT the service sends for GET /api/specialists/{email}/available-slots (default range: today and 30 days on).
+-- pgbench: the SELECT the service sends for GET /api/specialists/{email}/available-slots (AvailableSlotsStatement), with
+-- the default range (today and 30 days on) and now() in place of its parameters.
 \set k random(1, :specialists)
 SELECT s.id, s.specialist_email, s.service_id, s.date, s.start_time, s.end_time, s.timezone, s.starts_at, s.ends_at,
        s.duration_minutes, s.total_capacity, s.total_capacity - s.booked_count
