@@ -84,6 +84,7 @@ public static class BookingLoad
 
         return [.. live.Outcomes];
     }
+
     public static async Task<Outcome> BookAsync(HttpClient client, Guid slot, string customer)
     {
         var startedAt = DateTime.UtcNow;
