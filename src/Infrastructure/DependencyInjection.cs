@@ -59,6 +59,8 @@ public static class DependencyInjection
         services.AddSingleton<WebhookTargets>();
         services.AddSingleton<IWebhookTargets>(sp => sp.GetRequiredService<WebhookTargets>());
         services.AddScoped<IWebhookStore, WebhookStore>();
+        services.AddSingleton<DeliverySweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeliverySweeper>());
         if (options.DispatcherEnabled)
         {
             var builder = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 4 };

@@ -37,7 +37,8 @@ public static class WebhooksEndpoints
         webhooks.MapGet("/{webhookId:guid}/deliveries", ListDeliveries).WithName("listWebhookDeliveries")
             .WithSummary("List a subscription's deliveries")
             .WithDescription("The newest first, only those in `status` when given: attempts, the last answer or error, the "
-                + "next attempt. Paged: the next page is in the `Link` header.")
+                + "next attempt. Paged: the next page is in the `Link` header. Delivered ones are kept for a week after their "
+                + "event (configurable), failed ones until replayed or the subscription is deleted.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         webhooks.MapPost("/{webhookId:guid}/deliveries/{deliveryId:guid}/retry", Retry).WithName("retryWebhookDelivery")
             .WithSummary("Send a delivery again")

@@ -293,7 +293,7 @@ export interface paths {
         };
         /**
          * List a subscription's deliveries
-         * @description The newest first, only those in `status` when given: attempts, the last answer or error, the next attempt. Paged: the next page is in the `Link` header.
+         * @description The newest first, only those in `status` when given: attempts, the last answer or error, the next attempt. Paged: the next page is in the `Link` header. Delivered ones are kept for a week after their event (configurable), failed ones until replayed or the subscription is deleted.
          */
         get: operations["listWebhookDeliveries"];
         put?: never;

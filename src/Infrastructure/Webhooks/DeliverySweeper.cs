@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Slots.Infrastructure.Persistence;
+
+namespace Slots.Infrastructure.Webhooks;
+
+/// <summary>
+/// Forgets the deliveries that were delivered once their event is older than <see cref="WebhookOptions.KeepDeliveredFor"/>
+/// (7 days unless configured), so that <c>webhook_deliveries</c> holds about that much traffic rather than all of it.
+/// Failed deliveries stay, for a replay, until their subscription is deleted; pending and sending ones are never touched.
+/// </summary>
+/// <remarks>
+/// The age is read from the event id, a version 7 UUID that begins with its time in milliseconds, so each subscription's
+/// old deliveries are a range of the key's index rather than a scan of the table (no index on <c>delivered_at</c>, which
+/// every delivery would pay for). A sweep deletes in batches of <see cref="Batch"/>, so that a first sweep over months
+/// of deliveries holds no lock for long. The status is checked again on the row deleted, so a delivery an admin replays
+/// while the sweep runs is sent, not forgotten.
+/// </remarks>
+internal sealed class DeliverySweeper(IServiceScopeFactory scopes, WebhookOptions options, TimeProvider clock, ILogger<DeliverySweeper> logger)
+    : PeriodicSweep(clock, logger)
+{
+    public const int Batch = 10_000;
+
+    protected override string Swept => "delivered webhook deliveries";
+
+    public override async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SlotsDbContext>();
+        var before = FirstIdAt(Clock.GetUtcNow() - options.KeepDeliveredFor);
+        var total = 0;
+        int swept;
+        do
+        {
+            swept = await db.Database.ExecuteSqlAsync(
+                $"""
+                DELETE FROM webhook_deliveries WHERE status = 'delivered' AND (subscription_id, event_id) IN (
+                    SELECT d.subscription_id, d.event_id FROM webhook_subscriptions s CROSS JOIN LATERAL (
+                        SELECT subscription_id, event_id FROM webhook_deliveries
+                        WHERE subscription_id = s.id AND event_id < {before} AND status = 'delivered'
+                        LIMIT {Batch}) d
+                    LIMIT {Batch})
+                """,
+                cancellationToken);
+            total += swept;
+        }
+        while (swept == Batch);
+
+        return total;
+    }
+
+    /// <summary>The smallest version 7 UUID of <paramref name="moment"/>'s millisecond: every id made earlier sorts below it.</summary>
+    internal static Guid FirstIdAt(DateTimeOffset moment)
+    {
+        var milliseconds = Math.Max(0, moment.ToUnixTimeMilliseconds()).ToString("x12", System.Globalization.CultureInfo.InvariantCulture);
+        return Guid.Parse($"{milliseconds[..8]}-{milliseconds[8..]}-7000-8000-000000000000");
+    }
+}
