@@ -26,10 +26,12 @@ public static class DependencyInjection
                 tuned,
                 npgsql => npgsql.ExecutionStrategy(dependencies => new RetryStrategy(dependencies)))
             .AddInterceptors(SlotsDbContext.Interceptors)
-            // A constraint that fires is an expected answer (a 409), and a client that hangs up cancels its
-            // transaction; neither is an incident. Failures that are incidents reach the API's exception
-            // handler, which logs them with their exception.
+            // A constraint that fires is an expected answer (a 409), a client that hangs up cancels its
+            // transaction, and a cut connection is retried on a fresh one; none is an incident. Failures that are
+            // incidents reach the API's exception handler, which logs them with their exception.
             .ConfigureWarnings(w => w.Log(
+                (RelationalEventId.ConnectionError, LogLevel.Debug),
+                (CoreEventId.QueryIterationFailed, LogLevel.Debug),
                 (RelationalEventId.CommandError, LogLevel.Debug),
                 (RelationalEventId.TransactionError, LogLevel.Debug),
                 (CoreEventId.SaveChangesFailed, LogLevel.Debug))));
