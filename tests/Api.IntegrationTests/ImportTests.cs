@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Slots.Infrastructure.Persistence;
 using Slots.Api.IntegrationTests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -91,6 +93,47 @@ public class ImportTests(SlotsApiFactory factory, ITestOutputHelper output) : Ap
         Assert.Contains("already imported (same _id), left alone: 3", second, StringComparison.Ordinal);
         Assert.Equal(before, await TextAsync("SELECT string_agg(s::text, ';' ORDER BY id) FROM slots s"));
         Assert.Equal(4L, await ScalarAsync("SELECT count(*) FROM bookings"));
+    }
+
+    [Fact]
+    public async Task Apply_queues_behind_a_create_that_holds_the_specialists_schedule_lock()
+    {
+        // A create's transaction, holding the lock the repository takes for one of the sample's specialists.
+        await using var db = new SlotsDbContext(new DbContextOptionsBuilder<SlotsDbContext>().UseNpgsql(_connection)
+            .AddInterceptors(SlotsDbContext.Interceptors).Options);
+        var holder = await db.Database.BeginTransactionAsync();
+        await new SlotRepository(db).LockScheduleAsync("dr.ann@example.com", default);
+
+        var import = RunAsync("import", Sample, "--apply");
+        var queued = await WaitsForAnAdvisoryLockAsync(import);
+        var importedMeanwhile = await ScalarAsync("SELECT count(*) FROM slots WHERE specialist_email = 'dr.ann@example.com'");
+        await holder.RollbackAsync();
+        var (exit, report, errors) = await import;
+
+        Assert.True(queued, "The import did not wait for the schedule lock a create holds.");
+        Assert.Equal(0L, importedMeanwhile);
+        Assert.True(exit == 0, errors);
+        Assert.Contains("imported: 3 slots with 4 bookings, for 2 specialists", report, StringComparison.Ordinal);
+    }
+
+    /// <summary>Whether a session of this database waits for an advisory lock before <paramref name="running"/> ends.</summary>
+    private async Task<bool> WaitsForAnAdvisoryLockAsync(Task running)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!running.IsCompleted && deadline.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (await ScalarAsync("""
+                SELECT count(*) FROM pg_stat_activity
+                WHERE datname = current_database() AND wait_event_type = 'Lock' AND wait_event = 'advisory'
+                """) > 0)
+            {
+                return !running.IsCompleted;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return false;
     }
 
     [Fact]

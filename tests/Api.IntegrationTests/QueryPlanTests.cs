@@ -71,9 +71,8 @@ public class QueryPlanTests(SlotsApiFactory factory) : ApiTestBase(factory)
         await new UnitOfWork(db, new DatabaseCircuit()).ExecuteAsync(
             ct => handler.Handle(new BookSlotCommand(slot, "latest", "latest@x.io", "Latest"), ct).AsTask(), default);
 
-        // Two round trips in all. The first carries the lock, alone in the first statement (which also reports
-        // the transaction id), then the load of the slot and of this customer's booking only; the second carries
-        // the changes and COMMIT.
+        // Two round trips in all. The first carries the transaction id, the row lock in a statement of its own, then the
+        // load of the slot and of this customer's booking only; the second carries the changes and COMMIT.
         var commands = capture.All.Select(c => c.Sql).ToList();
         Assert.Equal(2, commands.Count);
         var loading = commands[0];

@@ -16,7 +16,7 @@ internal sealed class IdempotencyStore(SlotsDbContext db) : IIdempotencyStore
 {
     private static readonly string[] LookUp =
     [
-        "SELECT 1 FROM pg_advisory_xact_lock(hashtextextended('idempotency:' || $1 || '|' || $2 || '|' || $3, 3))",
+        "SELECT 1 FROM " + AdvisoryLocks.Idempotency("$1", "$2", "$3"),
         "DELETE FROM idempotency_keys WHERE scope = $1 AND operation = $2 AND key = $3 AND created_at <= $4",
         "SELECT fingerprint, body FROM idempotency_keys WHERE scope = $1 AND operation = $2 AND key = $3",
     ];

@@ -84,7 +84,8 @@ public sealed class SlotImporter(SlotsDbContext db, TimeProvider clock)
             await using var transaction = apply ? await connection.BeginTransactionAsync(cancellationToken) : null;
             if (apply)
             {
-                await ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", cancellationToken, group.Key);
+                // The schedule's lock, as a create takes it: the import queues behind creates, and they behind it.
+                await ExecuteAsync(connection, "SELECT 1 FROM " + AdvisoryLocks.Schedule("$1"), cancellationToken, group.Key);
             }
 
             var known = await KnownAsync(connection, [.. mine.Select(s => s.Slot.LegacyId!)], cancellationToken);

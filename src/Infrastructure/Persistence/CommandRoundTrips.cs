@@ -1,103 +1,92 @@
 using System.Data.Common;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
-using Slots.Application.Common;
 
 namespace Slots.Infrastructure.Persistence;
 
 /// <summary>
-/// What a command sends on its connection besides EF's own statements, so that a booking is two round trips:
-/// the slot's row lock in front of the load (and the transaction id back with it), and COMMIT behind the changes.
-/// One per context; <see cref="UnitOfWork"/> starts it afresh for every attempt of a command, the repository
-/// asks for the lock, and <see cref="Interceptor"/> (which every context's options include) does the sending.
+/// Statements a command sends on its connection besides EF's own, in the round trips EF makes anyway: statements in
+/// front of the next query (<see cref="SendBeforeNextQuery"/>: a repository's locks, the transaction id), and COMMIT
+/// behind the changes (<see cref="CommitWithNextChanges"/>). So a booking is two round trips: its locks with its load,
+/// then its changes with COMMIT. One per context; <see cref="UnitOfWork"/> begins it afresh for every attempt of a
+/// command and ends it after, and <see cref="Interceptor"/> (which every context's options include) does the sending.
 /// </summary>
 /// <remarks>
 /// <para>
-/// <b>The lock.</b> <see cref="LockBeforeNextQuery"/> names the slot; the next query then goes out as
-/// <c>SELECT txid_current() FROM slots WHERE id = … FOR UPDATE;</c> followed by the query's own SQL. PostgreSQL
-/// runs the two in order and, under READ COMMITTED, each statement takes its own snapshot, so the load starts
-/// after the lock was granted and sees what the previous holder committed. (One statement that locked and joined
-/// the bookings would read them from a snapshot taken before the wait: a booking cancelled meanwhile looked live.)
+/// <b>In front of a query.</b> The statements go out in the query's command, before its own SQL, separated by
+/// semicolons, with their parameters shared by name. PostgreSQL runs them in order and, under READ COMMITTED, each
+/// statement takes its own snapshot, so a query behind a lock starts once the lock is granted and sees what the
+/// previous holder committed. (One statement that locked and joined would read from a snapshot taken before the wait.)
+/// Each statement's first row, if it has one, is handed to its <see cref="Statement.OnRow"/>; EF then reads the query's.
 /// </para>
 /// <para>
-/// <b>A booking's customer</b>, when asked for (<see cref="LockBeforeNextQuery"/> with a customer): after the row
-/// lock, a transaction-scoped advisory lock on the customer, then a count of the customer's live bookings of slots
-/// still to come, in all and with this slot's specialist (<see cref="Held"/>). The customer lock is always taken
-/// after a slot's, so no two commands wait for each other in opposite orders; it makes two concurrent bookings of
-/// one customer count one after the other, so a limit cannot be passed by racing.
+/// <b>The transaction id</b> rides in front of the first query of each attempt (<see cref="Begin"/>), or is asked for
+/// on its own by a command that sent none (<see cref="TransactionIdAsync"/>). The unit of work needs it to ask, after a
+/// connection dropped during COMMIT, whether the transaction committed (<c>txid_status</c>).
 /// </para>
 /// <para>
-/// <b>The transaction id</b> comes back in the lock statement's row. The unit of work needs it to ask, after a
-/// connection dropped during COMMIT, whether the transaction committed (<c>txid_status</c>); asking for it
-/// separately would cost a round trip of its own.
-/// </para>
-/// <para>
-/// <b>COMMIT with the changes.</b> With <see cref="CommitWithNextChanges"/>, the batch <c>SaveChanges</c> writes
-/// ends in <c>COMMIT;</c>, which also releases the row lock one round trip sooner. If a statement of the batch
-/// fails, PostgreSQL skips the rest of it, COMMIT included, and the transaction is rolled back as before. Each
-/// statement touches rows the command holds locked, so the row counts EF checks after the batch cannot come out
-/// short once COMMIT has run. A second batch would run outside the transaction, so it is refused.
+/// <b>COMMIT with the changes.</b> The batch <c>SaveChanges</c> writes ends in <c>COMMIT;</c>, which also releases the
+/// locks one round trip sooner. If a statement of the batch fails, PostgreSQL skips the rest of it, COMMIT included,
+/// and the transaction is rolled back as before. Each statement touches rows the command holds locked, so the row
+/// counts EF checks after the batch cannot come out short once COMMIT has run. A second batch would run outside the
+/// transaction, so it is refused.
 /// </para>
 /// </remarks>
 internal sealed class CommandRoundTrips
 {
-    private const string LockParameter = "slot_row_lock";
+    /// <summary>The one statement that reports the transaction id.</summary>
+    private const string TransactionIdSql = "SELECT txid_current()";
 
-    private const string LockStatement = $"SELECT txid_current() FROM slots WHERE id = @{LockParameter} FOR UPDATE;\n";
-
-    private const string CustomerParameter = "slot_customer";
-
-    private const string NowParameter = "slot_now";
-
-    private const string CustomerStatements =
-        $"SELECT 1 FROM pg_advisory_xact_lock(hashtextextended('customer:' || @{CustomerParameter}, 1));\n"
-        + "SELECT count(*)::int, (count(*) FILTER (WHERE s.specialist_issuer = o.specialist_issuer AND s.specialist_id = o.specialist_id))::int\n"
-        + $"FROM bookings b JOIN slots s ON s.id = b.slot_id LEFT JOIN slots o ON o.id = @{LockParameter}\n"
-        + $"WHERE b.customer_id = @{CustomerParameter} AND b.cancelled_at IS NULL AND s.starts_at > @{NowParameter};\n";
-
-    private Guid? _slotToLock;
-    private (string CustomerId, DateTime Now)? _customerToCount;
+    private readonly List<Statement> _ahead = [];
+    private (DbCommand Command, Statement[] Statements)? _sent;
     private bool _commitWithChanges;
 
     /// <summary>The current transaction's id, once a statement has reported it.</summary>
     public long? TransactionId { get; private set; }
 
-    /// <summary>The counts the customer statements reported, when a lock asked for them.</summary>
-    public LiveBookingCounts? Held { get; private set; }
-
     /// <summary>Whether COMMIT went out with the changes: the transaction is then over on the server.</summary>
     public bool CommitSent { get; private set; }
 
-    /// <summary>Whether a lock was asked for and has not gone out yet.</summary>
-    public bool LockPending => _slotToLock is not null;
+    /// <summary>Whether statements wait for a query to go out with.</summary>
+    public bool HasStatementsAhead => _ahead.Count > 0;
 
-    /// <summary>Forgets everything of an earlier attempt: a new transaction starts.</summary>
+    /// <summary>A new attempt of a command: forgets the last one's, and sends the transaction id with the first query.</summary>
     public void Begin()
     {
-        (_slotToLock, _customerToCount, _commitWithChanges) = (null, null, false);
-        (TransactionId, Held, CommitSent) = (null, null, false);
+        End();
+        (TransactionId, CommitSent) = (null, false);
+        _ahead.Add(new Statement(TransactionIdSql, [], row => TransactionId = row.GetInt64(0)));
     }
 
-    /// <summary>
-    /// Sends the slot's row lock in front of the next query on this context; with a customer, also their lock and the
-    /// count of their live bookings of slots starting after <paramref name="now"/>.
-    /// </summary>
-    public void LockBeforeNextQuery(Guid slotId, string? customerId = null, DateTime now = default)
+    /// <summary>The attempt is over: nothing it queued may ride with a later query on this (pooled) context.</summary>
+    public void End()
     {
-        _slotToLock = slotId;
-        _customerToCount = customerId is null ? null : (customerId, now);
-        Held = null;
+        _ahead.Clear();
+        (_sent, _commitWithChanges) = (null, false);
     }
 
-    /// <summary>Withdraws a lock that did not go out (its query failed before it was sent).</summary>
-    public void CancelLock() => (_slotToLock, _customerToCount) = (null, null);
-
-    /// <summary>Records the transaction id a statement other than the lock reported.</summary>
-    public void ReportTransactionId(long transactionId) => TransactionId = transactionId;
+    /// <summary>Sends <paramref name="statements"/>, in order, in front of the next query on this context.</summary>
+    public void SendBeforeNextQuery(params Statement[] statements) => _ahead.AddRange(statements);
 
     /// <summary>Sends COMMIT behind the next batch of changes.</summary>
     public void CommitWithNextChanges() => _commitWithChanges = true;
+
+    /// <summary>The transaction's id: the one a query reported, or asked for now when the command sent no query.</summary>
+    public async Task<long> TransactionIdAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        if (TransactionId is { } id)
+        {
+            return id;
+        }
+
+        _ahead.Clear();
+        return await db.Database.SqlQueryRaw<long>(TransactionIdSql + " AS \"Value\"").SingleAsync(cancellationToken);
+    }
+
+    /// <summary>A statement sent in front of a query: its SQL, its parameters, and what to do with its first row.</summary>
+    public sealed record Statement(string Sql, IReadOnlyList<NpgsqlParameter> Parameters, Action<DbDataReader>? OnRow = null);
 
     /// <summary>Sends what the command's round trips carry besides EF's statements; in every context's options.</summary>
     internal sealed class Interceptor : DbCommandInterceptor
@@ -125,16 +114,14 @@ internal sealed class CommandRoundTrips
 
         public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
         {
-            if (IsLocking(command))
+            foreach (var statement in SentWith(command, eventData))
             {
-                TakeTransactionId(eventData.Context, result.Read() ? result.GetInt64(0) : null);
-                result.NextResult();
-                if (IsCounting(command))
+                if (result.Read())
                 {
-                    result.NextResult();
-                    TakeCounts(eventData.Context, result.Read() ? new LiveBookingCounts(result.GetInt32(0), result.GetInt32(1)) : null);
-                    result.NextResult();
+                    statement.OnRow?.Invoke(result);
                 }
+
+                result.NextResult();
             }
 
             return result;
@@ -143,19 +130,14 @@ internal sealed class CommandRoundTrips
         public override async ValueTask<DbDataReader> ReaderExecutedAsync(
             DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
         {
-            if (IsLocking(command))
+            foreach (var statement in SentWith(command, eventData))
             {
-                TakeTransactionId(eventData.Context, await result.ReadAsync(cancellationToken) ? result.GetInt64(0) : null);
-                await result.NextResultAsync(cancellationToken);
-                if (IsCounting(command))
+                if (await result.ReadAsync(cancellationToken))
                 {
-                    // The customer lock's row says nothing; the counts follow it.
-                    await result.NextResultAsync(cancellationToken);
-                    TakeCounts(
-                        eventData.Context,
-                        await result.ReadAsync(cancellationToken) ? new LiveBookingCounts(result.GetInt32(0), result.GetInt32(1)) : null);
-                    await result.NextResultAsync(cancellationToken);
+                    statement.OnRow?.Invoke(result);
                 }
+
+                await result.NextResultAsync(cancellationToken);
             }
 
             return result;
@@ -182,44 +164,35 @@ internal sealed class CommandRoundTrips
                     command.CommandText += "\nCOMMIT;";
                 }
             }
-            else if (trips._slotToLock is { } slotId)
+            else if (trips._ahead.Count > 0)
             {
-                // Consumed by the first query after the repository asked for it, whatever happens to that query.
-                trips._slotToLock = null;
-                command.Parameters.Add(new NpgsqlParameter<Guid>(LockParameter, slotId));
-                if (trips._customerToCount is { } count)
+                // Consumed by the first query after they were asked for, whatever happens to that query.
+                var statements = trips._ahead.ToArray();
+                trips._ahead.Clear();
+                trips._sent = (command, statements);
+                var sql = new StringBuilder();
+                foreach (var statement in statements)
                 {
-                    trips._customerToCount = null;
-                    command.CommandText = LockStatement + CustomerStatements + command.CommandText;
-                    command.Parameters.Add(new NpgsqlParameter<string>(CustomerParameter, count.CustomerId));
-                    command.Parameters.Add(new NpgsqlParameter<DateTime>(NowParameter, count.Now));
+                    sql.Append(statement.Sql).Append(";\n");
+                    foreach (var parameter in statement.Parameters.Where(p => !command.Parameters.Contains(p.ParameterName)))
+                    {
+                        command.Parameters.Add(parameter);
+                    }
                 }
-                else
-                {
-                    command.CommandText = LockStatement + command.CommandText;
-                }
+
+                command.CommandText = sql.Append(command.CommandText).ToString();
             }
         }
 
-        private static bool IsLocking(DbCommand command) => command.Parameters.Contains(LockParameter);
-
-        private static bool IsCounting(DbCommand command) => command.Parameters.Contains(CustomerParameter);
-
-        private static void TakeCounts(DbContext? context, LiveBookingCounts? held)
+        private static Statement[] SentWith(DbCommand command, CommandEventData eventData)
         {
-            if (context is SlotsDbContext db)
+            if (eventData.Context is SlotsDbContext { RoundTrips: var trips } && trips._sent is { } sent && ReferenceEquals(sent.Command, command))
             {
-                db.RoundTrips.Held = held;
+                trips._sent = null;
+                return sent.Statements;
             }
-        }
 
-        // No row: there is no such slot, and the load that follows finds none either.
-        private static void TakeTransactionId(DbContext? context, long? transactionId)
-        {
-            if (context is SlotsDbContext db && transactionId is { } id)
-            {
-                db.RoundTrips.ReportTransactionId(id);
-            }
+            return [];
         }
     }
 }

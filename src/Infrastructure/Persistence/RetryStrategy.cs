@@ -16,13 +16,7 @@ namespace Slots.Infrastructure.Persistence;
 /// with the server's error inside it. Replaying is safe because the unit of work first asks whether the
 /// lost attempt committed.
 /// </summary>
-/// <remarks>
-/// A caller that runs its whole operation inside this strategy, and so replays all of it after a failure
-/// (<see cref="SlotReader"/>'s reads, <see cref="UnitOfWork"/>'s commands), passes <paramref name="retriedWhole"/>:
-/// EF asks the outermost strategy whether its queries may be retried part-way, and buffers every row first
-/// if so; an operation retried whole does not need that copy. It is still retried.
-/// </remarks>
-internal sealed class RetryStrategy(ExecutionStrategyDependencies dependencies, bool retriedWhole = false)
+internal sealed class RetryStrategy(ExecutionStrategyDependencies dependencies, bool queriesRetriedAlone = true)
     : NpgsqlRetryingExecutionStrategy(dependencies, MaxRetries, LongestPause, DatabaseFailures.SessionEndedCodes)
 {
     public const int MaxRetries = 5;
@@ -37,10 +31,18 @@ internal sealed class RetryStrategy(ExecutionStrategyDependencies dependencies, 
     /// </summary>
     public static readonly TimeSpan LongestPause = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>The strategy for an operation on <paramref name="db"/> that is replayed whole after a failure.</summary>
-    public static RetryStrategy RetriedWhole(DbContext db) => new(db.GetService<ExecutionStrategyDependencies>(), retriedWhole: true);
+    /// <summary>
+    /// The strategy for an operation on <paramref name="db"/> that is replayed whole after a failure: a command
+    /// (<see cref="UnitOfWork"/>) or a read (<see cref="SlotReader"/>).
+    /// </summary>
+    public static RetryStrategy RetriedWhole(DbContext db) => new(db.GetService<ExecutionStrategyDependencies>(), queriesRetriedAlone: false);
 
-    public override bool RetriesOnFailure => !retriedWhole && base.RetriesOnFailure;
+    /// <summary>
+    /// Whether one query may be retried on its own, part-way through an operation. EF asks the outermost strategy, and
+    /// when the answer is yes it copies every row a query reads before handing any over, so that a retry cannot hand
+    /// rows over twice. An operation replayed whole has no use for that copy: it is still retried, as a whole.
+    /// </summary>
+    public override bool RetriesOnFailure => queriesRetriedAlone && base.RetriesOnFailure;
 
     /// <summary>
     /// A session the server ended while it still answers (pg_terminate_backend, a failover's kill) is tried again at

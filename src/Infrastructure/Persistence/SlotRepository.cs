@@ -1,14 +1,46 @@
-using System.Diagnostics;
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Npgsql;
 using Slots.Application.Common;
 using Slots.Domain.Slots;
 
 namespace Slots.Infrastructure.Persistence;
 
+/// <summary>
+/// Loads the <see cref="Slot"/> aggregate for commands, each load behind the locks it needs, and adds and removes slots.
+/// The locks are sent in front of the load, in the same round trip (<see cref="CommandRoundTrips"/>); always the slot's
+/// row first, then a customer, so no two commands wait for each other in opposite orders. It never commits.
+/// </summary>
 internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
 {
+    /// <summary>
+    /// The slot's row lock, which every command on a slot takes before it reads anything: concurrent commands on one slot,
+    /// in any process, queue here, and the load behind it runs once the lock is granted and sees what the previous holder
+    /// committed.
+    /// </summary>
+    private const string LockSlotSql = "SELECT 1 FROM slots WHERE id = @lock_slot FOR UPDATE";
+
+    /// <summary>
+    /// A booking's customer, after the slot's row: their lock, so that two bookings of one customer count one after the
+    /// other and a booking limit cannot be passed by racing.
+    /// </summary>
+    private static readonly string LockCustomerSql = "SELECT 1 FROM " + AdvisoryLocks.Customer("@lock_customer");
+
+    /// <summary>Then the customer's live bookings of slots still to come: in all, and with this slot's specialist.</summary>
+    private const string CountCustomerSql = """
+        SELECT count(*)::int, (count(*) FILTER (WHERE s.specialist_issuer = o.specialist_issuer AND s.specialist_id = o.specialist_id))::int
+        FROM bookings b JOIN slots s ON s.id = b.slot_id LEFT JOIN slots o ON o.id = @lock_slot
+        WHERE b.customer_id = @lock_customer AND b.cancelled_at IS NULL AND s.starts_at > @lock_now
+        """;
+
+    /// <summary>A specialist's schedule, taken by every create and change of times (and by the import).</summary>
+    private static readonly string LockScheduleSql = "SELECT 1 AS \"Value\" FROM " + AdvisoryLocks.Schedule("@lock_email");
+
+    /// <summary>Every slot of a series, in id order, so two commands on one series queue rather than deadlock.</summary>
+    private const string LockSeriesSql = "SELECT id AS \"Value\" FROM slots WHERE series_id = @lock_series ORDER BY id FOR UPDATE";
+
     // Compiled once per model: every command runs one of these, and an ordinary LINQ query would have its
     // expression tree built, walked for parameters and hashed for EF's query cache on each call (a fifth of a
     // booking's API CPU under perf). A compiled query refuses a context with another model (the tests build some).
@@ -23,7 +55,8 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
 
     public Task<Slot?> GetForUpdateAsync(Guid slotId, SlotLoad load, CancellationToken cancellationToken)
     {
-        db.RoundTrips.LockBeforeNextQuery(slotId);
+        EnsureInTransaction();
+        db.RoundTrips.SendBeforeNextQuery(LockSlot(slotId));
         return LoadLockedAsync(() => load switch
         {
             { CustomerId: { } customerId } => LoadSlotWithLiveBooking.GetOrAdd(db.Model, static _ => CompileLoadWithLiveBooking())(
@@ -42,46 +75,43 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
     public async Task<(Slot? Slot, LiveBookingCounts Held)> GetForBookingAsync(
         Guid slotId, string customerId, DateTime now, CancellationToken cancellationToken)
     {
-        // The row lock, the customer's lock and count, then the load: one round trip (CommandRoundTrips).
-        db.RoundTrips.LockBeforeNextQuery(slotId, customerId, now);
+        EnsureInTransaction();
+        LiveBookingCounts? held = null;
+        NpgsqlParameter[] customer =
+        [
+            new NpgsqlParameter<Guid>("lock_slot", slotId),
+            new NpgsqlParameter<string>("lock_customer", customerId),
+            new NpgsqlParameter<DateTime>("lock_now", now),
+        ];
+        // The row lock, the customer's lock and count, then the load: one round trip.
+        db.RoundTrips.SendBeforeNextQuery(
+            LockSlot(slotId),
+            new(LockCustomerSql, customer),
+            new(CountCustomerSql, customer, row => held = new LiveBookingCounts(row.GetInt32(0), row.GetInt32(1))));
         var slot = await LoadLockedAsync(() => LoadSlotWithLiveBooking.GetOrAdd(db.Model, static _ => CompileLoadWithLiveBooking())(
             db, slotId, customerId, cancellationToken));
-        return (slot, db.RoundTrips.Held ?? throw LockNotSent());
+        return (slot, held ?? throw StatementsNotSent());
     }
 
     public async Task LockScheduleAsync(string specialistEmail, CancellationToken cancellationToken)
     {
-        // A transaction-scoped advisory lock on a hash of the slot's (normalized) email: released at commit
-        // or rollback. A hash collision only makes two specialists queue behind each other, never a wrong answer.
-        // Like the row lock, it reports the transaction id for the unit of work.
-        db.RoundTrips.ReportTransactionId(await db.Database
-            .SqlQuery<long>($"SELECT txid_current() AS \"Value\" FROM pg_advisory_xact_lock(hashtextextended({specialistEmail}, 0))")
-            .SingleAsync(cancellationToken));
+        EnsureInTransaction();
+        await db.Database.SqlQueryRaw<int>(LockScheduleSql, new NpgsqlParameter<string>("lock_email", specialistEmail))
+            .SingleAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// Runs the load the lock was asked for in front of (<see cref="CommandRoundTrips.LockBeforeNextQuery"/>). The row
-    /// lock goes out first, as a statement of its own in front of the load, and every command takes it the same way,
-    /// so concurrent commands on one slot queue there instead of deadlocking; the load runs once the lock is granted
-    /// and sees what the previous holder committed.
-    /// </summary>
+    private static CommandRoundTrips.Statement LockSlot(Guid slotId) => new(LockSlotSql, [new NpgsqlParameter<Guid>("lock_slot", slotId)]);
+
+    /// <summary>Runs the load the locks were sent in front of, and records how long the round trip took, waits included.</summary>
     private async Task<Slot?> LoadLockedAsync(Func<Task<Slot?>> load)
     {
-        try
-        {
-            EnsureInTransaction();
-            var sent = Stopwatch.GetTimestamp();
-            var loaded = await load();
-            SlotsMetrics.LockWait.Record(SlotsMetrics.MillisecondsSince(sent));
-            return db.RoundTrips.LockPending ? throw LockNotSent() : loaded;
-        }
-        finally
-        {
-            db.RoundTrips.CancelLock();
-        }
+        var sent = Stopwatch.GetTimestamp();
+        var loaded = await load();
+        SlotsMetrics.LockWait.Record(SlotsMetrics.MillisecondsSince(sent));
+        return db.RoundTrips.HasStatementsAhead ? throw StatementsNotSent() : loaded;
     }
 
-    /// <summary>A row lock is held until the command's transaction ends, so outside one it would protect nothing.</summary>
+    /// <summary>A lock is held until the command's transaction ends, so outside one it would protect nothing.</summary>
     private void EnsureInTransaction()
     {
         if (db.Database.CurrentTransaction is null)
@@ -90,8 +120,8 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
         }
     }
 
-    private static InvalidOperationException LockNotSent() =>
-        new($"The row lock was not sent: the context's options lack {nameof(CommandRoundTrips)}.{nameof(CommandRoundTrips.Interceptor)}.");
+    private static InvalidOperationException StatementsNotSent() =>
+        new($"The locks were not sent: the context's options lack {nameof(CommandRoundTrips)}.{nameof(CommandRoundTrips.Interceptor)}.");
 
     // Only the customer's live booking, if any: the partial unique index on live bookings serves it.
     private static Func<SlotsDbContext, Guid, string, CancellationToken, Task<Slot?>> CompileLoadWithLiveBooking() =>
@@ -111,10 +141,9 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
     public async Task<IReadOnlyList<Slot>> GetSeriesForUpdateAsync(Guid seriesId, CancellationToken cancellationToken)
     {
         EnsureInTransaction();
-        // The locks first, in id order: a booking locks one of these rows and then only its customer, so no two
-        // commands wait for each other in opposite orders. The load then sees what the previous holders committed.
-        var locked = await db.Database
-            .SqlQuery<Guid>($"SELECT id AS \"Value\" FROM slots WHERE series_id = {seriesId} ORDER BY id FOR UPDATE")
+        // The locks first; the load then sees what the previous holders committed. A booking locks one of these rows and
+        // then only its customer, so no two commands wait for each other in opposite orders.
+        var locked = await db.Database.SqlQueryRaw<Guid>(LockSeriesSql, new NpgsqlParameter<Guid>("lock_series", seriesId))
             .ToListAsync(cancellationToken);
         if (locked.Count == 0)
         {

@@ -12,14 +12,13 @@ namespace Slots.Infrastructure.Persistence;
 /// <para>
 /// A failure while COMMIT is in flight leaves the outcome unknown: the server may have committed and
 /// only the acknowledgement been lost. Replaying then would answer wrongly (a booking that succeeded
-/// would come back as <c>already_booked</c>). So each attempt records its PostgreSQL transaction id
-/// (the command's lock statement reports it on the way, see <see cref="CommandRoundTrips"/>), and before
+/// would come back as <c>already_booked</c>). So each attempt records its PostgreSQL transaction id, and before
 /// any replay the strategy asks the server (<c>txid_status</c>) whether that transaction committed; if it
 /// did, the attempt's own result is the answer.
 /// </para>
 /// <para>
-/// COMMIT normally travels with the changes (<see cref="CommandRoundTrips"/>), so a command is two round
-/// trips: the lock with the load, then the changes with COMMIT.
+/// The id travels in front of the attempt's first query, and COMMIT with the changes (<see cref="CommandRoundTrips"/>),
+/// so a command is two round trips: the locks with the load, then the changes with COMMIT.
 /// </para>
 /// </remarks>
 internal sealed class UnitOfWork(SlotsDbContext db, DatabaseCircuit circuit) : IUnitOfWork
@@ -43,30 +42,34 @@ internal sealed class UnitOfWork(SlotsDbContext db, DatabaseCircuit circuit) : I
                     committing = null;
                     db.ChangeTracker.Clear();
                     db.RoundTrips.Begin();
-                    await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                    // A failed attempt is replayed whole, so SaveChanges needs no savepoint of its own
-                    // (which would cost two more round trips per command).
-                    db.Database.AutoSavepointsEnabled = false;
-                    var result = await run(ct);
-                    // The command's lock statement reported the id; a command that took no lock asks for it.
-                    var transactionId = db.RoundTrips.TransactionId ?? await db.Database
-                        .SqlQuery<long>($"SELECT txid_current() AS \"Value\"").SingleAsync(ct);
-                    committing = (transactionId, result);
-                    // The changes and COMMIT go out in one round trip when they fit one batch, which a command's few
-                    // rows always do.
-                    if (db.ChangeTracker.Entries().Count(e => e.State is not (EntityState.Unchanged or EntityState.Detached))
-                        <= MaxChangesWithCommit)
+                    try
                     {
-                        db.RoundTrips.CommitWithNextChanges();
-                    }
+                        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                        // A failed attempt is replayed whole, so SaveChanges needs no savepoint of its own
+                        // (which would cost two more round trips per command).
+                        db.Database.AutoSavepointsEnabled = false;
+                        var result = await run(ct);
+                        committing = (await db.RoundTrips.TransactionIdAsync(db, ct), result);
+                        // The changes and COMMIT go out in one round trip when they fit one batch, which a command's few
+                        // rows always do.
+                        if (db.ChangeTracker.Entries().Count(e => e.State is not (EntityState.Unchanged or EntityState.Detached))
+                            <= MaxChangesWithCommit)
+                        {
+                            db.RoundTrips.CommitWithNextChanges();
+                        }
 
-                    await db.SaveChangesAsync(ct);
-                    if (!db.RoundTrips.CommitSent)
+                        await db.SaveChangesAsync(ct);
+                        if (!db.RoundTrips.CommitSent)
+                        {
+                            await transaction.CommitAsync(ct);
+                        }
+
+                        return result;
+                    }
+                    finally
                     {
-                        await transaction.CommitAsync(ct);
+                        db.RoundTrips.End();
                     }
-
-                    return result;
                 },
                 async (_, _, ct) => committing is { } attempt && await CommittedAsync(db, attempt.TransactionId, ct)
                     ? new ExecutionResult<T>(true, attempt.Result)
