@@ -252,6 +252,16 @@ public class SlotTests
     }
 
     [Fact]
+    public void A_status_that_is_not_one_is_refused_and_changes_nothing()
+    {
+        var slot = Tomorrow();
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => slot.ChangeStatus((SlotStatus)2, Now));
+        Assert.Equal(SlotStatus.Active, slot.Status);
+        Assert.Equal(1, slot.Version);
+    }
+
+    [Fact]
     public void Delete_is_allowed_only_while_nobody_holds_a_seat()
     {
         var slot = Tomorrow(capacity: 2);

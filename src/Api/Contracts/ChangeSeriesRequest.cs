@@ -1,4 +1,9 @@
+using System.Text.Json.Serialization;
+using Slots.Application.Common;
+using Slots.Domain.Slots;
+
 namespace Slots.Api.Contracts;
 
 /// <summary>Body of <c>PUT /series/{seriesId}</c>: the status every future slot of the series takes.</summary>
-public sealed record ChangeSeriesRequest(string? Status = null);
+public sealed record ChangeSeriesRequest(
+    [property: JsonConverter(typeof(ExactEnumConverter<SlotStatus>))] SlotStatus? Status = null);

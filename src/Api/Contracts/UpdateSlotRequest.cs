@@ -1,4 +1,7 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using Slots.Application.Common;
+using Slots.Domain.Slots;
 
 namespace Slots.Api.Contracts;
 
@@ -9,6 +12,6 @@ namespace Slots.Api.Contracts;
 public sealed record UpdateSlotRequest(
     string? StartTime = null,
     string? EndTime = null,
-    string? Status = null,
+    [property: JsonConverter(typeof(ExactEnumConverter<SlotStatus>))] SlotStatus? Status = null,
     JsonElement? Date = null,
     JsonElement? TotalCapacity = null);

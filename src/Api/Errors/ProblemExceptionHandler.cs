@@ -135,6 +135,13 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
 
     private static ProblemDetails BadRequest(BadHttpRequestException exception)
     {
+        if (exception.InnerException is JsonChoiceException { Path: var path } choice)
+        {
+            // A value outside a field's fixed set is the client's to correct, like any rule the validators check.
+            var name = path is { Length: > 2 } ? path.TrimStart('$', '.') : "body";
+            return Validation(new ValidationException([new FluentValidation.Results.ValidationFailure(name, $"'{name}' {choice.Message}")]));
+        }
+
         // Malformed JSON, wrong types, unknown fields, unreadable query values: the client's fault.
         var (field, detail) = exception.InnerException is JsonException json ? Describe(json) : Describe(exception);
         return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [detail] })

@@ -264,10 +264,27 @@ public sealed class Slot
     }
 
     /// <summary>Lets customers book the slot again.</summary>
-    public void Activate(DateTimeOffset now) => SetStatus(SlotStatus.Active, now);
+    public void Activate(DateTimeOffset now) => ChangeStatus(SlotStatus.Active, now);
 
     /// <summary>Hides the slot from customers; existing bookings stay.</summary>
-    public void Deactivate(DateTimeOffset now) => SetStatus(SlotStatus.Inactive, now);
+    public void Deactivate(DateTimeOffset now) => ChangeStatus(SlotStatus.Inactive, now);
+
+    /// <summary>Opens or closes the slot for booking; the status it already has changes nothing, its version included.</summary>
+    public void ChangeStatus(SlotStatus status, DateTimeOffset now)
+    {
+        if (!Enum.IsDefined(status))
+        {
+            throw new ArgumentOutOfRangeException(nameof(status), status, "Not a slot status.");
+        }
+
+        if (Status == status)
+        {
+            return;
+        }
+
+        Status = status;
+        Changed(now);
+    }
 
     /// <summary>Checks that the caller changes the version of the slot they saw (HTTP <c>If-Match</c>).</summary>
     /// <exception cref="DomainException"><c>precondition_failed</c> when the slot has changed since.</exception>
@@ -323,17 +340,6 @@ public sealed class Slot
     {
         UpdatedAt = Instant.From(now);
         Version++;
-    }
-
-    private void SetStatus(SlotStatus status, DateTimeOffset now)
-    {
-        if (Status == status)
-        {
-            return;
-        }
-
-        Status = status;
-        Changed(now);
     }
 
     private void ApplyTime(SlotTime time)

@@ -3,6 +3,7 @@ using MongoDB.Bson;
 using Slots.Application.Common;
 using Slots.Domain.Common;
 using Slots.Domain.Slots;
+using Slots.Infrastructure.Persistence;
 
 namespace Slots.Infrastructure.Import;
 
@@ -46,12 +47,9 @@ public static class LegacySlotParser
                 Time(document, "endTime"),
                 Text(document, "timezone", SlotLimits.MaxTimezoneLength, required: false) ?? "UTC");
             var capacity = Integer(document, "totalCapacity") ?? throw Invalid("totalCapacity", "is missing");
-            var status = Text(document, "status", 16, required: false) switch
-            {
-                null or "active" => SlotStatus.Active,
-                "inactive" => SlotStatus.Inactive,
-                var other => throw Invalid("status", $"is '{other}', not active or inactive"),
-            };
+            var status = Text(document, "status", 16, required: false) is not { } text ? SlotStatus.Active
+                : ColumnTexts.SlotStatus.TryParse(text, out var named) ? named
+                : throw Invalid("status", $"is '{text}', not {ColumnTexts.SlotStatus.Text(SlotStatus.Active)} or {ColumnTexts.SlotStatus.Text(SlotStatus.Inactive)}");
             var createdAt = Instant(document, "createdAt") ?? now;
             var updatedAt = Instant(document, "updatedAt") ?? createdAt;
             var bookings = Bookings(document, createdAt);

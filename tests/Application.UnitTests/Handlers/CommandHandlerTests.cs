@@ -163,7 +163,7 @@ public class CommandHandlerTests
         _repository.GetForUpdateAsync(slot.Id, Arg.Any<SlotLoad>(), Arg.Any<CancellationToken>()).Returns(slot);
 
         var response = await new UpdateSlotHandler(_repository, Ann, Clock(), Substitute.For<IEventOutbox>())
-            .Handle(new UpdateSlotCommand(slot.Id, "14:00", "16:00", "inactive"), default);
+            .Handle(new UpdateSlotCommand(slot.Id, "14:00", "16:00", SlotStatus.Inactive), default);
 
         Assert.Equal(new TimeOnly(14, 0), response.StartTime);
         Assert.Equal(120, response.Duration);
@@ -181,7 +181,7 @@ public class CommandHandlerTests
         _repository.GetForUpdateAsync(slot.Id, Arg.Any<SlotLoad>(), Arg.Any<CancellationToken>()).Returns(slot);
 
         var response = await new UpdateSlotHandler(_repository, Ann, Clock(), Substitute.For<IEventOutbox>())
-            .Handle(new UpdateSlotCommand(slot.Id, null, null, "active"), default);
+            .Handle(new UpdateSlotCommand(slot.Id, null, null, SlotStatus.Active), default);
 
         Assert.Equal(SlotStatus.Active, response.Status);
         Assert.Equal(new TimeOnly(10, 0), response.StartTime);
@@ -223,7 +223,7 @@ public class CommandHandlerTests
             .Returns((slot, new LiveBookingCounts(0, 0)));
         var update = new UpdateSlotHandler(_repository, Ann, Clock(), events);
 
-        await update.Handle(new UpdateSlotCommand(slot.Id, null, null, "active"), default); // already active
+        await update.Handle(new UpdateSlotCommand(slot.Id, null, null, SlotStatus.Active), default); // already active
         await new BookSlotHandler(_repository, Admin, Clock(), BookingLimits.Default, events)
             .Handle(new BookSlotCommand(slot.Id, "c1", "c1@x.io", "One"), default);
         await new CancelBookingHandler(_repository, Ann, Clock(), events).Handle(new CancelBookingCommand(slot.Id, "c1"), default);

@@ -83,7 +83,7 @@ public class SeriesHandlerTests
         _repository.GetSeriesForUpdateAsync(seriesId, Arg.Any<CancellationToken>()).Returns([past, future, closed]);
         var handler = new ChangeSeriesHandler(_repository, Ann, new FakeTimeProvider(Now.AddDays(2)), _events);
 
-        var result = await handler.Handle(new ChangeSeriesCommand(seriesId, "inactive"), default);
+        var result = await handler.Handle(new ChangeSeriesCommand(seriesId, SlotStatus.Inactive), default);
 
         Assert.Equal(1, result.Changed);
         Assert.Equal([future.Id, closed.Id], result.Slots.Select(s => s.Id));

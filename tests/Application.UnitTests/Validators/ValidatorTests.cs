@@ -2,10 +2,12 @@ using FluentValidation.TestHelper;
 using Slots.Application.Common;
 using Slots.Application.Slots.BookSlot;
 using Slots.Application.Slots.CancelBooking;
+using Slots.Application.Slots.ChangeSeries;
 using Slots.Application.Slots.CreateSlot;
 using Slots.Application.Slots.ListAvailableSlots;
 using Slots.Application.Slots.ListSpecialistSlots;
 using Slots.Application.Slots.UpdateSlot;
+using Slots.Domain.Slots;
 using static Slots.Application.UnitTests.TestData;
 
 namespace Slots.Application.UnitTests.Validators;
@@ -76,12 +78,18 @@ public class ValidatorTests
         new UpdateSlotValidator().TestValidate(new UpdateSlotCommand(Guid.NewGuid(), null, null, null))
             .ShouldHaveValidationErrorFor("body");
 
-    [Theory]
-    [InlineData("paused")]
-    [InlineData("Active ")]
-    public void Update_knows_two_statuses(string status) =>
-        new UpdateSlotValidator().TestValidate(new UpdateSlotCommand(Guid.NewGuid(), null, null, status))
+    [Fact]
+    public void Update_and_series_change_know_two_statuses()
+    {
+        new UpdateSlotValidator().TestValidate(new UpdateSlotCommand(Guid.NewGuid(), null, null, (SlotStatus)2))
             .ShouldHaveValidationErrorFor(c => c.Status);
+        new ChangeSeriesValidator().TestValidate(new ChangeSeriesCommand(Guid.NewGuid(), (SlotStatus)2))
+            .ShouldHaveValidationErrorFor(c => c.Status);
+        new ChangeSeriesValidator().TestValidate(new ChangeSeriesCommand(Guid.NewGuid(), null))
+            .ShouldHaveValidationErrorFor(c => c.Status);
+        new ChangeSeriesValidator().TestValidate(new ChangeSeriesCommand(Guid.NewGuid(), SlotStatus.Inactive))
+            .ShouldNotHaveAnyValidationErrors();
+    }
 
     [Fact]
     public void Book_needs_the_customer()

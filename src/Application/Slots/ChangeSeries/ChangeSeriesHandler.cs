@@ -11,20 +11,14 @@ public sealed class ChangeSeriesHandler(ISlotRepository slots, ICurrentUser user
 {
     public async ValueTask<SeriesChangeResponse> Handle(ChangeSeriesCommand command, CancellationToken cancellationToken)
     {
+        var status = command.Status ?? throw new ArgumentException("A series change names its status (validated).", nameof(command));
         var now = clock.GetUtcNow();
         var changed = 0;
         var future = new List<SlotResponse>();
         foreach (var slot in await SeriesAccess.FutureSlotsAsync(slots, user, clock, command.SeriesId, cancellationToken))
         {
             var version = slot.Version;
-            if (command.Status == "active")
-            {
-                slot.Activate(now);
-            }
-            else
-            {
-                slot.Deactivate(now);
-            }
+            slot.ChangeStatus(status, now);
 
             var response = slot.ToResponse();
             future.Add(response);

@@ -1,6 +1,7 @@
 using Mediator;
 using Slots.Application.Common;
 using Slots.Application.Common.Security;
+using Slots.Domain.Slots;
 
 namespace Slots.Application.Slots.UpdateSlot;
 
@@ -13,7 +14,7 @@ public sealed record UpdateSlotCommand(
     Guid SlotId,
     string? StartTime,
     string? EndTime,
-    string? Status,
+    SlotStatus? Status,
     bool ChangesDate = false,
     bool ChangesCapacity = false,
     IReadOnlyList<int>? IfMatch = null) : ICommand<SlotResponse>, IRestrictedRequest, ISlotCommand

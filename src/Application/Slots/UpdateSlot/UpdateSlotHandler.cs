@@ -28,14 +28,9 @@ public sealed class UpdateSlotHandler(ISlotRepository slots, ICurrentUser user, 
                 now);
         }
 
-        switch (command.Status)
+        if (command.Status is { } status)
         {
-            case "active":
-                slot.Activate(now);
-                break;
-            case "inactive":
-                slot.Deactivate(now);
-                break;
+            slot.ChangeStatus(status, now);
         }
 
         var response = slot.ToResponse();

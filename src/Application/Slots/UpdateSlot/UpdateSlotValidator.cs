@@ -5,8 +5,6 @@ namespace Slots.Application.Slots.UpdateSlot;
 
 public sealed class UpdateSlotValidator : AbstractValidator<UpdateSlotCommand>
 {
-    public static readonly string[] Statuses = ["active", "inactive"];
-
     public UpdateSlotValidator()
     {
         RuleFor(c => c.ChangesDate).Equal(false).OverridePropertyName("date")
@@ -15,8 +13,7 @@ public sealed class UpdateSlotValidator : AbstractValidator<UpdateSlotCommand>
             .WithMessage("The capacity of a slot cannot be changed after creation.");
         RuleFor(c => c.StartTime).LocalTime().When(c => c.StartTime is not null);
         RuleFor(c => c.EndTime).LocalTime().When(c => c.EndTime is not null);
-        RuleFor(c => c.Status).Must(s => Statuses.Contains(s)).When(c => c.Status is not null)
-            .WithMessage("'Status' must be 'active' or 'inactive'.");
+        RuleFor(c => c.Status).IsInEnum();
         RuleFor(c => c).Must(c => c.StartTime is not null || c.EndTime is not null || c.Status is not null)
             .When(c => !c.ChangesDate && !c.ChangesCapacity)
             .OverridePropertyName("body")

@@ -5,6 +5,7 @@ import type { components, paths } from './schema';
 
 type Schemas = components['schemas'];
 export type Slot = Schemas['SlotResponse'];
+export type SlotStatus = Schemas['SlotStatus'];
 export type AvailableSlot = Schemas['AvailableSlotResponse'];
 export type MyBooking = Schemas['MyBookingResponse'];
 export type Booking = Schemas['BookingResponse'];
@@ -141,7 +142,7 @@ export function createSlotsApi(config: SlotsApiConfig) {
     createSeries: async (series: NewSeries, dryRun = false) =>
       unwrap(await client.POST('/api/consulting-slots/series', { params: { query: { dryRun } }, body: series })),
     /** Opens or closes every future slot of a series for booking. */
-    changeSeries: async (seriesId: string, status: 'active' | 'inactive') =>
+    changeSeries: async (seriesId: string, status: SlotStatus) =>
       unwrap(await client.PUT('/api/consulting-slots/series/{seriesId}', { params: { path: { seriesId } }, body: { status } })),
     /** Deletes a series' future slots nobody booked; the answer lists the booked ones it kept. */
     deleteSeries: async (seriesId: string) =>

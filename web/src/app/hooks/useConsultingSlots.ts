@@ -3,7 +3,7 @@
 // `slot_fully_booked` means the list the person saw is stale).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
-import type { NewSeries, NewSlot, SlotChange } from '../api/consultingSlots';
+import type { NewSeries, NewSlot, SlotChange, SlotStatus } from '../api/consultingSlots';
 import { useSlotsApi } from './SlotsApiContext';
 
 export { SlotsApiProvider, useSlotsApi } from './SlotsApiContext';
@@ -67,7 +67,7 @@ export function useCreateSeries() {
 
 export function useChangeSeries() {
   const api = useSlotsApi();
-  return useRefreshingMutation(({ seriesId, status }: { seriesId: string; status: 'active' | 'inactive' }) =>
+  return useRefreshingMutation(({ seriesId, status }: { seriesId: string; status: SlotStatus }) =>
     api.changeSeries(seriesId, status),
   );
 }

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import type { Slot } from '../../api/consultingSlots';
+import type { Slot, SlotStatus } from '../../api/consultingSlots';
 import { formErrors } from '../../api/problems';
 import { useChangeSeries, useDeleteSeries, useDeleteSlot, useUpdateSlot } from '../../hooks/useConsultingSlots';
 import { longDate } from '../../time';
 import { Dialog, ErrorMessage, Field } from '../ui';
+import { slotStatus } from './slotStatus';
 
 /**
  * A slot's actions: change its times, open or close it for booking, delete it (never while someone holds a seat), and,
@@ -33,12 +34,12 @@ export function SlotActions({ slot, past, onWholeSeries }: { slot: Slot; past: b
           onClick={() =>
             update.mutate({
               slotId: slot.id,
-              change: { status: slot.status === 'active' ? 'inactive' : 'active' },
+              change: { status: slotStatus[slot.status].toggle },
               version: slot.version,
             })
           }
         >
-          {slot.status === 'active' ? 'Deactivate' : 'Activate'}
+          {slotStatus[slot.status].toggleLabel}
         </button>
       )}
       <button
@@ -145,10 +146,10 @@ export function SeriesDialog({ seriesId, onClose }: { seriesId: string | null; o
   const change = useChangeSeries();
   const remove = useDeleteSeries();
   const pending = change.isPending || remove.isPending;
-  const setStatus = (status: 'active' | 'inactive') =>
+  const setStatus = (status: SlotStatus) =>
     change.mutate(
       { seriesId: seriesId!, status },
-      { onSuccess: (r) => setDone(`${r.changed} slot${r.changed === 1 ? '' : 's'} ${status === 'active' ? 'opened' : 'closed'} for booking.`) },
+      { onSuccess: (r) => setDone(`${r.changed} slot${r.changed === 1 ? '' : 's'} ${slotStatus[status].reached} for booking.`) },
     );
   const close = () => {
     setDone('');

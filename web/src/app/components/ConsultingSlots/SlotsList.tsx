@@ -3,6 +3,7 @@ import { useCancelBooking } from '../../hooks/useConsultingSlots';
 import { browserZone, dateTime, shortDate } from '../../time';
 import { ErrorMessage, SeatMeter } from '../ui';
 import { SlotActions } from './SlotActions';
+import { slotStatus } from './slotStatus';
 
 /** The specialist's slots as cards: when, seats taken, status, who booked (with a cancel per booking), actions. */
 export function SlotsList({ slots, past, onWholeSeries }: { slots: Slot[]; past: boolean; onWholeSeries?: (seriesId: string) => void }) {
@@ -24,7 +25,7 @@ export function SlotsList({ slots, past, onWholeSeries }: { slots: Slot[]; past:
             </div>
             <div className="slot-meta">
               <span className={`badge badge-${past ? 'past' : slot.status}`}>
-                {past ? 'Past' : slot.status === 'active' ? 'Active' : 'Inactive'}
+                {past ? 'Past' : slotStatus[slot.status].label}
               </span>
               <span className="seats">
                 <SeatMeter taken={slot.bookedCount} total={slot.totalCapacity} />
