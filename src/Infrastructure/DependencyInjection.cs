@@ -71,6 +71,10 @@ public static class DependencyInjection
             // analyzed yet (a new database) it misjudged one as costly enough to JIT-compile on every poll, 1.2 s each.
             builder.Options = $"{builder.Options} -c jit=off".Trim();
             services.AddSingleton(new WebhookDatabase(NpgsqlDataSource.Create(builder)));
+            services.AddSingleton<WebhookFanOut>();
+            services.AddSingleton<DeliveryClaim>();
+            services.AddSingleton<WebhookSender>();
+            services.AddSingleton<OutcomeRecorder>();
             services.AddHostedService<WebhookDispatcher>();
         }
     }

@@ -105,7 +105,7 @@ public class QueryPlanTests(SlotsApiFactory factory) : ApiTestBase(factory)
             await seed.ExecuteNonQueryAsync();
         }
 
-        await using var explain = new NpgsqlCommand("EXPLAIN " + WebhookDispatcher.FanOutSql, connection, transaction)
+        await using var explain = new NpgsqlCommand("EXPLAIN " + WebhookFanOut.Sql, connection, transaction)
         {
             Parameters =
             {

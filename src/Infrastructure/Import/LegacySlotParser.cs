@@ -48,8 +48,8 @@ public static class LegacySlotParser
                 Text(document, "timezone", SlotLimits.MaxTimezoneLength, required: false) ?? "UTC");
             var capacity = Integer(document, "totalCapacity") ?? throw Invalid("totalCapacity", "is missing");
             var status = Text(document, "status", 16, required: false) is not { } text ? SlotStatus.Active
-                : ColumnTexts.SlotStatus.TryParse(text, out var named) ? named
-                : throw Invalid("status", $"is '{text}', not {ColumnTexts.SlotStatus.Text(SlotStatus.Active)} or {ColumnTexts.SlotStatus.Text(SlotStatus.Inactive)}");
+                : ColumnTexts.SlotStatuses.TryParse(text, out var named) ? named
+                : throw Invalid("status", $"is '{text}', not {ColumnTexts.SlotStatuses.Text(SlotStatus.Active)} or {ColumnTexts.SlotStatuses.Text(SlotStatus.Inactive)}");
             var createdAt = Instant(document, "createdAt") ?? now;
             var updatedAt = Instant(document, "updatedAt") ?? createdAt;
             var bookings = Bookings(document, createdAt);

@@ -206,7 +206,7 @@ public sealed class SlotImporter(SlotsDbContext db, TimeProvider clock)
                 await writer.WriteAsync(s.DurationMinutes, NpgsqlDbType.Integer, cancellationToken);
                 await writer.WriteAsync(s.TotalCapacity, NpgsqlDbType.Integer, cancellationToken);
                 await writer.WriteAsync(s.BookedCount, NpgsqlDbType.Integer, cancellationToken);
-                await writer.WriteAsync(ColumnTexts.SlotStatus.Text(s.Status), NpgsqlDbType.Varchar, cancellationToken);
+                await writer.WriteAsync(ColumnTexts.SlotStatuses.Text(s.Status), NpgsqlDbType.Varchar, cancellationToken);
                 await writer.WriteAsync(s.CreatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
                 await writer.WriteAsync(s.UpdatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
                 await writer.WriteAsync(s.Version, NpgsqlDbType.Integer, cancellationToken);

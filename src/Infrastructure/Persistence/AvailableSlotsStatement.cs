@@ -22,7 +22,7 @@ internal static class AvailableSlotsStatement
         SELECT s.id, s.specialist_email, s.service_id, s.date, s.start_time, s.end_time, s.timezone, s.starts_at, s.ends_at,
                s.duration_minutes, s.total_capacity, s.total_capacity - s.booked_count
         FROM slots AS s
-        WHERE s.specialist_email = $1 AND s.status = {ColumnTexts.SlotStatus.Sql(SlotStatus.Active)} AND s.starts_at > $2 AND s.booked_count < s.total_capacity
+        WHERE s.specialist_email = $1 AND s.status = {ColumnTexts.SlotStatuses.Sql(SlotStatus.Active)} AND s.starts_at > $2 AND s.booked_count < s.total_capacity
           AND s.date >= $3 AND s.date <= $4
         ORDER BY s.starts_at
         LIMIT $5

@@ -1,3 +1,4 @@
+using Slots.Application.Common.Webhooks;
 using Slots.Domain.Slots;
 
 namespace Slots.Infrastructure.Persistence;
@@ -6,6 +7,12 @@ namespace Slots.Infrastructure.Persistence;
 internal static class ColumnTexts
 {
     /// <summary><c>slots.status</c>; the old collection's documents spelt it the same way (the import reads them so).</summary>
-    public static readonly ColumnText<SlotStatus> SlotStatus =
-        new((Domain.Slots.SlotStatus.Active, "active"), (Domain.Slots.SlotStatus.Inactive, "inactive"));
+    public static readonly ColumnText<SlotStatus> SlotStatuses = new((SlotStatus.Active, "active"), (SlotStatus.Inactive, "inactive"));
+
+    /// <summary><c>webhook_deliveries.status</c>.</summary>
+    public static readonly ColumnText<DeliveryStatus> DeliveryStatuses = new(
+        (DeliveryStatus.Pending, "pending"),
+        (DeliveryStatus.Sending, "sending"),
+        (DeliveryStatus.Delivered, "delivered"),
+        (DeliveryStatus.Failed, "failed"));
 }

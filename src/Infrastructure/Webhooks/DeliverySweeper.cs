@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Slots.Infrastructure.Persistence;
+using static Slots.Infrastructure.Webhooks.DeliverySql;
 
 namespace Slots.Infrastructure.Webhooks;
 
@@ -25,6 +26,16 @@ internal sealed class DeliverySweeper(IServiceScopeFactory scopes, WebhookOption
 {
     public const int Batch = 10_000;
 
+    /// <summary>The oldest batch of subscription <c>{0}</c>'s deliveries delivered before id <c>{1}</c>: up to the batch's last id.</summary>
+    private static readonly string SweepSql = $$"""
+        DELETE FROM webhook_deliveries
+        WHERE subscription_id = {0} AND status = {{Delivered}} AND event_id < {1}
+          AND event_id <= (SELECT event_id FROM (
+              SELECT event_id FROM webhook_deliveries
+              WHERE subscription_id = {0} AND status = {{Delivered}} AND event_id < {1}
+              ORDER BY event_id LIMIT {2}) batch ORDER BY event_id DESC LIMIT 1)
+        """;
+
     protected override string Swept => "delivered webhook deliveries";
 
     public override async Task<int> SweepAsync(CancellationToken cancellationToken)
@@ -39,17 +50,7 @@ internal sealed class DeliverySweeper(IServiceScopeFactory scopes, WebhookOption
             int swept;
             do
             {
-                // The oldest batch is a range of the key: up to the batch's last id.
-                swept = await db.Database.ExecuteSqlAsync(
-                    $"""
-                    DELETE FROM webhook_deliveries
-                    WHERE subscription_id = {subscription} AND status = 'delivered' AND event_id < {before}
-                      AND event_id <= (SELECT event_id FROM (
-                          SELECT event_id FROM webhook_deliveries
-                          WHERE subscription_id = {subscription} AND status = 'delivered' AND event_id < {before}
-                          ORDER BY event_id LIMIT {Batch}) batch ORDER BY event_id DESC LIMIT 1)
-                    """,
-                    cancellationToken);
+                swept = await db.Database.ExecuteSqlRawAsync(SweepSql, [subscription, before, Batch], cancellationToken);
                 total += swept;
             }
             while (swept == Batch);

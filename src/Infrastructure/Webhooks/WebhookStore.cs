@@ -5,6 +5,7 @@ using Slots.Application.Common.Events;
 using Slots.Application.Common.Webhooks;
 using Slots.Infrastructure.Events;
 using Slots.Infrastructure.Persistence;
+using static Slots.Infrastructure.Webhooks.DeliverySql;
 
 namespace Slots.Infrastructure.Webhooks;
 
@@ -14,20 +15,38 @@ internal sealed class WebhookStore(SlotsDbContext db) : IWebhookStore
         db.Set<WebhookSubscription>().Add(new WebhookSubscription(
             webhook.Id, webhook.Url.AbsoluteUri, webhook.Types?.ToArray(), webhook.Description, webhook.Secret, webhook.CreatedAt));
 
+    /// <summary>Every subscription with the counts of its deliveries not delivered (served by <c>ix_webhook_deliveries_open</c>).</summary>
+    private static readonly string ListSql = $"""
+        SELECT s.id AS "Id", s.url AS "Url", s.types AS "Types", s.description AS "Description", s.created_at AS "CreatedAt",
+               count(d.event_id) FILTER (WHERE d.status IN ({Open}))::int AS "Pending",
+               count(d.event_id) FILTER (WHERE d.status IN ({Open}) AND d.last_error IS NOT NULL)::int AS "Retrying",
+               count(d.event_id) FILTER (WHERE d.status = {Failed})::int AS "Failed",
+               (array_agg(d.last_error ORDER BY d.last_attempt_at DESC) FILTER (WHERE d.last_error IS NOT NULL))[1] AS "LastError",
+               max(d.last_attempt_at) FILTER (WHERE d.last_error IS NOT NULL) AS "LastFailureAt"
+        FROM webhook_subscriptions s
+        LEFT JOIN webhook_deliveries d ON d.subscription_id = s.id AND d.status <> {Delivered}
+        GROUP BY s.id
+        ORDER BY s.created_at, s.id
+        """;
+
+    /// <summary>Whether the delivery is being sent right now: claimed, its claim not run out (locked for the replay).</summary>
+    private static readonly string InFlightSql = $$"""
+        SELECT (status = {{Sending}} AND next_attempt_at > now()) AS "Value" FROM webhook_deliveries
+        WHERE event_id = {0} AND subscription_id = {1}
+        FOR UPDATE
+        """;
+
+    /// <summary>Due now; one delivered or given up starts a new window of retries.</summary>
+    private static readonly string ReplaySql = $$"""
+        UPDATE webhook_deliveries
+        SET status = {{Pending}}, next_attempt_at = now(),
+            retry_from = CASE WHEN status IN ({{Delivered}}, {{Failed}}) THEN now() ELSE retry_from END
+        WHERE event_id = {0} AND subscription_id = {1}
+        """;
+
     public async Task<IReadOnlyList<WebhookResponse>> ListAsync(CancellationToken cancellationToken)
     {
-        var rows = await db.Database.SqlQuery<SubscriptionRow>($"""
-            SELECT s.id AS "Id", s.url AS "Url", s.types AS "Types", s.description AS "Description", s.created_at AS "CreatedAt",
-                   count(d.event_id) FILTER (WHERE d.status IN ('pending', 'sending'))::int AS "Pending",
-                   count(d.event_id) FILTER (WHERE d.status IN ('pending', 'sending') AND d.last_error IS NOT NULL)::int AS "Retrying",
-                   count(d.event_id) FILTER (WHERE d.status = 'failed')::int AS "Failed",
-                   (array_agg(d.last_error ORDER BY d.last_attempt_at DESC) FILTER (WHERE d.last_error IS NOT NULL))[1] AS "LastError",
-                   max(d.last_attempt_at) FILTER (WHERE d.last_error IS NOT NULL) AS "LastFailureAt"
-            FROM webhook_subscriptions s
-            LEFT JOIN webhook_deliveries d ON d.subscription_id = s.id AND d.status <> 'delivered'
-            GROUP BY s.id
-            ORDER BY s.created_at, s.id
-            """).ToListAsync(cancellationToken);
+        var rows = await db.Database.SqlQueryRaw<SubscriptionRow>(ListSql).ToListAsync(cancellationToken);
         return rows.ConvertAll(r => new WebhookResponse(
             r.Id, r.Url, r.Types, r.Description, Utc(r.CreatedAt),
             new WebhookHealth(
@@ -44,7 +63,7 @@ internal sealed class WebhookStore(SlotsDbContext db) : IWebhookStore
     public async Task<List<WebhookDeliveryResponse>> ListDeliveriesAsync(
         Guid subscriptionId, DeliveryStatus? status, Guid? before, int take, CancellationToken cancellationToken)
     {
-        var statusText = status is { } s ? Text(s) : null;
+        var statusText = status is { } s ? ColumnTexts.DeliveryStatuses.Text(s) : null;
         var rows = await db.Database.SqlQueryRaw<DeliveryRow>(
             "SELECT " + DeliveryColumns + """
 
@@ -65,11 +84,7 @@ internal sealed class WebhookStore(SlotsDbContext db) : IWebhookStore
     {
         // A delivery being sent (claimed, its claim not yet run out) is left to its dispatcher; any other is due now. One
         // delivered or given up starts a new window of retries.
-        var found = await db.Database.SqlQuery<bool>($"""
-            SELECT (status = 'sending' AND next_attempt_at > now()) AS "Value" FROM webhook_deliveries
-            WHERE event_id = {deliveryId} AND subscription_id = {subscriptionId}
-            FOR UPDATE
-            """).ToListAsync(cancellationToken);
+        var found = await db.Database.SqlQueryRaw<bool>(InFlightSql, deliveryId, subscriptionId).ToListAsync(cancellationToken);
         if (found is not [var inFlight])
         {
             return (RetryOutcome.NotFound, null);
@@ -80,12 +95,7 @@ internal sealed class WebhookStore(SlotsDbContext db) : IWebhookStore
             return (RetryOutcome.InFlight, null);
         }
 
-        await db.Database.ExecuteSqlAsync($"""
-            UPDATE webhook_deliveries
-            SET status = 'pending', next_attempt_at = now(),
-                retry_from = CASE WHEN status IN ('delivered', 'failed') THEN now() ELSE retry_from END
-            WHERE event_id = {deliveryId} AND subscription_id = {subscriptionId}
-            """, cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(ReplaySql, [deliveryId, subscriptionId], cancellationToken);
         var row = await db.Database.SqlQueryRaw<DeliveryRow>(
             "SELECT " + DeliveryColumns + " FROM webhook_deliveries d JOIN events e ON e.id = d.event_id WHERE d.event_id = {0} AND d.subscription_id = {1}",
             deliveryId, subscriptionId)
@@ -99,8 +109,6 @@ internal sealed class WebhookStore(SlotsDbContext db) : IWebhookStore
         d.last_status_code AS "LastStatusCode", d.last_error AS "LastError", d.next_attempt_at AS "NextAttemptAt",
         d.delivered_at AS "DeliveredAt"
         """;
-
-    private static string Text(DeliveryStatus status) => status.ToString().ToLowerInvariant();
 
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 
@@ -117,7 +125,7 @@ internal sealed class WebhookStore(SlotsDbContext db) : IWebhookStore
         public WebhookDeliveryResponse ToResponse() => new(
             Id, EventType,
             EventFeed.Position(Tx, EventSeq).ToString(),
-            Enum.Parse<DeliveryStatus>(Status, ignoreCase: true), Attempts, Utc(CreatedAt), Utc(LastAttemptAt), LastStatusCode, LastError,
+            ColumnTexts.DeliveryStatuses.Parse(Status), Attempts, Utc(CreatedAt), Utc(LastAttemptAt), LastStatusCode, LastError,
             Utc(NextAttemptAt), Utc(DeliveredAt));
     }
 }

@@ -17,7 +17,7 @@ internal sealed class SlotConfiguration : IEntityTypeConfiguration<Slot>
             t.HasCheckConstraint(BookedCountConstraint, "booked_count BETWEEN 0 AND total_capacity");
             t.HasCheckConstraint("ck_slots_total_capacity", $"total_capacity BETWEEN {SlotLimits.MinCapacity} AND {SlotLimits.MaxCapacity}");
             t.HasCheckConstraint("ck_slots_time_order", "ends_at > starts_at AND end_time > start_time");
-            t.HasCheckConstraint("ck_slots_status", $"status IN ({ColumnTexts.SlotStatus.SqlList})");
+            t.HasCheckConstraint("ck_slots_status", $"status IN ({ColumnTexts.SlotStatuses.SqlList})");
         });
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Id).HasColumnName("id").ValueGeneratedNever();
@@ -38,7 +38,7 @@ internal sealed class SlotConfiguration : IEntityTypeConfiguration<Slot>
         builder.Property(s => s.TotalCapacity).HasColumnName("total_capacity");
         builder.Property(s => s.BookedCount).HasColumnName("booked_count");
         builder.Property(s => s.Status).HasColumnName("status").HasMaxLength(16)
-            .HasConversion(ColumnTexts.SlotStatus.Converter);
+            .HasConversion(ColumnTexts.SlotStatuses.Converter);
         builder.Property(s => s.CreatedAt).HasColumnName("created_at");
         builder.Property(s => s.UpdatedAt).HasColumnName("updated_at");
         builder.Property(s => s.Version).HasColumnName("version");

@@ -1,0 +1,84 @@
+using Npgsql;
+using static Slots.Infrastructure.Webhooks.DeliverySql;
+
+namespace Slots.Infrastructure.Webhooks;
+
+/// <summary>
+/// Makes the deliveries of new events, one process at a time: the cursor row is taken with <c>FOR UPDATE SKIP LOCKED</c>,
+/// so a process that finds it taken moves on to its claim. The events after the cursor are read in feed order, as the feed
+/// reads them (only transactions older than every running one, so none committed late is skipped); each subscription that
+/// wants an event gets a delivery, the first ones already claimed by this process; the cursor moves. One statement.
+/// </summary>
+internal sealed class WebhookFanOut(WebhookDatabase database, WebhookOptions options)
+{
+    /// <summary>Events read per statement at most.</summary>
+    public const int Batch = 1000;
+
+
+    /// <summary>
+    /// Lock the cursor, read up to <c>$1</c> events after it from transactions no longer in flight, make their deliveries
+    /// (the first <c>$2</c> claimed with the lease <c>$3</c>), move the cursor, and return the claimed ones with their
+    /// subscription and event (the columns <see cref="ClaimedDelivery.Read"/> takes, after the count of events read).
+    /// </summary>
+    /// <remarks>
+    /// The events are read LATERAL to the cursor, so that its position bounds the index scan on <c>(tx, seq)</c>, and the
+    /// cursor is named by its key, so the planner knows it is one row even in a table never analyzed; without either, the
+    /// statement read every event before the cursor on every poll, or cost enough to be JIT-compiled each time
+    /// (QueryPlanTests; the measurements are in docs/performance.md).
+    /// </remarks>
+    internal static readonly string Sql = $"""
+        WITH cursor AS (SELECT tx, seq FROM webhook_fanout WHERE id = 1 FOR UPDATE SKIP LOCKED),
+        batch AS (
+            SELECT e.id, e.type, e.subject, e.time, e.tx, e.seq, e.data
+            FROM cursor c CROSS JOIN LATERAL (
+                SELECT id, type, subject, time, tx, seq, data FROM events
+                WHERE tx < pg_snapshot_xmin(pg_current_snapshot()) AND (tx, seq) > (c.tx, c.seq)
+                ORDER BY tx, seq
+                LIMIT $1) e),
+        made AS (
+            INSERT INTO webhook_deliveries (subscription_id, event_id, status, attempts, last_attempt_at, next_attempt_at)
+            SELECT subscription, event, CASE WHEN n <= $2 THEN {Sending} ELSE {Pending} END, CASE WHEN n <= $2 THEN 1 ELSE 0 END,
+                   CASE WHEN n <= $2 THEN now() END, CASE WHEN n <= $2 THEN now() + $3 ELSE now() END
+            FROM (
+                SELECT s.id AS subscription, b.id AS event, row_number() OVER (ORDER BY b.tx, b.seq, s.id) AS n
+                FROM batch b JOIN webhook_subscriptions s ON b.tx >= s.start_tx AND (s.types IS NULL OR b.type = ANY (s.types))) wanted
+            ON CONFLICT DO NOTHING
+            RETURNING subscription_id, event_id, attempts, status),
+        moved AS (
+            UPDATE webhook_fanout f SET tx = last.tx, seq = last.seq
+            FROM (SELECT tx, seq FROM batch ORDER BY tx DESC, seq DESC LIMIT 1) last)
+        SELECT (SELECT count(*)::int FROM batch), m.subscription_id, m.attempts, now(), s.url, s.secret,
+               b.id, b.type, b.subject, b.time, b.tx::text, b.seq, b.data::text
+        FROM (SELECT 1) one
+        LEFT JOIN (made m JOIN webhook_subscriptions s ON s.id = m.subscription_id JOIN batch b ON b.id = m.event_id)
+            ON m.status = {Sending}
+        ORDER BY b.tx, b.seq
+        """;
+
+    /// <summary>
+    /// Up to <see cref="Batch"/> events after the cursor become deliveries: the first <paramref name="claim"/> claimed by
+    /// this process, the rest due at once for any process to claim. Returns how many events were read (0 when another
+    /// process holds the cursor) and the deliveries claimed. Many events may be for no subscription at all: a batch as
+    /// small as the room to send would crawl past them.
+    /// </summary>
+    public async Task<(int Events, List<ClaimedDelivery> Claimed)> RunAsync(int claim, CancellationToken cancellationToken)
+    {
+        await using var command = database.Source.CreateCommand(Sql);
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = Batch });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = claim });
+        command.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = options.ClaimLease });
+        var events = 0;
+        var claimed = new List<ClaimedDelivery>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events = reader.GetInt32(0);
+            if (!reader.IsDBNull(1))
+            {
+                claimed.Add(ClaimedDelivery.Read(reader, 1));
+            }
+        }
+
+        return (events, claimed);
+    }
+}

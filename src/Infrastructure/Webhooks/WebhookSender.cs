@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Slots.Infrastructure.Events;
+using StandardWebhooks;
+
+namespace Slots.Infrastructure.Webhooks;
+
+/// <summary>
+/// Sends one claimed delivery and says how it went: the event as a CloudEvent, signed the Standard Webhooks way, within
+/// <see cref="WebhookOptions.SendTimeout"/>, with no redirects, no proxy and no cookies, and only to addresses
+/// <see cref="WebhookTargets"/> allows at the moment of connecting. Any failure is an outcome with its error and the
+/// wait before the next attempt, never an exception.
+/// </summary>
+internal sealed partial class WebhookSender : IDisposable
+{
+    /// <summary>The longest error kept with a delivery (the column's size).</summary>
+    public const int MaxErrorLength = 500;
+
+    private readonly WebhookOptions _options;
+    private readonly ILogger<WebhookSender> _logger;
+    private readonly ConcurrentDictionary<string, StandardWebhook> _signers = new(StringComparer.Ordinal);
+    private readonly HttpClient _http;
+
+    public WebhookSender(WebhookOptions options, WebhookTargets targets, ILogger<WebhookSender> logger)
+    {
+        (_options, _logger) = (options, logger);
+        _http = new HttpClient(new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseProxy = false,
+            UseCookies = false,
+            ConnectCallback = (context, ct) => targets.ConnectAsync(context.DnsEndPoint, ct),
+            PooledConnectionLifetime = TimeSpan.FromMinutes(1),
+            // Shorter than the common servers' keep-alive (Node.js closes an idle connection after 5 s): a connection the
+            // receiver may already have closed is not reused, so a send does not fail on it.
+            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(4),
+            ConnectTimeout = options.SendTimeout,
+        })
+        {
+            Timeout = Timeout.InfiniteTimeSpan, // each send has its own
+            DefaultRequestHeaders = { UserAgent = { new ProductInfoHeaderValue("consulting-slots-webhooks", "1") } },
+        };
+    }
+
+    public async Task<DeliveryOutcome> SendAsync(ClaimedDelivery delivery)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        int? status = null;
+        string? error;
+        try
+        {
+            using var timeout = new CancellationTokenSource(_options.SendTimeout);
+            using var request = Signed(delivery);
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            status = (int)response.StatusCode;
+            error = response.IsSuccessStatusCode ? null
+                : response.StatusCode is >= HttpStatusCode.MultipleChoices and < HttpStatusCode.BadRequest
+                    ? $"HTTP {status} (redirects are not followed)"
+                    : $"HTTP {status}";
+        }
+        catch (OperationCanceledException)
+        {
+            error = $"No answer within {_options.SendTimeout.TotalSeconds:0.###} s.";
+        }
+        catch (HttpRequestException e) when (e.InnerException is WebhookTargetRefusedException refused)
+        {
+            error = "Target refused: " + refused.Message;
+        }
+        catch (HttpRequestException e)
+        {
+            error = e.HttpRequestError + ": " + e.Message;
+        }
+
+        if (error is not null)
+        {
+            LogAttemptFailed(delivery.Event.Id, delivery.Subscription, delivery.Attempt, error);
+        }
+
+        return new DeliveryOutcome(
+            delivery.Subscription, delivery.Event.Id, delivery.Attempt, status, error is { Length: > MaxErrorLength } ? error[..MaxErrorLength] : error,
+            error is null ? TimeSpan.Zero : _options.RetryDelay(delivery.Attempt, Random.Shared.NextDouble()));
+    }
+
+    private HttpRequestMessage Signed(ClaimedDelivery delivery)
+    {
+        var body = CloudEventJson.Encode(delivery.Event);
+        var id = delivery.Event.Id.ToString();
+        var signature = _signers.GetOrAdd(delivery.Secret, secret => new StandardWebhook(secret))
+            .Sign(id, delivery.ClaimedAt, Encoding.UTF8.GetString(body.Span));
+        var request = new HttpRequestMessage(HttpMethod.Post, delivery.Url)
+        {
+            Content = new ReadOnlyMemoryContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/cloudevents+json") { CharSet = "utf-8" } } },
+        };
+        var names = WebhookConfigurationOptions.StandardWebhooks;
+        request.Headers.Add(names.IdHeaderKey, id);
+        request.Headers.Add(names.TimestampHeaderKey, delivery.ClaimedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add(names.SignatureHeaderKey, signature);
+        return request;
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    [LoggerMessage(LogLevel.Information, "Webhook delivery of event {EventId} to subscription {SubscriptionId}, attempt {Attempt}, failed: {Error}")]
+    private partial void LogAttemptFailed(Guid eventId, Guid subscriptionId, int attempt, string error);
+}

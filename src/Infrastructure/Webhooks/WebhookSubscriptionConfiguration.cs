@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Slots.Infrastructure.Webhooks;
+
+internal sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguration<WebhookSubscription>
+{
+    public void Configure(EntityTypeBuilder<WebhookSubscription> builder)
+    {
+        builder.ToTable("webhook_subscriptions");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).HasColumnName("id").ValueGeneratedNever();
+        builder.Property(s => s.Url).HasColumnName("url").HasMaxLength(2048).IsRequired();
+        builder.Property(s => s.Types).HasColumnName("types");
+        builder.Property(s => s.Description).HasColumnName("description").HasMaxLength(500);
+        builder.Property(s => s.Secret).HasColumnName("secret").HasMaxLength(100).IsRequired();
+        builder.Property(s => s.CreatedAt).HasColumnName("created_at");
+    }
+}

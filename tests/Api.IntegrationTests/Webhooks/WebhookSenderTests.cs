@@ -1,0 +1,103 @@
+using System.Net;
+using Microsoft.Extensions.Logging.Abstractions;
+using Slots.Api.IntegrationTests.Infrastructure;
+using Slots.Application.Common.Events;
+using Slots.Infrastructure.Webhooks;
+
+namespace Slots.Api.IntegrationTests.Webhooks;
+
+/// <summary>
+/// The sender alone, against a real receiver that verifies signatures: every answer becomes an outcome (delivered, or an
+/// error with the wait before the next attempt), never an exception, and only allowed addresses are called.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class WebhookSenderTests : IAsyncLifetime
+{
+    private const string Secret = "whsec_c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0";
+    private static readonly WebhookOptions Options = new() { AllowInsecureTargets = true, SendTimeout = TimeSpan.FromMilliseconds(500) };
+
+    private readonly TestHostNames _names = new();
+    private WebhookReceiver _receiver = null!;
+    private WebhookSender _sender = null!;
+
+    public async Task InitializeAsync()
+    {
+        _receiver = await WebhookReceiver.StartAsync();
+        _receiver.Secret = Secret;
+        _sender = new WebhookSender(Options, new WebhookTargets(Options, _names.ResolveAsync), NullLogger<WebhookSender>.Instance);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _sender.Dispose();
+        await _receiver.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task An_answer_in_2xx_delivers_a_signed_cloud_event()
+    {
+        var delivery = Delivery(_receiver.Url);
+
+        var outcome = await _sender.SendAsync(delivery);
+
+        Assert.Equal(new DeliveryOutcome(delivery.Subscription, delivery.Event.Id, 2, 204, null, TimeSpan.Zero), outcome);
+        var received = Assert.Single(_receiver.Requests);
+        Assert.Empty(_receiver.Rejected); // the signature verified
+        Assert.Equal(delivery.Event.Id.ToString(), received.Id);
+        Assert.Equal("application/cloudevents+json; charset=utf-8", received.ContentType);
+        Assert.Equal("slots.booking.created", received.Type);
+        Assert.Equal("12-3", received.Position);
+    }
+
+    [Theory]
+    [InlineData(500, "HTTP 500")]
+    [InlineData(410, "HTTP 410")]
+    [InlineData(302, "HTTP 302 (redirects are not followed)")]
+    public async Task Any_other_answer_is_an_error_retried_after_a_growing_wait(int answer, string error)
+    {
+        _receiver.Answer = answer;
+
+        var outcome = await _sender.SendAsync(Delivery(_receiver.Url, attempt: 3));
+
+        Assert.Equal((answer, error), (outcome.Status, outcome.Error));
+        // The third attempt waits between half and all of four first waits.
+        Assert.InRange(outcome.RetryDelay, Options.FirstRetryDelay * 2, Options.FirstRetryDelay * 4);
+        Assert.Equal(0, _receiver.RedirectedHits);
+    }
+
+    [Fact]
+    public async Task A_receiver_that_does_not_answer_in_time_is_an_error()
+    {
+        _receiver.Hang = true;
+
+        var outcome = await _sender.SendAsync(Delivery(_receiver.Url));
+
+        Assert.Equal((null, "No answer within 0.5 s."), (outcome.Status, outcome.Error));
+    }
+
+    [Fact]
+    public async Task A_receiver_that_is_down_is_an_error()
+    {
+        await _receiver.StopAsync();
+
+        var outcome = await _sender.SendAsync(Delivery(_receiver.Url));
+
+        Assert.Null(outcome.Status);
+        Assert.StartsWith("ConnectionError: ", outcome.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_name_that_now_resolves_to_a_refused_address_is_never_called()
+    {
+        _names.Set("hooks.example.test", [IPAddress.Parse("169.254.169.254")]);
+
+        var outcome = await _sender.SendAsync(Delivery(new Uri($"http://hooks.example.test:{_receiver.Port}/hooks")));
+
+        Assert.Equal("Target refused: 169.254.169.254 is a cloud metadata address.", outcome.Error);
+        Assert.Empty(_receiver.Requests);
+    }
+
+    private static ClaimedDelivery Delivery(Uri url, int attempt = 2) => new(
+        Guid.NewGuid(), attempt, DateTimeOffset.UtcNow, url, Secret,
+        new FeedEvent(Guid.CreateVersion7(), "slots.booking.created", Guid.NewGuid(), DateTime.UtcNow, new EventPosition(12, 3), "{}"));
+}
