@@ -1,7 +1,6 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using Slots.Application.Common;
-using Slots.Application.Common.Idempotency;
 
 namespace Slots.Application;
 
@@ -19,7 +18,6 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SlotQueue>();
-        services.AddScoped<IdempotencyContext>();
         return services;
     }
 }

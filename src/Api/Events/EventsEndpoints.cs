@@ -2,7 +2,6 @@ using System.Reflection;
 using System.Text.Json;
 using Mediator;
 using Microsoft.AspNetCore.Http.Metadata;
-using Slots.Api.Endpoints;
 using Slots.Api.Http;
 using Slots.Api.OpenApi;
 using Slots.Application.Common.Events;
@@ -33,7 +32,7 @@ public static class EventsEndpoints
         var page = await sender.Send(new ListEventsQuery(after, limit), ct);
         if (page.NextCursor is not null)
         {
-            ConsultingSlotsEndpoints.AppendNextLink(http, "after", page.NextCursor);
+            NextLink.Append(http, "after", page.NextCursor);
         }
 
         return new CloudEventsJson(page.Items);

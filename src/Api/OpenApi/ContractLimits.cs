@@ -69,7 +69,7 @@ public static class ContractLimits
             ["datacontenttype"] = s => Text(s, 64, "The data's media type: application/json."),
             ["time"] = Instant,
             ["version"] = s => Integer(s, 1, int.MaxValue, "1 when created, one more with every change (bookings included); the ETag is \"v{version}\"."),
-            ["Idempotency-Key"] = s => Text(s, IdempotencyContext.MaxKeyLength,
+            ["Idempotency-Key"] = s => Text(s, IdempotencyKeys.MaxLength,
                 "Makes a retry safe: the same key (from the same caller, for the same request) returns the first answer again, "
                 + "with `Idempotent-Replayed: true`; kept 24 hours. Printable ASCII."),
             ["url"] = s =>

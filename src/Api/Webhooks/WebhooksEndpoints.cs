@@ -1,6 +1,6 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Slots.Api.Endpoints;
+using Slots.Api.Http;
 using Slots.Api.OpenApi;
 using Slots.Application.Common.Webhooks;
 using Slots.Application.Webhooks.CreateWebhook;
@@ -66,12 +66,7 @@ public static class WebhooksEndpoints
         Guid webhookId, string? status, int? limit, string? cursor, ISender sender, HttpContext http, CancellationToken ct)
     {
         var page = await sender.Send(new ListDeliveriesQuery(webhookId, status, limit, cursor), ct);
-        if (page.NextCursor is not null)
-        {
-            ConsultingSlotsEndpoints.AppendNextLink(http, "cursor", page.NextCursor);
-        }
-
-        return TypedResults.Ok(page.Items);
+        return TypedResults.Ok(NextLink.Items(http, page));
     }
 
     private static async Task<Accepted<WebhookDeliveryResponse>> Retry(Guid webhookId, Guid deliveryId, ISender sender, CancellationToken ct)

@@ -14,6 +14,7 @@ public static partial class SlotMapper
     [MapperIgnoreSource(nameof(Slot.HasLiveBookings))]
     [MapperIgnoreSource(nameof(Slot.LegacyId))]
     [MapperIgnoreTarget(nameof(SlotResponse.IsFullyBooked))]
+    [MapperIgnoreTarget(nameof(SlotResponse.Replayed))]
     public static partial SlotResponse ToResponse(this Slot slot);
 
     public static partial IQueryable<SlotResponse> ProjectToResponse(this IQueryable<Slot> slots);

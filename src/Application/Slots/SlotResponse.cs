@@ -1,9 +1,11 @@
+using System.Text.Json.Serialization;
+using Slots.Application.Common.Idempotency;
 using Slots.Domain.Slots;
 
 namespace Slots.Application.Slots;
 
 /// <summary>The specialist's view of a slot, bookings included.</summary>
-public sealed record SlotResponse
+public sealed record SlotResponse : IReplayableResponse
 {
     public required Guid Id { get; init; }
 
@@ -31,4 +33,9 @@ public sealed record SlotResponse
 
     /// <summary>1 when created, one more with every change, bookings included: the slot's <c>ETag</c> is made of it.</summary>
     public required int Version { get; init; }
+
+    [JsonIgnore]
+    public bool Replayed { get; init; }
+
+    public IReplayableResponse AsReplayed() => this with { Replayed = true };
 }

@@ -28,7 +28,7 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         builder.HasKey(r => new { r.Scope, r.Operation, r.Key });
         builder.Property(r => r.Scope).HasColumnName("scope").HasMaxLength(400);
         builder.Property(r => r.Operation).HasColumnName("operation").HasMaxLength(64);
-        builder.Property(r => r.Key).HasColumnName("key").HasMaxLength(IdempotencyContext.MaxKeyLength);
+        builder.Property(r => r.Key).HasColumnName("key").HasMaxLength(IdempotencyKeys.MaxLength);
         builder.Property(r => r.Fingerprint).HasColumnName("fingerprint").IsRequired();
         builder.Property(r => r.Body).HasColumnName("body").IsRequired();
         builder.Property(r => r.CreatedAt).HasColumnName("created_at");

@@ -35,7 +35,7 @@ internal sealed class IdempotencyStore(SlotsDbContext db) : IIdempotencyStore
             command.Parameters.Add(new NpgsqlParameter { Value = key });
             if (sql.Contains("$4", StringComparison.Ordinal))
             {
-                command.Parameters.Add(new NpgsqlParameter { Value = now - IdempotencyContext.Lifetime });
+                command.Parameters.Add(new NpgsqlParameter { Value = now - IdempotencyKeys.Lifetime });
             }
 
             batch.BatchCommands.Add(command);

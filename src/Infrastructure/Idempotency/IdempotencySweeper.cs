@@ -16,7 +16,7 @@ internal sealed class IdempotencySweeper(IServiceScopeFactory scopes, TimeProvid
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SlotsDbContext>();
-        var expired = Clock.GetUtcNow().UtcDateTime - IdempotencyContext.Lifetime;
+        var expired = Clock.GetUtcNow().UtcDateTime - IdempotencyKeys.Lifetime;
         return await db.Set<IdempotencyRecord>().Where(r => r.CreatedAt <= expired).ExecuteDeleteAsync(cancellationToken);
     }
 }

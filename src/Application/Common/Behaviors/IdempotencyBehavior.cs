@@ -8,20 +8,20 @@ namespace Slots.Application.Common.Behaviors;
 
 /// <summary>
 /// Inside the command's transaction (after the unit of work opened it): with an <c>Idempotency-Key</c>, the key is
-/// locked first; a kept answer for the same request is returned again (<see cref="IdempotencyContext.Replayed"/>), one
-/// for another request is refused; otherwise the command runs and its answer is kept in the same transaction as its
+/// locked first; a kept answer for the same request is returned again (marked <see cref="IReplayableResponse.Replayed"/>),
+/// one for another request is refused; otherwise the command runs and its answer is kept in the same transaction as its
 /// effect, so there is never an effect without its answer, or an answer without its effect. Only successes are kept:
 /// a refused command changed nothing, and a repeat is judged afresh.
 /// </summary>
 public sealed class IdempotencyBehavior<TMessage, TResponse>(
-    IdempotencyContext context, IIdempotencyStore store, ICurrentUser user, TimeProvider clock)
+    IIdempotencyStore store, ICurrentUser user, TimeProvider clock)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage, IIdempotentCommand
 {
     public async ValueTask<TResponse> Handle(
         TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        if (context.Key is not { } key)
+        if (message.IdempotencyKey is not { } key)
         {
             return await next(message, cancellationToken);
         }
@@ -31,7 +31,6 @@ public sealed class IdempotencyBehavior<TMessage, TResponse>(
         var operation = message.IdempotencyOperation();
         var now = clock.GetUtcNow().UtcDateTime;
         var fingerprint = SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(message, WireJson.Options));
-        context.Replayed = false;
         if (await store.LockAndFindAsync(scope, operation, key, now, cancellationToken) is { } kept)
         {
             if (!kept.Fingerprint.AsSpan().SequenceEqual(fingerprint))
@@ -39,8 +38,8 @@ public sealed class IdempotencyBehavior<TMessage, TResponse>(
                 throw new IdempotencyKeyReusedException();
             }
 
-            context.Replayed = true;
-            return JsonSerializer.Deserialize<TResponse>(kept.Body, WireJson.Options)!;
+            var answer = JsonSerializer.Deserialize<TResponse>(kept.Body, WireJson.Options)!;
+            return answer is IReplayableResponse replayable ? (TResponse)replayable.AsReplayed() : answer;
         }
 
         var response = await next(message, cancellationToken);

@@ -6,6 +6,9 @@ namespace Slots.Application.Common.Idempotency;
 /// </summary>
 public interface IIdempotentCommand
 {
+    /// <summary>The request's key, if it sent one. Never part of the request's fingerprint (implementations ignore it in JSON).</summary>
+    string? IdempotencyKey { get; }
+
     /// <summary>What the key is scoped to besides the caller: the operation, and its target where it has one.</summary>
     string IdempotencyOperation();
 }

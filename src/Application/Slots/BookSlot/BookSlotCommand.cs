@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Mediator;
 using Slots.Application.Common;
 using Slots.Application.Common.Idempotency;
@@ -15,6 +16,9 @@ public sealed record BookSlotCommand(Guid SlotId, string? CustomerId = null, str
     public static IReadOnlySet<Role> AllowedRoles => Allowed.Customers;
 
     public void EnsureIdsAllowed(Actor actor) => actor.EnsureBooksAsThemselves(CustomerId, CustomerEmail);
+
+    [JsonIgnore]
+    public string? IdempotencyKey { get; init; }
 
     string IIdempotentCommand.IdempotencyOperation() => $"bookSlot:{SlotId:N}";
 }

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Slots.Application.Common.Idempotency;
+
 namespace Slots.Application.Slots.BookSlot;
 
 /// <summary>What a customer gets back after booking.</summary>
@@ -12,4 +15,10 @@ public sealed record BookingConfirmation(
     DateOnly Date,
     TimeOnly StartTime,
     TimeOnly EndTime,
-    string Timezone);
+    string Timezone) : IReplayableResponse
+{
+    [JsonIgnore]
+    public bool Replayed { get; init; }
+
+    public IReplayableResponse AsReplayed() => this with { Replayed = true };
+}

@@ -5,13 +5,10 @@ using Slots.Application.Common.Security;
 
 namespace Slots.Application.Slots.CreateSeries;
 
-/// <summary>A window of local time (<c>HH:mm</c>) that a series fills with slots.</summary>
-public sealed record SeriesWindow(string StartTime, string EndTime);
-
 /// <summary>
-/// Body of <c>POST /api/consulting-slots/series</c>: a weekly pattern (dates <c>YYYY-MM-DD</c>, weekdays as lower-case
-/// English names, windows of local times) turned into slots in one transaction. The specialist as for a single create.
-/// <see cref="DryRun"/> comes from the query (<c>?dryRun=true</c>): the same answer, nothing written.
+/// Publishes a weekly pattern (dates <c>YYYY-MM-DD</c>, weekdays as lower-case English names, windows of local times) as
+/// slots in one transaction. The specialist as for a single create. With <see cref="DryRun"/>: the same answer, nothing
+/// written.
 /// </summary>
 public sealed record CreateSeriesCommand(
     string From,
@@ -30,6 +27,9 @@ public sealed record CreateSeriesCommand(
 
     [JsonIgnore]
     public bool DryRun { get; init; }
+
+    [JsonIgnore]
+    public string? IdempotencyKey { get; init; }
 
     // The body's fingerprint leaves DryRun out, so the operation tells a preview from the real thing.
     string IIdempotentCommand.IdempotencyOperation() => DryRun ? "createSeries:dryRun" : "createSeries";

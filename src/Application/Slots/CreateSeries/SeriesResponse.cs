@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Slots.Application.Common.Idempotency;
+
 namespace Slots.Application.Slots.CreateSeries;
 
 /// <summary>
@@ -5,7 +8,14 @@ namespace Slots.Application.Slots.CreateSeries;
 /// would create; their ids are not kept) and the ones it skipped, each with the code a single create would have
 /// answered.
 /// </summary>
-public sealed record SeriesResponse(Guid? SeriesId, IReadOnlyList<SlotResponse> Created, IReadOnlyList<SkippedSlot> Skipped);
+public sealed record SeriesResponse(Guid? SeriesId, IReadOnlyList<SlotResponse> Created, IReadOnlyList<SkippedSlot> Skipped)
+    : IReplayableResponse
+{
+    [JsonIgnore]
+    public bool Replayed { get; init; }
+
+    public IReplayableResponse AsReplayed() => this with { Replayed = true };
+}
 
 /// <summary>
 /// A slot of the pattern that was not created: <c>slot_overlaps</c> (the specialist has a slot then),

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Mediator;
 using Slots.Application.Common.Idempotency;
 using Slots.Application.Common.Security;
@@ -5,10 +6,9 @@ using Slots.Application.Common.Security;
 namespace Slots.Application.Slots.CreateSlot;
 
 /// <summary>
-/// Body of <c>POST /api/consulting-slots</c>, taken as it is. Date and times are the specialist's local
-/// ones (<c>YYYY-MM-DD</c>, <c>HH:mm</c>) in <see cref="Timezone"/> (IANA, default UTC). A specialist's
-/// slot is their own: <see cref="SpecialistEmail"/> and <see cref="SpecialistId"/> default to the token's;
-/// an admin names the specialist.
+/// Publishes one slot. Date and times are the specialist's local ones (<c>YYYY-MM-DD</c>, <c>HH:mm</c>) in
+/// <see cref="Timezone"/> (IANA, default UTC). A specialist's slot is their own: <see cref="SpecialistEmail"/> and
+/// <see cref="SpecialistId"/> default to the token's; an admin names the specialist.
 /// </summary>
 public sealed record CreateSlotCommand(
     string Date,
@@ -21,6 +21,9 @@ public sealed record CreateSlotCommand(
     string? SpecialistId = null) : ICommand<SlotResponse>, IRestrictedRequest, IIdempotentCommand
 {
     public static IReadOnlySet<Role> AllowedRoles => Allowed.Specialists;
+
+    [JsonIgnore]
+    public string? IdempotencyKey { get; init; }
 
     string IIdempotentCommand.IdempotencyOperation() => "createSlot";
 }

@@ -10,9 +10,9 @@ export type AvailableSlot = Schemas['AvailableSlotResponse'];
 export type MyBooking = Schemas['MyBookingResponse'];
 export type Booking = Schemas['BookingResponse'];
 export type BookingConfirmation = Schemas['BookingConfirmation'];
-export type NewSlot = Schemas['CreateSlotCommand'];
+export type NewSlot = Schemas['CreateSlotRequest'];
 export type SlotChange = Schemas['UpdateSlotRequest'];
-export type NewSeries = Schemas['CreateSeriesCommand'];
+export type NewSeries = Schemas['CreateSeriesRequest'];
 export type SeriesResult = Schemas['SeriesResponse'];
 export type SkippedSlot = Schemas['SkippedSlot'];
 

@@ -1,0 +1,59 @@
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Slots.Api.Contracts;
+using Slots.Api.Http;
+using Slots.Api.Security;
+using Slots.Application.Common;
+using Slots.Application.Slots;
+using Slots.Application.Slots.BookSlot;
+using Slots.Application.Slots.CancelBooking;
+using Slots.Application.Slots.ListCancelledBookings;
+
+namespace Slots.Api.Endpoints;
+
+/// <summary>A slot's bookings: book a seat, cancel one, list the cancelled ones.</summary>
+public static class BookingEndpoints
+{
+    public static void MapBookings(this RouteGroupBuilder slots)
+    {
+        slots.MapPost("/{slotId:guid}/book", Book).WithName("bookSlot").WithSummary("Book a seat")
+            .WithDescription("Books one seat for the signed-in customer (an admin names the customer). Exact under any "
+                + "concurrency: once the seats are gone, 409 `slot_fully_booked`.")
+            .ChangesASlot().Idempotent().Limited(RateLimits.Bookings);
+        slots.MapDelete("/{slotId:guid}/book/{customerId}", Cancel).WithName("cancelBooking")
+            .WithSummary("Cancel a booking")
+            .WithDescription("Cancels a customer's live booking and frees the seat. The customer, the slot's specialist "
+                + "or an admin.")
+            .ChangesASlot().Limited(RateLimits.Cancellations);
+        slots.MapGet("/{slotId:guid}/cancelled-bookings", ListCancelled).WithName("listCancelledBookings")
+            .WithSummary("List a slot's cancelled bookings")
+            .WithDescription("The most recently cancelled first, at most `limit` (1-100, default 100). Its specialist or an admin.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<Created<BookingConfirmation>> Book(
+        Guid slotId, BookSlotRequest body, [FromHeader(Name = IdempotencyKeyFilter.Header)] string? idempotencyKey,
+        ISender sender, CancellationToken ct)
+    {
+        var confirmation = await sender.Send(
+            new BookSlotCommand(slotId, body.CustomerId, body.CustomerEmail, body.CustomerName) { IdempotencyKey = idempotencyKey }, ct);
+        if (!confirmation.Replayed)
+        {
+            SlotsMetrics.Bookings.Add(1);
+        }
+
+        return TypedResults.Created($"{ConsultingSlotsEndpoints.BasePath}/{slotId}", confirmation);
+    }
+
+    private static async Task<NoContent> Cancel(Guid slotId, string customerId, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new CancelBookingCommand(slotId, customerId), ct);
+        SlotsMetrics.Cancellations.Add(1);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<IReadOnlyList<BookingResponse>>> ListCancelled(
+        Guid slotId, int? limit, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ListCancelledBookingsQuery(slotId, limit), ct));
+}

@@ -1,0 +1,40 @@
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Slots.Api.Http;
+using Slots.Api.Security;
+using Slots.Application.Slots;
+using Slots.Application.Slots.ListAvailableSlots;
+using Slots.Application.Slots.ListSpecialistSlots;
+
+namespace Slots.Api.Endpoints;
+
+/// <summary>A specialist's lists: all their slots (theirs to see), and the bookable ones (anyone's).</summary>
+public static class SpecialistListEndpoints
+{
+    public static void MapSpecialistLists(this RouteGroupBuilder specialists)
+    {
+        specialists.MapGet("/{specialistEmail}/slots", ListSlots).WithName("listSpecialistSlots")
+            .WithSummary("List a specialist's slots")
+            .WithDescription("All of a specialist's slots, past and future, soonest first, each with its live bookings (who "
+                + "booked and when). The specialist themself or an admin. Paged: the next page is in the `Link` header.");
+        specialists.MapGet("/{specialistEmail}/available-slots", ListAvailable).WithName("listAvailableSlots")
+            .WithSummary("List a specialist's bookable slots")
+            .WithDescription("Active, future, not-full slots whose local date lies in [startDate, endDate] (default: today "
+                + "and the next 30 days), soonest first, with the seats left. Anonymous; limited per client address.")
+            .AllowAnonymous().Limited(RateLimits.AvailableReads);
+    }
+
+    internal static async Task<Ok<IReadOnlyList<SlotResponse>>> ListSlots(
+        string specialistEmail, int? limit, string? cursor, ISender sender, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(NextLink.Items(http, await sender.Send(new ListSpecialistSlotsQuery(specialistEmail, limit, cursor), ct)));
+
+    internal static async Task<TaggedJson<IReadOnlyList<AvailableSlotResponse>>> ListAvailable(
+        string specialistEmail, string? startDate, string? endDate, int? limit, string? cursor,
+        [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, ISender sender, HttpContext http, CancellationToken ct)
+    {
+        var page = await sender.Send(new ListAvailableSlotsQuery(specialistEmail, startDate, endDate, limit, cursor), ct);
+        // The result compares If-None-Match with the hash of the body it would send.
+        return new TaggedJson<IReadOnlyList<AvailableSlotResponse>>(NextLink.Items(http, page), ifNoneMatch);
+    }
+}
