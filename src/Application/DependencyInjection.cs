@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
-using Slots.Application.Common;
+using Slots.Application.Common.Waits;
+using Slots.Application.Slots.BookSlot;
 
 namespace Slots.Application;
 

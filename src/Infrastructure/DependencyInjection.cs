@@ -1,17 +1,18 @@
-using Microsoft.EntityFrameworkCore;
+using System.Net;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using Slots.Application.Common;
-using Slots.Application.Common.Events;
 using Slots.Application.Common.Idempotency;
+using Slots.Application.Common;
+using Slots.Application.Events;
+using Slots.Application.Slots;
+using Slots.Application.Webhooks;
 using Slots.Infrastructure.Events;
 using Slots.Infrastructure.Idempotency;
 using Slots.Infrastructure.Persistence;
 using Slots.Infrastructure.Webhooks;
-using Slots.Application.Common.Webhooks;
-using System.Net;
 
 namespace Slots.Infrastructure;
 

@@ -2,7 +2,6 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 using Slots.Api.IntegrationTests.Infrastructure;
-using Slots.Application.Common;
 using Slots.Application.Slots.BookSlot;
 using Slots.Infrastructure.Events;
 using Slots.Infrastructure.Persistence;

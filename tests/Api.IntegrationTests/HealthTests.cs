@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using Microsoft.AspNetCore.Hosting;
 using Slots.Api.IntegrationTests.Infrastructure;
 
 namespace Slots.Api.IntegrationTests;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using Microsoft.AspNetCore.Hosting;
 using Slots.Api.IntegrationTests.Infrastructure;
 
 namespace Slots.Api.IntegrationTests;

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
-using Microsoft.AspNetCore.Hosting;
 using Slots.Api.IntegrationTests.Infrastructure;
 
 namespace Slots.Api.IntegrationTests;

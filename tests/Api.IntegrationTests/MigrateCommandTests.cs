@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Slots.Api.IntegrationTests.Infrastructure;
 using Slots.Infrastructure.Persistence;
 

@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Slots.Api.IntegrationTests.Infrastructure;
-using Slots.Application.Common;
 using Slots.Application.Slots.BookSlot;
 using Slots.Application.Slots.ListAvailableSlots;
 using Slots.Application.Slots.ListSpecialistSlots;

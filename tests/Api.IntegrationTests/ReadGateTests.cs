@@ -1,4 +1,4 @@
-using Slots.Application.Common;
+using Slots.Application.Common.Waits;
 using Slots.Infrastructure.Persistence;
 
 namespace Slots.Api.IntegrationTests;

@@ -1,5 +1,5 @@
 using NetArchTest.Rules;
-using Slots.Application.Common;
+using Slots.Application.Slots;
 using Slots.Domain.Slots;
 using Slots.Infrastructure.Persistence;
 

@@ -1,5 +1,6 @@
 using Mediator;
-using Slots.Application.Common;
+using Slots.Application.Common.Waits;
+using Slots.Application.Slots;
 
 namespace Slots.Architecture.Tests;
 

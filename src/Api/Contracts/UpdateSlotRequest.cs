@@ -1,6 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using Slots.Application.Common;
+using System.Text.Json;
+using Slots.Application.Common.Json;
 using Slots.Domain.Slots;
 
 namespace Slots.Api.Contracts;

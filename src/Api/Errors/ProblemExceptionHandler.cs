@@ -3,11 +3,13 @@ using System.Text.RegularExpressions;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Slots.Api.Security;
 using Polly.CircuitBreaker;
-using Slots.Application.Common;
+using Slots.Api.Security;
 using Slots.Application.Common.Idempotency;
+using Slots.Application.Common.Json;
 using Slots.Application.Common.Security;
+using Slots.Application.Common.Waits;
+using Slots.Application.Common;
 using Slots.Domain.Common;
 using Slots.Infrastructure.Persistence;
 

@@ -1,5 +1,3 @@
-using Slots.Api.Security;
-
 namespace Slots.Api.Http;
 
 /// <summary>What kinds of endpoint answer besides their success, and the filters and limits that go with them.</summary>

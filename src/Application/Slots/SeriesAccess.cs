@@ -1,4 +1,3 @@
-using Slots.Application.Common;
 using Slots.Application.Common.Security;
 using Slots.Domain.Slots;
 

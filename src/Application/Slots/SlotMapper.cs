@@ -1,5 +1,5 @@
 using Riok.Mapperly.Abstractions;
-using Slots.Application.Common.Events;
+using Slots.Application.Events;
 using Slots.Application.Slots.ListMyBookings;
 using Slots.Domain.Slots;
 

@@ -2,12 +2,6 @@ using Slots.Domain.Common;
 
 namespace Slots.Domain.Slots;
 
-/// <summary>A span of local time in a day that a <see cref="WeeklyPattern"/> fills with slots.</summary>
-public readonly record struct TimeWindow(TimeOnly Start, TimeOnly End);
-
-/// <summary>One slot a pattern makes, in local terms; <see cref="SlotTime.Create"/> turns it into instants.</summary>
-public readonly record struct LocalSlot(DateOnly Date, TimeOnly Start, TimeOnly End);
-
 /// <summary>
 /// "Set availability once": the days in [<see cref="From"/>, <see cref="To"/>] whose weekday is listed, each filled with
 /// back-to-back slots of <see cref="SlotMinutes"/> (with <see cref="GapMinutes"/> between them) in every window. Times are

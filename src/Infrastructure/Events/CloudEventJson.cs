@@ -1,7 +1,7 @@
 using System.Text.Json;
-using CloudNative.CloudEvents;
 using CloudNative.CloudEvents.SystemTextJson;
-using Slots.Application.Common.Events;
+using CloudNative.CloudEvents;
+using Slots.Application.Events;
 
 namespace Slots.Infrastructure.Events;
 

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Slots.Application.Common.Events;
+using Slots.Application.Events;
 using Slots.Infrastructure.Persistence;
 
 namespace Slots.Infrastructure.Events;

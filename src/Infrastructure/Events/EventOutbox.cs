@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Slots.Application.Common;
-using Slots.Application.Common.Events;
+using Slots.Application.Common.Json;
+using Slots.Application.Events;
 using Slots.Infrastructure.Persistence;
 
 namespace Slots.Infrastructure.Events;

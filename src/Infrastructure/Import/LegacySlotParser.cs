@@ -7,12 +7,6 @@ using Slots.Infrastructure.Persistence;
 
 namespace Slots.Infrastructure.Import;
 
-/// <summary>A document the import refuses: its line, its <c>_id</c> when it has one, a stable code and a sentence.</summary>
-public sealed record ImportRefusal(int Line, string? LegacyId, string Code, string Reason);
-
-/// <summary>A document the import reads as a slot; <see cref="Correction"/> says what it changed on the way, if anything.</summary>
-public sealed record LegacySlot(int Line, Slot Slot, string? Correction);
-
 /// <summary>
 /// Turns one document of the plan's ConsultingSlots collection into a <see cref="Slot"/> through
 /// <see cref="Slot.Import"/>, or says why it cannot. The fields: <c>_id</c>, <c>specialistId</c>,

@@ -4,12 +4,6 @@ using MongoDB.Bson;
 
 namespace Slots.Infrastructure.Import;
 
-/// <summary>One document of a dump: where it starts (1-based line), and the document or why it could not be read.</summary>
-public sealed record ExportEntry(int Line, BsonDocument? Document, string? Error);
-
-/// <summary>The file could not be read as a dump at all: the import cannot run.</summary>
-public sealed class ExportFileException(string message) : Exception(message);
-
 /// <summary>
 /// Reads a <c>mongoexport</c> dump: a JSON array (<c>--jsonArray</c>) or one document per line (the default), in
 /// Extended JSON v2, canonical or relaxed; <c>MongoDB.Bson</c> parses each document. A line that is not a document is an

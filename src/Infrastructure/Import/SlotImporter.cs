@@ -3,23 +3,10 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
-using Slots.Application.Common;
-using Slots.Domain.Slots;
+using Slots.Application.Slots;
 using Slots.Infrastructure.Persistence;
 
 namespace Slots.Infrastructure.Import;
-
-/// <summary>What an import did (or, in a dry run, would do).</summary>
-public sealed record ImportReport(
-    bool Applied,
-    int Documents,
-    int Slots,
-    int Bookings,
-    int Specialists,
-    int AlreadyImported,
-    IReadOnlyList<ImportRefusal> Refused,
-    IReadOnlyList<(int Line, string LegacyId, string Correction)> Corrected,
-    TimeSpan Elapsed);
 
 /// <summary>
 /// The migration import: documents of the old ConsultingSlots collection become slots with their bookings. Each

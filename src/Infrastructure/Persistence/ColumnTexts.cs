@@ -1,4 +1,4 @@
-using Slots.Application.Common.Webhooks;
+using Slots.Application.Webhooks;
 using Slots.Domain.Slots;
 
 namespace Slots.Infrastructure.Persistence;

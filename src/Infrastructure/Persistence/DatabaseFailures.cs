@@ -2,7 +2,7 @@ using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using Polly.CircuitBreaker;
-using Slots.Application.Common;
+using Slots.Application.Common.Waits;
 
 namespace Slots.Infrastructure.Persistence;
 

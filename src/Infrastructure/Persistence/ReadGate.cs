@@ -1,6 +1,6 @@
-using Polly;
 using Polly.RateLimiting;
-using Slots.Application.Common;
+using Polly;
+using Slots.Application.Common.Waits;
 
 namespace Slots.Infrastructure.Persistence;
 

@@ -1,7 +1,6 @@
 using Ardalis.Specification;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Slots.Application.Common;
 using Slots.Application.Slots;
 using Slots.Application.Slots.ListAvailableSlots;
 using Slots.Domain.Slots;

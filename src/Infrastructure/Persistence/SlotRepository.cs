@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Slots.Application.Common;
+using Slots.Application.Slots.BookSlot;
+using Slots.Application.Slots;
 using Slots.Domain.Slots;
 
 namespace Slots.Infrastructure.Persistence;

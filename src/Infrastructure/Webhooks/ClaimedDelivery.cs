@@ -1,5 +1,5 @@
 using Npgsql;
-using Slots.Application.Common.Events;
+using Slots.Application.Events;
 using Slots.Infrastructure.Events;
 
 namespace Slots.Infrastructure.Webhooks;

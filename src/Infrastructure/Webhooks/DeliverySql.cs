@@ -1,4 +1,4 @@
-using Slots.Application.Common.Webhooks;
+using Slots.Application.Webhooks;
 using static Slots.Infrastructure.Persistence.ColumnTexts;
 
 namespace Slots.Infrastructure.Webhooks;

@@ -1,4 +1,5 @@
-using Slots.Application.Common.Webhooks;
+using Slots.Application.Webhooks;
+
 
 namespace Slots.Infrastructure.Webhooks;
 

@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
-using Slots.Application.Common.Events;
-using Slots.Application.Common.Webhooks;
+using Slots.Application.Webhooks;
 using Slots.Infrastructure.Events;
 using Slots.Infrastructure.Persistence;
 using static Slots.Infrastructure.Webhooks.DeliverySql;

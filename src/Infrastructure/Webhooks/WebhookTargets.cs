@@ -1,11 +1,8 @@
-using System.Net;
 using System.Net.Sockets;
-using Slots.Application.Common.Webhooks;
+using System.Net;
+using Slots.Application.Webhooks;
 
 namespace Slots.Infrastructure.Webhooks;
-
-/// <summary>Resolves a host name to its addresses (DNS; tests put their own in).</summary>
-public delegate Task<IPAddress[]> HostResolver(string host, CancellationToken cancellationToken);
 
 /// <summary>
 /// Which targets a webhook may call. Always refused: link-local addresses (cloud metadata services live there), known
@@ -123,6 +120,3 @@ internal sealed class WebhookTargets(WebhookOptions options, HostResolver resolv
     private async Task<IPAddress[]> AddressesAsync(string host, CancellationToken cancellationToken) =>
         IPAddress.TryParse(host.Trim('[', ']'), out var literal) ? [literal] : await resolve(host, cancellationToken);
 }
-
-/// <summary>A webhook's target resolved to an address it may not call.</summary>
-public sealed class WebhookTargetRefusedException(string message) : Exception(message);

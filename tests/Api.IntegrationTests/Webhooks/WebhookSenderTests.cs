@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using Slots.Api.IntegrationTests.Infrastructure;
-using Slots.Application.Common.Events;
+using Slots.Application.Events;
 using Slots.Infrastructure.Webhooks;
 
 namespace Slots.Api.IntegrationTests.Webhooks;

@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using Mediator;
-using Slots.Application.Common;
-using Slots.Application.Common.Behaviors;
+using Slots.Application.Common.Waits;
 using Slots.Application.Slots.CancelBooking;
 
 namespace Slots.Application.UnitTests.Common;

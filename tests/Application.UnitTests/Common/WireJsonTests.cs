@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Slots.Application.Common;
+using Slots.Application.Common.Json;
 
 namespace Slots.Application.UnitTests.Common;
 

@@ -1,6 +1,5 @@
 using Ardalis.Specification;
 using NSubstitute;
-using Slots.Application.Common;
 using Slots.Application.Slots;
 using Slots.Application.Slots.GetSlot;
 using Slots.Application.Slots.ListAvailableSlots;

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Slots.Application.Common;
-using Slots.Application.Common.Events;
 
 namespace Slots.Application.Events.ListEvents;
 

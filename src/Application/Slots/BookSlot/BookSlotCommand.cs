@@ -1,8 +1,8 @@
 using System.Text.Json.Serialization;
 using Mediator;
-using Slots.Application.Common;
 using Slots.Application.Common.Idempotency;
 using Slots.Application.Common.Security;
+using Slots.Application.Common.Waits;
 
 namespace Slots.Application.Slots.BookSlot;
 

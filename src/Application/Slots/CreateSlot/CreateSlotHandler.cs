@@ -1,7 +1,7 @@
 using Mediator;
-using Slots.Application.Common;
-using Slots.Application.Common.Events;
 using Slots.Application.Common.Security;
+using Slots.Application.Common;
+using Slots.Application.Events;
 using Slots.Domain.Slots;
 
 namespace Slots.Application.Slots.CreateSlot;

@@ -1,7 +1,6 @@
 using Mediator;
-using Slots.Application.Common;
-using Slots.Application.Common.Events;
 using Slots.Application.Common.Security;
+using Slots.Application.Events;
 
 namespace Slots.Application.Slots.DeleteSeries;
 

@@ -1,5 +1,4 @@
 using Mediator;
-using Slots.Application.Common;
 using Slots.Application.Common.Security;
 using Slots.Domain.Slots;
 

@@ -1,6 +1,5 @@
 using Mediator;
 using Slots.Application.Common.Security;
-using Slots.Application.Common.Webhooks;
 
 namespace Slots.Application.Webhooks.CreateWebhook;
 

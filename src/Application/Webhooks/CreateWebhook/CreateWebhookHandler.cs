@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Mediator;
-using Slots.Application.Common.Webhooks;
 
 namespace Slots.Application.Webhooks.CreateWebhook;
 

@@ -1,6 +1,6 @@
 using FluentValidation;
 using Slots.Application.Common;
-using Slots.Application.Common.Events;
+using Slots.Application.Events;
 
 namespace Slots.Application.Webhooks.CreateWebhook;
 

@@ -1,6 +1,5 @@
 using Mediator;
 using Slots.Application.Common.Security;
-using Slots.Application.Common.Webhooks;
 
 namespace Slots.Application.Webhooks.ListWebhooks;
 
@@ -8,10 +7,4 @@ namespace Slots.Application.Webhooks.ListWebhooks;
 public sealed record ListWebhooksQuery : IQuery<IReadOnlyList<WebhookResponse>>, IRestrictedRequest
 {
     public static IReadOnlySet<Role> AllowedRoles => Allowed.AdminsOnly;
-}
-
-public sealed class ListWebhooksHandler(IWebhookStore webhooks) : IQueryHandler<ListWebhooksQuery, IReadOnlyList<WebhookResponse>>
-{
-    public async ValueTask<IReadOnlyList<WebhookResponse>> Handle(ListWebhooksQuery query, CancellationToken cancellationToken) =>
-        await webhooks.ListAsync(cancellationToken);
 }

@@ -1,0 +1,8 @@
+namespace Slots.Application.Events;
+
+/// <summary>The events committed so far, in feed order.</summary>
+public interface IEventFeed
+{
+    /// <summary>At most <paramref name="take"/> events after <paramref name="after"/>, oldest first.</summary>
+    Task<List<FeedEvent>> ReadAsync(EventPosition after, int take, CancellationToken cancellationToken);
+}

@@ -1,0 +1,25 @@
+using Slots.Domain.Slots;
+
+namespace Slots.Application.Events;
+
+/// <summary>A slot without its bookings list: its seats are in <see cref="BookedCount"/>.</summary>
+public sealed record SlotSummary
+{
+    public required Guid Id { get; init; }
+    public Guid? SeriesId { get; init; }
+    public required string SpecialistId { get; init; }
+    public required string SpecialistEmail { get; init; }
+    public string? ServiceId { get; init; }
+    public required DateOnly Date { get; init; }
+    public required TimeOnly StartTime { get; init; }
+    public required TimeOnly EndTime { get; init; }
+    public required string Timezone { get; init; }
+    public required DateTime StartsAt { get; init; }
+    public required DateTime EndsAt { get; init; }
+    public required int Duration { get; init; }
+    public required int TotalCapacity { get; init; }
+    public required int BookedCount { get; init; }
+    public required SlotStatus Status { get; init; }
+    public required DateTime UpdatedAt { get; init; }
+    public required int Version { get; init; }
+}

@@ -1,0 +1,50 @@
+using Slots.Application.Slots.BookSlot;
+using Slots.Domain.Slots;
+
+namespace Slots.Application.Slots;
+
+/// <summary>
+/// Loads and stores the <see cref="Slot"/> aggregate for commands. It never commits: the unit-of-work
+/// behavior does, once per command.
+/// </summary>
+public interface ISlotRepository
+{
+    /// <summary>
+    /// Locks the slot's row for the rest of the command's transaction (<c>SELECT ... FOR UPDATE</c>), then
+    /// loads the slot with the bookings <paramref name="load"/> names. Null when there is no such slot.
+    /// </summary>
+    Task<Slot?> GetForUpdateAsync(Guid slotId, SlotLoad load, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// For a booking: locks the slot's row like <see cref="GetForUpdateAsync"/>, then the customer (until the
+    /// transaction ends, always after the slot, so no two commands wait in opposite orders), counts the customer's
+    /// live bookings of slots starting after <paramref name="now"/>, and loads the slot with the customer's live
+    /// booking in it, if any. All in one round trip. Null slot when there is no such slot.
+    /// </summary>
+    Task<(Slot? Slot, LiveBookingCounts Held)> GetForBookingAsync(
+        Guid slotId, string customerId, DateTime now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Serializes changes to one specialist's schedule (a new slot, moved times) until the transaction
+    /// ends. Without it, concurrent overlapping inserts wait on each other inside the overlap exclusion
+    /// constraint and deadlock; with it they queue, and the constraint answers each in turn.
+    /// Takes the slot's <see cref="Slot.SpecialistEmail"/>, which the aggregate has already normalized.
+    /// </summary>
+    Task LockScheduleAsync(string specialistEmail, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The times of the specialist's slots that overlap [<paramref name="from"/>, <paramref name="to"/>), in start
+    /// order. Exact for a command only under <see cref="LockScheduleAsync"/>.
+    /// </summary>
+    Task<IReadOnlyList<BusyTime>> BusyTimesAsync(string specialistEmail, DateTime from, DateTime to, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Locks every slot of the series (in id order, so two commands on one series queue rather than deadlock) and loads
+    /// them with their live bookings, in start order. Empty when there is no such series.
+    /// </summary>
+    Task<IReadOnlyList<Slot>> GetSeriesForUpdateAsync(Guid seriesId, CancellationToken cancellationToken);
+
+    void Add(Slot slot);
+
+    void Remove(Slot slot);
+}

@@ -1,0 +1,27 @@
+namespace Slots.Application.Webhooks;
+
+/// <summary>Webhook subscriptions and their deliveries. Writes join the command's transaction.</summary>
+public interface IWebhookStore
+{
+    /// <summary>Adds a subscription; it receives the events of every transaction that starts writing after this one.</summary>
+    void Add(NewWebhook webhook);
+
+    /// <summary>Every subscription, oldest first, each with how its deliveries stand.</summary>
+    Task<IReadOnlyList<WebhookResponse>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>Deletes a subscription and its deliveries; false when there is none.</summary>
+    Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken);
+
+    Task<bool> ExistsAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>A subscription's deliveries, newest first, from before the one of <paramref name="before"/> (an event id).</summary>
+    Task<List<WebhookDeliveryResponse>> ListDeliveriesAsync(
+        Guid subscriptionId, DeliveryStatus? status, Guid? before, int take, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Schedules the delivery for an attempt now. A delivered or given-up delivery starts a new round of retries; one being
+    /// sent right now is left alone (<see cref="RetryOutcome.InFlight"/>).
+    /// </summary>
+    Task<(RetryOutcome Outcome, WebhookDeliveryResponse? Delivery)> RetryAsync(
+        Guid subscriptionId, Guid deliveryId, CancellationToken cancellationToken);
+}
