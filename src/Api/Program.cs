@@ -1,4 +1,5 @@
 using Mediator;
+using Npgsql;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Slots.Api.Endpoints;
@@ -50,7 +51,7 @@ builder.Services.AddMediator((MediatorOptions options) =>
 builder.Services.AddSlotsAuthentication(builder.Configuration);
 builder.Services.AddSlotsRateLimits(builder.Configuration);
 builder.Services.AddSlotsForwardedHeaders(builder.Configuration);
-builder.Services.AddSlotsTelemetry(builder.Configuration);
+builder.Services.AddSlotsTelemetry(builder.Configuration, tracing => tracing.AddNpgsql());
 builder.AddSlotsLogging();
 builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Slots:MaxRequestBodyBytes", 64 * 1024));

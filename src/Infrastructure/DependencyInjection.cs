@@ -8,6 +8,7 @@ using Slots.Application.Common.Idempotency;
 using Slots.Application.Common;
 using Slots.Application.Events;
 using Slots.Application.Slots;
+using Slots.Application.Slots.ImportSlots;
 using Slots.Application.Webhooks;
 using Slots.Infrastructure.Events;
 using Slots.Infrastructure.Idempotency;
@@ -37,13 +38,14 @@ public static class DependencyInjection
                 (RelationalEventId.TransactionError, LogLevel.Debug),
                 (CoreEventId.SaveChangesFailed, LogLevel.Debug))));
         services.AddSingleton<DatabaseCircuit>();
+        services.AddSingleton<IDatabaseFailures, NpgsqlFailures>();
         services.AddScoped<ISlotRepository, SlotRepository>();
         services.AddScoped<ISlotReader, SlotReader>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IEventOutbox, EventOutbox>();
         services.AddScoped<IEventFeed, EventFeed>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
-        services.AddScoped<Import.SlotImporter>();
+        services.AddScoped<ISlotImport, Import.SlotImporter>();
         services.AddSingleton<IdempotencySweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<IdempotencySweeper>());
         AddWebhooks(services, tuned, webhooks);

@@ -48,6 +48,25 @@ public class ErrorContractTests(SlotsApiFactory factory) : ApiTestBase(factory)
     }
 
     [Theory]
+    [InlineData("""{"from":"2030-01-07","to":"2030-01-08","weekdays":["monday"],"windows":[{"startTime":"09:00","endTime":"10:00","x":1}],"slotMinutes":60}""", "windows[0].x", "'windows[0].x' is not a field this request takes.")]
+    [InlineData("""{"from":"2030-01-07","to":"2030-01-08","weekdays":["monday"],"windows":[{"startTime":9,"endTime":"10:00"}],"slotMinutes":60}""", "windows[0].startTime", "'windows[0].startTime' has the wrong type or an out-of-range value.")]
+    [InlineData("""{"from":2030-01-07}""", "body", "The body is not valid JSON (line 1, byte 13).")]
+    public async Task A_body_error_names_its_field_even_deep_inside_and_says_what_is_wrong(string body, string field, string detail)
+    {
+        var problem = await ProblemAsync(await Client.PostAsync($"{Base}/series", Json(body)), HttpStatusCode.BadRequest, "bad_request");
+
+        Assert.Equal(detail, problem.GetProperty("errors").GetProperty(field)[0].GetString());
+    }
+
+    [Fact]
+    public async Task An_unreadable_flag_in_the_query_names_the_parameter()
+    {
+        var problem = await ProblemAsync(await Client.PostAsync($"{Base}/series?dryRun=perhaps", Json("{}")), HttpStatusCode.BadRequest);
+
+        Assert.Equal("'dryRun' cannot be 'perhaps'.", problem.GetProperty("errors").GetProperty("dryRun")[0].GetString());
+    }
+
+    [Theory]
     [InlineData("/api/consulting-slots/not-a-guid/book")]
     [InlineData("/api/nothing-here")]
     [InlineData("/api/consulting-slots/00000000-0000-0000-0000-000000000000/book/c1/extra")]

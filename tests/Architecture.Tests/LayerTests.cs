@@ -1,4 +1,5 @@
 using NetArchTest.Rules;
+using Slots.Api.Endpoints;
 using Slots.Application.Slots;
 using Slots.Domain.Slots;
 using Slots.Infrastructure.Persistence;
@@ -28,6 +29,15 @@ public class LayerTests
     [Fact]
     public void Infrastructure_does_not_depend_on_the_api() =>
         AssertClean(Types.InAssembly(Infrastructure).ShouldNot().HaveDependencyOn("Slots.Api").GetResult());
+
+    /// <summary>
+    /// The API reaches Infrastructure through Application's interfaces; only its composition root, <c>Program</c> (in the
+    /// global namespace), names Infrastructure's types, to register them.
+    /// </summary>
+    [Fact]
+    public void The_api_uses_infrastructure_only_in_its_composition_root() =>
+        AssertClean(Types.InAssembly(typeof(ConsultingSlotsEndpoints).Assembly).That().ResideInNamespaceStartingWith("Slots.Api")
+            .ShouldNot().HaveDependencyOnAny("Slots.Infrastructure", "Npgsql", "Microsoft.EntityFrameworkCore").GetResult());
 
     [Fact]
     public void Handlers_and_validators_are_sealed() =>

@@ -1,8 +1,8 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using Slots.Api.Security;
 using Slots.Application.Common.Idempotency;
@@ -11,7 +11,6 @@ using Slots.Application.Common.Security;
 using Slots.Application.Common.Waits;
 using Slots.Application.Common;
 using Slots.Domain.Common;
-using Slots.Infrastructure.Persistence;
 
 namespace Slots.Api.Errors;
 
@@ -20,7 +19,8 @@ namespace Slots.Api.Errors;
 /// 400 with an <c>errors</c> map; 401 (with <c>WWW-Authenticate</c>), 403, 404 and 409 with a stable
 /// <c>code</c>; 413; 429 and 503 with <c>Retry-After</c>; and a 500 that says nothing about internals.
 /// </summary>
-public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger)
+public sealed class ProblemExceptionHandler(
+    IProblemDetailsService problems, IDatabaseFailures database, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, ILogger<ProblemExceptionHandler> logger)
     : IExceptionHandler
 {
     public const int RetryAfterSeconds = 5;
@@ -47,8 +47,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             },
             ServiceBusyException busy => Busy(context, busy),
             BrokenCircuitException broken => Unavailable(context, broken, broken.RetryAfter),
-            BadHttpRequestException badRequest => BadRequest(badRequest),
-            _ when DatabaseFailures.IsUnavailable(exception) => Unavailable(context, exception, null),
+            BadHttpRequestException badRequest => BadRequest(context, badRequest),
+            _ when database.IsUnavailable(exception) => Unavailable(context, exception, null),
             // Cancelled while the client is still there: the request's budget ran out somewhere it surfaced wrapped.
             _ when IsCancellation(exception) => Busy(context, new ServiceBusyException(
                 "time_budget_exceeded", "The request could not be completed in time; try again shortly.",
@@ -135,7 +135,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         };
     }
 
-    private static ProblemDetails BadRequest(BadHttpRequestException exception)
+    private ProblemDetails BadRequest(HttpContext context, BadHttpRequestException exception)
     {
         if (exception.InnerException is JsonChoiceException { Path: var path } choice)
         {
@@ -145,7 +145,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         }
 
         // Malformed JSON, wrong types, unknown fields, unreadable query values: the client's fault.
-        var (field, detail) = exception.InnerException is JsonException json ? Describe(json) : Describe(exception);
+        var (field, detail) = RequestErrors.Describe(context, exception, json.Value.SerializerOptions);
         return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [detail] })
         {
             Status = exception.StatusCode,
@@ -217,45 +217,5 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             Detail = "The error has been logged.",
             Extensions = { ["code"] = ProblemCodes.InternalError },
         };
-    }
-
-    // The framework's binding messages name .NET parameters and types; say what the client got wrong.
-    private static (string Field, string Detail) Describe(BadHttpRequestException exception)
-    {
-        var message = exception.Message;
-        if (message.Contains("no body was provided", StringComparison.Ordinal)
-            || message.Contains("from the request body", StringComparison.Ordinal))
-        {
-            return ("body", "A JSON request body is required.");
-        }
-
-        var binding = BindFailure().Match(message);
-        if (!binding.Success)
-        {
-            return ("request", message);
-        }
-
-        var (name, value) = (binding.Groups["name"].Value, binding.Groups["value"].Value);
-        return (name, $"'{name}' cannot be '{(value.Length > 40 ? value[..40] + "..." : value)}'.");
-    }
-
-    [GeneratedRegex("""Failed to bind parameter "(?:[^"]* )?(?<name>\w+)" from "(?<value>[^"]*)".""")]
-    private static partial Regex BindFailure();
-
-    // The serializer's own messages name .NET types; say what the client got wrong instead.
-    private static (string Field, string Detail) Describe(JsonException json)
-    {
-        var field = json.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
-        if (json.Message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
-        {
-            return (field, $"'{field}' is not a field this request takes.");
-        }
-
-        if (json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
-        {
-            return (field, $"'{field}' has the wrong type or an out-of-range value.");
-        }
-
-        return ("body", $"The body is not valid JSON (line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}).");
     }
 }

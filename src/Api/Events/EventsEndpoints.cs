@@ -3,9 +3,8 @@ using Mediator;
 using Microsoft.AspNetCore.Http.Metadata;
 using Slots.Api.Http;
 using Slots.Api.OpenApi;
-using Slots.Application.Events.ListEvents;
 using Slots.Application.Events;
-using Slots.Infrastructure.Events;
+using Slots.Application.Events.ListEvents;
 
 namespace Slots.Api.Events;
 

@@ -1,5 +1,6 @@
+using System.Data.Common;
 using System.Globalization;
-using Slots.Infrastructure.Import;
+using Slots.Application.Slots.ImportSlots;
 using Spectre.Console;
 
 namespace Slots.Api.Import;
@@ -34,31 +35,30 @@ public static class ImportCommand
         }
 
         var file = rest[0];
-        IReadOnlyList<ExportEntry> entries;
+        await using var scope = services.CreateAsyncScope();
+        var import = scope.ServiceProvider.GetRequiredService<ISlotImport>();
+        ImportReport report;
         try
         {
-            entries = MongoExport.Read(await File.ReadAllBytesAsync(file));
+            var dump = await File.ReadAllBytesAsync(file);
+            report = AnsiConsole.Profile.Capabilities.Interactive
+                ? await AnsiConsole.Progress().StartAsync(async progress =>
+                {
+                    var task = progress.AddTask(apply ? "importing" : "checking");
+                    return await import.RunAsync(dump, issuer!, apply, new Progress<ImportProgress>(p =>
+                    {
+                        task.MaxValue = Math.Max(p.Total, 1);
+                        task.Value = p.Done;
+                    }), CancellationToken.None);
+                })
+                : await import.RunAsync(dump, issuer!, apply, null, CancellationToken.None);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ExportFileException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ImportFileException)
         {
             await Console.Error.WriteLineAsync($"import: cannot read {file}: {ex.Message}");
             return 1;
         }
-
-        await using var scope = services.CreateAsyncScope();
-        var importer = scope.ServiceProvider.GetRequiredService<SlotImporter>();
-        ImportReport report;
-        try
-        {
-            report = AnsiConsole.Profile.Capabilities.Interactive && entries.Count > 0
-                ? await AnsiConsole.Progress().StartAsync(async progress =>
-                {
-                    var task = progress.AddTask(apply ? "importing" : "checking", maxValue: entries.Count);
-                    return await importer.RunAsync(entries, issuer!, apply, new Progress<int>(done => task.Value = done), CancellationToken.None);
-                })
-                : await importer.RunAsync(entries, issuer!, apply, null, CancellationToken.None);
-        }
-        catch (Npgsql.NpgsqlException ex)
+        catch (DbException ex)
         {
             await Console.Error.WriteLineAsync($"import: the database failed: {ex.Message}");
             return 1;

@@ -1,4 +1,3 @@
-using Npgsql;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -7,7 +6,7 @@ using Slots.Application.Common;
 namespace Slots.Api.Telemetry;
 
 /// <summary>
-/// OpenTelemetry traces (ASP.NET Core, Npgsql, HttpClient) and metrics (requests, <see cref="SlotsMetrics"/>) for
+/// OpenTelemetry traces (ASP.NET Core, HttpClient, and the database's driver as the composition root adds it) and metrics (requests, <see cref="SlotsMetrics"/>) for
 /// operators. Exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the exporter reads the other
 /// <c>OTEL_*</c> variables itself), nowhere otherwise. Traces are sampled by head: a request that arrives with a
 /// sampled <c>traceparent</c> is always recorded, others at <c>Slots:Telemetry:TraceSampleRatio</c> (default 0.1).
@@ -17,7 +16,9 @@ public static class Telemetry
 {
     public const string ServiceName = "consulting-slots";
 
-    public static IServiceCollection AddSlotsTelemetry(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="database">Adds the database driver's traces: the composition root knows the driver.</param>
+    public static IServiceCollection AddSlotsTelemetry(
+        this IServiceCollection services, IConfiguration configuration, Action<TracerProviderBuilder> database)
     {
         var settings = configuration.GetSection("Slots:Telemetry");
         if (!settings.GetValue("Enabled", true))
@@ -39,8 +40,8 @@ public static class Telemetry
                 tracing
                     .SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(ratio)))
                     .AddAspNetCoreInstrumentation(options => options.Filter = http => !http.Request.Path.StartsWithSegments("/health"))
-                    .AddHttpClientInstrumentation()
-                    .AddNpgsql();
+                    .AddHttpClientInstrumentation();
+                database(tracing);
                 if (otlp)
                 {
                     tracing.AddOtlpExporter();

@@ -3,6 +3,7 @@ using MongoDB.Bson;
 using Slots.Application.Common;
 using Slots.Domain.Common;
 using Slots.Domain.Slots;
+using Slots.Application.Slots.ImportSlots;
 using Slots.Infrastructure.Persistence;
 
 namespace Slots.Infrastructure.Import;

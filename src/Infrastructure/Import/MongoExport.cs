@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using MongoDB.Bson;
+using Slots.Application.Slots.ImportSlots;
 
 namespace Slots.Infrastructure.Import;
 
@@ -50,12 +51,12 @@ public static class MongoExport
 
             if (reader.TokenType != JsonTokenType.EndArray || reader.Read())
             {
-                throw new ExportFileException("The file starts a JSON array but does not end it where it should.");
+                throw new ImportFileException("The file starts a JSON array but does not end it where it should.");
             }
         }
         catch (JsonException json)
         {
-            throw new ExportFileException(
+            throw new ImportFileException(
                 $"The file starts a JSON array but is not JSON at line {json.LineNumber + 1}: {json.Message}");
         }
 

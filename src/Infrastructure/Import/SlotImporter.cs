@@ -2,34 +2,49 @@ using System.Data;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using NpgsqlTypes;
 using Slots.Application.Slots;
+using Slots.Application.Slots.ImportSlots;
 using Slots.Infrastructure.Persistence;
 
 namespace Slots.Infrastructure.Import;
 
 /// <summary>
-/// The migration import: documents of the old ConsultingSlots collection become slots with their bookings. Each
-/// specialist's documents are checked together, under that specialist's schedule lock when applying (the lock every
-/// create takes), against the slots already there and against each other: the first in the file wins an overlap.
-/// A document whose <c>_id</c> was imported before is left alone, so a second run changes nothing. Applying writes one
-/// transaction per specialist, by binary <c>COPY</c>. An import writes no events: the slots it brings are the old
-/// system's state, not changes that happened here, and 100,000 <c>slots.slot.created</c> webhooks would tell the
-/// subscribers nothing they can act on; a consumer reads the imported slots from the lists (or its own copy of the
-/// old data) and follows the feed from then on.
+/// The migration import (<see cref="ISlotImport"/>): the dump is read (<see cref="MongoExport"/>), each document parsed
+/// (<see cref="LegacySlotParser"/>), then each specialist's slots are checked and written in one transaction of their
+/// own, by binary <c>COPY</c> (<see cref="SlotCopy"/>).
 /// </summary>
-public sealed class SlotImporter(SlotsDbContext db, TimeProvider clock)
+internal sealed class SlotImporter(SlotsDbContext db, TimeProvider clock) : ISlotImport
 {
     private const int AnalyzeEvery = 10_000;
 
     public async Task<ImportReport> RunAsync(
-        IReadOnlyList<ExportEntry> entries, string issuer, bool apply, IProgress<int>? progress, CancellationToken cancellationToken)
+        byte[] dump, string issuer, bool apply, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(entries);
         var started = Stopwatch.GetTimestamp();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var refused = new List<ImportRefusal>();
-        var corrected = new List<(int, string, string)>();
+        var entries = MongoExport.Read(dump);
+        var tally = new Tally(apply, entries.Count);
+        var slots = Parse(entries, issuer, clock.GetUtcNow().UtcDateTime, tally.Refused);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        if (connection.State != ConnectionState.Open)
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+
+        tally.Done = entries.Count - slots.Count;
+        progress?.Report(new ImportProgress(tally.Done, entries.Count));
+        await ExecuteAsync(connection, "ANALYZE slots", cancellationToken);
+        foreach (var specialist in slots.GroupBy(s => s.Slot.SpecialistEmail))
+        {
+            await ImportSpecialistAsync(connection, specialist.Key, [.. specialist], tally, cancellationToken);
+            progress?.Report(new ImportProgress(tally.Done, entries.Count));
+        }
+
+        return tally.Report(Stopwatch.GetElapsedTime(started));
+    }
+
+    /// <summary>Every document read as a slot, in file order; the ones that cannot be, and repeated <c>_id</c>s, refused.</summary>
+    private static List<LegacySlot> Parse(IReadOnlyList<ExportEntry> entries, string issuer, DateTime now, List<ImportRefusal> refused)
+    {
         var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
         var slots = new List<LegacySlot>();
         foreach (var entry in entries)
@@ -56,59 +71,35 @@ public sealed class SlotImporter(SlotsDbContext db, TimeProvider clock)
             }
         }
 
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        if (connection.State != ConnectionState.Open)
+        return slots;
+    }
+
+    /// <summary>One specialist's slots: under their schedule lock when applying, those not imported before and free of overlaps.</summary>
+    private async Task ImportSpecialistAsync(
+        NpgsqlConnection connection, string email, List<LegacySlot> mine, Tally tally, CancellationToken cancellationToken)
+    {
+        await using var transaction = tally.Applied ? await connection.BeginTransactionAsync(cancellationToken) : null;
+        if (tally.Applied)
         {
-            await connection.OpenAsync(cancellationToken);
+            // The schedule's lock, as a create takes it: the import queues behind creates, and they behind it.
+            await ExecuteAsync(connection, "SELECT 1 FROM " + AdvisoryLocks.Schedule("$1"), cancellationToken, email);
         }
 
-        int imported = 0, bookings = 0, already = 0, specialists = 0, done = entries.Count - slots.Count, analyzed = 0;
-        progress?.Report(done);
-        await ExecuteAsync(connection, "ANALYZE slots", cancellationToken);
-        foreach (var group in slots.GroupBy(s => s.Slot.SpecialistEmail))
+        var known = await KnownAsync(connection, [.. mine.Select(s => s.Slot.LegacyId!)], cancellationToken);
+        var fresh = mine.Where(s => !known.Contains(s.Slot.LegacyId!)).ToList();
+        var accepted = fresh.Count == 0 ? [] : await AcceptAsync(connection, email, fresh, tally.Refused, cancellationToken);
+        if (tally.Applied && accepted.Count > 0)
         {
-            var mine = group.ToList();
-            await using var transaction = apply ? await connection.BeginTransactionAsync(cancellationToken) : null;
-            if (apply)
-            {
-                // The schedule's lock, as a create takes it: the import queues behind creates, and they behind it.
-                await ExecuteAsync(connection, "SELECT 1 FROM " + AdvisoryLocks.Schedule("$1"), cancellationToken, group.Key);
-            }
-
-            var known = await KnownAsync(connection, [.. mine.Select(s => s.Slot.LegacyId!)], cancellationToken);
-            var fresh = mine.Where(s => !known.Contains(s.Slot.LegacyId!)).ToList();
-            already += mine.Count - fresh.Count;
-            var accepted = fresh.Count == 0 ? [] : await AcceptAsync(connection, group.Key, fresh, refused, cancellationToken);
-            foreach (var slot in accepted.Where(s => s.Correction is not null))
-            {
-                corrected.Add((slot.Line, slot.Slot.LegacyId!, slot.Correction!));
-            }
-
-            if (apply && accepted.Count > 0)
-            {
-                await CopyAsync(connection, accepted, cancellationToken);
-                await transaction!.CommitAsync(cancellationToken);
-            }
-
-            imported += accepted.Count;
-            if (apply && imported - analyzed >= AnalyzeEvery)
-            {
-                // The table may grow tenfold in one run: with the planner's picture of it still "small", the lookups by
-                // _id and by specialist turn into scans of the whole table, and the run becomes quadratic.
-                await ExecuteAsync(connection, "ANALYZE slots", cancellationToken);
-                analyzed = imported;
-            }
-
-            bookings += accepted.Sum(s => s.Slot.Bookings.Count);
-            specialists += accepted.Count > 0 ? 1 : 0;
-            done += mine.Count;
-            progress?.Report(done);
+            await SlotCopy.CopyAsync(connection, accepted, cancellationToken);
+            await transaction!.CommitAsync(cancellationToken);
         }
 
-        refused.Sort((a, b) => a.Line.CompareTo(b.Line));
-        corrected.Sort((a, b) => a.Item1.CompareTo(b.Item1));
-        return new ImportReport(
-            apply, entries.Count, imported, bookings, specialists, already, refused, corrected, Stopwatch.GetElapsedTime(started));
+        if (tally.Add(mine.Count, mine.Count - fresh.Count, accepted))
+        {
+            // The table may grow tenfold in one run: with the planner's picture of it still "small", the lookups by _id and
+            // by specialist turn into scans of the whole table, and the run becomes quadratic.
+            await ExecuteAsync(connection, "ANALYZE slots", cancellationToken);
+        }
     }
 
     /// <summary>The slots that fit beside the specialist's existing ones and the earlier ones of the file; the rest are refused.</summary>
@@ -160,67 +151,6 @@ public sealed class SlotImporter(SlotsDbContext db, TimeProvider clock)
         return known;
     }
 
-    private static async Task CopyAsync(NpgsqlConnection connection, List<LegacySlot> slots, CancellationToken cancellationToken)
-    {
-        await using (var writer = await connection.BeginBinaryImportAsync(
-            "COPY slots (id, legacy_id, specialist_issuer, specialist_id, specialist_email, service_id, date, start_time, end_time, "
-            + "timezone, starts_at, ends_at, duration_minutes, total_capacity, booked_count, status, created_at, updated_at, version) "
-            + "FROM STDIN (FORMAT BINARY)", cancellationToken))
-        {
-            foreach (var s in slots.Select(s => s.Slot))
-            {
-                await writer.StartRowAsync(cancellationToken);
-                await writer.WriteAsync(s.Id, NpgsqlDbType.Uuid, cancellationToken);
-                await writer.WriteAsync(s.LegacyId!, NpgsqlDbType.Varchar, cancellationToken);
-                await writer.WriteAsync(s.SpecialistIssuer, NpgsqlDbType.Varchar, cancellationToken);
-                await writer.WriteAsync(s.SpecialistId, NpgsqlDbType.Varchar, cancellationToken);
-                await writer.WriteAsync(s.SpecialistEmail, NpgsqlDbType.Varchar, cancellationToken);
-                if (s.ServiceId is null)
-                {
-                    await writer.WriteNullAsync(cancellationToken);
-                }
-                else
-                {
-                    await writer.WriteAsync(s.ServiceId, NpgsqlDbType.Varchar, cancellationToken);
-                }
-
-                await writer.WriteAsync(s.Date, NpgsqlDbType.Date, cancellationToken);
-                await writer.WriteAsync(s.StartTime, NpgsqlDbType.Time, cancellationToken);
-                await writer.WriteAsync(s.EndTime, NpgsqlDbType.Time, cancellationToken);
-                await writer.WriteAsync(s.Timezone, NpgsqlDbType.Varchar, cancellationToken);
-                await writer.WriteAsync(s.StartsAt, NpgsqlDbType.TimestampTz, cancellationToken);
-                await writer.WriteAsync(s.EndsAt, NpgsqlDbType.TimestampTz, cancellationToken);
-                await writer.WriteAsync(s.DurationMinutes, NpgsqlDbType.Integer, cancellationToken);
-                await writer.WriteAsync(s.TotalCapacity, NpgsqlDbType.Integer, cancellationToken);
-                await writer.WriteAsync(s.BookedCount, NpgsqlDbType.Integer, cancellationToken);
-                await writer.WriteAsync(ColumnTexts.SlotStatuses.Text(s.Status), NpgsqlDbType.Varchar, cancellationToken);
-                await writer.WriteAsync(s.CreatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
-                await writer.WriteAsync(s.UpdatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
-                await writer.WriteAsync(s.Version, NpgsqlDbType.Integer, cancellationToken);
-            }
-
-            await writer.CompleteAsync(cancellationToken);
-        }
-
-        await using (var writer = await connection.BeginBinaryImportAsync(
-            "COPY bookings (id, slot_id, customer_id, customer_email, customer_name, booked_at) FROM STDIN (FORMAT BINARY)",
-            cancellationToken))
-        {
-            foreach (var b in slots.SelectMany(s => s.Slot.Bookings))
-            {
-                await writer.StartRowAsync(cancellationToken);
-                await writer.WriteAsync(b.Id, NpgsqlDbType.Uuid, cancellationToken);
-                await writer.WriteAsync(b.SlotId, NpgsqlDbType.Uuid, cancellationToken);
-                await writer.WriteAsync(b.CustomerId, NpgsqlDbType.Varchar, cancellationToken);
-                await writer.WriteAsync(b.CustomerEmail, NpgsqlDbType.Varchar, cancellationToken);
-                await writer.WriteAsync(b.CustomerName, NpgsqlDbType.Varchar, cancellationToken);
-                await writer.WriteAsync(b.BookedAt, NpgsqlDbType.TimestampTz, cancellationToken);
-            }
-
-            await writer.CompleteAsync(cancellationToken);
-        }
-    }
-
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object[] values)
     {
         await using var command = Command(connection, sql, values);
@@ -237,5 +167,41 @@ public sealed class SlotImporter(SlotsDbContext db, TimeProvider clock)
         }
 
         return command;
+    }
+
+    /// <summary>What the import has done so far, specialist by specialist.</summary>
+    private sealed class Tally(bool applied, int documents)
+    {
+        private int _imported, _bookings, _already, _specialists, _analyzed;
+
+        public bool Applied { get; } = applied;
+
+        public List<ImportRefusal> Refused { get; } = [];
+
+        public List<ImportCorrection> Corrected { get; } = [];
+
+        /// <summary>Documents read, parsed and checked.</summary>
+        public int Done { get; set; }
+
+        /// <summary>Counts one specialist's documents; true when enough were written since the last ANALYZE for another.</summary>
+        public bool Add(int documents, int already, List<LegacySlot> accepted)
+        {
+            Corrected.AddRange(accepted.Where(s => s.Correction is not null)
+                .Select(s => new ImportCorrection(s.Line, s.Slot.LegacyId!, s.Correction!)));
+            (_imported, _already, Done) = (_imported + accepted.Count, _already + already, Done + documents);
+            _bookings += accepted.Sum(s => s.Slot.Bookings.Count);
+            _specialists += accepted.Count > 0 ? 1 : 0;
+            if (!Applied || _imported - _analyzed < AnalyzeEvery)
+            {
+                return false;
+            }
+
+            _analyzed = _imported;
+            return true;
+        }
+
+        public ImportReport Report(TimeSpan elapsed) => new(
+            Applied, documents, _imported, _bookings, _specialists, _already,
+            [.. Refused.OrderBy(r => r.Line)], [.. Corrected.OrderBy(c => c.Line)], elapsed);
     }
 }

@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.Logging;
-using Slots.Infrastructure.Events;
+using Slots.Application.Events;
 using StandardWebhooks;
 
 namespace Slots.Infrastructure.Webhooks;

@@ -1,4 +1,4 @@
-namespace Slots.Infrastructure.Import;
+namespace Slots.Application.Slots.ImportSlots;
 
 /// <summary>What an import did (or, in a dry run, would do).</summary>
 public sealed record ImportReport(
@@ -9,5 +9,5 @@ public sealed record ImportReport(
     int Specialists,
     int AlreadyImported,
     IReadOnlyList<ImportRefusal> Refused,
-    IReadOnlyList<(int Line, string LegacyId, string Correction)> Corrected,
+    IReadOnlyList<ImportCorrection> Corrected,
     TimeSpan Elapsed);

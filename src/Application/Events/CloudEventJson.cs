@@ -1,9 +1,8 @@
 using System.Text.Json;
 using CloudNative.CloudEvents.SystemTextJson;
 using CloudNative.CloudEvents;
-using Slots.Application.Events;
 
-namespace Slots.Infrastructure.Events;
+namespace Slots.Application.Events;
 
 /// <summary>
 /// An outbox event as a structured CloudEvent 1.0 in JSON, through the CloudEvents SDK: the feed sends arrays of them,
