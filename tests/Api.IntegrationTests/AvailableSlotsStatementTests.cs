@@ -2,12 +2,13 @@ using Slots.Api.IntegrationTests.Infrastructure;
 using Slots.Application.Slots;
 using Slots.Application.Slots.ListAvailableSlots;
 using Slots.Infrastructure.Persistence;
+using Slots.Tests.Shared;
 
 namespace Slots.Api.IntegrationTests;
 
 /// <summary>
 /// The customers' view is read by a hand-written statement (<see cref="AvailableSlotsStatement"/>), not by EF's
-/// translation of <see cref="AvailableSlotsCriteria.ToSpecification"/>. Both run here on the same rows and must answer alike: slots full,
+/// translation of the criteria's meaning (<see cref="AvailableSlotsMeaning"/>). Both run here on the same rows and must answer alike: slots full,
 /// inactive, started, of other specialists and outside the local dates, in zones whose local date is not the UTC one.
 /// </summary>
 [Collection(ApiCollection.Name)]
@@ -36,7 +37,7 @@ public class AvailableSlotsStatementTests(SlotsApiFactory factory) : ApiTestBase
             ];
             foreach (var values in criteria)
             {
-                var byEf = await reader.ListAsync(values.ToSpecification(), q => q.ProjectToAvailable(), default);
+                var byEf = await reader.ListAsync(new AvailableSlotsMeaning(values), AvailableSlotsMeaning.Rows, default);
                 var byStatement = await reader.ListAvailableAsync(values, default);
 
                 Assert.Equal(byEf, byStatement);

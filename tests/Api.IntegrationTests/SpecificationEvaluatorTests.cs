@@ -24,9 +24,9 @@ public class SpecificationEvaluatorTests(SlotsApiFactory factory) : ApiTestBase(
         }
 
         await using var db = Factory.NewDbContext();
-        var rows = await Reader(db).ListAsync(new LatestOf(specialist, 3), q => q.ProjectToResponse(), default);
+        var rows = await Reader(db).ListAsync(new EarliestOf(specialist, 3), q => q.ProjectToResponse(), default);
 
-        Assert.Equal([Day(4), Day(3), Day(2)], rows.Select(r => r.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal([Day(1), Day(2), Day(3)], rows.Select(r => r.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     [Theory]
@@ -34,6 +34,8 @@ public class SpecificationEvaluatorTests(SlotsApiFactory factory) : ApiTestBase(
     [InlineData("Skip")]
     [InlineData("AsSplitQuery")]
     [InlineData("TagWith")]
+    [InlineData("OrderByDescending")]
+    [InlineData("ThenByDescending")]
     public async Task A_feature_the_evaluator_does_not_evaluate_is_refused(string feature)
     {
         await using var db = Factory.NewDbContext();
@@ -46,10 +48,10 @@ public class SpecificationEvaluatorTests(SlotsApiFactory factory) : ApiTestBase(
 
     private static SlotReader Reader(SlotsDbContext db) => new(db, new DatabaseCircuit(), new ReadGate(8));
 
-    private sealed class LatestOf : Specification<Slot>
+    private sealed class EarliestOf : Specification<Slot>
     {
-        public LatestOf(string email, int take) =>
-            Query.Where(s => s.SpecialistEmail == email).OrderByDescending(s => s.StartsAt).ThenBy(s => s.Id).Take(take);
+        public EarliestOf(string email, int take) =>
+            Query.Where(s => s.SpecialistEmail == email).OrderBy(s => s.StartsAt).ThenBy(s => s.Id).Take(take);
     }
 
     private sealed class Using : Specification<Slot>
@@ -62,6 +64,8 @@ public class SpecificationEvaluatorTests(SlotsApiFactory factory) : ApiTestBase(
                 "Include" => Query.Include(s => s.Bookings) as object,
                 "Skip" => Query.Skip(1),
                 "AsSplitQuery" => Query.AsSplitQuery(),
+                "OrderByDescending" => Query.OrderByDescending(s => s.StartsAt),
+                "ThenByDescending" => Query.OrderBy(s => s.StartsAt).ThenByDescending(s => s.Id),
                 _ => Query.TagWith("tagged"),
             };
         }

@@ -13,9 +13,8 @@ public interface ISlotReader
         CancellationToken cancellationToken);
 
     /// <summary>
-    /// The customers' view, the hottest read: the rows <see cref="AvailableSlotsCriteria.ToSpecification"/> describes, soonest
-    /// first, as <see cref="SlotMapper.ProjectToAvailable"/> shapes them, read by one prepared statement without EF's query
-    /// pipeline or an expression tree.
+    /// The customers' view, the hottest read: the rows <paramref name="criteria"/> describe, soonest first, read by one
+    /// prepared statement without EF's query pipeline or an expression tree.
     /// </summary>
     Task<List<AvailableSlotResponse>> ListAvailableAsync(AvailableSlotsCriteria criteria, CancellationToken cancellationToken);
 }

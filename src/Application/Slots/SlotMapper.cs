@@ -27,9 +27,6 @@ public static partial class SlotMapper
     [MapperIgnoreSource(nameof(Slot.CreatedAt))]
     public static partial SlotSummary ToSummary(this Slot slot);
 
-
-    public static partial IQueryable<AvailableSlotResponse> ProjectToAvailable(this IQueryable<Slot> slots);
-
     public static partial IQueryable<BookingResponse> ProjectToBookings(this IQueryable<Booking> bookings);
 
     /// <summary>
@@ -59,21 +56,6 @@ public static partial class SlotMapper
                 BookedAt = x.Booking.BookedAt,
             });
 
-    [MapProperty(nameof(Slot.DurationMinutes), nameof(AvailableSlotResponse.Duration))]
-    [MapPropertyFromSource(nameof(AvailableSlotResponse.RemainingCapacity), Use = nameof(SeatsLeft))]
-    [MapperIgnoreSource(nameof(Slot.SpecialistIssuer))]
-    [MapperIgnoreSource(nameof(Slot.SpecialistId))]
-    [MapperIgnoreSource(nameof(Slot.SeriesId))]
-    [MapperIgnoreSource(nameof(Slot.HasLiveBookings))]
-    [MapperIgnoreSource(nameof(Slot.LegacyId))]
-    [MapperIgnoreSource(nameof(Slot.BookedCount))]
-    [MapperIgnoreSource(nameof(Slot.Status))]
-    [MapperIgnoreSource(nameof(Slot.Bookings))]
-    [MapperIgnoreSource(nameof(Slot.CreatedAt))]
-    [MapperIgnoreSource(nameof(Slot.UpdatedAt))]
-    [MapperIgnoreSource(nameof(Slot.Version))]
-    private static partial AvailableSlotResponse ToAvailable(Slot slot);
-
     // A slot shows its live bookings (at most its capacity, so a response stays bounded), in the order they were made.
     private static IReadOnlyList<BookingResponse> MapBookings(IReadOnlyCollection<Booking> bookings) =>
         bookings.Where(b => b.CancelledAt == null).OrderBy(b => b.BookedAt).ThenBy(b => b.Id).Select(b => MapBooking(b)).ToList();
@@ -82,6 +64,4 @@ public static partial class SlotMapper
     [MapperIgnoreSource(nameof(Booking.SlotId))]
     [MapperIgnoreSource(nameof(Booking.IsLive))]
     internal static partial BookingResponse MapBooking(Booking booking);
-
-    private static int SeatsLeft(Slot slot) => slot.TotalCapacity - slot.BookedCount;
 }

@@ -7,14 +7,15 @@ using Slots.Domain.Slots;
 namespace Slots.Infrastructure.Persistence;
 
 /// <summary>
-/// The customers' view as one hand-written, prepared statement: the SQL EF Core writes for
-/// <see cref="AvailableSlotsCriteria.ToSpecification"/>, read straight into the answer's rows.
+/// The customers' view as one hand-written, prepared statement for <see cref="AvailableSlotsCriteria"/>, read straight into
+/// the answer's rows.
 /// </summary>
 /// <remarks>
 /// Even compiled, EF's query spent about 30% of the read's API CPU per request on what does not change between
 /// calls: a shaper delegate created anew, the command and its parameters rebuilt, interceptors and diagnostics
 /// consulted (docs/performance.md). <c>AvailableSlotsStatementTests</c> runs this statement and EF's query for the
-/// specification side by side on PostgreSQL and requires the same rows; <c>bench/read.sql</c> is the same SELECT.
+/// criteria's meaning (a specification the tests hold) side by side on PostgreSQL and requires the same rows;
+/// <c>bench/read.sql</c> is the same SELECT.
 /// </remarks>
 internal static class AvailableSlotsStatement
 {

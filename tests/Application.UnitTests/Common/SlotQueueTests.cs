@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Mediator;
 using Slots.Application.Common.Waits;
 using Slots.Application.Slots.CancelBooking;
+using Slots.Tests.Shared;
 
 namespace Slots.Application.UnitTests.Common;
 
@@ -33,7 +34,7 @@ public class SlotQueueTests
         (await waiting[2].WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
         (await again.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
 
-        Assert.Equal(0, queue.SlotsInUse);
+        Assert.Equal(0, queue.SlotsInUse());
     }
 
     [Fact]
@@ -52,7 +53,7 @@ public class SlotQueueTests
             default).AsTask()).WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal("time_budget_exceeded", ex.Code);
-        Assert.Equal(1, _queue.SlotsInUse);
+        Assert.Equal(1, _queue.SlotsInUse());
     }
 
     [Fact]
@@ -69,7 +70,7 @@ public class SlotQueueTests
         first.Dispose();
         (await third.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
         second.Dispose();
-        Assert.Equal(0, _queue.SlotsInUse);
+        Assert.Equal(0, _queue.SlotsInUse());
     }
 
     [Fact]
@@ -97,7 +98,7 @@ public class SlotQueueTests
             places.Dequeue().Dispose();
         }
 
-        Assert.Equal(0, _queue.SlotsInUse);
+        Assert.Equal(0, _queue.SlotsInUse());
     }
 
     [Fact]
@@ -127,7 +128,7 @@ public class SlotQueueTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
         first.Dispose();
         second.Dispose();
-        Assert.Equal(0, _queue.SlotsInUse);
+        Assert.Equal(0, _queue.SlotsInUse());
     }
 
     [Fact]
@@ -139,10 +140,10 @@ public class SlotQueueTests
 
         await behavior.Handle(
             new CancelBookingCommand(slot, "c1"),
-            (_, _) => { inUseDuringCommand = _queue.SlotsInUse; return ValueTask.FromResult(Unit.Value); },
+            (_, _) => { inUseDuringCommand = _queue.SlotsInUse(); return ValueTask.FromResult(Unit.Value); },
             default);
 
         Assert.Equal(1, inUseDuringCommand);
-        Assert.Equal(0, _queue.SlotsInUse);
+        Assert.Equal(0, _queue.SlotsInUse());
     }
 }

@@ -6,6 +6,7 @@ using Slots.Application.Slots.ListAvailableSlots;
 using Slots.Application.Slots.ListSpecialistSlots;
 using Slots.Domain.Common;
 using Slots.Domain.Slots;
+using Slots.Tests.Shared;
 using static Slots.Application.UnitTests.TestData;
 
 namespace Slots.Application.UnitTests.Handlers;
@@ -22,7 +23,7 @@ public class QueryHandlerTests
     public QueryHandlerTests()
     {
         _reader.ListAvailableAsync(Arg.Any<AvailableSlotsCriteria>(), Arg.Any<CancellationToken>())
-            .Returns(call => Evaluate(call.ArgAt<AvailableSlotsCriteria>(0).ToSpecification(), q => q.ProjectToAvailable()));
+            .Returns(call => Evaluate(new AvailableSlotsMeaning(call.ArgAt<AvailableSlotsCriteria>(0)), AvailableSlotsMeaning.Rows));
         _reader.ListAsync(Arg.Any<ISpecification<Slot>>(), Arg.Any<Func<IQueryable<Slot>, IQueryable<SlotResponse>>>(), Arg.Any<CancellationToken>())
             .Returns(call => Evaluate(call.ArgAt<ISpecification<Slot>>(0), call.ArgAt<Func<IQueryable<Slot>, IQueryable<SlotResponse>>>(1)));
     }

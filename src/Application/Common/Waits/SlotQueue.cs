@@ -65,18 +65,6 @@ public sealed class SlotQueue
         return new Turn(this, slotId, line);
     }
 
-    /// <summary>How many slots have commands in flight or waiting; a slot leaves when its last command does.</summary>
-    public int SlotsInUse
-    {
-        get
-        {
-            lock (_lines)
-            {
-                return _lines.Count;
-            }
-        }
-    }
-
     private void Leave(Guid slotId, Line line)
     {
         lock (_lines)

@@ -9,10 +9,9 @@ namespace Slots.Application.Slots.ListAvailableSlots;
 /// local date in [<see cref="From"/>, <see cref="To"/>], soonest first, at most <see cref="Limit"/>.
 /// </summary>
 /// <remarks>
-/// <see cref="ToSpecification"/> states that meaning as an ordinary specification. The view runs on every page load, so
-/// Infrastructure answers it with one hand-written statement that takes these values
-/// (<see cref="Common.ISlotReader.ListAvailableAsync"/>), and no expression tree is built per request; a test on
-/// PostgreSQL proves the statement's rows equal the ones EF reads for the specification.
+/// The view runs on every page load, so Infrastructure answers it with one hand-written statement that takes these values
+/// (<see cref="ISlotReader.ListAvailableAsync"/>), and no expression tree is built per request. The tests state the same
+/// meaning as an ordinary specification and prove, on PostgreSQL, that the statement's rows equal the ones EF reads for it.
 /// </remarks>
 public sealed class AvailableSlotsCriteria
 {
@@ -36,23 +35,4 @@ public sealed class AvailableSlotsCriteria
 
     /// <summary>Most rows to return.</summary>
     public int Limit { get; }
-
-    /// <summary>What these values mean, as a specification over slots.</summary>
-    public Specification<Slot> ToSpecification() => new Meaning(this);
-
-    private sealed class Meaning : Specification<Slot>
-    {
-        public Meaning(AvailableSlotsCriteria criteria)
-        {
-            var (email, earliest, from, to) = (criteria.SpecialistEmail, criteria.Earliest, criteria.From, criteria.To);
-            Query.Where(s => s.SpecialistEmail == email
-                    && s.Status == SlotStatus.Active
-                    && s.StartsAt > earliest
-                    && s.BookedCount < s.TotalCapacity
-                    && s.Date >= from
-                    && s.Date <= to)
-                .OrderBy(s => s.StartsAt)
-                .Take(criteria.Limit);
-        }
-    }
 }

@@ -14,7 +14,6 @@ export type NewSlot = Schemas['CreateSlotRequest'];
 export type SlotChange = Schemas['UpdateSlotRequest'];
 export type NewSeries = Schemas['CreateSeriesRequest'];
 export type SeriesResult = Schemas['SeriesResponse'];
-export type SkippedSlot = Schemas['SkippedSlot'];
 
 export type Role = 'customer' | 'specialist' | 'admin';
 

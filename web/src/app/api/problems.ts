@@ -104,5 +104,3 @@ export function formErrors(error: unknown, fieldOfCode: Record<string, string> =
   }
   return { fields, form: error && Object.keys(fields).length === 0 ? error : null };
 }
-
-export const isUnauthenticated = (error: unknown) => error instanceof ApiProblem && error.status === 401;

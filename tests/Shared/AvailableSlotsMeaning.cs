@@ -1,0 +1,46 @@
+using Ardalis.Specification;
+using Slots.Application.Slots;
+using Slots.Application.Slots.ListAvailableSlots;
+using Slots.Domain.Slots;
+
+namespace Slots.Tests.Shared;
+
+/// <summary>
+/// The tests' oracle for the customers' view: what an <see cref="AvailableSlotsCriteria"/> means, as an ordinary
+/// specification over slots, and the row the view shows for each. Production reads the view with one hand-written
+/// statement; the tests run this beside it (on PostgreSQL, and in memory for the handler's own tests).
+/// </summary>
+public sealed class AvailableSlotsMeaning : Specification<Slot>
+{
+    public AvailableSlotsMeaning(AvailableSlotsCriteria criteria)
+    {
+        ArgumentNullException.ThrowIfNull(criteria);
+        var (email, earliest, from, to) = (criteria.SpecialistEmail, criteria.Earliest, criteria.From, criteria.To);
+        Query.Where(s => s.SpecialistEmail == email
+                && s.Status == SlotStatus.Active
+                && s.StartsAt > earliest
+                && s.BookedCount < s.TotalCapacity
+                && s.Date >= from
+                && s.Date <= to)
+            .OrderBy(s => s.StartsAt)
+            .Take(criteria.Limit);
+    }
+
+    /// <summary>The row the view shows for each slot: no bookings, the seats left.</summary>
+    public static IQueryable<AvailableSlotResponse> Rows(IQueryable<Slot> slots) =>
+        slots.Select(s => new AvailableSlotResponse
+        {
+            Id = s.Id,
+            SpecialistEmail = s.SpecialistEmail,
+            ServiceId = s.ServiceId,
+            Date = s.Date,
+            StartTime = s.StartTime,
+            EndTime = s.EndTime,
+            Timezone = s.Timezone,
+            StartsAt = s.StartsAt,
+            EndsAt = s.EndsAt,
+            Duration = s.DurationMinutes,
+            TotalCapacity = s.TotalCapacity,
+            RemainingCapacity = s.TotalCapacity - s.BookedCount,
+        });
+}
