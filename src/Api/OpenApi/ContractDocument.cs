@@ -75,5 +75,14 @@ public static class ContractDocument
                 }
             }
         }
+
+        foreach (var (schema, date) in new[] { (nameof(CreateSlotRequest), "date"), (nameof(CreateSeriesRequest), "from"), (nameof(CreateSeriesRequest), "to") })
+        {
+            if (schemas.TryGetValue(schema, out var body) && body.Properties?.TryGetValue(date, out var property) == true
+                && property is OpenApiSchema inline)
+            {
+                ContractLimits.DaysAhead(inline);
+            }
+        }
     }
 }

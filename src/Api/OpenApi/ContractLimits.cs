@@ -193,6 +193,17 @@ public static class ContractLimits
         s.MaxLength = 16;
     }
 
+    /// <summary>
+    /// A date a slot may have: at most <see cref="SlotLimits.MaxDaysAhead"/> days from today, which JSON Schema cannot say,
+    /// so an extension does (<c>x-max-days-ahead</c>; the web UI's limits are generated from it).
+    /// </summary>
+    public static void DaysAhead(OpenApiSchema schema)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        schema.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+        schema.Extensions["x-max-days-ahead"] = new JsonNodeExtension(JsonValue.Create(SlotLimits.MaxDaysAhead));
+    }
+
     private static void Uuid(OpenApiSchema s)
     {
         s.Type = Keep(s, JsonSchemaType.String);

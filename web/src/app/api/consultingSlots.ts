@@ -1,6 +1,7 @@
 // The API calls, typed by the document (schema.d.ts is generated from docs/openapi.json by `npm run api-types`;
 // a unit test fails when the two drift apart).
 import createClient, { type Middleware } from 'openapi-fetch';
+import { limits } from './limits';
 import type { components, paths } from './schema';
 
 type Schemas = components['schemas'];
@@ -84,7 +85,7 @@ export function nextCursor(response: Response): string | null {
 }
 
 /** The most a list asks for at once (the API's cap); longer lists are followed page by page. */
-const PAGE = 500;
+const PAGE = limits.maxPageSize;
 
 export function createSlotsApi(config: SlotsApiConfig) {
   const client = createClient<paths>({ baseUrl: config.baseUrl, fetch: config.fetch });

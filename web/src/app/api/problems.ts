@@ -1,7 +1,8 @@
 // Every problem code the document lists, as a sentence for a person. The record is typed by the document's code
 // enums, so a code added to the API fails the type check until it has its sentence here.
-import type { components } from './schema';
 import { ApiProblem } from './consultingSlots';
+import { limits } from './limits';
+import type { components } from './schema';
 
 type Schemas = components['schemas'];
 export type ProblemCode =
@@ -29,9 +30,10 @@ const sentences: Record<ProblemCode, (p: ApiProblem) => string> = {
   unknown_time_zone: () => 'That time zone is not known. Pick one from the list.',
   nonexistent_local_time: () => 'That local time does not exist on that day (the clocks skip it for daylight saving).',
   invalid_time: () => 'That time is not valid.',
-  invalid_capacity: () => 'Seats must be a whole number from 1 to 1000.',
+  invalid_capacity: () => `Seats must be a whole number from 1 to ${limits.maxCapacity}.`,
   invalid_pattern: () => 'That weekly pattern does not work; see the fields marked.',
-  series_too_large: () => 'That pattern makes more than 500 slots at once. Choose a shorter range, fewer days or longer slots.',
+  series_too_large: () =>
+    `That pattern makes more than ${limits.maxSeriesSlots} slots at once. Choose a shorter range, fewer days or longer slots.`,
   // Webhooks are managed by internal services, not in this UI; these read well anyway.
   webhook_target_refused: () => 'That address cannot receive webhooks.',
   webhook_not_found: () => 'This webhook subscription no longer exists.',

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import type { AvailableSlot, BookingConfirmation } from '../api/consultingSlots';
+import { limits } from '../api/limits';
 import { useAvailableSlots, useBookSlot } from '../hooks/useConsultingSlots';
 import {
   addDays,
@@ -14,8 +15,8 @@ import {
 } from '../time';
 import { Empty, ErrorMessage, SeatMeter, Skeleton } from './ui';
 
-/** How far ahead slots can be published, and so how far the calendar goes (the API's 730-day horizon). */
-const HORIZON_DAYS = 730;
+/** How far ahead slots can be published, and so how far the calendar goes (the API's horizon). */
+const HORIZON_DAYS = limits.maxDaysAhead;
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 interface Props {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useSpecialistSlots } from '../../hooks/useConsultingSlots';
 import { CreateSlotModal } from './CreateSlotModal';
-import { SeriesDialog } from './SlotActions';
+import { SeriesDialog } from './SeriesDialog';
 import { SlotsList } from './SlotsList';
 import { Empty, ErrorMessage, Skeleton } from '../ui';
 

@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from 'react';
-import type { Slot, SlotStatus } from '../../api/consultingSlots';
-import { formErrors } from '../../api/problems';
-import { useChangeSeries, useDeleteSeries, useDeleteSlot, useUpdateSlot } from '../../hooks/useConsultingSlots';
+import { useState } from 'react';
+import type { Slot } from '../../api/consultingSlots';
+import { useDeleteSlot, useUpdateSlot } from '../../hooks/useConsultingSlots';
 import { longDate } from '../../time';
-import { Dialog, ErrorMessage, Field } from '../ui';
+import { Dialog, ErrorMessage } from '../ui';
+import { EditTimes } from './EditTimes';
 import { slotStatus } from './slotStatus';
 
 /**
@@ -83,112 +83,5 @@ export function SlotActions({ slot, past, onWholeSeries }: { slot: Slot; past: b
         </div>
       </Dialog>
     </div>
-  );
-}
-
-function EditTimes({ slot, open, onClose }: { slot: Slot; open: boolean; onClose: () => void }) {
-  const [times, setTimes] = useState({ startTime: slot.startTime, endTime: slot.endTime });
-  const update = useUpdateSlot();
-  const { fields: errors, form: formError } = formErrors(update.error);
-
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    update.mutate({ slotId: slot.id, change: times, version: slot.version }, { onSuccess: onClose });
-  }
-
-  return (
-    <Dialog open={open} title="Change times" onClose={onClose}>
-      <form className="form" onSubmit={submit} noValidate>
-        {formError ? <ErrorMessage error={formError} /> : null}
-        <dl className="read-only">
-          <div>
-            <dt>Date</dt>
-            <dd>{longDate(slot.date)}</dd>
-          </div>
-          <div>
-            <dt>Seats</dt>
-            <dd>{slot.totalCapacity}</dd>
-          </div>
-          <div>
-            <dt>Time zone</dt>
-            <dd>{slot.timezone}</dd>
-          </div>
-        </dl>
-        <p className="field-hint">The date and the number of seats never change; make a new slot for another day.</p>
-        <div className="field-row">
-          {(['startTime', 'endTime'] as const).map((name) => (
-            <Field key={name} id={`edit-${name}-${slot.id}`} label={name === 'startTime' ? 'Start' : 'End'} error={errors[name]}>
-              {(control) => (
-                <input {...control} type="time" value={times[name]} onChange={(e) => setTimes((t) => ({ ...t, [name]: e.target.value }))} />
-              )}
-            </Field>
-          ))}
-        </div>
-        <div className="form-actions">
-          <button type="button" className="button button-secondary" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={update.isPending}>
-            Save times
-          </button>
-        </div>
-      </form>
-    </Dialog>
-  );
-}
-
-/**
- * The whole series a slot was made in: open or close its upcoming slots, or delete those nobody booked. It lives beside
- * the list, not in a slot's row, since deleting the series may remove the very row it was opened from.
- */
-export function SeriesDialog({ seriesId, onClose }: { seriesId: string | null; onClose: () => void }) {
-  const [done, setDone] = useState('');
-  const change = useChangeSeries();
-  const remove = useDeleteSeries();
-  const pending = change.isPending || remove.isPending;
-  const setStatus = (status: SlotStatus) =>
-    change.mutate(
-      { seriesId: seriesId!, status },
-      { onSuccess: (r) => setDone(`${r.changed} slot${r.changed === 1 ? '' : 's'} ${slotStatus[status].reached} for booking.`) },
-    );
-  const close = () => {
-    setDone('');
-    change.reset();
-    remove.reset();
-    onClose();
-  };
-
-  return (
-    <Dialog open={seriesId !== null} title="The whole series" onClose={close}>
-      <p>Act on every upcoming slot of this weekly series at once. Past slots stay as they were.</p>
-      <p role="status" aria-live="polite">
-        {done}
-      </p>
-      {change.error || remove.error ? <ErrorMessage error={change.error ?? remove.error} /> : null}
-      <div className="form-actions">
-        <button type="button" className="button button-secondary" disabled={pending} onClick={() => setStatus('inactive')}>
-          Deactivate all
-        </button>
-        <button type="button" className="button button-secondary" disabled={pending} onClick={() => setStatus('active')}>
-          Activate all
-        </button>
-        <button
-          type="button"
-          className="button button-danger"
-          disabled={pending}
-          onClick={() =>
-            remove.mutate(seriesId!, {
-              onSuccess: (r) =>
-                setDone(
-                  `${r.deleted.length} slot${r.deleted.length === 1 ? '' : 's'} deleted` +
-                    (r.kept.length > 0 ? `; ${r.kept.length} kept because someone booked them.` : '.'),
-                ),
-            })
-          }
-        >
-          Delete unbooked
-        </button>
-      </div>
-    </Dialog>
   );
 }

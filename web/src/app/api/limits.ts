@@ -1,0 +1,12 @@
+// Generated from docs/openapi.json by scripts/api-limits.mjs (npm run api-types); do not edit.
+/** The API's limits the UI mirrors. */
+export const limits = {
+  /** Seats a slot may have at most. */
+  maxCapacity: 1000,
+  /** How many days ahead of today a slot may be published. */
+  maxDaysAhead: 730,
+  /** Slots one series request makes at most. */
+  maxSeriesSlots: 500,
+  /** Rows a list answers at most per page. */
+  maxPageSize: 500,
+} as const;

@@ -1,0 +1,61 @@
+import { useState } from 'react';
+import type { SlotStatus } from '../../api/consultingSlots';
+import { useChangeSeries, useDeleteSeries } from '../../hooks/useConsultingSlots';
+import { Dialog, ErrorMessage } from '../ui';
+import { slotStatus } from './slotStatus';
+
+/**
+ * The whole series a slot was made in: open or close its upcoming slots, or delete those nobody booked. It lives beside
+ * the list, not in a slot's row, since deleting the series may remove the very row it was opened from.
+ */
+export function SeriesDialog({ seriesId, onClose }: { seriesId: string | null; onClose: () => void }) {
+  const [done, setDone] = useState('');
+  const change = useChangeSeries();
+  const remove = useDeleteSeries();
+  const pending = change.isPending || remove.isPending;
+  const setStatus = (status: SlotStatus) =>
+    change.mutate(
+      { seriesId: seriesId!, status },
+      { onSuccess: (r) => setDone(`${r.changed} slot${r.changed === 1 ? '' : 's'} ${slotStatus[status].reached} for booking.`) },
+    );
+  const close = () => {
+    setDone('');
+    change.reset();
+    remove.reset();
+    onClose();
+  };
+
+  return (
+    <Dialog open={seriesId !== null} title="The whole series" onClose={close}>
+      <p>Act on every upcoming slot of this weekly series at once. Past slots stay as they were.</p>
+      <p role="status" aria-live="polite">
+        {done}
+      </p>
+      {change.error || remove.error ? <ErrorMessage error={change.error ?? remove.error} /> : null}
+      <div className="form-actions">
+        <button type="button" className="button button-secondary" disabled={pending} onClick={() => setStatus('inactive')}>
+          Deactivate all
+        </button>
+        <button type="button" className="button button-secondary" disabled={pending} onClick={() => setStatus('active')}>
+          Activate all
+        </button>
+        <button
+          type="button"
+          className="button button-danger"
+          disabled={pending}
+          onClick={() =>
+            remove.mutate(seriesId!, {
+              onSuccess: (r) =>
+                setDone(
+                  `${r.deleted.length} slot${r.deleted.length === 1 ? '' : 's'} deleted` +
+                    (r.kept.length > 0 ? `; ${r.kept.length} kept because someone booked them.` : '.'),
+                ),
+            })
+          }
+        >
+          Delete unbooked
+        </button>
+      </div>
+    </Dialog>
+  );
+}
