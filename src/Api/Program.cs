@@ -1,7 +1,7 @@
 using Mediator;
-using Npgsql;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Slots.Api.Endpoints;
 using Slots.Api.Errors;
 using Slots.Api.Events;

@@ -70,8 +70,8 @@ public static class DependencyInjection
         {
             var builder = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 4 };
             builder.ApplicationName = (builder.ApplicationName ?? "slots") + "-webhooks";
-            // No JIT: the dispatcher polls the same few statements ten times a second, and on a table the planner had not
-            // analyzed yet (a new database) it misjudged one as costly enough to JIT-compile on every poll, 1.2 s each.
+            // No JIT: the dispatcher polls the same few statements ten times a second, and on tables never analyzed (a new
+            // database) the planner can judge one costly enough to JIT-compile on every poll (docs/performance.md).
             builder.Options = $"{builder.Options} -c jit=off".Trim();
             services.AddSingleton(new WebhookDatabase(NpgsqlDataSource.Create(builder)));
             services.AddSingleton<WebhookFanOut>();
@@ -85,8 +85,7 @@ public static class DependencyInjection
     /// <summary>
     /// Four connections per core (at least 8): enough to keep PostgreSQL busy, while further requests wait
     /// their turn in Npgsql's pool (first come, first served) instead of adding backends that compete for
-    /// the same cores. On the 2-core bench machine, 8 instead of Npgsql's default of 100 gave more bookings
-    /// and reads per second and took away the read latency spikes after the hot-slot load.
+    /// the same cores (Npgsql's default of 100 did worse on 2 cores: docs/performance.md).
     /// </summary>
     private static readonly int ConnectionsPerProcess = Math.Max(8, 4 * Environment.ProcessorCount);
 

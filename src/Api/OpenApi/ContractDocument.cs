@@ -81,7 +81,7 @@ public static class ContractDocument
             if (schemas.TryGetValue(schema, out var body) && body.Properties?.TryGetValue(date, out var property) == true
                 && property is OpenApiSchema inline)
             {
-                ContractLimits.DaysAhead(inline);
+                ContractSchemas.DaysAhead(inline);
             }
         }
     }

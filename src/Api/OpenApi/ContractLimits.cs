@@ -10,6 +10,7 @@ using Slots.Application.Slots.ListCancelledBookings;
 using Slots.Application.Webhooks.CreateWebhook;
 using Slots.Application.Webhooks;
 using Slots.Domain.Slots;
+using static Slots.Api.OpenApi.ContractSchemas;
 
 namespace Slots.Api.OpenApi;
 
@@ -19,17 +20,6 @@ namespace Slots.Api.OpenApi;
 /// </summary>
 public static class ContractLimits
 {
-    /// <summary><c>HH:mm</c>, 24-hour, as <see cref="LocalFormats.Time"/> reads it.</summary>
-    public const string TimePattern = "^([01][0-9]|2[0-3]):[0-5][0-9]$";
-
-    /// <summary><c>YYYY-MM-DD</c>, as <see cref="LocalFormats.Date"/> reads it (the range is checked by the validators).</summary>
-    public const string DatePattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
-
-    /// <summary>An ISO-8601 UTC instant as the API writes it, fractions of a second included.</summary>
-    private const int InstantLength = 40;
-
-    private const int UuidLength = 36;
-
     private static readonly IReadOnlyDictionary<string, Action<OpenApiSchema>> ByName =
         new Dictionary<string, Action<OpenApiSchema>>
         {
@@ -181,98 +171,4 @@ public static class ContractLimits
     public static (int Max, int Default) PageSizeOf(string? operationId) => operationId == "listCancelledBookings"
         ? (ListCancelledBookingsQuery.MaxLimit, ListCancelledBookingsQuery.MaxLimit)
         : (Paging.MaxLimit, Paging.DefaultLimit);
-
-    /// <summary>
-    /// A status as a request names it (the responses refer to the <c>SlotStatus</c> schema instead). Optional, so
-    /// documented without null: the API also reads a null as "unchanged", but a client need not send one.
-    /// </summary>
-    private static void SlotStatusName(OpenApiSchema s)
-    {
-        s.Type = JsonSchemaType.String;
-        s.Enum = [.. Enum.GetNames<SlotStatus>().Select(n => (JsonNode)JsonValue.Create(JsonNamingPolicy.CamelCase.ConvertName(n)))];
-        s.MaxLength = 16;
-    }
-
-    /// <summary>
-    /// A date a slot may have: at most <see cref="SlotLimits.MaxDaysAhead"/> days from today, which JSON Schema cannot say,
-    /// so an extension does (<c>x-max-days-ahead</c>; the web UI's limits are generated from it).
-    /// </summary>
-    public static void DaysAhead(OpenApiSchema schema)
-    {
-        ArgumentNullException.ThrowIfNull(schema);
-        schema.Extensions ??= new Dictionary<string, IOpenApiExtension>();
-        schema.Extensions["x-max-days-ahead"] = new JsonNodeExtension(JsonValue.Create(SlotLimits.MaxDaysAhead));
-    }
-
-    private static void Uuid(OpenApiSchema s)
-    {
-        s.Type = Keep(s, JsonSchemaType.String);
-        s.Format = "uuid";
-        s.MaxLength = UuidLength;
-    }
-
-    /// <summary>
-    /// <see cref="Domain.Common.EmailAddress.IsValid"/>'s rule as a pattern: printable ASCII, one <c>@</c>, a dot in the
-    /// domain that is neither its first nor the last character. Not <c>format: email</c>: RFC 5321 is stricter (label
-    /// lengths, quoting), and the document must not refuse what the API takes.
-    /// </summary>
-    public const string EmailPattern = "^[!-?A-~]+@[!-\\-/-?A-~]+\\.[!-?A-~]+$";
-
-    private static void Email(OpenApiSchema s)
-    {
-        s.Pattern = EmailPattern;
-        Text(s, SlotLimits.MaxEmailLength, "An email address in printable ASCII, compared case-insensitively.");
-    }
-
-    private static void Date(OpenApiSchema s) => Date(s, null);
-
-    private static void Date(OpenApiSchema s, string? description)
-    {
-        s.Description ??= description;
-        s.Type = Keep(s, JsonSchemaType.String);
-        s.Format = "date";
-        s.Pattern = DatePattern;
-        s.MaxLength = 10;
-        s.Description ??= $"A local date, YYYY-MM-DD, from {SlotLimits.EarliestDate:yyyy-MM-dd} to {SlotLimits.LatestDate:yyyy-MM-dd}.";
-    }
-
-    private static void Time(OpenApiSchema s)
-    {
-        s.Type = Keep(s, JsonSchemaType.String);
-        s.Format = null;
-        s.Pattern = TimePattern;
-        s.MaxLength = 5;
-        s.Description ??= "A local time, HH:mm (24-hour), in the slot's time zone.";
-    }
-
-    private static void Instant(OpenApiSchema s)
-    {
-        s.Type = Keep(s, JsonSchemaType.String);
-        s.Format = "date-time";
-        s.MaxLength = InstantLength;
-    }
-
-    private static void Text(OpenApiSchema s, int maxLength, string? description = null)
-    {
-        s.Type = Keep(s, JsonSchemaType.String);
-        s.MinLength = 1;
-        s.MaxLength = maxLength;
-        // Printable text: no control characters (the validators also refuse format characters and lone surrogates).
-        s.Pattern ??= "^[^\\u0000-\\u001F\\u007F]+$";
-        s.Description ??= description;
-    }
-
-    private static void Integer(OpenApiSchema s, int min, int max, string description)
-    {
-        s.Type = Keep(s, JsonSchemaType.Integer);
-        s.Format = "int32";
-        s.Pattern = null;
-        s.Minimum = min.ToString(CultureInfo.InvariantCulture);
-        s.Maximum = max.ToString(CultureInfo.InvariantCulture);
-        s.Description ??= description;
-    }
-
-    /// <summary>The one JSON type, still nullable when it was (an optional field may be sent as null).</summary>
-    private static JsonSchemaType Keep(OpenApiSchema s, JsonSchemaType type) =>
-        s.Type is { } current && current.HasFlag(JsonSchemaType.Null) ? type | JsonSchemaType.Null : type;
 }

@@ -1,3 +1,4 @@
+// One file over 250 lines on purpose: the aggregate's rules read together, and half of it is their documentation.
 using Slots.Domain.Common;
 
 namespace Slots.Domain.Slots;

@@ -78,7 +78,7 @@ internal sealed class RetryStrategy(ExecutionStrategyDependencies dependencies, 
 
     /// <remarks>
     /// Never a row lock the session's <c>lock_timeout</c> gave up on: Npgsql counts it transient, but the holder is
-    /// still there, and each retry would wait out the timeout again (four times 2 s for one booking, as measured).
+    /// still there, and each retry would wait out the timeout again, four times over for one booking.
     /// </remarks>
     protected override bool ShouldRetryOn(Exception? exception)
     {

@@ -45,7 +45,7 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
 
     // Compiled once per model: every command runs one of these, and an ordinary LINQ query would have its
     // expression tree built, walked for parameters and hashed for EF's query cache on each call (a fifth of a
-    // booking's API CPU under perf). A compiled query refuses a context with another model (the tests build some).
+    // booking's API CPU: docs/performance.md). A compiled query refuses a context with another model (the tests build some).
     private static readonly ConcurrentDictionary<IModel, Func<SlotsDbContext, Guid, CancellationToken, Task<Slot?>>>
         LoadSlot = new();
 

@@ -16,10 +16,9 @@ namespace Slots.Infrastructure.Webhooks;
 /// old deliveries are a range of the key's index rather than a scan of the table (no index on <c>delivered_at</c>, which
 /// every delivery would pay for). A sweep deletes them subscription by subscription, in batches of <see cref="Batch"/>,
 /// so that a first sweep over months of deliveries holds no lock for long. Each batch is one range of the key, bounded
-/// by an uncorrelated subquery that runs once, so there is no join for the planner to get wrong: written as
-/// <c>(subscription_id, event_id) IN (subquery)</c>, the delete once ran past the 5 s statement timeout for 10,005 rows
-/// in CI (70 ms here; not reproduced). A delivery an admin replays while the sweep runs is no longer <c>delivered</c>
-/// when the delete rechecks it, so it is sent, not forgotten.
+/// by an uncorrelated subquery that runs once, so there is no join for the planner to get wrong (the form with a join
+/// once ran past the statement timeout: docs/performance.md). A delivery an admin replays while the sweep runs is no
+/// longer <c>delivered</c> when the delete rechecks it, so it is sent, not forgotten.
 /// </remarks>
 internal sealed class DeliverySweeper(IServiceScopeFactory scopes, WebhookOptions options, TimeProvider clock, ILogger<DeliverySweeper> logger)
     : PeriodicSweep(clock, logger)
