@@ -12,16 +12,16 @@ using Slots.Api.Security;
 using Slots.Api.Telemetry;
 using Slots.Api.Web;
 using Slots.Api.Webhooks;
+using Slots.Application;
 using Slots.Application.Common.Behaviors;
 using Slots.Application.Common.Idempotency;
 using Slots.Application.Common.Json;
 using Slots.Application.Common.Waits;
 using Slots.Application.Slots.BookSlot;
 using Slots.Application.Slots.CreateSlot;
-using Slots.Application;
+using Slots.Infrastructure;
 using Slots.Infrastructure.Persistence;
 using Slots.Infrastructure.Webhooks;
-using Slots.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -1,11 +1,11 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using Slots.Application.Common.Idempotency;
 using Slots.Application.Common;
+using Slots.Application.Common.Idempotency;
 using Slots.Application.Events;
 using Slots.Application.Slots;
 using Slots.Application.Slots.ImportSlots;

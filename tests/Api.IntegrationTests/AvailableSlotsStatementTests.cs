@@ -1,5 +1,4 @@
 using Slots.Api.IntegrationTests.Infrastructure;
-using Slots.Application.Slots;
 using Slots.Application.Slots.ListAvailableSlots;
 using Slots.Infrastructure.Persistence;
 using Slots.Tests.Shared;

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Slots.Infrastructure.Persistence;
 using Slots.Api.IntegrationTests.Infrastructure;
+using Slots.Infrastructure.Persistence;
 using Xunit.Abstractions;
 
 namespace Slots.Api.IntegrationTests;

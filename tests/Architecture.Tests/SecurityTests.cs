@@ -1,7 +1,7 @@
 using Mediator;
 using Slots.Application.Common.Security;
-using Slots.Application.Slots.ListAvailableSlots;
 using Slots.Application.Slots;
+using Slots.Application.Slots.ListAvailableSlots;
 
 namespace Slots.Architecture.Tests;
 

@@ -5,11 +5,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using Slots.Api.Security;
+using Slots.Application.Common;
 using Slots.Application.Common.Idempotency;
 using Slots.Application.Common.Json;
 using Slots.Application.Common.Security;
 using Slots.Application.Common.Waits;
-using Slots.Application.Common;
 using Slots.Domain.Common;
 
 namespace Slots.Api.Errors;

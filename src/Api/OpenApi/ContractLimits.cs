@@ -1,14 +1,13 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
-using Slots.Application.Common.Idempotency;
 using Slots.Application.Common;
+using Slots.Application.Common.Idempotency;
 using Slots.Application.Events;
 using Slots.Application.Slots.CreateSeries;
 using Slots.Application.Slots.ListCancelledBookings;
-using Slots.Application.Webhooks.CreateWebhook;
 using Slots.Application.Webhooks;
+using Slots.Application.Webhooks.CreateWebhook;
 using Slots.Domain.Slots;
 using static Slots.Api.OpenApi.ContractSchemas;
 

@@ -2,12 +2,12 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Slots.Api.Http;
 using Slots.Api.OpenApi;
+using Slots.Application.Webhooks;
 using Slots.Application.Webhooks.CreateWebhook;
 using Slots.Application.Webhooks.DeleteWebhook;
 using Slots.Application.Webhooks.ListDeliveries;
 using Slots.Application.Webhooks.ListWebhooks;
 using Slots.Application.Webhooks.RetryDelivery;
-using Slots.Application.Webhooks;
 
 namespace Slots.Api.Webhooks;
 

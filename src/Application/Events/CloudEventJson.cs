@@ -1,6 +1,6 @@
 using System.Text.Json;
-using CloudNative.CloudEvents.SystemTextJson;
 using CloudNative.CloudEvents;
+using CloudNative.CloudEvents.SystemTextJson;
 
 namespace Slots.Application.Events;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 using MongoDB.Bson;
 using Slots.Application.Common;
+using Slots.Application.Slots.ImportSlots;
 using Slots.Domain.Common;
 using Slots.Domain.Slots;
-using Slots.Application.Slots.ImportSlots;
 using Slots.Infrastructure.Persistence;
 
 namespace Slots.Infrastructure.Import;

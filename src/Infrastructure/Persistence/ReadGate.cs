@@ -1,5 +1,5 @@
-using Polly.RateLimiting;
 using Polly;
+using Polly.RateLimiting;
 using Slots.Application.Common.Waits;
 
 namespace Slots.Infrastructure.Persistence;

@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 using Slots.Application.Common;
-using Slots.Application.Slots.BookSlot;
 using Slots.Application.Slots;
+using Slots.Application.Slots.BookSlot;
 using Slots.Domain.Slots;
 
 namespace Slots.Infrastructure.Persistence;

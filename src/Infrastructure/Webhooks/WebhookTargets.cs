@@ -1,5 +1,5 @@
-using System.Net.Sockets;
 using System.Net;
+using System.Net.Sockets;
 using Slots.Application.Webhooks;
 
 namespace Slots.Infrastructure.Webhooks;

@@ -1,11 +1,11 @@
 using NSubstitute;
 using Slots.Application.Events;
+using Slots.Application.Slots;
 using Slots.Application.Slots.BookSlot;
 using Slots.Application.Slots.CancelBooking;
 using Slots.Application.Slots.CreateSlot;
 using Slots.Application.Slots.DeleteSlot;
 using Slots.Application.Slots.UpdateSlot;
-using Slots.Application.Slots;
 using Slots.Domain.Common;
 using Slots.Domain.Slots;
 using static Slots.Application.UnitTests.TestData;

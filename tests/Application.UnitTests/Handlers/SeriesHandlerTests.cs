@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 using Slots.Application.Events;
+using Slots.Application.Slots;
 using Slots.Application.Slots.ChangeSeries;
 using Slots.Application.Slots.CreateSeries;
 using Slots.Application.Slots.DeleteSeries;
-using Slots.Application.Slots;
 using Slots.Domain.Common;
 using Slots.Domain.Slots;
 using static Slots.Application.UnitTests.TestData;

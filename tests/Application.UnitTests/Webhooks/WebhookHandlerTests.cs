@@ -1,9 +1,9 @@
 using NSubstitute;
 using Slots.Application.Common;
+using Slots.Application.Webhooks;
 using Slots.Application.Webhooks.CreateWebhook;
 using Slots.Application.Webhooks.ListDeliveries;
 using Slots.Application.Webhooks.RetryDelivery;
-using Slots.Application.Webhooks;
 using Slots.Domain.Common;
 using static Slots.Application.UnitTests.TestData;
 

@@ -1,6 +1,4 @@
-using Ardalis.Specification;
 using Slots.Domain.Common;
-using Slots.Domain.Slots;
 
 namespace Slots.Application.Slots.ListAvailableSlots;
 

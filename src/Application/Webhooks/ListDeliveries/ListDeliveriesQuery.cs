@@ -1,6 +1,6 @@
 using Mediator;
-using Slots.Application.Common.Security;
 using Slots.Application.Common;
+using Slots.Application.Common.Security;
 
 namespace Slots.Application.Webhooks.ListDeliveries;
 
