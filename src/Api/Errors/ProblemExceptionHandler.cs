@@ -20,7 +20,8 @@ namespace Slots.Api.Errors;
 /// <c>code</c>; 413; 429 and 503 with <c>Retry-After</c>; and a 500 that says nothing about internals.
 /// </summary>
 public sealed class ProblemExceptionHandler(
-    IProblemDetailsService problems, IDatabaseFailures database, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, ILogger<ProblemExceptionHandler> logger)
+    IProblemDetailsService problems, IDatabaseFailures database, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
+    ILogger<ProblemExceptionHandler> logger)
     : IExceptionHandler
 {
     public const int RetryAfterSeconds = 5;
