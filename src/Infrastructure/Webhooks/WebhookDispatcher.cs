@@ -6,16 +6,14 @@ namespace Slots.Infrastructure.Webhooks;
 /// <summary>
 /// Sends the outbox's events to the webhook subscriptions, in every API process, in rounds: the fan-out
 /// (<see cref="WebhookFanOut"/>) and the claim (<see cref="DeliveryClaim"/>) hand it deliveries, each is sent
-/// (<see cref="WebhookSender"/>, at most <see cref="WebhookOptions.Concurrency"/> at once) and its outcome recorded
-/// (<see cref="OutcomeRecorder"/>). At least once: a delivery whose process dies mid-send is claimed again once its lease
-/// runs out. Deliveries are independent, so they may arrive out of order; each carries its feed position.
+/// (<see cref="WebhookSender"/>) and its outcome recorded (<see cref="OutcomeRecorder"/>). At least once: a delivery whose
+/// process dies mid-send is claimed again once its lease runs out. Deliveries are independent, so they may arrive out of
+/// order; each carries its feed position.
 /// </summary>
 internal sealed partial class WebhookDispatcher(
     WebhookFanOut fanOut, DeliveryClaim claim, WebhookSender sender, OutcomeRecorder recorder, WebhookOptions options,
     ILogger<WebhookDispatcher> logger) : BackgroundService
 {
-    private readonly SemaphoreSlim _sending = new(options.Concurrency, options.Concurrency);
-
     /// <summary>Deliveries claimed by this process and not yet answered.</summary>
     private int _claimed;
 
@@ -79,28 +77,18 @@ internal sealed partial class WebhookDispatcher(
         Interlocked.Add(ref _claimed, deliveries.Count);
         foreach (var delivery in deliveries)
         {
-            _ = Task.Run(() => SendAsync(delivery), CancellationToken.None);
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    recorder.Add(await sender.SendAsync(delivery));
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _claimed);
+                }
+            }, CancellationToken.None);
         }
-    }
-
-    private async Task SendAsync(ClaimedDelivery delivery)
-    {
-        await _sending.WaitAsync(CancellationToken.None);
-        try
-        {
-            recorder.Add(await sender.SendAsync(delivery));
-        }
-        finally
-        {
-            _sending.Release();
-            Interlocked.Decrement(ref _claimed);
-        }
-    }
-
-    public override void Dispose()
-    {
-        _sending.Dispose();
-        base.Dispose();
     }
 
     [LoggerMessage(LogLevel.Warning, "A webhook dispatch round failed; trying again shortly.")]

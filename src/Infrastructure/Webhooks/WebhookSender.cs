@@ -12,8 +12,9 @@ namespace Slots.Infrastructure.Webhooks;
 /// <summary>
 /// Sends one claimed delivery and says how it went: the event as a CloudEvent, signed the Standard Webhooks way, within
 /// <see cref="WebhookOptions.SendTimeout"/>, with no redirects, no proxy and no cookies, and only to addresses
-/// <see cref="WebhookTargets"/> allows at the moment of connecting. Any failure is an outcome with its error and the
-/// wait before the next attempt, never an exception.
+/// <see cref="WebhookTargets"/> allows at the moment of connecting. At most <see cref="WebhookOptions.Concurrency"/> are
+/// sent at once; the rest wait their turn, their timeout not yet running. Any failure is an outcome with its error and
+/// the wait before the next attempt, never an exception.
 /// </summary>
 internal sealed partial class WebhookSender : IDisposable
 {
@@ -23,11 +24,13 @@ internal sealed partial class WebhookSender : IDisposable
     private readonly WebhookOptions _options;
     private readonly ILogger<WebhookSender> _logger;
     private readonly ConcurrentDictionary<string, StandardWebhook> _signers = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _sending;
     private readonly HttpClient _http;
 
     public WebhookSender(WebhookOptions options, WebhookTargets targets, ILogger<WebhookSender> logger)
     {
         (_options, _logger) = (options, logger);
+        _sending = new SemaphoreSlim(options.Concurrency, options.Concurrency);
         _http = new HttpClient(new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
@@ -49,6 +52,19 @@ internal sealed partial class WebhookSender : IDisposable
     public async Task<DeliveryOutcome> SendAsync(ClaimedDelivery delivery)
     {
         ArgumentNullException.ThrowIfNull(delivery);
+        await _sending.WaitAsync(CancellationToken.None);
+        try
+        {
+            return await SendNowAsync(delivery);
+        }
+        finally
+        {
+            _sending.Release();
+        }
+    }
+
+    private async Task<DeliveryOutcome> SendNowAsync(ClaimedDelivery delivery)
+    {
         int? status = null;
         string? error;
         try
@@ -102,7 +118,11 @@ internal sealed partial class WebhookSender : IDisposable
         return request;
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _http.Dispose();
+        _sending.Dispose();
+    }
 
     [LoggerMessage(LogLevel.Information, "Webhook delivery of event {EventId} to subscription {SubscriptionId}, attempt {Attempt}, failed: {Error}")]
     private partial void LogAttemptFailed(Guid eventId, Guid subscriptionId, int attempt, string error);

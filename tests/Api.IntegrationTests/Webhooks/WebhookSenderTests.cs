@@ -97,6 +97,30 @@ public sealed class WebhookSenderTests : IAsyncLifetime
         Assert.Empty(_receiver.Requests);
     }
 
+    [Fact]
+    public async Task No_more_than_the_concurrency_are_sent_at_once_and_the_rest_wait_their_turn()
+    {
+        var two = new WebhookOptions { AllowInsecureTargets = true, SendTimeout = TimeSpan.FromSeconds(20), Concurrency = 2 };
+        using var sender = new WebhookSender(two, new WebhookTargets(two, _names.ResolveAsync), NullLogger<WebhookSender>.Instance);
+        _receiver.Hang = true;
+
+        var sends = Enumerable.Range(0, 5).Select(_ => sender.SendAsync(Delivery(_receiver.Url))).ToList();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (_receiver.Requests.Count < 2 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        await Task.Delay(300); // a third request, were one let through, arrives long before this
+        var atOnce = _receiver.Requests.Count;
+        _receiver.Release();
+        var outcomes = await Task.WhenAll(sends);
+
+        Assert.Equal(2, atOnce);
+        Assert.All(outcomes, o => Assert.Null(o.Error));
+        Assert.Equal(5, _receiver.Requests.Count);
+    }
+
     private static ClaimedDelivery Delivery(Uri url, int attempt = 2) => new(
         Guid.NewGuid(), attempt, DateTimeOffset.UtcNow, url, Secret,
         new FeedEvent(Guid.CreateVersion7(), "slots.booking.created", Guid.NewGuid(), DateTime.UtcNow, new EventPosition(12, 3), "{}"));
