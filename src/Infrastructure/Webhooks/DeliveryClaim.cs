@@ -10,7 +10,6 @@ namespace Slots.Infrastructure.Webhooks;
 /// </summary>
 internal sealed class DeliveryClaim(WebhookDatabase database, WebhookOptions options)
 {
-
     /// <summary>Claim up to <c>$1</c> due deliveries, the soonest due first, with the lease <c>$2</c>.</summary>
     internal static readonly string Sql = $"""
         WITH due AS (

@@ -17,7 +17,6 @@ internal sealed partial class OutcomeRecorder(WebhookDatabase database, WebhookO
     /// <summary>Outcomes written per statement at most.</summary>
     public const int Batch = 512;
 
-
     /// <summary>The outcomes, as arrays: <c>$1</c> subscriptions, <c>$7</c> events, <c>$2</c> attempts, <c>$3</c> codes, <c>$4</c> errors, <c>$5</c> waits; <c>$6</c> the window.</summary>
     private static readonly string Sql = $"""
         UPDATE webhook_deliveries d

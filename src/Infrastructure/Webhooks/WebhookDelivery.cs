@@ -1,6 +1,5 @@
 using Slots.Application.Webhooks;
 
-
 namespace Slots.Infrastructure.Webhooks;
 
 /// <summary>

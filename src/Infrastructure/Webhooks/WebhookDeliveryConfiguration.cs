@@ -23,7 +23,7 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
         builder.Property(d => d.NextAttemptAt).HasColumnName("next_attempt_at");
         builder.Property(d => d.LastAttemptAt).HasColumnName("last_attempt_at");
         builder.Property(d => d.LastStatusCode).HasColumnName("last_status_code");
-        builder.Property(d => d.LastError).HasColumnName("last_error").HasMaxLength(500);
+        builder.Property(d => d.LastError).HasColumnName("last_error").HasMaxLength(WebhookSender.MaxErrorLength);
         builder.Property(d => d.DeliveredAt).HasColumnName("delivered_at");
         builder.HasOne<WebhookSubscription>().WithMany().HasForeignKey(d => d.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
         // No foreign key to the event: events are never deleted, and its index would be one more to write per delivery.

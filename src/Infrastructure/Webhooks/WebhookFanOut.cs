@@ -14,7 +14,6 @@ internal sealed class WebhookFanOut(WebhookDatabase database, WebhookOptions opt
     /// <summary>Events read per statement at most.</summary>
     public const int Batch = 1000;
 
-
     /// <summary>
     /// Lock the cursor, read up to <c>$1</c> events after it from transactions no longer in flight, make their deliveries
     /// (the first <c>$2</c> claimed with the lease <c>$3</c>), move the cursor, and return the claimed ones with their
