@@ -81,10 +81,10 @@ public class SlotModelTests
                     slot.ChangeTimes(TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(t.StartMinute)), EndOf(t), now);
                     break;
                 case SetActive { Active: true }:
-                    slot.Activate(now);
+                    slot.ChangeStatus(SlotStatus.Active, now);
                     break;
                 case SetActive:
-                    slot.Deactivate(now);
+                    slot.ChangeStatus(SlotStatus.Inactive, now);
                     break;
             }
 

@@ -101,7 +101,7 @@ public class SlotTests
     public void Book_refuses_an_inactive_slot()
     {
         var slot = Tomorrow();
-        slot.Deactivate(Now);
+        slot.ChangeStatus(SlotStatus.Inactive, Now);
 
         var ex = Assert.Throws<DomainException>(() => slot.Book(Customer(1), Now));
 
@@ -243,10 +243,10 @@ public class SlotTests
     {
         var slot = Tomorrow();
 
-        slot.Deactivate(Now);
+        slot.ChangeStatus(SlotStatus.Inactive, Now);
         Assert.Equal(SlotStatus.Inactive, slot.Status);
 
-        slot.Activate(Now);
+        slot.ChangeStatus(SlotStatus.Active, Now);
         Assert.Equal(SlotStatus.Active, slot.Status);
         slot.Book(Customer(1), Now);
     }

@@ -1,4 +1,5 @@
 using Slots.Domain.Common;
+using Slots.Domain.Slots;
 using static Slots.Domain.UnitTests.SlotFactory;
 
 namespace Slots.Domain.UnitTests;
@@ -19,9 +20,9 @@ public class SlotVersionTests
         seen.Add(slot.Version);
         slot.ChangeTimes(new TimeOnly(9, 0), null, now);
         seen.Add(slot.Version);
-        slot.Deactivate(now);
+        slot.ChangeStatus(SlotStatus.Inactive, now);
         seen.Add(slot.Version);
-        slot.Deactivate(now);
+        slot.ChangeStatus(SlotStatus.Inactive, now);
         seen.Add(slot.Version);
 
         Assert.Equal([1, 2, 3, 4, 5, 5], seen);
@@ -46,7 +47,7 @@ public class SlotVersionTests
     public void EnsureVersion_accepts_only_the_current_version(int[] expected, bool refused)
     {
         var slot = Tomorrow();
-        slot.Deactivate(Now);
+        slot.ChangeStatus(SlotStatus.Inactive, Now);
 
         var error = Record.Exception(() => slot.EnsureVersion(expected));
 

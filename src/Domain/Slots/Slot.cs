@@ -264,13 +264,10 @@ public sealed class Slot
         Changed(now);
     }
 
-    /// <summary>Lets customers book the slot again.</summary>
-    public void Activate(DateTimeOffset now) => ChangeStatus(SlotStatus.Active, now);
-
-    /// <summary>Hides the slot from customers; existing bookings stay.</summary>
-    public void Deactivate(DateTimeOffset now) => ChangeStatus(SlotStatus.Inactive, now);
-
-    /// <summary>Opens or closes the slot for booking; the status it already has changes nothing, its version included.</summary>
+    /// <summary>
+    /// Opens the slot for booking again (<see cref="SlotStatus.Active"/>) or hides it from customers, its bookings kept
+    /// (<see cref="SlotStatus.Inactive"/>). The status it already has changes nothing, its version included.
+    /// </summary>
     public void ChangeStatus(SlotStatus status, DateTimeOffset now)
     {
         if (!Enum.IsDefined(status))

@@ -177,7 +177,7 @@ public class CommandHandlerTests
     public async Task Update_with_status_only_keeps_the_times()
     {
         var slot = Slot();
-        slot.Deactivate(Now);
+        slot.ChangeStatus(SlotStatus.Inactive, Now);
         _repository.GetForUpdateAsync(slot.Id, Arg.Any<SlotLoad>(), Arg.Any<CancellationToken>()).Returns(slot);
 
         var response = await new UpdateSlotHandler(_repository, Ann, Clock(), Substitute.For<IEventOutbox>())

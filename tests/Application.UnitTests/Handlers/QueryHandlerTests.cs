@@ -35,7 +35,7 @@ public class QueryHandlerTests
         var full = Slot(capacity: 1, date: "2030-01-17");
         full.Book(new Customer("c", "c@x.io", "C"), Now);
         var inactive = Slot(date: "2030-01-18");
-        inactive.Deactivate(Now);
+        inactive.ChangeStatus(SlotStatus.Inactive, Now);
         var later = Slot(date: "2030-03-01");
         var otherSpecialist = Slot(date: "2030-01-16", email: "bob@example.com", owner: "spec-bob");
         var startedToday = Slot(date: "2030-01-15", start: "12:30");

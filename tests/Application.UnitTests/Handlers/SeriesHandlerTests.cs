@@ -78,7 +78,7 @@ public class SeriesHandlerTests
         var past = Slot(date: "2030-01-16");
         var future = Slot(date: "2030-01-20");
         var closed = Slot(date: "2030-01-21");
-        closed.Deactivate(Now);
+        closed.ChangeStatus(SlotStatus.Inactive, Now);
         var seriesId = Guid.NewGuid();
         _repository.GetSeriesForUpdateAsync(seriesId, Arg.Any<CancellationToken>()).Returns([past, future, closed]);
         var handler = new ChangeSeriesHandler(_repository, Ann, new FakeTimeProvider(Now.AddDays(2)), _events);
