@@ -138,10 +138,10 @@ public sealed class ProblemExceptionHandler(
 
     private ProblemDetails BadRequest(HttpContext context, BadHttpRequestException exception)
     {
-        if (exception.InnerException is JsonChoiceException { Path: var path } choice)
+        if (exception.InnerException is JsonChoiceException choice)
         {
             // A value outside a field's fixed set is the client's to correct, like any rule the validators check.
-            var name = path is { Length: > 2 } ? path.TrimStart('$', '.') : "body";
+            var name = RequestErrors.FieldOf(choice);
             return Validation(new ValidationException([new FluentValidation.Results.ValidationFailure(name, $"'{name}' {choice.Message}")]));
         }
 

@@ -46,11 +46,14 @@ internal static class RequestErrors
             return ("body", $"The body is not valid JSON (line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}).");
         }
 
-        var field = json.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
+        var field = FieldOf(json);
         return field != "body" && bodyType is not null && !Names(options.GetTypeInfo(bodyType), field)
             ? (field, $"'{field}' is not a field this request takes.")
             : (field, $"'{field}' has the wrong type or an out-of-range value.");
     }
+
+    /// <summary>The field a serializer's error is about, as the body spells it (<c>windows[0].startTime</c>); <c>body</c> for the whole.</summary>
+    public static string FieldOf(JsonException json) => json.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
 
     /// <summary>Whether the JSON path <paramref name="field"/> (<c>windows[0].startTime</c>) names a property of the type.</summary>
     private static bool Names(JsonTypeInfo type, string field)
@@ -78,12 +81,17 @@ internal static class RequestErrors
         {
             var type = Nullable.GetUnderlyingType(parameter.ParameterInfo.ParameterType) ?? parameter.ParameterInfo.ParameterType;
             if (!parameter.HasTryParse || type == typeof(string) || route.ContainsKey(parameter.Name)
-                || !http.Request.Query.TryGetValue(parameter.Name, out var values) || Parses(type, values.ToString()))
+                || !http.Request.Query.TryGetValue(parameter.Name, out var values))
             {
                 continue;
             }
 
             var value = values.ToString();
+            if (Parses(type, value))
+            {
+                continue;
+            }
+
             return (parameter.Name, $"'{parameter.Name}' cannot be '{(value.Length > ShownValueLength ? value[..ShownValueLength] + "..." : value)}'.");
         }
 
@@ -93,12 +101,13 @@ internal static class RequestErrors
     /// <summary>Whether the type's own <c>TryParse</c> reads <paramref name="value"/>, with the invariant culture where it takes one.</summary>
     private static bool Parses(Type type, string value)
     {
-        object?[] withCulture = [value, System.Globalization.CultureInfo.InvariantCulture, null];
-        object?[] plain = [value, null];
-        var method = type.GetMethod("TryParse", BindingFlags.Public | BindingFlags.Static, [typeof(string), typeof(IFormatProvider), type.MakeByRefType()]);
-        return method is not null
-            ? (bool)method.Invoke(null, withCulture)!
-            : type.GetMethod("TryParse", BindingFlags.Public | BindingFlags.Static, [typeof(string), type.MakeByRefType()]) is not { } parse
-              || (bool)parse.Invoke(null, plain)!;
+        const BindingFlags Static = BindingFlags.Public | BindingFlags.Static;
+        if (type.GetMethod("TryParse", Static, [typeof(string), typeof(IFormatProvider), type.MakeByRefType()]) is { } withCulture)
+        {
+            return (bool)withCulture.Invoke(null, [value, System.Globalization.CultureInfo.InvariantCulture, null])!;
+        }
+
+        return type.GetMethod("TryParse", Static, [typeof(string), type.MakeByRefType()]) is not { } plain
+            || (bool)plain.Invoke(null, [value, null])!;
     }
 }
