@@ -47,8 +47,9 @@ export function CreateSlotModal({ open, onClose, onCreated }: Props) {
   const create = useCreateSlot();
   const series = useSeriesPreview(toSeries(form));
   const error = repeat ? series.error : create.error;
-  const errors = shownErrors(error);
-  const formError = formErrors(error, fieldOfCode).form ?? (error instanceof ApiProblem && error.code === 'series_too_large' ? error : null);
+  const { fields, form: refusal } = formErrors(error, fieldOfCode);
+  const errors = underFormNames(fields);
+  const formError = refusal ?? (error instanceof ApiProblem && error.code === 'series_too_large' ? error : null);
   const pending = create.isPending || series.previewing || series.publishing;
 
   // Any change makes the last answer (and a preview) stale.
@@ -127,9 +128,9 @@ export function CreateSlotModal({ open, onClose, onCreated }: Props) {
 }
 
 /** The API's field errors under the form's field names. */
-function shownErrors(error: unknown): Record<string, string> {
+function underFormNames(fields: Record<string, string>): Record<string, string> {
   const errors: Record<string, string> = {};
-  for (const [field, message] of Object.entries(formErrors(error, fieldOfCode).fields)) {
+  for (const [field, message] of Object.entries(fields)) {
     errors[formFieldOf[field] ?? field] = message;
   }
   return errors;

@@ -40,13 +40,18 @@ export const minutesBetween = (start: string, end: string) => {
 /** The weekdays a series repeats on: those ticked, or the start date's. */
 export const chosenDays = (form: SlotForm): Day[] => (form.weekdays.length > 0 ? form.weekdays : [weekdayOf(form.date)]);
 
+/** What a slot and a series both say of their slots: the zone, the seats and the service. */
+const slotTerms = (form: SlotForm) => ({
+  timezone: form.timezone,
+  totalCapacity: Number(form.totalCapacity),
+  serviceId: form.serviceId.trim() || null,
+});
+
 export const toSlot = (form: SlotForm): NewSlot => ({
   date: form.date,
   startTime: form.startTime,
   endTime: form.endTime,
-  timezone: form.timezone,
-  totalCapacity: Number(form.totalCapacity),
-  serviceId: form.serviceId.trim() || null,
+  ...slotTerms(form),
 });
 
 /** The pattern: the window from start to end on each chosen day, cut into slots (one slot of the window when blank). */
@@ -57,7 +62,5 @@ export const toSeries = (form: SlotForm): NewSeries => ({
   windows: [{ startTime: form.startTime, endTime: form.endTime }],
   slotMinutes: Number(form.slotMinutes) || minutesBetween(form.startTime, form.endTime),
   gapMinutes: Number(form.gapMinutes) || 0,
-  timezone: form.timezone,
-  totalCapacity: Number(form.totalCapacity),
-  serviceId: form.serviceId.trim() || null,
+  ...slotTerms(form),
 });
