@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Slots.Api.IntegrationTests.Infrastructure;
 using Slots.Infrastructure.Persistence;
 using Xunit.Abstractions;
@@ -99,8 +98,7 @@ public class ImportTests(SlotsApiFactory factory, ITestOutputHelper output) : Ap
     public async Task Apply_queues_behind_a_create_that_holds_the_specialists_schedule_lock()
     {
         // A create's transaction, holding the lock the repository takes for one of the sample's specialists.
-        await using var db = new SlotsDbContext(new DbContextOptionsBuilder<SlotsDbContext>().UseNpgsql(_connection)
-            .AddInterceptors(SlotsDbContext.Interceptors).Options);
+        await using var db = SlotsApiFactory.NewDbContextOn(_connection);
         var holder = await db.Database.BeginTransactionAsync();
         await new SlotRepository(db).LockScheduleAsync("dr.ann@example.com", default);
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Slots.Api.IntegrationTests.Infrastructure;
-using Slots.Infrastructure.Persistence;
 
 namespace Slots.Api.IntegrationTests;
 
@@ -22,7 +21,7 @@ public class MigrateCommandTests(SlotsApiFactory factory) : ApiTestBase(factory)
 
             Assert.True(exit == 0, $"exit code {exit}: {output}{errors}");
             Assert.DoesNotContain("Now listening", output, StringComparison.Ordinal);
-            await using var db = new SlotsDbContext(new DbContextOptionsBuilder<SlotsDbContext>().UseNpgsql(connection).Options);
+            await using var db = SlotsApiFactory.NewDbContextOn(connection);
             Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
             Assert.NotEmpty(db.Database.GetMigrations());
         }

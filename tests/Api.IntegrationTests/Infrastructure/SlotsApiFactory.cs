@@ -138,8 +138,11 @@ public sealed class SlotsApiFactory : WebApplicationFactory<Program>, IAsyncLife
         (T)(await RunAsync(connectionString, sql, parameters, c => c.ExecuteScalarAsync()))!;
 
     /// <summary>Runs SQL with positional parameters ($1, $2, ...) on the test database.</summary>
-    public Task ExecuteAsync(string sql, params object[] parameters) =>
-        RunAsync(ConnectionString, sql, parameters, c => c.ExecuteNonQueryAsync());
+    public Task ExecuteAsync(string sql, params object[] parameters) => ExecuteOnAsync(ConnectionString, sql, parameters);
+
+    /// <summary>The same on another database (one a test made for itself).</summary>
+    public Task ExecuteOnAsync(string connectionString, string sql, params object[] parameters) =>
+        RunAsync(connectionString, sql, parameters, c => c.ExecuteNonQueryAsync());
 
     /// <summary>
     /// Another session that takes the slot's row lock and holds it until disposed (its transaction then rolls back),
@@ -173,7 +176,12 @@ public sealed class SlotsApiFactory : WebApplicationFactory<Program>, IAsyncLife
 
     /// <summary>A context on the test database outside the API, for tests that drive Infrastructure directly.</summary>
     public SlotsDbContext NewDbContext(Action<NpgsqlDbContextOptionsBuilder>? npgsql = null, params IInterceptor[] interceptors) =>
-        new(new DbContextOptionsBuilder<SlotsDbContext>().UseNpgsql(ConnectionString, npgsql)
+        NewDbContextOn(ConnectionString, npgsql, interceptors);
+
+    /// <summary>The same on another database (one a test made for itself).</summary>
+    public static SlotsDbContext NewDbContextOn(
+        string connectionString, Action<NpgsqlDbContextOptionsBuilder>? npgsql = null, params IInterceptor[] interceptors) =>
+        new(new DbContextOptionsBuilder<SlotsDbContext>().UseNpgsql(connectionString, npgsql)
             .AddInterceptors([.. SlotsDbContext.Interceptors, .. interceptors]).Options);
 
     private static async Task<TResult> RunAsync<TResult>(

@@ -27,7 +27,7 @@ public abstract class WebhookPartTestBase(SlotsApiFactory factory) : IAsyncLifet
     public async Task InitializeAsync()
     {
         ConnectionString = await Factory.CreateDatabaseAsync(_name);
-        await using (var db = new SlotsDbContext(new DbContextOptionsBuilder<SlotsDbContext>().UseNpgsql(ConnectionString).Options))
+        await using (var db = SlotsApiFactory.NewDbContextOn(ConnectionString))
         {
             await db.Database.MigrateAsync();
         }
@@ -80,15 +80,5 @@ public abstract class WebhookPartTestBase(SlotsApiFactory factory) : IAsyncLifet
 
     protected Task<T> ScalarAsync<T>(string sql, params object[] parameters) => Factory.ScalarOnAsync<T>(ConnectionString, sql, parameters);
 
-    protected async Task ExecuteAsync(string sql, params object[] parameters)
-    {
-        await using var connection = await Database.Source.OpenConnectionAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-        }
-
-        await command.ExecuteNonQueryAsync();
-    }
+    protected Task ExecuteAsync(string sql, params object[] parameters) => Factory.ExecuteOnAsync(ConnectionString, sql, parameters);
 }
