@@ -111,6 +111,8 @@ public class QueryPlanTests(SlotsApiFactory factory) : ApiTestBase(factory)
                 new NpgsqlParameter<int> { TypedValue = 1000 },
                 new NpgsqlParameter<int> { TypedValue = 16 },
                 new NpgsqlParameter<TimeSpan> { TypedValue = TimeSpan.FromSeconds(30) },
+                new NpgsqlParameter<int> { TypedValue = 64 },
+                new NpgsqlParameter<int> { TypedValue = 5 },
             },
         };
         var plan = await PlanAsync(explain);

@@ -15,7 +15,7 @@ public class WebhookDeliveryTests(SlotsApiFactory factory) : WebhookTestBase(fac
 {
     /// <summary>
     /// The receiver is down (its port refuses connections) for a whole minute while a slot is booked and cancelled; the
-    /// deliveries back off and retry, the subscription reports it, and once the receiver is back it gets every event, each
+    /// deliveries back off and retry, the subscription reports it and its circuit breaker opens, and once the receiver is back it gets every event, each
     /// verified, which sorted by <c>position</c> are exactly the feed's events for the slot, in the feed's order.
     /// </summary>
     [Fact]
@@ -40,6 +40,8 @@ public class WebhookDeliveryTests(SlotsApiFactory factory) : WebhookTestBase(fac
         var health = await EventuallyAsync<JsonElement>(async () => await HealthAsync(webhook) is { } h && h.GetProperty("retrying").GetInt32() == 14 ? h : null);
         Assert.Equal("retrying", health.GetProperty("status").GetString());
         Assert.Contains("refused", health.GetProperty("lastError").GetString(), StringComparison.OrdinalIgnoreCase);
+        // Its circuit breaker opens: parked, then probed with one delivery at a time.
+        await EventuallyAsync<JsonElement>(async () => await HealthAsync(webhook) is { } h && h.GetProperty("parkedUntil").ValueKind == JsonValueKind.String ? h : null);
         await Task.Delay(TimeSpan.FromMinutes(1) - (DateTime.UtcNow - down));
         Assert.Empty(receiver.Requests);
 
@@ -50,7 +52,10 @@ public class WebhookDeliveryTests(SlotsApiFactory factory) : WebhookTestBase(fac
         Assert.Equal(await FeedOfSlotAsync(slot), received.Select(e => (e.Id, e.Position)).ToList());
         var deliveries = await DeliveriesAsync(webhook);
         Assert.All(deliveries, d => Assert.Equal("delivered", d.GetProperty("status").GetString()));
-        Assert.All(deliveries, d => Assert.True(d.GetProperty("attempts").GetInt32() > 3, d.ToString()));
+        // Every delivery was tried before the breaker opened, and delivered at a later attempt; while the breaker was open,
+        // one delivery at a time probed the receiver (parks of 0.25 s doubling to 4 s: more than five in the minute).
+        Assert.All(deliveries, d => Assert.True(d.GetProperty("attempts").GetInt32() > 1, d.ToString()));
+        Assert.True(deliveries.Sum(d => d.GetProperty("attempts").GetInt32()) > (14 * 2) + 5, string.Join(", ", deliveries.Select(d => d.GetProperty("attempts"))));
         Assert.Equal("healthy", (await HealthAsync(webhook)).GetProperty("status").GetString());
     }
 

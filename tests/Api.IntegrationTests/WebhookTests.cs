@@ -287,5 +287,6 @@ public class WebhookTests(SlotsApiFactory factory) : WebhookTestBase(factory)
         await ProblemAsync(await customer.GetAsync(Hooks), HttpStatusCode.Forbidden, "role_not_allowed");
         await ProblemAsync(await anonymous.GetAsync(Hooks), HttpStatusCode.Unauthorized);
         await ProblemAsync(await specialist.DeleteAsync($"{Hooks}/{Guid.NewGuid()}"), HttpStatusCode.Forbidden, "role_not_allowed");
+        await ProblemAsync(await customer.PostAsync($"{Hooks}/{Guid.NewGuid()}/enable", null), HttpStatusCode.Forbidden, "role_not_allowed");
     }
 }

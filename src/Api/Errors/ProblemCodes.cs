@@ -21,7 +21,7 @@ public static class ProblemCodes
         [409] =
         [
             "slot_fully_booked", "already_booked", "slot_inactive", "slot_in_past", "slot_has_bookings", "slot_overlaps",
-            "booking_limit_reached", "delivery_in_flight",
+            "booking_limit_reached", "delivery_in_flight", "webhook_disabled",
         ],
         [412] = ["precondition_failed"],
         [413] = [PayloadTooLarge],

@@ -5,6 +5,7 @@ using Slots.Api.OpenApi;
 using Slots.Application.Webhooks;
 using Slots.Application.Webhooks.CreateWebhook;
 using Slots.Application.Webhooks.DeleteWebhook;
+using Slots.Application.Webhooks.EnableWebhook;
 using Slots.Application.Webhooks.ListDeliveries;
 using Slots.Application.Webhooks.ListWebhooks;
 using Slots.Application.Webhooks.RetryDelivery;
@@ -30,7 +31,14 @@ public static class WebhooksEndpoints
                 + "name resolves to one at send time.");
         webhooks.MapGet("/", List).WithName("listWebhooks").WithSummary("List the subscriptions")
             .WithDescription("Every subscription, oldest first, with how its deliveries stand: `failing` while deliveries "
-                + "were given up, `retrying` while some wait for another attempt.");
+                + "were given up, `retrying` while some wait for another attempt, `disabled` once it failed for 5 days "
+                + "(configurable) without one delivered. A subscription has at most 64 deliveries in flight; after 5 failed "
+                + "attempts in a row its circuit breaker opens: nothing is sent until `parkedUntil` (5 s, doubling up to an "
+                + "hour), then one delivery at a time until one is delivered.");
+        webhooks.MapPost("/{webhookId:guid}/enable", Enable).WithName("enableWebhook").WithSummary("Enable a subscription")
+            .WithDescription("Sends to a disabled subscription again, and closes its circuit breaker. Events made while it "
+                + "was disabled are not delivered: read them from the feed, after the position of its last delivery.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         webhooks.MapDelete("/{webhookId:guid}", Delete).WithName("deleteWebhook").WithSummary("End a subscription")
             .WithDescription("Stops the deliveries and forgets them, sent or not.")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -43,7 +51,8 @@ public static class WebhooksEndpoints
         webhooks.MapPost("/{webhookId:guid}/deliveries/{deliveryId:guid}/retry", Retry).WithName("retryWebhookDelivery")
             .WithSummary("Send a delivery again")
             .WithDescription("Sends it now: a failed one gets a new 24 h of retries, a delivered one is replayed (receivers "
-                + "de-duplicate on `webhook-id`). 409 `delivery_in_flight` while it is being sent.")
+                + "de-duplicate on `webhook-id`), and a parked subscription is probed with it at once. 409 "
+                + "`delivery_in_flight` while it is being sent, 409 `webhook_disabled` while the subscription is disabled.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 
@@ -59,6 +68,12 @@ public static class WebhooksEndpoints
     private static async Task<NoContent> Delete(Guid webhookId, ISender sender, CancellationToken ct)
     {
         await sender.Send(new DeleteWebhookCommand(webhookId), ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> Enable(Guid webhookId, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new EnableWebhookCommand(webhookId), ct);
         return TypedResults.NoContent();
     }
 

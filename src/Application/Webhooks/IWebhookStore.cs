@@ -12,6 +12,12 @@ public interface IWebhookStore
     /// <summary>Deletes a subscription and its deliveries; false when there is none.</summary>
     Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Enables a subscription disabled for failing, and closes its circuit breaker: the events after this are delivered to
+    /// it again. False when there is none.
+    /// </summary>
+    Task<bool> EnableAsync(Guid id, CancellationToken cancellationToken);
+
     Task<bool> ExistsAsync(Guid id, CancellationToken cancellationToken);
 
     /// <summary>A subscription's deliveries, newest first, from before the one of <paramref name="before"/> (an event id).</summary>
@@ -20,7 +26,8 @@ public interface IWebhookStore
 
     /// <summary>
     /// Schedules the delivery for an attempt now. A delivered or given-up delivery starts a new round of retries; one being
-    /// sent right now is left alone (<see cref="RetryOutcome.InFlight"/>).
+    /// sent right now is left alone (<see cref="RetryOutcome.InFlight"/>), and a disabled subscription is sent nothing
+    /// (<see cref="RetryOutcome.Disabled"/>). A parked subscription's park ends, so the delivery probes it at once.
     /// </summary>
     Task<(RetryOutcome Outcome, WebhookDeliveryResponse? Delivery)> RetryAsync(
         Guid subscriptionId, Guid deliveryId, CancellationToken cancellationToken);

@@ -11,4 +11,7 @@ public enum RetryOutcome
 
     /// <summary>It is being sent right now, and was left alone.</summary>
     InFlight,
+
+    /// <summary>The subscription is disabled: it is enabled first.</summary>
+    Disabled,
 }

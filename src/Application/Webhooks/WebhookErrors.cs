@@ -13,6 +13,9 @@ public static class WebhookErrors
     public static DomainException InFlight(Guid id) =>
         new("delivery_in_flight", $"Delivery {id} is being sent right now; ask again once it is answered.", DomainErrorKind.Conflict);
 
+    public static DomainException Disabled(Guid id) =>
+        new("webhook_disabled", $"Webhook subscription {id} is disabled for failing too long; enable it first.", DomainErrorKind.Conflict);
+
     public static DomainException TargetRefused(string reason) =>
         new("webhook_target_refused", reason, DomainErrorKind.Invalid, "url");
 }

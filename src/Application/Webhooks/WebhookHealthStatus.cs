@@ -6,4 +6,5 @@ public enum WebhookHealthStatus
     Healthy,
     Retrying,
     Failing,
+    Disabled,
 }

@@ -18,4 +18,20 @@ internal static class DeliverySql
 
     /// <summary>Still to be sent: pending, or sending under a claim. The list the due index's filter names.</summary>
     public static readonly string Open = $"{Pending}, {Sending}";
+
+    /// <summary>
+    /// The subscriptions that are not disabled (<c>id</c>, <c>types</c>, <c>start_tx</c>), each with the <c>room</c> it has
+    /// for more deliveries in flight right now: none while parked; one while its breaker probes (<paramref name="breakAfter"/>
+    /// failures in a row or more); else <paramref name="cap"/>; less what it has in flight under a live lease, in any process.
+    /// </summary>
+    public static string Rooms(string cap, string breakAfter) => $"""
+        SELECT s.id, s.types, s.start_tx,
+               CASE WHEN s.parked_until > now() THEN 0
+                    ELSE CASE WHEN s.failures >= {breakAfter} THEN 1 ELSE {cap} END
+                         - (SELECT count(*) FROM webhook_deliveries f
+                            WHERE f.subscription_id = s.id AND f.status = {Sending} AND f.next_attempt_at > now())::int
+               END AS room
+        FROM webhook_subscriptions s
+        WHERE s.disabled_at IS NULL
+        """;
 }

@@ -9,7 +9,8 @@ namespace Slots.Infrastructure.Webhooks;
 /// Writes the sends' outcomes as they come, up to <see cref="Batch"/> per statement. Each is written only if the delivery
 /// is still claimed by that attempt (its attempt number, still <c>sending</c>), so a late answer cannot overwrite a newer
 /// attempt. A delivery that failed is due again after its wait, unless that passes the end of its retry window
-/// (<see cref="WebhookOptions.GiveUpAfter"/>): then it is failed, and kept for a replay. A batch that cannot be written is
+/// (<see cref="WebhookOptions.GiveUpAfter"/>): then it is failed, and kept for a replay. The same statement keeps each
+/// subscription's circuit breaker (<see cref="WebhookOptions.BreakAfter"/>). A batch that cannot be written is
 /// lost: its deliveries' leases run out and they are sent again (at least once).
 /// </summary>
 internal sealed partial class OutcomeRecorder(WebhookDatabase database, WebhookOptions options, ILogger<OutcomeRecorder> logger)
@@ -17,16 +18,43 @@ internal sealed partial class OutcomeRecorder(WebhookDatabase database, WebhookO
     /// <summary>Outcomes written per statement at most.</summary>
     public const int Batch = 512;
 
-    /// <summary>The outcomes, as arrays: <c>$1</c> subscriptions, <c>$7</c> events, <c>$2</c> attempts, <c>$3</c> codes, <c>$4</c> errors, <c>$5</c> waits; <c>$6</c> the window.</summary>
+    /// <summary>Whether the tally <c>t</c> opens subscription <c>s</c>'s breaker: it brings its failures to <c>$8</c> while not parked.</summary>
+    private const string Opens = "(NOT t.delivered AND s.failures + t.failed >= $8 AND (s.parked_until IS NULL OR s.parked_until <= now()))";
+
+    /// <summary>
+    /// The outcomes, as arrays: <c>$1</c> subscriptions, <c>$7</c> events, <c>$2</c> attempts, <c>$3</c> codes, <c>$4</c>
+    /// errors, <c>$5</c> waits; <c>$6</c> the window. Then each subscription's circuit breaker, from the outcomes written:
+    /// one delivered closes it; failures add up, and at <c>$8</c> in a row it opens for <c>$9</c> doubling with each park up
+    /// to <c>$10</c>; failing for <c>$11</c> disables the subscription. A subscription's row is written only when that
+    /// changes something, so the outcomes of a healthy one cost it nothing.
+    /// </summary>
     private static readonly string Sql = $"""
-        UPDATE webhook_deliveries d
-        SET status = CASE WHEN o.error IS NULL THEN {Delivered} WHEN now() + o.delay > d.retry_from + $6 THEN {Failed} ELSE {Pending} END,
-            delivered_at = CASE WHEN o.error IS NULL THEN now() END,
-            next_attempt_at = CASE WHEN o.error IS NULL OR now() + o.delay > d.retry_from + $6 THEN NULL ELSE now() + o.delay END,
-            last_status_code = o.code,
-            last_error = o.error
-        FROM unnest($1::uuid[], $7::uuid[], $2::int[], $3::int[], $4::text[], $5::interval[]) AS o(subscription, event, attempt, code, error, delay)
-        WHERE d.subscription_id = o.subscription AND d.event_id = o.event AND d.attempts = o.attempt AND d.status = {Sending}
+        WITH written AS (
+            UPDATE webhook_deliveries d
+            SET status = CASE WHEN o.error IS NULL THEN {Delivered} WHEN now() + o.delay > d.retry_from + $6 THEN {Failed} ELSE {Pending} END,
+                delivered_at = CASE WHEN o.error IS NULL THEN now() END,
+                next_attempt_at = CASE WHEN o.error IS NULL OR now() + o.delay > d.retry_from + $6 THEN NULL ELSE now() + o.delay END,
+                last_status_code = o.code,
+                last_error = o.error
+            FROM unnest($1::uuid[], $7::uuid[], $2::int[], $3::int[], $4::text[], $5::interval[]) AS o(subscription, event, attempt, code, error, delay)
+            WHERE d.subscription_id = o.subscription AND d.event_id = o.event AND d.attempts = o.attempt AND d.status = {Sending}
+            RETURNING d.subscription_id, d.last_error IS NULL AS delivered),
+        tally AS (
+            SELECT subscription_id, bool_or(delivered) AS delivered, count(*) FILTER (WHERE NOT delivered)::int AS failed
+            FROM written GROUP BY subscription_id),
+        breakers AS (
+            UPDATE webhook_subscriptions s
+            SET failures = CASE WHEN t.delivered THEN 0 ELSE s.failures + t.failed END,
+                failing_since = CASE WHEN t.delivered THEN NULL ELSE coalesce(s.failing_since, now()) END,
+                parks = CASE WHEN t.delivered THEN 0 WHEN {Opens} THEN s.parks + 1 ELSE s.parks END,
+                parked_until = CASE WHEN t.delivered THEN NULL
+                                    WHEN {Opens} THEN now() + least($9 * power(2, least(s.parks, 40)), $10)
+                                    ELSE s.parked_until END,
+                disabled_at = CASE WHEN NOT t.delivered AND s.failing_since <= now() - $11 THEN coalesce(s.disabled_at, now())
+                                   ELSE s.disabled_at END
+            FROM tally t
+            WHERE s.id = t.subscription_id AND (NOT t.delivered OR s.failures > 0 OR s.parked_until IS NOT NULL))
+        SELECT count(*)::int FROM written
         """;
 
     private readonly Channel<DeliveryOutcome> _outcomes = Channel.CreateUnbounded<DeliveryOutcome>(new UnboundedChannelOptions { SingleReader = true });
@@ -72,7 +100,11 @@ internal sealed partial class OutcomeRecorder(WebhookDatabase database, WebhookO
         command.Parameters.Add(new NpgsqlParameter<TimeSpan[]> { TypedValue = [.. outcomes.Select(o => o.RetryDelay)] });
         command.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = options.GiveUpAfter });
         command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. outcomes.Select(o => o.Event)] });
-        return await command.ExecuteNonQueryAsync(CancellationToken.None);
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = options.BreakAfter });
+        command.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = options.FirstRetryDelay });
+        command.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = options.MaxRetryDelay });
+        command.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = options.DisableAfter });
+        return (int)(await command.ExecuteScalarAsync(CancellationToken.None))!;
     }
 
     [LoggerMessage(LogLevel.Warning, "Recording the outcomes of {Count} webhook deliveries failed; they will be sent again.")]

@@ -27,11 +27,13 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
         builder.Property(d => d.DeliveredAt).HasColumnName("delivered_at");
         builder.HasOne<WebhookSubscription>().WithMany().HasForeignKey(d => d.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
         // No foreign key to the event: events are never deleted, and its index would be one more to write per delivery.
-        // What the dispatcher claims, the soonest due first; small, since delivered and failed rows are not in it.
-        builder.HasIndex(d => d.NextAttemptAt).HasDatabaseName("ix_webhook_deliveries_due")
+        // What the dispatcher claims, subscription by subscription, the soonest due first; small, since delivered and
+        // failed rows are not in it.
+        builder.HasIndex(d => new { d.SubscriptionId, d.NextAttemptAt }).HasDatabaseName("ix_webhook_deliveries_due")
             .HasFilter($"status IN ({Open})");
+        // What each subscription has in flight, which the claim and the fan-out count against its cap: tiny.
+        builder.HasIndex(d => d.SubscriptionId, "ix_webhook_deliveries_sending").HasFilter($"status = {Sending}");
         // What the subscriptions' health counts: everything not delivered.
-        builder.HasIndex(d => d.SubscriptionId).HasDatabaseName("ix_webhook_deliveries_open")
-            .HasFilter($"status <> {Delivered}");
+        builder.HasIndex(d => d.SubscriptionId, "ix_webhook_deliveries_open").HasFilter($"status <> {Delivered}");
     }
 }

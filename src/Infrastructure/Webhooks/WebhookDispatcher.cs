@@ -17,6 +17,12 @@ internal sealed partial class WebhookDispatcher(
     /// <summary>Deliveries claimed by this process and not yet answered.</summary>
     private int _claimed;
 
+    /// <summary>
+    /// Released when a send ends: its subscription has room again (<see cref="WebhookOptions.MaxInFlightPerSubscription"/>),
+    /// so an idle loop looks for more at once rather than after its poll interval. One release stands for any number.
+    /// </summary>
+    private readonly SemaphoreSlim _sendEnded = new(0, 1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var recording = Task.Run(recorder.RunAsync, CancellationToken.None);
@@ -26,7 +32,7 @@ internal sealed partial class WebhookDispatcher(
             {
                 if (!await RoundAsync(stoppingToken))
                 {
-                    await Task.Delay(options.PollInterval, stoppingToken);
+                    await _sendEnded.WaitAsync(options.PollInterval, stoppingToken);
                 }
             }
         }
@@ -85,10 +91,29 @@ internal sealed partial class WebhookDispatcher(
                 }
                 finally
                 {
+                    Wake(); // before the count falls, so that a stopping loop has not disposed of the semaphore yet
                     Interlocked.Decrement(ref _claimed);
                 }
             }, CancellationToken.None);
         }
+    }
+
+    private void Wake()
+    {
+        try
+        {
+            _sendEnded.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // already woken
+        }
+    }
+
+    public override void Dispose()
+    {
+        _sendEnded.Dispose();
+        base.Dispose();
     }
 
     [LoggerMessage(LogLevel.Warning, "A webhook dispatch round failed; trying again shortly.")]

@@ -7,7 +7,9 @@ namespace Slots.Infrastructure.Webhooks;
 /// Makes the deliveries of new events, one process at a time: the cursor row is taken with <c>FOR UPDATE SKIP LOCKED</c>,
 /// so a process that finds it taken moves on to its claim. The events after the cursor are read in feed order, as the feed
 /// reads them (only transactions older than every running one, so none committed late is skipped); each subscription that
-/// wants an event gets a delivery, the first ones already claimed by this process; the cursor moves. One statement.
+/// wants an event gets a delivery, the first ones already claimed by this process (no more for each subscription than its
+/// room, as in <see cref="DeliveryClaim"/>); the cursor moves. One statement. A disabled subscription gets none: its events
+/// stay in the feed.
 /// </summary>
 internal sealed class WebhookFanOut(WebhookDatabase database, WebhookOptions options)
 {
@@ -16,8 +18,9 @@ internal sealed class WebhookFanOut(WebhookDatabase database, WebhookOptions opt
 
     /// <summary>
     /// Lock the cursor, read up to <c>$1</c> events after it from transactions no longer in flight, make their deliveries
-    /// (the first <c>$2</c> claimed with the lease <c>$3</c>), move the cursor, and return the claimed ones with their
-    /// subscription and event (the columns <see cref="ClaimedDelivery.Read"/> takes, after the count of events read).
+    /// for the subscriptions not disabled (the first <c>$2</c> claimed with the lease <c>$3</c>, each subscription's within
+    /// its room: the cap <c>$4</c>, probing after <c>$5</c> failures), move the cursor, and return the claimed ones with
+    /// their subscription and event (the columns <see cref="ClaimedDelivery.Read"/> takes, after the count of events read).
     /// </summary>
     /// <remarks>
     /// The events are read LATERAL to the cursor, so that its position bounds the index scan on <c>(tx, seq)</c>, and the
@@ -34,13 +37,18 @@ internal sealed class WebhookFanOut(WebhookDatabase database, WebhookOptions opt
                 WHERE tx < pg_snapshot_xmin(pg_current_snapshot()) AND (tx, seq) > (c.tx, c.seq)
                 ORDER BY tx, seq
                 LIMIT $1) e),
+        wanted AS (
+            SELECT s.id AS subscription, b.id AS event, b.tx, b.seq,
+                   row_number() OVER (PARTITION BY s.id ORDER BY b.tx, b.seq) <= s.room AS fits
+            FROM batch b JOIN ({Rooms("$4", "$5")}) s ON b.tx >= s.start_tx AND (s.types IS NULL OR b.type = ANY (s.types))),
         made AS (
             INSERT INTO webhook_deliveries (subscription_id, event_id, status, attempts, last_attempt_at, next_attempt_at)
-            SELECT subscription, event, CASE WHEN n <= $2 THEN {Sending} ELSE {Pending} END, CASE WHEN n <= $2 THEN 1 ELSE 0 END,
-                   CASE WHEN n <= $2 THEN now() END, CASE WHEN n <= $2 THEN now() + $3 ELSE now() END
+            SELECT subscription, event, CASE WHEN claim THEN {Sending} ELSE {Pending} END, CASE WHEN claim THEN 1 ELSE 0 END,
+                   CASE WHEN claim THEN now() END, CASE WHEN claim THEN now() + $3 ELSE now() END
             FROM (
-                SELECT s.id AS subscription, b.id AS event, row_number() OVER (ORDER BY b.tx, b.seq, s.id) AS n
-                FROM batch b JOIN webhook_subscriptions s ON b.tx >= s.start_tx AND (s.types IS NULL OR b.type = ANY (s.types))) wanted
+                SELECT subscription, event,
+                       fits AND count(*) FILTER (WHERE fits) OVER (ORDER BY tx, seq, subscription ROWS UNBOUNDED PRECEDING) <= $2 AS claim
+                FROM wanted) numbered
             ON CONFLICT DO NOTHING
             RETURNING subscription_id, event_id, attempts, status),
         moved AS (
@@ -66,6 +74,8 @@ internal sealed class WebhookFanOut(WebhookDatabase database, WebhookOptions opt
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = Batch });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = claim });
         command.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = options.ClaimLease });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = options.MaxInFlightPerSubscription });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = options.BreakAfter });
         var events = 0;
         var claimed = new List<ClaimedDelivery>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -14,6 +14,28 @@ public sealed class WebhookOptions
     /// <summary>How long a receiver has to answer.</summary>
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long a connection to a receiver may take to open, within <see cref="SendTimeout"/>: a host that drops the
+    /// packets is given up on long before one that is slow to answer.
+    /// </summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// Deliveries one subscription may have in flight at once, across every process: a receiver that hangs holds no more
+    /// of the send slots than this, and the others are sent beside it.
+    /// </summary>
+    public int MaxInFlightPerSubscription { get; set; } = 64;
+
+    /// <summary>
+    /// Failed attempts in a row after which a subscription is parked (its circuit breaker opens): nothing is sent to it for
+    /// a while, <see cref="FirstRetryDelay"/> doubling with each park up to <see cref="MaxRetryDelay"/>; then one delivery
+    /// at a time probes it until one is delivered.
+    /// </summary>
+    public int BreakAfter { get; set; } = 5;
+
+    /// <summary>How long a subscription may fail without a single delivery before it is disabled.</summary>
+    public TimeSpan DisableAfter { get; set; } = TimeSpan.FromDays(5);
+
     /// <summary>The wait before the first retry; each further one doubles it, up to <see cref="MaxRetryDelay"/>, with jitter.</summary>
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 
@@ -31,7 +53,7 @@ public sealed class WebhookOptions
     /// <summary>How often an idle dispatcher looks for new events and due deliveries.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>Deliveries one process has in flight at most.</summary>
+    /// <summary>Deliveries one process has in flight at most, over every subscription.</summary>
     public int Concurrency { get; set; } = 256;
 
     /// <summary>

@@ -41,13 +41,16 @@ internal sealed partial class WebhookSender : IDisposable
             // Shorter than the common servers' keep-alive (Node.js closes an idle connection after 5 s): a connection the
             // receiver may already have closed is not reused, so a send does not fail on it.
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(4),
-            ConnectTimeout = options.SendTimeout,
+            ConnectTimeout = ConnectTimeout,
         })
         {
             Timeout = Timeout.InfiniteTimeSpan, // each send has its own
             DefaultRequestHeaders = { UserAgent = { new ProductInfoHeaderValue("consulting-slots-webhooks", "1") } },
         };
     }
+
+    /// <summary>The connect timeout, which is never longer than the whole send's.</summary>
+    private TimeSpan ConnectTimeout => _options.ConnectTimeout < _options.SendTimeout ? _options.ConnectTimeout : _options.SendTimeout;
 
     public async Task<DeliveryOutcome> SendAsync(ClaimedDelivery delivery)
     {
@@ -77,6 +80,10 @@ internal sealed partial class WebhookSender : IDisposable
                 : response.StatusCode is >= HttpStatusCode.MultipleChoices and < HttpStatusCode.BadRequest
                     ? $"HTTP {status} (redirects are not followed)"
                     : $"HTTP {status}";
+        }
+        catch (Exception e) when (e is OperationCanceledException or HttpRequestException && e.InnerException is TimeoutException)
+        {
+            error = $"No connection within {ConnectTimeout.TotalSeconds:0.###} s.";
         }
         catch (OperationCanceledException)
         {

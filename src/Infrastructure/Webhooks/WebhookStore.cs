@@ -21,7 +21,9 @@ internal sealed class WebhookStore(SlotsDbContext db) : IWebhookStore
                count(d.event_id) FILTER (WHERE d.status IN ({Open}) AND d.last_error IS NOT NULL)::int AS "Retrying",
                count(d.event_id) FILTER (WHERE d.status = {Failed})::int AS "Failed",
                (array_agg(d.last_error ORDER BY d.last_attempt_at DESC) FILTER (WHERE d.last_error IS NOT NULL))[1] AS "LastError",
-               max(d.last_attempt_at) FILTER (WHERE d.last_error IS NOT NULL) AS "LastFailureAt"
+               max(d.last_attempt_at) FILTER (WHERE d.last_error IS NOT NULL) AS "LastFailureAt",
+               s.failing_since AS "FailingSince", CASE WHEN s.parked_until > now() THEN s.parked_until END AS "ParkedUntil",
+               s.disabled_at AS "DisabledAt"
         FROM webhook_subscriptions s
         LEFT JOIN webhook_deliveries d ON d.subscription_id = s.id AND d.status <> {Delivered}
         GROUP BY s.id
@@ -49,9 +51,25 @@ internal sealed class WebhookStore(SlotsDbContext db) : IWebhookStore
         return rows.ConvertAll(r => new WebhookResponse(
             r.Id, r.Url, r.Types, r.Description, Utc(r.CreatedAt),
             new WebhookHealth(
-                r.Failed > 0 ? WebhookHealthStatus.Failing : r.Retrying > 0 ? WebhookHealthStatus.Retrying : WebhookHealthStatus.Healthy,
-                r.Pending, r.Retrying, r.Failed, r.LastError, Utc(r.LastFailureAt))));
+                r.DisabledAt is not null ? WebhookHealthStatus.Disabled
+                    : r.Failed > 0 ? WebhookHealthStatus.Failing
+                    : r.Retrying > 0 ? WebhookHealthStatus.Retrying
+                    : WebhookHealthStatus.Healthy,
+                r.Pending, r.Retrying, r.Failed, r.LastError, Utc(r.LastFailureAt), Utc(r.FailingSince), Utc(r.ParkedUntil),
+                Utc(r.DisabledAt))));
     }
+
+    /// <summary>Enabled, its breaker closed: as if its last attempt had been delivered.</summary>
+    private const string EnableSql = """
+        UPDATE webhook_subscriptions SET disabled_at = NULL, failures = 0, parks = 0, parked_until = NULL, failing_since = NULL
+        WHERE id = {0}
+        """;
+
+    /// <summary>A parked subscription's park ends now, so that the replayed delivery probes it at once.</summary>
+    private const string UnparkSql = "UPDATE webhook_subscriptions SET parked_until = now() WHERE id = {0} AND parked_until > now()";
+
+    public async Task<bool> EnableAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlRawAsync(EnableSql, [id], cancellationToken) > 0;
 
     public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken) =>
         await db.Set<WebhookSubscription>().Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
@@ -81,8 +99,13 @@ internal sealed class WebhookStore(SlotsDbContext db) : IWebhookStore
     public async Task<(RetryOutcome Outcome, WebhookDeliveryResponse? Delivery)> RetryAsync(
         Guid subscriptionId, Guid deliveryId, CancellationToken cancellationToken)
     {
-        // A delivery being sent (claimed, its claim not yet run out) is left to its dispatcher; any other is due now. One
-        // delivered or given up starts a new window of retries.
+        // A disabled subscription is sent nothing; a delivery being sent (claimed, its claim not yet run out) is left to its
+        // dispatcher; any other is due now. One delivered or given up starts a new window of retries.
+        if (await db.Set<WebhookSubscription>().AnyAsync(s => s.Id == subscriptionId && s.DisabledAt != null, cancellationToken))
+        {
+            return (RetryOutcome.Disabled, null);
+        }
+
         var found = await db.Database.SqlQueryRaw<bool>(InFlightSql, deliveryId, subscriptionId).ToListAsync(cancellationToken);
         if (found is not [var inFlight])
         {
@@ -95,6 +118,7 @@ internal sealed class WebhookStore(SlotsDbContext db) : IWebhookStore
         }
 
         await db.Database.ExecuteSqlRawAsync(ReplaySql, [deliveryId, subscriptionId], cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(UnparkSql, [subscriptionId], cancellationToken);
         var row = await db.Database.SqlQueryRaw<DeliveryRow>(
             "SELECT " + DeliveryColumns + " FROM webhook_deliveries d JOIN events e ON e.id = d.event_id WHERE d.event_id = {0} AND d.subscription_id = {1}",
             deliveryId, subscriptionId)
@@ -115,7 +139,7 @@ internal sealed class WebhookStore(SlotsDbContext db) : IWebhookStore
 
     private sealed record SubscriptionRow(
         Guid Id, string Url, string[]? Types, string? Description, DateTime CreatedAt, int Pending, int Retrying, int Failed,
-        string? LastError, DateTime? LastFailureAt);
+        string? LastError, DateTime? LastFailureAt, DateTime? FailingSince, DateTime? ParkedUntil, DateTime? DisabledAt);
 
     private sealed record DeliveryRow(
         Guid Id, string EventType, string Tx, long EventSeq, string Status, int Attempts, DateTime CreatedAt,

@@ -20,4 +20,19 @@ internal sealed class WebhookSubscription(Guid id, string url, string[]? types, 
     public string Secret { get; private set; } = secret;
 
     public DateTime CreatedAt { get; private set; } = createdAt;
+
+    /// <summary>Attempts failed in a row, across its deliveries; a delivered one sets it back to 0.</summary>
+    public int Failures { get; private set; }
+
+    /// <summary>How often the circuit breaker opened in this run of failures: each park lasts twice the one before.</summary>
+    public int Parks { get; private set; }
+
+    /// <summary>While in the future, nothing is sent to it; after, one delivery at a time until one is delivered.</summary>
+    public DateTime? ParkedUntil { get; private set; }
+
+    /// <summary>When the run of failed attempts began; null while its last attempt was delivered.</summary>
+    public DateTime? FailingSince { get; private set; }
+
+    /// <summary>Set once it failed for <c>DisableAfter</c>: no deliveries are made or sent until an admin enables it.</summary>
+    public DateTime? DisabledAt { get; private set; }
 }

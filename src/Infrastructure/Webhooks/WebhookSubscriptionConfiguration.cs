@@ -15,5 +15,10 @@ internal sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguratio
         builder.Property(s => s.Description).HasColumnName("description").HasMaxLength(500);
         builder.Property(s => s.Secret).HasColumnName("secret").HasMaxLength(100).IsRequired();
         builder.Property(s => s.CreatedAt).HasColumnName("created_at");
+        builder.Property(s => s.Failures).HasColumnName("failures").HasDefaultValue(0);
+        builder.Property(s => s.Parks).HasColumnName("parks").HasDefaultValue(0);
+        builder.Property(s => s.ParkedUntil).HasColumnName("parked_until");
+        builder.Property(s => s.FailingSince).HasColumnName("failing_since");
+        builder.Property(s => s.DisabledAt).HasColumnName("disabled_at");
     }
 }

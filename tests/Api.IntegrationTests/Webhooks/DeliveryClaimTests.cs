@@ -74,4 +74,68 @@ public class DeliveryClaimTests(SlotsApiFactory factory) : WebhookPartTestBase(f
 
         Assert.Equal([events[1]], claimed.Select(c => c.Event.Id));
     }
+
+    /// <summary>
+    /// Three subscriptions with long backlogs and a cap of 3: each gets no more than its cap less what it has in flight,
+    /// they take turns when the claim is smaller than their rooms, and a parked one gets nothing, a probing one one, a
+    /// disabled one nothing.
+    /// </summary>
+    [Fact]
+    public async Task Each_subscription_gets_its_room_and_no_more_taking_turns_with_the_others()
+    {
+        var claim = new DeliveryClaim(Database, new WebhookOptions { AllowInsecureTargets = true, MaxInFlightPerSubscription = 3, BreakAfter = 5 });
+        var busy = await SubscribeAsync();
+        var idle = await SubscribeAsync();
+        var other = await SubscribeAsync();
+        var events = await PublishAsync(Enumerable.Repeat("slots.slot.created", 10).ToArray());
+        foreach (var subscription in new[] { busy, idle, other })
+        {
+            foreach (var e in events[1..])
+            {
+                await InsertDeliveryAsync(subscription, e, "pending", 0, -TimeSpan.FromMinutes(1));
+            }
+        }
+
+        await InsertDeliveryAsync(busy, events[0], "sending", 1, TimeSpan.FromMinutes(1)); // in flight under a lease
+
+        var turns = await claim.ClaimAsync(4, default);
+
+        // Each one's soonest first, then a second for one of them: never four of one subscription's.
+        Assert.Equal(4, turns.Count);
+        Assert.Equal(new[] { busy, idle, other }.Order(), turns.Select(c => c.Subscription).Distinct().Order());
+        Assert.All(turns, c => Assert.Contains(c.Event.Id, events[1..3]));
+
+        var rest = await claim.ClaimAsync(100, default);
+
+        Assert.Equal(
+            new[] { (busy, 2), (idle, 3), (other, 3) }.Order(),
+            turns.Concat(rest).GroupBy(c => c.Subscription).Select(g => (g.Key, g.Count())).Order());
+        Assert.Empty(await claim.ClaimAsync(100, default));
+    }
+
+    [Fact]
+    public async Task A_parked_subscription_gets_nothing_a_probing_one_one_and_a_disabled_one_nothing()
+    {
+        var claim = new DeliveryClaim(Database, new WebhookOptions { AllowInsecureTargets = true, MaxInFlightPerSubscription = 3, BreakAfter = 5 });
+        var parked = await SubscribeAsync();
+        var probing = await SubscribeAsync();
+        var disabled = await SubscribeAsync();
+        var events = await PublishAsync(Enumerable.Repeat("slots.slot.created", 4).ToArray());
+        foreach (var subscription in new[] { parked, probing, disabled })
+        {
+            foreach (var e in events)
+            {
+                await InsertDeliveryAsync(subscription, e, "pending", 1, -TimeSpan.FromMinutes(1));
+            }
+        }
+
+        await ExecuteAsync("UPDATE webhook_subscriptions SET failures = 7, parks = 1, parked_until = now() + interval '1 minute' WHERE id = $1", parked);
+        await ExecuteAsync("UPDATE webhook_subscriptions SET failures = 5, parks = 1, parked_until = now() - interval '1 second' WHERE id = $1", probing);
+        await ExecuteAsync("UPDATE webhook_subscriptions SET disabled_at = now() WHERE id = $1", disabled);
+
+        var claimed = await claim.ClaimAsync(100, default);
+
+        Assert.Equal([(probing, events[0])], claimed.Select(c => (c.Subscription, c.Event.Id)));
+        Assert.Empty(await claim.ClaimAsync(100, default)); // the probe is in flight
+    }
 }

@@ -78,6 +78,65 @@ public class OutcomeRecorderTests(SlotsApiFactory factory) : WebhookPartTestBase
         Assert.Equal((long)count, await ScalarAsync<long>("SELECT count(*) FROM webhook_deliveries WHERE status = 'delivered'"));
     }
 
+    /// <summary>
+    /// The circuit breaker: failures add up across deliveries; at <c>BreakAfter</c> in a row the subscription is parked for
+    /// the first retry delay; failures while parked change nothing; a failed probe after the park parks it for twice as
+    /// long; one delivered closes it and forgets the run.
+    /// </summary>
+    [Fact]
+    public async Task Failures_in_a_row_park_the_subscription_for_longer_each_time_and_a_delivery_closes_the_breaker()
+    {
+        var (subscription, events) = await SendingAsync(8, attempts: 1);
+        var recorder = Recorder;
+        Task Fail(params int[] which) => recorder.RecordAsync(
+            [.. which.Select(i => new DeliveryOutcome(subscription, events[i], 1, 503, "HTTP 503", TimeSpan.FromMinutes(10)))]);
+
+        await Fail(0, 1, 2, 3);
+        Assert.Equal("4 0 false true", await BreakerAsync(subscription, "failures || ' ' || parks || ' ' || (parked_until IS NOT NULL) || ' ' || (failing_since IS NOT NULL)"));
+
+        await Fail(4);
+        Assert.Equal("5 1 true", await BreakerAsync(subscription, $"failures || ' ' || parks || ' ' || (parked_until BETWEEN now() + $1 - interval '1 second' AND now() + $1)", Options.FirstRetryDelay));
+
+        await Fail(5); // a send that began before the park
+        Assert.Equal("6 1 true", await BreakerAsync(subscription, $"failures || ' ' || parks || ' ' || (parked_until <= now() + $1)", Options.FirstRetryDelay));
+
+        await ExecuteAsync("UPDATE webhook_subscriptions SET parked_until = now() - interval '1 second'"); // the park is over
+        await Fail(6); // the probe
+        Assert.Equal("7 2 true", await BreakerAsync(subscription, $"failures || ' ' || parks || ' ' || (parked_until BETWEEN now() + 2 * $1 - interval '1 second' AND now() + 2 * $1)", Options.FirstRetryDelay));
+
+        await recorder.RecordAsync([new DeliveryOutcome(subscription, events[7], 1, 204, null, TimeSpan.Zero)]);
+        Assert.Equal("0 0 true true", await BreakerAsync(subscription, "failures || ' ' || parks || ' ' || (parked_until IS NULL) || ' ' || (failing_since IS NULL)"));
+    }
+
+    [Fact]
+    public async Task A_subscription_failing_for_longer_than_the_disable_window_is_disabled_and_one_that_delivers_is_not()
+    {
+        var (failing, failingEvents) = await SendingAsync(1, attempts: 1);
+        var (recovering, recoveringEvents) = await SendingAsync(1, attempts: 1);
+        await ExecuteAsync("UPDATE webhook_subscriptions SET failures = 40, failing_since = now() - $1 - interval '1 minute'", Options.DisableAfter);
+
+        await Recorder.RecordAsync(
+        [
+            new DeliveryOutcome(failing, failingEvents[0], 1, null, "No answer", TimeSpan.FromMinutes(10)),
+            new DeliveryOutcome(recovering, recoveringEvents[0], 1, 200, null, TimeSpan.Zero),
+        ]);
+
+        Assert.Equal("true", await BreakerAsync(failing, "(disabled_at IS NOT NULL)::text"));
+        Assert.Equal("false 0", await BreakerAsync(recovering, "(disabled_at IS NOT NULL) || ' ' || failures"));
+    }
+
+    [Fact]
+    public async Task A_healthy_subscriptions_row_is_not_written_by_its_deliveries()
+    {
+        var (subscription, events) = await SendingAsync(3, attempts: 1);
+        var before = await BreakerAsync(subscription, "xmin::text");
+
+        await Recorder.RecordAsync([.. events.Select(e => new DeliveryOutcome(subscription, e, 1, 204, null, TimeSpan.Zero))]);
+
+        Assert.Equal(before, await BreakerAsync(subscription, "xmin::text"));
+        Assert.Equal(3L, await ScalarAsync<long>("SELECT count(*) FROM webhook_deliveries WHERE status = 'delivered'"));
+    }
+
     /// <summary>A subscription with <paramref name="count"/> deliveries being sent as attempt <paramref name="attempts"/>.</summary>
     private async Task<(Guid Subscription, Guid[] Events)> SendingAsync(int count, int attempts)
     {
@@ -88,6 +147,9 @@ public class OutcomeRecorderTests(SlotsApiFactory factory) : WebhookPartTestBase
             subscription, events, attempts);
         return (subscription, events);
     }
+
+    private Task<string> BreakerAsync(Guid subscription, string expression, params object[] parameters) =>
+        ScalarAsync<string>($"SELECT {expression.Replace("$1", "$2", StringComparison.Ordinal)} FROM webhook_subscriptions WHERE id = $1", [subscription, .. parameters]);
 
     private Task<string> RowAsync(Guid eventId, string expression) =>
         ScalarAsync<string>($"SELECT {expression} FROM webhook_deliveries WHERE event_id = $1", eventId);

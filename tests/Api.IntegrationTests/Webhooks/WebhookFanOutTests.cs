@@ -39,6 +39,32 @@ public class WebhookFanOutTests(SlotsApiFactory factory) : WebhookPartTestBase(f
         Assert.Equal(5L, await ScalarAsync<long>("SELECT count(*) FROM webhook_deliveries"));
     }
 
+    /// <summary>
+    /// With a cap of 2 in flight: the fan-out claims no more of a subscription's deliveries than its room, none of a parked
+    /// one's (they wait, due), and makes none for a disabled one.
+    /// </summary>
+    [Fact]
+    public async Task The_fan_out_claims_within_each_subscriptions_room_and_makes_nothing_for_a_disabled_one()
+    {
+        var fanOut = new WebhookFanOut(Database, new WebhookOptions { AllowInsecureTargets = true, MaxInFlightPerSubscription = 2, BreakAfter = 5 });
+        var open = await SubscribeAsync();
+        var parked = await SubscribeAsync();
+        var disabled = await SubscribeAsync();
+        await ExecuteAsync("UPDATE webhook_subscriptions SET failures = 5, parks = 1, parked_until = now() + interval '1 minute' WHERE id = $1", parked);
+        await ExecuteAsync("UPDATE webhook_subscriptions SET disabled_at = now() WHERE id = $1", disabled);
+        var events = await PublishAsync(Enumerable.Repeat("slots.slot.created", 5).ToArray());
+
+        var (read, claimed) = await fanOut.RunAsync(claim: 100, default);
+
+        Assert.Equal(5, read);
+        Assert.Equal([(open, events[0]), (open, events[1])], claimed.Select(c => (c.Subscription, c.Event.Id)));
+        Assert.Equal(
+            [$"{events[0]} sending 1", $"{events[1]} sending 1", $"{events[2]} pending 0", $"{events[3]} pending 0", $"{events[4]} pending 0"],
+            await DeliveriesAsync(open));
+        Assert.Equal(events.Select(e => $"{e} pending 0"), await DeliveriesAsync(parked));
+        Assert.Empty(await DeliveriesAsync(disabled));
+    }
+
     [Fact]
     public async Task A_subscription_gets_only_the_events_of_transactions_after_its_own()
     {

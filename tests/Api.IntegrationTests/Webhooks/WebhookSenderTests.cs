@@ -86,6 +86,50 @@ public sealed class WebhookSenderTests : IAsyncLifetime
         Assert.StartsWith("ConnectionError: ", outcome.Error, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A host that drops the connection's packets (here a listener whose queue of connections to accept is full, so the
+    /// kernel drops new SYNs) is given up on at the connect timeout, not after the whole send's.
+    /// </summary>
+    [Fact]
+    public async Task A_host_that_never_accepts_the_connection_is_given_up_at_the_connect_timeout()
+    {
+        var quick = new WebhookOptions { AllowInsecureTargets = true, SendTimeout = TimeSpan.FromSeconds(30), ConnectTimeout = TimeSpan.FromMilliseconds(300) };
+        using var sender = new WebhookSender(quick, new WebhookTargets(quick, _names.ResolveAsync), NullLogger<WebhookSender>.Instance);
+        using var listener = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listener.Listen(1);
+        var port = ((IPEndPoint)listener.LocalEndPoint!).Port;
+        var fillers = new List<System.Net.Sockets.Socket>();
+        var hung = 0;
+        for (var i = 0; i < 4; i++) // the queue holds two; the rest are the ones that hang
+        {
+            var filler = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+            fillers.Add(filler);
+            using var patience = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+            try
+            {
+                await filler.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), patience.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                hung++; // the queue is full
+            }
+        }
+
+        Assert.True(hung > 0, "the listener's queue never filled");
+
+        try
+        {
+            var outcome = await sender.SendAsync(Delivery(new Uri($"http://127.0.0.1:{port}/hooks")));
+
+            Assert.Equal((null, "No connection within 0.3 s."), (outcome.Status, outcome.Error));
+        }
+        finally
+        {
+            fillers.ForEach(f => f.Dispose());
+        }
+    }
+
     [Fact]
     public async Task A_name_that_now_resolves_to_a_refused_address_is_never_called()
     {

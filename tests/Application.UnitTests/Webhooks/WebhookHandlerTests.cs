@@ -49,6 +49,7 @@ public class WebhookHandlerTests
 
     [Theory]
     [InlineData(RetryOutcome.InFlight, true, "delivery_in_flight")]
+    [InlineData(RetryOutcome.Disabled, true, "webhook_disabled")]
     [InlineData(RetryOutcome.NotFound, true, "delivery_not_found")]
     [InlineData(RetryOutcome.NotFound, false, "webhook_not_found")]
     public async Task Retry_says_why_it_did_not_schedule(RetryOutcome outcome, bool subscriptionExists, string code)

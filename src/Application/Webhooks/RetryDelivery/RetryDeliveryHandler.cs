@@ -11,6 +11,7 @@ public sealed class RetryDeliveryHandler(IWebhookStore webhooks) : ICommandHandl
         {
             RetryOutcome.Scheduled => delivery!,
             RetryOutcome.InFlight => throw WebhookErrors.InFlight(command.DeliveryId),
+            RetryOutcome.Disabled => throw WebhookErrors.Disabled(command.WebhookId),
             _ when !await webhooks.ExistsAsync(command.WebhookId, cancellationToken) => throw WebhookErrors.NotFound(command.WebhookId),
             _ => throw WebhookErrors.DeliveryNotFound(command.DeliveryId),
         };

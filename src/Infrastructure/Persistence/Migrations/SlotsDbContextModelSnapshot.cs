@@ -320,13 +320,15 @@ namespace Slots.Infrastructure.Persistence.Migrations
 
                     b.HasKey("SubscriptionId", "EventId");
 
-                    b.HasIndex("NextAttemptAt")
+                    b.HasIndex("SubscriptionId", "NextAttemptAt")
                         .HasDatabaseName("ix_webhook_deliveries_due")
                         .HasFilter("status IN ('pending', 'sending')");
 
-                    b.HasIndex("SubscriptionId")
-                        .HasDatabaseName("ix_webhook_deliveries_open")
+                    b.HasIndex(new[] { "SubscriptionId" }, "ix_webhook_deliveries_open")
                         .HasFilter("status <> 'delivered'");
+
+                    b.HasIndex(new[] { "SubscriptionId" }, "ix_webhook_deliveries_sending")
+                        .HasFilter("status = 'sending'");
 
                     b.ToTable("webhook_deliveries", null, t =>
                         {
@@ -348,6 +350,30 @@ namespace Slots.Infrastructure.Persistence.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("description");
+
+                    b.Property<DateTime?>("DisabledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("disabled_at");
+
+                    b.Property<DateTime?>("FailingSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failing_since");
+
+                    b.Property<int>("Failures")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("failures");
+
+                    b.Property<DateTime?>("ParkedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("parked_until");
+
+                    b.Property<int>("Parks")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("parks");
 
                     b.Property<string>("Secret")
                         .IsRequired()

@@ -249,7 +249,7 @@ export interface paths {
         };
         /**
          * List the subscriptions
-         * @description Every subscription, oldest first, with how its deliveries stand: `failing` while deliveries were given up, `retrying` while some wait for another attempt.
+         * @description Every subscription, oldest first, with how its deliveries stand: `failing` while deliveries were given up, `retrying` while some wait for another attempt, `disabled` once it failed for 5 days (configurable) without one delivered. A subscription has at most 64 deliveries in flight; after 5 failed attempts in a row its circuit breaker opens: nothing is sent until `parkedUntil` (5 s, doubling up to an hour), then one delivery at a time until one is delivered.
          */
         get: operations["listWebhooks"];
         put?: never;
@@ -258,6 +258,26 @@ export interface paths {
          * @description Every event of `types` (all when left out) is POSTed to `url` as a CloudEvent, signed by the Standard Webhooks scheme (`webhook-id` is the event's id, `webhook-timestamp`, `webhook-signature`) with the `secret` in this answer, which is not shown again. At least once, each within 10 s or retried with exponential back-off for 24 h, then marked failed and kept for a replay. Deliveries are independent: order them by the event's `position`. `https` only; link-local and metadata addresses are refused, also when a name resolves to one at send time.
          */
         post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{webhookId}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enable a subscription
+         * @description Sends to a disabled subscription again, and closes its circuit breaker. Events made while it was disabled are not delivered: read them from the feed, after the position of its last delivery.
+         */
+        post: operations["enableWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -315,7 +335,7 @@ export interface paths {
         put?: never;
         /**
          * Send a delivery again
-         * @description Sends it now: a failed one gets a new 24 h of retries, a delivered one is replayed (receivers de-duplicate on `webhook-id`). 409 `delivery_in_flight` while it is being sent.
+         * @description Sends it now: a failed one gets a new 24 h of retries, a delivered one is replayed (receivers de-duplicate on `webhook-id`), and a parked subscription is probed with it at once. 409 `delivery_in_flight` while it is being sent, 409 `webhook_disabled` while the subscription is disabled.
          */
         post: operations["retryWebhookDelivery"];
         delete?: never;
@@ -445,7 +465,7 @@ export interface components {
              * @description Stable and machine-readable: branch on this, not on the texts.
              * @enum {string}
              */
-            code: "slot_fully_booked" | "already_booked" | "slot_inactive" | "slot_in_past" | "slot_has_bookings" | "slot_overlaps" | "booking_limit_reached" | "delivery_in_flight";
+            code: "slot_fully_booked" | "already_booked" | "slot_inactive" | "slot_in_past" | "slot_has_bookings" | "slot_overlaps" | "booking_limit_reached" | "delivery_in_flight" | "webhook_disabled";
             /** @description The request's trace, to quote when reporting it. */
             traceId: string;
             /** @description Each invalid field (camelCase) and what is wrong with it. */
@@ -998,9 +1018,15 @@ export interface components {
             lastError: null | string;
             /** Format: date-time */
             lastFailureAt: null | string;
+            /** Format: date-time */
+            failingSince?: null | string;
+            /** Format: date-time */
+            parkedUntil?: null | string;
+            /** Format: date-time */
+            disabledAt?: null | string;
         };
         /** @enum {unknown} */
-        WebhookHealthStatus: "healthy" | "retrying" | "failing";
+        WebhookHealthStatus: "healthy" | "retrying" | "failing" | "disabled";
         WebhookResponse: {
             /** Format: uuid */
             id: string;
@@ -2617,6 +2643,81 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. Nothing about internals is said. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InternalErrorProblem"];
+                };
+            };
+            /** @description Busy or the database is unreachable; try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnavailableProblem"];
+                };
+            };
+        };
+    };
+    enableWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid: `errors` maps each field to what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid (`WWW-Authenticate` says why). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthenticatedProblem"];
+                };
+            };
+            /** @description The caller's role or identity may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description No such slot or booking (or one the caller may not see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
                 };
             };
             /** @description An unexpected error; it has been logged. Nothing about internals is said. */
