@@ -94,6 +94,9 @@ public static class ContractLimits
             ["lastFailureAt"] = Instant,
             ["nextAttemptAt"] = Instant,
             ["deliveredAt"] = Instant,
+            ["failingSince"] = Instant,
+            ["parkedUntil"] = Instant,
+            ["disabledAt"] = Instant,
             ["listWebhookDeliveries.status"] = s =>
             {
                 s.Type = JsonSchemaType.String;

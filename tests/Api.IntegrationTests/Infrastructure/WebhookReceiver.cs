@@ -53,11 +53,6 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>The most requests for one event id that were in flight at once.</summary>
     public int MostAtOnce { get; private set; }
 
-    /// <summary>The most requests that were open at once, for any events.</summary>
-    public int MostOpen { get; private set; }
-
-    private int _open;
-
     /// <summary>The events accepted with a 2xx answer, by id, first arrival only.</summary>
     public IReadOnlyList<Received> Accepted =>
         Requests.Where(r => r.Answered is >= 200 and < 300).DistinctBy(r => r.Id).ToList();
@@ -143,12 +138,6 @@ public sealed class WebhookReceiver : IAsyncDisposable
         MostAtOnce = Math.Max(MostAtOnce, atOnce);
         var received = new Received(id, JsonDocument.Parse(body).RootElement.Clone(), http.Request.ContentType);
         Requests.Enqueue(received);
-        var open = Interlocked.Increment(ref _open);
-        lock (_inFlight)
-        {
-            MostOpen = Math.Max(MostOpen, open);
-        }
-
         try
         {
             if (Hang)
@@ -170,7 +159,6 @@ public sealed class WebhookReceiver : IAsyncDisposable
         }
         finally
         {
-            Interlocked.Decrement(ref _open);
             _inFlight.AddOrUpdate(id, 0, (_, n) => n - 1);
         }
     }
