@@ -49,11 +49,17 @@ public class SeriesTests(SlotsApiFactory factory, ITestOutputHelper output) : Ap
         Assert.Equal($"{Series}/{seriesId}", response.Headers.Location?.ToString());
         var listed = await BodyAsync(await Client.GetAsync(response.Headers.Location));
         Assert.Equal(created.Select(s => s.ToString()), listed.EnumerateArray().Select(s => s.ToString()));
-        var events = await Factory.ScalarAsync<long>(
-            "SELECT count(*) FROM events WHERE type = 'slots.slot.created' AND subject = ANY($1)",
-            created.Select(Id).ToArray());
-        Assert.Equal(created.Count, events);
+        // One event for the whole series, naming every slot made; none per slot.
+        Assert.Equal(created.Select(Id).Order(), await SeriesEventSlotsAsync("slots.series.created", seriesId));
+        Assert.Equal(0, await Factory.ScalarAsync<long>(
+            "SELECT count(*) FROM events WHERE subject = ANY($1)", created.Select(Id).ToArray()));
     }
+
+    /// <summary>The slot ids of the one event of <paramref name="type"/> about the series, in order.</summary>
+    private async Task<IEnumerable<Guid>> SeriesEventSlotsAsync(string type, Guid seriesId) =>
+        (await Factory.ScalarAsync<Guid[]>(
+            "SELECT array_agg(s::uuid ORDER BY s) FROM events e, json_array_elements_text(e.data -> 'slotIds') s WHERE e.type = $1 AND e.subject = $2 GROUP BY e.id",
+            type, seriesId)).Order();
 
     [Fact]
     public async Task Gaps_between_slots_and_the_last_slot_that_fits()
@@ -138,8 +144,8 @@ public class SeriesTests(SlotsApiFactory factory, ITestOutputHelper output) : Ap
         Assert.Equal(JsonValueKind.Null, dry.GetProperty("seriesId").ValueKind);
         Assert.Single(await ScheduleAsync(specialist));
         Assert.Equal(0, await Factory.ScalarAsync<long>(
-            "SELECT count(*) FROM events WHERE type = 'slots.slot.created' AND subject = ANY($1)",
-            dry.GetProperty("created").EnumerateArray().Select(Id).ToArray()));
+            "SELECT count(*) FROM events WHERE type = 'slots.series.created' AND data::jsonb -> 'slotIds' ?| $1",
+            (object)dry.GetProperty("created").EnumerateArray().Select(s => Id(s).ToString()).ToArray()));
 
         var real = await CreatedAsync(pattern);
         Assert.Equal(Times(dry.GetProperty("created")), Times(real.GetProperty("created")));
@@ -304,14 +310,17 @@ public class SeriesTests(SlotsApiFactory factory, ITestOutputHelper output) : Ap
         Assert.All(body.GetProperty("slots").EnumerateArray(), s => Assert.Equal("inactive", s.GetProperty("status").GetString()));
         var available = await BodyAsync(await Client.GetAsync($"{Available(specialist)}?endDate={Day(60)}"));
         Assert.Equal([Id(other)], available.EnumerateArray().Select(Id));
-        Assert.Equal(6, await Factory.ScalarAsync<long>(
-            "SELECT count(*) FROM events WHERE type = 'slots.slot.changed' AND subject = ANY($1)",
-            made.GetProperty("created").EnumerateArray().Select(Id).ToArray()));
+        Assert.Equal(made.GetProperty("created").EnumerateArray().Select(Id).Order(), await SeriesEventSlotsAsync("slots.series.changed", seriesId));
+        Assert.Equal("inactive", await Factory.ScalarAsync<string>(
+            "SELECT data ->> 'status' FROM events WHERE type = 'slots.series.changed' AND subject = $1", seriesId));
 
         var again = await BodyAsync(await owner.PutAsJsonAsync($"{Series}/{seriesId}", new { status = "inactive" }));
         Assert.Equal(0, again.GetProperty("changed").GetInt32());
         var on = await BodyAsync(await owner.PutAsJsonAsync($"{Series}/{seriesId}", new { status = "active" }));
         Assert.Equal(6, on.GetProperty("changed").GetInt32());
+        // No change, no event: two in all, the second with the status the slots now have.
+        Assert.Equal(["inactive", "active"], await Factory.ScalarAsync<string[]>(
+            "SELECT array_agg(data ->> 'status' ORDER BY tx, seq) FROM events WHERE type = 'slots.series.changed' AND subject = $1", seriesId));
         Assert.Equal(7, (await BodyAsync(await Client.GetAsync($"{Available(specialist)}?endDate={Day(60)}"))).GetArrayLength());
     }
 
@@ -332,9 +341,7 @@ public class SeriesTests(SlotsApiFactory factory, ITestOutputHelper output) : Ap
         Assert.Equal(2, body.GetProperty("deleted").GetArrayLength());
         Assert.Equal(booked, Id(Assert.Single(body.GetProperty("kept").EnumerateArray())));
         Assert.Equal([booked], (await ScheduleAsync(specialist)).Select(Id));
-        Assert.Equal(2, await Factory.ScalarAsync<long>(
-            "SELECT count(*) FROM events WHERE type = 'slots.slot.deleted' AND subject = ANY($1)",
-            body.GetProperty("deleted").EnumerateArray().Select(e => e.GetGuid()).ToArray()));
+        Assert.Equal(body.GetProperty("deleted").EnumerateArray().Select(e => e.GetGuid()).Order(), await SeriesEventSlotsAsync("slots.series.deleted", seriesId));
     }
 
     [Fact]
@@ -374,6 +381,38 @@ public class SeriesTests(SlotsApiFactory factory, ITestOutputHelper output) : Ap
             windows = new[] { new { startTime = "09:00", endTime = "10:00" } }, slotMinutes = 30,
         });
         await ProblemAsync(theirs, HttpStatusCode.Forbidden, "not_yourself");
+    }
+
+    /// <summary>
+    /// With a bulk budget of 10 slots an hour: a series of 8 is made, one of 4 more is refused with 429 and writes nothing,
+    /// a preview costs nothing, deleting the 8 costs 8 and is refused too; an admin is not limited.
+    /// </summary>
+    [Fact]
+    public async Task A_series_costs_the_rate_limit_a_token_per_slot_it_writes()
+    {
+        await using var api = Factory.WithWebHostBuilder(b => b.UseSetting("Slots:RateLimits:BulkSlotsPerHour", "10"));
+        var specialist = NewSpecialist();
+        using var owner = SlotsApiFactory.ClientOf(api, Factory.Tokens.Specialist(specialist));
+        var from = NextMonday(7);
+        var eight = Pattern(specialist, from, from.AddDays(3), AllDays, slotMinutes: 60, windows: [("09:00", "11:00")]);
+        var four = Pattern(specialist, from.AddDays(7), from.AddDays(10), AllDays, slotMinutes: 60, windows: [("09:00", "10:00")]);
+
+        var made = await owner.PostAsJsonAsync(Series, eight);
+        Assert.Equal(HttpStatusCode.Created, made.StatusCode);
+        var seriesId = (await BodyAsync(made)).GetProperty("seriesId").GetGuid();
+        var refused = await owner.PostAsJsonAsync(Series, four);
+        var problem = await ProblemAsync(refused, HttpStatusCode.TooManyRequests, "rate_limited");
+        Assert.Contains("this request writes 4", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.NotNull(refused.Headers.RetryAfter?.Delta);
+        Assert.Equal(8, (await ScheduleAsync(specialist)).Count);
+        Assert.Equal(HttpStatusCode.OK, (await owner.PostAsJsonAsync($"{Series}?dryRun=true", four)).StatusCode);
+        await ProblemAsync(await owner.DeleteAsync($"{Series}/{seriesId}"), HttpStatusCode.TooManyRequests, "rate_limited");
+        Assert.Equal(8, (await ScheduleAsync(specialist)).Count);
+        Assert.Equal(1L, await Factory.ScalarAsync<long>("SELECT count(*) FROM events WHERE type LIKE 'slots.series.%' AND subject = $1", seriesId));
+
+        using var admin = SlotsApiFactory.ClientOf(api, Factory.Tokens.Admin());
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync(Series, four)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.DeleteAsync($"{Series}/{seriesId}")).StatusCode);
     }
 
     private static readonly string[] AllDays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];

@@ -23,7 +23,9 @@ public static class SeriesEndpoints
                 + "slots created and those skipped, each with its reason (`slot_overlaps`, `nonexistent_local_time` in a DST gap, "
                 + "`start_not_in_future`). Local times stay local across DST changes. At most 500 slots per request "
                 + "(400 `series_too_large` says how many the pattern makes). `?dryRun=true` answers the same with 200 and "
-                + "writes nothing. One request counts as one creation for the rate limit.")
+                + "writes nothing. One `slots.series.created` event names the slots made. One request counts as one creation "
+                + "for the rate limit, and each slot made as one slot of the bulk budget (2,000 an hour per user; a preview "
+                + "costs none).")
             .Idempotent().Limited(RateLimits.SlotCreations);
         slots.MapGet("/series/{seriesId:guid}", Get).WithName("getSeries").WithSummary("List a series' slots")
             .WithDescription("Every slot of the series, past and future, soonest first, each with its live bookings (a series "
@@ -31,12 +33,13 @@ public static class SeriesEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         slots.MapPut("/series/{seriesId:guid}", Change).WithName("changeSeries").WithSummary("Activate or deactivate a series")
             .WithDescription("Sets the status of every future slot of the series (past ones are history), in one transaction, "
-                + "with a `slots.slot.changed` event per slot that changed. Its specialist or an admin; one change for the "
-                + "rate limit.")
+                + "with one `slots.series.changed` event naming the slots that changed. Its specialist or an admin; one "
+                + "change for the rate limit, and one slot of the bulk budget per slot changed.")
             .ProducesProblem(StatusCodes.Status404NotFound).Limited(RateLimits.SlotChanges);
         slots.MapDelete("/series/{seriesId:guid}", Delete).WithName("deleteSeries").WithSummary("Delete a series")
-            .WithDescription("Deletes every future slot of the series nobody holds a seat in, with a `slots.slot.deleted` event "
-                + "each, and lists the booked ones it kept. Its specialist or an admin; one change for the rate limit.")
+            .WithDescription("Deletes every future slot of the series nobody holds a seat in, with one `slots.series.deleted` "
+                + "event naming them, and lists the booked ones it kept. Its specialist or an admin; one change for the rate "
+                + "limit, and one slot of the bulk budget per slot deleted.")
             .ProducesProblem(StatusCodes.Status404NotFound).Limited(RateLimits.SlotChanges);
     }
 

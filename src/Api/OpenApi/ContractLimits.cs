@@ -53,7 +53,7 @@ public static class ContractLimits
             ["position"] = s => Text(s, EventPosition.MaxLength, "The event's place in the feed: pass it as `after` to read on."),
             ["specversion"] = s => Text(s, 8, "The CloudEvents version: 1.0."),
             ["source"] = s => Text(s, 256, "Who wrote the event: urn:consulting-slots."),
-            ["type"] = s => Text(s, 64, "What happened: slots.slot.created, slots.slot.changed, slots.slot.deleted, slots.booking.created or slots.booking.cancelled."),
+            ["type"] = s => Text(s, 64, "What happened: slots.slot.created, slots.slot.changed, slots.slot.deleted, slots.booking.created, slots.booking.cancelled, slots.series.created, slots.series.changed or slots.series.deleted."),
             ["subject"] = Uuid,
             ["datacontenttype"] = s => Text(s, 64, "The data's media type: application/json."),
             ["time"] = Instant,

@@ -32,6 +32,8 @@ public static class RateLimits
 
     public static IServiceCollection AddSlotsRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<BulkWriteBudget.Buckets>();
+        services.AddScoped<IBulkWriteBudget, BulkWriteBudget>();
         var section = configuration.GetSection("Slots:RateLimits");
         var limits = Policies.ToDictionary(p => p.Policy, p => (PerMinute: section.GetValue(p.Setting, p.Default), p.What));
         services.AddRateLimiter(options =>

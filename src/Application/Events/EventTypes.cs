@@ -9,6 +9,16 @@ public static class EventTypes
     public const string BookingCreated = "slots.booking.created";
     public const string BookingCancelled = "slots.booking.cancelled";
 
+    /// <summary>A series was published: one event for all its slots (<see cref="SeriesEventData"/>).</summary>
+    public const string SeriesCreated = "slots.series.created";
+
+    /// <summary>A series' upcoming slots changed status together.</summary>
+    public const string SeriesChanged = "slots.series.changed";
+
+    /// <summary>A series' upcoming slots nobody booked were deleted together.</summary>
+    public const string SeriesDeleted = "slots.series.deleted";
+
     /// <summary>Every type, in the order above: what a webhook subscription may name.</summary>
-    public static readonly IReadOnlyList<string> All = [SlotCreated, SlotChanged, SlotDeleted, BookingCreated, BookingCancelled];
+    public static readonly IReadOnlyList<string> All =
+        [SlotCreated, SlotChanged, SlotDeleted, BookingCreated, BookingCancelled, SeriesCreated, SeriesChanged, SeriesDeleted];
 }

@@ -6,6 +6,6 @@ namespace Slots.Application.Events;
 /// </summary>
 public interface IEventOutbox
 {
-    /// <summary>Records that <paramref name="type"/> happened to the slot <paramref name="subject"/>.</summary>
+    /// <summary>Records that <paramref name="type"/> happened to <paramref name="subject"/>: a slot, or a series for a series event.</summary>
     void Add(string type, Guid subject, object data);
 }

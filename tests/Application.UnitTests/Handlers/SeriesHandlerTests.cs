@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
+using Slots.Application.Common.Security;
 using Slots.Application.Events;
 using Slots.Application.Slots;
 using Slots.Application.Slots.ChangeSeries;
@@ -15,16 +16,17 @@ public class SeriesHandlerTests
 {
     private readonly ISlotRepository _repository = Substitute.For<ISlotRepository>();
     private readonly IEventOutbox _events = Substitute.For<IEventOutbox>();
+    private readonly IBulkWriteBudget _budget = Substitute.For<IBulkWriteBudget>();
 
     private static CreateSeriesCommand Pattern(string from = "2030-01-14", string to = "2030-01-20", int slotMinutes = 60) =>
         new(from, to, ["monday", "wednesday"], [new SeriesWindow("09:00", "11:00")], slotMinutes);
 
     [Fact]
-    public async Task A_series_locks_the_schedule_reads_it_once_and_adds_every_slot_with_its_event()
+    public async Task A_series_locks_the_schedule_reads_it_once_and_adds_every_slot_with_one_event()
     {
         _repository.BusyTimesAsync("ann@example.com", Arg.Any<DateTime>(), Arg.Any<DateTime>(), Arg.Any<CancellationToken>())
             .Returns([new BusyTime(new DateTime(2030, 1, 16, 10, 30, 0, DateTimeKind.Utc), new DateTime(2030, 1, 16, 11, 30, 0, DateTimeKind.Utc))]);
-        var handler = new CreateSeriesHandler(_repository, Ann, Clock(), _events);
+        var handler = new CreateSeriesHandler(_repository, Ann, Clock(), _events, _budget);
 
         var series = await handler.Handle(Pattern(), default);
 
@@ -40,14 +42,18 @@ public class SeriesHandlerTests
             _repository.BusyTimesAsync("ann@example.com", Arg.Any<DateTime>(), Arg.Any<DateTime>(), Arg.Any<CancellationToken>());
             _repository.Add(Arg.Is<Slot>(s => s.SeriesId == series.SeriesId));
         });
-        _events.Received(1).Add(EventTypes.SlotCreated, series.Created[0].Id, Arg.Any<object>());
+        // One event for the series, naming its slots; none per slot.
+        _events.Received(1).Add(EventTypes.SeriesCreated, series.SeriesId!.Value, Arg.Is<SeriesEventData>(
+            d => d.SeriesId == series.SeriesId && d.SlotIds.SequenceEqual(new[] { series.Created[0].Id }) && d.Status == null));
+        _events.ReceivedWithAnyArgs(1).Add(default!, default, default!);
+        _budget.Received(1).Spend(1); // the rate limit's budget, by the slots written
     }
 
     [Fact]
     public async Task A_dry_run_takes_no_lock_adds_nothing_and_has_no_series_id()
     {
         _repository.BusyTimesAsync(default!, default, default, default).ReturnsForAnyArgs([]);
-        var handler = new CreateSeriesHandler(_repository, Ann, Clock(), _events);
+        var handler = new CreateSeriesHandler(_repository, Ann, Clock(), _events, _budget);
 
         var series = await handler.Handle(Pattern(from: "2030-01-20", to: "2030-02-02") with { DryRun = true }, default);
 
@@ -57,12 +63,13 @@ public class SeriesHandlerTests
         await _repository.DidNotReceiveWithAnyArgs().LockScheduleAsync(default!, default);
         _repository.DidNotReceiveWithAnyArgs().Add(default!);
         _events.DidNotReceiveWithAnyArgs().Add(default!, default, default!);
+        _budget.DidNotReceiveWithAnyArgs().Spend(default);
     }
 
     [Fact]
     public async Task A_pattern_over_the_cap_is_refused_before_anything_is_read()
     {
-        var handler = new CreateSeriesHandler(_repository, Ann, Clock(), _events);
+        var handler = new CreateSeriesHandler(_repository, Ann, Clock(), _events, _budget);
 
         var refusal = await Assert.ThrowsAsync<DomainException>(() =>
             handler.Handle(Pattern(from: "2030-01-20", to: "2031-12-31", slotMinutes: 5), default).AsTask());
@@ -81,7 +88,7 @@ public class SeriesHandlerTests
         closed.ChangeStatus(SlotStatus.Inactive, Now);
         var seriesId = Guid.NewGuid();
         _repository.GetSeriesForUpdateAsync(seriesId, Arg.Any<CancellationToken>()).Returns([past, future, closed]);
-        var handler = new ChangeSeriesHandler(_repository, Ann, new FakeTimeProvider(Now.AddDays(2)), _events);
+        var handler = new ChangeSeriesHandler(_repository, Ann, new FakeTimeProvider(Now.AddDays(2)), _events, _budget);
 
         var result = await handler.Handle(new ChangeSeriesCommand(seriesId, SlotStatus.Inactive), default);
 
@@ -89,7 +96,10 @@ public class SeriesHandlerTests
         Assert.Equal([future.Id, closed.Id], result.Slots.Select(s => s.Id));
         Assert.Equal(SlotStatus.Active, past.Status);
         Assert.Equal(SlotStatus.Inactive, future.Status);
-        _events.Received(1).Add(EventTypes.SlotChanged, future.Id, Arg.Any<object>());
+        _events.Received(1).Add(EventTypes.SeriesChanged, seriesId, Arg.Is<SeriesEventData>(
+            d => d.SeriesId == seriesId && d.SlotIds.SequenceEqual(new[] { future.Id }) && d.Status == SlotStatus.Inactive));
+        _events.ReceivedWithAnyArgs(1).Add(default!, default, default!);
+        _budget.Received(1).Spend(1);
     }
 
     [Fact]
@@ -101,7 +111,7 @@ public class SeriesHandlerTests
         booked.Book(new Customer("c1", "c1@example.com", "Cee"), Now);
         var seriesId = Guid.NewGuid();
         _repository.GetSeriesForUpdateAsync(seriesId, Arg.Any<CancellationToken>()).Returns([past, free, booked]);
-        var handler = new DeleteSeriesHandler(_repository, Ann, new FakeTimeProvider(Now.AddDays(2)), _events);
+        var handler = new DeleteSeriesHandler(_repository, Ann, new FakeTimeProvider(Now.AddDays(2)), _events, _budget);
 
         var result = await handler.Handle(new DeleteSeriesCommand(seriesId), default);
 
@@ -109,7 +119,10 @@ public class SeriesHandlerTests
         Assert.Equal([booked.Id], result.Kept.Select(s => s.Id));
         _repository.Received(1).Remove(free);
         _repository.DidNotReceive().Remove(past);
-        _events.Received(1).Add(EventTypes.SlotDeleted, free.Id, Arg.Any<object>());
+        _events.Received(1).Add(EventTypes.SeriesDeleted, seriesId, Arg.Is<SeriesEventData>(
+            d => d.SeriesId == seriesId && d.SlotIds.SequenceEqual(new[] { free.Id }) && d.Status == null));
+        _events.ReceivedWithAnyArgs(1).Add(default!, default, default!);
+        _budget.Received(1).Spend(1);
     }
 
     [Fact]
@@ -117,7 +130,7 @@ public class SeriesHandlerTests
     {
         var seriesId = Guid.NewGuid();
         _repository.GetSeriesForUpdateAsync(seriesId, Arg.Any<CancellationToken>()).Returns([Slot(date: "2030-01-20", owner: "spec-bob")]);
-        var handler = new DeleteSeriesHandler(_repository, Ann, Clock(), _events);
+        var handler = new DeleteSeriesHandler(_repository, Ann, Clock(), _events, _budget);
 
         var refusal = await Assert.ThrowsAsync<DomainException>(() => handler.Handle(new DeleteSeriesCommand(seriesId), default).AsTask());
 

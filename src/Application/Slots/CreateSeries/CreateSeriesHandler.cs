@@ -11,9 +11,10 @@ namespace Slots.Application.Slots.CreateSeries;
 /// Turns a weekly pattern into slots in one transaction. Under the specialist's schedule lock (which every create and
 /// every change of times takes) it reads the slots already there, so "overlaps" is decided exactly: such a slot of the
 /// pattern is skipped with its reason, like one in a DST gap or in the past, and the rest are inserted in batches. The
-/// overlap constraint stays the backstop. A dry run reads without the lock and writes nothing.
+/// overlap constraint stays the backstop. One <c>slots.series.created</c> event names the slots made. A dry run reads
+/// without the lock and writes nothing.
 /// </summary>
-public sealed class CreateSeriesHandler(ISlotRepository slots, ICurrentUser user, TimeProvider clock, IEventOutbox events)
+public sealed class CreateSeriesHandler(ISlotRepository slots, ICurrentUser user, TimeProvider clock, IEventOutbox events, IBulkWriteBudget budget)
     : ICommandHandler<CreateSeriesCommand, SeriesResponse>
 {
     public async ValueTask<SeriesResponse> Handle(CreateSeriesCommand command, CancellationToken cancellationToken)
@@ -65,8 +66,13 @@ public sealed class CreateSeriesHandler(ISlotRepository slots, ICurrentUser user
             if (!command.DryRun)
             {
                 slots.Add(slot);
-                events.Add(EventTypes.SlotCreated, slot.Id, new SlotEventData(response));
             }
+        }
+
+        if (seriesId is { } id && created.Count > 0)
+        {
+            budget.Spend(created.Count);
+            events.Add(EventTypes.SeriesCreated, id, new SeriesEventData(id, created.ConvertAll(s => s.Id)));
         }
 
         skipped.Sort((a, b) => (a.Date, a.StartTime).CompareTo((b.Date, b.StartTime)));

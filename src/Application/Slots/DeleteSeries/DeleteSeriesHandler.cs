@@ -4,7 +4,7 @@ using Slots.Application.Events;
 
 namespace Slots.Application.Slots.DeleteSeries;
 
-public sealed class DeleteSeriesHandler(ISlotRepository slots, ICurrentUser user, TimeProvider clock, IEventOutbox events)
+public sealed class DeleteSeriesHandler(ISlotRepository slots, ICurrentUser user, TimeProvider clock, IEventOutbox events, IBulkWriteBudget budget)
     : ICommandHandler<DeleteSeriesCommand, SeriesDeleteResponse>
 {
     public async ValueTask<SeriesDeleteResponse> Handle(DeleteSeriesCommand command, CancellationToken cancellationToken)
@@ -20,8 +20,13 @@ public sealed class DeleteSeriesHandler(ISlotRepository slots, ICurrentUser user
             }
 
             slots.Remove(slot);
-            events.Add(EventTypes.SlotDeleted, slot.Id, SlotEventData.Of(slot));
             deleted.Add(slot.Id);
+        }
+
+        if (deleted.Count > 0)
+        {
+            budget.Spend(deleted.Count);
+            events.Add(EventTypes.SeriesDeleted, command.SeriesId, new SeriesEventData(command.SeriesId, deleted));
         }
 
         return new SeriesDeleteResponse(command.SeriesId, deleted, kept);

@@ -13,7 +13,7 @@ export interface paths {
         };
         /**
          * Read the event feed
-         * @description Every change, as CloudEvents 1.0 (`slots.slot.created`, `slots.slot.changed`, `slots.slot.deleted`, `slots.booking.created`, `slots.booking.cancelled`), oldest first, after `after` (a `position` the feed gave; omitted: from the first). Polling with the last `position` seen never misses an event and never repeats one, although transactions commit out of the order they began in. Admins (internal services) only. Paged: the next page is in the `Link` header.
+         * @description Every change, as CloudEvents 1.0 (`slots.slot.created`, `slots.slot.changed`, `slots.slot.deleted`, `slots.booking.created`, `slots.booking.cancelled`; a series' bulk changes as one `slots.series.created`, `.changed` or `.deleted` whose subject is the series and whose data names the slots), oldest first, after `after` (a `position` the feed gave; omitted: from the first). Polling with the last `position` seen never misses an event and never repeats one, although transactions commit out of the order they began in. Admins (internal services) only. Paged: the next page is in the `Link` header.
          */
         get: operations["listEvents"];
         put?: never;
@@ -83,7 +83,7 @@ export interface paths {
         put?: never;
         /**
          * Publish a weekly series of slots
-         * @description Turns a weekly pattern (the days from `from` to `to` whose weekday is listed, each window filled with slots of `slotMinutes`, `gapMinutes` apart) into slots in one transaction: 201 with the series' id, the slots created and those skipped, each with its reason (`slot_overlaps`, `nonexistent_local_time` in a DST gap, `start_not_in_future`). Local times stay local across DST changes. At most 500 slots per request (400 `series_too_large` says how many the pattern makes). `?dryRun=true` answers the same with 200 and writes nothing. One request counts as one creation for the rate limit.
+         * @description Turns a weekly pattern (the days from `from` to `to` whose weekday is listed, each window filled with slots of `slotMinutes`, `gapMinutes` apart) into slots in one transaction: 201 with the series' id, the slots created and those skipped, each with its reason (`slot_overlaps`, `nonexistent_local_time` in a DST gap, `start_not_in_future`). Local times stay local across DST changes. At most 500 slots per request (400 `series_too_large` says how many the pattern makes). `?dryRun=true` answers the same with 200 and writes nothing. One `slots.series.created` event names the slots made. One request counts as one creation for the rate limit, and each slot made as one slot of the bulk budget (2,000 an hour per user; a preview costs none).
          */
         post: operations["createSeries"];
         delete?: never;
@@ -106,13 +106,13 @@ export interface paths {
         get: operations["getSeries"];
         /**
          * Activate or deactivate a series
-         * @description Sets the status of every future slot of the series (past ones are history), in one transaction, with a `slots.slot.changed` event per slot that changed. Its specialist or an admin; one change for the rate limit.
+         * @description Sets the status of every future slot of the series (past ones are history), in one transaction, with one `slots.series.changed` event naming the slots that changed. Its specialist or an admin; one change for the rate limit, and one slot of the bulk budget per slot changed.
          */
         put: operations["changeSeries"];
         post?: never;
         /**
          * Delete a series
-         * @description Deletes every future slot of the series nobody holds a seat in, with a `slots.slot.deleted` event each, and lists the booked ones it kept. Its specialist or an admin; one change for the rate limit.
+         * @description Deletes every future slot of the series nobody holds a seat in, with one `slots.series.deleted` event naming them, and lists the booked ones it kept. Its specialist or an admin; one change for the rate limit, and one slot of the bulk budget per slot deleted.
          */
         delete: operations["deleteSeries"];
         options?: never;
@@ -437,7 +437,7 @@ export interface components {
             id: string;
             /** @description Who wrote the event: urn:consulting-slots. */
             source: string;
-            /** @description What happened: slots.slot.created, slots.slot.changed, slots.slot.deleted, slots.booking.created or slots.booking.cancelled. */
+            /** @description What happened: slots.slot.created, slots.slot.changed, slots.slot.deleted, slots.booking.created, slots.booking.cancelled, slots.series.created, slots.series.changed or slots.series.deleted. */
             type: string;
             /** Format: date-time */
             time: string;
@@ -482,7 +482,7 @@ export interface components {
              */
             url: string;
             /** @description The event types to receive; all when left out. */
-            types: null | ("slots.slot.created" | "slots.slot.changed" | "slots.slot.deleted" | "slots.booking.created" | "slots.booking.cancelled")[];
+            types: null | ("slots.slot.created" | "slots.slot.changed" | "slots.slot.deleted" | "slots.booking.created" | "slots.booking.cancelled" | "slots.series.created" | "slots.series.changed" | "slots.series.deleted")[];
             /** @description What the subscription is for, for people. */
             description: null | string;
             /** Format: date-time */
@@ -557,7 +557,7 @@ export interface components {
              */
             url: null | string;
             /** @description The event types to receive; all when left out. */
-            types: null | ("slots.slot.created" | "slots.slot.changed" | "slots.slot.deleted" | "slots.booking.created" | "slots.booking.cancelled")[];
+            types: null | ("slots.slot.created" | "slots.slot.changed" | "slots.slot.deleted" | "slots.booking.created" | "slots.booking.cancelled" | "slots.series.created" | "slots.series.changed" | "slots.series.deleted")[];
             /** @description What the subscription is for, for people. */
             description: null | string;
         };
@@ -1036,7 +1036,7 @@ export interface components {
              */
             url: string;
             /** @description The event types to receive; all when left out. */
-            types: null | ("slots.slot.created" | "slots.slot.changed" | "slots.slot.deleted" | "slots.booking.created" | "slots.booking.cancelled")[];
+            types: null | ("slots.slot.created" | "slots.slot.changed" | "slots.slot.deleted" | "slots.booking.created" | "slots.booking.cancelled" | "slots.series.created" | "slots.series.changed" | "slots.series.deleted")[];
             /** @description What the subscription is for, for people. */
             description: null | string;
             /** Format: date-time */
