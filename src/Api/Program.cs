@@ -20,6 +20,7 @@ using Slots.Application.Common.Waits;
 using Slots.Application.Slots.BookSlot;
 using Slots.Application.Slots.CreateSlot;
 using Slots.Infrastructure;
+using Slots.Infrastructure.Events;
 using Slots.Infrastructure.Persistence;
 using Slots.Infrastructure.Webhooks;
 
@@ -37,7 +38,8 @@ builder.Services.AddApplication(
 builder.Services.AddInfrastructure(
     builder.Configuration.GetConnectionString("Slots")
     ?? throw new InvalidOperationException("Set ConnectionStrings:Slots (./slots run does it for you)."),
-    builder.Configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions());
+    builder.Configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions(),
+    builder.Configuration.GetSection(EventOptions.Section).Get<EventOptions>());
 builder.Services.AddMediator((MediatorOptions options) =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;

@@ -19,7 +19,8 @@ namespace Slots.Infrastructure;
 
 public static class DependencyInjection
 {
-    public static IServiceCollection AddInfrastructure(this IServiceCollection services, string connectionString, WebhookOptions webhooks)
+    public static IServiceCollection AddInfrastructure(
+        this IServiceCollection services, string connectionString, WebhookOptions webhooks, EventOptions? events = null)
     {
         var tuned = Tuned(connectionString);
         services.AddSingleton(new ReadGate(new NpgsqlConnectionStringBuilder(tuned).MaxPoolSize));
@@ -48,6 +49,9 @@ public static class DependencyInjection
         services.AddScoped<ISlotImport, Import.SlotImporter>();
         services.AddSingleton<IdempotencySweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<IdempotencySweeper>());
+        services.AddSingleton(events ?? new EventOptions());
+        services.AddSingleton<EventSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<EventSweeper>());
         AddWebhooks(services, tuned, webhooks);
         services.AddHealthChecks().AddDbContextCheck<SlotsDbContext>("database", tags: ["ready"]);
         return services;

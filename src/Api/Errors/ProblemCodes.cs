@@ -23,6 +23,7 @@ public static class ProblemCodes
             "slot_fully_booked", "already_booked", "slot_inactive", "slot_in_past", "slot_has_bookings", "slot_overlaps",
             "booking_limit_reached", "delivery_in_flight", "webhook_disabled",
         ],
+        [410] = ["position_expired"],
         [412] = ["precondition_failed"],
         [413] = [PayloadTooLarge],
         [415] = [UnsupportedMediaType],

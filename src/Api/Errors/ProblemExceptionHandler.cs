@@ -88,6 +88,7 @@ public sealed class ProblemExceptionHandler(
             DomainErrorKind.NotFound => (StatusCodes.Status404NotFound, "Not found."),
             DomainErrorKind.Conflict => (StatusCodes.Status409Conflict, "The current state does not allow this."),
             DomainErrorKind.PreconditionFailed => (StatusCodes.Status412PreconditionFailed, "The slot has changed since it was read."),
+            DomainErrorKind.Gone => (StatusCodes.Status410Gone, "Gone for good."),
             _ => (StatusCodes.Status400BadRequest, "The request is invalid."),
         };
         var problem = exception.Kind == DomainErrorKind.Invalid

@@ -23,8 +23,10 @@ public static class EventsEndpoints
                 + "`slots.booking.created`, `slots.booking.cancelled`; a series' bulk changes as one `slots.series.created`, "
                 + "`.changed` or `.deleted` whose subject is the series and whose data names the slots), oldest first, after `after` (a `position` the feed gave; "
                 + "omitted: from the first). Polling with the last `position` seen never misses an event and never repeats one, "
-                + "although transactions commit out of the order they began in. Admins (internal services) only. Paged: the "
-                + "next page is in the `Link` header.");
+                + "although transactions commit out of the order they began in. Events are kept 90 days (configurable): "
+                + "a position before the last event deleted answers 410 `position_expired`, since events after it are gone. "
+                + "Admins (internal services) only. Paged: the next page is in the `Link` header.")
+            .ProducesProblem(StatusCodes.Status410Gone);
 
     private static async Task<CloudEventsJson> ListEvents(string? after, int? limit, ISender sender, HttpContext http, CancellationToken ct)
     {

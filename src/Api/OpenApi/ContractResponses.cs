@@ -23,6 +23,7 @@ public static class ContractResponses
         [403] = ("ForbiddenProblem", "The caller's role or identity may not do this."),
         [404] = ("NotFoundProblem", "No such slot or booking (or one the caller may not see)."),
         [409] = ("ConflictProblem", "The current state (of the slot, or of a delivery) does not allow this; `code` says which."),
+        [410] = ("GoneProblem", "What the request points at is gone for good: a feed position before the retention's horizon."),
         [412] = ("PreconditionFailedProblem", "`If-Match` names a version the slot no longer has: read it again (its `ETag`)."),
         [413] = ("PayloadTooLargeProblem", "The request body is larger than the API accepts."),
         [415] = ("UnsupportedMediaTypeProblem", "The body is not `application/json`."),

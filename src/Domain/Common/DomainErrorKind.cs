@@ -14,4 +14,7 @@ public enum DomainErrorKind
 
     /// <summary>The caller asked to change the slot only as it saw it, and it has changed since.</summary>
     PreconditionFailed,
+
+    /// <summary>What was asked for existed once and is gone for good (an event past the retention).</summary>
+    Gone,
 }

@@ -30,11 +30,15 @@ internal sealed class WebhookStore(SlotsDbContext db) : IWebhookStore
         ORDER BY s.created_at, s.id
         """;
 
-    /// <summary>Whether the delivery is being sent right now: claimed, its claim not run out (locked for the replay).</summary>
+    /// <summary>
+    /// Whether the delivery is being sent right now: claimed, its claim not run out (locked for the replay). None when its
+    /// event is past the retention: there is nothing left to send.
+    /// </summary>
     private static readonly string InFlightSql = $$"""
-        SELECT (status = {{Sending}} AND next_attempt_at > now()) AS "Value" FROM webhook_deliveries
-        WHERE event_id = {0} AND subscription_id = {1}
-        FOR UPDATE
+        SELECT (d.status = {{Sending}} AND d.next_attempt_at > now()) AS "Value"
+        FROM webhook_deliveries d JOIN events e ON e.id = d.event_id
+        WHERE d.event_id = {0} AND d.subscription_id = {1}
+        FOR UPDATE OF d
         """;
 
     /// <summary>Due now; one delivered or given up starts a new window of retries.</summary>

@@ -1,44 +1,31 @@
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Slots.Infrastructure.Persistence;
 using Slots.Infrastructure.Webhooks;
 
 namespace Slots.Api.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The webhook dispatcher's parts, each on a migrated database of its own test's, on which no dispatcher runs: what a test
-/// finds there is what the part under test did. Subscriptions, events and deliveries are written as rows, as the API
-/// writes them.
+/// The webhook dispatcher's parts, each on a database of its own test's (<see cref="PrivateDatabaseTestBase"/>).
+/// Subscriptions, events and deliveries are written as rows, as the API writes them.
 /// </summary>
-public abstract class WebhookPartTestBase(SlotsApiFactory factory) : IAsyncLifetime
+public abstract class WebhookPartTestBase(SlotsApiFactory factory) : PrivateDatabaseTestBase(factory)
 {
-    private readonly string _name = $"slots_parts_{Guid.NewGuid():N}";
     private DateTimeOffset _lastEventAt;
-
-    protected SlotsApiFactory Factory { get; } = factory;
-
-    protected string ConnectionString { get; private set; } = "";
 
     /// <summary>The options the parts run with: loopback receivers allowed, a short send timeout.</summary>
     internal static WebhookOptions Options { get; } = new() { AllowInsecureTargets = true, SendTimeout = TimeSpan.FromSeconds(2) };
 
     internal WebhookDatabase Database { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        ConnectionString = await Factory.CreateDatabaseAsync(_name);
-        await using (var db = SlotsApiFactory.NewDbContextOn(ConnectionString))
-        {
-            await db.Database.MigrateAsync();
-        }
-
+        await base.InitializeAsync();
         Database = new WebhookDatabase(NpgsqlDataSource.Create(ConnectionString));
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         await Database.DisposeAsync();
-        await Factory.DropDatabaseAsync(_name);
+        await base.DisposeAsync();
     }
 
     /// <summary>A subscription to <paramref name="types"/> (every type when none), receiving the events of later transactions.</summary>
@@ -77,8 +64,4 @@ public abstract class WebhookPartTestBase(SlotsApiFactory factory) : IAsyncLifet
             subscription)).Split(',', StringSplitOptions.RemoveEmptyEntries)];
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
-
-    protected Task<T> ScalarAsync<T>(string sql, params object[] parameters) => Factory.ScalarOnAsync<T>(ConnectionString, sql, parameters);
-
-    protected Task ExecuteAsync(string sql, params object[] parameters) => Factory.ExecuteOnAsync(ConnectionString, sql, parameters);
 }

@@ -9,7 +9,7 @@ public sealed class ListEventsHandler(IEventFeed feed) : IQueryHandler<ListEvent
     {
         var after = EventPosition.TryParse(query.After, out var position) ? position : EventPosition.Start;
         var limit = query.Limit ?? Paging.DefaultLimit;
-        var rows = await feed.ReadAsync(after, limit + 1, cancellationToken);
+        var rows = await feed.ReadAsync(after, limit + 1, cancellationToken) ?? throw EventErrors.PositionExpired(after);
         return Paging.ToPage(rows, limit, e => e.Position.ToString());
     }
 }

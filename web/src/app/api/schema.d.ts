@@ -13,7 +13,7 @@ export interface paths {
         };
         /**
          * Read the event feed
-         * @description Every change, as CloudEvents 1.0 (`slots.slot.created`, `slots.slot.changed`, `slots.slot.deleted`, `slots.booking.created`, `slots.booking.cancelled`; a series' bulk changes as one `slots.series.created`, `.changed` or `.deleted` whose subject is the series and whose data names the slots), oldest first, after `after` (a `position` the feed gave; omitted: from the first). Polling with the last `position` seen never misses an event and never repeats one, although transactions commit out of the order they began in. Admins (internal services) only. Paged: the next page is in the `Link` header.
+         * @description Every change, as CloudEvents 1.0 (`slots.slot.created`, `slots.slot.changed`, `slots.slot.deleted`, `slots.booking.created`, `slots.booking.cancelled`; a series' bulk changes as one `slots.series.created`, `.changed` or `.deleted` whose subject is the series and whose data names the slots), oldest first, after `after` (a `position` the feed gave; omitted: from the first). Polling with the last `position` seen never misses an event and never repeats one, although transactions commit out of the order they began in. Events are kept 90 days (configurable): a position before the last event deleted answers 410 `position_expired`, since events after it are gone. Admins (internal services) only. Paged: the next page is in the `Link` header.
          */
         get: operations["listEvents"];
         put?: never;
@@ -587,6 +587,30 @@ export interface components {
                 [key: string]: string[];
             };
         };
+        /** @description An RFC 9457 problem for 410, with a stable `code`. */
+        GoneProblem: {
+            /** @description A URI that identifies the kind of problem, or about:blank. */
+            type: string;
+            /** @description A short summary of the kind of problem. */
+            title: string;
+            /** Format: int32 */
+            status: number;
+            /** @description What went wrong, for a person to read. */
+            detail: string;
+            /** @description The request's path. */
+            instance?: string;
+            /**
+             * @description Stable and machine-readable: branch on this, not on the texts.
+             * @enum {string}
+             */
+            code: "position_expired";
+            /** @description The request's trace, to quote when reporting it. */
+            traceId: string;
+            /** @description Each invalid field (camelCase) and what is wrong with it. */
+            errors?: {
+                [key: string]: string[];
+            };
+        };
         /** @description An RFC 9457 problem for 422, with a stable `code`. */
         IdempotencyKeyReusedProblem: {
             /** @description A URI that identifies the kind of problem, or about:blank. */
@@ -1103,6 +1127,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description What the request points at is gone for good: a feed position before the retention's horizon. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GoneProblem"];
                 };
             };
             /** @description An unexpected error; it has been logged. Nothing about internals is said. */
