@@ -8,7 +8,8 @@ namespace Slots.Api.IntegrationTests;
 /// <summary>
 /// The customers' view is read by a hand-written statement (<see cref="AvailableSlotsStatement"/>), not by EF's
 /// translation of the criteria's meaning (<see cref="AvailableSlotsMeaning"/>). Both run here on the same rows and must answer alike: slots full,
-/// inactive, started, of other specialists and outside the local dates, in zones whose local date is not the UTC one.
+/// inactive, started, of other specialists, of another account under the same email, and outside the local dates, in zones
+/// whose local date is not the UTC one.
 /// </summary>
 [Collection(ApiCollection.Name)]
 public class AvailableSlotsStatementTests(SlotsApiFactory factory) : ApiTestBase(factory)
@@ -36,7 +37,7 @@ public class AvailableSlotsStatementTests(SlotsApiFactory factory) : ApiTestBase
             ];
             foreach (var values in criteria)
             {
-                var byEf = await reader.ListAsync(new AvailableSlotsMeaning(values), AvailableSlotsMeaning.Rows, default);
+                var byEf = await reader.ListAsync(new AvailableSlotsMeaning(values, Owner(email)), AvailableSlotsMeaning.Rows, default);
                 var byStatement = await reader.ListAvailableAsync(values, default);
 
                 Assert.Equal(byEf, byStatement);
@@ -49,7 +50,7 @@ public class AvailableSlotsStatementTests(SlotsApiFactory factory) : ApiTestBase
         foreach (var excluded in new[]
         {
             "status = 'inactive'", "booked_count = total_capacity", $"starts_at <= '{now:O}'::timestamptz",
-            "date <> (starts_at AT TIME ZONE 'UTC')::date",
+            "date <> (starts_at AT TIME ZONE 'UTC')::date", "specialist_id = 'squatter'",
         })
         {
             Assert.True(
@@ -73,9 +74,11 @@ public class AvailableSlotsStatementTests(SlotsApiFactory factory) : ApiTestBase
     /// <summary>
     /// About a third of the hours from 06:00 to 20:00 of each day from three days ago to 40 days on, per specialist:
     /// a random quarter past (so slots never overlap), 15 to 30 minutes long, each specialist in a zone of their own
-    /// (from UTC-11 to UTC+14), 1-3 seats of which a random number is taken, one in five inactive, some with a service.
+    /// (from UTC-11 to UTC+14), 1-3 seats of which a random number is taken, one in five inactive, some with a service;
+    /// each specialist's email their handle; and five open slots of another account under each email.
     /// </summary>
-    private async Task SeedAsync(string[] specialists, DateOnly today) =>
+    private async Task SeedAsync(string[] specialists, DateOnly today)
+    {
         await Factory.ExecuteAsync(
             """
             WITH g AS MATERIALIZED (
@@ -88,12 +91,28 @@ public class AvailableSlotsStatementTests(SlotsApiFactory factory) : ApiTestBase
                      generate_series(6, 20) AS h
                 WHERE random() < 0.35
             )
-            INSERT INTO slots (id, specialist_email, service_id, date, start_time, end_time, timezone, starts_at, ends_at,
-                               duration_minutes, total_capacity, booked_count, status, created_at, updated_at)
-            SELECT gen_random_uuid(), e, CASE WHEN service < 0.3 THEN 'svc-1' END, d, t, t + make_interval(mins => dur), tz,
+            INSERT INTO slots (id, specialist_issuer, specialist_id, specialist_email, service_id, date, start_time, end_time, timezone,
+                               starts_at, ends_at, duration_minutes, total_capacity, booked_count, status, created_at, updated_at)
+            SELECT gen_random_uuid(), 'seed-issuer', 'owner-' || e, e, CASE WHEN service < 0.3 THEN 'svc-1' END, d, t, t + make_interval(mins => dur), tz,
                    (d + t) AT TIME ZONE tz, (d + t + make_interval(mins => dur)) AT TIME ZONE tz, dur, cap,
                    least(cap, floor(taken * (cap + 1))::int), CASE WHEN inactive < 0.2 THEN 'inactive' ELSE 'active' END, now(), now()
             FROM g
             """,
             specialists, today);
+        await Factory.ExecuteAsync(
+            "INSERT INTO specialists (email, issuer, subject) SELECT e, 'seed-issuer', 'owner-' || e FROM unnest($1::text[]) AS e", (object)specialists);
+        // Another account's open slots under the same emails, as an old release let it publish them: never shown.
+        await Factory.ExecuteAsync(
+            """
+            INSERT INTO slots (id, specialist_issuer, specialist_id, specialist_email, date, start_time, end_time, timezone,
+                               starts_at, ends_at, duration_minutes, total_capacity, booked_count, status, created_at, updated_at)
+            SELECT gen_random_uuid(), 'seed-issuer', 'squatter', e, $2::date + i, time '05:00', time '05:30', 'UTC',
+                   (($2::date + i) + time '05:00') AT TIME ZONE 'UTC', (($2::date + i) + time '05:30') AT TIME ZONE 'UTC', 30, 1, 0, 'active', now(), now()
+            FROM unnest($1::text[]) AS e, generate_series(1, 5) AS i
+            """,
+            specialists, today);
+    }
+
+    /// <summary>The owner of the seeded handle <paramref name="email"/>.</summary>
+    private static (string, string) Owner(string email) => ("seed-issuer", "owner-" + email);
 }

@@ -173,6 +173,37 @@ public class ImportTests(SlotsApiFactory factory, ITestOutputHelper output) : Ap
         }
     }
 
+    /// <summary>
+    /// An email has one owner: a second <c>specialistId</c> under the email of the file's first is refused, and so is
+    /// a document under an email another account already holds as its handle; the first one's email becomes its handle.
+    /// </summary>
+    [Fact]
+    public async Task Documents_of_another_account_under_a_handle_are_refused_as_handle_taken()
+    {
+        await Factory.ExecuteOnAsync(_connection, "INSERT INTO specialists (email, issuer, subject) VALUES ('held@example.com', 'slots-local', 'holder')");
+        var file = Path.Combine(Path.GetTempPath(), $"slots-import-{Guid.NewGuid():N}.ndjson");
+        await File.WriteAllLinesAsync(file,
+        [
+            """{"_id": "h-1", "specialistId": "first", "specialistEmail": "shared@example.com", "date": "2028-01-04", "startTime": "10:00", "endTime": "11:00", "totalCapacity": 1}""",
+            """{"_id": "h-2", "specialistId": "second", "specialistEmail": "shared@example.com", "date": "2028-01-05", "startTime": "10:00", "endTime": "11:00", "totalCapacity": 1}""",
+            """{"_id": "h-3", "specialistId": "stranger", "specialistEmail": "held@example.com", "date": "2028-01-06", "startTime": "10:00", "endTime": "11:00", "totalCapacity": 1}""",
+        ]);
+        try
+        {
+            var (exit, report, errors) = await RunAsync("import", file, "--apply");
+
+            Assert.True(exit == 0, errors);
+            Assert.Contains("imported: 1 slots with 0 bookings, for 1 specialists", report, StringComparison.Ordinal);
+            Assert.Contains("line 2 (_id h-2): handle_taken: shared@example.com is the public handle of specialist first, not of second", report, StringComparison.Ordinal);
+            Assert.Contains("line 3 (_id h-3): handle_taken: held@example.com is the public handle of specialist holder, not of stranger", report, StringComparison.Ordinal);
+            Assert.Equal("shared@example.com first", await TextAsync("SELECT string_agg(email || ' ' || subject, ',') FROM specialists WHERE email <> 'held@example.com'"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     [Fact]
     public async Task It_cannot_run_on_a_missing_file_or_an_array_that_is_not_json_and_says_so()
     {

@@ -56,15 +56,33 @@ public class SchemaTests(SlotsApiFactory factory) : ApiTestBase(factory)
         var slot = Id(await CreateSlotAsync(specialist, start: "10:00", end: "11:00"));
 
         var ex = await Assert.ThrowsAsync<PostgresException>(() => Factory.ExecuteAsync("""
-            INSERT INTO slots (id, specialist_email, date, start_time, end_time, timezone, starts_at, ends_at,
+            INSERT INTO slots (id, specialist_issuer, specialist_id, specialist_email, date, start_time, end_time, timezone, starts_at, ends_at,
                                duration_minutes, total_capacity, booked_count, status, created_at, updated_at)
-            SELECT gen_random_uuid(), specialist_email, date, start_time, end_time, timezone,
+            SELECT gen_random_uuid(), specialist_issuer, specialist_id, specialist_email, date, start_time, end_time, timezone,
                    starts_at + interval '30 minutes', ends_at + interval '30 minutes', 60, 1, 0, 'active', now(), now()
             FROM slots WHERE id = $1
             """, slot));
 
         Assert.Equal(PostgresErrorCodes.ExclusionViolation, ex.SqlState);
         Assert.Equal("ex_slots_no_overlap", ex.ConstraintName);
+    }
+
+    /// <summary>The constraint follows the owner: another account's slot under the same email (as an old release let one in) is not the owner's overlap.</summary>
+    [Fact]
+    public async Task Sql_overlap_is_per_owner_not_per_email()
+    {
+        var slot = Id(await CreateSlotAsync(NewSpecialist(), start: "10:00", end: "11:00"));
+
+        await Factory.ExecuteAsync("""
+            INSERT INTO slots (id, specialist_issuer, specialist_id, specialist_email, date, start_time, end_time, timezone, starts_at, ends_at,
+                               duration_minutes, total_capacity, booked_count, status, created_at, updated_at)
+            SELECT gen_random_uuid(), specialist_issuer, 'another-account', specialist_email, date, start_time, end_time, timezone,
+                   starts_at, ends_at, 60, 1, 0, 'active', now(), now()
+            FROM slots WHERE id = $1
+            """, slot);
+
+        Assert.Equal(2L, await Factory.ScalarAsync<long>(
+            "SELECT count(*) FROM slots WHERE specialist_email = (SELECT specialist_email FROM slots WHERE id = $1)", slot));
     }
 
     [Fact]

@@ -12,10 +12,19 @@ namespace Slots.Tests.Shared;
 /// </summary>
 public sealed class AvailableSlotsMeaning : Specification<Slot>
 {
-    public AvailableSlotsMeaning(AvailableSlotsCriteria criteria)
+    /// <param name="owner">
+    /// The handle's owner, when the test knows it: only their slots under the email are shown (production looks it up in
+    /// the same statement); null where every slot of the email is the owner's (the handler's tests).
+    /// </param>
+    public AvailableSlotsMeaning(AvailableSlotsCriteria criteria, (string Issuer, string Subject)? owner = null)
     {
         ArgumentNullException.ThrowIfNull(criteria);
         var (email, earliest, from, to) = (criteria.SpecialistEmail, criteria.Earliest, criteria.From, criteria.To);
+        if (owner is var (issuer, subject))
+        {
+            Query.Where(s => s.SpecialistIssuer == issuer && s.SpecialistId == subject);
+        }
+
         Query.Where(s => s.SpecialistEmail == email
                 && s.Status == SlotStatus.Active
                 && s.StartsAt > earliest

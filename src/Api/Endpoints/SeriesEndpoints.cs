@@ -25,8 +25,8 @@ public static class SeriesEndpoints
                 + "(400 `series_too_large` says how many the pattern makes). `?dryRun=true` answers the same with 200 and "
                 + "writes nothing. One `slots.series.created` event names the slots made. One request counts as one creation "
                 + "for the rate limit, and each slot made as one slot of the bulk budget (2,000 an hour per user; a preview "
-                + "costs none).")
-            .Idempotent().Limited(RateLimits.SlotCreations);
+                + "costs none). Like a single slot, 409 `handle_taken` under another account's handle.")
+            .ProducesProblem(StatusCodes.Status409Conflict).Idempotent().Limited(RateLimits.SlotCreations);
         slots.MapGet("/series/{seriesId:guid}", Get).WithName("getSeries").WithSummary("List a series' slots")
             .WithDescription("Every slot of the series, past and future, soonest first, each with its live bookings (a series "
                 + "has at most 500). Its specialist or an admin.")

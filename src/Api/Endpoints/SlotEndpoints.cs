@@ -21,7 +21,10 @@ public static class SlotEndpoints
     {
         slots.MapPost("/", Create).WithName("createSlot").WithSummary("Create a slot")
             .WithDescription("Publishes a slot on the specialist's local date and times in an IANA time zone. Capacity 1 is "
-                + "a 1:1 session, more a group. Specialists create their own; an admin names the specialist.")
+                + "a 1:1 session, more a group. Specialists create their own, only with an email their identity provider "
+                + "verified (`email_verified: true`; else 403 `email_not_verified`); an admin names the specialist. The first "
+                + "slot makes the email the specialist account's public handle: another account with the same email gets "
+                + "409 `handle_taken`.")
             .ProducesProblem(StatusCodes.Status409Conflict).Idempotent().Limited(RateLimits.SlotCreations);
         slots.MapGet("/{slotId:guid}", Get).WithName("getSlot").WithSummary("Get a slot")
             .WithDescription("One slot with its live bookings, tagged with its version (`ETag`); `If-None-Match` with that tag "

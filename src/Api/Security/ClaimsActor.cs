@@ -34,8 +34,8 @@ public static class ClaimsActor
             return null;
         }
 
-        var verified = !string.Equals(
-            principal.FindFirst("email_verified")?.Value, "false", StringComparison.OrdinalIgnoreCase);
+        // Verified only when the token says so: a provider that does not check addresses leaves the claim out.
+        var verified = string.Equals(principal.FindFirst("email_verified")?.Value, "true", StringComparison.OrdinalIgnoreCase);
         return new Actor(
             issuer,
             subject,

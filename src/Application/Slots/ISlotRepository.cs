@@ -36,7 +36,14 @@ public interface ISlotRepository
     /// The times of the specialist's slots that overlap [<paramref name="from"/>, <paramref name="to"/>), in start
     /// order. Exact for a command only under <see cref="LockScheduleAsync"/>.
     /// </summary>
-    Task<IReadOnlyList<BusyTime>> BusyTimesAsync(string specialistEmail, DateTime from, DateTime to, CancellationToken cancellationToken);
+    Task<IReadOnlyList<BusyTime>> BusyTimesAsync(Specialist specialist, DateTime from, DateTime to, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether the specialist's email, the public handle their slots are published under, is theirs (by issuer and
+    /// subject): already, or claimed now when it had no owner and <paramref name="claim"/> is set (in the command's
+    /// transaction, exact under <see cref="LockScheduleAsync"/>). False when another owner holds it.
+    /// </summary>
+    Task<bool> HoldsHandleAsync(Specialist specialist, bool claim, CancellationToken cancellationToken);
 
     /// <summary>
     /// Locks every slot of the series (in id order, so two commands on one series queue rather than deadlock) and loads

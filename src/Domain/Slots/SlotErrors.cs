@@ -50,6 +50,12 @@ public static class SlotErrors
     public static DomainException Overlaps() =>
         new("slot_overlaps", "The specialist already has a slot that overlaps this time range.", DomainErrorKind.Conflict);
 
+    /// <summary>The email, the public handle slots are published under, belongs to another specialist account.</summary>
+    public static DomainException HandleTaken(string email) =>
+        new("handle_taken",
+            $"{email} is the public handle of another specialist account; publish from that account, or ask an admin.",
+            DomainErrorKind.Conflict);
+
     /// <summary>The new start time is not in the future.</summary>
     public static DomainException StartNotInFuture() =>
         new("start_not_in_future", "The slot must start in the future.", DomainErrorKind.Invalid, "startTime");

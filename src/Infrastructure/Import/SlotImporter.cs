@@ -87,9 +87,13 @@ internal sealed class SlotImporter(SlotsDbContext db, TimeProvider clock) : ISlo
 
         var known = await KnownAsync(connection, [.. mine.Select(s => s.Slot.LegacyId!)], cancellationToken);
         var fresh = mine.Where(s => !known.Contains(s.Slot.LegacyId!)).ToList();
-        var accepted = fresh.Count == 0 ? [] : await AcceptAsync(connection, email, fresh, tally.Refused, cancellationToken);
+        var owned = fresh.Count == 0 ? [] : await OwnersAsync(connection, email, fresh, tally.Refused, cancellationToken);
+        var accepted = owned.Count == 0 ? [] : await AcceptAsync(connection, email, owned, tally.Refused, cancellationToken);
         if (tally.Applied && accepted.Count > 0)
         {
+            await ExecuteAsync(
+                connection, "INSERT INTO specialists (email, issuer, subject) VALUES ($1, $2, $3) ON CONFLICT (email) DO NOTHING",
+                cancellationToken, email, accepted[0].Slot.SpecialistIssuer, accepted[0].Slot.SpecialistId);
             await SlotCopy.CopyAsync(connection, accepted, cancellationToken);
             await transaction!.CommitAsync(cancellationToken);
         }
@@ -102,6 +106,40 @@ internal sealed class SlotImporter(SlotsDbContext db, TimeProvider clock) : ISlo
         }
     }
 
+    /// <summary>
+    /// The slots of the email's owner, who holds it as their public handle (or, when nobody does yet, the specialist of its
+    /// first document, who claims it); the other accounts' slots under the email are refused.
+    /// </summary>
+    private static async Task<List<LegacySlot>> OwnersAsync(
+        NpgsqlConnection connection, string email, List<LegacySlot> slots, List<ImportRefusal> refused, CancellationToken cancellationToken)
+    {
+        var (issuer, subject) = (slots[0].Slot.SpecialistIssuer, slots[0].Slot.SpecialistId);
+        await using (var command = Command(connection, "SELECT issuer, subject FROM specialists WHERE email = $1", email))
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                (issuer, subject) = (reader.GetString(0), reader.GetString(1));
+            }
+        }
+
+        var owned = new List<LegacySlot>();
+        foreach (var slot in slots)
+        {
+            if (slot.Slot.SpecialistIssuer == issuer && slot.Slot.SpecialistId == subject)
+            {
+                owned.Add(slot);
+            }
+            else
+            {
+                refused.Add(new ImportRefusal(
+                    slot.Line, slot.Slot.LegacyId, "handle_taken", $"{email} is the public handle of specialist {subject}, not of {slot.Slot.SpecialistId}"));
+            }
+        }
+
+        return owned;
+    }
+
     /// <summary>The slots that fit beside the specialist's existing ones and the earlier ones of the file; the rest are refused.</summary>
     private static async Task<List<LegacySlot>> AcceptAsync(
         NpgsqlConnection connection, string email, List<LegacySlot> slots, List<ImportRefusal> refused, CancellationToken cancellationToken)
@@ -110,7 +148,9 @@ internal sealed class SlotImporter(SlotsDbContext db, TimeProvider clock) : ISlo
         var to = slots.Max(s => s.Slot.EndsAt);
         var existing = new List<BusyTime>();
         await using (var command = Command(
-            connection, "SELECT starts_at, ends_at FROM slots WHERE specialist_email = $1 AND starts_at < $3 AND ends_at > $2", email, from, to))
+            connection,
+            "SELECT starts_at, ends_at FROM slots WHERE specialist_email = $1 AND specialist_issuer = $4 AND specialist_id = $5 AND starts_at < $3 AND ends_at > $2",
+            email, from, to, slots[0].Slot.SpecialistIssuer, slots[0].Slot.SpecialistId))
         {
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))

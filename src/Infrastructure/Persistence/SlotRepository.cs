@@ -133,12 +133,40 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
                 .SingleOrDefault(s => s.Id == slotId));
 
     public async Task<IReadOnlyList<BusyTime>> BusyTimesAsync(
-        string specialistEmail, DateTime from, DateTime to, CancellationToken cancellationToken) =>
+        Specialist specialist, DateTime from, DateTime to, CancellationToken cancellationToken) =>
         await db.Slots.AsNoTracking()
-            .Where(s => s.SpecialistEmail == specialistEmail && s.StartsAt < to && s.EndsAt > from)
+            .Where(s => s.SpecialistEmail == specialist.Email && s.SpecialistIssuer == specialist.Issuer && s.SpecialistId == specialist.Id
+                && s.StartsAt < to && s.EndsAt > from)
             .OrderBy(s => s.StartsAt)
             .Select(s => new BusyTime(s.StartsAt, s.EndsAt))
             .ToListAsync(cancellationToken);
+
+    public async Task<bool> HoldsHandleAsync(Specialist specialist, bool claim, CancellationToken cancellationToken)
+    {
+        // Read as a list: composing the query would move the INSERT out of the top level. The claim's INSERT and the
+        // look-up share one snapshot, so exactly one of them answers.
+        var owners = await db.Database.SqlQueryRaw<HandleOwner>(
+            HoldsHandleSql,
+            new NpgsqlParameter<string>("handle_email", specialist.Email),
+            new NpgsqlParameter<string>("handle_issuer", specialist.Issuer),
+            new NpgsqlParameter<string>("handle_subject", specialist.Id),
+            new NpgsqlParameter<bool>("handle_claim", claim)).ToListAsync(cancellationToken);
+        return owners is [] || owners[0] == new HandleOwner(specialist.Issuer, specialist.Id);
+    }
+
+    /// <summary>The handle's owner: claimed now (when asked and free), or the one it has; none when free and not claimed.</summary>
+    private const string HoldsHandleSql = """
+        WITH claimed AS (
+            INSERT INTO specialists (email, issuer, subject)
+            SELECT @handle_email, @handle_issuer, @handle_subject WHERE @handle_claim
+            ON CONFLICT (email) DO NOTHING
+            RETURNING issuer, subject)
+        SELECT issuer AS "Issuer", subject AS "Subject" FROM claimed
+        UNION ALL
+        SELECT issuer, subject FROM specialists WHERE email = @handle_email
+        """;
+
+    private sealed record HandleOwner(string Issuer, string Subject);
 
     public async Task<IReadOnlyList<Slot>> GetSeriesForUpdateAsync(Guid seriesId, CancellationToken cancellationToken)
     {

@@ -16,7 +16,9 @@ public sealed class TestTokens(string issuer, string audience)
 
     public string Admin(string subject = "svc-test") => Create("admin", subject, null);
 
-    public string Specialist(string email, string? subject = null) => Create("specialist", subject ?? $"sub-{email}", email);
+    /// <summary>A specialist whose provider has verified their email, as a specialist must have to publish.</summary>
+    public string Specialist(string email, string? subject = null) =>
+        Create("specialist", subject ?? $"sub-{email}", email, extra: new Dictionary<string, object> { ["email_verified"] = true });
 
     /// <summary>A customer whose email is <c>{id}@customers.example</c>, as the tests' booking bodies say.</summary>
     public string Customer(string id) => Create("customer", id, $"{id}@customers.example", $"Customer {id}");

@@ -16,6 +16,9 @@ public class CommandHandlerTests
 {
     private readonly ISlotRepository _repository = Substitute.For<ISlotRepository>();
 
+    public CommandHandlerTests() =>
+        _repository.HoldsHandleAsync(default!, default, default).ReturnsForAnyArgs(true);
+
     [Fact]
     public async Task Create_adds_a_slot_built_from_the_local_date_times_and_zone()
     {
@@ -27,6 +30,7 @@ public class CommandHandlerTests
         Received.InOrder(() =>
         {
             _repository.LockScheduleAsync("ann@example.com", Arg.Any<CancellationToken>());
+            _repository.HoldsHandleAsync(Arg.Is<Specialist>(s => s.Email == "ann@example.com" && s.Id == "spec-ann"), true, Arg.Any<CancellationToken>());
             _repository.Add(Arg.Is<Slot>(s => s.Id == response.Id && s.TotalCapacity == 4));
         });
         Assert.Equal("ann@example.com", response.SpecialistEmail);
@@ -44,6 +48,19 @@ public class CommandHandlerTests
 
         Assert.Equal("UTC", response.Timezone);
         Assert.Equal(1, response.TotalCapacity);
+    }
+
+    [Fact]
+    public async Task Create_under_another_accounts_handle_adds_nothing()
+    {
+        _repository.HoldsHandleAsync(default!, default, default).ReturnsForAnyArgs(false);
+        var handler = new CreateSlotHandler(_repository, Ann, Clock(), Substitute.For<IEventOutbox>());
+
+        var ex = await Assert.ThrowsAsync<DomainException>(() =>
+            handler.Handle(new CreateSlotCommand("2030-01-20", "09:00", "10:00"), default).AsTask());
+
+        Assert.Equal("handle_taken", ex.Code);
+        _repository.DidNotReceiveWithAnyArgs().Add(default!);
     }
 
     [Fact]

@@ -18,13 +18,16 @@ public class SeriesHandlerTests
     private readonly IEventOutbox _events = Substitute.For<IEventOutbox>();
     private readonly IBulkWriteBudget _budget = Substitute.For<IBulkWriteBudget>();
 
+    public SeriesHandlerTests() =>
+        _repository.HoldsHandleAsync(default!, default, default).ReturnsForAnyArgs(true);
+
     private static CreateSeriesCommand Pattern(string from = "2030-01-14", string to = "2030-01-20", int slotMinutes = 60) =>
         new(from, to, ["monday", "wednesday"], [new SeriesWindow("09:00", "11:00")], slotMinutes);
 
     [Fact]
     public async Task A_series_locks_the_schedule_reads_it_once_and_adds_every_slot_with_one_event()
     {
-        _repository.BusyTimesAsync("ann@example.com", Arg.Any<DateTime>(), Arg.Any<DateTime>(), Arg.Any<CancellationToken>())
+        _repository.BusyTimesAsync(Arg.Is<Specialist>(s => s.Email == "ann@example.com"), Arg.Any<DateTime>(), Arg.Any<DateTime>(), Arg.Any<CancellationToken>())
             .Returns([new BusyTime(new DateTime(2030, 1, 16, 10, 30, 0, DateTimeKind.Utc), new DateTime(2030, 1, 16, 11, 30, 0, DateTimeKind.Utc))]);
         var handler = new CreateSeriesHandler(_repository, Ann, Clock(), _events, _budget);
 
@@ -39,7 +42,8 @@ public class SeriesHandlerTests
         Received.InOrder(() =>
         {
             _repository.LockScheduleAsync("ann@example.com", Arg.Any<CancellationToken>());
-            _repository.BusyTimesAsync("ann@example.com", Arg.Any<DateTime>(), Arg.Any<DateTime>(), Arg.Any<CancellationToken>());
+            _repository.HoldsHandleAsync(Arg.Is<Specialist>(s => s.Email == "ann@example.com"), true, Arg.Any<CancellationToken>());
+            _repository.BusyTimesAsync(Arg.Is<Specialist>(s => s.Email == "ann@example.com"), Arg.Any<DateTime>(), Arg.Any<DateTime>(), Arg.Any<CancellationToken>());
             _repository.Add(Arg.Is<Slot>(s => s.SeriesId == series.SeriesId));
         });
         // One event for the series, naming its slots; none per slot.
@@ -61,6 +65,7 @@ public class SeriesHandlerTests
         Assert.Equal(8, series.Created.Count);
         Assert.All(series.Created, s => Assert.Null(s.SeriesId));
         await _repository.DidNotReceiveWithAnyArgs().LockScheduleAsync(default!, default);
+        await _repository.Received(1).HoldsHandleAsync(Arg.Any<Specialist>(), false, Arg.Any<CancellationToken>()); // asked, not claimed
         _repository.DidNotReceiveWithAnyArgs().Add(default!);
         _events.DidNotReceiveWithAnyArgs().Add(default!, default, default!);
         _budget.DidNotReceiveWithAnyArgs().Spend(default);

@@ -8,7 +8,7 @@ namespace Slots.Application.Common.Security;
 /// <param name="Email">The token's <c>email</c>, normalized; every specialist and customer has one.</param>
 /// <param name="Name">The token's <c>name</c>, when it carries one.</param>
 /// <param name="Roles">The known roles the token grants (at least one).</param>
-/// <param name="EmailVerified">False only when the token says <c>email_verified: false</c>.</param>
+/// <param name="EmailVerified">True only when the token says <c>email_verified: true</c>; a missing claim is not verified.</param>
 public sealed record Actor(string Issuer, string Subject, string? Email, string? Name, IReadOnlySet<Role> Roles, bool EmailVerified = true)
 {
     public bool IsAdmin => Roles.Contains(Role.Admin);

@@ -40,15 +40,20 @@ public sealed class CreateSeriesHandler(ISlotRepository slots, ICurrentUser user
             }
         }
 
-        var email = EmailAddress.Normalize(specialist.Email);
+        var owner = specialist with { Email = EmailAddress.Normalize(specialist.Email) };
         if (!command.DryRun)
         {
-            await slots.LockScheduleAsync(email, cancellationToken);
+            await slots.LockScheduleAsync(owner.Email, cancellationToken);
+        }
+
+        if (!await slots.HoldsHandleAsync(owner, claim: !command.DryRun, cancellationToken))
+        {
+            throw SlotErrors.HandleTaken(owner.Email);
         }
 
         var busy = new BusySchedule(times.Count == 0
             ? []
-            : await slots.BusyTimesAsync(email, times[0].StartsAt, times.Max(t => t.EndsAt), cancellationToken));
+            : await slots.BusyTimesAsync(owner, times[0].StartsAt, times.Max(t => t.EndsAt), cancellationToken));
         var seriesId = command.DryRun ? (Guid?)null : Guid.CreateVersion7(now);
         var created = new List<SlotResponse>(times.Count);
         foreach (var time in times)

@@ -9,7 +9,8 @@ namespace Slots.Application.Slots.CreateSlot;
 /// <summary>
 /// Creates a slot. Overlap with the specialist's other slots is decided by the database's exclusion
 /// constraint, which answers <c>slot_overlaps</c>; a check here first would still race. The schedule
-/// lock makes concurrent creates for one specialist queue for that constraint instead of deadlocking in it.
+/// lock makes concurrent creates for one specialist queue for that constraint instead of deadlocking in it; under it,
+/// the specialist's email is claimed as their public handle, or refused as another account's.
 /// </summary>
 public sealed class CreateSlotHandler(ISlotRepository slots, ICurrentUser user, TimeProvider clock, IEventOutbox events)
     : ICommandHandler<CreateSlotCommand, SlotResponse>
@@ -29,6 +30,11 @@ public sealed class CreateSlotHandler(ISlotRepository slots, ICurrentUser user, 
             command.TotalCapacity ?? 1,
             clock.GetUtcNow());
         await slots.LockScheduleAsync(slot.SpecialistEmail, cancellationToken);
+        if (!await slots.HoldsHandleAsync(specialist with { Email = slot.SpecialistEmail }, claim: true, cancellationToken))
+        {
+            throw SlotErrors.HandleTaken(slot.SpecialistEmail);
+        }
+
         slots.Add(slot);
         var response = slot.ToResponse();
         events.Add(EventTypes.SlotCreated, slot.Id, new SlotEventData(response));

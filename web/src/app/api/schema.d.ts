@@ -35,7 +35,7 @@ export interface paths {
         put?: never;
         /**
          * Create a slot
-         * @description Publishes a slot on the specialist's local date and times in an IANA time zone. Capacity 1 is a 1:1 session, more a group. Specialists create their own; an admin names the specialist.
+         * @description Publishes a slot on the specialist's local date and times in an IANA time zone. Capacity 1 is a 1:1 session, more a group. Specialists create their own, only with an email their identity provider verified (`email_verified: true`; else 403 `email_not_verified`); an admin names the specialist. The first slot makes the email the specialist account's public handle: another account with the same email gets 409 `handle_taken`.
          */
         post: operations["createSlot"];
         delete?: never;
@@ -83,7 +83,7 @@ export interface paths {
         put?: never;
         /**
          * Publish a weekly series of slots
-         * @description Turns a weekly pattern (the days from `from` to `to` whose weekday is listed, each window filled with slots of `slotMinutes`, `gapMinutes` apart) into slots in one transaction: 201 with the series' id, the slots created and those skipped, each with its reason (`slot_overlaps`, `nonexistent_local_time` in a DST gap, `start_not_in_future`). Local times stay local across DST changes. At most 500 slots per request (400 `series_too_large` says how many the pattern makes). `?dryRun=true` answers the same with 200 and writes nothing. One `slots.series.created` event names the slots made. One request counts as one creation for the rate limit, and each slot made as one slot of the bulk budget (2,000 an hour per user; a preview costs none).
+         * @description Turns a weekly pattern (the days from `from` to `to` whose weekday is listed, each window filled with slots of `slotMinutes`, `gapMinutes` apart) into slots in one transaction: 201 with the series' id, the slots created and those skipped, each with its reason (`slot_overlaps`, `nonexistent_local_time` in a DST gap, `start_not_in_future`). Local times stay local across DST changes. At most 500 slots per request (400 `series_too_large` says how many the pattern makes). `?dryRun=true` answers the same with 200 and writes nothing. One `slots.series.created` event names the slots made. One request counts as one creation for the rate limit, and each slot made as one slot of the bulk budget (2,000 an hour per user; a preview costs none). Like a single slot, 409 `handle_taken` under another account's handle.
          */
         post: operations["createSeries"];
         delete?: never;
@@ -465,7 +465,7 @@ export interface components {
              * @description Stable and machine-readable: branch on this, not on the texts.
              * @enum {string}
              */
-            code: "slot_fully_booked" | "already_booked" | "slot_inactive" | "slot_in_past" | "slot_has_bookings" | "slot_overlaps" | "booking_limit_reached" | "delivery_in_flight" | "webhook_disabled";
+            code: "slot_fully_booked" | "already_booked" | "slot_inactive" | "slot_in_past" | "slot_has_bookings" | "slot_overlaps" | "booking_limit_reached" | "delivery_in_flight" | "webhook_disabled" | "handle_taken";
             /** @description The request's trace, to quote when reporting it. */
             traceId: string;
             /** @description Each invalid field (camelCase) and what is wrong with it. */
@@ -1673,6 +1673,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description The current state (of the slot, or of a delivery) does not allow this; `code` says which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
                 };
             };
             /** @description The request body is larger than the API accepts. */

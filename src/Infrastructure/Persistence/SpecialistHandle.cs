@@ -1,0 +1,18 @@
+namespace Slots.Infrastructure.Persistence;
+
+/// <summary>
+/// A row of <c>specialists</c>: the public handle (the email in <c>/api/specialists/{email}</c>) and the one owner, an
+/// (issuer, subject), whose slots it shows. Claimed by the owner's first published slot, under the schedule lock; never
+/// handed to another owner. The customers' view shows only the owner's slots under the handle, and the overlap
+/// constraint and the schedule lock follow the owner.
+/// </summary>
+internal sealed class SpecialistHandle(string email, string issuer, string subject, DateTime createdAt)
+{
+    public string Email { get; private set; } = email;
+
+    public string Issuer { get; private set; } = issuer;
+
+    public string Subject { get; private set; } = subject;
+
+    public DateTime CreatedAt { get; private set; } = createdAt;
+}
