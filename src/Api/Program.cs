@@ -101,6 +101,7 @@ app.MapHealth();
 app.MapConsultingSlots();
 app.MapEvents();
 app.MapWebhooks();
+app.MapCustomers();
 app.MapDevSignIn();
 app.UseWebUi();
 

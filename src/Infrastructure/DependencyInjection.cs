@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using Slots.Application.Common;
 using Slots.Application.Common.Idempotency;
+using Slots.Application.Customers;
 using Slots.Application.Events;
 using Slots.Application.Slots;
 using Slots.Application.Slots.ImportSlots;
@@ -45,6 +46,7 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IEventOutbox, EventOutbox>();
         services.AddScoped<IEventFeed, EventFeed>();
+        services.AddScoped<ICustomerData, Customers.CustomerData>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         services.AddScoped<ISlotImport, Import.SlotImporter>();
         services.AddSingleton<IdempotencySweeper>();

@@ -24,7 +24,8 @@ public sealed class WebUiTests(SlotsApiFactory factory) : ApiTestBase(factory), 
     [InlineData("/me/bookings?tab=past")]
     public async Task The_uis_routes_answer_with_its_page_under_a_strict_policy(string path)
     {
-        using var client = ServingUi().CreateClient();
+        await using var api = ServingUi();
+        using var client = api.CreateClient();
 
         var response = await client.GetAsync(path);
 
@@ -39,7 +40,8 @@ public sealed class WebUiTests(SlotsApiFactory factory) : ApiTestBase(factory), 
     [Fact]
     public async Task Hashed_assets_are_served_as_files_and_kept_for_a_year()
     {
-        using var client = ServingUi().CreateClient();
+        await using var api = ServingUi();
+        using var client = api.CreateClient();
 
         var response = await client.GetAsync("/assets/index-abc123.js");
 
@@ -59,7 +61,8 @@ public sealed class WebUiTests(SlotsApiFactory factory) : ApiTestBase(factory), 
     [InlineData("/assets/missing-123.js")]
     public async Task The_apis_paths_and_missing_files_stay_404_problems(string path)
     {
-        using var client = ServingUi().CreateClient();
+        await using var api = ServingUi();
+        using var client = api.CreateClient();
 
         await ProblemAsync(await client.GetAsync(path), HttpStatusCode.NotFound);
     }
@@ -67,7 +70,8 @@ public sealed class WebUiTests(SlotsApiFactory factory) : ApiTestBase(factory), 
     [Fact]
     public async Task The_apis_own_answers_are_untouched()
     {
-        using var client = ServingUi().CreateClient();
+        await using var api = ServingUi();
+        using var client = api.CreateClient();
 
         Assert.Equal("application/json", (await client.GetAsync("/openapi/v1.json")).Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
@@ -79,12 +83,14 @@ public sealed class WebUiTests(SlotsApiFactory factory) : ApiTestBase(factory), 
     [Fact]
     public async Task Without_a_web_root_nothing_is_served_at_the_root()
     {
-        using var client = Factory.WithWebHostBuilder(_ => { }).CreateClient();
+        await using var api = Factory.WithWebHostBuilder(_ => { });
+        using var client = api.CreateClient();
 
         await ProblemAsync(await client.GetAsync("/"), HttpStatusCode.NotFound);
         await ProblemAsync(await client.GetAsync("/manage"), HttpStatusCode.NotFound);
     }
 
+    /// <summary>A variant of the API serving a web root; the caller disposes of it, or its host (and its webhook dispatcher) runs on to the end of the run.</summary>
     private WebApplicationFactory<Program> ServingUi()
     {
         File.WriteAllText(Path.Combine(_root, "index.html"), Page);

@@ -21,7 +21,7 @@ public static class ProblemCodes
         [409] =
         [
             "slot_fully_booked", "already_booked", "slot_inactive", "slot_in_past", "slot_has_bookings", "slot_overlaps",
-            "booking_limit_reached", "delivery_in_flight", "webhook_disabled", "handle_taken",
+            "booking_limit_reached", "delivery_in_flight", "webhook_disabled", "handle_taken", "customer_has_live_bookings",
         ],
         [410] = ["position_expired"],
         [412] = ["precondition_failed"],

@@ -8,6 +8,7 @@ public static class ApiTags
     public const string Me = "Me";
     public const string Events = "Events";
     public const string Webhooks = "Webhooks";
+    public const string Customers = "Customers";
 
     public static readonly IReadOnlyDictionary<string, string> Descriptions = new Dictionary<string, string>
     {
@@ -16,5 +17,6 @@ public static class ApiTags
         [Me] = "What belongs to the signed-in caller: a customer's bookings.",
         [Events] = "What changed, for internal services: every change to a slot or a booking as a CloudEvent, in a feed.",
         [Webhooks] = "The same events pushed to internal services: signed, retried, and replayable.",
+        [Customers] = "A customer's personal data, for an admin: erasure.",
     };
 }

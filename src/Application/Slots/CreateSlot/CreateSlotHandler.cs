@@ -37,7 +37,7 @@ public sealed class CreateSlotHandler(ISlotRepository slots, ICurrentUser user, 
 
         slots.Add(slot);
         var response = slot.ToResponse();
-        events.Add(EventTypes.SlotCreated, slot.Id, new SlotEventData(response));
+        events.Add(EventTypes.SlotCreated, slot.Id, SlotEventData.Of(slot));
         return response;
     }
 }

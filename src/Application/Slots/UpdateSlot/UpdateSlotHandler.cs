@@ -37,7 +37,7 @@ public sealed class UpdateSlotHandler(ISlotRepository slots, ICurrentUser user, 
         if (slot.Version != version)
         {
             // A change that changed nothing (the status it already had) is no event.
-            events.Add(EventTypes.SlotChanged, slot.Id, new SlotEventData(response));
+            events.Add(EventTypes.SlotChanged, slot.Id, SlotEventData.Of(slot));
         }
 
         return response;

@@ -344,6 +344,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/customers/{customerId}/personal-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Erase a customer's personal data
+         * @description Replaces the customer's email and name in their past and cancelled bookings, in the events an older release wrote with them, and deletes the stored answers of idempotent requests that held them; says how many of each. Events written now carry ids only (`customerId`, `bookingId`). 409 `customer_has_live_bookings` while they hold a seat in a slot that has not ended: cancel it first. Admins only.
+         */
+        delete: operations["erasePersonalData"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -465,7 +485,7 @@ export interface components {
              * @description Stable and machine-readable: branch on this, not on the texts.
              * @enum {string}
              */
-            code: "slot_fully_booked" | "already_booked" | "slot_inactive" | "slot_in_past" | "slot_has_bookings" | "slot_overlaps" | "booking_limit_reached" | "delivery_in_flight" | "webhook_disabled" | "handle_taken";
+            code: "slot_fully_booked" | "already_booked" | "slot_inactive" | "slot_in_past" | "slot_has_bookings" | "slot_overlaps" | "booking_limit_reached" | "delivery_in_flight" | "webhook_disabled" | "handle_taken" | "customer_has_live_bookings";
             /** @description The request's trace, to quote when reporting it. */
             traceId: string;
             /** @description Each invalid field (camelCase) and what is wrong with it. */
@@ -563,6 +583,24 @@ export interface components {
         };
         /** @enum {unknown} */
         DeliveryStatus: "pending" | "sending" | "delivered" | "failed";
+        ErasureResponse: {
+            customerId: string;
+            /**
+             * Format: int32
+             * @description Bookings whose email and name were replaced.
+             */
+            bookingsErased: number;
+            /**
+             * Format: int32
+             * @description Events whose data held them, rewritten.
+             */
+            eventsRewritten: number;
+            /**
+             * Format: int32
+             * @description Stored answers of idempotent requests that held them, deleted.
+             */
+            answersDeleted: number;
+        };
         /** @description An RFC 9457 problem for 403, with a stable `code`. */
         ForbiddenProblem: {
             /** @description A URI that identifies the kind of problem, or about:blank. */
@@ -2996,6 +3034,83 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description The current state (of the slot, or of a delivery) does not allow this; `code` says which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. Nothing about internals is said. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InternalErrorProblem"];
+                };
+            };
+            /** @description Busy or the database is unreachable; try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnavailableProblem"];
+                };
+            };
+        };
+    };
+    erasePersonalData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureResponse"];
+                };
+            };
+            /** @description The request is invalid: `errors` maps each field to what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid (`WWW-Authenticate` says why). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthenticatedProblem"];
+                };
+            };
+            /** @description The caller's role or identity may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description The current state (of the slot, or of a delivery) does not allow this; `code` says which. */

@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Slots.Application.Customers;
+using Slots.Infrastructure.Persistence;
+
+namespace Slots.Infrastructure.Customers;
+
+/// <summary>
+/// Erasure in SQL, in the command's transaction. The customer's emails and names are read from their bookings first.
+/// The events an older release wrote with them (a booking's, and its slot's list of bookings) and the stored answers of
+/// idempotent requests (a booking's confirmation) hold a name only beside the email, so those that hold the email are
+/// the ones scrubbed: the email and the name replaced as whole JSON strings in events, the answers deleted. Both searches
+/// read their table through: an erasure is rare, and neither table is indexed by customer.
+/// </summary>
+internal sealed class CustomerData(SlotsDbContext db) : ICustomerData
+{
+    /// <summary>What erased bookings say instead (a reserved domain, RFC 2606).</summary>
+    public const string ErasedEmail = "erased@erased.invalid";
+
+    public const string ErasedName = "(erased)";
+
+    private const string EventsSql = """
+        UPDATE events
+        SET data = replace(replace(data::text, to_json({0}::text)::text, to_json({2}::text)::text),
+                           to_json({1}::text)::text, to_json({3}::text)::text)::json
+        WHERE strpos(data::text, to_json({0}::text)::text) > 0
+        """;
+
+    private const string AnswersSql = "DELETE FROM idempotency_keys WHERE strpos(body, to_json({0}::text)::text) > 0";
+
+    private const string BookingsSql = "UPDATE bookings SET customer_email = {1}, customer_name = {2} WHERE customer_id = {0}";
+
+    public async Task<int> LiveBookingsAsync(string customerId, DateTime now, CancellationToken cancellationToken) =>
+        await db.Slots.AsNoTracking()
+            .Where(s => s.EndsAt > now)
+            .SelectMany(s => s.Bookings)
+            .CountAsync(b => b.CustomerId == customerId && b.CancelledAt == null, cancellationToken);
+
+    public async Task<ErasureResponse> EraseAsync(string customerId, CancellationToken cancellationToken)
+    {
+        var held = await db.Slots.AsNoTracking()
+            .SelectMany(s => s.Bookings)
+            .Where(b => b.CustomerId == customerId)
+            .Select(b => new { b.CustomerEmail, b.CustomerName })
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        var (events, answers) = (0, 0);
+        foreach (var person in held)
+        {
+            events += await db.Database.ExecuteSqlRawAsync(
+                EventsSql, [person.CustomerEmail, person.CustomerName, ErasedEmail, ErasedName], cancellationToken);
+            answers += await db.Database.ExecuteSqlRawAsync(AnswersSql, [person.CustomerEmail], cancellationToken);
+        }
+
+        var bookings = await db.Database.ExecuteSqlRawAsync(BookingsSql, [customerId, ErasedEmail, ErasedName], cancellationToken);
+        return new ErasureResponse(customerId, bookings, events, answers);
+    }
+}
