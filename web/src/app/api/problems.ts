@@ -11,6 +11,7 @@ export type ProblemCode =
   | Schemas['ForbiddenProblem']['code']
   | Schemas['NotFoundProblem']['code']
   | Schemas['ConflictProblem']['code']
+  | Schemas['GoneProblem']['code']
   | Schemas['PreconditionFailedProblem']['code']
   | Schemas['IdempotencyKeyReusedProblem']['code']
   | Schemas['PayloadTooLargeProblem']['code']
@@ -39,6 +40,9 @@ const sentences: Record<ProblemCode, (p: ApiProblem) => string> = {
   webhook_not_found: () => 'This webhook subscription no longer exists.',
   delivery_not_found: () => 'This delivery no longer exists.',
   delivery_in_flight: () => 'This delivery is being sent right now. Try again in a moment.',
+  webhook_disabled: () => 'This webhook subscription is disabled; enable it first.',
+  position_expired: () => 'Those events are past the retention and gone; start the feed again from its beginning.',
+  customer_has_live_bookings: () => 'This customer still holds a seat; cancel it before erasing their data.',
   unauthenticated: () => 'Your session has ended. Please sign in again.',
   invalid_token: () => 'Your session has ended. Please sign in again.',
   role_not_allowed: () => 'Your account cannot do this.',
@@ -54,6 +58,7 @@ const sentences: Record<ProblemCode, (p: ApiProblem) => string> = {
   slot_in_past: () => 'This slot has already started.',
   slot_has_bookings: () => 'This slot has bookings: cancel them before deleting it.',
   slot_overlaps: () => 'This overlaps another of your slots.',
+  handle_taken: () => 'Another account already publishes under this email address. Sign in with that account.',
   booking_limit_reached: () => 'You have reached the limit of open bookings.',
   idempotency_key_reused: () => 'This request was already sent with different details. Reload the page and try again.',
   precondition_failed: () => 'This slot changed since you loaded it (perhaps someone booked it). Here it is as it is now.',
