@@ -84,15 +84,38 @@ public static class ImportCommand
         text.AppendLine(CultureInfo.InvariantCulture, $"  corrected: {report.Corrected.Count}");
         foreach (var (line, id, correction) in report.Corrected)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"    line {line} (_id {id}): {correction}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"    line {line} (_id {Printable(id)}): {Printable(correction)}");
         }
 
         text.AppendLine(CultureInfo.InvariantCulture, $"  refused: {report.Refused.Count}");
         foreach (var refusal in report.Refused)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"    line {refusal.Line}{(refusal.LegacyId is null ? "" : $" (_id {refusal.LegacyId})")}: {refusal.Code}: {refusal.Reason}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"    line {refusal.Line}{(refusal.LegacyId is null ? "" : $" (_id {Printable(refusal.LegacyId)})")}: {refusal.Code}: {Printable(refusal.Reason)}");
         }
 
         return text.ToString();
     }
+
+    /// <summary>
+    /// A value from the file as the report may print it: control characters (an escape sequence could rewrite what a
+    /// terminal shows) and the invisible ones that reorder text are written as <c>\uXXXX</c>.
+    /// </summary>
+    public static string Printable(string? value)
+    {
+        if (value is null || !value.Any(Hidden))
+        {
+            return value ?? "";
+        }
+
+        var text = new System.Text.StringBuilder(value.Length + 16);
+        foreach (var c in value)
+        {
+            text.Append(Hidden(c) ? $"\\u{(int)c:x4}" : c);
+        }
+
+        return text.ToString();
+    }
+
+    private static bool Hidden(char c) =>
+        char.IsControl(c) || c is >= '\u200b' and <= '\u200f' or >= '\u202a' and <= '\u202e' or >= '\u2066' and <= '\u2069' or '\ufeff';
 }
