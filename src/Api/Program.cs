@@ -56,7 +56,12 @@ builder.Services.AddSlotsForwardedHeaders(builder.Configuration);
 builder.Services.AddSlotsTelemetry(builder.Configuration, tracing => tracing.AddNpgsql());
 builder.AddSlotsLogging();
 builder.WebHost.ConfigureKestrel(kestrel =>
-    kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Slots:MaxRequestBodyBytes", 64 * 1024));
+{
+    kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Slots:MaxRequestBodyBytes", 64 * 1024);
+    // Connections beyond this are closed as they arrive: a flood of idle ones cannot take the process's sockets.
+    kestrel.Limits.MaxConcurrentConnections = builder.Configuration.GetValue<long>("Slots:MaxConnections", 5_000);
+});
+builder.Services.AddOutputCache();
 
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDefaults.Apply);
 builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonForAnyAccept>();
@@ -93,9 +98,12 @@ app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseContractCaching();
+app.UseOutputCache();
 // One document, at a fixed path: any other name is a 404 problem like every other unknown path (the default
-// "/openapi/{documentName}.json" answered an unknown name with a plain-text 404).
-app.MapOpenApi("/openapi/v1.json");
+// "/openapi/{documentName}.json" answered an unknown name with a plain-text 404). Built once (ContractCaching), and
+// like the reference and the health checks, limited per client address: they answer anyone.
+app.MapOpenApi(ContractCaching.DocumentPath).CacheOutput(policy => policy.Expire(TimeSpan.FromDays(365))).RequireRateLimiting(RateLimits.PublicDocuments);
 app.MapApiReference();
 app.MapHealth();
 app.MapConsultingSlots();

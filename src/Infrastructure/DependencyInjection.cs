@@ -55,7 +55,7 @@ public static class DependencyInjection
         services.AddSingleton<EventSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<EventSweeper>());
         AddWebhooks(services, tuned, webhooks);
-        services.AddHealthChecks().AddDbContextCheck<SlotsDbContext>("database", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         return services;
     }
 

@@ -20,5 +20,6 @@ public static class ApiReference
             .DisableAgent()
             .DisableMcp()
             .ShowOperationId()
-            .AddPreferredSecuritySchemes([OpenApiBearer.Scheme]));
+            .AddPreferredSecuritySchemes([OpenApiBearer.Scheme]))
+            .RequireRateLimiting(Security.RateLimits.PublicDocuments);
 }

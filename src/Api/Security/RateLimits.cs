@@ -8,7 +8,8 @@ namespace Slots.Api.Security;
 /// Token buckets for everything a caller could flood. Every write is limited per user: bookings, slot creations,
 /// changes to a slot (times, status, deletion) and cancellations. The anonymous available view is limited per
 /// client address (the proxy's <c>X-Forwarded-For</c> only from a configured trusted proxy, see
-/// <see cref="ForwardedHeaders"/>); a signed-in caller reading it counts as themselves. A bucket holds
+/// <see cref="ForwardedHeaders"/>; an IPv6 client by its /64, see <see cref="Network"/>); a signed-in caller reading it counts
+/// as themselves. The health checks and the API's document are limited the same way. A bucket holds
 /// <c>PerMinute</c> tokens and gets one back every <c>60 / PerMinute</c> seconds, so a caller may burst that many
 /// and then keeps that pace. Admins (internal services) are not limited here. A rejection becomes
 /// <see cref="TooManyRequestsException"/>, which the one exception handler answers as 429.
@@ -20,6 +21,7 @@ public static class RateLimits
     public const string SlotChanges = "slot-changes";
     public const string Cancellations = "cancellations";
     public const string AvailableReads = "available-reads";
+    public const string PublicDocuments = "public-documents";
 
     private static readonly (string Policy, string Setting, int Default, string What)[] Policies =
     [
@@ -28,6 +30,7 @@ public static class RateLimits
         (SlotChanges, "SlotChangesPerMinute", 60, "changes to slots"),
         (Cancellations, "CancellationsPerMinute", 20, "cancellations"),
         (AvailableReads, "AvailableReadsPerMinute", 120, "reads of available slots"),
+        (PublicDocuments, "PublicDocumentsPerMinute", 600, "reads of the health checks and the API's document"),
     ];
 
     public static IServiceCollection AddSlotsRateLimits(this IServiceCollection services, IConfiguration configuration)
@@ -48,11 +51,37 @@ public static class RateLimits
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : (TimeSpan?)null;
                 var policy = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
                 var (perMinute, what) = limits[policy ?? Bookings];
-                var who = policy == AvailableReads ? "per client" : "per user";
+                var who = policy is AvailableReads or PublicDocuments ? "per client" : "per user";
                 throw new TooManyRequestsException($"Too many requests: at most {perMinute} {what} a minute {who}.", retryAfter);
             };
         });
         return services;
+    }
+
+    /// <summary>
+    /// The anonymous caller's bucket: an IPv4 address as it is, an IPv6 address by its /64 (one subscriber's network; a
+    /// host can take any of its 2^64 addresses, so a bucket per address would be no limit at all).
+    /// </summary>
+    public static string Network(System.Net.IPAddress? address)
+    {
+        if (address is null)
+        {
+            return "unknown";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return address.MapToIPv4().ToString();
+        }
+
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return $"{new System.Net.IPAddress(bytes)}/64";
     }
 
     private static RateLimitPartition<string> PerCaller(HttpContext context, string policy, int perMinute)
@@ -67,7 +96,7 @@ public static class RateLimits
         // the client's behind a trusted proxy, never a header an untrusted client sent).
         var caller = actor is not null
             ? $"user:{actor.Issuer}:{actor.Subject}"
-            : $"address:{context.Connection.RemoteIpAddress?.ToString() ?? "unknown"}";
+            : $"address:{Network(context.Connection.RemoteIpAddress)}";
         return RateLimitPartition.GetTokenBucketLimiter($"{policy}:{caller}", _ => new TokenBucketRateLimiterOptions
         {
             TokenLimit = perMinute,

@@ -32,7 +32,9 @@ public sealed class ApiProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ApiProcess> StartAsync(SlotsApiFactory factory, string connectionString, int port, bool migrate)
+    /// <param name="settings">More configuration, by its key (<c>Slots:MaxConnections</c>).</param>
+    public static async Task<ApiProcess> StartAsync(
+        SlotsApiFactory factory, string connectionString, int port, bool migrate, IReadOnlyDictionary<string, string>? settings = null)
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Slots.Api.dll")])
         {
@@ -50,7 +52,7 @@ public sealed class ApiProcess : IAsyncDisposable
                 ["DOTNET_ENVIRONMENT"] = "Production",
             },
         };
-        foreach (var (key, value) in SlotsApiFactory.WebhookSettings)
+        foreach (var (key, value) in SlotsApiFactory.WebhookSettings.Concat(settings ?? new Dictionary<string, string>()))
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }

@@ -208,6 +208,7 @@ public sealed class SlotsApiFactory : WebApplicationFactory<Program>, IAsyncLife
         // Every test reads the available view from 127.0.0.1, one bucket for the whole run; LimitsTests checks the
         // per-address limit on an API of its own.
         builder.UseSetting("Slots:RateLimits:AvailableReadsPerMinute", "100000");
+        builder.UseSetting("Slots:RateLimits:PublicDocumentsPerMinute", "100000");
         foreach (var (key, value) in WebhookSettings)
         {
             builder.UseSetting(key, value);
