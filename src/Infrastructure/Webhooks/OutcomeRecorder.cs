@@ -10,8 +10,9 @@ namespace Slots.Infrastructure.Webhooks;
 /// is still claimed by that attempt (its attempt number, still <c>sending</c>), so a late answer cannot overwrite a newer
 /// attempt. A delivery that failed is due again after its wait, unless that passes the end of its retry window
 /// (<see cref="WebhookOptions.GiveUpAfter"/>): then it is failed, and kept for a replay. The same statement keeps each
-/// subscription's circuit breaker (<see cref="WebhookOptions.BreakAfter"/>). A batch that cannot be written is
-/// lost: its deliveries' leases run out and they are sent again (at least once).
+/// subscription's circuit breaker (<see cref="WebhookOptions.BreakAfter"/>). A batch that cannot be written is tried
+/// again, <see cref="RecordAttempts"/> times with a doubling wait, and only then dropped: its deliveries' leases run out
+/// and they are sent again (at least once).
 /// </summary>
 internal sealed partial class OutcomeRecorder(WebhookDatabase database, WebhookOptions options, ILogger<OutcomeRecorder> logger)
 {
@@ -76,13 +77,23 @@ internal sealed partial class OutcomeRecorder(WebhookDatabase database, WebhookO
                 batch.Add(outcome);
             }
 
-            try
+            for (var attempt = 1; ; attempt++)
             {
-                await RecordAsync(batch);
-            }
-            catch (Exception e)
-            {
-                LogRecordFailed(e, batch.Count);
+                try
+                {
+                    await RecordAsync(batch);
+                    break;
+                }
+                catch (Exception) when (attempt < RecordAttempts)
+                {
+                    // The database may be back in a moment: the batch is tried again, and the error logged if it never is.
+                    await Task.Delay(RetryWait(attempt), CancellationToken.None);
+                }
+                catch (Exception e)
+                {
+                    LogRecordFailed(e, batch.Count, RecordAttempts);
+                    break;
+                }
             }
 
             batch.Clear();
@@ -107,6 +118,12 @@ internal sealed partial class OutcomeRecorder(WebhookDatabase database, WebhookO
         return (int)(await command.ExecuteScalarAsync(CancellationToken.None))!;
     }
 
-    [LoggerMessage(LogLevel.Warning, "Recording the outcomes of {Count} webhook deliveries failed; they will be sent again.")]
-    private partial void LogRecordFailed(Exception exception, int count);
+    /// <summary>Tries of one batch before it is dropped: about 6 s of waits in all.</summary>
+    public const int RecordAttempts = 6;
+
+    /// <summary>The wait after try <paramref name="attempt"/> failed: 200 ms doubling.</summary>
+    internal static TimeSpan RetryWait(int attempt) => TimeSpan.FromMilliseconds(200 * Math.Pow(2, attempt - 1));
+
+    [LoggerMessage(LogLevel.Warning, "Recording the outcomes of {Count} webhook deliveries failed {Attempts} times; they will be sent again.")]
+    private partial void LogRecordFailed(Exception exception, int count, int attempts);
 }

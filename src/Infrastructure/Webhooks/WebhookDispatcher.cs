@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -30,7 +31,12 @@ internal sealed partial class WebhookDispatcher(
         {
             while (true)
             {
-                if (!await RoundAsync(stoppingToken))
+                var round = await RoundAsync(stoppingToken);
+                if (round == Round.Failed)
+                {
+                    await Task.Delay(BackOff(_failedRounds), stoppingToken);
+                }
+                else if (round == Round.Idle)
                 {
                     await _sendEnded.WaitAsync(options.PollInterval, stoppingToken);
                 }
@@ -50,11 +56,37 @@ internal sealed partial class WebhookDispatcher(
         }
     }
 
+    /// <summary>The first wait after a failed round; it doubles with each further one, up to <see cref="MaxBackOff"/>.</summary>
+    public static readonly TimeSpan FirstBackOff = TimeSpan.FromMilliseconds(100);
+
+    public static readonly TimeSpan MaxBackOff = TimeSpan.FromSeconds(30);
+
+    /// <summary>Rounds failed in a row (the database is down, say); 0 while they succeed.</summary>
+    private int _failedRounds;
+
+    private long _failingSince;
+
+    private enum Round
+    {
+        /// <summary>There may be more to do at once.</summary>
+        Busy,
+
+        /// <summary>Nothing more for now: wait for the poll interval or a send's end.</summary>
+        Idle,
+
+        Failed,
+    }
+
+    /// <summary>The wait after <paramref name="failures"/> rounds failed in a row: 100 ms doubling, at most 30 s.</summary>
+    internal static TimeSpan BackOff(int failures) =>
+        TimeSpan.FromMilliseconds(Math.Min(FirstBackOff.TotalMilliseconds * Math.Pow(2, Math.Clamp(failures - 1, 0, 30)), MaxBackOff.TotalMilliseconds));
+
     /// <summary>
-    /// One fan-out and one claim; true when there may be more to do at once. No more is claimed than twice what is sent at
-    /// once, so each claimed delivery starts within one send timeout and ends within two: within its lease.
+    /// One fan-out and one claim. No more is claimed than twice what is sent at once, so each claimed delivery starts
+    /// within one send timeout and ends within two: within its lease. A failure is logged once, when a run of them begins;
+    /// the end of the run is logged with how many rounds failed and for how long.
     /// </summary>
-    private async Task<bool> RoundAsync(CancellationToken cancellationToken)
+    private async Task<Round> RoundAsync(CancellationToken cancellationToken)
     {
         var room = (options.Concurrency * 2) - Volatile.Read(ref _claimed);
         try
@@ -62,19 +94,30 @@ internal sealed partial class WebhookDispatcher(
             if (room <= 0)
             {
                 await Task.Delay(5, cancellationToken);
-                return true;
+                return Round.Busy;
             }
 
             var (events, fannedOut) = await fanOut.RunAsync(room, cancellationToken);
             Send(fannedOut);
             var claimed = fannedOut.Count < room ? await claim.ClaimAsync(room - fannedOut.Count, cancellationToken) : [];
             Send(claimed);
-            return events == WebhookFanOut.Batch || claimed.Count == room - fannedOut.Count;
+            if (_failedRounds > 0)
+            {
+                LogRecovered(_failedRounds, Stopwatch.GetElapsedTime(_failingSince));
+                _failedRounds = 0;
+            }
+
+            return events == WebhookFanOut.Batch || claimed.Count == room - fannedOut.Count ? Round.Busy : Round.Idle;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            LogRoundFailed(e); // the database may be down; the next round tries again after a pause
-            return false;
+            if (_failedRounds++ == 0)
+            {
+                _failingSince = Stopwatch.GetTimestamp();
+                LogRoundFailed(e, MaxBackOff.TotalSeconds);
+            }
+
+            return Round.Failed;
         }
     }
 
@@ -116,6 +159,9 @@ internal sealed partial class WebhookDispatcher(
         base.Dispose();
     }
 
-    [LoggerMessage(LogLevel.Warning, "A webhook dispatch round failed; trying again shortly.")]
-    private partial void LogRoundFailed(Exception exception);
+    [LoggerMessage(LogLevel.Warning, "A webhook dispatch round failed; trying again with back-off (up to every {MaxSeconds} s), and logging only when it works again.")]
+    private partial void LogRoundFailed(Exception exception, double maxSeconds);
+
+    [LoggerMessage(LogLevel.Information, "Webhook dispatch works again after {Rounds} failed rounds in {Elapsed}.")]
+    private partial void LogRecovered(int rounds, TimeSpan elapsed);
 }
