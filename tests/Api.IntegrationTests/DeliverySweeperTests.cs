@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Slots.Api.IntegrationTests.Infrastructure;
 using Slots.Infrastructure.Webhooks;
@@ -6,16 +7,18 @@ namespace Slots.Api.IntegrationTests;
 
 /// <summary>
 /// Delivered deliveries are forgotten once their event is older than <see cref="WebhookOptions.KeepDeliveredFor"/> (a
-/// week); failed ones stay for a replay, and younger ones stay. The subscriptions here take no real event type, so the
+/// week), failed ones once it is older than <see cref="WebhookOptions.KeepFailedFor"/> (two weeks; the subscription's count
+/// of them follows), younger ones stay; a deleted subscription's deliveries go in the background, in batches. The subscriptions here take no real event type, so the
 /// dispatcher never adds to them.
 /// </summary>
 [Collection(ApiCollection.Name)]
 public class DeliverySweeperTests(SlotsApiFactory factory) : ApiTestBase(factory)
 {
     private static readonly TimeSpan Week = new WebhookOptions().KeepDeliveredFor;
+    private static readonly TimeSpan TwoWeeks = new WebhookOptions().KeepFailedFor;
 
     [Fact]
-    public async Task Delivered_deliveries_older_than_a_week_are_forgotten_and_failed_and_younger_ones_kept()
+    public async Task Delivered_deliveries_older_than_a_week_and_failed_ones_older_than_two_are_forgotten_and_younger_ones_kept()
     {
         var now = Factory.Clock.GetUtcNow();
         var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
@@ -25,7 +28,10 @@ public class DeliverySweeperTests(SlotsApiFactory factory) : ApiTestBase(factory
             (first, Week + TimeSpan.FromSeconds(1), "delivered", false),
             (first, Week - TimeSpan.FromMinutes(1), "delivered", true),
             (first, TimeSpan.FromHours(1), "delivered", true),
-            (first, TimeSpan.FromDays(30), "failed", true),
+            (first, TimeSpan.FromDays(10), "failed", true),
+            (first, TwoWeeks + TimeSpan.FromSeconds(1), "failed", false),
+            (first, TimeSpan.FromDays(30), "failed", false),
+            (first, TimeSpan.FromDays(30), "pending", true),
             (second, TimeSpan.FromDays(8), "delivered", false),
         };
         var events = deliveries.Select(d => Guid.CreateVersion7(now - d.Age)).ToArray();
@@ -39,16 +45,19 @@ public class DeliverySweeperTests(SlotsApiFactory factory) : ApiTestBase(factory
                     deliveries[i].Subscription, events[i], deliveries[i].Status);
             }
 
+            await Factory.ExecuteAsync("UPDATE webhook_subscriptions SET failed_count = 3 WHERE id = $1", first);
+
             var swept = await Factory.Services.GetRequiredService<DeliverySweeper>().SweepAsync(default);
 
             Assert.Equal(
                 events.Where((_, i) => deliveries[i].Kept).Order(),
                 (await LeftAsync(first, second)).Order());
-            Assert.True(swept >= 3, $"{swept} swept");
+            Assert.True(swept >= 5, $"{swept} swept");
+            Assert.Equal(1, await Factory.ScalarAsync<int>("SELECT failed_count FROM webhook_subscriptions WHERE id = $1", first));
         }
         finally
         {
-            await Factory.ExecuteAsync("DELETE FROM webhook_subscriptions WHERE id = ANY($1)", new[] { first, second });
+            await ForgetAsync(first, second);
         }
     }
 
@@ -77,8 +86,34 @@ public class DeliverySweeperTests(SlotsApiFactory factory) : ApiTestBase(factory
         }
         finally
         {
-            await Factory.ExecuteAsync("DELETE FROM webhook_subscriptions WHERE id = $1", subscription);
+            await ForgetAsync(subscription);
         }
+    }
+
+    /// <summary>
+    /// Deleting a subscription with more than a batch of deliveries answers at once and leaves them to the sweep, which
+    /// deletes every one of them, whatever its status and age, and then the tombstone.
+    /// </summary>
+    [Fact]
+    public async Task A_deleted_subscriptions_deliveries_go_in_batches_in_the_background()
+    {
+        var subscription = Guid.NewGuid();
+        await SubscribeAsync(subscription);
+        await Factory.ExecuteAsync(
+            """
+            INSERT INTO webhook_deliveries (subscription_id, event_id, status, attempts)
+            SELECT $1, gen_random_uuid(), (ARRAY['pending', 'failed', 'delivered'])[1 + i % 3], 1 FROM generate_series(1, $2) i
+            """,
+            subscription, DeliverySweeper.Batch + 5);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"/api/webhooks/{subscription}")).StatusCode);
+        Assert.Equal(DeliverySweeper.Batch + 5, (await LeftAsync(subscription)).Length);
+
+        var swept = await Factory.Services.GetRequiredService<DeliverySweeper>().SweepAsync(default);
+
+        Assert.True(swept >= DeliverySweeper.Batch + 5, $"{swept} swept");
+        Assert.Empty(await LeftAsync(subscription));
+        Assert.Equal(0L, await Factory.ScalarAsync<long>("SELECT count(*) FROM webhook_deletions WHERE subscription_id = $1", subscription));
     }
 
     /// <summary>The sweep's bound, compared the way PostgreSQL compares uuids: above every id of the millisecond before, below every id of its own.</summary>
@@ -102,6 +137,13 @@ public class DeliverySweeperTests(SlotsApiFactory factory) : ApiTestBase(factory
                 "INSERT INTO webhook_subscriptions (id, url, types, secret, created_at) VALUES ($1, 'https://sweep.example/', ARRAY['test.none'], 'whsec_c3dlZXA=', now())",
                 id);
         }
+    }
+
+    /// <summary>The subscriptions and their deliveries, gone (no foreign key takes the deliveries with them).</summary>
+    private async Task ForgetAsync(params Guid[] subscriptions)
+    {
+        await Factory.ExecuteAsync("DELETE FROM webhook_deliveries WHERE subscription_id = ANY($1)", subscriptions);
+        await Factory.ExecuteAsync("DELETE FROM webhook_subscriptions WHERE id = ANY($1)", subscriptions);
     }
 
     private Task<Guid[]> LeftAsync(params Guid[] subscriptions) =>

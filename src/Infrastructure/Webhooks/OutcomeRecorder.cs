@@ -26,8 +26,9 @@ internal sealed partial class OutcomeRecorder(WebhookDatabase database, WebhookO
     /// The outcomes, as arrays: <c>$1</c> subscriptions, <c>$7</c> events, <c>$2</c> attempts, <c>$3</c> codes, <c>$4</c>
     /// errors, <c>$5</c> waits; <c>$6</c> the window. Then each subscription's circuit breaker, from the outcomes written:
     /// one delivered closes it; failures add up, and at <c>$8</c> in a row it opens for <c>$9</c> doubling with each park up
-    /// to <c>$10</c>; failing for <c>$11</c> disables the subscription. A subscription's row is written only when that
-    /// changes something, so the outcomes of a healthy one cost it nothing.
+    /// to <c>$10</c>; failing for <c>$11</c> disables the subscription. The same write counts the deliveries given up
+    /// and keeps the latest error, for the list. A subscription's row is written only when that changes something, so
+    /// the outcomes of a healthy one cost it nothing.
     /// </summary>
     private static readonly string Sql = $"""
         WITH written AS (
@@ -39,9 +40,10 @@ internal sealed partial class OutcomeRecorder(WebhookDatabase database, WebhookO
                 last_error = o.error
             FROM unnest($1::uuid[], $7::uuid[], $2::int[], $3::int[], $4::text[], $5::interval[]) AS o(subscription, event, attempt, code, error, delay)
             WHERE d.subscription_id = o.subscription AND d.event_id = o.event AND d.attempts = o.attempt AND d.status = {Sending}
-            RETURNING d.subscription_id, d.last_error IS NULL AS delivered),
+            RETURNING d.subscription_id, d.last_error IS NULL AS delivered, d.status = {Failed} AS gave_up, d.last_error),
         tally AS (
-            SELECT subscription_id, bool_or(delivered) AS delivered, count(*) FILTER (WHERE NOT delivered)::int AS failed
+            SELECT subscription_id, bool_or(delivered) AS delivered, count(*) FILTER (WHERE NOT delivered)::int AS failed,
+                   count(*) FILTER (WHERE gave_up)::int AS gave_up, (array_agg(last_error) FILTER (WHERE NOT delivered))[1] AS last_error
             FROM written GROUP BY subscription_id),
         breakers AS (
             UPDATE webhook_subscriptions s
@@ -52,9 +54,12 @@ internal sealed partial class OutcomeRecorder(WebhookDatabase database, WebhookO
                                     WHEN {Opens} THEN now() + least($9 * power(2, least(s.parks, 40)), $10)
                                     ELSE s.parked_until END,
                 disabled_at = CASE WHEN NOT t.delivered AND s.failing_since <= now() - $11 THEN coalesce(s.disabled_at, now())
-                                   ELSE s.disabled_at END
+                                   ELSE s.disabled_at END,
+                failed_count = s.failed_count + t.gave_up,
+                last_error = CASE WHEN t.failed > 0 THEN t.last_error ELSE s.last_error END,
+                last_failure_at = CASE WHEN t.failed > 0 THEN now() ELSE s.last_failure_at END
             FROM tally t
-            WHERE s.id = t.subscription_id AND (NOT t.delivered OR s.failures > 0 OR s.parked_until IS NOT NULL))
+            WHERE s.id = t.subscription_id AND (t.failed > 0 OR s.failures > 0 OR s.parked_until IS NOT NULL))
         SELECT count(*)::int FROM written
         """;
 

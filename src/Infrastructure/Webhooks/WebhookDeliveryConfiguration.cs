@@ -25,15 +25,15 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
         builder.Property(d => d.LastStatusCode).HasColumnName("last_status_code");
         builder.Property(d => d.LastError).HasColumnName("last_error").HasMaxLength(WebhookSender.MaxErrorLength);
         builder.Property(d => d.DeliveredAt).HasColumnName("delivered_at");
-        builder.HasOne<WebhookSubscription>().WithMany().HasForeignKey(d => d.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
-        // No foreign key to the event: events are never deleted, and its index would be one more to write per delivery.
+        // No foreign key to the subscription: a subscription's deliveries (a dead receiver's may be millions) are deleted
+        // in batches in the background after it (DeliverySweeper, from webhook_deletions), not in the request. None to the
+        // event either: its index would be one more to write per delivery, and the retention deletes events by themselves.
         // What the dispatcher claims, subscription by subscription, the soonest due first; small, since delivered and
         // failed rows are not in it.
         builder.HasIndex(d => new { d.SubscriptionId, d.NextAttemptAt }).HasDatabaseName("ix_webhook_deliveries_due")
             .HasFilter($"status IN ({Open})");
         // What each subscription has in flight, which the claim and the fan-out count against its cap: tiny.
         builder.HasIndex(d => d.SubscriptionId, "ix_webhook_deliveries_sending").HasFilter($"status = {Sending}");
-        // What the subscriptions' health counts: everything not delivered.
-        builder.HasIndex(d => d.SubscriptionId, "ix_webhook_deliveries_open").HasFilter($"status <> {Delivered}");
+
     }
 }

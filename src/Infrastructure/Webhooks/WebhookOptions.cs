@@ -44,11 +44,11 @@ public sealed class WebhookOptions
     /// <summary>How long a delivery is retried before it is marked failed (and kept for a replay).</summary>
     public TimeSpan GiveUpAfter { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>
-    /// How long a delivered delivery is kept, counted from its event, before <see cref="DeliverySweeper"/> forgets it;
-    /// failed ones are kept until replayed or their subscription is deleted.
-    /// </summary>
+    /// <summary>How long a delivered delivery is kept, counted from its event, before <see cref="DeliverySweeper"/> forgets it.</summary>
     public TimeSpan KeepDeliveredFor { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How long a delivery given up is kept for a replay, counted from its event; its event stays in the feed.</summary>
+    public TimeSpan KeepFailedFor { get; set; } = TimeSpan.FromDays(14);
 
     /// <summary>How often an idle dispatcher looks for new events and due deliveries.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(100);

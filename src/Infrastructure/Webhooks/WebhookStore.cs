@@ -14,39 +14,49 @@ internal sealed class WebhookStore(SlotsDbContext db) : IWebhookStore
         db.Set<WebhookSubscription>().Add(new WebhookSubscription(
             webhook.Id, webhook.Url.AbsoluteUri, webhook.Types?.ToArray(), webhook.Description, webhook.Secret, webhook.CreatedAt));
 
-    /// <summary>Every subscription with the counts of its deliveries not delivered (served by <c>ix_webhook_deliveries_open</c>).</summary>
+    /// <summary>
+    /// Every subscription with how its deliveries stand: the open ones counted through the due index (a day of retries
+    /// at most), the given-up ones from the subscription's own counter, so a million failed deliveries cost the list
+    /// nothing.
+    /// </summary>
     private static readonly string ListSql = $"""
         SELECT s.id AS "Id", s.url AS "Url", s.types AS "Types", s.description AS "Description", s.created_at AS "CreatedAt",
-               count(d.event_id) FILTER (WHERE d.status IN ({Open}))::int AS "Pending",
-               count(d.event_id) FILTER (WHERE d.status IN ({Open}) AND d.last_error IS NOT NULL)::int AS "Retrying",
-               count(d.event_id) FILTER (WHERE d.status = {Failed})::int AS "Failed",
-               (array_agg(d.last_error ORDER BY d.last_attempt_at DESC) FILTER (WHERE d.last_error IS NOT NULL))[1] AS "LastError",
-               max(d.last_attempt_at) FILTER (WHERE d.last_error IS NOT NULL) AS "LastFailureAt",
+               o.pending AS "Pending", o.retrying AS "Retrying", s.failed_count AS "Failed",
+               s.last_error AS "LastError", s.last_failure_at AS "LastFailureAt",
                s.failing_since AS "FailingSince", CASE WHEN s.parked_until > now() THEN s.parked_until END AS "ParkedUntil",
                s.disabled_at AS "DisabledAt"
         FROM webhook_subscriptions s
-        LEFT JOIN webhook_deliveries d ON d.subscription_id = s.id AND d.status <> {Delivered}
-        GROUP BY s.id
+        CROSS JOIN LATERAL (
+            SELECT count(*)::int AS pending, count(*) FILTER (WHERE d.last_error IS NOT NULL)::int AS retrying
+            FROM webhook_deliveries d WHERE d.subscription_id = s.id AND d.status IN ({Open})) o
         ORDER BY s.created_at, s.id
         """;
 
     /// <summary>
-    /// Whether the delivery is being sent right now: claimed, its claim not run out (locked for the replay). None when its
-    /// event is past the retention: there is nothing left to send.
+    /// The delivery's status, and whether it is being sent right now: claimed, its claim not run out (locked for the
+    /// replay). None when its event is past the retention (there is nothing left to send) or its subscription is deleted.
     /// </summary>
     private static readonly string InFlightSql = $$"""
-        SELECT (d.status = {{Sending}} AND d.next_attempt_at > now()) AS "Value"
-        FROM webhook_deliveries d JOIN events e ON e.id = d.event_id
+        SELECT d.status AS "Status", (d.status = {{Sending}} AND d.next_attempt_at > now()) AS "InFlight"
+        FROM webhook_deliveries d JOIN events e ON e.id = d.event_id JOIN webhook_subscriptions s ON s.id = d.subscription_id
         WHERE d.event_id = {0} AND d.subscription_id = {1}
         FOR UPDATE OF d
         """;
 
-    /// <summary>Due now; one delivered or given up starts a new window of retries.</summary>
+    /// <summary>Due now; one delivered or given up starts a new window of retries, and one given up leaves the count.</summary>
     private static readonly string ReplaySql = $$"""
-        UPDATE webhook_deliveries
-        SET status = {{Pending}}, next_attempt_at = now(),
-            retry_from = CASE WHEN status IN ({{Delivered}}, {{Failed}}) THEN now() ELSE retry_from END
-        WHERE event_id = {0} AND subscription_id = {1}
+        WITH replayed AS (
+            UPDATE webhook_deliveries
+            SET status = {{Pending}}, next_attempt_at = now(),
+                retry_from = CASE WHEN status IN ({{Delivered}}, {{Failed}}) THEN now() ELSE retry_from END
+            WHERE event_id = {0} AND subscription_id = {1})
+        UPDATE webhook_subscriptions SET failed_count = greatest(0, failed_count - 1) WHERE id = {1} AND {2}
+        """;
+
+    /// <summary>The subscription goes now; its deliveries are deleted in batches in the background (DeliverySweeper).</summary>
+    private const string DeleteSql = """
+        WITH gone AS (DELETE FROM webhook_subscriptions WHERE id = {0} RETURNING id)
+        INSERT INTO webhook_deletions (subscription_id) SELECT id FROM gone
         """;
 
     public async Task<IReadOnlyList<WebhookResponse>> ListAsync(CancellationToken cancellationToken)
@@ -76,7 +86,7 @@ internal sealed class WebhookStore(SlotsDbContext db) : IWebhookStore
         await db.Database.ExecuteSqlRawAsync(EnableSql, [id], cancellationToken) > 0;
 
     public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken) =>
-        await db.Set<WebhookSubscription>().Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
+        await db.Database.ExecuteSqlRawAsync(DeleteSql, [id], cancellationToken) > 0;
 
     public Task<bool> ExistsAsync(Guid id, CancellationToken cancellationToken) =>
         db.Set<WebhookSubscription>().AnyAsync(s => s.Id == id, cancellationToken);
@@ -110,18 +120,19 @@ internal sealed class WebhookStore(SlotsDbContext db) : IWebhookStore
             return (RetryOutcome.Disabled, null);
         }
 
-        var found = await db.Database.SqlQueryRaw<bool>(InFlightSql, deliveryId, subscriptionId).ToListAsync(cancellationToken);
-        if (found is not [var inFlight])
+        var found = await db.Database.SqlQueryRaw<DeliveryState>(InFlightSql, deliveryId, subscriptionId).ToListAsync(cancellationToken);
+        if (found is not [var state])
         {
             return (RetryOutcome.NotFound, null);
         }
 
-        if (inFlight)
+        if (state.InFlight)
         {
             return (RetryOutcome.InFlight, null);
         }
 
-        await db.Database.ExecuteSqlRawAsync(ReplaySql, [deliveryId, subscriptionId], cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(
+            ReplaySql, [deliveryId, subscriptionId, state.Status == ColumnTexts.DeliveryStatuses.Text(DeliveryStatus.Failed)], cancellationToken);
         await db.Database.ExecuteSqlRawAsync(UnparkSql, [subscriptionId], cancellationToken);
         var row = await db.Database.SqlQueryRaw<DeliveryRow>(
             "SELECT " + DeliveryColumns + " FROM webhook_deliveries d JOIN events e ON e.id = d.event_id WHERE d.event_id = {0} AND d.subscription_id = {1}",
@@ -140,6 +151,8 @@ internal sealed class WebhookStore(SlotsDbContext db) : IWebhookStore
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 
     private static DateTime? Utc(DateTime? value) => value is { } v ? Utc(v) : null;
+
+    private sealed record DeliveryState(string Status, bool InFlight);
 
     private sealed record SubscriptionRow(
         Guid Id, string Url, string[]? Types, string? Description, DateTime CreatedAt, int Pending, int Retrying, int Failed,

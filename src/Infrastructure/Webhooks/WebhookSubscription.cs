@@ -35,4 +35,15 @@ internal sealed class WebhookSubscription(Guid id, string url, string[]? types, 
 
     /// <summary>Set once it failed for <c>DisableAfter</c>: no deliveries are made or sent until an admin enables it.</summary>
     public DateTime? DisabledAt { get; private set; }
+
+    /// <summary>
+    /// Its deliveries given up and kept for a replay, counted as the outcomes are written (and as they are replayed or
+    /// swept), so that listing the subscriptions never counts them row by row.
+    /// </summary>
+    public int FailedCount { get; private set; }
+
+    /// <summary>The error of its latest failed attempt, written with the outcomes.</summary>
+    public string? LastError { get; private set; }
+
+    public DateTime? LastFailureAt { get; private set; }
 }

@@ -20,5 +20,8 @@ internal sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguratio
         builder.Property(s => s.ParkedUntil).HasColumnName("parked_until");
         builder.Property(s => s.FailingSince).HasColumnName("failing_since");
         builder.Property(s => s.DisabledAt).HasColumnName("disabled_at");
+        builder.Property(s => s.FailedCount).HasColumnName("failed_count").HasDefaultValue(0);
+        builder.Property(s => s.LastError).HasColumnName("last_error").HasMaxLength(WebhookSender.MaxErrorLength);
+        builder.Property(s => s.LastFailureAt).HasColumnName("last_failure_at");
     }
 }

@@ -41,6 +41,8 @@ public class OutcomeRecorderTests(SlotsApiFactory factory) : WebhookPartTestBase
 
         Assert.Equal([$"{events[0]} failed 7"], await DeliveriesAsync(subscription));
         Assert.Equal("No answer true", await RowAsync(events[0], "last_error || ' ' || (next_attempt_at IS NULL)"));
+        // Counted on the subscription for its list, with the error.
+        Assert.Equal("1 No answer true", await BreakerAsync(subscription, "failed_count || ' ' || last_error || ' ' || (last_failure_at IS NOT NULL)"));
     }
 
     [Fact]

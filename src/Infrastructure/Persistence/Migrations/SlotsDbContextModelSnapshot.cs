@@ -354,9 +354,6 @@ namespace Slots.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_webhook_deliveries_due")
                         .HasFilter("status IN ('pending', 'sending')");
 
-                    b.HasIndex(new[] { "SubscriptionId" }, "ix_webhook_deliveries_open")
-                        .HasFilter("status <> 'delivered'");
-
                     b.HasIndex(new[] { "SubscriptionId" }, "ix_webhook_deliveries_sending")
                         .HasFilter("status = 'sending'");
 
@@ -385,6 +382,12 @@ namespace Slots.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("disabled_at");
 
+                    b.Property<int>("FailedCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("failed_count");
+
                     b.Property<DateTime?>("FailingSince")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("failing_since");
@@ -394,6 +397,15 @@ namespace Slots.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasDefaultValue(0)
                         .HasColumnName("failures");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTime?>("LastFailureAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_failure_at");
 
                     b.Property<DateTime?>("ParkedUntil")
                         .HasColumnType("timestamp with time zone")
@@ -431,15 +443,6 @@ namespace Slots.Infrastructure.Persistence.Migrations
                     b.HasOne("Slots.Domain.Slots.Slot", null)
                         .WithMany("Bookings")
                         .HasForeignKey("SlotId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Slots.Infrastructure.Webhooks.WebhookDelivery", b =>
-                {
-                    b.HasOne("Slots.Infrastructure.Webhooks.WebhookSubscription", null)
-                        .WithMany()
-                        .HasForeignKey("SubscriptionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
