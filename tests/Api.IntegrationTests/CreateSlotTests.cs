@@ -85,6 +85,35 @@ public class CreateSlotTests(SlotsApiFactory factory) : ApiTestBase(factory)
         Assert.Equal(60, slot.GetProperty("duration").GetInt32());
     }
 
+    /// <summary>
+    /// A whole day on which the clocks go back is longer than 24 hours: 25 in New York (the first Sunday of November), 26
+    /// at Antarctica/Troll (the last Sunday of October, from two hours ahead to none). The answer says so, and agrees with
+    /// the document (which capped a duration at 1,440 minutes; a property test's random seed found it).
+    /// </summary>
+    [Theory]
+    [InlineData("America/New_York", 11, DayOfWeek.Sunday, 1, 25 * 60 - 2)]
+    [InlineData("Antarctica/Troll", 10, DayOfWeek.Sunday, -1, 26 * 60 - 2)]
+    public async Task A_day_the_clocks_go_back_holds_a_slot_longer_than_24_hours(string zone, int month, DayOfWeek day, int nth, int minutes)
+    {
+        var year = Factory.Clock.GetUtcNow().Year + 1;
+        var date = nth > 0
+            ? Enumerable.Range(1, 7).Select(d => new DateOnly(year, month, d)).First(d => d.DayOfWeek == day)
+            : Enumerable.Range(0, 7).Select(d => new DateOnly(year, month, 1).AddMonths(1).AddDays(-1 - d)).First(d => d.DayOfWeek == day);
+        var response = await Client.PostAsJsonAsync(Base, new
+        {
+            specialistEmail = NewSpecialist(),
+            specialistId = "sub-made-by-admin",
+            date = date.ToString("yyyy-MM-dd"),
+            startTime = "00:01",
+            endTime = "23:59",
+            timezone = zone,
+        });
+
+        var slot = await BodyAsync(response);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(minutes, slot.GetProperty("duration").GetInt32());
+    }
+
     [Fact]
     public async Task Validation_errors_name_every_bad_field()
     {

@@ -45,7 +45,9 @@ public static class ContractLimits
             ["totalCapacity"] = s => Integer(s, SlotLimits.MinCapacity, SlotLimits.MaxCapacity, "Seats: 1 for a 1:1 session, more for a group."),
             ["bookedCount"] = s => Integer(s, 0, SlotLimits.MaxCapacity, "Live bookings."),
             ["remainingCapacity"] = s => Integer(s, 1, SlotLimits.MaxCapacity, "Seats left (an available slot has at least one)."),
-            ["duration"] = s => Integer(s, 1, 24 * 60, "Minutes between startsAt and endsAt."),
+            // A slot lies within one local date, and a date may be longer than 24 hours: a day the clocks go back
+            // (25 hours in New York; 26 at Antarctica/Troll, whose summer time is two hours ahead).
+            ["duration"] = s => Integer(s, 1, 26 * 60, "Minutes between startsAt and endsAt: up to 26 hours on a day the clocks go back."),
             ["bookings"] = s => s.MaxItems = SlotLimits.MaxCapacity,
             ["status"] = SlotStatusName,
             ["cursor"] = s => Text(s, Paging.MaxCursorLength, "The opaque cursor from the previous page's Link header."),

@@ -391,7 +391,7 @@ export interface components {
             endsAt: string;
             /**
              * Format: int32
-             * @description Minutes between startsAt and endsAt.
+             * @description Minutes between startsAt and endsAt: up to 26 hours on a day the clocks go back.
              */
             duration: number;
             /**
@@ -721,7 +721,7 @@ export interface components {
             endsAt: string;
             /**
              * Format: int32
-             * @description Minutes between startsAt and endsAt.
+             * @description Minutes between startsAt and endsAt: up to 26 hours on a day the clocks go back.
              */
             duration: number;
             customerId: string;
@@ -895,7 +895,7 @@ export interface components {
             endsAt: string;
             /**
              * Format: int32
-             * @description Minutes between startsAt and endsAt.
+             * @description Minutes between startsAt and endsAt: up to 26 hours on a day the clocks go back.
              */
             duration: number;
             /**
