@@ -13,20 +13,21 @@ namespace Slots.Api.IntegrationTests;
 public class AuthorizationMatrixTests(SlotsApiFactory factory) : ApiTestBase(factory)
 {
     private static readonly string[] Callers =
-        ["anonymous", "customerA", "customerB", "specialistA", "specialistB", "admin", "expired", "otherKey", "algNone"];
+        ["anonymous", "customerA", "customerB", "specialistA", "specialistB", "admin", "expired", "otherKey", "algNone", "serviceBookings", "serviceEvents"];
 
-    // Expected status per endpoint, in the order of Callers. The last three are always 401, except on the
-    // public available view, which ignores whatever token it is sent.
+    // Expected status per endpoint, in the order of Callers. "expired", "otherKey" and "algNone" are always 401, except on
+    // the public available view, which ignores whatever token it is sent. The two internal services may do only what
+    // their scopes name: bookings:write books and cancels for a customer, events:read none of this.
     private static readonly Dictionary<string, int[]> Expected = new()
     {
-        ["list own schedule"] = [401, 403, 403, 200, 403, 200, 401, 401, 401],
-        ["available slots"] = [200, 200, 200, 200, 200, 200, 200, 200, 200],
-        ["create slot"] = [401, 403, 403, 201, 403, 201, 401, 401, 401],
-        ["get slot"] = [401, 403, 403, 200, 404, 200, 401, 401, 401],
-        ["change slot"] = [401, 403, 403, 200, 404, 200, 401, 401, 401],
-        ["delete slot"] = [401, 403, 403, 204, 404, 204, 401, 401, 401],
-        ["book as customer A"] = [401, 201, 403, 403, 403, 201, 401, 401, 401],
-        ["cancel customer A's booking"] = [401, 204, 403, 204, 404, 204, 401, 401, 401],
+        ["list own schedule"] = [401, 403, 403, 200, 403, 200, 401, 401, 401, 403, 403],
+        ["available slots"] = [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+        ["create slot"] = [401, 403, 403, 201, 403, 201, 401, 401, 401, 403, 403],
+        ["get slot"] = [401, 403, 403, 200, 404, 200, 401, 401, 401, 403, 403],
+        ["change slot"] = [401, 403, 403, 200, 404, 200, 401, 401, 401, 403, 403],
+        ["delete slot"] = [401, 403, 403, 204, 404, 204, 401, 401, 401, 403, 403],
+        ["book as customer A"] = [401, 201, 403, 403, 403, 201, 401, 401, 401, 201, 403],
+        ["cancel customer A's booking"] = [401, 204, 403, 204, 404, 204, 401, 401, 401, 204, 403],
     };
 
     public static TheoryData<string, string, int> Cases()
@@ -66,6 +67,8 @@ public class AuthorizationMatrixTests(SlotsApiFactory factory) : ApiTestBase(fac
             "expired" => Factory.Tokens.Create("specialist", "a", specialistA, expires: DateTime.UtcNow.AddMinutes(-5)),
             "otherKey" => Factory.Tokens.Create("admin", "svc", null, key: new byte[64]),
             "algNone" => Factory.Tokens.Unsigned(),
+            "serviceBookings" => Factory.Tokens.Service("bookings:write"),
+            "serviceEvents" => Factory.Tokens.Service("events:read"),
             _ => throw new ArgumentOutOfRangeException(nameof(caller)),
         });
         var response = endpoint switch

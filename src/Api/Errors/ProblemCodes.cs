@@ -15,7 +15,7 @@ public static class ProblemCodes
             "invalid_pattern", "series_too_large",
         ],
         [401] = ["unauthenticated", "invalid_token"],
-        [403] = ["role_not_allowed", "not_yourself", "email_not_verified"],
+        [403] = ["role_not_allowed", "scope_missing", "not_yourself", "email_not_verified"],
         [404] = ["slot_not_found", "series_not_found", "booking_not_found", "webhook_not_found", "delivery_not_found", NotFound],
         [405] = [MethodNotAllowed],
         [409] =

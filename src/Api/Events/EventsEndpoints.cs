@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.Metadata;
 using Slots.Api.Http;
 using Slots.Api.OpenApi;
+using Slots.Api.Security;
 using Slots.Application.Events;
 using Slots.Application.Events.ListEvents;
 
@@ -25,8 +26,8 @@ public static class EventsEndpoints
                 + "omitted: from the first). Polling with the last `position` seen never misses an event and never repeats one, "
                 + "although transactions commit out of the order they began in. Events are kept 90 days (configurable): "
                 + "a position before the last event deleted answers 410 `position_expired`, since events after it are gone. "
-                + "Admins (internal services) only. Paged: the next page is in the `Link` header.")
-            .ProducesProblem(StatusCodes.Status410Gone);
+                + "Admins, and services with the `events:read` scope. Paged: the next page is in the `Link` header.")
+            .ProducesProblem(StatusCodes.Status410Gone).Limited(RateLimits.ServiceCalls);
 
     private static async Task<CloudEventsJson> ListEvents(string? after, int? limit, ISender sender, HttpContext http, CancellationToken ct)
     {

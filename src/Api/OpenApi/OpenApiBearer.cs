@@ -23,7 +23,9 @@ public static class OpenApiBearer
                 Description = "A JWT (RFC 7519) handled as RFC8725 (JSON Web Token Best Current Practices) asks: the "
                     + "algorithms are pinned (HS256 for local tokens, RS256 by default with an external authority), and issuer, "
                     + "audience, lifetime (at most 24 h for local tokens) and signature are always checked. Claims: sub, email "
-                    + "(ASCII), name and role (customer, specialist or admin). Locally: ./slots token.",
+                    + "(ASCII, with email_verified: true for a specialist who publishes), name and role (customer, specialist, "
+                    + "admin, or service for an internal service, whose space-separated scope claim names what it may do: "
+                    + "events:read, webhooks:manage, bookings:write). Locally: ./slots token.",
             };
             return Task.CompletedTask;
         });

@@ -14,7 +14,7 @@ namespace Slots.Api.Security;
 public static class ClaimsActor
 {
     public const string Problem =
-        "The token needs 'sub', a 'role' of customer, specialist or admin, and an 'email' unless the role is admin; "
+        "The token needs 'sub', a 'role' of customer, specialist, admin or service, and an 'email' unless the role is admin or service; "
         + "sub and name are plain text of at most 128 and 200 characters, and email a printable-ASCII address.";
 
     public static Actor? From(ClaimsPrincipal principal)
@@ -27,7 +27,7 @@ public static class ClaimsActor
         var roles = principal.FindAll("role").Select(c => Parse(c.Value)).OfType<Role>().ToHashSet();
         if (string.IsNullOrWhiteSpace(issuer) || issuer.Length > SlotLimits.MaxIssuerLength
             || string.IsNullOrWhiteSpace(subject) || subject.Length > SlotLimits.MaxIdLength || roles.Count == 0
-            || (email is null ? !roles.Contains(Role.Admin) : !EmailAddress.IsValid(email))
+            || (email is null ? !roles.Contains(Role.Admin) && !roles.Contains(Role.Service) : !EmailAddress.IsValid(email))
             || name?.Length > SlotLimits.MaxNameLength
             || !Rules.IsPlainText(subject) || !Rules.IsPlainText(name))
         {
@@ -42,7 +42,8 @@ public static class ClaimsActor
             email is null ? null : EmailAddress.Normalize(email),
             string.IsNullOrWhiteSpace(name) ? null : name,
             roles,
-            EmailVerified: verified);
+            EmailVerified: verified,
+            Scopes: roles.Contains(Role.Service) ? ServiceScopes.Parse(string.Join(' ', principal.FindAll("scope").Select(c => c.Value))) : null);
     }
 
     // Exact names only: Enum.TryParse would also take "1" or "ADMIN".
@@ -51,6 +52,7 @@ public static class ClaimsActor
         "customer" => Role.Customer,
         "specialist" => Role.Specialist,
         "admin" => Role.Admin,
+        "service" => Role.Service,
         _ => null,
     };
 }

@@ -11,7 +11,8 @@ namespace Slots.Api.Security;
 /// <see cref="ForwardedHeaders"/>; an IPv6 client by its /64, see <see cref="Network"/>); a signed-in caller reading it counts
 /// as themselves. The health checks and the API's document are limited the same way. A bucket holds
 /// <c>PerMinute</c> tokens and gets one back every <c>60 / PerMinute</c> seconds, so a caller may burst that many
-/// and then keeps that pace. Admins (internal services) are not limited here. A rejection becomes
+/// and then keeps that pace. Admins are not limited here; an internal service (role service) has a budget of its own in
+/// every policy (<c>ServiceRequestsPerMinute</c>, 600). A rejection becomes
 /// <see cref="TooManyRequestsException"/>, which the one exception handler answers as 429.
 /// </summary>
 public static class RateLimits
@@ -22,6 +23,7 @@ public static class RateLimits
     public const string Cancellations = "cancellations";
     public const string AvailableReads = "available-reads";
     public const string PublicDocuments = "public-documents";
+    public const string ServiceCalls = "service-calls";
 
     private static readonly (string Policy, string Setting, int Default, string What)[] Policies =
     [
@@ -31,6 +33,7 @@ public static class RateLimits
         (Cancellations, "CancellationsPerMinute", 20, "cancellations"),
         (AvailableReads, "AvailableReadsPerMinute", 120, "reads of available slots"),
         (PublicDocuments, "PublicDocumentsPerMinute", 600, "reads of the health checks and the API's document"),
+        (ServiceCalls, "ServiceCallsPerMinute", 600, "calls to the feed and the webhooks"),
     ];
 
     public static IServiceCollection AddSlotsRateLimits(this IServiceCollection services, IConfiguration configuration)
@@ -39,11 +42,13 @@ public static class RateLimits
         services.AddScoped<IBulkWriteBudget, BulkWriteBudget>();
         var section = configuration.GetSection("Slots:RateLimits");
         var limits = Policies.ToDictionary(p => p.Policy, p => (PerMinute: section.GetValue(p.Setting, p.Default), p.What));
+        // An internal service (role service) is limited too, unlike an admin, with a budget of its own in every policy.
+        var perService = section.GetValue("ServiceRequestsPerMinute", 600);
         services.AddRateLimiter(options =>
         {
             foreach (var (policy, (perMinute, _)) in limits)
             {
-                options.AddPolicy(policy, context => PerCaller(context, policy, perMinute));
+                options.AddPolicy(policy, context => PerCaller(context, policy, perMinute, perService));
             }
 
             options.OnRejected = (context, _) =>
@@ -51,8 +56,9 @@ public static class RateLimits
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : (TimeSpan?)null;
                 var policy = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
                 var (perMinute, what) = limits[policy ?? Bookings];
-                var who = policy is AvailableReads or PublicDocuments ? "per client" : "per user";
-                throw new TooManyRequestsException($"Too many requests: at most {perMinute} {what} a minute {who}.", retryAfter);
+                var service = context.HttpContext.RequestServices.GetRequiredService<ICurrentUser>().Actor?.Has(Role.Service) == true;
+                var who = service ? "per service" : policy is AvailableReads or PublicDocuments ? "per client" : "per user";
+                throw new TooManyRequestsException($"Too many requests: at most {(service ? perService : perMinute)} {what} a minute {who}.", retryAfter);
             };
         });
         return services;
@@ -84,12 +90,17 @@ public static class RateLimits
         return $"{new System.Net.IPAddress(bytes)}/64";
     }
 
-    private static RateLimitPartition<string> PerCaller(HttpContext context, string policy, int perMinute)
+    private static RateLimitPartition<string> PerCaller(HttpContext context, string policy, int perMinute, int perService)
     {
         var actor = context.RequestServices.GetRequiredService<ICurrentUser>().Actor;
         if (actor?.IsAdmin == true)
         {
             return RateLimitPartition.GetNoLimiter("admin");
+        }
+
+        if (actor?.Has(Role.Service) == true)
+        {
+            perMinute = perService;
         }
 
         // Writes require sign-in, which runs first; an anonymous caller is their address (after UseForwardedHeaders,

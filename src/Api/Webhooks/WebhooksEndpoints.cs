@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Slots.Api.Http;
 using Slots.Api.OpenApi;
+using Slots.Api.Security;
 using Slots.Application.Webhooks;
 using Slots.Application.Webhooks.CreateWebhook;
 using Slots.Application.Webhooks.DeleteWebhook;
@@ -13,7 +14,8 @@ using Slots.Application.Webhooks.RetryDelivery;
 namespace Slots.Api.Webhooks;
 
 /// <summary>
-/// <c>/api/webhooks</c>: internal services subscribe a URL to the events, and see and replay its deliveries. Admins only.
+/// <c>/api/webhooks</c>: internal services subscribe a URL to the events, and see and replay its deliveries. Admins, and
+/// services with the <c>webhooks:manage</c> scope.
 /// </summary>
 public static class WebhooksEndpoints
 {
@@ -21,7 +23,8 @@ public static class WebhooksEndpoints
 
     public static void MapWebhooks(this IEndpointRouteBuilder app)
     {
-        var webhooks = app.MapGroup(Path).WithTags(ApiTags.Webhooks).RequireAuthorization();
+        var webhooks = app.MapGroup(Path).WithTags(ApiTags.Webhooks).RequireAuthorization()
+            .RequireRateLimiting(RateLimits.ServiceCalls).ProducesProblem(StatusCodes.Status429TooManyRequests);
         webhooks.MapPost("/", Create).WithName("createWebhook").WithSummary("Subscribe to the events")
             .WithDescription("Every event of `types` (all when left out) is POSTed to `url` as a CloudEvent, signed by the "
                 + "Standard Webhooks scheme (`webhook-id` is the event's id, `webhook-timestamp`, `webhook-signature`) with the "

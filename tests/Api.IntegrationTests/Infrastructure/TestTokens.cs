@@ -16,6 +16,10 @@ public sealed class TestTokens(string issuer, string audience)
 
     public string Admin(string subject = "svc-test") => Create("admin", subject, null);
 
+    /// <summary>An internal service with <paramref name="scopes"/> (space-separated, as the <c>scope</c> claim has them).</summary>
+    public string Service(string scopes, string subject = "svc-scoped") =>
+        Create("service", subject, null, extra: new Dictionary<string, object> { ["scope"] = scopes });
+
     /// <summary>A specialist whose provider has verified their email, as a specialist must have to publish.</summary>
     public string Specialist(string email, string? subject = null) =>
         Create("specialist", subject ?? $"sub-{email}", email, extra: new Dictionary<string, object> { ["email_verified"] = true });

@@ -2,9 +2,11 @@ using Ardalis.Specification;
 using FluentValidation;
 using Mediator;
 using NSubstitute;
+using Slots.Application.Common;
 using Slots.Application.Common.Behaviors;
 using Slots.Application.Common.Security;
 using Slots.Application.Events;
+using Slots.Application.Events.ListEvents;
 using Slots.Application.Slots;
 using Slots.Application.Slots.BookSlot;
 using Slots.Application.Slots.CancelBooking;
@@ -52,6 +54,28 @@ public class AuthorizationTests
 
         Assert.False(ex.Unauthenticated);
         Assert.Equal("role_not_allowed", ex.Code);
+    }
+
+    /// <summary>A service passes only with the request's scope; without it, 403 <c>scope_missing</c> names the scope.</summary>
+    [Theory]
+    [InlineData(ServiceScope.EventsRead, null)]
+    [InlineData(ServiceScope.WebhooksManage, "scope_missing")]
+    [InlineData(ServiceScope.BookingsWrite, "scope_missing")]
+    public async Task A_service_passes_the_behavior_only_with_the_requests_scope(ServiceScope scope, string? refusal)
+    {
+        var service = new SignedInAs(new Actor(Issuer, "svc-feed", null, null, new HashSet<Role> { Role.Service }, Scopes: new HashSet<ServiceScope> { scope }));
+        var reached = false;
+
+        var ex = await Record.ExceptionAsync(() => new AuthorizationBehavior<ListEventsQuery, Page<FeedEvent>>(service)
+            .Handle(new ListEventsQuery(null, null), (_, _) => { reached = true; return ValueTask.FromResult(new Page<FeedEvent>([], null)); }, default)
+            .AsTask());
+
+        Assert.Equal(refusal, (ex as AccessDeniedException)?.Code);
+        Assert.Equal(refusal is null, reached);
+        if (refusal is not null)
+        {
+            Assert.Contains("events:read", ex!.Message, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class AuthorizationBehavior<TMessage, TResponse>(ICurrentUser user
         TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         var actor = user.Require();
-        actor.EnsureRole(TMessage.AllowedRoles);
+        actor.EnsureRole(TMessage.AllowedRoles, TMessage.ServiceScope);
         if (message is IIdsCheckedFirst ids)
         {
             ids.EnsureIdsAllowed(actor);

@@ -17,14 +17,24 @@ public static class Access
     public static Actor Require(this ICurrentUser user) =>
         user.Actor ?? throw new AccessDeniedException("unauthenticated", "This needs a bearer token.", unauthenticated: true);
 
-    /// <summary>403 unless the actor is an admin or holds one of <paramref name="allowed"/>.</summary>
-    public static void EnsureRole(this Actor actor, IReadOnlySet<Role> allowed)
+    /// <summary>
+    /// 403 unless the actor is an admin, holds one of <paramref name="allowed"/>, or is a service with
+    /// <paramref name="scope"/> (<c>scope_missing</c> when it is a service without it).
+    /// </summary>
+    public static void EnsureRole(this Actor actor, IReadOnlySet<Role> allowed, ServiceScope? scope = null)
     {
-        if (!actor.IsAdmin && !allowed.Overlaps(actor.Roles))
+        if (actor.IsAdmin || allowed.Overlaps(actor.Roles) || (scope is { } needed && actor.May(needed)))
         {
-            var names = string.Join(" or ", allowed.Append(Role.Admin).Select(r => r.ToString().ToLowerInvariant()));
-            throw new AccessDeniedException("role_not_allowed", $"This needs the {names} role.");
+            return;
         }
+
+        if (actor.Has(Role.Service) && scope is { } missing)
+        {
+            throw new AccessDeniedException("scope_missing", $"This needs the {ServiceScopes.Names[missing]} scope.");
+        }
+
+        var names = string.Join(" or ", allowed.Append(Role.Admin).Select(r => r.ToString().ToLowerInvariant()));
+        throw new AccessDeniedException("role_not_allowed", $"This needs the {names} role{(scope is { } s ? $", or a service's {ServiceScopes.Names[s]} scope" : "")}.");
     }
 
     /// <summary>The slot as the actor may see it; a slot of another specialist is "not found".</summary>
@@ -83,7 +93,7 @@ public static class Access
     /// </summary>
     public static Customer CustomerFor(this Actor actor, string? id, string? email, string? name)
     {
-        if (actor.IsAdmin)
+        if (actor.ActsForCustomers)
         {
             EnsureAdminNamed("customer", ("customerId", id), ("customerEmail", email), ("customerName", name));
             return new Customer(id!, email!, name!);
@@ -96,7 +106,7 @@ public static class Access
     /// <summary>403 unless a customer's booking names nobody but themselves (an admin names anyone).</summary>
     public static void EnsureBooksAsThemselves(this Actor actor, string? id, string? email)
     {
-        if (!actor.IsAdmin
+        if (!actor.ActsForCustomers
             && ((id is not null && id != actor.Subject) || (email is not null && EmailAddress.Normalize(email) != actor.Email)))
         {
             throw NotYourself("You may book only as yourself.");
@@ -109,7 +119,7 @@ public static class Access
     /// </summary>
     public static void EnsureMayCancelFor(this Actor actor, string customerId)
     {
-        if (!actor.IsAdmin && !actor.Has(Role.Specialist) && customerId != actor.Subject)
+        if (!actor.ActsForCustomers && !actor.Has(Role.Specialist) && customerId != actor.Subject)
         {
             throw NotYourself("You may cancel only your own booking.");
         }
@@ -118,7 +128,7 @@ public static class Access
     /// <summary>Checked on the loaded slot: its specialist, an admin, or the customer themselves may cancel.</summary>
     public static void EnsureMayCancel(this Actor actor, Slot slot, string customerId)
     {
-        if (actor.Manages(slot) || (actor.Has(Role.Customer) && customerId == actor.Subject))
+        if (actor.Manages(slot) || actor.ActsForCustomers || (actor.Has(Role.Customer) && customerId == actor.Subject))
         {
             return;
         }

@@ -9,9 +9,18 @@ namespace Slots.Application.Common.Security;
 /// <param name="Name">The token's <c>name</c>, when it carries one.</param>
 /// <param name="Roles">The known roles the token grants (at least one).</param>
 /// <param name="EmailVerified">True only when the token says <c>email_verified: true</c>; a missing claim is not verified.</param>
-public sealed record Actor(string Issuer, string Subject, string? Email, string? Name, IReadOnlySet<Role> Roles, bool EmailVerified = true)
+/// <param name="Scopes">What a <see cref="Role.Service"/> may do; empty for everyone else.</param>
+public sealed record Actor(
+    string Issuer, string Subject, string? Email, string? Name, IReadOnlySet<Role> Roles, bool EmailVerified = true,
+    IReadOnlySet<ServiceScope>? Scopes = null)
 {
     public bool IsAdmin => Roles.Contains(Role.Admin);
+
+    /// <summary>An admin, or a service with <paramref name="scope"/>.</summary>
+    public bool May(ServiceScope scope) => IsAdmin || (Has(Role.Service) && Scopes?.Contains(scope) == true);
+
+    /// <summary>Whether the actor books and cancels for any customer, naming them in full: an admin, or a service with <c>bookings:write</c>.</summary>
+    public bool ActsForCustomers => May(ServiceScope.BookingsWrite);
 
     public bool Has(Role role) => Roles.Contains(role);
 

@@ -8,4 +8,7 @@ namespace Slots.Application.Common.Security;
 public interface IRestrictedRequest
 {
     static abstract IReadOnlySet<Role> AllowedRoles { get; }
+
+    /// <summary>The scope that lets an internal service (<see cref="Role.Service"/>) send it; none by default.</summary>
+    static virtual ServiceScope? ServiceScope => null;
 }

@@ -9,6 +9,9 @@ public enum Role
     /// <summary>Publishes and manages their own slots and the bookings in them.</summary>
     Specialist,
 
-    /// <summary>An internal service: may act for any specialist or customer.</summary>
+    /// <summary>A person who runs the service: may act for any specialist or customer, and erase personal data.</summary>
     Admin,
+
+    /// <summary>An internal service: may do only what its token's scopes name (<see cref="ServiceScope"/>).</summary>
+    Service,
 }

@@ -8,4 +8,6 @@ namespace Slots.Application.Events.ListEvents;
 public sealed record ListEventsQuery(string? After, int? Limit) : IQuery<Page<FeedEvent>>, IRestrictedRequest
 {
     public static IReadOnlySet<Role> AllowedRoles => Allowed.AdminsOnly;
+
+    public static ServiceScope? ServiceScope => Common.Security.ServiceScope.EventsRead;
 }

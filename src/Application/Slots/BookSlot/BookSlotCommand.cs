@@ -15,6 +15,8 @@ public sealed record BookSlotCommand(Guid SlotId, string? CustomerId = null, str
 {
     public static IReadOnlySet<Role> AllowedRoles => Allowed.Customers;
 
+    public static ServiceScope? ServiceScope => Common.Security.ServiceScope.BookingsWrite;
+
     public void EnsureIdsAllowed(Actor actor) => actor.EnsureBooksAsThemselves(CustomerId, CustomerEmail);
 
     [JsonIgnore]

@@ -9,5 +9,7 @@ public sealed record CancelBookingCommand(Guid SlotId, string CustomerId) : ICom
 {
     public static IReadOnlySet<Role> AllowedRoles => Allowed.CustomersAndSpecialists;
 
+    public static ServiceScope? ServiceScope => Common.Security.ServiceScope.BookingsWrite;
+
     public void EnsureIdsAllowed(Actor actor) => actor.EnsureMayCancelFor(CustomerId);
 }

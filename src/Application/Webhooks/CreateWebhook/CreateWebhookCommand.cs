@@ -8,4 +8,6 @@ public sealed record CreateWebhookCommand(string? Url, IReadOnlyList<string>? Ty
     : ICommand<CreatedWebhookResponse>, IRestrictedRequest
 {
     public static IReadOnlySet<Role> AllowedRoles => Allowed.AdminsOnly;
+
+    public static ServiceScope? ServiceScope => Common.Security.ServiceScope.WebhooksManage;
 }

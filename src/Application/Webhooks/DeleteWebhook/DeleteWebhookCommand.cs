@@ -7,4 +7,6 @@ namespace Slots.Application.Webhooks.DeleteWebhook;
 public sealed record DeleteWebhookCommand(Guid WebhookId) : ICommand, IRestrictedRequest
 {
     public static IReadOnlySet<Role> AllowedRoles => Allowed.AdminsOnly;
+
+    public static ServiceScope? ServiceScope => Common.Security.ServiceScope.WebhooksManage;
 }

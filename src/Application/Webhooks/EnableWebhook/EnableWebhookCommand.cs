@@ -10,4 +10,6 @@ namespace Slots.Application.Webhooks.EnableWebhook;
 public sealed record EnableWebhookCommand(Guid WebhookId) : ICommand, IRestrictedRequest
 {
     public static IReadOnlySet<Role> AllowedRoles => Allowed.AdminsOnly;
+
+    public static ServiceScope? ServiceScope => Common.Security.ServiceScope.WebhooksManage;
 }

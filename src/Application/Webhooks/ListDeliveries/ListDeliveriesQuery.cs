@@ -9,4 +9,6 @@ public sealed record ListDeliveriesQuery(Guid WebhookId, string? Status, int? Li
     : IQuery<Page<WebhookDeliveryResponse>>, IRestrictedRequest
 {
     public static IReadOnlySet<Role> AllowedRoles => Allowed.AdminsOnly;
+
+    public static ServiceScope? ServiceScope => Common.Security.ServiceScope.WebhooksManage;
 }

@@ -7,4 +7,6 @@ namespace Slots.Application.Webhooks.ListWebhooks;
 public sealed record ListWebhooksQuery : IQuery<IReadOnlyList<WebhookResponse>>, IRestrictedRequest
 {
     public static IReadOnlySet<Role> AllowedRoles => Allowed.AdminsOnly;
+
+    public static ServiceScope? ServiceScope => Common.Security.ServiceScope.WebhooksManage;
 }

@@ -7,4 +7,6 @@ namespace Slots.Application.Webhooks.RetryDelivery;
 public sealed record RetryDeliveryCommand(Guid WebhookId, Guid DeliveryId) : ICommand<WebhookDeliveryResponse>, IRestrictedRequest
 {
     public static IReadOnlySet<Role> AllowedRoles => Allowed.AdminsOnly;
+
+    public static ServiceScope? ServiceScope => Common.Security.ServiceScope.WebhooksManage;
 }

@@ -46,6 +46,7 @@ const sentences: Record<ProblemCode, (p: ApiProblem) => string> = {
   unauthenticated: () => 'Your session has ended. Please sign in again.',
   invalid_token: () => 'Your session has ended. Please sign in again.',
   role_not_allowed: () => 'Your account cannot do this.',
+  scope_missing: () => 'This service account is not allowed to do this.',
   not_yourself: () => 'You can act only for yourself.',
   email_not_verified: () => 'Verify your email address before publishing slots.',
   slot_not_found: () => 'This slot no longer exists.',

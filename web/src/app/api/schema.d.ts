@@ -13,7 +13,7 @@ export interface paths {
         };
         /**
          * Read the event feed
-         * @description Every change, as CloudEvents 1.0 (`slots.slot.created`, `slots.slot.changed`, `slots.slot.deleted`, `slots.booking.created`, `slots.booking.cancelled`; a series' bulk changes as one `slots.series.created`, `.changed` or `.deleted` whose subject is the series and whose data names the slots), oldest first, after `after` (a `position` the feed gave; omitted: from the first). Polling with the last `position` seen never misses an event and never repeats one, although transactions commit out of the order they began in. Events are kept 90 days (configurable): a position before the last event deleted answers 410 `position_expired`, since events after it are gone. Admins (internal services) only. Paged: the next page is in the `Link` header.
+         * @description Every change, as CloudEvents 1.0 (`slots.slot.created`, `slots.slot.changed`, `slots.slot.deleted`, `slots.booking.created`, `slots.booking.cancelled`; a series' bulk changes as one `slots.series.created`, `.changed` or `.deleted` whose subject is the series and whose data names the slots), oldest first, after `after` (a `position` the feed gave; omitted: from the first). Polling with the last `position` seen never misses an event and never repeats one, although transactions commit out of the order they began in. Events are kept 90 days (configurable): a position before the last event deleted answers 410 `position_expired`, since events after it are gone. Admins, and services with the `events:read` scope. Paged: the next page is in the `Link` header.
          */
         get: operations["listEvents"];
         put?: never;
@@ -617,7 +617,7 @@ export interface components {
              * @description Stable and machine-readable: branch on this, not on the texts.
              * @enum {string}
              */
-            code: "role_not_allowed" | "not_yourself" | "email_not_verified";
+            code: "role_not_allowed" | "scope_missing" | "not_yourself" | "email_not_verified";
             /** @description The request's trace, to quote when reporting it. */
             traceId: string;
             /** @description Each invalid field (camelCase) and what is wrong with it. */
@@ -1174,6 +1174,16 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["GoneProblem"];
+                };
+            };
+            /** @description Too many requests from this caller; try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RateLimitedProblem"];
                 };
             };
             /** @description An unexpected error; it has been logged. Nothing about internals is said. */
@@ -2635,6 +2645,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ForbiddenProblem"];
                 };
             };
+            /** @description Too many requests from this caller; try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RateLimitedProblem"];
+                };
+            };
             /** @description An unexpected error; it has been logged. Nothing about internals is said. */
             500: {
                 headers: {
@@ -2725,6 +2745,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
                 };
             };
+            /** @description Too many requests from this caller; try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RateLimitedProblem"];
+                };
+            };
             /** @description An unexpected error; it has been logged. Nothing about internals is said. */
             500: {
                 headers: {
@@ -2800,6 +2830,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["NotFoundProblem"];
                 };
             };
+            /** @description Too many requests from this caller; try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RateLimitedProblem"];
+                };
+            };
             /** @description An unexpected error; it has been logged. Nothing about internals is said. */
             500: {
                 headers: {
@@ -2873,6 +2913,16 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description Too many requests from this caller; try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RateLimitedProblem"];
                 };
             };
             /** @description An unexpected error; it has been logged. Nothing about internals is said. */
@@ -2956,6 +3006,16 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description Too many requests from this caller; try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RateLimitedProblem"];
                 };
             };
             /** @description An unexpected error; it has been logged. Nothing about internals is said. */
@@ -3043,6 +3103,16 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description Too many requests from this caller; try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RateLimitedProblem"];
                 };
             };
             /** @description An unexpected error; it has been logged. Nothing about internals is said. */
