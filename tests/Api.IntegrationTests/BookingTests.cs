@@ -44,6 +44,25 @@ public class BookingTests(SlotsApiFactory factory) : ApiTestBase(factory)
         Assert.True(stored.GetProperty("isFullyBooked").GetBoolean());
     }
 
+    /// <summary>
+    /// A customer whose subject holds a slash (as some providers' do) books, and cancels through <c>/book/me</c>: the
+    /// subject never goes in the path, which could not carry it.
+    /// </summary>
+    [Fact]
+    public async Task A_customer_whose_subject_holds_a_slash_cancels_their_own_booking_as_me()
+    {
+        var subject = $"idp|tenant/{Guid.NewGuid():N}";
+        using var customer = Factory.NewClient(Factory.Tokens.Create("customer", subject, "slashed@customers.example", "Slashed"));
+        var slot = Id(await CreateSlotAsync(NewSpecialist(), capacity: 2));
+        Assert.Equal(HttpStatusCode.Created, (await customer.PostAsJsonAsync($"{Base}/{slot}/book", new { })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await customer.DeleteAsync($"{Base}/{slot}/book/me")).StatusCode);
+
+        Assert.Equal(0L, await Factory.ScalarAsync<long>("SELECT count(*) FROM bookings WHERE customer_id = $1 AND cancelled_at IS NULL", subject));
+        await ProblemAsync(await customer.DeleteAsync($"{Base}/{slot}/book/me"), HttpStatusCode.NotFound, "booking_not_found");
+        await ProblemAsync(await Factory.NewClient(null).DeleteAsync($"{Base}/{slot}/book/me"), HttpStatusCode.Unauthorized);
+    }
+
     [Fact]
     public async Task Booking_twice_is_already_booked()
     {

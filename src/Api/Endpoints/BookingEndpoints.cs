@@ -5,6 +5,7 @@ using Slots.Api.Contracts;
 using Slots.Api.Http;
 using Slots.Api.Security;
 using Slots.Application.Common;
+using Slots.Application.Common.Security;
 using Slots.Application.Slots;
 using Slots.Application.Slots.BookSlot;
 using Slots.Application.Slots.CancelBooking;
@@ -25,6 +26,11 @@ public static class BookingEndpoints
             .WithSummary("Cancel a booking")
             .WithDescription("Cancels a customer's live booking and frees the seat. The customer, the slot's specialist "
                 + "or an admin.")
+            .ChangesASlot().Limited(RateLimits.Cancellations);
+        slots.MapDelete("/{slotId:guid}/book/me", CancelMine).WithName("cancelMyBooking")
+            .WithSummary("Cancel my booking")
+            .WithDescription("Cancels the signed-in customer's own live booking, whose id is the token's subject: for a "
+                + "subject a path cannot carry (one holding `/`, say).")
             .ChangesASlot().Limited(RateLimits.Cancellations);
         slots.MapGet("/{slotId:guid}/cancelled-bookings", ListCancelled).WithName("listCancelledBookings")
             .WithSummary("List a slot's cancelled bookings")
@@ -52,6 +58,9 @@ public static class BookingEndpoints
         SlotsMetrics.Cancellations.Add(1);
         return TypedResults.NoContent();
     }
+
+    private static Task<NoContent> CancelMine(Guid slotId, ICurrentUser user, ISender sender, CancellationToken ct) =>
+        Cancel(slotId, user.Require().Subject, sender, ct);
 
     private static async Task<Ok<IReadOnlyList<BookingResponse>>> ListCancelled(
         Guid slotId, int? limit, ISender sender, CancellationToken ct) =>
