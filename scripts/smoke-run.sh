@@ -62,6 +62,13 @@ AS="$ANN"; expect 204 DELETE "$B/$ID/book/cal-$RUN"
 expect 204 DELETE "$B/$ID"
 expect 404 GET "$B/$ID"
 AS=""; expect 200 GET "http://127.0.0.1:$SLOTS_PORT/openapi/v1.json"
+# Local sign-in is on (the environment is Local), and only this machine's own host names are answered: a name of
+# another site re-pointed at 127.0.0.1 (DNS rebinding) gets 400 before anything runs.
+expect 200 POST "http://127.0.0.1:$SLOTS_PORT/api/dev/token" '{"role":"customer","id":"smoke-dev","email":"smoke@example.com"}'
+rebound="$(curl -s -o /dev/null -w '%{http_code}' -H 'Host: rebind.attacker.example' "http://127.0.0.1:$SLOTS_PORT/api/dev/token" \
+  -X POST -H 'Content-Type: application/json' -d '{"role":"admin","id":"x"}')"
+[ "$rebound" = 400 ] || fail "a request for another host name got $rebound, not 400"
+CHECKS=$((CHECKS + 1))
 
 trap - EXIT
 stop_live_run

@@ -1,13 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Slots.Api.IntegrationTests.Infrastructure;
 
 namespace Slots.Api.IntegrationTests;
 
 /// <summary>
-/// <c>POST /api/dev/token</c>, the web UI's local sign-in: only with <c>Slots:DevSignIn</c> on and the API signing its own
-/// tokens. It is left out of the document, so its own answers are read with a plain client; what its tokens do is
+/// <c>POST /api/dev/token</c>, the web UI's local sign-in: only with <c>Slots:DevSignIn</c> on, outside Production, and the
+/// API signing its own tokens. It is left out of the document, so its own answers are read with a plain client; what its tokens do is
 /// checked with contract-checked clients.
 /// </summary>
 [Collection(ApiCollection.Name)]
@@ -18,7 +19,7 @@ public class DevSignInTests(SlotsApiFactory factory) : ApiTestBase(factory)
     [Fact]
     public async Task With_the_flag_on_a_signed_in_specialist_and_customer_can_use_the_api()
     {
-        await using var api = Factory.WithWebHostBuilder(b => b.UseSetting("Slots:DevSignIn", "true"));
+        await using var api = Factory.WithWebHostBuilder(b => b.UseEnvironment("Local").UseSetting("Slots:DevSignIn", "true"));
         using var plain = api.CreateClient();
         var specialist = NewSpecialist();
 
@@ -50,7 +51,7 @@ public class DevSignInTests(SlotsApiFactory factory) : ApiTestBase(factory)
     [InlineData("""{"role":"admin","id":"x","name":"\u202Eevil"}""", "name")]
     public async Task Bad_sign_in_input_is_a_400_naming_the_field(string body, string field)
     {
-        await using var api = Factory.WithWebHostBuilder(b => b.UseSetting("Slots:DevSignIn", "true"));
+        await using var api = Factory.WithWebHostBuilder(b => b.UseEnvironment("Local").UseSetting("Slots:DevSignIn", "true"));
         using var plain = api.CreateClient();
 
         var problem = await ProblemAsync(await plain.PostAsync(TokenPath, Json(body)), HttpStatusCode.BadRequest);
@@ -66,10 +67,23 @@ public class DevSignInTests(SlotsApiFactory factory) : ApiTestBase(factory)
         await ProblemAsync(response, HttpStatusCode.NotFound);
     }
 
+    /// <summary>In Production nobody may sign in as anyone, whatever the flag says: the endpoint does not exist.</summary>
+    [Fact]
+    public async Task In_production_the_flag_is_ignored()
+    {
+        await using var api = Factory.WithWebHostBuilder(b => b.UseEnvironment("Production").UseSetting("Slots:DevSignIn", "true"));
+        using var client = SlotsApiFactory.ClientOf(api);
+
+        var response = await client.PostAsync(TokenPath, Json("""{"role":"admin","id":"x"}"""));
+
+        await ProblemAsync(response, HttpStatusCode.NotFound);
+    }
+
     [Fact]
     public async Task With_an_external_authority_the_flag_is_ignored()
     {
         await using var api = Factory.WithWebHostBuilder(b => b
+            .UseEnvironment("Local")
             .UseSetting("Slots:DevSignIn", "true")
             .UseSetting("Auth:Authority", "https://idp.invalid")
             .UseSetting("Auth:SigningKeyFile", ""));

@@ -6,8 +6,9 @@ namespace Slots.Api.Security;
 
 /// <summary>
 /// <c>POST /api/dev/token</c>: the web UI's local sign-in screen. Served only when <c>Slots:DevSignIn</c> is true
-/// (<c>./slots run</c> sets it; no configuration file does) and the API signs its own tokens; with an external
-/// authority configured the endpoint does not exist, whatever the flag says. Not part of the API's document.
+/// (<c>./slots run</c> sets it; no configuration file does), the environment is not Production (<c>./slots run</c> runs
+/// as <c>Local</c>) and the API signs its own tokens; otherwise the endpoint does not exist, whatever the flag says.
+/// Not part of the API's document.
 /// </summary>
 public static class DevSignIn
 {
@@ -22,6 +23,12 @@ public static class DevSignIn
     {
         if (!app.Configuration.GetValue<bool>("Slots:DevSignIn"))
         {
+            return;
+        }
+
+        if (app.Environment.IsProduction())
+        {
+            app.Logger.LogWarning("Slots:DevSignIn is ignored: the environment is Production, where nobody may sign in as anyone.");
             return;
         }
 
