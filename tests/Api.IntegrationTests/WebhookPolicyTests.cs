@@ -42,6 +42,16 @@ public class WebhookPolicyTests
     [InlineData("0.0.0.0", true, "not a host")]
     [InlineData("239.1.1.1", true, "unicast")]
     [InlineData("ff02::1", true, "unicast")]
+    [InlineData("64:ff9b::a9fe:a9fe", true, "carries 169.254.169.254")]
+    [InlineData("64:ff9b::7f00:1", false, "carries 127.0.0.1")]
+    [InlineData("64:ff9b::5db8:d822", false, null)]
+    [InlineData("2002:a9fe:a9fe::1", true, "carries 169.254.169.254")]
+    [InlineData("::169.254.169.254", true, "carries 169.254.169.254")]
+    [InlineData("::ffff:0:169.254.169.254", true, "carries 169.254.169.254")]
+    [InlineData("192.0.0.192", true, "192.0.0.0/24")]
+    [InlineData("168.63.129.16", true, "metadata")]
+    [InlineData("fd12:3456::1", false, "unique local")]
+    [InlineData("fd12:3456::1", true, null)]
     public void Addresses_are_allowed_or_refused_by_kind(string address, bool insecure, string? refusal)
     {
         var targets = new WebhookTargets(new WebhookOptions { AllowInsecureTargets = insecure }, (_, _) => Task.FromResult<IPAddress[]>([]));

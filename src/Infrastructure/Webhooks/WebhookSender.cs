@@ -49,6 +49,12 @@ internal sealed partial class WebhookSender : IDisposable
         };
     }
 
+    /// <summary>
+    /// A connection refused, reset or not answered in time: one error for all, so that an admin cannot learn from a
+    /// subscription's errors which ports of an internal host are open, closed or filtered.
+    /// </summary>
+    public const string Unreachable = "The receiver could not be reached.";
+
     /// <summary>The connect timeout, which is never longer than the whole send's.</summary>
     private TimeSpan ConnectTimeout => _options.ConnectTimeout < _options.SendTimeout ? _options.ConnectTimeout : _options.SendTimeout;
 
@@ -83,7 +89,7 @@ internal sealed partial class WebhookSender : IDisposable
         }
         catch (Exception e) when (e is OperationCanceledException or HttpRequestException && e.InnerException is TimeoutException)
         {
-            error = $"No connection within {ConnectTimeout.TotalSeconds:0.###} s.";
+            error = Unreachable;
         }
         catch (OperationCanceledException)
         {
@@ -92,6 +98,10 @@ internal sealed partial class WebhookSender : IDisposable
         catch (HttpRequestException e) when (e.InnerException is WebhookTargetRefusedException refused)
         {
             error = "Target refused: " + refused.Message;
+        }
+        catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ConnectionError)
+        {
+            error = Unreachable;
         }
         catch (HttpRequestException e)
         {

@@ -6,8 +6,9 @@ namespace Slots.Infrastructure.Webhooks;
 
 /// <summary>
 /// Which targets a webhook may call. Always refused: link-local addresses (cloud metadata services live there), known
-/// metadata addresses, unspecified, multicast and broadcast ones. Loopback and plain <c>http</c> only with
-/// <see cref="WebhookOptions.AllowInsecureTargets"/>. Private networks are allowed: the subscribers are internal services.
+/// metadata addresses, 192.0.0.0/24, unspecified, multicast and broadcast ones, and IPv6 addresses that carry a refused
+/// IPv4 one. Loopback, unique local IPv6 and plain <c>http</c> only with <see cref="WebhookOptions.AllowInsecureTargets"/>.
+/// Private IPv4 networks are allowed: the subscribers are internal services.
 /// The dispatcher checks again on every connection (<see cref="ConnectAsync"/>), on the addresses the name resolves to then.
 /// </summary>
 internal sealed class WebhookTargets(WebhookOptions options, HostResolver resolve) : IWebhookTargets
@@ -15,6 +16,7 @@ internal sealed class WebhookTargets(WebhookOptions options, HostResolver resolv
     private static readonly IPAddress[] MetadataAddresses =
     [
         IPAddress.Parse("169.254.169.254"), IPAddress.Parse("100.100.100.200"), IPAddress.Parse("fd00:ec2::254"),
+        IPAddress.Parse("168.63.129.16"), // Azure's wire server
     ];
 
     public async Task<string?> RefusalAsync(Uri url, CancellationToken cancellationToken)
@@ -52,6 +54,13 @@ internal sealed class WebhookTargets(WebhookOptions options, HostResolver resolv
             address = address.MapToIPv4();
         }
 
+        // An IPv4 address carried inside an IPv6 one (NAT64, 6to4, IPv4-compatible, SIIT) is judged as the IPv4 one:
+        // "64:ff9b::a9fe:a9fe" reaches 169.254.169.254 through a NAT64 gateway.
+        if (EmbeddedIPv4(address) is { } embedded && AddressRefusal(embedded) is { } carried)
+        {
+            return $"{address} carries {embedded}: {carried}";
+        }
+
         if (MetadataAddresses.Contains(address))
         {
             return $"{address} is a cloud metadata address.";
@@ -74,10 +83,19 @@ internal sealed class WebhookTargets(WebhookOptions options, HostResolver resolv
             {
                 return $"{address} is not a unicast address.";
             }
+
+            if (b[0] == 192 && b[1] == 0 && b[2] == 0)
+            {
+                return $"{address} is in 192.0.0.0/24, the protocols' own (some clouds' metadata lives there).";
+            }
         }
         else if (address.IsIPv6LinkLocal || address.IsIPv6SiteLocal)
         {
             return $"{address} is link-local.";
+        }
+        else if (address.IsIPv6UniqueLocal && !options.AllowInsecureTargets)
+        {
+            return $"{address} is a unique local address (fc00::/7).";
         }
         else if (address.IsIPv6Multicast)
         {
@@ -87,6 +105,34 @@ internal sealed class WebhookTargets(WebhookOptions options, HostResolver resolv
         return IPAddress.IsLoopback(address) && !options.AllowInsecureTargets
             ? $"{address} is a loopback address."
             : null;
+    }
+
+    /// <summary>The IPv4 address an IPv6 one carries, if any: NAT64 (64:ff9b::/96), 6to4 (2002::/16), IPv4-compatible (::/96), SIIT (::ffff:0:0/96).</summary>
+    internal static IPAddress? EmbeddedIPv4(IPAddress address)
+    {
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return null;
+        }
+
+        var b = address.GetAddressBytes();
+        bool Zero(int from, int to) => b[from..to].All(x => x == 0);
+        if (b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && Zero(4, 12))
+        {
+            return new IPAddress(b[12..16]);
+        }
+
+        if (b[0] == 0x20 && b[1] == 0x02)
+        {
+            return new IPAddress(b[2..6]);
+        }
+
+        if (Zero(0, 12) && !Zero(12, 14))
+        {
+            return new IPAddress(b[12..16]); // ::a.b.c.d (but not :: or ::1)
+        }
+
+        return Zero(0, 8) && b[8] == 0xff && b[9] == 0xff && b[10] == 0 && b[11] == 0 ? new IPAddress(b[12..16]) : null;
     }
 
     /// <summary>
