@@ -135,6 +135,26 @@ public class IdempotencyTests(SlotsApiFactory factory) : ApiTestBase(factory)
         Assert.Equal(0L, await Factory.ScalarAsync<long>("SELECT count(*) FROM idempotency_keys WHERE key = 'old-key'"));
     }
 
+    /// <summary>More than a batch of expired answers go in one sweep, batch after batch; one still alive stays.</summary>
+    [Fact]
+    public async Task The_sweep_forgets_more_than_a_batch_and_no_live_key()
+    {
+        var scope = $"sweep|{Guid.NewGuid():N}";
+        await Factory.ExecuteAsync(
+            """
+            INSERT INTO idempotency_keys (scope, operation, key, fingerprint, body, created_at)
+            SELECT $1, 'createSlot', 'k' || i, '\x00', '{}', now() - interval '25 hours' - i * interval '1 second' FROM generate_series(1, $2) i
+            """,
+            scope, IdempotencySweeper.Batch + 5);
+        await Factory.ExecuteAsync(
+            "INSERT INTO idempotency_keys (scope, operation, key, fingerprint, body, created_at) VALUES ($1, 'createSlot', 'alive', '\\x00', '{}', now())", scope);
+
+        var swept = await Factory.Services.GetRequiredService<IdempotencySweeper>().SweepAsync(default);
+
+        Assert.True(swept >= IdempotencySweeper.Batch + 5, $"{swept} swept");
+        Assert.Equal(["alive"], await Factory.ScalarAsync<string[]>("SELECT array_agg(key) FROM idempotency_keys WHERE scope = $1", scope));
+    }
+
     private static string Booking(string customer) =>
         $$"""{"customerId":"{{customer}}","customerEmail":"{{customer}}@customers.example","customerName":"Customer {{customer}}"}""";
 

@@ -292,6 +292,30 @@ public class SeriesTests(SlotsApiFactory factory, ITestOutputHelper output) : Ap
         Assert.Equal(14, (await ScheduleAsync(specialist)).Count);
     }
 
+    /// <summary>
+    /// A preview with a key keeps no answer under it: a second preview sees the schedule as it is then (a slot made in
+    /// between), and the real request with the same key makes the series.
+    /// </summary>
+    [Fact]
+    public async Task A_preview_keeps_no_answer_under_its_idempotency_key()
+    {
+        var specialist = NewSpecialist();
+        var from = NextMonday(7);
+        var pattern = JsonSerializer.Serialize(Pattern(specialist, from, from, ["monday"], slotMinutes: 60, windows: [("09:00", "11:00")]));
+        var key = $"preview-{Guid.NewGuid():N}";
+
+        var first = await BodyAsync(await SendRawAsync(Client, HttpMethod.Post, $"{Series}?dryRun=true", pattern, ("Idempotency-Key", key)));
+        await CreateSlotAsync(specialist, days: from.DayNumber - Today.DayNumber, start: "09:00", end: "10:00");
+        var second = await SendRawAsync(Client, HttpMethod.Post, $"{Series}?dryRun=true", pattern, ("Idempotency-Key", key));
+        var real = await SendRawAsync(Client, HttpMethod.Post, Series, pattern, ("Idempotency-Key", key));
+
+        Assert.Equal(2, first.GetProperty("created").GetArrayLength());
+        Assert.False(second.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(1, (await BodyAsync(second)).GetProperty("created").GetArrayLength());
+        Assert.Equal(HttpStatusCode.Created, real.StatusCode);
+        Assert.Equal(1L, await Factory.ScalarAsync<long>("SELECT count(*) FROM idempotency_keys WHERE key = $1", key));
+    }
+
     [Fact]
     public async Task Deactivating_a_series_changes_its_future_slots_in_one_operation()
     {

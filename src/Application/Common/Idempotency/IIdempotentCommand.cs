@@ -11,4 +11,10 @@ public interface IIdempotentCommand
 
     /// <summary>What the key is scoped to besides the caller: the operation, and its target where it has one.</summary>
     string IdempotencyOperation();
+
+    /// <summary>
+    /// True for a request that changes nothing (a preview): its answer is not kept under the key, since there is no
+    /// effect to protect and a repeat should see the schedule as it is then.
+    /// </summary>
+    bool ChangesNothing => false;
 }

@@ -11,7 +11,8 @@ namespace Slots.Application.Common.Idempotency;
 /// locked first; a kept answer for the same request is returned again (marked <see cref="IReplayableResponse.Replayed"/>),
 /// one for another request is refused; otherwise the command runs and its answer is kept in the same transaction as its
 /// effect, so there is never an effect without its answer, or an answer without its effect. Only successes are kept:
-/// a refused command changed nothing, and a repeat is judged afresh.
+/// a refused command changed nothing, and a repeat is judged afresh. A request that changes nothing (a preview) keeps
+/// no answer at all.
 /// </summary>
 public sealed class IdempotencyBehavior<TMessage, TResponse>(
     IIdempotencyStore store, ICurrentUser user, TimeProvider clock)
@@ -21,7 +22,7 @@ public sealed class IdempotencyBehavior<TMessage, TResponse>(
     public async ValueTask<TResponse> Handle(
         TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        if (message.IdempotencyKey is not { } key)
+        if (message.IdempotencyKey is not { } key || message.ChangesNothing)
         {
             return await next(message, cancellationToken);
         }

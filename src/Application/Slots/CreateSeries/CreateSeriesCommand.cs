@@ -31,6 +31,8 @@ public sealed record CreateSeriesCommand(
     [JsonIgnore]
     public string? IdempotencyKey { get; init; }
 
-    // The body's fingerprint leaves DryRun out, so the operation tells a preview from the real thing.
-    string IIdempotentCommand.IdempotencyOperation() => DryRun ? "createSeries:dryRun" : "createSeries";
+    string IIdempotentCommand.IdempotencyOperation() => "createSeries";
+
+    /// <summary>A preview writes nothing, so nothing is kept under its key: the real request may use the same key.</summary>
+    bool IIdempotentCommand.ChangesNothing => DryRun;
 }
