@@ -96,13 +96,21 @@ public static class DependencyInjection
     private static readonly int ConnectionsPerProcess = Math.Max(8, 4 * Environment.ProcessorCount);
 
     /// <summary>
-    /// Bounds on every wait a session may do, unless the connection string passes its own <c>Options</c>: a row lock
-    /// held longer than a request's budget by another process (<c>lock_timeout</c>, 503 <c>slot_busy</c>), a statement
-    /// running past five seconds (<c>statement_timeout</c>), a transaction left idle by a stuck client for ten
-    /// (<c>idle_in_transaction_session_timeout</c>: its locks are released).
+    /// Bounds on every wait a session may do: a row lock held longer than a request's budget by another process
+    /// (<c>lock_timeout</c>, 503 <c>slot_busy</c>), a statement running past five seconds (<c>statement_timeout</c>), a
+    /// transaction left idle by a stuck client for ten (<c>idle_in_transaction_session_timeout</c>: its locks are
+    /// released). Added to the <c>Options</c> a connection string passes, each unless it sets that one itself: an
+    /// operator's <c>-c search_path=...</c> no longer drops them all.
     /// </summary>
-    public const string SessionTimeouts =
-        "-c lock_timeout=2000 -c statement_timeout=5000 -c idle_in_transaction_session_timeout=10000";
+    private static readonly (string Name, string Value)[] SessionTimeouts =
+        [("lock_timeout", "2000"), ("statement_timeout", "5000"), ("idle_in_transaction_session_timeout", "10000")];
+
+    /// <summary>The connection string's <c>Options</c> with each session timeout it does not set itself added.</summary>
+    internal static string WithSessionTimeouts(string? options) =>
+        SessionTimeouts
+            .Where(t => !System.Text.RegularExpressions.Regex.IsMatch(options ?? "", $@"(^|\s)(-c\s*|--){t.Name}\s*="))
+            .Aggregate(options ?? "", (all, t) => $"{all} -c {t.Name}={t.Value}")
+            .Trim();
 
     /// <summary>
     /// Server-side prepared statements for the few statements the service sends over and over (PostgreSQL
@@ -123,10 +131,7 @@ public static class DependencyInjection
     private static string Tuned(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (string.IsNullOrEmpty(builder.Options))
-        {
-            builder.Options = SessionTimeouts;
-        }
+        builder.Options = WithSessionTimeouts(builder.Options);
 
         if (!connectionString.Contains("Command Timeout", StringComparison.OrdinalIgnoreCase)
             && !connectionString.Contains("CommandTimeout", StringComparison.OrdinalIgnoreCase))

@@ -33,6 +33,25 @@ public class SessionTimeoutTests(SlotsApiFactory factory) : ApiTestBase(factory)
         Assert.Equal(5, settings.CommandTimeout);
     }
 
+    /// <summary>
+    /// An operator's own <c>Options</c> keep what they say, and the session timeouts they do not set are added to them:
+    /// a connection string with a search path once had no timeouts at all. Checked on a session of an API started so.
+    /// </summary>
+    [Fact]
+    public async Task An_operators_options_keep_theirs_and_get_the_timeouts_they_leave_out()
+    {
+        await using var api = Factory.WithWebHostBuilder(b => b.UseSetting(
+            "ConnectionStrings:Slots",
+            new NpgsqlConnectionStringBuilder(Factory.ConnectionString) { Options = "-c search_path=public -c statement_timeout=7000" }.ConnectionString));
+        await using var session = new NpgsqlConnection(ApiConnectionString(api));
+        await session.OpenAsync();
+
+        Assert.Equal("public", await ShowAsync(session, "search_path"));
+        Assert.Equal("7s", await ShowAsync(session, "statement_timeout"));
+        Assert.Equal("2s", await ShowAsync(session, "lock_timeout"));
+        Assert.Equal("10s", await ShowAsync(session, "idle_in_transaction_session_timeout"));
+    }
+
     [Fact]
     public async Task A_statement_past_the_statement_timeout_answers_503_database_timeout()
     {
