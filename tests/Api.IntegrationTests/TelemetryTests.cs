@@ -26,7 +26,7 @@ public class TelemetryTests(SlotsApiFactory factory) : ApiTestBase(factory)
     {
         var spans = new List<Activity>();
         var metrics = new List<Metric>();
-        await using var api = Factory.WithWebHostBuilder(b => b.ConfigureServices(services =>
+        await using var api = Factory.WithWebHostBuilder(b => b.UseSetting("Slots:Telemetry:TraceSampleRatio", "1").ConfigureServices(services =>
         {
             services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans));
             services.ConfigureOpenTelemetryMeterProvider(meters => meters.AddInMemoryExporter(metrics));
@@ -59,6 +59,26 @@ public class TelemetryTests(SlotsApiFactory factory) : ApiTestBase(factory)
         Assert.Contains(metrics, m => m.Name == "slots.queue.wait");
         Assert.Contains(metrics, m => m.Name == "slots.queue.depth");
         Assert.Contains(metrics, m => m.Name == "slots.circuit.state");
+    }
+
+    /// <summary>
+    /// With nothing sampled (ratio 0), a caller's traceparent marked sampled does not get its requests recorded: anyone
+    /// can send one, and it would have the service trace everything they ask.
+    /// </summary>
+    [Fact]
+    public async Task A_callers_sampled_flag_cannot_force_a_trace_to_be_recorded()
+    {
+        var spans = new List<Activity>();
+        await using var api = Factory.WithWebHostBuilder(b => b.UseSetting("Slots:Telemetry:TraceSampleRatio", "0")
+            .ConfigureServices(services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans))));
+        using var client = SlotsApiFactory.ClientOf(api, Factory.Tokens.Admin());
+        var slot = Id(await CreateSlotAsync(NewSpecialist(), capacity: 1));
+        var trace = ActivityTraceId.CreateRandom();
+
+        Assert.Equal(HttpStatusCode.Created, (await SendTracedAsync(client, trace, slot, "untraced-1")).StatusCode);
+        await Task.Delay(500); // a recorded span would be exported by now
+
+        Assert.DoesNotContain(Snapshot(spans), s => s.TraceId == trace);
     }
 
     [Fact]

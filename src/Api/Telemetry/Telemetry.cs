@@ -8,8 +8,9 @@ namespace Slots.Api.Telemetry;
 /// <summary>
 /// OpenTelemetry traces (ASP.NET Core, HttpClient, and the database's driver as the composition root adds it) and metrics (requests, <see cref="SlotsMetrics"/>) for
 /// operators. Exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the exporter reads the other
-/// <c>OTEL_*</c> variables itself), nowhere otherwise. Traces are sampled by head: a request that arrives with a
-/// sampled <c>traceparent</c> is always recorded, others at <c>Slots:Telemetry:TraceSampleRatio</c> (default 0.1).
+/// <c>OTEL_*</c> variables itself), nowhere otherwise. Traces are sampled by head at <c>Slots:Telemetry:TraceSampleRatio</c>
+/// (default 0.1), by trace id: a request's <c>traceparent</c> puts it in its caller's trace, but cannot force it to be
+/// recorded.
 /// <c>Slots:Telemetry:Enabled=false</c> turns all of it off.
 /// </summary>
 public static class Telemetry
@@ -38,7 +39,13 @@ public static class Telemetry
             .WithTracing(tracing =>
             {
                 tracing
-                    .SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(ratio)))
+                    // A caller's traceparent joins its trace, but its sampled flag does not decide: anyone may send one,
+                    // and "01" on every request would have the service record all of them. The ratio decides by the trace
+                    // id, the same way in every process; spans started inside the service follow their parent.
+                    .SetSampler(new ParentBasedSampler(
+                        new TraceIdRatioBasedSampler(ratio),
+                        remoteParentSampled: new TraceIdRatioBasedSampler(ratio),
+                        remoteParentNotSampled: new TraceIdRatioBasedSampler(ratio)))
                     .AddAspNetCoreInstrumentation(options => options.Filter = http => !http.Request.Path.StartsWithSegments("/health"))
                     .AddHttpClientInstrumentation();
                 database(tracing);
