@@ -54,6 +54,7 @@ public static class DependencyInjection
         services.AddSingleton(events ?? new EventOptions());
         services.AddSingleton<EventSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<EventSweeper>());
+        services.AddHostedService(sp => new FeedLagProbe(tuned, sp.GetRequiredService<ILogger<FeedLagProbe>>()));
         AddWebhooks(services, tuned, webhooks);
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         return services;

@@ -34,6 +34,7 @@ public static class SlotsMetrics
 
     private static readonly List<Func<int>> QueueDepths = [];
     private static readonly List<Func<int>> CircuitStates = [];
+    private static readonly List<Func<int>> FeedLags = [];
 
     static SlotsMetrics()
     {
@@ -41,7 +42,12 @@ public static class SlotsMetrics
             "Commands in flight or waiting in the slot queues.");
         Meter.CreateObservableGauge("slots.circuit.state", () => Observe(CircuitStates).DefaultIfEmpty().Max(), "{state}",
             "The database circuit breaker: 0 closed, 1 open, 2 half-open (a probe is out).");
+        Meter.CreateObservableGauge("slots.feed.lag", () => Observe(FeedLags).DefaultIfEmpty().Max(), "s",
+            "How long the event feed has been held back by a transaction still running (0 when it is not).");
     }
+
+    /// <summary>Adds a probe of the feed's lag, in whole seconds (FeedLagProbe).</summary>
+    public static void ObserveFeedLag(Func<int> seconds) => Add(FeedLags, seconds);
 
     /// <summary>Adds a slot queue to the observed depth (one per process; the tests start several).</summary>
     public static void ObserveQueueDepth(Func<int> depth) => Add(QueueDepths, depth);
