@@ -24,6 +24,15 @@ function Link({ to, children, current }: { to: string; children: ReactNode; curr
   );
 }
 
+/** A path segment decoded, or null when it is not valid percent-encoding (a typed or truncated link). */
+function decoded(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
 /** The stand-alone shell: a header, local sign-in, and the components on their routes. */
 export function App({ notice }: { notice?: string | undefined }) {
   const location = useLocation();
@@ -32,7 +41,9 @@ export function App({ notice }: { notice?: string | undefined }) {
   const signIn = () => navigate(`/sign-in?next=${encodeURIComponent(path)}`);
 
   let page: ReactNode;
-  const profile = path.match(/^\/specialists\/([^/]+)\/?$/);
+  const profileMatch = path.match(/^\/specialists\/([^/]+)\/?$/);
+  // A malformed segment (/specialists/%E0%A4%A) is a page that does not exist, not a crash.
+  const profile = profileMatch ? decoded(profileMatch[1]!) : null;
   if (path === '/sign-in' || (!session && (path === '/' || path === '/manage' || path === '/me/bookings'))) {
     page = (
       <SignIn
@@ -43,10 +54,10 @@ export function App({ notice }: { notice?: string | undefined }) {
         }}
       />
     );
-  } else if (profile) {
+  } else if (profile !== null) {
     page = (
       <SpecialistProfile
-        specialistEmail={decodeURIComponent(profile[1]!)}
+        specialistEmail={profile}
         canBook={session?.role === 'customer'}
         onSignIn={signIn}
       />
