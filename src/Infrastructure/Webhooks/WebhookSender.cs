@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -23,7 +22,6 @@ internal sealed partial class WebhookSender : IDisposable
 
     private readonly WebhookOptions _options;
     private readonly ILogger<WebhookSender> _logger;
-    private readonly ConcurrentDictionary<string, StandardWebhook> _signers = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _sending;
     private readonly HttpClient _http;
 
@@ -122,7 +120,9 @@ internal sealed partial class WebhookSender : IDisposable
     {
         var body = CloudEventJson.Encode(delivery.Event);
         var id = delivery.Event.Id.ToString();
-        var signature = _signers.GetOrAdd(delivery.Secret, secret => new StandardWebhook(secret))
+        // A signer per send, from the secret the claim just read: no secret outlives its delivery in this process (a cache
+        // kept every secret ever used, deleted subscriptions' too). Making one is a base64 decode.
+        var signature = new StandardWebhook(delivery.Secret)
             .Sign(id, delivery.ClaimedAt, Encoding.UTF8.GetString(body.Span));
         var request = new HttpRequestMessage(HttpMethod.Post, delivery.Url)
         {
