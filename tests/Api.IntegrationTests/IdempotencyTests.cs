@@ -140,14 +140,15 @@ public class IdempotencyTests(SlotsApiFactory factory) : ApiTestBase(factory)
     public async Task The_sweep_forgets_more_than_a_batch_and_no_live_key()
     {
         var scope = $"sweep|{Guid.NewGuid():N}";
+        var now = Factory.Clock.GetUtcNow().UtcDateTime; // the sweep's clock, which other tests move on
         await Factory.ExecuteAsync(
             """
             INSERT INTO idempotency_keys (scope, operation, key, fingerprint, body, created_at)
-            SELECT $1, 'createSlot', 'k' || i, '\x00', '{}', now() - interval '25 hours' - i * interval '1 second' FROM generate_series(1, $2) i
+            SELECT $1, 'createSlot', 'k' || i, '\x00', '{}', $3 - interval '25 hours' - i * interval '1 second' FROM generate_series(1, $2) i
             """,
-            scope, IdempotencySweeper.Batch + 5);
+            scope, IdempotencySweeper.Batch + 5, now);
         await Factory.ExecuteAsync(
-            "INSERT INTO idempotency_keys (scope, operation, key, fingerprint, body, created_at) VALUES ($1, 'createSlot', 'alive', '\\x00', '{}', now())", scope);
+            "INSERT INTO idempotency_keys (scope, operation, key, fingerprint, body, created_at) VALUES ($1, 'createSlot', 'alive', '\\x00', '{}', $2)", scope, now);
 
         var swept = await Factory.Services.GetRequiredService<IdempotencySweeper>().SweepAsync(default);
 
