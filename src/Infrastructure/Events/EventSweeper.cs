@@ -50,16 +50,8 @@ internal sealed class EventSweeper(IServiceScopeFactory scopes, EventOptions opt
     internal static async Task<int> SweepAsync(SlotsDbContext db, DateTimeOffset before, CancellationToken cancellationToken)
     {
         var firstKept = DeliverySweeper.FirstIdAt(before);
-        var total = 0;
-        int swept;
-        do
-        {
-            // Read as a list: composing (Single adds a LIMIT around it) would move the DELETE out of the top level.
-            swept = (await db.Database.SqlQueryRaw<int>(SweepSql, firstKept, Batch).ToListAsync(cancellationToken)).Single();
-            total += swept;
-        }
-        while (swept == Batch);
-
-        return total;
+        // Read as a list: composing (Single adds a LIMIT around it) would move the DELETE out of the top level.
+        return await InBatchesAsync(
+            Batch, async () => (await db.Database.SqlQueryRaw<int>(SweepSql, firstKept, Batch).ToListAsync(cancellationToken)).Single());
     }
 }

@@ -22,18 +22,9 @@ internal sealed class IdempotencySweeper(IServiceScopeFactory scopes, TimeProvid
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SlotsDbContext>();
         var expired = Clock.GetUtcNow().UtcDateTime - IdempotencyKeys.Lifetime;
-        var total = 0;
-        int swept;
-        do
-        {
-            swept = await db.Set<IdempotencyRecord>()
-                .Where(r => db.Set<IdempotencyRecord>().Where(o => o.CreatedAt <= expired).OrderBy(o => o.CreatedAt).Take(Batch)
-                    .Any(o => o.Scope == r.Scope && o.Operation == r.Operation && o.Key == r.Key))
-                .ExecuteDeleteAsync(cancellationToken);
-            total += swept;
-        }
-        while (swept == Batch);
-
-        return total;
+        return await InBatchesAsync(Batch, () => db.Set<IdempotencyRecord>()
+            .Where(r => db.Set<IdempotencyRecord>().Where(o => o.CreatedAt <= expired).OrderBy(o => o.CreatedAt).Take(Batch)
+                .Any(o => o.Scope == r.Scope && o.Operation == r.Operation && o.Key == r.Key))
+            .ExecuteDeleteAsync(cancellationToken));
     }
 }

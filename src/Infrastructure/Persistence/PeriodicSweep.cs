@@ -19,6 +19,24 @@ internal abstract partial class PeriodicSweep(TimeProvider clock, ILogger logger
     /// <summary>One sweep: the number of rows forgotten.</summary>
     public abstract Task<int> SweepAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Runs <paramref name="batch"/> (a delete of at most <paramref name="size"/> rows) until one deletes fewer: the rows
+    /// all go, and no statement holds its locks for long. Returns how many went.
+    /// </summary>
+    internal static async Task<int> InBatchesAsync(int size, Func<Task<int>> batch)
+    {
+        var total = 0;
+        int deleted;
+        do
+        {
+            deleted = await batch();
+            total += deleted;
+        }
+        while (deleted == size);
+
+        return total;
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval, Clock);

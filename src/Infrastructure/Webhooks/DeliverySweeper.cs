@@ -79,20 +79,9 @@ internal sealed class DeliverySweeper(IServiceScopeFactory scopes, WebhookOption
     }
 
     /// <summary>Deletes, batch after batch, the subscription's deliveries of <paramref name="status"/> before id <paramref name="before"/>.</summary>
-    private static async Task<int> SweepAsync(SlotsDbContext db, Guid subscription, Guid before, string? status, CancellationToken cancellationToken)
-    {
-        var total = 0;
-        int swept;
-        do
-        {
-            swept = await db.Database.ExecuteSqlRawAsync(
-                SweepSql, [subscription, before, Batch, new NpgsqlParameter("status", NpgsqlDbType.Text) { Value = (object?)status ?? DBNull.Value }], cancellationToken);
-            total += swept;
-        }
-        while (swept == Batch);
-
-        return total;
-    }
+    private static Task<int> SweepAsync(SlotsDbContext db, Guid subscription, Guid before, string? status, CancellationToken cancellationToken) =>
+        InBatchesAsync(Batch, () => db.Database.ExecuteSqlRawAsync(
+            SweepSql, [subscription, before, Batch, new NpgsqlParameter("status", NpgsqlDbType.Text) { Value = (object?)status ?? DBNull.Value }], cancellationToken));
 
     /// <summary>The smallest version 7 UUID of <paramref name="moment"/>'s millisecond: every id made earlier sorts below it.</summary>
     internal static Guid FirstIdAt(DateTimeOffset moment)
