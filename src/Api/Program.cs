@@ -104,6 +104,7 @@ app.UseOutputCache();
 // "/openapi/{documentName}.json" answered an unknown name with a plain-text 404). Built once (ContractCaching), and
 // like the reference and the health checks, limited per client address: they answer anyone.
 app.MapOpenApi(ContractCaching.DocumentPath).CacheOutput(policy => policy.Expire(TimeSpan.FromDays(365))).RequireRateLimiting(RateLimits.PublicDocuments);
+app.UseApiReferencePolicy();
 app.MapApiReference();
 app.MapHealth();
 app.MapConsultingSlots();

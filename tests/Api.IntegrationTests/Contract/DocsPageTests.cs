@@ -32,4 +32,24 @@ public class DocsPageTests(SlotsApiFactory factory) : ApiTestBase(factory)
         Assert.Empty(result.GetProperty("failed").EnumerateArray());
         Assert.Contains(result.GetProperty("requests").EnumerateArray(), r => r.GetString()!.EndsWith("/openapi/v1.json", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// The page comes with a policy of its own: scripts from this origin or with this answer's nonce, which Scalar puts
+    /// on its inline start-up script, a new one each time.
+    /// </summary>
+    [Fact]
+    public async Task The_docs_page_has_its_own_policy_with_a_fresh_nonce_on_its_scripts()
+    {
+        using var anonymous = Factory.CreateClient(); // the page is not in the document, so not contract-checked
+
+        var first = await anonymous.GetAsync("/docs/");
+        var second = await anonymous.GetAsync("/docs/");
+
+        var policy = string.Join(";", first.Headers.GetValues("Content-Security-Policy"));
+        var nonce = System.Text.RegularExpressions.Regex.Match(policy, "'nonce-([^']+)'").Groups[1].Value;
+        Assert.NotEmpty(nonce);
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+        Assert.Contains($"nonce=\"{nonce}\"", await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(nonce, string.Join(";", second.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+    }
 }
