@@ -1,7 +1,9 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using Slots.Application.Common.Behaviors;
 using Slots.Application.Common.Waits;
 using Slots.Application.Slots.BookSlot;
+using Slots.Application.Webhooks.CreateWebhook;
 
 namespace Slots.Application;
 
@@ -17,6 +19,7 @@ public static class DependencyInjection
         services.AddSingleton(bookings);
         services.AddSingleton<TimeBudget>();
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
+        services.AddSingleton<ICheckBeforeTransaction<CreateWebhookCommand>, CreateWebhookTargetCheck>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SlotQueue>();
         return services;

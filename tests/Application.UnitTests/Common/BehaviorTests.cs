@@ -14,7 +14,7 @@ public class BehaviorTests
     [Fact]
     public async Task Validation_stops_an_invalid_message_before_its_handler()
     {
-        var behavior = new ValidationBehavior<CancelBookingCommand, Unit>([new CancelBookingValidator()]);
+        var behavior = new ValidationBehavior<CancelBookingCommand, Unit>([new CancelBookingValidator()], []);
         var called = false;
 
         await Assert.ThrowsAsync<ValidationException>(() => behavior.Handle(
@@ -28,7 +28,7 @@ public class BehaviorTests
     [Fact]
     public async Task Validation_lets_a_valid_message_through()
     {
-        var behavior = new ValidationBehavior<CancelBookingCommand, Unit>([new CancelBookingValidator()]);
+        var behavior = new ValidationBehavior<CancelBookingCommand, Unit>([new CancelBookingValidator()], []);
         var called = false;
 
         await behavior.Handle(new CancelBookingCommand(Guid.NewGuid(), "c1"), (_, _) => { called = true; return ValueTask.FromResult(Unit.Value); }, default);

@@ -1,5 +1,6 @@
 using NSubstitute;
 using Slots.Application.Common;
+using Slots.Application.Common.Behaviors;
 using Slots.Application.Webhooks;
 using Slots.Application.Webhooks.CreateWebhook;
 using Slots.Application.Webhooks.ListDeliveries;
@@ -20,7 +21,7 @@ public class WebhookHandlerTests
     [Fact]
     public async Task Create_stores_a_fresh_secret_and_returns_it_once()
     {
-        var handler = new CreateWebhookHandler(_store, _targets, Clock());
+        var handler = new CreateWebhookHandler(_store, Clock());
 
         var first = await handler.Handle(new CreateWebhookCommand("https://billing.internal/hooks", ["slots.booking.created"], "billing"), default);
         var second = await handler.Handle(new CreateWebhookCommand("https://billing.internal/hooks", null, null), default);
@@ -33,14 +34,20 @@ public class WebhookHandlerTests
         Assert.Equal(WebhookHealthStatus.Healthy, first.Health.Status);
     }
 
+    /// <summary>
+    /// The target is checked with the validators, before the transaction (resolving its name may wait on DNS): a refused
+    /// one never reaches the handler, so nothing is stored.
+    /// </summary>
     [Fact]
-    public async Task Create_refuses_a_target_the_policy_refuses_and_stores_nothing()
+    public async Task Create_refuses_a_target_the_policy_refuses_before_the_handler_and_stores_nothing()
     {
         _targets.RefusalAsync(Arg.Any<Uri>(), Arg.Any<CancellationToken>()).Returns("169.254.169.254 is a cloud metadata address.");
-        var handler = new CreateWebhookHandler(_store, _targets, Clock());
+        var behavior = new ValidationBehavior<CreateWebhookCommand, CreatedWebhookResponse>(
+            [new CreateWebhookValidator()], [new CreateWebhookTargetCheck(_targets)]);
+        var handler = new CreateWebhookHandler(_store, Clock());
 
-        var error = await Assert.ThrowsAsync<DomainException>(async () =>
-            await handler.Handle(new CreateWebhookCommand("http://metadata.internal/", null, null), default));
+        var error = await Assert.ThrowsAsync<DomainException>(async () => await behavior.Handle(
+            new CreateWebhookCommand("http://metadata.internal/", null, null), (m, ct) => handler.Handle(m, ct), default));
 
         Assert.Equal("webhook_target_refused", error.Code);
         Assert.Equal("url", error.Target);
