@@ -124,7 +124,7 @@ errors() { awk -v s="$1" -v c="$2" -v k="$3" '$1 == s && $2 == c && $3 == k {e +
 
 log "subscribing a local receiver ($RECEIVER) to every event type"
 SUBSCRIPTION="$(curl -fsS -X POST "$BENCH_API/api/webhooks" -H "Authorization: Bearer $BENCH_TOKEN" -H 'Content-Type: application/json' \
-  -d "{\"url\": \"$RECEIVER/hooks\", \"types\": [\"slots.slot.created\", \"slots.slot.changed\", \"slots.slot.deleted\", \"slots.booking.created\", \"slots.booking.cancelled\"], \"description\": \"bench\"}")"
+  -d "{\"url\": \"$RECEIVER/hooks\", \"types\": [\"slots.slot.created\", \"slots.slot.changed\", \"slots.slot.deleted\", \"slots.booking.created\", \"slots.booking.cancelled\", \"slots.series.created\", \"slots.series.changed\", \"slots.series.deleted\"], \"description\": \"bench\"}")"
 # The receiver stands in for a service on another machine. Here it shares two cores with wrk, 64 PostgreSQL backends and
 # the API, and a single thread among ~70 busy ones got too little of them to keep up; so it runs at a higher scheduling
 # priority when the bench may give it one (as root), and the report says which.

@@ -36,9 +36,11 @@ internal sealed partial class WebhookDispatcher(
                 {
                     await Task.Delay(BackOff(_failedRounds), stoppingToken);
                 }
-                else if (round == Round.Idle)
+                else if (round == Round.Idle && await _sendEnded.WaitAsync(options.PollInterval, stoppingToken))
                 {
-                    await _sendEnded.WaitAsync(options.PollInterval, stoppingToken);
+                    // Woken by a send's end: let the ends of the sends around it come in too, so that a busy process runs
+                    // a round per few dozen sends, not one per send (which cost the bench a fifth of a booking's CPU).
+                    await Task.Delay(WakeBatching, stoppingToken);
                 }
             }
         }
@@ -55,6 +57,14 @@ internal sealed partial class WebhookDispatcher(
             await recording;
         }
     }
+
+    /// <summary>
+    /// How long a round woken by a send's end waits for more ends first, so that the rounds stay a few dozen a second
+    /// however many sends end (a round per send cost the bench's bookings about 150 µs of API CPU each, and the
+    /// database's time beside them); a subscription at its cap still gets its next deliveries within this (64 every
+    /// 20 ms is over 3,000 a second).
+    /// </summary>
+    public static readonly TimeSpan WakeBatching = TimeSpan.FromMilliseconds(20);
 
     /// <summary>The first wait after a failed round; it doubles with each further one, up to <see cref="MaxBackOff"/>.</summary>
     public static readonly TimeSpan FirstBackOff = TimeSpan.FromMilliseconds(100);
