@@ -1,4 +1,4 @@
-using Microsoft.Net.Http.Headers;
+using Slots.Api.Http;
 
 namespace Slots.Api.OpenApi;
 
@@ -27,8 +27,7 @@ public static class ContractCaching
 
             context.Response.Headers.ETag = ETag;
             context.Response.Headers.CacheControl = $"public, max-age={(int)MaxAge.TotalSeconds}";
-            if (EntityTagHeaderValue.TryParseList(context.Request.Headers.IfNoneMatch, out var tags)
-                && tags.Any(t => t.Tag == ETag || t.Tag == "*"))
+            if (EntityTags.NoneMatchHits(context.Request.Headers.IfNoneMatch, ETag))
             {
                 context.Response.StatusCode = StatusCodes.Status304NotModified;
                 return Task.CompletedTask;
