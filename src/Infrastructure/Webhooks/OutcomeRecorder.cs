@@ -1,6 +1,8 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Polly;
+using Polly.Retry;
 using static Slots.Infrastructure.Webhooks.DeliverySql;
 
 namespace Slots.Infrastructure.Webhooks;
@@ -82,23 +84,14 @@ internal sealed partial class OutcomeRecorder(WebhookDatabase database, WebhookO
                 batch.Add(outcome);
             }
 
-            for (var attempt = 1; ; attempt++)
+            try
             {
-                try
-                {
-                    await RecordAsync(batch);
-                    break;
-                }
-                catch (Exception) when (attempt < RecordAttempts)
-                {
-                    // The database may be back in a moment: the batch is tried again, and the error logged if it never is.
-                    await Task.Delay(RetryWait(attempt), CancellationToken.None);
-                }
-                catch (Exception e)
-                {
-                    LogRecordFailed(e, batch.Count, RecordAttempts);
-                    break;
-                }
+                // The database may be back in a moment: the batch is tried again, and the error logged if it never is.
+                await Retries.ExecuteAsync(async _ => await RecordAsync(batch), CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                LogRecordFailed(e, batch.Count, RecordAttempts);
             }
 
             batch.Clear();
@@ -126,8 +119,16 @@ internal sealed partial class OutcomeRecorder(WebhookDatabase database, WebhookO
     /// <summary>Tries of one batch before it is dropped: about 6 s of waits in all.</summary>
     public const int RecordAttempts = 6;
 
-    /// <summary>The wait after try <paramref name="attempt"/> failed: 200 ms doubling.</summary>
-    internal static TimeSpan RetryWait(int attempt) => TimeSpan.FromMilliseconds(200 * Math.Pow(2, attempt - 1));
+    /// <summary>A batch's tries: after a failure, 200 ms, doubling (Polly's exponential back-off, without jitter).</summary>
+    private static readonly ResiliencePipeline Retries = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            MaxRetryAttempts = RecordAttempts - 1,
+            Delay = TimeSpan.FromMilliseconds(200),
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = false,
+        })
+        .Build();
 
     [LoggerMessage(LogLevel.Warning, "Recording the outcomes of {Count} webhook deliveries failed {Attempts} times; they will be sent again.")]
     private partial void LogRecordFailed(Exception exception, int count, int attempts);
