@@ -88,8 +88,7 @@ internal sealed partial class WebhookDispatcher(
     }
 
     /// <summary>The wait after <paramref name="failures"/> rounds failed in a row: 100 ms doubling, at most 30 s.</summary>
-    internal static TimeSpan BackOff(int failures) =>
-        TimeSpan.FromMilliseconds(Math.Min(FirstBackOff.TotalMilliseconds * Math.Pow(2, Math.Clamp(failures - 1, 0, 30)), MaxBackOff.TotalMilliseconds));
+    internal static TimeSpan BackOff(int failures) => WebhookOptions.Doubling(FirstBackOff, failures, MaxBackOff);
 
     /// <summary>
     /// One fan-out and one claim. No more is claimed than twice what is sent at once, so each claimed delivery starts

@@ -64,10 +64,10 @@ public sealed class WebhookOptions
     public TimeSpan ClaimLease => (2 * SendTimeout) + TimeSpan.FromSeconds(5);
 
     /// <summary>The wait before retry number <paramref name="attempt"/> + 1: doubling, capped, and then between half and all of it.</summary>
-    public TimeSpan RetryDelay(int attempt, double jitter)
-    {
-        var doubled = FirstRetryDelay.TotalMilliseconds * Math.Pow(2, Math.Clamp(attempt - 1, 0, 40));
-        var capped = Math.Min(doubled, MaxRetryDelay.TotalMilliseconds);
-        return TimeSpan.FromMilliseconds(capped * (0.5 + (0.5 * jitter)));
-    }
+    public TimeSpan RetryDelay(int attempt, double jitter) =>
+        Doubling(FirstRetryDelay, attempt, MaxRetryDelay) * (0.5 + (0.5 * jitter));
+
+    /// <summary>The <paramref name="n"/>th of a series of waits that starts at <paramref name="first"/> and doubles up to <paramref name="cap"/>.</summary>
+    internal static TimeSpan Doubling(TimeSpan first, int n, TimeSpan cap) =>
+        TimeSpan.FromMilliseconds(Math.Min(first.TotalMilliseconds * Math.Pow(2, Math.Clamp(n - 1, 0, 40)), cap.TotalMilliseconds));
 }
