@@ -39,6 +39,7 @@ builder.Services.AddInfrastructure(
     builder.Configuration.GetConnectionString("Slots")
     ?? throw new InvalidOperationException("Set ConnectionStrings:Slots (./slots run does it for you)."),
     builder.Configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions(),
+    KeyRingCertificate.Load(builder.Configuration, builder.Environment),
     builder.Configuration.GetSection(EventOptions.Section).Get<EventOptions>());
 builder.Services.AddMediator((MediatorOptions options) =>
 {

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,8 +22,12 @@ namespace Slots.Infrastructure;
 
 public static class DependencyInjection
 {
+    /// <param name="keyCertificate">
+    /// Encrypts the Data Protection keys that seal the webhook secrets; without one (local runs only) they are stored plain.
+    /// </param>
     public static IServiceCollection AddInfrastructure(
-        this IServiceCollection services, string connectionString, WebhookOptions webhooks, EventOptions? events = null)
+        this IServiceCollection services, string connectionString, WebhookOptions webhooks, X509Certificate2? keyCertificate,
+        EventOptions? events = null)
     {
         var tuned = Tuned(connectionString);
         services.AddSingleton(new ReadGate(new NpgsqlConnectionStringBuilder(tuned).MaxPoolSize));
@@ -55,7 +61,7 @@ public static class DependencyInjection
         services.AddSingleton<EventSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<EventSweeper>());
         services.AddHostedService(sp => new FeedLagProbe(tuned, sp.GetRequiredService<ILogger<FeedLagProbe>>()));
-        AddWebhooks(services, tuned, webhooks);
+        AddWebhooks(services, tuned, webhooks, keyCertificate);
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         return services;
     }
@@ -64,9 +70,20 @@ public static class DependencyInjection
     /// The subscriptions' store and the dispatcher, which has a pool of its own (a fan-out, a claim and the outcomes of the
     /// sends in flight need a few connections, and must not queue behind the requests).
     /// </summary>
-    private static void AddWebhooks(IServiceCollection services, string connectionString, WebhookOptions options)
+    private static void AddWebhooks(IServiceCollection services, string connectionString, WebhookOptions options, X509Certificate2? keyCertificate)
     {
         services.AddSingleton(options);
+        // One key ring for every process (they open each other's sealed secrets), in the database, each key encrypted with
+        // the certificate. The application name keeps the keys apart from any other application's in the same table.
+        var keys = services.AddDataProtection().SetApplicationName("consulting-slots").PersistKeysToDbContext<SlotsDbContext>();
+        if (keyCertificate is not null)
+        {
+            keys.ProtectKeysWithCertificate(keyCertificate);
+        }
+
+        services.AddSingleton<WebhookSecrets>();
+        services.AddSingleton<SecretSealer>();
+        services.AddHostedService(sp => sp.GetRequiredService<SecretSealer>());
         services.AddSingleton<HostResolver>(Dns.GetHostAddressesAsync);
         services.AddSingleton<WebhookTargets>();
         services.AddSingleton<IWebhookTargets>(sp => sp.GetRequiredService<WebhookTargets>());

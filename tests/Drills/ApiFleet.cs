@@ -22,6 +22,9 @@ public sealed class ApiFleet : IAsyncDisposable
 
     public List<Uri> Instances { get; } = [];
 
+    /// <summary>The key ring's certificate, in the log folder: one for every instance, as one deployment has.</summary>
+    public const string KeyRingCertificateFile = "key-ring.pfx";
+
     public static async Task<ApiFleet> StartAsync(string apiDll, string connectionString, string keyFile, int count, string logDir)
     {
         var fleet = new ApiFleet();
@@ -54,6 +57,7 @@ public sealed class ApiFleet : IAsyncDisposable
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         info.Environment["DOTNET_GCgen0size"] = "0x4000000"; // as ./slots run starts it
         info.Environment["Auth__SigningKeyFile"] = keyFile;
+        info.Environment["Slots__DataProtection__CertificateFile"] = Path.Combine(logDir, KeyRingCertificateFile);
         info.Environment["Auth__Issuer"] = Drill.Issuer;
         info.Environment["Auth__Audience"] = Drill.Audience;
         var log = TextWriter.Synchronized(new StreamWriter(Path.Combine(logDir, $"api-{index}.log")) { AutoFlush = true });

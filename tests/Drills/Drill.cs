@@ -29,6 +29,7 @@ public sealed class Drill(string root, string apiDll, string adminConnection, st
         var work = Directory.CreateTempSubdirectory("slots-drill-").FullName;
         var keyFile = Path.Combine(work, "signing-key");
         await File.WriteAllTextAsync(keyFile, Convert.ToHexString(_tokens.SigningKey));
+        Slots.Tests.Shared.KeyRingCertificates.Write(Path.Combine(work, ApiFleet.KeyRingCertificateFile));
         await _db.RecreateAsync();
 
         await using (var fleet = await ApiFleet.StartAsync(apiDll, _db.ConnectionString, keyFile, 3, work))

@@ -8,6 +8,7 @@ using Slots.Application.Slots.CreateSeries;
 using Slots.Application.Slots.ListCancelledBookings;
 using Slots.Application.Webhooks;
 using Slots.Application.Webhooks.CreateWebhook;
+using Slots.Application.Webhooks.RotateSecret;
 using Slots.Domain.Slots;
 using static Slots.Api.OpenApi.ContractSchemas;
 
@@ -82,7 +83,10 @@ public static class ContractLimits
                 s.Description ??= "The event types to receive; all when left out.";
             },
             ["description"] = s => Text(s, CreateWebhookValidator.MaxDescriptionLength, "What the subscription is for, for people."),
-            ["secret"] = s => Text(s, 100, "The signing secret (Standard Webhooks): whsec_ and base64. Shown only when the subscription is created."),
+            ["secret"] = s => Text(s, 100, "The signing secret (Standard Webhooks): whsec_ and base64. Shown only in this answer."),
+            ["keepPreviousMinutes"] = s => Integer(s, 0, RotateSecretValidator.MaxKeepPreviousMinutes,
+                $"How long the secret replaced keeps signing beside the new one, in minutes: {RotateSecretValidator.DefaultKeepPreviousMinutes} (a day) when left out, 0 to stop it at once."),
+            ["previousSecretValidUntil"] = Instant,
             ["webhookId"] = Uuid,
             ["deliveryId"] = Uuid,
             ["eventType"] = s => Text(s, 64, "The event's type."),

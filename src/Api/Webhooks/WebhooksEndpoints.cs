@@ -10,6 +10,8 @@ using Slots.Application.Webhooks.EnableWebhook;
 using Slots.Application.Webhooks.ListDeliveries;
 using Slots.Application.Webhooks.ListWebhooks;
 using Slots.Application.Webhooks.RetryDelivery;
+using Slots.Application.Webhooks.RotateSecret;
+using Slots.Api.Contracts;
 
 namespace Slots.Api.Webhooks;
 
@@ -42,6 +44,13 @@ public static class WebhooksEndpoints
             .WithDescription("Sends to a disabled subscription again, and closes its circuit breaker. Events made while it "
                 + "was disabled are not delivered: read them from the feed, after the position of its last delivery.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        webhooks.MapPost("/{webhookId:guid}/secret", RotateSecret).WithName("rotateWebhookSecret").WithSummary("Rotate a subscription's secret")
+            .WithDescription("Gives the subscription a new signing `secret`, in this answer only. The secret it replaces keeps "
+                + "signing for `keepPreviousMinutes` (a day when left out, at most a week, 0 to stop at once, for one that "
+                + "leaked): until `previousSecretValidUntil` each delivery carries two signatures in `webhook-signature`, "
+                + "space-separated, and a receiver verifying with either accepts it. A second rotation within that time drops "
+                + "the oldest. Secrets are stored encrypted.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         webhooks.MapDelete("/{webhookId:guid}", Delete).WithName("deleteWebhook").WithSummary("End a subscription")
             .WithDescription("Stops the deliveries and forgets them, sent or not.")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -73,6 +82,10 @@ public static class WebhooksEndpoints
         await sender.Send(new DeleteWebhookCommand(webhookId), ct);
         return TypedResults.NoContent();
     }
+
+    private static async Task<Ok<RotatedSecretResponse>> RotateSecret(
+        Guid webhookId, RotateSecretRequest? body, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new RotateSecretCommand(webhookId, body?.KeepPreviousMinutes), ct));
 
     private static async Task<NoContent> Enable(Guid webhookId, ISender sender, CancellationToken ct)
     {

@@ -18,6 +18,14 @@ public interface IWebhookStore
     /// </summary>
     Task<bool> EnableAsync(Guid id, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Replaces a subscription's signing secret with <paramref name="secret"/>. The one replaced keeps signing beside it for
+    /// <paramref name="keepPrevious"/>, by the database's clock (not at all when zero; a secret replaced before is dropped).
+    /// Found is false when there is no such subscription; PreviousUntil is when the replaced one stops signing.
+    /// </summary>
+    Task<(bool Found, DateTime? PreviousUntil)> RotateSecretAsync(
+        Guid id, string secret, TimeSpan keepPrevious, CancellationToken cancellationToken);
+
     Task<bool> ExistsAsync(Guid id, CancellationToken cancellationToken);
 
     /// <summary>A subscription's deliveries, newest first, from before the one of <paramref name="before"/> (an event id).</summary>

@@ -14,4 +14,7 @@ internal enum AdvisoryLockSpace
 
     /// <summary>An <c>Idempotency-Key</c>, by caller, operation and key: a repeat waits for the first request to end.</summary>
     Idempotency = 3,
+
+    /// <summary>The Data Protection key ring, one key: the first use of an empty one makes its key.</summary>
+    KeyRing = 4,
 }

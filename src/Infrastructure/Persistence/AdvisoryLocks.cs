@@ -18,5 +18,8 @@ internal static class AdvisoryLocks
     public static string Idempotency(string scope, string operation, string key) =>
         Take(AdvisoryLockSpace.Idempotency, $"'idempotency:' || {scope} || '|' || {operation} || '|' || {key}");
 
+    /// <summary>The Data Protection key ring (<see cref="Webhooks.SecretSealer"/>).</summary>
+    public static readonly string KeyRing = Take(AdvisoryLockSpace.KeyRing, "'key-ring'");
+
     private static string Take(AdvisoryLockSpace space, string key) => $"pg_advisory_xact_lock(hashtextextended({key}, {(int)space}))";
 }

@@ -1,12 +1,16 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Slots.Domain.Slots;
 
 namespace Slots.Infrastructure.Persistence;
 
-public sealed class SlotsDbContext(DbContextOptions<SlotsDbContext> options) : DbContext(options)
+public sealed class SlotsDbContext(DbContextOptions<SlotsDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Slot> Slots => Set<Slot>();
+
+    /// <summary>The key ring that seals the webhook secrets (<see cref="Webhooks.WebhookSecrets"/>), shared by every process.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The row lock, transaction id and COMMIT a command sends around EF's statements; see <see cref="UnitOfWork"/>.</summary>
     internal CommandRoundTrips RoundTrips { get; } = new();

@@ -34,7 +34,7 @@ internal sealed class DeliveryClaim(WebhookDatabase database, WebhookOptions opt
         SET status = {Sending}, attempts = d.attempts + 1, last_attempt_at = now(), next_attempt_at = now() + $2
         FROM due, webhook_subscriptions s, events e
         WHERE d.subscription_id = due.subscription_id AND d.event_id = due.event_id AND s.id = d.subscription_id AND e.id = d.event_id
-        RETURNING d.subscription_id, d.attempts, now(), s.url, s.secret, e.id, e.type, e.subject, e.time, e.tx::text, e.seq, e.data::text
+        RETURNING d.subscription_id, d.attempts, now(), s.url, {Secrets}, e.id, e.type, e.subject, e.time, e.tx::text, e.seq, e.data::text
         """;
 
     public async Task<List<ClaimedDelivery>> ClaimAsync(int take, CancellationToken cancellationToken)

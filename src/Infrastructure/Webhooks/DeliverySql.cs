@@ -16,6 +16,12 @@ internal static class DeliverySql
     /// <summary>Given up after its retry window; kept for a replay.</summary>
     public static readonly string Failed = DeliveryStatuses.Sql(DeliveryStatus.Failed);
 
+    /// <summary>
+    /// A subscription <c>s</c>'s signing secrets as a claim returns them, both sealed: the current one, and the one before
+    /// the last rotation while it is still honoured (null after).
+    /// </summary>
+    public const string Secrets = "s.secret, CASE WHEN s.previous_secret_until > now() THEN s.previous_secret END";
+
     /// <summary>Still to be sent: pending, or sending under a claim. The list the due index's filter names.</summary>
     public static readonly string Open = $"{Pending}, {Sending}";
 

@@ -54,7 +54,7 @@ internal sealed class WebhookFanOut(WebhookDatabase database, WebhookOptions opt
         moved AS (
             UPDATE webhook_fanout f SET tx = last.tx, seq = last.seq
             FROM (SELECT tx, seq FROM batch ORDER BY tx DESC, seq DESC LIMIT 1) last)
-        SELECT (SELECT count(*)::int FROM batch), m.subscription_id, m.attempts, now(), s.url, s.secret,
+        SELECT (SELECT count(*)::int FROM batch), m.subscription_id, m.attempts, now(), s.url, {Secrets},
                b.id, b.type, b.subject, b.time, b.tx::text, b.seq, b.data::text
         FROM (SELECT 1) one
         LEFT JOIN (made m JOIN webhook_subscriptions s ON s.id = m.subscription_id JOIN batch b ON b.id = m.event_id)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Slots.Application.Events;
@@ -21,13 +22,14 @@ internal sealed partial class WebhookSender : IDisposable
     public const int MaxErrorLength = 500;
 
     private readonly WebhookOptions _options;
+    private readonly WebhookSecrets _secrets;
     private readonly ILogger<WebhookSender> _logger;
     private readonly SemaphoreSlim _sending;
     private readonly HttpClient _http;
 
-    public WebhookSender(WebhookOptions options, WebhookTargets targets, ILogger<WebhookSender> logger)
+    public WebhookSender(WebhookOptions options, WebhookTargets targets, WebhookSecrets secrets, ILogger<WebhookSender> logger)
     {
-        (_options, _logger) = (options, logger);
+        (_options, _secrets, _logger) = (options, secrets, logger);
         _sending = new SemaphoreSlim(options.Concurrency, options.Concurrency);
         _http = new HttpClient(new SocketsHttpHandler
         {
@@ -52,6 +54,11 @@ internal sealed partial class WebhookSender : IDisposable
     /// subscription's errors which ports of an internal host are open, closed or filtered.
     /// </summary>
     public const string Unreachable = "The receiver could not be reached.";
+
+    /// <summary>The error of a delivery whose secret cannot be opened: nothing is sent unsigned or signed wrongly.</summary>
+    public const string SecretUnreadable =
+        "The subscription's signing secret cannot be opened: the key that sealed it is missing from the key ring or cannot be "
+        + "decrypted (Slots:DataProtection:CertificateFile).";
 
     /// <summary>The connect timeout, which is never longer than the whole send's.</summary>
     private TimeSpan ConnectTimeout => _options.ConnectTimeout < _options.SendTimeout ? _options.ConnectTimeout : _options.SendTimeout;
@@ -105,6 +112,10 @@ internal sealed partial class WebhookSender : IDisposable
         {
             error = e.HttpRequestError + ": " + e.Message;
         }
+        catch (CryptographicException)
+        {
+            error = SecretUnreadable;
+        }
 
         if (error is not null)
         {
@@ -120,10 +131,18 @@ internal sealed partial class WebhookSender : IDisposable
     {
         var body = CloudEventJson.Encode(delivery.Event);
         var id = delivery.Event.Id.ToString();
-        // A signer per send, from the secret the claim just read: no secret outlives its delivery in this process (a cache
-        // kept every secret ever used, deleted subscriptions' too). Making one is a base64 decode.
-        var signature = new StandardWebhook(delivery.Secret)
-            .Sign(id, delivery.ClaimedAt, Encoding.UTF8.GetString(body.Span));
+        // A signer per send, from the secrets the claim just read: no secret outlives its delivery in this process (a cache
+        // kept every secret ever used, deleted subscriptions' too). Opening one is an AES decryption and a base64 decode.
+        // While a rotation's previous secret is honoured, both sign, space-separated, as Standard Webhooks allows: a
+        // receiver verifying with either accepts the delivery. The new secret's comes first: the StandardWebhooks package
+        // for .NET (1.1.2) checks only the first of several, so a receiver using it accepts once it has the new secret.
+        var text = Encoding.UTF8.GetString(body.Span);
+        var signature = new StandardWebhook(_secrets.Open(delivery.Secret)).Sign(id, delivery.ClaimedAt, text);
+        if (delivery.PreviousSecret is { } previous)
+        {
+            signature += " " + new StandardWebhook(_secrets.Open(previous)).Sign(id, delivery.ClaimedAt, text);
+        }
+
         var request = new HttpRequestMessage(HttpMethod.Post, delivery.Url)
         {
             Content = new ReadOnlyMemoryContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/cloudevents+json") { CharSet = "utf-8" } } },

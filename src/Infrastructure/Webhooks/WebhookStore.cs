@@ -8,11 +8,11 @@ using static Slots.Infrastructure.Webhooks.DeliverySql;
 
 namespace Slots.Infrastructure.Webhooks;
 
-internal sealed class WebhookStore(SlotsDbContext db) : IWebhookStore
+internal sealed class WebhookStore(SlotsDbContext db, WebhookSecrets secrets) : IWebhookStore
 {
     public void Add(NewWebhook webhook) =>
         db.Set<WebhookSubscription>().Add(new WebhookSubscription(
-            webhook.Id, webhook.Url.AbsoluteUri, webhook.Types?.ToArray(), webhook.Description, webhook.Secret, webhook.CreatedAt));
+            webhook.Id, webhook.Url.AbsoluteUri, webhook.Types?.ToArray(), webhook.Description, secrets.Seal(webhook.Secret), webhook.CreatedAt));
 
     /// <summary>
     /// Every subscription with how its deliveries stand: the open ones counted through the due index (a day of retries
@@ -81,6 +81,23 @@ internal sealed class WebhookStore(SlotsDbContext db) : IWebhookStore
 
     /// <summary>A parked subscription's park ends now, so that the replayed delivery probes it at once.</summary>
     private const string UnparkSql = "UPDATE webhook_subscriptions SET parked_until = now() WHERE id = {0} AND parked_until > now()";
+
+    /// <summary>The current secret becomes the previous one (when kept), the new one current; both sealed.</summary>
+    private const string RotateSql = """
+        UPDATE webhook_subscriptions
+        SET previous_secret = CASE WHEN {2} > interval '0' THEN secret END,
+            previous_secret_until = CASE WHEN {2} > interval '0' THEN now() + {2} END,
+            secret = {1}
+        WHERE id = {0}
+        RETURNING previous_secret_until AS "Value"
+        """;
+
+    public async Task<(bool Found, DateTime? PreviousUntil)> RotateSecretAsync(
+        Guid id, string secret, TimeSpan keepPrevious, CancellationToken cancellationToken)
+    {
+        var rotated = await db.Database.SqlQueryRaw<DateTime?>(RotateSql, id, secrets.Seal(secret), keepPrevious).ToListAsync(cancellationToken);
+        return rotated is [var until] ? (true, Utc(until)) : (false, null);
+    }
 
     public async Task<bool> EnableAsync(Guid id, CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlRawAsync(EnableSql, [id], cancellationToken) > 0;

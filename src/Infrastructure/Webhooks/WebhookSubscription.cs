@@ -16,8 +16,16 @@ internal sealed class WebhookSubscription(Guid id, string url, string[]? types, 
 
     public string? Description { get; private set; } = description;
 
-    /// <summary>The Standard Webhooks signing secret (<c>whsec_…</c>). Kept as is: signing needs it.</summary>
+    /// <summary>
+    /// The Standard Webhooks signing secret (<c>whsec_…</c>), sealed by <see cref="WebhookSecrets"/>: the database holds
+    /// no secret it could sign with on its own.
+    /// </summary>
     public string Secret { get; private set; } = secret;
+
+    /// <summary>The secret before the last rotation, sealed likewise; deliveries are signed with it too until <see cref="PreviousSecretUntil"/>.</summary>
+    public string? PreviousSecret { get; private set; }
+
+    public DateTime? PreviousSecretUntil { get; private set; }
 
     public DateTime CreatedAt { get; private set; } = createdAt;
 

@@ -13,7 +13,9 @@ internal sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguratio
         builder.Property(s => s.Url).HasColumnName("url").HasMaxLength(2048).IsRequired();
         builder.Property(s => s.Types).HasColumnName("types");
         builder.Property(s => s.Description).HasColumnName("description").HasMaxLength(500);
-        builder.Property(s => s.Secret).HasColumnName("secret").HasMaxLength(100).IsRequired();
+        builder.Property(s => s.Secret).HasColumnName("secret").HasMaxLength(WebhookSecrets.MaxSealedLength).IsRequired();
+        builder.Property(s => s.PreviousSecret).HasColumnName("previous_secret").HasMaxLength(WebhookSecrets.MaxSealedLength);
+        builder.Property(s => s.PreviousSecretUntil).HasColumnName("previous_secret_until");
         builder.Property(s => s.CreatedAt).HasColumnName("created_at");
         builder.Property(s => s.Failures).HasColumnName("failures").HasDefaultValue(0);
         builder.Property(s => s.Parks).HasColumnName("parks").HasDefaultValue(0);

@@ -48,6 +48,7 @@ public sealed class ApiProcess : IAsyncDisposable
                 ["Auth__SigningKeyFile"] = factory.KeyFile,
                 ["Auth__Issuer"] = SlotsApiFactory.Issuer,
                 ["Auth__Audience"] = SlotsApiFactory.Audience,
+                ["Slots__DataProtection__CertificateFile"] = factory.KeyRingCertificateFile,
                 ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
                 ["DOTNET_ENVIRONMENT"] = "Production",
             },

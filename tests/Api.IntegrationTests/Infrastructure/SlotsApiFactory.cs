@@ -33,6 +33,9 @@ public sealed class SlotsApiFactory : WebApplicationFactory<Program>, IAsyncLife
     /// <summary>The file with the local signing key the API is configured with, for tests that start it as a process.</summary>
     public string KeyFile => _keyFile;
 
+    /// <summary>The certificate that encrypts this database's key ring: every process on it must be given the same one.</summary>
+    public string KeyRingCertificateFile { get; } = Path.GetTempFileName();
+
 
     public SlotsApiFactory()
     {
@@ -45,6 +48,7 @@ public sealed class SlotsApiFactory : WebApplicationFactory<Program>, IAsyncLife
             MaxPoolSize = 150,
         }.ConnectionString;
         File.WriteAllText(_keyFile, Convert.ToHexString(Tokens.SigningKey));
+        Slots.Tests.Shared.KeyRingCertificates.Write(KeyRingCertificateFile);
         UseKestrel(0);
     }
 
@@ -104,6 +108,7 @@ public sealed class SlotsApiFactory : WebApplicationFactory<Program>, IAsyncLife
                     ["Auth__SigningKeyFile"] = KeyFile,
                     ["Auth__Issuer"] = Issuer,
                     ["Auth__Audience"] = Audience,
+                    ["Slots__DataProtection__CertificateFile"] = KeyRingCertificateFile,
                     ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
                     ["DOTNET_ENVIRONMENT"] = "Production",
                     ["Logging__LogLevel__Default"] = quiet ? "Warning" : "Information",
@@ -205,6 +210,7 @@ public sealed class SlotsApiFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Auth:SigningKeyFile", _keyFile);
         builder.UseSetting("Auth:Issuer", Issuer);
         builder.UseSetting("Auth:Audience", Audience);
+        builder.UseSetting("Slots:DataProtection:CertificateFile", KeyRingCertificateFile);
         // Every test reads the available view from 127.0.0.1, one bucket for the whole run; LimitsTests checks the
         // per-address limit on an API of its own.
         builder.UseSetting("Slots:RateLimits:AvailableReadsPerMinute", "100000");
@@ -225,6 +231,7 @@ public sealed class SlotsApiFactory : WebApplicationFactory<Program>, IAsyncLife
     {
         await DisposeAsync();
         File.Delete(_keyFile);
+        File.Delete(KeyRingCertificateFile);
         await DropDatabaseAsync(_databaseName);
     }
 

@@ -136,7 +136,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
         var id = http.Request.Headers["webhook-id"].ToString();
         var atOnce = _inFlight.AddOrUpdate(id, 1, (_, n) => n + 1);
         MostAtOnce = Math.Max(MostAtOnce, atOnce);
-        var received = new Received(id, JsonDocument.Parse(body).RootElement.Clone(), http.Request.ContentType);
+        var received = new Received(id, JsonDocument.Parse(body).RootElement.Clone(), http.Request.ContentType)
+        {
+            Body = body,
+            Timestamp = http.Request.Headers["webhook-timestamp"].ToString(),
+            Signature = http.Request.Headers["webhook-signature"].ToString(),
+        };
         Requests.Enqueue(received);
         try
         {
@@ -190,5 +195,31 @@ public sealed class WebhookReceiver : IAsyncDisposable
         public string Subject => Event.GetProperty("subject").GetString()!;
 
         public string Position => Event.GetProperty("position").GetString()!;
+
+        public string Body { get; init; } = "";
+
+        public string Timestamp { get; init; } = "";
+
+        /// <summary>The <c>webhook-signature</c> header: one <c>v1,…</c> signature, or several, space-separated.</summary>
+        public string Signature { get; init; } = "";
+
+        /// <summary>
+        /// Whether a receiver that knows only <paramref name="secret"/> accepts this request, as the specification has it:
+        /// when any of its signatures verifies. Each is checked alone, since the StandardWebhooks package (1.1.2) checks
+        /// only the first of several.
+        /// </summary>
+        public bool VerifiesWith(string secret) => Signature.Split(' ').Any(signature =>
+        {
+            try
+            {
+                new StandardWebhook(secret).Verify(
+                    Body, new HeaderDictionary { ["webhook-id"] = Id, ["webhook-timestamp"] = Timestamp, ["webhook-signature"] = signature });
+                return true;
+            }
+            catch (StandardWebhooks.Diagnostics.WebhookVerificationException)
+            {
+                return false;
+            }
+        });
     }
 }

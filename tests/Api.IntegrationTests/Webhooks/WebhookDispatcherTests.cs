@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -21,7 +22,7 @@ public class WebhookDispatcherTests(SlotsApiFactory factory) : WebhookPartTestBa
         await using var database = new WebhookDatabase(NpgsqlDataSource.Create(Through(proxy)));
         var options = new WebhookOptions { AllowInsecureTargets = true, PollInterval = TimeSpan.FromMilliseconds(50) };
         var logger = new ListLogger<WebhookDispatcher>();
-        using var sender = new WebhookSender(options, new WebhookTargets(options, new TestHostNames().ResolveAsync), NullLogger<WebhookSender>.Instance);
+        using var sender = new WebhookSender(options, new WebhookTargets(options, new TestHostNames().ResolveAsync), new WebhookSecrets(new EphemeralDataProtectionProvider()), NullLogger<WebhookSender>.Instance);
         using var dispatcher = new WebhookDispatcher(
             new WebhookFanOut(database, options), new DeliveryClaim(database, options), sender,
             new OutcomeRecorder(database, options, NullLogger<OutcomeRecorder>.Instance), options, logger);

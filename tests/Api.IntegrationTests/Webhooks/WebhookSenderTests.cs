@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Slots.Api.IntegrationTests.Infrastructure;
 using Slots.Application.Events;
@@ -16,6 +17,9 @@ public sealed class WebhookSenderTests : IAsyncLifetime
     private const string Secret = "whsec_c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0";
     private static readonly WebhookOptions Options = new() { AllowInsecureTargets = true, SendTimeout = TimeSpan.FromMilliseconds(500) };
 
+    /// <summary>Seals and opens secrets with a key ring of its own, in memory.</summary>
+    private static readonly WebhookSecrets Secrets = new(new EphemeralDataProtectionProvider());
+
     private readonly TestHostNames _names = new();
     private WebhookReceiver _receiver = null!;
     private WebhookSender _sender = null!;
@@ -24,7 +28,7 @@ public sealed class WebhookSenderTests : IAsyncLifetime
     {
         _receiver = await WebhookReceiver.StartAsync();
         _receiver.Secret = Secret;
-        _sender = new WebhookSender(Options, new WebhookTargets(Options, _names.ResolveAsync), NullLogger<WebhookSender>.Instance);
+        _sender = new WebhookSender(Options, new WebhookTargets(Options, _names.ResolveAsync), Secrets, NullLogger<WebhookSender>.Instance);
     }
 
     public async Task DisposeAsync()
@@ -47,6 +51,47 @@ public sealed class WebhookSenderTests : IAsyncLifetime
         Assert.Equal("application/cloudevents+json; charset=utf-8", received.ContentType);
         Assert.Equal("slots.booking.created", received.Type);
         Assert.Equal("12-3", received.Position);
+    }
+
+    [Fact]
+    public async Task A_sealed_secret_is_opened_to_sign()
+    {
+        var outcome = await _sender.SendAsync(Delivery(_receiver.Url, secret: Secrets.Seal(Secret)));
+
+        Assert.Null(outcome.Error);
+        Assert.True(Assert.Single(_receiver.Requests).VerifiesWith(Secret));
+        Assert.Empty(_receiver.Rejected);
+    }
+
+    [Fact]
+    public async Task While_a_previous_secret_is_honoured_each_secret_alone_verifies_the_delivery()
+    {
+        const string previous = "whsec_cHJldmlvdXNwcmV2aW91c3ByZXZpb3VzcHJldg==";
+
+        var outcome = await _sender.SendAsync(Delivery(_receiver.Url, secret: Secrets.Seal(Secret), previous: Secrets.Seal(previous)));
+
+        Assert.Null(outcome.Error);
+        var received = Assert.Single(_receiver.Requests);
+        Assert.Equal(2, received.Signature.Split(' ').Length);
+        Assert.All(received.Signature.Split(' '), s => Assert.StartsWith("v1,", s, StringComparison.Ordinal));
+        Assert.True(received.VerifiesWith(Secret));
+        Assert.True(received.VerifiesWith(previous));
+        Assert.False(received.VerifiesWith("whsec_b3RoZXJvdGhlcm90aGVyb3RoZXJvdGhlcm90aA=="));
+        Assert.Empty(_receiver.Rejected); // the package, which reads only the first signature, verified it with the current secret
+    }
+
+    [Fact]
+    public async Task A_secret_sealed_by_a_key_this_ring_lacks_fails_the_attempt_and_sends_nothing()
+    {
+        var foreign = new WebhookSecrets(new EphemeralDataProtectionProvider()).Seal(Secret);
+
+        var outcome = await _sender.SendAsync(Delivery(_receiver.Url, attempt: 1, secret: foreign));
+
+        Assert.Equal(WebhookSender.SecretUnreadable, outcome.Error);
+        Assert.Null(outcome.Status);
+        Assert.True(outcome.RetryDelay > TimeSpan.Zero);
+        Assert.Empty(_receiver.Requests);
+        Assert.Empty(_receiver.Rejected);
     }
 
     [Theory]
@@ -93,7 +138,7 @@ public sealed class WebhookSenderTests : IAsyncLifetime
     public async Task A_host_that_never_accepts_the_connection_is_given_up_at_the_connect_timeout()
     {
         var quick = new WebhookOptions { AllowInsecureTargets = true, SendTimeout = TimeSpan.FromSeconds(30), ConnectTimeout = TimeSpan.FromMilliseconds(300) };
-        using var sender = new WebhookSender(quick, new WebhookTargets(quick, _names.ResolveAsync), NullLogger<WebhookSender>.Instance);
+        using var sender = new WebhookSender(quick, new WebhookTargets(quick, _names.ResolveAsync), Secrets, NullLogger<WebhookSender>.Instance);
         using var listener = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
         listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         listener.Listen(1);
@@ -146,7 +191,7 @@ public sealed class WebhookSenderTests : IAsyncLifetime
     public async Task No_more_than_the_concurrency_are_sent_at_once_and_the_rest_wait_their_turn()
     {
         var two = new WebhookOptions { AllowInsecureTargets = true, SendTimeout = TimeSpan.FromSeconds(20), Concurrency = 2 };
-        using var sender = new WebhookSender(two, new WebhookTargets(two, _names.ResolveAsync), NullLogger<WebhookSender>.Instance);
+        using var sender = new WebhookSender(two, new WebhookTargets(two, _names.ResolveAsync), Secrets, NullLogger<WebhookSender>.Instance);
         _receiver.Hang = true;
 
         var sends = Enumerable.Range(0, 5).Select(_ => sender.SendAsync(Delivery(_receiver.Url))).ToList();
@@ -166,7 +211,7 @@ public sealed class WebhookSenderTests : IAsyncLifetime
         Assert.Equal(5, _receiver.Requests.Count);
     }
 
-    private static ClaimedDelivery Delivery(Uri url, int attempt = 2) => new(
-        Guid.NewGuid(), attempt, DateTimeOffset.UtcNow, url, Secret,
+    private static ClaimedDelivery Delivery(Uri url, int attempt = 2, string secret = Secret, string? previous = null) => new(
+        Guid.NewGuid(), attempt, DateTimeOffset.UtcNow, url, secret, previous,
         new FeedEvent(Guid.CreateVersion7(), "slots.booking.created", Guid.NewGuid(), DateTime.UtcNow, new EventPosition(12, 3), "{}"));
 }

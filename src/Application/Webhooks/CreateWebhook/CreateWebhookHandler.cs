@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Mediator;
 
 namespace Slots.Application.Webhooks.CreateWebhook;
@@ -7,14 +6,11 @@ namespace Slots.Application.Webhooks.CreateWebhook;
 public sealed class CreateWebhookHandler(IWebhookStore webhooks, TimeProvider clock)
     : ICommandHandler<CreateWebhookCommand, CreatedWebhookResponse>
 {
-    /// <summary>Standard Webhooks secrets are base64 after this prefix.</summary>
-    public const string SecretPrefix = "whsec_";
-
     public ValueTask<CreatedWebhookResponse> Handle(CreateWebhookCommand command, CancellationToken cancellationToken)
     {
         var url = new Uri(command.Url!, UriKind.Absolute);
         var now = clock.GetUtcNow();
-        var secret = SecretPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        var secret = WebhookSecret.New();
         var types = command.Types?.Order(StringComparer.Ordinal).ToList();
         var webhook = new NewWebhook(Guid.CreateVersion7(now), url, types, command.Description, secret, now.UtcDateTime);
         webhooks.Add(webhook);

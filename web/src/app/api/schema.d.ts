@@ -304,6 +304,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/webhooks/{webhookId}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a subscription's secret
+         * @description Gives the subscription a new signing `secret`, in this answer only. The secret it replaces keeps signing for `keepPreviousMinutes` (a day when left out, at most a week, 0 to stop at once, for one that leaked): until `previousSecretValidUntil` each delivery carries two signatures in `webhook-signature`, space-separated, and a receiver verifying with either accepts it. A second rotation within that time drops the oldest. Secrets are stored encrypted.
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/webhooks/{webhookId}": {
         parameters: {
             query?: never;
@@ -528,7 +548,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             health: components["schemas"]["WebhookHealth"];
-            /** @description The signing secret (Standard Webhooks): whsec_ and base64. Shown only when the subscription is created. */
+            /** @description The signing secret (Standard Webhooks): whsec_ and base64. Shown only in this answer. */
             secret: string;
         };
         CreateSeriesRequest: {
@@ -844,6 +864,21 @@ export interface components {
             errors?: {
                 [key: string]: string[];
             };
+        };
+        RotatedSecretResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description The signing secret (Standard Webhooks): whsec_ and base64. Shown only in this answer. */
+            secret: string;
+            /** Format: date-time */
+            previousSecretValidUntil: null | string;
+        };
+        RotateSecretRequest: {
+            /**
+             * Format: int32
+             * @description How long the secret replaced keeps signing beside the new one, in minutes: 1440 (a day) when left out, 0 to stop it at once.
+             */
+            keepPreviousMinutes?: null | number;
         };
         SeriesChangeResponse: {
             /** Format: uuid */
@@ -2942,6 +2977,115 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description Too many requests from this caller; try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RateLimitedProblem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. Nothing about internals is said. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InternalErrorProblem"];
+                };
+            };
+            /** @description Busy or the database is unreachable; try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnavailableProblem"];
+                };
+            };
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["RotateSecretRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotatedSecretResponse"];
+                };
+            };
+            /** @description The request is invalid: `errors` maps each field to what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid (`WWW-Authenticate` says why). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthenticatedProblem"];
+                };
+            };
+            /** @description The caller's role or identity may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description No such slot or booking (or one the caller may not see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description The request body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
                 };
             };
             /** @description Too many requests from this caller; try again after `Retry-After` seconds. */
