@@ -40,7 +40,7 @@ public static class ImportCommand
         ImportReport report;
         try
         {
-            var dump = await File.ReadAllBytesAsync(file);
+            await using var dump = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
             report = AnsiConsole.Profile.Capabilities.Interactive
                 ? await AnsiConsole.Progress().StartAsync(async progress =>
                 {

@@ -18,37 +18,43 @@ internal sealed class SlotImporter(SlotsDbContext db, TimeProvider clock) : ISlo
     private const int AnalyzeEvery = 10_000;
 
     public async Task<ImportReport> RunAsync(
-        byte[] dump, string issuer, bool apply, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+        Stream dump, string issuer, bool apply, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var entries = MongoExport.Read(dump);
-        var tally = new Tally(apply, entries.Count);
-        var slots = Parse(entries, issuer, clock.GetUtcNow().UtcDateTime, tally.Refused);
+        var refused = new List<ImportRefusal>();
+        var (slots, documents) = Parse(MongoExport.Read(dump), issuer, clock.GetUtcNow().UtcDateTime, refused);
+        var tally = new Tally(apply, documents, refused);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         if (connection.State != ConnectionState.Open)
         {
             await connection.OpenAsync(cancellationToken);
         }
 
-        tally.Done = entries.Count - slots.Count;
-        progress?.Report(new ImportProgress(tally.Done, entries.Count));
+        tally.Done = documents - slots.Count;
+        progress?.Report(new ImportProgress(tally.Done, documents));
         await ExecuteAsync(connection, "ANALYZE slots", cancellationToken);
         foreach (var specialist in slots.GroupBy(s => s.Slot.SpecialistEmail))
         {
             await ImportSpecialistAsync(connection, specialist.Key, [.. specialist], tally, cancellationToken);
-            progress?.Report(new ImportProgress(tally.Done, entries.Count));
+            progress?.Report(new ImportProgress(tally.Done, documents));
         }
 
         return tally.Report(Stopwatch.GetElapsedTime(started));
     }
 
-    /// <summary>Every document read as a slot, in file order; the ones that cannot be, and repeated <c>_id</c>s, refused.</summary>
-    private static List<LegacySlot> Parse(IReadOnlyList<ExportEntry> entries, string issuer, DateTime now, List<ImportRefusal> refused)
+    /// <summary>
+    /// Every document read as a slot, in file order, as the file is read (each parsed document is let go once it is a
+    /// slot); the ones that cannot be, and repeated <c>_id</c>s, refused. Returns the slots and the number of documents.
+    /// </summary>
+    private static (List<LegacySlot> Slots, int Documents) Parse(
+        IEnumerable<ExportEntry> entries, string issuer, DateTime now, List<ImportRefusal> refused)
     {
         var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
         var slots = new List<LegacySlot>();
+        var documents = 0;
         foreach (var entry in entries)
         {
+            documents++;
             if (entry.Document is null)
             {
                 refused.Add(new ImportRefusal(entry.Line, null, "not_a_document", entry.Error ?? "not a document"));
@@ -71,7 +77,7 @@ internal sealed class SlotImporter(SlotsDbContext db, TimeProvider clock) : ISlo
             }
         }
 
-        return slots;
+        return (slots, documents);
     }
 
     /// <summary>One specialist's slots: under their schedule lock when applying, those not imported before and free of overlaps.</summary>
@@ -210,13 +216,13 @@ internal sealed class SlotImporter(SlotsDbContext db, TimeProvider clock) : ISlo
     }
 
     /// <summary>What the import has done so far, specialist by specialist.</summary>
-    private sealed class Tally(bool applied, int documents)
+    private sealed class Tally(bool applied, int documents, List<ImportRefusal> refused)
     {
         private int _imported, _bookings, _already, _specialists, _analyzed;
 
         public bool Applied { get; } = applied;
 
-        public List<ImportRefusal> Refused { get; } = [];
+        public List<ImportRefusal> Refused { get; } = refused;
 
         public List<ImportCorrection> Corrected { get; } = [];
 

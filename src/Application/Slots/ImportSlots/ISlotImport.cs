@@ -11,10 +11,10 @@ namespace Slots.Application.Slots.ImportSlots;
 public interface ISlotImport
 {
     /// <summary>
-    /// Reads <paramref name="dump"/> and reports what it imports (with <paramref name="apply"/>; otherwise what it would)
+    /// Reads <paramref name="dump"/>, as a stream (it is never held whole), and reports what it imports (with <paramref name="apply"/>; otherwise what it would)
     /// and every document it refuses, by line and reason. The slots belong to their specialist at <paramref name="issuer"/>.
     /// </summary>
     /// <exception cref="ImportFileException">The file cannot be read as a dump at all.</exception>
     Task<ImportReport> RunAsync(
-        byte[] dump, string issuer, bool apply, IProgress<ImportProgress>? progress, CancellationToken cancellationToken);
+        Stream dump, string issuer, bool apply, IProgress<ImportProgress>? progress, CancellationToken cancellationToken);
 }
