@@ -7,6 +7,7 @@ using Slots.Api.Errors;
 using Slots.Api.Events;
 using Slots.Api.Health;
 using Slots.Api.Import;
+using Slots.Api.Notifications;
 using Slots.Api.OpenApi;
 using Slots.Api.Security;
 using Slots.Api.Telemetry;
@@ -21,6 +22,7 @@ using Slots.Application.Slots.BookSlot;
 using Slots.Application.Slots.CreateSlot;
 using Slots.Infrastructure;
 using Slots.Infrastructure.Events;
+using Slots.Infrastructure.Notifications;
 using Slots.Infrastructure.Persistence;
 using Slots.Infrastructure.Webhooks;
 
@@ -40,7 +42,8 @@ builder.Services.AddInfrastructure(
     ?? throw new InvalidOperationException("Set ConnectionStrings:Slots (./slots run does it for you)."),
     builder.Configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions(),
     KeyRingCertificate.Load(builder.Configuration, builder.Environment),
-    builder.Configuration.GetSection(EventOptions.Section).Get<EventOptions>());
+    builder.Configuration.GetSection(EventOptions.Section).Get<EventOptions>(),
+    builder.Configuration.GetSection(MailOptions.Section).Get<MailOptions>());
 builder.Services.AddMediator((MediatorOptions options) =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
@@ -112,6 +115,7 @@ app.MapConsultingSlots();
 app.MapEvents();
 app.MapWebhooks();
 app.MapCustomers();
+app.MapNotifications();
 app.MapDevSignIn();
 app.UseWebUi();
 

@@ -9,12 +9,14 @@ using Npgsql;
 using Slots.Application.Common;
 using Slots.Application.Common.Idempotency;
 using Slots.Application.Customers;
+using Slots.Application.Notifications;
 using Slots.Application.Events;
 using Slots.Application.Slots;
 using Slots.Application.Slots.ImportSlots;
 using Slots.Application.Webhooks;
 using Slots.Infrastructure.Events;
 using Slots.Infrastructure.Idempotency;
+using Slots.Infrastructure.Notifications;
 using Slots.Infrastructure.Persistence;
 using Slots.Infrastructure.Webhooks;
 
@@ -27,7 +29,7 @@ public static class DependencyInjection
     /// </param>
     public static IServiceCollection AddInfrastructure(
         this IServiceCollection services, string connectionString, WebhookOptions webhooks, X509Certificate2? keyCertificate,
-        EventOptions? events = null)
+        EventOptions? events = null, MailOptions? mail = null)
     {
         var tuned = Tuned(connectionString);
         services.AddSingleton(new ReadGate(new NpgsqlConnectionStringBuilder(tuned).MaxPoolSize));
@@ -62,6 +64,7 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<EventSweeper>());
         services.AddHostedService(sp => new FeedLagProbe(tuned, sp.GetRequiredService<ILogger<FeedLagProbe>>()));
         AddWebhooks(services, tuned, webhooks, keyCertificate);
+        AddNotifications(services, tuned, mail ?? new MailOptions());
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         return services;
     }
@@ -92,18 +95,43 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<DeliverySweeper>());
         if (options.DispatcherEnabled)
         {
-            var builder = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 4 };
-            builder.ApplicationName = (builder.ApplicationName ?? "slots") + "-webhooks";
-            // No JIT: the dispatcher polls the same few statements ten times a second, and on tables never analyzed (a new
-            // database) the planner can judge one costly enough to JIT-compile on every poll (docs/performance.md).
-            builder.Options = $"{builder.Options} -c jit=off".Trim();
-            services.AddSingleton(new WebhookDatabase(NpgsqlDataSource.Create(builder)));
+            services.AddSingleton(new WebhookDatabase(OwnPool(connectionString, 4, "webhooks")));
             services.AddSingleton<WebhookFanOut>();
             services.AddSingleton<DeliveryClaim>();
             services.AddSingleton<WebhookSender>();
             services.AddSingleton<OutcomeRecorder>();
             services.AddHostedService<WebhookDispatcher>();
         }
+    }
+
+    /// <summary>
+    /// The notifier, when mail is configured: a pool of two of its own (the fan-out, the claim and the outcomes run one
+    /// after the other), so that it never queues behind the requests nor they behind it.
+    /// </summary>
+    private static void AddNotifications(IServiceCollection services, string connectionString, MailOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddScoped<INotificationStore, NotificationStore>();
+        if (options.Enabled && options.NotifierEnabled)
+        {
+            services.AddSingleton(new NotificationQueue(OwnPool(connectionString, 2, "notifier"), options));
+            services.AddSingleton<MailComposer>();
+            services.AddSingleton<MailSender>();
+            services.AddHostedService<Notifier>();
+        }
+    }
+
+    /// <summary>
+    /// A background worker's own small pool, named after it in <c>pg_stat_activity</c>. No JIT: a worker polls the same
+    /// few statements several times a second, and on tables never analyzed (a new database) the planner can judge one
+    /// costly enough to JIT-compile on every poll (docs/performance.md).
+    /// </summary>
+    private static NpgsqlDataSource OwnPool(string connectionString, int size, string worker)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = size };
+        builder.ApplicationName = (builder.ApplicationName ?? "slots") + "-" + worker;
+        builder.Options = $"{builder.Options} -c jit=off".Trim();
+        return NpgsqlDataSource.Create(builder);
     }
 
     /// <summary>

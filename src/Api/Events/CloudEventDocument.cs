@@ -11,7 +11,10 @@ namespace Slots.Api.Events;
 /// <param name="Subject">The slot's id.</param>
 /// <param name="Datacontenttype">Always <c>application/json</c>.</param>
 /// <param name="Position">Its place in the feed: pass it as <c>after</c> to read on.</param>
-/// <param name="Data">For slot events <c>{slot}</c> (the specialist's view, with its <c>version</c>); for booking events <c>{booking, slot}</c>.</param>
+/// <param name="Data">
+/// For slot events <c>{slot, movedFrom}</c> (the specialist's view, with its <c>version</c>; <c>movedFrom</c> the
+/// <c>startsAt</c> and <c>endsAt</c> before a change of times, else null); for booking events <c>{booking, slot}</c>.
+/// </param>
 public sealed record CloudEventDocument(
     string Specversion, Guid Id, string Source, string Type, DateTime Time, Guid Subject, string Datacontenttype, string Position,
     JsonElement Data);

@@ -9,6 +9,7 @@ public static class ApiTags
     public const string Events = "Events";
     public const string Webhooks = "Webhooks";
     public const string Customers = "Customers";
+    public const string Notifications = "Notifications";
 
     public static readonly IReadOnlyDictionary<string, string> Descriptions = new Dictionary<string, string>
     {
@@ -18,5 +19,6 @@ public static class ApiTags
         [Events] = "What changed, for internal services: every change to a slot or a booking as a CloudEvent, in a feed.",
         [Webhooks] = "The same events pushed to internal services: signed, retried, and replayable.",
         [Customers] = "A customer's personal data, for an admin: erasure.",
+        [Notifications] = "The mail a booking sends (confirmations with calendar invites, cancellations, updates), for an admin.",
     };
 }

@@ -4,6 +4,7 @@ using Microsoft.OpenApi;
 using Slots.Application.Common;
 using Slots.Application.Common.Idempotency;
 using Slots.Application.Events;
+using Slots.Application.Notifications;
 using Slots.Application.Slots.CreateSeries;
 using Slots.Application.Slots.ListCancelledBookings;
 using Slots.Application.Webhooks;
@@ -112,6 +113,17 @@ public static class ContractLimits
                 s.Enum = [.. Enum.GetNames<DeliveryStatus>().Select(n => (JsonNode)JsonValue.Create(JsonNamingPolicy.CamelCase.ConvertName(n)))];
                 s.MaxLength = 16;
                 s.Description = "Only the deliveries in this state.";
+            },
+            ["notificationId"] = Uuid,
+            ["eventId"] = Uuid,
+            ["bookingId"] = Uuid,
+            ["sentAt"] = Instant,
+            ["listNotifications.status"] = s =>
+            {
+                s.Type = JsonSchemaType.String;
+                s.Enum = [.. Enum.GetNames<NotificationStatus>().Select(n => (JsonNode)JsonValue.Create(JsonNamingPolicy.CamelCase.ConvertName(n)))];
+                s.MaxLength = 16;
+                s.Description = "Only the notifications in this state.";
             },
             ["seriesId"] = Uuid,
             ["from"] = s => Date(s, "The series' first local date, YYYY-MM-DD."),

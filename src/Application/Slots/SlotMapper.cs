@@ -63,5 +63,6 @@ public static partial class SlotMapper
     [MapperIgnoreSource(nameof(Booking.Id))]
     [MapperIgnoreSource(nameof(Booking.SlotId))]
     [MapperIgnoreSource(nameof(Booking.IsLive))]
+    [MapperIgnoreSource(nameof(Booking.Sequence))]
     internal static partial BookingResponse MapBooking(Booking booking);
 }

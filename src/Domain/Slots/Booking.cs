@@ -44,8 +44,21 @@ public sealed class Booking
     /// <summary>When the booking was cancelled (UTC), or null while it is live.</summary>
     public DateTime? CancelledAt { get; private set; }
 
+    /// <summary>
+    /// The revision of the booking's calendar invite (iCalendar's <c>SEQUENCE</c>): 0 when booked, one more at every change
+    /// of its times and at its cancellation, so that a calendar applies each update and never an older one after it.
+    /// </summary>
+    public int Sequence { get; private set; }
+
     /// <summary>True while the booking holds a seat.</summary>
     public bool IsLive => CancelledAt is null;
 
-    internal void Cancel(DateTime at) => CancelledAt = at;
+    internal void Cancel(DateTime at)
+    {
+        CancelledAt = at;
+        Sequence++;
+    }
+
+    /// <summary>Its slot's times changed: the invite is revised.</summary>
+    internal void Reschedule() => Sequence++;
 }

@@ -260,7 +260,16 @@ public sealed class Slot
             throw SlotErrors.StartNotInFuture();
         }
 
+        var moved = time.StartsAt != StartsAt || time.EndsAt != EndsAt;
         ApplyTime(time);
+        if (moved)
+        {
+            foreach (var booking in _bookings.Where(b => b.IsLive))
+            {
+                booking.Reschedule();
+            }
+        }
+
         Changed(now);
     }
 

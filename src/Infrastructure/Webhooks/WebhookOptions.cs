@@ -64,8 +64,10 @@ public sealed class WebhookOptions
     public TimeSpan ClaimLease => (2 * SendTimeout) + TimeSpan.FromSeconds(5);
 
     /// <summary>The wait before retry number <paramref name="attempt"/> + 1: doubling, capped, and then between half and all of it.</summary>
-    public TimeSpan RetryDelay(int attempt, double jitter) =>
-        Doubling(FirstRetryDelay, attempt, MaxRetryDelay) * (0.5 + (0.5 * jitter));
+    public TimeSpan RetryDelay(int attempt, double jitter) => Jittered(FirstRetryDelay, attempt, MaxRetryDelay, jitter);
+
+    /// <summary>The <paramref name="n"/>th doubled wait (<see cref="Doubling"/>), between half and all of it by <paramref name="jitter"/> (0-1).</summary>
+    internal static TimeSpan Jittered(TimeSpan first, int n, TimeSpan cap, double jitter) => Doubling(first, n, cap) * (0.5 + (0.5 * jitter));
 
     /// <summary>The <paramref name="n"/>th of a series of waits that starts at <paramref name="first"/> and doubles up to <paramref name="cap"/>.</summary>
     internal static TimeSpan Doubling(TimeSpan first, int n, TimeSpan cap) =>

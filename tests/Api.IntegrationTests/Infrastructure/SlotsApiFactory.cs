@@ -78,8 +78,12 @@ public sealed class SlotsApiFactory : WebApplicationFactory<Program>, IAsyncLife
     /// <summary>Where the API listens, for clients that open their own connections.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The API's mail server: every notification of the run lands here.</summary>
+    public MailSink Mail { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
+        Mail = await MailSink.StartNewAsync();
         await CreateDatabaseAsync(_databaseName);
         StartServer();
         await using (var scope = Services.CreateAsyncScope())
@@ -211,6 +215,13 @@ public sealed class SlotsApiFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Auth:Issuer", Issuer);
         builder.UseSetting("Auth:Audience", Audience);
         builder.UseSetting("Slots:DataProtection:CertificateFile", KeyRingCertificateFile);
+        // Mail to the run's own SMTP server, retried after 0.25 s doubling up to 2 s, looked for ten times a second.
+        builder.UseSetting("Slots:Mail:Host", "127.0.0.1");
+        builder.UseSetting("Slots:Mail:Port", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Slots:Mail:Security", "None");
+        builder.UseSetting("Slots:Mail:PollInterval", "00:00:00.100");
+        builder.UseSetting("Slots:Mail:FirstRetryDelay", "00:00:00.250");
+        builder.UseSetting("Slots:Mail:MaxRetryDelay", "00:00:02");
         // Every test reads the available view from 127.0.0.1, one bucket for the whole run; LimitsTests checks the
         // per-address limit on an API of its own.
         builder.UseSetting("Slots:RateLimits:AvailableReadsPerMinute", "100000");
@@ -230,6 +241,7 @@ public sealed class SlotsApiFactory : WebApplicationFactory<Program>, IAsyncLife
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
+        await Mail.DisposeAsync();
         File.Delete(_keyFile);
         File.Delete(KeyRingCertificateFile);
         await DropDatabaseAsync(_databaseName);

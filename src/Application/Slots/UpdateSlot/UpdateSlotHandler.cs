@@ -14,7 +14,7 @@ public sealed class UpdateSlotHandler(ISlotRepository slots, ICurrentUser user, 
         var slot = await slots.GetForUpdateAsync(command.SlotId, SlotLoad.AllLiveBookings, cancellationToken)
             ?? throw SlotErrors.NotFound(command.SlotId);
         user.Require().EnsureManages(slot).EnsureVersion(command.IfMatch);
-        var version = slot.Version;
+        var (version, before) = (slot.Version, new SlotEventData.Times(slot.StartsAt, slot.EndsAt));
         var now = clock.GetUtcNow();
 
         if (command.StartTime is not null || command.EndTime is not null)
@@ -37,7 +37,8 @@ public sealed class UpdateSlotHandler(ISlotRepository slots, ICurrentUser user, 
         if (slot.Version != version)
         {
             // A change that changed nothing (the status it already had) is no event.
-            events.Add(EventTypes.SlotChanged, slot.Id, SlotEventData.Of(slot));
+            var moved = before != new SlotEventData.Times(slot.StartsAt, slot.EndsAt);
+            events.Add(EventTypes.SlotChanged, slot.Id, SlotEventData.Of(slot, moved ? before : null));
         }
 
         return response;

@@ -43,6 +43,8 @@ const sentences: Record<ProblemCode, (p: ApiProblem) => string> = {
   webhook_disabled: () => 'This webhook subscription is disabled; enable it first.',
   position_expired: () => 'Those events are past the retention and gone; start the feed again from its beginning.',
   customer_has_live_bookings: () => 'This customer still holds a seat; cancel it before erasing their data.',
+  notification_not_found: () => 'This notification no longer exists.',
+  notification_in_flight: () => 'This notification is being sent right now. Try again in a moment.',
   unauthenticated: () => 'Your session has ended. Please sign in again.',
   invalid_token: () => 'Your session has ended. Please sign in again.',
   role_not_allowed: () => 'Your account cannot do this.',

@@ -1,0 +1,14 @@
+namespace Slots.Application.Notifications;
+
+/// <summary>What a notification tells.</summary>
+public enum NotificationKind
+{
+    /// <summary>A booking was made: the customer's confirmation, the specialist's notice.</summary>
+    Booked,
+
+    /// <summary>A booking was cancelled.</summary>
+    Cancelled,
+
+    /// <summary>The slot of a booking moved to other times: the customer's updated invite.</summary>
+    Rescheduled,
+}

@@ -1,0 +1,17 @@
+namespace Slots.Infrastructure.Notifications;
+
+/// <summary>
+/// A notification this process claimed, with what its message says, read at the claim (so a message always tells the
+/// booking as it stands, and its invite carries the booking's current <c>SEQUENCE</c>). The booking's fields are null when
+/// it is gone.
+/// </summary>
+/// <param name="Kind"><c>booked</c>, <c>cancelled</c> or <c>rescheduled</c>.</param>
+/// <param name="Recipient"><c>customer</c> or <c>specialist</c>.</param>
+internal sealed record ClaimedNotification(
+    Guid Id, string Kind, string Recipient, int Attempt, DateTime CreatedAt, DateTime ClaimedAt, BookingState? Booking);
+
+/// <summary>A booking and its slot as a message tells them.</summary>
+/// <param name="Date">The slot's local date, in <see cref="Timezone"/>, with its local start and end.</param>
+internal sealed record BookingState(
+    Guid BookingId, string CustomerEmail, string CustomerName, DateTime? CancelledAt, int Sequence, string SpecialistEmail,
+    DateTime StartsAt, DateTime EndsAt, DateOnly Date, TimeOnly StartTime, TimeOnly EndTime, string Timezone, string? ServiceId);

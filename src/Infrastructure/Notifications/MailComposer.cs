@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using MimeKit;
+
+namespace Slots.Infrastructure.Notifications;
+
+/// <summary>
+/// A notification's message: text and HTML, and the booking's calendar invite twice, as the <c>text/calendar</c> part
+/// calendar clients act on (RFC 6047, its <c>method</c> parameter naming the iTIP method) and as an <c>invite.ics</c>
+/// attachment. The invite's <c>UID</c> is the booking's for its whole life, its <c>SEQUENCE</c> the booking's revision,
+/// its times UTC; <c>METHOD:REQUEST</c> while the booking stands, <c>METHOD:CANCEL</c> once it is cancelled. Times are told
+/// in the specialist's zone, named. Names and addresses are the customer's own words: control characters (a CR/LF that
+/// would start a header) become spaces, and the HTML part escapes them.
+/// </summary>
+internal sealed class MailComposer(MailOptions options)
+{
+    public const string Booked = "booked";
+    public const string Cancelled = "cancelled";
+    public const string Rescheduled = "rescheduled";
+    public const string ToCustomer = "customer";
+
+    private readonly MailboxAddress _sender = options.Sender;
+
+    /// <summary>The invites' and messages' domain: the sender's.</summary>
+    private string Domain => _sender.Domain;
+
+    /// <summary>
+    /// The message, or null when there is nothing to send: the booking is gone or its customer erased, or it was cancelled
+    /// before its confirmation or update went out (the cancellation says all there is to say).
+    /// </summary>
+    public MimeMessage? Compose(ClaimedNotification notification)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        var cancelled = notification.Kind == Cancelled;
+        if (notification.Booking is not { } booking || (!cancelled && booking.CancelledAt is not null))
+        {
+            return null;
+        }
+
+        var toCustomer = notification.Recipient == ToCustomer;
+        var name = Clean(booking.CustomerName);
+        var when = When(booking);
+        var (subject, lines) = (notification.Kind, toCustomer) switch
+        {
+            (Booked, true) => ($"Booked: {when}", new[] { $"Hello {name},", $"your consulting session with {booking.SpecialistEmail} is booked." }),
+            (Booked, false) => ($"New booking: {name}, {when}", new[] { $"{name} ({booking.CustomerEmail}) booked a consulting session with you." }),
+            (Rescheduled, _) => ($"Moved: {when}", new[] { $"Hello {name},", $"your consulting session with {booking.SpecialistEmail} has moved to new times." }),
+            (_, true) => ($"Cancelled: {when}", new[] { $"Hello {name},", $"your consulting session with {booking.SpecialistEmail} is cancelled." }),
+            (_, false) => ($"Cancelled booking: {name}, {when}", new[] { $"The booking of {name} ({booking.CustomerEmail}) is cancelled." }),
+        };
+        string[] details =
+        [
+            $"When: {when}",
+            .. booking.ServiceId is { } service ? [$"Service: {Clean(service)}"] : Array.Empty<string>(),
+            $"Reference: {booking.BookingId}",
+        ];
+        var footer = cancelled ? "The invite attached removes it from your calendar."
+            : notification.Kind == Rescheduled ? "The invite attached updates it in your calendar."
+            : "The invite attached adds it to your calendar.";
+
+        var method = cancelled ? "CANCEL" : "REQUEST";
+        var invite = Invite(notification, booking, method, name);
+        var calendarPart = new TextPart("calendar") { Text = invite };
+        calendarPart.ContentType.Parameters.Add("method", method);
+        calendarPart.ContentType.Charset = "utf-8";
+        var attachment = new MimePart("text", "calendar")
+        {
+            Content = new MimeContent(new MemoryStream(Encoding.UTF8.GetBytes(invite))),
+            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+            ContentTransferEncoding = ContentEncoding.Base64,
+            FileName = "invite.ics",
+        };
+        attachment.ContentType.Parameters.Add("method", method);
+
+        var message = new MimeMessage
+        {
+            MessageId = $"notification-{notification.Id:N}@{Domain}",
+            Date = notification.ClaimedAt,
+            Subject = subject,
+            Body = new Multipart("mixed")
+            {
+                new MultipartAlternative
+                {
+                    new TextPart("plain") { Text = string.Join("\n", [.. lines, "", .. details, "", footer]) + "\n" },
+                    new TextPart("html") { Text = Html(lines, details, footer) },
+                    calendarPart,
+                },
+                attachment,
+            },
+        };
+        message.From.Add(_sender);
+        message.To.Add(toCustomer ? new MailboxAddress(name, booking.CustomerEmail) : new MailboxAddress(null, booking.SpecialistEmail));
+        return message;
+    }
+
+    private string Invite(ClaimedNotification notification, BookingState booking, string method, string name)
+    {
+        var session = new CalendarEvent
+        {
+            Uid = $"booking-{booking.BookingId}@{Domain}",
+            Sequence = booking.Sequence,
+            DtStamp = new CalDateTime(notification.ClaimedAt),
+            DtStart = new CalDateTime(booking.StartsAt),
+            DtEnd = new CalDateTime(booking.EndsAt),
+            Summary = $"Consulting session: {booking.SpecialistEmail} with {name}",
+            Description = $"Reference: {booking.BookingId}",
+            Status = method == "CANCEL" ? EventStatus.Cancelled : EventStatus.Confirmed,
+            Organizer = new Organizer($"mailto:{booking.SpecialistEmail}"),
+        };
+        session.Attendees.Add(new Attendee($"mailto:{booking.CustomerEmail}")
+        {
+            CommonName = name.Replace("\"", "'", StringComparison.Ordinal),
+            Role = ParticipationRole.RequiredParticipant,
+            ParticipationStatus = EventParticipationStatus.Accepted,
+        });
+        var calendar = new Ical.Net.Calendar { Method = method, ProductId = "-//Consulting Slots//Bookings//EN" };
+        calendar.Events.Add(session);
+        return new CalendarSerializer().SerializeToString(calendar) ?? throw new InvalidOperationException("Ical.Net wrote no invite.");
+    }
+
+    /// <summary>"Tuesday, 15 December 2026, 10:00–11:00 (Europe/Berlin)": the specialist's local date and times, the zone named.</summary>
+    internal static string When(BookingState booking) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{booking.Date:dddd, d MMMM yyyy}, {booking.StartTime:HH:mm}–{booking.EndTime:HH:mm} ({booking.Timezone})");
+
+    private static string Html(IEnumerable<string> lines, IEnumerable<string> details, string footer)
+    {
+        var html = new StringBuilder("<!DOCTYPE html><html><body>");
+        foreach (var line in lines)
+        {
+            html.Append("<p>").Append(WebUtility.HtmlEncode(line)).Append("</p>");
+        }
+
+        html.Append("<ul>");
+        foreach (var detail in details)
+        {
+            html.Append("<li>").Append(WebUtility.HtmlEncode(detail)).Append("</li>");
+        }
+
+        return html.Append("</ul><p>").Append(WebUtility.HtmlEncode(footer)).Append("</p></body></html>").ToString();
+    }
+
+    /// <summary>Control characters (CR, LF, escapes) as spaces: a name cannot start a header or a line of its own.</summary>
+    internal static string Clean(string text) => string.Create(text.Length, text, (span, source) =>
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            span[i] = char.IsControl(source[i]) ? ' ' : source[i];
+        }
+    });
+}

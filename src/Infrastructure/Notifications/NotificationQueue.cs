@@ -1,0 +1,138 @@
+using Npgsql;
+using Slots.Infrastructure.Customers;
+
+namespace Slots.Infrastructure.Notifications;
+
+/// <summary>
+/// The notifications' table, in three statements. The fan-out makes them from the events after its cursor, one process
+/// at a time (the cursor row taken with <c>FOR UPDATE SKIP LOCKED</c>), reading the events as the feed does (only
+/// transactions older than every running one, so none committed late is skipped): a booking's creation and its
+/// cancellation each tell the customer and the specialist; a slot moved to other times tells each customer who held a
+/// seat in it then. One row per (event, booking, recipient, kind), unique, so a fan-out run twice makes each once. An
+/// event without a booking id (one of an older shape) makes none: the fan-out must never stop on one event. The claim takes due ones with <c>FOR UPDATE SKIP LOCKED</c> under a lease; the outcomes mark them
+/// sent, due again, failed after <see cref="MailOptions.GiveUpAfter"/>, or skipped.
+/// </summary>
+internal sealed class NotificationQueue(NpgsqlDataSource source, MailOptions options) : IAsyncDisposable
+{
+    /// <summary>Events read per fan-out at most.</summary>
+    public const int Batch = 1000;
+
+    /// <summary>Lock the cursor, read up to <c>$1</c> events after it, make their notifications, move the cursor.</summary>
+    private const string FanOutSql = """
+        WITH cursor AS (SELECT tx, seq FROM notification_fanout WHERE id = 1 FOR UPDATE SKIP LOCKED),
+        batch AS (
+            SELECT e.id, e.type, e.subject, e.time, e.tx, e.seq, e.data
+            FROM cursor c CROSS JOIN LATERAL (
+                SELECT id, type, subject, time, tx, seq, data FROM events
+                WHERE tx < pg_snapshot_xmin(pg_current_snapshot()) AND (tx, seq) > (c.tx, c.seq)
+                ORDER BY tx, seq
+                LIMIT $1) e),
+        made AS (
+            INSERT INTO notifications (event_id, booking_id, recipient, kind)
+            SELECT b.id, (b.data -> 'booking' ->> 'bookingId')::uuid, r.recipient,
+                   CASE b.type WHEN 'slots.booking.created' THEN 'booked' ELSE 'cancelled' END
+            FROM batch b CROSS JOIN (VALUES ('customer'), ('specialist')) r (recipient)
+            WHERE b.type IN ('slots.booking.created', 'slots.booking.cancelled')
+              AND b.data -> 'booking' ->> 'bookingId' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+            UNION ALL
+            SELECT b.id, k.id, 'customer', 'rescheduled'
+            FROM batch b JOIN bookings k ON k.slot_id = b.subject AND k.booked_at <= b.time
+                                        AND (k.cancelled_at IS NULL OR k.cancelled_at > b.time)
+            WHERE b.type = 'slots.slot.changed' AND json_typeof(b.data -> 'movedFrom') = 'object'
+            ON CONFLICT DO NOTHING
+            RETURNING 1),
+        moved AS (
+            UPDATE notification_fanout f SET tx = last.tx, seq = last.seq
+            FROM (SELECT tx, seq FROM batch ORDER BY tx DESC, seq DESC LIMIT 1) last)
+        SELECT (SELECT count(*)::int FROM batch), (SELECT count(*)::int FROM made)
+        """;
+
+    /// <summary>Claim up to <c>$1</c> due notifications under the lease <c>$2</c>, each with its booking and slot as they are now.</summary>
+    private const string ClaimSql = """
+        WITH due AS (
+            SELECT id, booking_id FROM notifications
+            WHERE status IN ('pending', 'sending') AND next_attempt_at <= now()
+            ORDER BY next_attempt_at
+            LIMIT $1
+            FOR UPDATE SKIP LOCKED)
+        UPDATE notifications n
+        SET status = 'sending', attempts = n.attempts + 1, next_attempt_at = now() + $2
+        FROM due LEFT JOIN bookings b ON b.id = due.booking_id
+                 LEFT JOIN slots s ON s.id = b.slot_id
+        WHERE n.id = due.id
+        RETURNING n.id, n.kind, n.recipient, n.attempts, n.created_at, now(),
+                  b.id, b.customer_email, b.customer_name, b.cancelled_at, b.sequence, s.specialist_email,
+                  s.starts_at, s.ends_at, s.date, s.start_time, s.end_time, s.timezone, s.service_id
+        """;
+
+    /// <summary>
+    /// The outcomes: sent, or due again after its wait, or failed once it has been tried for <c>GiveUpAfter</c>, or skipped;
+    /// each only while this claim still holds it.
+    /// </summary>
+    private const string RecordSql = """
+        UPDATE notifications n
+        SET status = CASE WHEN o.skipped THEN 'skipped'
+                          WHEN o.error IS NULL THEN 'sent'
+                          WHEN n.retry_from + $5 <= now() THEN 'failed'
+                          ELSE 'pending' END,
+            sent_at = CASE WHEN o.error IS NULL AND NOT o.skipped THEN now() END,
+            last_error = o.error,
+            next_attempt_at = now() + o.retry_after
+        FROM unnest($1::uuid[], $2::int[], $3::text[], $4::interval[], $6::bool[]) AS o (id, attempt, error, retry_after, skipped)
+        WHERE n.id = o.id AND n.attempts = o.attempt AND n.status = 'sending'
+        """;
+
+    /// <summary>Makes the notifications of the next events; the events read and the notifications made.</summary>
+    public async Task<(int Events, int Made)> FanOutAsync(CancellationToken cancellationToken)
+    {
+        await using var command = source.CreateCommand(FanOutSql);
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = Batch });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetInt32(0), reader.GetInt32(1));
+    }
+
+    public async Task<List<ClaimedNotification>> ClaimAsync(CancellationToken cancellationToken)
+    {
+        await using var command = source.CreateCommand(ClaimSql);
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = options.Batch });
+        command.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = options.ClaimLease });
+        var claimed = new List<ClaimedNotification>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var booking = reader.IsDBNull(6) || reader.IsDBNull(11) || reader.GetString(7) == CustomerData.ErasedEmail
+                ? null
+                : new BookingState(
+                    reader.GetGuid(6), reader.GetString(7), reader.GetString(8),
+                    reader.IsDBNull(9) ? null : Utc(reader.GetDateTime(9)), reader.GetInt32(10), reader.GetString(11),
+                    Utc(reader.GetDateTime(12)), Utc(reader.GetDateTime(13)), reader.GetFieldValue<DateOnly>(14),
+                    reader.GetFieldValue<TimeOnly>(15), reader.GetFieldValue<TimeOnly>(16), reader.GetString(17),
+                    reader.IsDBNull(18) ? null : reader.GetString(18));
+            claimed.Add(new ClaimedNotification(
+                reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), Utc(reader.GetDateTime(4)),
+                Utc(reader.GetDateTime(5)), booking));
+        }
+
+        return claimed;
+    }
+
+    public async Task RecordAsync(IReadOnlyList<NotificationOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        await using var command = source.CreateCommand(RecordSql);
+        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. outcomes.Select(o => o.Id)] });
+        command.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = [.. outcomes.Select(o => o.Attempt)] });
+        command.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = [.. outcomes.Select(o => o.Error)] });
+        command.Parameters.Add(new NpgsqlParameter<TimeSpan[]> { TypedValue = [.. outcomes.Select(o => o.RetryAfter)] });
+        command.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = options.GiveUpAfter });
+        command.Parameters.Add(new NpgsqlParameter<bool[]> { TypedValue = [.. outcomes.Select(o => o.Skipped)] });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
+
+    public ValueTask DisposeAsync() => source.DisposeAsync();
+}
+
+/// <summary>How sending a notification went: sent (no error), skipped (nothing to send), or an error and the wait before the next attempt.</summary>
+internal sealed record NotificationOutcome(Guid Id, int Attempt, string? Error, TimeSpan RetryAfter, bool Skipped);

@@ -1,0 +1,52 @@
+using System.Text;
+using Slots.Infrastructure.Notifications;
+
+namespace Slots.Api.IntegrationTests.Notifications;
+
+/// <summary>
+/// The composer alone, on bookings the API would refuse to take today (data imported or written before the rules): a name
+/// with a line break starts no header, and a booking cancelled before its confirmation went out, or gone, sends nothing.
+/// </summary>
+public class MailComposerTests
+{
+    private static readonly MailComposer Composer = new(new MailOptions { Host = "127.0.0.1" });
+
+    private static BookingState Booking(string name, DateTime? cancelledAt = null) => new(
+        Guid.NewGuid(), "eve@example.com", name, cancelledAt, 0, "spec@example.com",
+        new DateTime(2027, 1, 5, 9, 0, 0, DateTimeKind.Utc), new DateTime(2027, 1, 5, 10, 0, 0, DateTimeKind.Utc),
+        new DateOnly(2027, 1, 5), new TimeOnly(10, 0), new TimeOnly(11, 0), "Europe/Berlin", null);
+
+    private static ClaimedNotification Notification(string kind, string recipient, BookingState? booking) =>
+        new(Guid.NewGuid(), kind, recipient, 1, DateTime.UtcNow, DateTime.UtcNow, booking);
+
+    [Theory]
+    [InlineData("customer")]
+    [InlineData("specialist")]
+    public void A_line_break_in_a_name_starts_no_header(string recipient)
+    {
+        var message = Composer.Compose(Notification("booked", recipient, Booking("Eve\r\nBcc: victim@example.com\r\nX-Evil: 1")))!;
+
+        using var raw = new MemoryStream();
+        message.WriteTo(raw);
+        var lines = Encoding.UTF8.GetString(raw.ToArray()).Split("\r\n");
+        Assert.DoesNotContain(lines, l => l.StartsWith("Bcc:", StringComparison.OrdinalIgnoreCase) || l.StartsWith("X-Evil:", StringComparison.OrdinalIgnoreCase));
+        Assert.Empty(message.Bcc);
+        Assert.Contains("Eve  Bcc: victim@example.com  X-Evil: 1", message.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_confirmation_of_a_booking_cancelled_since_or_gone_is_not_sent_but_its_cancellation_is()
+    {
+        var cancelled = Booking("Eve", cancelledAt: DateTime.UtcNow);
+
+        Assert.Null(Composer.Compose(Notification("booked", "customer", cancelled)));
+        Assert.Null(Composer.Compose(Notification("booked", "specialist", null)));
+        Assert.NotNull(Composer.Compose(Notification("cancelled", "customer", cancelled)));
+    }
+
+    [Fact]
+    public void Times_are_told_in_the_specialists_zone_named()
+    {
+        Assert.Equal("Tuesday, 5 January 2027, 10:00–11:00 (Europe/Berlin)", MailComposer.When(Booking("Eve")));
+    }
+}
