@@ -15,7 +15,7 @@ fail() { echo "e2e FAILED: $*" >&2; tail -n 40 "$LOG" >&2; exit 1; }
 live_run_in "$WORK"
 
 status=0
-(cd "$ROOT/web" && SLOTS_E2E_URL="http://127.0.0.1:$SLOTS_PORT" node --test --test-concurrency=1 --test-reporter=tap e2e/) \
+(cd "$ROOT/web" && SLOTS_E2E_URL="http://127.0.0.1:$SLOTS_PORT" SLOTS_E2E_MAIL_URL="http://127.0.0.1:$((SLOTS_PORT + 1))" node --test --test-concurrency=1 --test-reporter=tap e2e/) \
   > "$WORK/tap.txt" 2>&1 || status=$?
 cat "$WORK/tap.txt" >&2
 pass="$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$WORK/tap.txt")"

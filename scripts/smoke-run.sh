@@ -42,12 +42,30 @@ BEA="$(token --role customer --sub "bea-$RUN" --email bea@example.com --name Bea
 CAL="$(token --role customer --sub "cal-$RUN" --email cal@example.com --name Cal)"
 SLOT='{"date":"'"$DAY"'","startTime":"09:00","endTime":"10:00","totalCapacity":2,"timezone":"Europe/Berlin"}'
 
+# The mail went to ./slots run's smtp4dev: Bea's confirmation with its invite, then her cancellation of it.
+MAIL="http://127.0.0.1:$((SLOTS_PORT + 1))"
+mail_to_bea() { # SUBJECT-START METHOD: waits up to 20 s for that message to Bea; checks its invite's method
+  local id="" i
+  for i in $(seq 1 40); do
+    id="$(curl -fs "$MAIL/api/messages?pageSize=100" | node -e '
+      const page = JSON.parse(require("fs").readFileSync(0, "utf8"));
+      const hit = page.results.find((m) => m.to.includes("bea@example.com") && m.subject.startsWith(process.argv[1]));
+      process.stdout.write(hit ? hit.id : "");' "$1")" || true
+    [ -n "$id" ] && break
+    sleep 0.5
+  done
+  [ -n "$id" ] || fail "no message '$1...' to Bea reached smtp4dev"
+  curl -fs "$MAIL/api/messages/$id/raw" | tr -d '\r' | grep -q "^METHOD:$2$" || fail "the message '$1...' carries no METHOD:$2 invite"
+  CHECKS=$((CHECKS + 1))
+}
+
 AS=""; expect 401 POST "$B" "$SLOT"
 AS="$ANN"; expect 201 POST "$B" "$SLOT"
 ID="$(sed -E 's/^\{"id":"([^"]+)".*/\1/' <<< "$BODY")"
 AS=""; expect 200 GET "${B%/consulting-slots}/specialists/$SPECIALIST/available-slots"
 grep -q "$ID" <<< "$BODY" || fail "the new slot is not in the available list"
 AS="$BEA"; expect 201 POST "$B/$ID/book" '{}'
+mail_to_bea "Booked: " REQUEST
 expect 409 POST "$B/$ID/book" '{}'
 grep -q '"code":"already_booked"' <<< "$BODY" || fail "a second booking was not already_booked: $BODY"
 AS="$CAL"; expect 403 POST "$B/$ID/book" '{"customerId":"bea-'"$RUN"'"}'
@@ -58,6 +76,7 @@ AS="$ANN"; expect 200 GET "${B%/consulting-slots}/specialists/$SPECIALIST/slots"
 grep -q "\"customerId\":\"bea-$RUN\"" <<< "$BODY" || fail "the specialist list does not show Bea's booking"
 expect 409 DELETE "$B/$ID"
 AS="$BEA"; expect 204 DELETE "$B/$ID/book/bea-$RUN"
+mail_to_bea "Cancelled: " CANCEL
 AS="$ANN"; expect 204 DELETE "$B/$ID/book/cal-$RUN"
 expect 204 DELETE "$B/$ID"
 expect 404 GET "$B/$ID"
@@ -75,5 +94,6 @@ stop_live_run
 kill -0 "$RUN_PID" 2>/dev/null && fail "./slots run did not stop within 30 s of SIGTERM"
 curl -fs "http://127.0.0.1:$SLOTS_PORT/health/live" > /dev/null 2>&1 && fail "the API still answers after SIGTERM"
 grep -q "stopping PostgreSQL" "$LOG" || fail "./slots run did not stop the database it started"
+curl -fs "$MAIL/api/messages" > /dev/null 2>&1 && fail "the mail server still answers after SIGTERM"
 rm -f "$LOG" /tmp/smoke-body
 echo "smoke ok: ./slots run served the README story as a specialist and two customers ($CHECKS checks) and stopped cleanly"

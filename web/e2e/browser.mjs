@@ -113,3 +113,27 @@ export async function openDay(page, specialistEmail, date) {
   await showMonth(page, date);
   await dayButton(page, date).click();
 }
+
+/** ./slots run's smtp4dev, beside the API: every message the product sent. */
+export const MAIL = process.env.SLOTS_E2E_MAIL_URL ?? 'http://127.0.0.1:5081';
+
+/** The raw source of the first message to `address` whose subject starts with `subject`, waiting up to 20 s for it. */
+export async function mailTo(address, subject) {
+  for (let i = 0; i < 80; i++) {
+    const page = await (await fetch(`${MAIL}/api/messages?pageSize=200`)).json();
+    const hit = page.results.find((m) => m.to.includes(address) && m.subject.startsWith(subject));
+    if (hit) return (await fetch(`${MAIL}/api/messages/${hit.id}/raw`)).text();
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`no message '${subject}…' to ${address} reached smtp4dev`);
+}
+
+/** The UTC instant of a local date and time in a zone, as iCalendar writes it: 20261209T090000Z. */
+export function icalUtc(date, time, timeZone) {
+  const guess = Date.parse(`${date}T${time}:00Z`);
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
+    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(new Date(guess)).map((p) => [p.type, p.value]));
+  const offset = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute) - guess;
+  return new Date(guess - offset).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}

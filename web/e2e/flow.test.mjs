@@ -2,7 +2,9 @@
 // two customers book, one cancels, the specialist sees who booked and deletes the empty slot.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { accessible, day, fitsWidth, launch, openDay, person, PHONE, RUN, shot, signIn, touchTargets } from './browser.mjs';
+import {
+  accessible, day, fitsWidth, icalUtc, launch, mailTo, openDay, person, PHONE, RUN, shot, signIn, touchTargets,
+} from './browser.mjs';
 
 let browser;
 before(async () => {
@@ -71,6 +73,13 @@ test('a specialist publishes, customers book and cancel, the specialist sees who
   await bea.page.getByRole('status').filter({ hasText: 'Booked.' }).waitFor();
   assert.match(await bea.page.getByRole('status').filter({ hasText: 'Booked.' }).innerText(), /10:00–11:00 \(Europe\/Berlin\)/);
   await shot(bea.page, 'desktop-booked');
+  // Her confirmation is in the local mail server, with the invite a calendar acts on, at the slot's UTC start.
+  const confirmation = await mailTo(`bea-${RUN}@example.com`, 'Booked: ');
+  assert.match(confirmation, /^Content-Type: text\/calendar;[^\n]*method=REQUEST/im);
+  assert.match(confirmation, /^METHOD:REQUEST\r?$/m);
+  assert.match(confirmation, /^UID:booking-[0-9a-f-]{36}@localhost\r?$/m);
+  assert.match(confirmation, /^SEQUENCE:0\r?$/m);
+  assert.match(confirmation, new RegExp(`^DTSTART:${icalUtc(date, '10:00', SPECIALIST_ZONE)}\\r?$`, 'm'));
   await group.getByRole('button', { name: /^Book/ }).click();
   await group.getByText('2 seats left').waitFor();
 
