@@ -78,6 +78,45 @@ public class NotificationTests(SlotsApiFactory factory) : ApiTestBase(factory)
         }
     }
 
+    /// <summary>
+    /// A specialist cancels a booking and deletes the slot at once: the slot takes its bookings with it, and the
+    /// cancellation is mailed from what the notification kept of the booking.
+    /// </summary>
+    [Fact]
+    public async Task A_cancellation_is_mailed_though_the_slot_is_deleted_right_after()
+    {
+        var specialist = NewSpecialist();
+        var slot = await CreateBerlinSlotAsync(specialist, DateOnly.FromDateTime(Factory.Clock.GetUtcNow().UtcDateTime).AddDays(5));
+        var customer = $"mail-{Guid.NewGuid():N}";
+        Assert.Equal(HttpStatusCode.Created, (await BookAsync(Client, slot.Id, customer)).StatusCode);
+        var booking = await BookingIdAsync(slot.Id, customer);
+        await MailsToAsync(2, $"{customer}@customers.example", specialist);
+        await Factory.Mail.StopAsync(); // so that the cancellations wait, and the slot is gone before they are sent
+        try
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"{Base}/{slot.Id}/book/{customer}")).StatusCode);
+            await UntilAsync(async () => await Factory.ScalarAsync<long>(
+                "SELECT count(*) FROM notifications WHERE booking_id = $1 AND kind = 'cancelled'", booking) == 2);
+            Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"{Base}/{slot.Id}")).StatusCode);
+            Assert.Equal(0L, await Factory.ScalarAsync<long>("SELECT count(*) FROM bookings WHERE id = $1", booking));
+        }
+        finally
+        {
+            await Factory.Mail.StartAsync();
+        }
+
+        var cancels = (await MailsToAsync(4, $"{customer}@customers.example", specialist))
+            .Where(m => m.Subject!.StartsWith("Cancelled", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, cancels.Count);
+        Assert.All(cancels, mail =>
+        {
+            var session = Assert.Single(Invite(mail, "CANCEL").Events);
+            Assert.Equal($"booking-{booking}@consulting-slots.invalid", session.Uid);
+            Assert.Equal(1, session.Sequence);
+            Assert.Equal(slot.StartsAt, session.DtStart!.AsUtc);
+        });
+    }
+
     [Fact]
     public async Task Moving_a_slot_mails_each_booked_customer_an_update_of_the_same_invite_at_the_new_time()
     {

@@ -29,6 +29,9 @@ internal sealed class CustomerData(SlotsDbContext db) : ICustomerData
 
     private const string BookingsSql = "UPDATE bookings SET customer_email = {1}, customer_name = {2} WHERE customer_id = {0}";
 
+    /// <summary>The notifications' copies of their bookings: without one, a notification whose booking is gone is not sent.</summary>
+    private const string NotificationsSql = "UPDATE notifications SET snapshot = NULL WHERE customer_id = {0} AND snapshot IS NOT NULL";
+
     public async Task<int> LiveBookingsAsync(string customerId, DateTime now, CancellationToken cancellationToken) =>
         await db.Slots.AsNoTracking()
             .Where(s => s.EndsAt > now)
@@ -37,6 +40,9 @@ internal sealed class CustomerData(SlotsDbContext db) : ICustomerData
 
     public async Task<ErasureResponse> EraseAsync(string customerId, CancellationToken cancellationToken)
     {
+        // The notifier's fan-out copies bookings into notifications: holding its cursor, the erasure waits for a fan-out
+        // under way and keeps the next one out until it commits, so no copy made from before it survives it.
+        await db.Database.ExecuteSqlRawAsync("SELECT 1 FROM notification_fanout WHERE id = 1 FOR UPDATE", cancellationToken);
         var held = await db.Slots.AsNoTracking()
             .SelectMany(s => s.Bookings)
             .Where(b => b.CustomerId == customerId)
@@ -52,6 +58,7 @@ internal sealed class CustomerData(SlotsDbContext db) : ICustomerData
         }
 
         var bookings = await db.Database.ExecuteSqlRawAsync(BookingsSql, [customerId, ErasedEmail, ErasedName], cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(NotificationsSql, [customerId], cancellationToken);
         return new ErasureResponse(customerId, bookings, events, answers);
     }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using Npgsql;
 using Slots.Infrastructure.Customers;
 
@@ -9,7 +11,10 @@ namespace Slots.Infrastructure.Notifications;
 /// transactions older than every running one, so none committed late is skipped): a booking's creation and its
 /// cancellation each tell the customer and the specialist; a slot moved to other times tells each customer who held a
 /// seat in it then. One row per (event, booking, recipient, kind), unique, so a fan-out run twice makes each once. An
-/// event without a booking id (one of an older shape) makes none: the fan-out must never stop on one event. The claim takes due ones with <c>FOR UPDATE SKIP LOCKED</c> under a lease; the outcomes mark them
+/// event without a booking id (one of an older shape) makes none: the fan-out must never stop on one event. Each row keeps
+/// the booking as the fan-out saw it (<c>snapshot</c>, with the customer's id for an erasure): a message is built from
+/// the booking as it stands when sent, or from the snapshot once the booking is gone (a slot deleted right after a
+/// cancellation takes its bookings with it, and the cancellation must still be mailed). The claim takes due ones with <c>FOR UPDATE SKIP LOCKED</c> under a lease; the outcomes mark them
 /// sent, due again, failed after <see cref="MailOptions.GiveUpAfter"/>, or skipped.
 /// </summary>
 internal sealed class NotificationQueue(NpgsqlDataSource source, MailOptions options) : IAsyncDisposable
@@ -27,10 +32,9 @@ internal sealed class NotificationQueue(NpgsqlDataSource source, MailOptions opt
                 WHERE tx < pg_snapshot_xmin(pg_current_snapshot()) AND (tx, seq) > (c.tx, c.seq)
                 ORDER BY tx, seq
                 LIMIT $1) e),
-        made AS (
-            INSERT INTO notifications (event_id, booking_id, recipient, kind)
-            SELECT b.id, (b.data -> 'booking' ->> 'bookingId')::uuid, r.recipient,
-                   CASE b.type WHEN 'slots.booking.created' THEN 'booked' ELSE 'cancelled' END
+        wanted AS (
+            SELECT b.id AS event_id, (b.data -> 'booking' ->> 'bookingId')::uuid AS booking_id, r.recipient,
+                   CASE b.type WHEN 'slots.booking.created' THEN 'booked' ELSE 'cancelled' END AS kind
             FROM batch b CROSS JOIN (VALUES ('customer'), ('specialist')) r (recipient)
             WHERE b.type IN ('slots.booking.created', 'slots.booking.cancelled')
               AND b.data -> 'booking' ->> 'bookingId' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
@@ -38,7 +42,16 @@ internal sealed class NotificationQueue(NpgsqlDataSource source, MailOptions opt
             SELECT b.id, k.id, 'customer', 'rescheduled'
             FROM batch b JOIN bookings k ON k.slot_id = b.subject AND k.booked_at <= b.time
                                         AND (k.cancelled_at IS NULL OR k.cancelled_at > b.time)
-            WHERE b.type = 'slots.slot.changed' AND json_typeof(b.data -> 'movedFrom') = 'object'
+            WHERE b.type = 'slots.slot.changed' AND json_typeof(b.data -> 'movedFrom') = 'object'),
+        made AS (
+            INSERT INTO notifications (event_id, booking_id, recipient, kind, customer_id, snapshot)
+            SELECT w.event_id, w.booking_id, w.recipient, w.kind, k.customer_id,
+                   CASE WHEN s.id IS NOT NULL THEN json_build_object(
+                       'customerEmail', k.customer_email, 'customerName', k.customer_name, 'cancelledAt', k.cancelled_at,
+                       'sequence', k.sequence, 'specialistEmail', s.specialist_email, 'startsAt', s.starts_at,
+                       'endsAt', s.ends_at, 'date', s.date, 'startTime', s.start_time, 'endTime', s.end_time,
+                       'timezone', s.timezone, 'serviceId', s.service_id) END
+            FROM wanted w LEFT JOIN bookings k ON k.id = w.booking_id LEFT JOIN slots s ON s.id = k.slot_id
             ON CONFLICT DO NOTHING
             RETURNING 1),
         moved AS (
@@ -62,7 +75,8 @@ internal sealed class NotificationQueue(NpgsqlDataSource source, MailOptions opt
         WHERE n.id = due.id
         RETURNING n.id, n.kind, n.recipient, n.attempts, n.created_at, now(),
                   b.id, b.customer_email, b.customer_name, b.cancelled_at, b.sequence, s.specialist_email,
-                  s.starts_at, s.ends_at, s.date, s.start_time, s.end_time, s.timezone, s.service_id
+                  s.starts_at, s.ends_at, s.date, s.start_time, s.end_time, s.timezone, s.service_id,
+                  n.booking_id, n.snapshot::text
         """;
 
     /// <summary>
@@ -101,14 +115,20 @@ internal sealed class NotificationQueue(NpgsqlDataSource source, MailOptions opt
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var booking = reader.IsDBNull(6) || reader.IsDBNull(11) || reader.GetString(7) == CustomerData.ErasedEmail
-                ? null
-                : new BookingState(
+            // The booking as it stands; once it is gone (its slot deleted), as the fan-out saw it.
+            var booking = !reader.IsDBNull(6) && !reader.IsDBNull(11)
+                ? new BookingState(
                     reader.GetGuid(6), reader.GetString(7), reader.GetString(8),
                     reader.IsDBNull(9) ? null : Utc(reader.GetDateTime(9)), reader.GetInt32(10), reader.GetString(11),
                     Utc(reader.GetDateTime(12)), Utc(reader.GetDateTime(13)), reader.GetFieldValue<DateOnly>(14),
                     reader.GetFieldValue<TimeOnly>(15), reader.GetFieldValue<TimeOnly>(16), reader.GetString(17),
-                    reader.IsDBNull(18) ? null : reader.GetString(18));
+                    reader.IsDBNull(18) ? null : reader.GetString(18))
+                : reader.IsDBNull(20) ? null : Snapshot(reader.GetGuid(19), reader.GetString(20));
+            if (booking?.CustomerEmail == CustomerData.ErasedEmail)
+            {
+                booking = null;
+            }
+
             claimed.Add(new ClaimedNotification(
                 reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), Utc(reader.GetDateTime(4)),
                 Utc(reader.GetDateTime(5)), booking));
@@ -130,6 +150,20 @@ internal sealed class NotificationQueue(NpgsqlDataSource source, MailOptions opt
     }
 
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
+
+    /// <summary>The booking as the fan-out saw it (<c>notifications.snapshot</c>, written by <c>json_build_object</c>).</summary>
+    private static BookingState Snapshot(Guid bookingId, string json)
+    {
+        var s = JsonDocument.Parse(json).RootElement;
+        string? Text(string name) => s.GetProperty(name).ValueKind == JsonValueKind.Null ? null : s.GetProperty(name).GetString();
+        DateTime Instant(string name) => s.GetProperty(name).GetDateTimeOffset().UtcDateTime;
+        return new BookingState(
+            bookingId, Text("customerEmail")!, Text("customerName")!,
+            s.GetProperty("cancelledAt").ValueKind == JsonValueKind.Null ? null : Instant("cancelledAt"),
+            s.GetProperty("sequence").GetInt32(), Text("specialistEmail")!, Instant("startsAt"), Instant("endsAt"),
+            DateOnly.Parse(Text("date")!, CultureInfo.InvariantCulture), TimeOnly.Parse(Text("startTime")!, CultureInfo.InvariantCulture),
+            TimeOnly.Parse(Text("endTime")!, CultureInfo.InvariantCulture), Text("timezone")!, Text("serviceId"));
+    }
 
     public ValueTask DisposeAsync() => source.DisposeAsync();
 }
