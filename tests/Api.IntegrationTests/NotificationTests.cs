@@ -144,10 +144,49 @@ public class NotificationTests(SlotsApiFactory factory) : ApiTestBase(factory)
         // The customer who had left, and the specialist who moved it, get no update.
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.DoesNotContain(Factory.Mail.Messages, m => IsMove(m, leaves) || (m.Subject!.StartsWith("Moved: ", StringComparison.Ordinal) && Recipient(m) == specialist));
+        // Its reminders moved with it: a day and an hour before the new start.
+        var newStart = TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(new TimeOnly(14, 30)), Berlin);
+        Assert.Equal(
+            [newStart.AddDays(-1), newStart.AddHours(-1)],
+            await RemindersAsync(booking));
         // The event says where the slot was: webhook and feed consumers see the move too.
         var data = System.Text.Json.JsonDocument.Parse(await Factory.ScalarAsync<string>(
             "SELECT data::text FROM events WHERE subject = $1 AND type = 'slots.slot.changed'", slot.Id)).RootElement;
         Assert.Equal(slot.StartsAt, data.GetProperty("movedFrom").GetProperty("startsAt").GetDateTime().ToUniversalTime());
+    }
+
+    /// <summary>
+    /// Reminders go a day and an hour before the start, by the service's clock (moved here, not slept through): the first
+    /// at its moment, the second never once the session has started; a cancelled booking's are dropped.
+    /// </summary>
+    [Fact]
+    public async Task A_booked_session_is_reminded_at_its_moments_never_after_its_start_and_a_cancelled_one_not_at_all()
+    {
+        var specialist = NewSpecialist();
+        var slot = await CreateBerlinSlotAsync(specialist, DateOnly.FromDateTime(Factory.Clock.GetUtcNow().UtcDateTime).AddDays(3));
+        var (stays, leaves) = ($"mail-{Guid.NewGuid():N}", $"mail-{Guid.NewGuid():N}");
+        Assert.Equal(HttpStatusCode.Created, (await BookAsync(Client, slot.Id, stays)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await BookAsync(Client, slot.Id, leaves)).StatusCode);
+        var (booking, cancelled) = (await BookingIdAsync(slot.Id, stays), await BookingIdAsync(slot.Id, leaves));
+        await MailsToAsync(2, $"{stays}@customers.example", $"{leaves}@customers.example");
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"{Base}/{slot.Id}/book/{leaves}")).StatusCode);
+        await UntilAsync(async () => await Factory.ScalarAsync<long>(
+            "SELECT count(*) FROM notifications WHERE booking_id = $1 AND kind = 'reminder' AND status = 'skipped'", cancelled) == 2);
+        Assert.Equal([slot.StartsAt.AddDays(-1), slot.StartsAt.AddHours(-1)], await RemindersAsync(booking));
+
+        Factory.Clock.Advance(slot.StartsAt.AddDays(-1).AddMinutes(1) - Factory.Clock.GetUtcNow().UtcDateTime);
+
+        var reminder = Assert.Single(
+            await Factory.Mail.WaitForAsync(all => all.Any(m => IsReminder(m, stays)), Patience, "the day-before reminder"), m => IsReminder(m, stays));
+        Assert.Contains(LocalTimes(slot), reminder.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(reminder.BodyParts.OfType<TextPart>(), p => p.ContentType.IsMimeType("text", "calendar"));
+
+        Factory.Clock.Advance(slot.StartsAt.AddMinutes(1) - Factory.Clock.GetUtcNow().UtcDateTime);
+
+        await UntilAsync(async () => await Factory.ScalarAsync<long>(
+            "SELECT count(*) FROM notifications WHERE booking_id = $1 AND kind = 'reminder' AND status = 'skipped'", booking) == 1);
+        Assert.Single(Factory.Mail.Messages, m => IsReminder(m, stays));
+        Assert.DoesNotContain(Factory.Mail.Messages, m => IsReminder(m, leaves));
     }
 
     /// <summary>A booking event of an older shape, without a booking id, makes no notification and holds none back.</summary>
@@ -297,6 +336,22 @@ public class NotificationTests(SlotsApiFactory factory) : ApiTestBase(factory)
     }
 
     private static string Recipient(MimeMessage mail) => mail.To.Mailboxes.Single().Address;
+
+    private static bool IsReminder(MimeMessage mail, string customer) =>
+        mail.Subject!.StartsWith("Reminder: ", StringComparison.Ordinal) && Recipient(mail) == $"{customer}@customers.example";
+
+    /// <summary>How a Berlin slot's local times read in a message.</summary>
+    private static string LocalTimes((Guid Id, DateTime StartsAt) slot)
+    {
+        var local = TimeZoneInfo.ConvertTimeFromUtc(slot.StartsAt, Berlin);
+        return $"{local.ToString("dddd, d MMMM yyyy", CultureInfo.InvariantCulture)}, {local:HH:mm}–{local.AddHours(1):HH:mm} (Europe/Berlin)";
+    }
+
+    /// <summary>When a booking's reminders are due, soonest first.</summary>
+    private async Task<DateTime[]> RemindersAsync(Guid booking) =>
+        [.. (await Factory.ScalarAsync<DateTime[]>(
+            "SELECT array_agg(next_attempt_at ORDER BY next_attempt_at) FROM notifications WHERE booking_id = $1 AND kind = 'reminder'", booking))
+            .Select(d => d.ToUniversalTime())];
 
     private static bool IsMove(MimeMessage mail, string customer) =>
         mail.Subject!.StartsWith("Moved: ", StringComparison.Ordinal) && Recipient(mail) == $"{customer}@customers.example";

@@ -11,4 +11,7 @@ public enum NotificationKind
 
     /// <summary>The slot of a booking moved to other times: the customer's updated invite.</summary>
     Rescheduled,
+
+    /// <summary>A booked session is coming up (<c>Slots:Mail:Reminders</c> before its start).</summary>
+    Reminder,
 }

@@ -14,7 +14,8 @@ namespace Slots.Infrastructure.Notifications;
 /// calendar clients act on (RFC 6047, its <c>method</c> parameter naming the iTIP method) and as an <c>invite.ics</c>
 /// attachment. The invite's <c>UID</c> is the booking's for its whole life, its <c>SEQUENCE</c> the booking's revision,
 /// its times UTC; <c>METHOD:REQUEST</c> while the booking stands, <c>METHOD:CANCEL</c> once it is cancelled. Times are told
-/// in the specialist's zone, named. Names and addresses are the customer's own words: control characters (a CR/LF that
+/// in the specialist's zone, named. A reminder carries no invite (the confirmation's is in the calendar) and is not sent
+/// once the session has started. Names and addresses are the customer's own words: control characters (a CR/LF that
 /// would start a header) become spaces, and the HTML part escapes them.
 /// </summary>
 internal sealed class MailComposer(MailOptions options)
@@ -22,6 +23,7 @@ internal sealed class MailComposer(MailOptions options)
     public const string Booked = "booked";
     public const string Cancelled = "cancelled";
     public const string Rescheduled = "rescheduled";
+    public const string Reminder = "reminder";
     public const string ToCustomer = "customer";
 
     private readonly MailboxAddress _sender = options.Sender;
@@ -37,7 +39,9 @@ internal sealed class MailComposer(MailOptions options)
     {
         ArgumentNullException.ThrowIfNull(notification);
         var cancelled = notification.Kind == Cancelled;
-        if (notification.Booking is not { } booking || (!cancelled && booking.CancelledAt is not null))
+        var reminder = notification.Kind == Reminder;
+        if (notification.Booking is not { } booking || (!cancelled && booking.CancelledAt is not null)
+            || (reminder && booking.StartsAt <= notification.ClaimedAt))
         {
             return null;
         }
@@ -50,6 +54,7 @@ internal sealed class MailComposer(MailOptions options)
             (Booked, true) => ($"Booked: {when}", new[] { $"Hello {name},", $"your consulting session with {booking.SpecialistEmail} is booked." }),
             (Booked, false) => ($"New booking: {name}, {when}", new[] { $"{name} ({booking.CustomerEmail}) booked a consulting session with you." }),
             (Rescheduled, _) => ($"Moved: {when}", new[] { $"Hello {name},", $"your consulting session with {booking.SpecialistEmail} has moved to new times." }),
+            (Reminder, _) => ($"Reminder: {when}", new[] { $"Hello {name},", $"your consulting session with {booking.SpecialistEmail} is coming up." }),
             (_, true) => ($"Cancelled: {when}", new[] { $"Hello {name},", $"your consulting session with {booking.SpecialistEmail} is cancelled." }),
             (_, false) => ($"Cancelled booking: {name}, {when}", new[] { $"The booking of {name} ({booking.CustomerEmail}) is cancelled." }),
         };
@@ -61,38 +66,43 @@ internal sealed class MailComposer(MailOptions options)
         ];
         var footer = cancelled ? "The invite attached removes it from your calendar."
             : notification.Kind == Rescheduled ? "The invite attached updates it in your calendar."
+            : reminder ? "It is in your calendar from the invite of your confirmation."
             : "The invite attached adds it to your calendar.";
 
-        var method = cancelled ? "CANCEL" : "REQUEST";
-        var invite = Invite(notification, booking, method, name);
-        var calendarPart = new TextPart("calendar") { Text = invite };
-        calendarPart.ContentType.Parameters.Add("method", method);
-        calendarPart.ContentType.Charset = "utf-8";
-        var attachment = new MimePart("text", "calendar")
+        var alternative = new MultipartAlternative
         {
-            Content = new MimeContent(new MemoryStream(Encoding.UTF8.GetBytes(invite))),
-            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
-            ContentTransferEncoding = ContentEncoding.Base64,
-            FileName = "invite.ics",
+            new TextPart("plain") { Text = string.Join("\n", [.. lines, "", .. details, "", footer]) + "\n" },
+            new TextPart("html") { Text = Html(lines, details, footer) },
         };
-        attachment.ContentType.Parameters.Add("method", method);
-
         var message = new MimeMessage
         {
-            MessageId = $"notification-{notification.Id:N}@{Domain}",
+            // One id per notification and revision of its booking: a repeat after a crash folds into the first; a reminder
+            // sent again for new times does not.
+            MessageId = $"notification-{notification.Id:N}.{booking.Sequence}@{Domain}",
             Date = notification.ClaimedAt,
             Subject = subject,
-            Body = new Multipart("mixed")
-            {
-                new MultipartAlternative
-                {
-                    new TextPart("plain") { Text = string.Join("\n", [.. lines, "", .. details, "", footer]) + "\n" },
-                    new TextPart("html") { Text = Html(lines, details, footer) },
-                    calendarPart,
-                },
-                attachment,
-            },
+            Body = alternative,
         };
+        if (!reminder)
+        {
+            // The invite, as the part calendar clients act on and as a file to open.
+            var method = cancelled ? "CANCEL" : "REQUEST";
+            var invite = Invite(notification, booking, method, name);
+            var calendarPart = new TextPart("calendar") { Text = invite };
+            calendarPart.ContentType.Parameters.Add("method", method);
+            calendarPart.ContentType.Charset = "utf-8";
+            alternative.Add(calendarPart);
+            var attachment = new MimePart("text", "calendar")
+            {
+                Content = new MimeContent(new MemoryStream(Encoding.UTF8.GetBytes(invite))),
+                ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+                ContentTransferEncoding = ContentEncoding.Base64,
+                FileName = "invite.ics",
+            };
+            attachment.ContentType.Parameters.Add("method", method);
+            message.Body = new Multipart("mixed") { alternative, attachment };
+        }
+
         message.From.Add(_sender);
         message.To.Add(toCustomer ? new MailboxAddress(name, booking.CustomerEmail) : new MailboxAddress(null, booking.SpecialistEmail));
         return message;

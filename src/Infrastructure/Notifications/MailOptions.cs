@@ -44,6 +44,22 @@ public sealed class MailOptions
     /// <summary>How long a notification is retried before it is marked failed (and kept, for an admin to retry).</summary>
     public TimeSpan GiveUpAfter { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// When customers are reminded of a booked session, before its start: durations, comma-separated (<c>1.00:00:00</c> is
+    /// a day). Empty: no reminders.
+    /// </summary>
+    public string Reminders { get; set; } = "1.00:00:00,01:00:00";
+
+    /// <summary><see cref="Reminders"/>, read: each more than a minute and at most 30 days before the start.</summary>
+    /// <exception cref="InvalidOperationException">One is not such a duration.</exception>
+    internal TimeSpan[] ReminderOffsets => [.. Reminders.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(text => TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var offset)
+            && offset >= TimeSpan.FromMinutes(1) && offset <= TimeSpan.FromDays(30)
+                ? offset
+                : throw new InvalidOperationException(
+                    $"{Section}:Reminders: '{text}' is not a duration from a minute to 30 days (such as 1.00:00:00 or 01:00:00)."))
+        .Distinct()];
+
     /// <summary>Notifications one claim takes, sent over one SMTP connection.</summary>
     public int Batch { get; set; } = 50;
 

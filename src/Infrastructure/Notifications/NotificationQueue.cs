@@ -10,7 +10,8 @@ namespace Slots.Infrastructure.Notifications;
 /// at a time (the cursor row taken with <c>FOR UPDATE SKIP LOCKED</c>), reading the events as the feed does (only
 /// transactions older than every running one, so none committed late is skipped): a booking's creation and its
 /// cancellation each tell the customer and the specialist; a slot moved to other times tells each customer who held a
-/// seat in it then. One row per (event, booking, recipient, kind), unique, so a fan-out run twice makes each once. An
+/// seat in it then; a booking also gets its reminders (<see cref="MailOptions.Reminders"/> before its start, each due at
+/// its moment; none whose moment had passed when it was booked), skipped when it is cancelled and moved with its slot. One row per (event, booking, recipient, kind), unique, so a fan-out run twice makes each once. An
 /// event without a booking id (one of an older shape) makes none: the fan-out must never stop on one event. Each row keeps
 /// the booking as the fan-out saw it (<c>snapshot</c>, with the customer's id for an erasure): a message is built from
 /// the booking as it stands when sent, or from the snapshot once the booking is gone (a slot deleted right after a
@@ -22,7 +23,12 @@ internal sealed class NotificationQueue(NpgsqlDataSource source, MailOptions opt
     /// <summary>Events read per fan-out at most.</summary>
     public const int Batch = 1000;
 
-    /// <summary>Lock the cursor, read up to <c>$1</c> events after it, make their notifications, move the cursor.</summary>
+    private readonly TimeSpan[] _reminders = options.ReminderOffsets;
+
+    /// <summary>
+    /// Lock the cursor, read up to <c>$1</c> events after it, make their notifications (and each booking's reminders, the
+    /// durations <c>$2</c> before its start), drop a cancelled booking's reminders, move a moved slot's, move the cursor.
+    /// </summary>
     private const string FanOutSql = """
         WITH cursor AS (SELECT tx, seq FROM notification_fanout WHERE id = 1 FOR UPDATE SKIP LOCKED),
         batch AS (
@@ -32,20 +38,31 @@ internal sealed class NotificationQueue(NpgsqlDataSource source, MailOptions opt
                 WHERE tx < pg_snapshot_xmin(pg_current_snapshot()) AND (tx, seq) > (c.tx, c.seq)
                 ORDER BY tx, seq
                 LIMIT $1) e),
+        booking_events AS (
+            SELECT id, type, time,
+                   CASE WHEN data -> 'booking' ->> 'bookingId' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+                        THEN (data -> 'booking' ->> 'bookingId')::uuid END AS booking_id
+            FROM batch WHERE type IN ('slots.booking.created', 'slots.booking.cancelled')),
+        moves AS (SELECT id, subject, time FROM batch WHERE type = 'slots.slot.changed' AND json_typeof(data -> 'movedFrom') = 'object'),
         wanted AS (
-            SELECT b.id AS event_id, (b.data -> 'booking' ->> 'bookingId')::uuid AS booking_id, r.recipient,
-                   CASE b.type WHEN 'slots.booking.created' THEN 'booked' ELSE 'cancelled' END AS kind
-            FROM batch b CROSS JOIN (VALUES ('customer'), ('specialist')) r (recipient)
-            WHERE b.type IN ('slots.booking.created', 'slots.booking.cancelled')
-              AND b.data -> 'booking' ->> 'bookingId' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+            SELECT b.id AS event_id, b.booking_id, r.recipient,
+                   CASE b.type WHEN 'slots.booking.created' THEN 'booked' ELSE 'cancelled' END AS kind,
+                   interval '0' AS remind_before, NULL::timestamptz AS due
+            FROM booking_events b CROSS JOIN (VALUES ('customer'), ('specialist')) r (recipient)
+            WHERE b.booking_id IS NOT NULL
             UNION ALL
-            SELECT b.id, k.id, 'customer', 'rescheduled'
-            FROM batch b JOIN bookings k ON k.slot_id = b.subject AND k.booked_at <= b.time
-                                        AND (k.cancelled_at IS NULL OR k.cancelled_at > b.time)
-            WHERE b.type = 'slots.slot.changed' AND json_typeof(b.data -> 'movedFrom') = 'object'),
+            SELECT m.id, k.id, 'customer', 'rescheduled', interval '0', NULL
+            FROM moves m JOIN bookings k ON k.slot_id = m.subject AND k.booked_at <= m.time
+                                        AND (k.cancelled_at IS NULL OR k.cancelled_at > m.time)
+            UNION ALL
+            SELECT b.id, k.id, 'customer', 'reminder', o.before, s.starts_at - o.before
+            FROM booking_events b JOIN bookings k ON k.id = b.booking_id JOIN slots s ON s.id = k.slot_id
+                 CROSS JOIN unnest($2::interval[]) o (before)
+            WHERE b.type = 'slots.booking.created' AND s.starts_at - o.before > k.booked_at),
         made AS (
-            INSERT INTO notifications (event_id, booking_id, recipient, kind, customer_id, snapshot)
-            SELECT w.event_id, w.booking_id, w.recipient, w.kind, k.customer_id,
+            INSERT INTO notifications (event_id, booking_id, recipient, kind, remind_before, next_attempt_at, retry_from, customer_id, snapshot)
+            SELECT w.event_id, w.booking_id, w.recipient, w.kind, w.remind_before, coalesce(w.due, now()), coalesce(w.due, now()),
+                   k.customer_id,
                    CASE WHEN s.id IS NOT NULL THEN json_build_object(
                        'customerEmail', k.customer_email, 'customerName', k.customer_name, 'cancelledAt', k.cancelled_at,
                        'sequence', k.sequence, 'specialistEmail', s.specialist_email, 'startsAt', s.starts_at,
@@ -54,17 +71,30 @@ internal sealed class NotificationQueue(NpgsqlDataSource source, MailOptions opt
             FROM wanted w LEFT JOIN bookings k ON k.id = w.booking_id LEFT JOIN slots s ON s.id = k.slot_id
             ON CONFLICT DO NOTHING
             RETURNING 1),
+        dropped AS (
+            UPDATE notifications n SET status = 'skipped'
+            FROM booking_events b
+            WHERE b.type = 'slots.booking.cancelled' AND n.booking_id = b.booking_id AND n.kind = 'reminder' AND n.status = 'pending'),
+        rescheduled AS (
+            UPDATE notifications n
+            SET status = 'pending', next_attempt_at = s.starts_at - n.remind_before, retry_from = s.starts_at - n.remind_before
+            FROM moves m JOIN bookings k ON k.slot_id = m.subject AND k.cancelled_at IS NULL JOIN slots s ON s.id = m.subject
+            WHERE n.booking_id = k.id AND n.kind = 'reminder' AND n.status IN ('pending', 'sent')
+              AND s.starts_at - n.remind_before > m.time),
         moved AS (
             UPDATE notification_fanout f SET tx = last.tx, seq = last.seq
             FROM (SELECT tx, seq FROM batch ORDER BY tx DESC, seq DESC LIMIT 1) last)
         SELECT (SELECT count(*)::int FROM batch), (SELECT count(*)::int FROM made)
         """;
 
-    /// <summary>Claim up to <c>$1</c> due notifications under the lease <c>$2</c>, each with its booking and slot as they are now.</summary>
+    /// <summary>
+    /// Claim up to <c>$1</c> due notifications under the lease <c>$2</c>, each with its booking and slot as they are now.
+    /// Due by the database's clock, or by the service's (<c>$3</c>) when that is ahead: a reminder's moment is the service's.
+    /// </summary>
     private const string ClaimSql = """
         WITH due AS (
             SELECT id, booking_id FROM notifications
-            WHERE status IN ('pending', 'sending') AND next_attempt_at <= now()
+            WHERE status IN ('pending', 'sending') AND next_attempt_at <= greatest(now(), $3)
             ORDER BY next_attempt_at
             LIMIT $1
             FOR UPDATE SKIP LOCKED)
@@ -73,7 +103,7 @@ internal sealed class NotificationQueue(NpgsqlDataSource source, MailOptions opt
         FROM due LEFT JOIN bookings b ON b.id = due.booking_id
                  LEFT JOIN slots s ON s.id = b.slot_id
         WHERE n.id = due.id
-        RETURNING n.id, n.kind, n.recipient, n.attempts, n.created_at, now(),
+        RETURNING n.id, n.kind, n.recipient, n.attempts, n.created_at, greatest(now(), $3),
                   b.id, b.customer_email, b.customer_name, b.cancelled_at, b.sequence, s.specialist_email,
                   s.starts_at, s.ends_at, s.date, s.start_time, s.end_time, s.timezone, s.service_id,
                   n.booking_id, n.snapshot::text
@@ -101,16 +131,18 @@ internal sealed class NotificationQueue(NpgsqlDataSource source, MailOptions opt
     {
         await using var command = source.CreateCommand(FanOutSql);
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = Batch });
+        command.Parameters.Add(new NpgsqlParameter<TimeSpan[]> { TypedValue = _reminders });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return (reader.GetInt32(0), reader.GetInt32(1));
     }
 
-    public async Task<List<ClaimedNotification>> ClaimAsync(CancellationToken cancellationToken)
+    public async Task<List<ClaimedNotification>> ClaimAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var command = source.CreateCommand(ClaimSql);
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = options.Batch });
         command.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = options.ClaimLease });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
         var claimed = new List<ClaimedNotification>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -13,7 +13,8 @@ namespace Slots.Infrastructure.Notifications;
 /// mail clients fold the two.
 /// </summary>
 internal sealed partial class Notifier(
-    NotificationQueue queue, MailComposer composer, MailSender sender, MailOptions options, ILogger<Notifier> logger) : BackgroundService
+    NotificationQueue queue, MailComposer composer, MailSender sender, MailOptions options, TimeProvider clock, ILogger<Notifier> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -52,7 +53,7 @@ internal sealed partial class Notifier(
     internal async Task<int> RoundAsync(CancellationToken cancellationToken)
     {
         var (events, _) = await queue.FanOutAsync(cancellationToken);
-        var claimed = await queue.ClaimAsync(cancellationToken);
+        var claimed = await queue.ClaimAsync(clock.GetUtcNow(), cancellationToken);
         if (claimed.Count == 0)
         {
             return events;

@@ -834,7 +834,7 @@ export interface components {
             };
         };
         /** @enum {unknown} */
-        NotificationKind: "booked" | "cancelled" | "rescheduled";
+        NotificationKind: "booked" | "cancelled" | "rescheduled" | "reminder";
         /** @enum {unknown} */
         NotificationRecipient: "customer" | "specialist";
         NotificationResponse: {
