@@ -6,6 +6,7 @@ SELECT s.id, s.specialist_email, s.service_id, s.date, s.start_time, s.end_time,
 FROM slots AS s
 WHERE s.specialist_email = 'bench-' || :k || '@example.com' AND s.status = 'active' AND s.starts_at > now()
   AND s.booked_count < s.total_capacity AND s.date >= current_date AND s.date <= current_date + 30
+  AND (NULL::text IS NULL OR s.service_id = NULL::text OR s.service_id IS NULL)
   AND CASE WHEN (s.specialist_issuer, s.specialist_id) = (SELECT h.issuer, h.subject FROM specialists h WHERE h.email = 'bench-' || :k || '@example.com')
            THEN true ELSE false END
 ORDER BY s.starts_at

@@ -8,8 +8,8 @@ namespace Slots.Api.IntegrationTests;
 /// <summary>
 /// The customers' view is read by a hand-written statement (<see cref="AvailableSlotsStatement"/>), not by EF's
 /// translation of the criteria's meaning (<see cref="AvailableSlotsMeaning"/>). Both run here on the same rows and must answer alike: slots full,
-/// inactive, started, of other specialists, of another account under the same email, and outside the local dates, in zones
-/// whose local date is not the UTC one.
+/// inactive, started, of other specialists, of another account under the same email, outside the local dates, in zones
+/// whose local date is not the UTC one, and of another service than the one asked for.
 /// </summary>
 [Collection(ApiCollection.Name)]
 public class AvailableSlotsStatementTests(SlotsApiFactory factory) : ApiTestBase(factory)
@@ -34,6 +34,8 @@ public class AvailableSlotsStatementTests(SlotsApiFactory factory) : ApiTestBase
                 new(email, today.AddDays(-3), today.AddDays(40), now, now.AddDays(10).AddHours(7), 101),
                 new(email, today.AddDays(-3), today.AddDays(40), now, now.AddDays(-1), 3),
                 new(email, today.AddDays(-3), today.AddDays(40), now.AddHours(13), null, 500),
+                new(email, today, today.AddDays(30), now, null, 101, "svc-1"),
+                new(email, today, today.AddDays(30), now, null, 101, "no-such-service"),
             ];
             foreach (var values in criteria)
             {
@@ -50,7 +52,7 @@ public class AvailableSlotsStatementTests(SlotsApiFactory factory) : ApiTestBase
         foreach (var excluded in new[]
         {
             "status = 'inactive'", "booked_count = total_capacity", $"starts_at <= '{now:O}'::timestamptz",
-            "date <> (starts_at AT TIME ZONE 'UTC')::date", "specialist_id = 'squatter'",
+            "date <> (starts_at AT TIME ZONE 'UTC')::date", "specialist_id = 'squatter'", "service_id = 'svc-2'",
         })
         {
             Assert.True(
@@ -93,7 +95,7 @@ public class AvailableSlotsStatementTests(SlotsApiFactory factory) : ApiTestBase
             )
             INSERT INTO slots (id, specialist_issuer, specialist_id, specialist_email, service_id, date, start_time, end_time, timezone,
                                starts_at, ends_at, duration_minutes, total_capacity, booked_count, status, created_at, updated_at)
-            SELECT gen_random_uuid(), 'seed-issuer', 'owner-' || e, e, CASE WHEN service < 0.3 THEN 'svc-1' END, d, t, t + make_interval(mins => dur), tz,
+            SELECT gen_random_uuid(), 'seed-issuer', 'owner-' || e, e, CASE WHEN service < 0.3 THEN 'svc-1' WHEN service < 0.5 THEN 'svc-2' END, d, t, t + make_interval(mins => dur), tz,
                    (d + t) AT TIME ZONE tz, (d + t + make_interval(mins => dur)) AT TIME ZONE tz, dur, cap,
                    least(cap, floor(taken * (cap + 1))::int), CASE WHEN inactive < 0.2 THEN 'inactive' ELSE 'active' END, now(), now()
             FROM g

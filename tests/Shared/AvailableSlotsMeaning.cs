@@ -25,6 +25,11 @@ public sealed class AvailableSlotsMeaning : Specification<Slot>
             Query.Where(s => s.SpecialistIssuer == issuer && s.SpecialistId == subject);
         }
 
+        if (criteria.ServiceId is { } service)
+        {
+            Query.Where(s => s.ServiceId == service || s.ServiceId == null);
+        }
+
         Query.Where(s => s.SpecialistEmail == email
                 && s.Status == SlotStatus.Active
                 && s.StartsAt > earliest

@@ -17,23 +17,26 @@ public static class SpecialistListEndpoints
         specialists.MapGet("/{specialistEmail}/slots", ListSlots).WithName("listSpecialistSlots")
             .WithSummary("List a specialist's slots")
             .WithDescription("All of a specialist's slots, past and future, soonest first, each with its live bookings (who "
-                + "booked and when). The specialist themself or an admin. Paged: the next page is in the `Link` header.");
+                + "booked and when); with `serviceId`, only that service's and those for no service. The specialist themself "
+                + "or an admin. Paged: the next page is in the `Link` header.");
         specialists.MapGet("/{specialistEmail}/available-slots", ListAvailable).WithName("listAvailableSlots")
             .WithSummary("List a specialist's bookable slots")
             .WithDescription("Active, future, not-full slots whose local date lies in [startDate, endDate] (default: today "
-                + "and the next 30 days), soonest first, with the seats left. Anonymous; limited per client address.")
+                + "and the next 30 days), soonest first, with the seats left; with `serviceId` (a Service Card's link), only "
+                + "that service's slots and those for no service (\"applies to all consulting\"). Anonymous; limited per client "
+                + "address.")
             .AllowAnonymous().Limited(RateLimits.AvailableReads);
     }
 
     internal static async Task<Ok<IReadOnlyList<SlotResponse>>> ListSlots(
-        string specialistEmail, int? limit, string? cursor, ISender sender, HttpContext http, CancellationToken ct) =>
-        TypedResults.Ok(NextLink.Items(http, await sender.Send(new ListSpecialistSlotsQuery(specialistEmail, limit, cursor), ct)));
+        string specialistEmail, int? limit, string? cursor, string? serviceId, ISender sender, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(NextLink.Items(http, await sender.Send(new ListSpecialistSlotsQuery(specialistEmail, limit, cursor, serviceId), ct)));
 
     internal static async Task<TaggedJson<IReadOnlyList<AvailableSlotResponse>>> ListAvailable(
-        string specialistEmail, string? startDate, string? endDate, int? limit, string? cursor,
+        string specialistEmail, string? startDate, string? endDate, int? limit, string? cursor, string? serviceId,
         [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, ISender sender, HttpContext http, CancellationToken ct)
     {
-        var page = await sender.Send(new ListAvailableSlotsQuery(specialistEmail, startDate, endDate, limit, cursor), ct);
+        var page = await sender.Send(new ListAvailableSlotsQuery(specialistEmail, startDate, endDate, limit, cursor, serviceId), ct);
         // The result compares If-None-Match with the hash of the body it would send.
         return new TaggedJson<IReadOnlyList<AvailableSlotResponse>>(NextLink.Items(http, page), ifNoneMatch);
     }

@@ -31,6 +31,8 @@ public static class ContractLimits
             ["specialistId"] = s => Text(s, SlotLimits.MaxIdLength),
             ["customerId"] = s => Text(s, SlotLimits.MaxIdLength),
             ["serviceId"] = s => Text(s, SlotLimits.MaxIdLength),
+            ["listAvailableSlots.serviceId"] = ServiceFilter,
+            ["listSpecialistSlots.serviceId"] = ServiceFilter,
             ["customerName"] = s => Text(s, SlotLimits.MaxNameLength),
             ["timezone"] = s => Text(s, SlotLimits.MaxTimezoneLength, "An IANA time zone id, such as Europe/Berlin. Default UTC."),
             ["date"] = Date,
@@ -170,6 +172,10 @@ public static class ContractLimits
             ["If-Match"] = s => Text(s, MaxEntityTagsLength, "Change only if the slot is still at one of these versions: its ETag, such as \"v3\" (or *). Otherwise 412."),
             ["If-None-Match"] = s => Text(s, MaxEntityTagsLength, "The ETag of the copy you hold: 304 with no body while it is still current."),
         };
+
+    /// <summary>A list's <c>serviceId</c>: one service's slots and those for all consulting.</summary>
+    private static void ServiceFilter(OpenApiSchema schema) =>
+        Text(schema, SlotLimits.MaxIdLength, "Only this service's slots and those for no service in particular (\"applies to all consulting\").");
 
     /// <summary>Room for a few entity tags in a conditional header.</summary>
     private const int MaxEntityTagsLength = 1024;

@@ -31,7 +31,7 @@ internal static class AvailableSlotsStatement
                s.duration_minutes, s.total_capacity, s.total_capacity - s.booked_count
         FROM slots AS s
         WHERE s.specialist_email = $1 AND s.status = {ColumnTexts.SlotStatuses.Sql(SlotStatus.Active)} AND s.starts_at > $2 AND s.booked_count < s.total_capacity
-          AND s.date >= $3 AND s.date <= $4
+          AND s.date >= $3 AND s.date <= $4 AND ($6::text IS NULL OR s.service_id = $6 OR s.service_id IS NULL)
           AND CASE WHEN (s.specialist_issuer, s.specialist_id) = (SELECT h.issuer, h.subject FROM specialists h WHERE h.email = $1)
                    THEN true ELSE false END
         ORDER BY s.starts_at
@@ -50,6 +50,7 @@ internal static class AvailableSlotsStatement
                 new NpgsqlParameter<DateOnly> { TypedValue = criteria.From },
                 new NpgsqlParameter<DateOnly> { TypedValue = criteria.To },
                 new NpgsqlParameter<int> { TypedValue = criteria.Limit },
+                new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)criteria.ServiceId ?? DBNull.Value },
             },
         };
 

@@ -4,7 +4,8 @@ namespace Slots.Application.Slots.ListAvailableSlots;
 
 /// <summary>
 /// One request's values for a specialist's bookable slots: active, starting after <see cref="Earliest"/>, seats left,
-/// local date in [<see cref="From"/>, <see cref="To"/>], soonest first, at most <see cref="Limit"/>.
+/// local date in [<see cref="From"/>, <see cref="To"/>], of <see cref="ServiceId"/> or of no service when it is given,
+/// soonest first, at most <see cref="Limit"/>.
 /// </summary>
 /// <remarks>
 /// The view runs on every page load, so Infrastructure answers it with one hand-written statement that takes these values
@@ -13,8 +14,10 @@ namespace Slots.Application.Slots.ListAvailableSlots;
 /// </remarks>
 public sealed class AvailableSlotsCriteria
 {
-    public AvailableSlotsCriteria(string specialistEmail, DateOnly from, DateOnly to, DateTime now, DateTime? startsAfter, int limit)
+    public AvailableSlotsCriteria(
+        string specialistEmail, DateOnly from, DateOnly to, DateTime now, DateTime? startsAfter, int limit, string? serviceId = null)
     {
+        ServiceId = serviceId;
         SpecialistEmail = EmailAddress.Normalize(specialistEmail);
         Earliest = startsAfter is { } after && after > now ? after : now;
         From = from;
@@ -30,6 +33,9 @@ public sealed class AvailableSlotsCriteria
     public DateOnly From { get; }
 
     public DateOnly To { get; }
+
+    /// <summary>The service asked for: its slots and those for all consulting (no service); null for every slot.</summary>
+    public string? ServiceId { get; }
 
     /// <summary>Most rows to return.</summary>
     public int Limit { get; }

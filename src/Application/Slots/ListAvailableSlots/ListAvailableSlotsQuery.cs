@@ -5,10 +5,12 @@ namespace Slots.Application.Slots.ListAvailableSlots;
 
 /// <summary>
 /// What a customer may book from a specialist: active, future, not-full slots whose local date lies in
-/// [<see cref="StartDate"/>, <see cref="EndDate"/>] (default: today in UTC and <see cref="DefaultRangeDays"/> days on).
+/// [<see cref="StartDate"/>, <see cref="EndDate"/>] (default: today in UTC and <see cref="DefaultRangeDays"/> days on);
+/// with <see cref="ServiceId"/>, only that service's slots and the slots for no service in particular ("applies to all
+/// consulting", as the plan has it).
 /// </summary>
 public sealed record ListAvailableSlotsQuery(
-    string SpecialistEmail, string? StartDate, string? EndDate, int? Limit, string? Cursor)
+    string SpecialistEmail, string? StartDate, string? EndDate, int? Limit, string? Cursor, string? ServiceId = null)
     : IQuery<Page<AvailableSlotResponse>>
 {
     public const int DefaultRangeDays = 30;

@@ -22,6 +22,7 @@ public sealed class ListAvailableSlotsValidator : AbstractValidator<ListAvailabl
             .When(q => (q.StartDate is null || Rules.IsSupportedDate(q.StartDate)) && (q.EndDate is null || Rules.IsSupportedDate(q.EndDate)));
         RuleFor(q => q.Limit).PageLimit();
         RuleFor(q => q.Cursor).PageCursor();
+        RuleFor(q => q.ServiceId).ValidId().When(q => q.ServiceId is not null);
     }
 
     private static (DateOnly From, DateOnly To) Range(ListAvailableSlotsQuery query, TimeProvider clock) =>

@@ -13,7 +13,7 @@ public sealed class ListSpecialistSlotsHandler(ISlotReader reader, ICurrentUser 
         actor.EnsureManagesSchedule(query.SpecialistEmail);
         var limit = query.Limit ?? Paging.DefaultLimit;
         DateTime? after = Paging.TryDecodeCursor(query.Cursor, out var cursor) ? cursor : null;
-        var spec = new SpecialistSlotsSpec(query.SpecialistEmail, actor.OwnerFilter, after, limit + 1);
+        var spec = new SpecialistSlotsSpec(query.SpecialistEmail, actor.OwnerFilter, after, limit + 1, query.ServiceId);
         var rows = await reader.ListAsync(spec, q => q.ProjectToResponse(), cancellationToken);
         return Paging.ToPage(rows, limit, s => s.StartsAt);
     }

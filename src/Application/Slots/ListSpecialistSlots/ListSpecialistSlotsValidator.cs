@@ -10,5 +10,6 @@ public sealed class ListSpecialistSlotsValidator : AbstractValidator<ListSpecial
         RuleFor(q => q.SpecialistEmail).ValidEmail();
         RuleFor(q => q.Limit).PageLimit();
         RuleFor(q => q.Cursor).PageCursor();
+        RuleFor(q => q.ServiceId).ValidId().When(q => q.ServiceId is not null);
     }
 }

@@ -209,7 +209,7 @@ export interface paths {
         };
         /**
          * List a specialist's slots
-         * @description All of a specialist's slots, past and future, soonest first, each with its live bookings (who booked and when). The specialist themself or an admin. Paged: the next page is in the `Link` header.
+         * @description All of a specialist's slots, past and future, soonest first, each with its live bookings (who booked and when); with `serviceId`, only that service's and those for no service. The specialist themself or an admin. Paged: the next page is in the `Link` header.
          */
         get: operations["listSpecialistSlots"];
         put?: never;
@@ -229,7 +229,7 @@ export interface paths {
         };
         /**
          * List a specialist's bookable slots
-         * @description Active, future, not-full slots whose local date lies in [startDate, endDate] (default: today and the next 30 days), soonest first, with the seats left. Anonymous; limited per client address.
+         * @description Active, future, not-full slots whose local date lies in [startDate, endDate] (default: today and the next 30 days), soonest first, with the seats left; with `serviceId` (a Service Card's link), only that service's slots and those for no service ("applies to all consulting"). Anonymous; limited per client address.
          */
         get: operations["listAvailableSlots"];
         put?: never;
@@ -2598,6 +2598,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
+                serviceId?: string;
             };
             header?: never;
             path: {
@@ -2673,6 +2674,7 @@ export interface operations {
                 endDate?: string;
                 limit?: number;
                 cursor?: string;
+                serviceId?: string;
             };
             header?: {
                 "If-None-Match"?: string;
