@@ -189,6 +189,40 @@ public class NotificationTests(SlotsApiFactory factory) : ApiTestBase(factory)
         Assert.DoesNotContain(Factory.Mail.Messages, m => IsReminder(m, leaves));
     }
 
+    /// <summary>
+    /// A customer who says their zone gets the times in it beside the specialist's (a Tokyo customer's Wednesday morning is
+    /// the Berlin specialist's Tuesday evening); an unknown zone is refused like a slot's.
+    /// </summary>
+    [Fact]
+    public async Task A_customer_who_gives_their_zone_reads_the_times_in_it_too()
+    {
+        var specialist = NewSpecialist();
+        var date = DateOnly.FromDateTime(Factory.Clock.GetUtcNow().UtcDateTime).AddDays(6);
+        var slot = await CreateBerlinSlotAsync(specialist, date);
+        var (tokyo, plain) = ($"mail-{Guid.NewGuid():N}", $"mail-{Guid.NewGuid():N}");
+        using (var customer = Factory.NewClient(Factory.Tokens.Customer(tokyo)))
+        {
+            await ProblemAsync(
+                await customer.PostAsJsonAsync($"{Base}/{slot.Id}/book", new { timezone = "Mars/Olympus_Mons" }), HttpStatusCode.BadRequest, "unknown_time_zone");
+            await ProblemAsync(
+                await customer.PostAsJsonAsync($"{Base}/{slot.Id}/book", new { timezone = "Asia/\nTokyo" }), HttpStatusCode.BadRequest, "validation_failed");
+            Assert.Equal(HttpStatusCode.Created, (await customer.PostAsJsonAsync($"{Base}/{slot.Id}/book", new { timezone = "Asia/Tokyo" })).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Created, (await BookAsync(Client, slot.Id, plain)).StatusCode);
+
+        var tokyoTime = TimeZoneInfo.ConvertTimeFromUtc(slot.StartsAt, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"));
+        var mine = Assert.Single(await MailsToAsync(1, $"{tokyo}@customers.example", "none"));
+        Assert.Contains(
+            $"Your time: {tokyoTime.ToString("dddd, d MMMM yyyy", CultureInfo.InvariantCulture)}, {tokyoTime:HH:mm}–{tokyoTime.AddHours(1):HH:mm} (Asia/Tokyo)",
+            mine.TextBody, StringComparison.Ordinal);
+        Assert.Contains(LocalTimes(slot), mine.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Your time", Assert.Single(await MailsToAsync(1, $"{plain}@customers.example", "none")).TextBody, StringComparison.Ordinal);
+        // The specialist's notice tells their own times only.
+        await Factory.Mail.WaitForAsync(all => all.Count(m => Recipient(m) == specialist) == 2, Patience, "two notices");
+        Assert.All(Factory.Mail.Messages.Where(m => Recipient(m) == specialist), m => Assert.DoesNotContain("Your time", m.TextBody, StringComparison.Ordinal));
+    }
+
     /// <summary>A booking event of an older shape, without a booking id, makes no notification and holds none back.</summary>
     [Fact]
     public async Task An_event_without_a_booking_id_is_passed_over_and_the_next_booking_is_mailed()

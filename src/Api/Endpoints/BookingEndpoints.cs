@@ -43,7 +43,7 @@ public static class BookingEndpoints
         ISender sender, CancellationToken ct)
     {
         var confirmation = await sender.Send(
-            new BookSlotCommand(slotId, body.CustomerId, body.CustomerEmail, body.CustomerName) { IdempotencyKey = idempotencyKey }, ct);
+            new BookSlotCommand(slotId, body.CustomerId, body.CustomerEmail, body.CustomerName, body.Timezone) { IdempotencyKey = idempotencyKey }, ct);
         if (!confirmation.Replayed)
         {
             SlotsMetrics.Bookings.Add(1);

@@ -64,5 +64,6 @@ public static partial class SlotMapper
     [MapperIgnoreSource(nameof(Booking.SlotId))]
     [MapperIgnoreSource(nameof(Booking.IsLive))]
     [MapperIgnoreSource(nameof(Booking.Sequence))]
+    [MapperIgnoreSource(nameof(Booking.CustomerTimezone))]
     internal static partial BookingResponse MapBooking(Booking booking);
 }

@@ -20,6 +20,7 @@ public sealed class Booking
         CustomerId = customer.Id;
         CustomerEmail = customer.Email;
         CustomerName = customer.Name;
+        CustomerTimezone = customer.Timezone;
         BookedAt = bookedAt;
     }
 
@@ -37,6 +38,9 @@ public sealed class Booking
 
     /// <summary>The customer's display name.</summary>
     public string CustomerName { get; private set; }
+
+    /// <summary>The customer's IANA zone, when they gave it (the UI sends the browser's); null otherwise.</summary>
+    public string? CustomerTimezone { get; private set; }
 
     /// <summary>When the booking was made (UTC).</summary>
     public DateTime BookedAt { get; private set; }

@@ -4,4 +4,5 @@ namespace Slots.Domain.Slots;
 /// <param name="Id">The customer's id in the calling system.</param>
 /// <param name="Email">The customer's email address.</param>
 /// <param name="Name">The customer's display name.</param>
-public sealed record Customer(string Id, string Email, string Name);
+/// <param name="Timezone">The IANA zone the customer lives in, when they said: their mail tells times in it too.</param>
+public sealed record Customer(string Id, string Email, string Name, string? Timezone = null);

@@ -75,6 +75,10 @@ public sealed record SlotTime
         return new SlotTime(date, start, end, zone.Id, startsAt, endsAt);
     }
 
+    /// <summary>The IANA zone <paramref name="timezone"/> names, as it is spelt (a customer's own zone, say).</summary>
+    /// <exception cref="Common.DomainException"><c>unknown_time_zone</c>.</exception>
+    public static string IanaZone(string timezone) => FindIanaZone(timezone).Id;
+
     private static TimeZoneInfo FindIanaZone(string timezone)
     {
         // Windows ids (for example "Pacific Standard Time") resolve on some systems too; we accept IANA ids only.

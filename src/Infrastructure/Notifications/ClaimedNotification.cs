@@ -12,6 +12,8 @@ internal sealed record ClaimedNotification(
 
 /// <summary>A booking and its slot as a message tells them.</summary>
 /// <param name="Date">The slot's local date, in <see cref="Timezone"/>, with its local start and end.</param>
+/// <param name="CustomerTimezone">The customer's own IANA zone, when the booking says.</param>
 internal sealed record BookingState(
     Guid BookingId, string CustomerEmail, string CustomerName, DateTime? CancelledAt, int Sequence, string SpecialistEmail,
-    DateTime StartsAt, DateTime EndsAt, DateOnly Date, TimeOnly StartTime, TimeOnly EndTime, string Timezone, string? ServiceId);
+    DateTime StartsAt, DateTime EndsAt, DateOnly Date, TimeOnly StartTime, TimeOnly EndTime, string Timezone, string? ServiceId,
+    string? CustomerTimezone = null);

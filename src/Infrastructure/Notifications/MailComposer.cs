@@ -61,6 +61,7 @@ internal sealed class MailComposer(MailOptions options)
         string[] details =
         [
             $"When: {when}",
+            .. toCustomer && YourTime(booking) is { } yours ? [$"Your time: {yours}"] : Array.Empty<string>(),
             .. booking.ServiceId is { } service ? [$"Service: {Clean(service)}"] : Array.Empty<string>(),
             $"Reference: {booking.BookingId}",
         ];
@@ -137,6 +138,21 @@ internal sealed class MailComposer(MailOptions options)
     internal static string When(BookingState booking) => string.Create(
         CultureInfo.InvariantCulture,
         $"{booking.Date:dddd, d MMMM yyyy}, {booking.StartTime:HH:mm}–{booking.EndTime:HH:mm} ({booking.Timezone})");
+
+    /// <summary>
+    /// The session in the customer's own zone, when the booking has one other than the slot's: "Wednesday, 16 December
+    /// 2026, 18:00–19:00 (Asia/Tokyo)" (its date may differ from the specialist's).
+    /// </summary>
+    internal static string? YourTime(BookingState booking)
+    {
+        if (booking.CustomerTimezone is not { } id || id == booking.Timezone || !TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone))
+        {
+            return null;
+        }
+
+        var (start, end) = (TimeZoneInfo.ConvertTimeFromUtc(booking.StartsAt, zone), TimeZoneInfo.ConvertTimeFromUtc(booking.EndsAt, zone));
+        return string.Create(CultureInfo.InvariantCulture, $"{start:dddd, d MMMM yyyy}, {start:HH:mm}–{end:HH:mm} ({id})");
+    }
 
     private static string Html(IEnumerable<string> lines, IEnumerable<string> details, string footer)
     {

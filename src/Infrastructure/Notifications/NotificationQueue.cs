@@ -64,7 +64,8 @@ internal sealed class NotificationQueue(NpgsqlDataSource source, MailOptions opt
             SELECT w.event_id, w.booking_id, w.recipient, w.kind, w.remind_before, coalesce(w.due, now()), coalesce(w.due, now()),
                    k.customer_id,
                    CASE WHEN s.id IS NOT NULL THEN json_build_object(
-                       'customerEmail', k.customer_email, 'customerName', k.customer_name, 'cancelledAt', k.cancelled_at,
+                       'customerEmail', k.customer_email, 'customerName', k.customer_name, 'customerTimezone', k.customer_timezone,
+                       'cancelledAt', k.cancelled_at,
                        'sequence', k.sequence, 'specialistEmail', s.specialist_email, 'startsAt', s.starts_at,
                        'endsAt', s.ends_at, 'date', s.date, 'startTime', s.start_time, 'endTime', s.end_time,
                        'timezone', s.timezone, 'serviceId', s.service_id) END
@@ -106,7 +107,7 @@ internal sealed class NotificationQueue(NpgsqlDataSource source, MailOptions opt
         RETURNING n.id, n.kind, n.recipient, n.attempts, n.created_at, greatest(now(), $3),
                   b.id, b.customer_email, b.customer_name, b.cancelled_at, b.sequence, s.specialist_email,
                   s.starts_at, s.ends_at, s.date, s.start_time, s.end_time, s.timezone, s.service_id,
-                  n.booking_id, n.snapshot::text
+                  n.booking_id, n.snapshot::text, b.customer_timezone
         """;
 
     /// <summary>
@@ -154,7 +155,7 @@ internal sealed class NotificationQueue(NpgsqlDataSource source, MailOptions opt
                     reader.IsDBNull(9) ? null : Utc(reader.GetDateTime(9)), reader.GetInt32(10), reader.GetString(11),
                     Utc(reader.GetDateTime(12)), Utc(reader.GetDateTime(13)), reader.GetFieldValue<DateOnly>(14),
                     reader.GetFieldValue<TimeOnly>(15), reader.GetFieldValue<TimeOnly>(16), reader.GetString(17),
-                    reader.IsDBNull(18) ? null : reader.GetString(18))
+                    reader.IsDBNull(18) ? null : reader.GetString(18), reader.IsDBNull(21) ? null : reader.GetString(21))
                 : reader.IsDBNull(20) ? null : Snapshot(reader.GetGuid(19), reader.GetString(20));
             if (booking?.CustomerEmail == CustomerData.ErasedEmail)
             {
@@ -194,7 +195,8 @@ internal sealed class NotificationQueue(NpgsqlDataSource source, MailOptions opt
             s.GetProperty("cancelledAt").ValueKind == JsonValueKind.Null ? null : Instant("cancelledAt"),
             s.GetProperty("sequence").GetInt32(), Text("specialistEmail")!, Instant("startsAt"), Instant("endsAt"),
             DateOnly.Parse(Text("date")!, CultureInfo.InvariantCulture), TimeOnly.Parse(Text("startTime")!, CultureInfo.InvariantCulture),
-            TimeOnly.Parse(Text("endTime")!, CultureInfo.InvariantCulture), Text("timezone")!, Text("serviceId"));
+            TimeOnly.Parse(Text("endTime")!, CultureInfo.InvariantCulture), Text("timezone")!, Text("serviceId"),
+            s.TryGetProperty("customerTimezone", out var zone) && zone.ValueKind == JsonValueKind.String ? zone.GetString() : null);
     }
 
     public ValueTask DisposeAsync() => source.DisposeAsync();

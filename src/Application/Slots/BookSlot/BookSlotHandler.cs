@@ -15,7 +15,10 @@ public sealed class BookSlotHandler(
 {
     public async ValueTask<BookingConfirmation> Handle(BookSlotCommand command, CancellationToken cancellationToken)
     {
-        var customer = user.Require().CustomerFor(command.CustomerId, command.CustomerEmail, command.CustomerName);
+        var customer = user.Require().CustomerFor(command.CustomerId, command.CustomerEmail, command.CustomerName) with
+        {
+            Timezone = command.Timezone is null ? null : SlotTime.IanaZone(command.Timezone),
+        };
         var now = clock.GetUtcNow();
         var (slot, held) = await slots.GetForBookingAsync(command.SlotId, customer.Id, now.UtcDateTime, cancellationToken);
         if (slot is null)

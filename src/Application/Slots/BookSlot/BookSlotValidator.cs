@@ -14,5 +14,6 @@ public sealed class BookSlotValidator : AbstractValidator<BookSlotCommand>
             .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("'Customer Name' must not be blank.")
             .PlainText()
             .When(c => c.CustomerName is not null);
+        RuleFor(c => c.Timezone).ZoneText().When(c => c.Timezone is not null);
     }
 }

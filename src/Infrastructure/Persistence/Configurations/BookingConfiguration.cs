@@ -21,6 +21,7 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.Property(b => b.BookedAt).HasColumnName("booked_at");
         builder.Property(b => b.CancelledAt).HasColumnName("cancelled_at");
         builder.Property(b => b.Sequence).HasColumnName("sequence").HasDefaultValue(0);
+        builder.Property(b => b.CustomerTimezone).HasColumnName("customer_timezone").HasMaxLength(SlotLimits.MaxTimezoneLength);
         builder.Ignore(b => b.IsLive);
 
         // Loading a slot's bookings reads live and cancelled ones; the unique index below covers live ones only.

@@ -77,6 +77,11 @@ namespace Slots.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("customer_name");
 
+                    b.Property<string>("CustomerTimezone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("customer_timezone");
+
                     b.Property<int>("Sequence")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer")

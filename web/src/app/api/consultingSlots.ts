@@ -161,12 +161,15 @@ export function createSlotsApi(config: SlotsApiConfig) {
           params: { path: { slotId }, header: version ? { 'If-Match': `"v${version}"` } : {} },
         }),
       ),
-    /** Books a seat; with `idempotencyKey`, a retry of a booking whose answer was lost gets that answer again. */
+    /**
+     * Books a seat; with `idempotencyKey`, a retry of a booking whose answer was lost gets that answer again. The
+     * browser's zone goes along, so the customer's mail tells the times in it too.
+     */
     bookSlot: async (slotId: string, idempotencyKey?: string) =>
       unwrap(
         await client.POST('/api/consulting-slots/{slotId}/book', {
           params: { path: { slotId }, header: idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {} },
-          body: {},
+          body: { timezone: Intl.DateTimeFormat().resolvedOptions().timeZone },
         }),
       ),
     cancelBooking: async (slotId: string, customerId: string) =>

@@ -463,7 +463,7 @@ export interface components {
             startTime: string;
             /** @description A local time, HH:mm (24-hour), in the slot's time zone. */
             endTime: string;
-            /** @description An IANA time zone id, such as Europe/Berlin. Default UTC. */
+            /** @description An IANA time zone id, such as Europe/Berlin: a slot's (default UTC), or a booking's customer's own, which their mail uses beside the slot's. */
             timezone: string;
             /** Format: date-time */
             startsAt: string;
@@ -507,7 +507,7 @@ export interface components {
             startTime: string;
             /** @description A local time, HH:mm (24-hour), in the slot's time zone. */
             endTime: string;
-            /** @description An IANA time zone id, such as Europe/Berlin. Default UTC. */
+            /** @description An IANA time zone id, such as Europe/Berlin: a slot's (default UTC), or a booking's customer's own, which their mail uses beside the slot's. */
             timezone: string;
         };
         BookingResponse: {
@@ -525,6 +525,8 @@ export interface components {
             /** @description An email address in printable ASCII, compared case-insensitively. */
             customerEmail?: null | string;
             customerName?: null | string;
+            /** @description An IANA time zone id, such as Europe/Berlin: a slot's (default UTC), or a booking's customer's own, which their mail uses beside the slot's. */
+            timezone?: null | string;
         };
         ChangeSeriesRequest: {
             /** @enum {string} */
@@ -621,7 +623,7 @@ export interface components {
              * @description Seats: 1 for a 1:1 session, more for a group.
              */
             totalCapacity?: null | number;
-            /** @description An IANA time zone id, such as Europe/Berlin. Default UTC. */
+            /** @description An IANA time zone id, such as Europe/Berlin: a slot's (default UTC), or a booking's customer's own, which their mail uses beside the slot's. */
             timezone?: null | string;
             serviceId?: null | string;
             /** @description An email address in printable ASCII, compared case-insensitively. */
@@ -643,7 +645,7 @@ export interface components {
              * @description Seats: 1 for a 1:1 session, more for a group.
              */
             totalCapacity?: null | number;
-            /** @description An IANA time zone id, such as Europe/Berlin. Default UTC. */
+            /** @description An IANA time zone id, such as Europe/Berlin: a slot's (default UTC), or a booking's customer's own, which their mail uses beside the slot's. */
             timezone?: null | string;
             serviceId?: null | string;
             /** @description An email address in printable ASCII, compared case-insensitively. */
@@ -793,7 +795,7 @@ export interface components {
             startTime: string;
             /** @description A local time, HH:mm (24-hour), in the slot's time zone. */
             endTime: string;
-            /** @description An IANA time zone id, such as Europe/Berlin. Default UTC. */
+            /** @description An IANA time zone id, such as Europe/Berlin: a slot's (default UTC), or a booking's customer's own, which their mail uses beside the slot's. */
             timezone: string;
             /** Format: date-time */
             startsAt: string;
@@ -1012,7 +1014,7 @@ export interface components {
             startTime: string;
             /** @description A local time, HH:mm (24-hour), in the slot's time zone. */
             endTime: string;
-            /** @description An IANA time zone id, such as Europe/Berlin. Default UTC. */
+            /** @description An IANA time zone id, such as Europe/Berlin: a slot's (default UTC), or a booking's customer's own, which their mail uses beside the slot's. */
             timezone: string;
             /** Format: date-time */
             startsAt: string;

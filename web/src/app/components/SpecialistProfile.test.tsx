@@ -45,6 +45,8 @@ test('a double click sends one booking, and the confirmation is announced', asyn
   expect(status.closest('[role="status"]')).toHaveTextContent('10:00–11:00 (UTC)');
   expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1);
   expect(calls.find((c) => c.method === 'POST')?.path).toBe(`/api/consulting-slots/${slot.id}/book`);
+  // The browser's zone goes with the booking, for the customer's mail.
+  expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ timezone: Intl.DateTimeFormat().resolvedOptions().timeZone });
 });
 
 test('pressing Book again after a lost answer sends the same Idempotency-Key, and gets the booking', async () => {
