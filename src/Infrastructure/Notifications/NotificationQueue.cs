@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Npgsql;
 using Slots.Infrastructure.Customers;
+using Slots.Infrastructure.Events;
 
 namespace Slots.Infrastructure.Notifications;
 
@@ -29,15 +30,8 @@ internal sealed class NotificationQueue(NpgsqlDataSource source, MailOptions opt
     /// Lock the cursor, read up to <c>$1</c> events after it, make their notifications (and each booking's reminders, the
     /// durations <c>$2</c> before its start), drop a cancelled booking's reminders, move a moved slot's, move the cursor.
     /// </summary>
-    private const string FanOutSql = """
-        WITH cursor AS (SELECT tx, seq FROM notification_fanout WHERE id = 1 FOR UPDATE SKIP LOCKED),
-        batch AS (
-            SELECT e.id, e.type, e.subject, e.time, e.tx, e.seq, e.data
-            FROM cursor c CROSS JOIN LATERAL (
-                SELECT id, type, subject, time, tx, seq, data FROM events
-                WHERE tx < pg_snapshot_xmin(pg_current_snapshot()) AND (tx, seq) > (c.tx, c.seq)
-                ORDER BY tx, seq
-                LIMIT $1) e),
+    private static readonly string FanOutSql = $$"""
+        WITH {{FeedCursor.Batch("notification_fanout", "$1")}},
         booking_events AS (
             SELECT id, type, time,
                    CASE WHEN data -> 'booking' ->> 'bookingId' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
@@ -82,9 +76,7 @@ internal sealed class NotificationQueue(NpgsqlDataSource source, MailOptions opt
             FROM moves m JOIN bookings k ON k.slot_id = m.subject AND k.cancelled_at IS NULL JOIN slots s ON s.id = m.subject
             WHERE n.booking_id = k.id AND n.kind = 'reminder' AND n.status IN ('pending', 'sent')
               AND s.starts_at - n.remind_before > m.time),
-        moved AS (
-            UPDATE notification_fanout f SET tx = last.tx, seq = last.seq
-            FROM (SELECT tx, seq FROM batch ORDER BY tx DESC, seq DESC LIMIT 1) last)
+        {{FeedCursor.Move("notification_fanout")}}
         SELECT (SELECT count(*)::int FROM batch), (SELECT count(*)::int FROM made)
         """;
 

@@ -1,4 +1,5 @@
 using Npgsql;
+using Slots.Infrastructure.Events;
 using static Slots.Infrastructure.Webhooks.DeliverySql;
 
 namespace Slots.Infrastructure.Webhooks;
@@ -23,20 +24,12 @@ internal sealed class WebhookFanOut(WebhookDatabase database, WebhookOptions opt
     /// their subscription and event (the columns <see cref="ClaimedDelivery.Read"/> takes, after the count of events read).
     /// </summary>
     /// <remarks>
-    /// The events are read LATERAL to the cursor, so that its position bounds the index scan on <c>(tx, seq)</c>, and the
-    /// cursor is named by its key, so the planner knows it is one row even in a table never analyzed; without either, the
-    /// statement read every event before the cursor on every poll, or cost enough to be JIT-compiled each time
+    /// The events are read as <see cref="FeedCursor.Batch"/> reads them: LATERAL to the cursor named by its key. Without
+    /// either, the statement read every event before the cursor on every poll, or cost enough to be JIT-compiled each time
     /// (QueryPlanTests; the measurements are in docs/performance.md).
     /// </remarks>
     internal static readonly string Sql = $"""
-        WITH cursor AS (SELECT tx, seq FROM webhook_fanout WHERE id = 1 FOR UPDATE SKIP LOCKED),
-        batch AS (
-            SELECT e.id, e.type, e.subject, e.time, e.tx, e.seq, e.data
-            FROM cursor c CROSS JOIN LATERAL (
-                SELECT id, type, subject, time, tx, seq, data FROM events
-                WHERE tx < pg_snapshot_xmin(pg_current_snapshot()) AND (tx, seq) > (c.tx, c.seq)
-                ORDER BY tx, seq
-                LIMIT $1) e),
+        WITH {FeedCursor.Batch("webhook_fanout", "$1")},
         wanted AS (
             SELECT s.id AS subscription, b.id AS event, b.tx, b.seq,
                    row_number() OVER (PARTITION BY s.id ORDER BY b.tx, b.seq) <= s.room AS fits
@@ -51,9 +44,7 @@ internal sealed class WebhookFanOut(WebhookDatabase database, WebhookOptions opt
                 FROM wanted) numbered
             ON CONFLICT DO NOTHING
             RETURNING subscription_id, event_id, attempts, status),
-        moved AS (
-            UPDATE webhook_fanout f SET tx = last.tx, seq = last.seq
-            FROM (SELECT tx, seq FROM batch ORDER BY tx DESC, seq DESC LIMIT 1) last)
+        {FeedCursor.Move("webhook_fanout")}
         SELECT (SELECT count(*)::int FROM batch), m.subscription_id, m.attempts, now(), s.url, {Secrets},
                b.id, b.type, b.subject, b.time, b.tx::text, b.seq, b.data::text
         FROM (SELECT 1) one
