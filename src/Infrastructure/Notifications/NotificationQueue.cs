@@ -7,17 +7,20 @@ using Slots.Infrastructure.Events;
 namespace Slots.Infrastructure.Notifications;
 
 /// <summary>
-/// The notifications' table, in three statements. The fan-out makes them from the events after its cursor, one process
-/// at a time (the cursor row taken with <c>FOR UPDATE SKIP LOCKED</c>), reading the events as the feed does (only
-/// transactions older than every running one, so none committed late is skipped): a booking's creation and its
-/// cancellation each tell the customer and the specialist; a slot moved to other times tells each customer who held a
-/// seat in it then; a booking also gets its reminders (<see cref="MailOptions.Reminders"/> before its start, each due at
-/// its moment; none whose moment had passed when it was booked), skipped when it is cancelled and moved with its slot. One row per (event, booking, recipient, kind), unique, so a fan-out run twice makes each once. An
-/// event without a booking id (one of an older shape) makes none: the fan-out must never stop on one event. Each row keeps
-/// the booking as the fan-out saw it (<c>snapshot</c>, with the customer's id for an erasure): a message is built from
-/// the booking as it stands when sent, or from the snapshot once the booking is gone (a slot deleted right after a
-/// cancellation takes its bookings with it, and the cancellation must still be mailed). The claim takes due ones with <c>FOR UPDATE SKIP LOCKED</c> under a lease; the outcomes mark them
-/// sent, due again, failed after <see cref="MailOptions.GiveUpAfter"/>, or skipped.
+/// The notifications' table, in three statements.
+/// <list type="bullet">
+/// <item>The fan-out makes them from the events after its cursor (<see cref="FeedCursor"/>), one process at a time: a
+/// booking's creation and its cancellation each tell the customer and the specialist; a slot moved to other times tells
+/// each customer who held a seat in it then; a booking also gets its reminders (<see cref="MailOptions.Reminders"/>
+/// before its start, each due at its moment, none whose moment had passed when it was booked), skipped when it is
+/// cancelled and moved with its slot. One row per (event, booking, recipient, kind, reminder offset), unique, so a
+/// fan-out run twice makes each once; an event without a booking id (an older shape) makes none, so the fan-out never
+/// stops on one event. Each row keeps the booking as the fan-out saw it (<c>snapshot</c>, and the customer's id for an
+/// erasure), for when the booking is gone by the time the message is sent (a slot deleted right after a cancellation
+/// takes its bookings with it).</item>
+/// <item>The claim takes due ones with <c>FOR UPDATE SKIP LOCKED</c> under a lease, each with its booking as it stands.</item>
+/// <item>The outcomes mark them sent, due again, failed after <see cref="MailOptions.GiveUpAfter"/>, or skipped.</item>
+/// </list>
 /// </summary>
 internal sealed class NotificationQueue(NpgsqlDataSource source, MailOptions options) : IAsyncDisposable
 {
