@@ -129,10 +129,11 @@ export function createSlotsApi(config: SlotsApiConfig) {
           params: { path: { specialistEmail }, query: { limit: PAGE, cursor } },
         }),
       ),
-    listAvailableSlots: (specialistEmail: string, startDate: string, endDate: string) =>
+    /** With `serviceId`, that service's slots and those for all consulting (no service). */
+    listAvailableSlots: (specialistEmail: string, startDate: string, endDate: string, serviceId?: string) =>
       all<AvailableSlot>((cursor) =>
         client.GET('/api/specialists/{specialistEmail}/available-slots', {
-          params: { path: { specialistEmail }, query: { startDate, endDate, limit: PAGE, cursor } },
+          params: { path: { specialistEmail }, query: { startDate, endDate, limit: PAGE, cursor, ...(serviceId ? { serviceId } : {}) } },
         }),
       ),
     listMyBookings: () =>

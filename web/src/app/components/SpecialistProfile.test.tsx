@@ -25,6 +25,18 @@ test('open days are marked, the rest cannot be chosen, and each slot says how ma
   expect(closed.every((b) => (b as HTMLButtonElement).disabled)).toBe(true);
 });
 
+test('a page for one service asks for its slots (and those for all consulting), and each card names its service', async () => {
+  const slot = availableSlot(2, { serviceId: 'tax' });
+  const { fetch, calls } = fakeFetch(() => json([slot]));
+  render(<SpecialistProfile specialistEmail="ann@example.com" canBook timeZone="UTC" serviceId="tax" />, { wrapper: withApi(fetch) });
+
+  const card = await screen.findByRole('article');
+  expect(card).toHaveTextContent('tax');
+  const lists = calls.filter((c) => c.method === 'GET');
+  expect(lists.length).toBeGreaterThan(0);
+  expect(lists.every((c) => c.query.get('serviceId') === 'tax')).toBe(true);
+});
+
 test('a double click sends one booking, and the confirmation is announced', async () => {
   const slot = availableSlot(3);
   let release: () => void = () => {};

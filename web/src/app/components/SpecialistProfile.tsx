@@ -26,19 +26,21 @@ interface Props {
   onSignIn?: () => void;
   /** The customer's zone; the browser's by default. */
   timeZone?: string;
+  /** The service the page is for (a Service Card's link): its slots and those for all consulting. */
+  serviceId?: string | undefined;
 }
 
 /**
  * The customer's view of a specialist: a month calendar marking the days with open slots, the chosen day's slots
  * (times in the customer's zone, the specialist's zone beside them), seats left, and booking in one step.
  */
-export function SpecialistProfile({ specialistEmail, canBook, onSignIn, timeZone }: Props) {
+export function SpecialistProfile({ specialistEmail, canBook, onSignIn, timeZone, serviceId }: Props) {
   const zone = timeZone ?? browserZone();
   const today = localDate(new Date(), zone);
   const firstMonth = monthOf(today);
   const lastMonth = monthOf(addDays(today, HORIZON_DAYS));
   // The calendar opens on the month of the next open slot within 30 days; the person may move from there.
-  const soon = useAvailableSlots(specialistEmail, today, addDays(today, 30));
+  const soon = useAvailableSlots(specialistEmail, today, addDays(today, 30), serviceId);
   const [picked, setPicked] = useState<string | null>(null);
   const next = soon.data?.[0];
   const month = picked ?? (next ? monthOf(localDate(next.startsAt, zone)) : firstMonth);
@@ -49,7 +51,7 @@ export function SpecialistProfile({ specialistEmail, canBook, onSignIn, timeZone
 
   // The API filters by the specialist's local date; a day either side covers every zone's shift into this month.
   const monthEnd = addDays(monthOf(month, 1), -1);
-  const slots = useAvailableSlots(specialistEmail, addDays(month, -1), addDays(monthEnd, 1));
+  const slots = useAvailableSlots(specialistEmail, addDays(month, -1), addDays(monthEnd, 1), serviceId);
   const byDay = new Map<string, AvailableSlot[]>();
   for (const slot of slots.data ?? []) {
     const day = localDate(slot.startsAt, zone);

@@ -11,7 +11,8 @@ export { SlotsApiProvider, useSlotsApi } from './SlotsApiContext';
 export const slotKeys = {
   all: ['slots'] as const,
   specialist: (email: string) => ['slots', 'specialist', email.toLowerCase()] as const,
-  available: (email: string, from: string, to: string) => ['slots', 'available', email.toLowerCase(), from, to] as const,
+  available: (email: string, from: string, to: string, serviceId?: string) =>
+    ['slots', 'available', email.toLowerCase(), from, to, serviceId ?? null] as const,
   mine: ['slots', 'mine'] as const,
 };
 
@@ -24,12 +25,15 @@ export function useSpecialistSlots(specialistEmail: string) {
   });
 }
 
-/** A specialist's bookable slots whose date lies in [from, to] (YYYY-MM-DD, the specialist's local dates). */
-export function useAvailableSlots(specialistEmail: string, from: string, to: string) {
+/**
+ * A specialist's bookable slots whose date lies in [from, to] (YYYY-MM-DD, the specialist's local dates); with
+ * `serviceId`, that service's and those for all consulting.
+ */
+export function useAvailableSlots(specialistEmail: string, from: string, to: string, serviceId?: string) {
   const api = useSlotsApi();
   return useQuery({
-    queryKey: slotKeys.available(specialistEmail, from, to),
-    queryFn: () => api.listAvailableSlots(specialistEmail, from, to),
+    queryKey: slotKeys.available(specialistEmail, from, to, serviceId),
+    queryFn: () => api.listAvailableSlots(specialistEmail, from, to, serviceId),
     enabled: specialistEmail.length > 0,
     placeholderData: (previous) => previous,
   });

@@ -38,7 +38,9 @@ export function App({ notice }: { notice?: string | undefined }) {
   const location = useLocation();
   const session = useSession();
   const path = location.pathname;
-  const signIn = () => navigate(`/sign-in?next=${encodeURIComponent(path)}`);
+  // Back to the same page after signing in, its query (a service) included.
+  const here = location.searchParams.size > 0 ? `${path}?${location.searchParams.toString()}` : path;
+  const signIn = () => navigate(`/sign-in?next=${encodeURIComponent(here)}`);
 
   let page: ReactNode;
   const profileMatch = path.match(/^\/specialists\/([^/]+)\/?$/);
@@ -60,6 +62,7 @@ export function App({ notice }: { notice?: string | undefined }) {
         specialistEmail={profile}
         canBook={session?.role === 'customer'}
         onSignIn={signIn}
+        serviceId={location.searchParams.get('service') ?? undefined}
       />
     );
   } else if (path === '/manage' && session?.role === 'specialist') {
