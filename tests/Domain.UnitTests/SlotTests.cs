@@ -137,6 +137,36 @@ public class SlotTests
         Assert.Equal(clock.GetUtcNow().UtcDateTime, booking.CancelledAt);
     }
 
+    /// <summary>The invite's SEQUENCE: 0 when booked, one more at a change of times and at the cancellation, never otherwise.</summary>
+    [Fact]
+    public void A_bookings_revision_rises_when_its_times_change_and_when_it_is_cancelled_only()
+    {
+        var slot = Tomorrow(capacity: 3);
+        var (stays, leaves) = (slot.Book(Customer(1), Now), slot.Book(Customer(2), Now));
+        Assert.Equal((0, 0), (stays.Sequence, leaves.Sequence));
+
+        slot.CancelBooking("cust-2", Now);
+        Assert.Equal((0, 1), (stays.Sequence, leaves.Sequence));
+
+        slot.ChangeTimes(new TimeOnly(10, 0), new TimeOnly(11, 0), Now); // the same times: nothing moved
+        slot.ChangeStatus(SlotStatus.Inactive, Now);
+        Assert.Equal((0, 1), (stays.Sequence, leaves.Sequence));
+
+        slot.ChangeTimes(new TimeOnly(14, 0), new TimeOnly(15, 0), Now);
+        Assert.Equal((1, 1), (stays.Sequence, leaves.Sequence)); // the live booking's invite moves; the cancelled one's does not
+    }
+
+    [Fact]
+    public void A_customer_who_gives_a_zone_keeps_it_on_the_booking()
+    {
+        var slot = Tomorrow(capacity: 2);
+
+        Assert.Equal("Asia/Tokyo", slot.Book(Customer(1) with { Timezone = "Asia/Tokyo" }, Now).CustomerTimezone);
+        Assert.Null(slot.Book(Customer(2), Now).CustomerTimezone);
+        Assert.Equal("Asia/Tokyo", SlotTime.IanaZone("Asia/Tokyo"));
+        Assert.Equal("unknown_time_zone", Assert.Throws<DomainException>(() => SlotTime.IanaZone("Mars/Olympus_Mons")).Code);
+    }
+
     [Fact]
     public void A_customer_may_book_again_after_cancelling()
     {
