@@ -1,3 +1,5 @@
+using Slots.Application.Notifications;
+
 namespace Slots.Infrastructure.Notifications;
 
 /// <summary>
@@ -5,10 +7,8 @@ namespace Slots.Infrastructure.Notifications;
 /// booking as it stands, and its invite carries the booking's current <c>SEQUENCE</c>). The booking's fields are null when
 /// it is gone.
 /// </summary>
-/// <param name="Kind"><c>booked</c>, <c>cancelled</c> or <c>rescheduled</c>.</param>
-/// <param name="Recipient"><c>customer</c> or <c>specialist</c>.</param>
 internal sealed record ClaimedNotification(
-    Guid Id, string Kind, string Recipient, int Attempt, DateTime CreatedAt, DateTime ClaimedAt, BookingState? Booking);
+    Guid Id, NotificationKind Kind, NotificationRecipient Recipient, int Attempt, DateTime CreatedAt, DateTime ClaimedAt, BookingState? Booking);
 
 /// <summary>A booking and its slot as a message tells them.</summary>
 /// <param name="Date">The slot's local date, in <see cref="Timezone"/>, with its local start and end.</param>

@@ -6,6 +6,7 @@ using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using MimeKit;
+using Slots.Application.Notifications;
 
 namespace Slots.Infrastructure.Notifications;
 
@@ -20,12 +21,6 @@ namespace Slots.Infrastructure.Notifications;
 /// </summary>
 internal sealed class MailComposer(MailOptions options)
 {
-    public const string Booked = "booked";
-    public const string Cancelled = "cancelled";
-    public const string Rescheduled = "rescheduled";
-    public const string Reminder = "reminder";
-    public const string ToCustomer = "customer";
-
     private readonly MailboxAddress _sender = options.Sender;
 
     /// <summary>The invites' and messages' domain: the sender's.</summary>
@@ -38,23 +33,23 @@ internal sealed class MailComposer(MailOptions options)
     public MimeMessage? Compose(ClaimedNotification notification)
     {
         ArgumentNullException.ThrowIfNull(notification);
-        var cancelled = notification.Kind == Cancelled;
-        var reminder = notification.Kind == Reminder;
+        var cancelled = notification.Kind == NotificationKind.Cancelled;
+        var reminder = notification.Kind == NotificationKind.Reminder;
         if (notification.Booking is not { } booking || (!cancelled && booking.CancelledAt is not null)
             || (reminder && booking.StartsAt <= notification.ClaimedAt))
         {
             return null;
         }
 
-        var toCustomer = notification.Recipient == ToCustomer;
+        var toCustomer = notification.Recipient == NotificationRecipient.Customer;
         var name = Clean(booking.CustomerName);
         var when = When(booking);
         var (subject, lines) = (notification.Kind, toCustomer) switch
         {
-            (Booked, true) => ($"Booked: {when}", new[] { $"Hello {name},", $"your consulting session with {booking.SpecialistEmail} is booked." }),
-            (Booked, false) => ($"New booking: {name}, {when}", new[] { $"{name} ({booking.CustomerEmail}) booked a consulting session with you." }),
-            (Rescheduled, _) => ($"Moved: {when}", new[] { $"Hello {name},", $"your consulting session with {booking.SpecialistEmail} has moved to new times." }),
-            (Reminder, _) => ($"Reminder: {when}", new[] { $"Hello {name},", $"your consulting session with {booking.SpecialistEmail} is coming up." }),
+            (NotificationKind.Booked, true) => ($"Booked: {when}", new[] { $"Hello {name},", $"your consulting session with {booking.SpecialistEmail} is booked." }),
+            (NotificationKind.Booked, false) => ($"New booking: {name}, {when}", new[] { $"{name} ({booking.CustomerEmail}) booked a consulting session with you." }),
+            (NotificationKind.Rescheduled, _) => ($"Moved: {when}", new[] { $"Hello {name},", $"your consulting session with {booking.SpecialistEmail} has moved to new times." }),
+            (NotificationKind.Reminder, _) => ($"Reminder: {when}", new[] { $"Hello {name},", $"your consulting session with {booking.SpecialistEmail} is coming up." }),
             (_, true) => ($"Cancelled: {when}", new[] { $"Hello {name},", $"your consulting session with {booking.SpecialistEmail} is cancelled." }),
             (_, false) => ($"Cancelled booking: {name}, {when}", new[] { $"The booking of {name} ({booking.CustomerEmail}) is cancelled." }),
         };
@@ -66,7 +61,7 @@ internal sealed class MailComposer(MailOptions options)
             $"Reference: {booking.BookingId}",
         ];
         var footer = cancelled ? "The invite attached removes it from your calendar."
-            : notification.Kind == Rescheduled ? "The invite attached updates it in your calendar."
+            : notification.Kind == NotificationKind.Rescheduled ? "The invite attached updates it in your calendar."
             : reminder ? "It is in your calendar from the invite of your confirmation."
             : "The invite attached adds it to your calendar.";
 

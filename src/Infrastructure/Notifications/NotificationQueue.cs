@@ -1,8 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
 using Npgsql;
+using Slots.Application.Notifications;
 using Slots.Infrastructure.Customers;
 using Slots.Infrastructure.Events;
+using Slots.Infrastructure.Persistence;
+using static Slots.Infrastructure.Notifications.NotificationSql;
+using static Slots.Infrastructure.Persistence.DatabaseTimes;
 
 namespace Slots.Infrastructure.Notifications;
 
@@ -43,16 +47,16 @@ internal sealed class NotificationQueue(NpgsqlDataSource source, MailOptions opt
         moves AS (SELECT id, subject, time FROM batch WHERE type = 'slots.slot.changed' AND json_typeof(data -> 'movedFrom') = 'object'),
         wanted AS (
             SELECT b.id AS event_id, b.booking_id, r.recipient,
-                   CASE b.type WHEN 'slots.booking.created' THEN 'booked' ELSE 'cancelled' END AS kind,
+                   CASE b.type WHEN 'slots.booking.created' THEN {{Booked}} ELSE {{Cancelled}} END AS kind,
                    interval '0' AS remind_before, NULL::timestamptz AS due
-            FROM booking_events b CROSS JOIN (VALUES ('customer'), ('specialist')) r (recipient)
+            FROM booking_events b CROSS JOIN (VALUES ({{Customer}}), ({{Specialist}})) r (recipient)
             WHERE b.booking_id IS NOT NULL
             UNION ALL
-            SELECT m.id, k.id, 'customer', 'rescheduled', interval '0', NULL
+            SELECT m.id, k.id, {{Customer}}, {{Rescheduled}}, interval '0', NULL
             FROM moves m JOIN bookings k ON k.slot_id = m.subject AND k.booked_at <= m.time
                                         AND (k.cancelled_at IS NULL OR k.cancelled_at > m.time)
             UNION ALL
-            SELECT b.id, k.id, 'customer', 'reminder', o.before, s.starts_at - o.before
+            SELECT b.id, k.id, {{Customer}}, {{Reminder}}, o.before, s.starts_at - o.before
             FROM booking_events b JOIN bookings k ON k.id = b.booking_id JOIN slots s ON s.id = k.slot_id
                  CROSS JOIN unnest($2::interval[]) o (before)
             WHERE b.type = 'slots.booking.created' AND s.starts_at - o.before > k.booked_at),
@@ -70,14 +74,14 @@ internal sealed class NotificationQueue(NpgsqlDataSource source, MailOptions opt
             ON CONFLICT DO NOTHING
             RETURNING 1),
         dropped AS (
-            UPDATE notifications n SET status = 'skipped'
+            UPDATE notifications n SET status = {{Skipped}}
             FROM booking_events b
-            WHERE b.type = 'slots.booking.cancelled' AND n.booking_id = b.booking_id AND n.kind = 'reminder' AND n.status = 'pending'),
+            WHERE b.type = 'slots.booking.cancelled' AND n.booking_id = b.booking_id AND n.kind = {{Reminder}} AND n.status = {{Pending}}),
         rescheduled AS (
             UPDATE notifications n
-            SET status = 'pending', next_attempt_at = s.starts_at - n.remind_before, retry_from = s.starts_at - n.remind_before
+            SET status = {{Pending}}, next_attempt_at = s.starts_at - n.remind_before, retry_from = s.starts_at - n.remind_before
             FROM moves m JOIN bookings k ON k.slot_id = m.subject AND k.cancelled_at IS NULL JOIN slots s ON s.id = m.subject
-            WHERE n.booking_id = k.id AND n.kind = 'reminder' AND n.status IN ('pending', 'sent')
+            WHERE n.booking_id = k.id AND n.kind = {{Reminder}} AND n.status IN ({{Pending}}, {{Sent}})
               AND s.starts_at - n.remind_before > m.time),
         {{FeedCursor.Move("notification_fanout")}}
         SELECT (SELECT count(*)::int FROM batch), (SELECT count(*)::int FROM made)
@@ -87,15 +91,15 @@ internal sealed class NotificationQueue(NpgsqlDataSource source, MailOptions opt
     /// Claim up to <c>$1</c> due notifications under the lease <c>$2</c>, each with its booking and slot as they are now.
     /// Due by the database's clock, or by the service's (<c>$3</c>) when that is ahead: a reminder's moment is the service's.
     /// </summary>
-    private const string ClaimSql = """
+    private static readonly string ClaimSql = $"""
         WITH due AS (
             SELECT id, booking_id FROM notifications
-            WHERE status IN ('pending', 'sending') AND next_attempt_at <= greatest(now(), $3)
+            WHERE status IN ({Pending}, {Sending}) AND next_attempt_at <= greatest(now(), $3)
             ORDER BY next_attempt_at
             LIMIT $1
             FOR UPDATE SKIP LOCKED)
         UPDATE notifications n
-        SET status = 'sending', attempts = n.attempts + 1, next_attempt_at = now() + $2
+        SET status = {Sending}, attempts = n.attempts + 1, next_attempt_at = now() + $2
         FROM due LEFT JOIN bookings b ON b.id = due.booking_id
                  LEFT JOIN slots s ON s.id = b.slot_id
         WHERE n.id = due.id
@@ -109,17 +113,17 @@ internal sealed class NotificationQueue(NpgsqlDataSource source, MailOptions opt
     /// The outcomes: sent, or due again after its wait, or failed once it has been tried for <c>GiveUpAfter</c>, or skipped;
     /// each only while this claim still holds it.
     /// </summary>
-    private const string RecordSql = """
+    private static readonly string RecordSql = $"""
         UPDATE notifications n
-        SET status = CASE WHEN o.skipped THEN 'skipped'
-                          WHEN o.error IS NULL THEN 'sent'
-                          WHEN n.retry_from + $5 <= now() THEN 'failed'
-                          ELSE 'pending' END,
+        SET status = CASE WHEN o.skipped THEN {Skipped}
+                          WHEN o.error IS NULL THEN {Sent}
+                          WHEN n.retry_from + $5 <= now() THEN {Failed}
+                          ELSE {Pending} END,
             sent_at = CASE WHEN o.error IS NULL AND NOT o.skipped THEN now() END,
             last_error = o.error,
             next_attempt_at = now() + o.retry_after
         FROM unnest($1::uuid[], $2::int[], $3::text[], $4::interval[], $6::bool[]) AS o (id, attempt, error, retry_after, skipped)
-        WHERE n.id = o.id AND n.attempts = o.attempt AND n.status = 'sending'
+        WHERE n.id = o.id AND n.attempts = o.attempt AND n.status = {Sending}
         """;
 
     /// <summary>Makes the notifications of the next events; the events read and the notifications made.</summary>
@@ -158,7 +162,8 @@ internal sealed class NotificationQueue(NpgsqlDataSource source, MailOptions opt
             }
 
             claimed.Add(new ClaimedNotification(
-                reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), Utc(reader.GetDateTime(4)),
+                reader.GetGuid(0), ColumnTexts.NotificationKinds.Parse(reader.GetString(1)),
+                ColumnTexts.NotificationRecipients.Parse(reader.GetString(2)), reader.GetInt32(3), Utc(reader.GetDateTime(4)),
                 Utc(reader.GetDateTime(5)), booking));
         }
 
@@ -176,8 +181,6 @@ internal sealed class NotificationQueue(NpgsqlDataSource source, MailOptions opt
         command.Parameters.Add(new NpgsqlParameter<bool[]> { TypedValue = [.. outcomes.Select(o => o.Skipped)] });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
-
-    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 
     /// <summary>The booking as the fan-out saw it (<c>notifications.snapshot</c>, written by <c>json_build_object</c>).</summary>
     private static BookingState Snapshot(Guid bookingId, string json)

@@ -3,20 +3,22 @@ using Npgsql;
 using NpgsqlTypes;
 using Slots.Application.Notifications;
 using Slots.Infrastructure.Persistence;
+using static Slots.Infrastructure.Notifications.NotificationSql;
+using static Slots.Infrastructure.Persistence.DatabaseTimes;
 
 namespace Slots.Infrastructure.Notifications;
 
 /// <summary>The notifications' table as the admins see it (<see cref="INotificationStore"/>); the notifier writes it (<see cref="NotificationQueue"/>).</summary>
 internal sealed class NotificationStore(SlotsDbContext db) : INotificationStore
 {
-    private const string Columns = """
+    private static readonly string Columns = $$"""
         id AS "Id", event_id AS "EventId", booking_id AS "BookingId", recipient AS "Recipient", kind AS "Kind",
         status AS "Status", attempts AS "Attempts", created_at AS "CreatedAt",
-        CASE WHEN status IN ('pending', 'sending') THEN next_attempt_at END AS "NextAttemptAt", last_error AS "LastError",
+        CASE WHEN status IN ({{Pending}}, {{Sending}}) THEN next_attempt_at END AS "NextAttemptAt", last_error AS "LastError",
         sent_at AS "SentAt"
         """;
 
-    private const string ListSql = "SELECT " + Columns + """
+    private static readonly string ListSql = "SELECT " + Columns + """
 
         FROM notifications
         WHERE ({0}::text IS NULL OR status = {0}) AND ({1}::timestamptz IS NULL OR (created_at, id) < ({1}, {2}))
@@ -24,15 +26,17 @@ internal sealed class NotificationStore(SlotsDbContext db) : INotificationStore
         LIMIT {3}
         """;
 
+    private static readonly string OneSql = "SELECT " + Columns + " FROM notifications WHERE id = {0}";
+
     /// <summary>
     /// Due now with a new retry window, unless an attempt holds it (sending, its lease not run out): then it is returned
     /// unchanged, to say so.
     /// </summary>
-    private const string RetrySql = """
+    private static readonly string RetrySql = $$"""
         WITH found AS (
-            SELECT id, status = 'sending' AND next_attempt_at > now() AS in_flight FROM notifications WHERE id = {0} FOR UPDATE),
+            SELECT id, status = {{Sending}} AND next_attempt_at > now() AS in_flight FROM notifications WHERE id = {0} FOR UPDATE),
         retried AS (
-            UPDATE notifications n SET status = 'pending', next_attempt_at = now(), retry_from = now(), last_error = NULL
+            UPDATE notifications n SET status = {{Pending}}, next_attempt_at = now(), retry_from = now(), last_error = NULL
             FROM found WHERE n.id = found.id AND NOT found.in_flight
             RETURNING n.id)
         SELECT found.in_flight AS "Value" FROM found
@@ -43,7 +47,7 @@ internal sealed class NotificationStore(SlotsDbContext db) : INotificationStore
     {
         var rows = await db.Database.SqlQueryRaw<Row>(
             ListSql,
-            new NpgsqlParameter("status", NpgsqlDbType.Text) { Value = status is { } s ? Text(s) : DBNull.Value },
+            new NpgsqlParameter("status", NpgsqlDbType.Text) { Value = status is { } s ? ColumnTexts.NotificationStatuses.Text(s) : DBNull.Value },
             new NpgsqlParameter("after", NpgsqlDbType.TimestampTz) { Value = after is { } a ? a.CreatedAt : DBNull.Value },
             new NpgsqlParameter("after_id", NpgsqlDbType.Uuid) { Value = after?.Id ?? Guid.Empty },
             take).ToListAsync(cancellationToken);
@@ -58,23 +62,16 @@ internal sealed class NotificationStore(SlotsDbContext db) : INotificationStore
             return (null, false);
         }
 
-        var row = await db.Database.SqlQueryRaw<Row>("SELECT " + Columns + " FROM notifications WHERE id = {0}", id).SingleAsync(cancellationToken);
+        var row = await db.Database.SqlQueryRaw<Row>(OneSql, id).SingleAsync(cancellationToken);
         return (row.ToResponse(), inFlight);
     }
-
-    private static string Text<T>(T value)
-        where T : struct, Enum => value.ToString().ToLowerInvariant();
-
-    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
-
-    private static DateTime? Utc(DateTime? value) => value is { } v ? Utc(v) : null;
 
     private sealed record Row(
         Guid Id, Guid EventId, Guid BookingId, string Recipient, string Kind, string Status, int Attempts, DateTime CreatedAt,
         DateTime? NextAttemptAt, string? LastError, DateTime? SentAt)
     {
         public NotificationResponse ToResponse() => new(
-            Id, EventId, BookingId, Enum.Parse<NotificationRecipient>(Recipient, ignoreCase: true), Enum.Parse<NotificationKind>(Kind, ignoreCase: true),
-            Enum.Parse<NotificationStatus>(Status, ignoreCase: true), Attempts, Utc(CreatedAt), Utc(NextAttemptAt), LastError, Utc(SentAt));
+            Id, EventId, BookingId, ColumnTexts.NotificationRecipients.Parse(Recipient), ColumnTexts.NotificationKinds.Parse(Kind),
+            ColumnTexts.NotificationStatuses.Parse(Status), Attempts, Utc(CreatedAt), Utc(NextAttemptAt), LastError, Utc(SentAt));
     }
 }

@@ -1,3 +1,4 @@
+using Slots.Application.Notifications;
 using Slots.Application.Webhooks;
 using Slots.Domain.Slots;
 
@@ -15,4 +16,23 @@ internal static class ColumnTexts
         (DeliveryStatus.Sending, "sending"),
         (DeliveryStatus.Delivered, "delivered"),
         (DeliveryStatus.Failed, "failed"));
+
+    /// <summary><c>notifications.status</c>.</summary>
+    public static readonly ColumnText<NotificationStatus> NotificationStatuses = new(
+        (NotificationStatus.Pending, "pending"),
+        (NotificationStatus.Sending, "sending"),
+        (NotificationStatus.Sent, "sent"),
+        (NotificationStatus.Failed, "failed"),
+        (NotificationStatus.Skipped, "skipped"));
+
+    /// <summary><c>notifications.kind</c>.</summary>
+    public static readonly ColumnText<NotificationKind> NotificationKinds = new(
+        (NotificationKind.Booked, "booked"),
+        (NotificationKind.Cancelled, "cancelled"),
+        (NotificationKind.Rescheduled, "rescheduled"),
+        (NotificationKind.Reminder, "reminder"));
+
+    /// <summary><c>notifications.recipient</c>.</summary>
+    public static readonly ColumnText<NotificationRecipient> NotificationRecipients = new(
+        (NotificationRecipient.Customer, "customer"), (NotificationRecipient.Specialist, "specialist"));
 }

@@ -5,6 +5,7 @@ using Slots.Application.Webhooks;
 using Slots.Infrastructure.Events;
 using Slots.Infrastructure.Persistence;
 using static Slots.Infrastructure.Webhooks.DeliverySql;
+using static Slots.Infrastructure.Persistence.DatabaseTimes;
 
 namespace Slots.Infrastructure.Webhooks;
 
@@ -164,10 +165,6 @@ internal sealed class WebhookStore(SlotsDbContext db, WebhookSecrets secrets) : 
         d.last_status_code AS "LastStatusCode", d.last_error AS "LastError", d.next_attempt_at AS "NextAttemptAt",
         d.delivered_at AS "DeliveredAt"
         """;
-
-    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
-
-    private static DateTime? Utc(DateTime? value) => value is { } v ? Utc(v) : null;
 
     private sealed record DeliveryState(string Status, bool InFlight);
 

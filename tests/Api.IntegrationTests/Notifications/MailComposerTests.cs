@@ -1,4 +1,5 @@
 using System.Text;
+using Slots.Application.Notifications;
 using Slots.Infrastructure.Notifications;
 
 namespace Slots.Api.IntegrationTests.Notifications;
@@ -16,15 +17,15 @@ public class MailComposerTests
         new DateTime(2027, 1, 5, 9, 0, 0, DateTimeKind.Utc), new DateTime(2027, 1, 5, 10, 0, 0, DateTimeKind.Utc),
         new DateOnly(2027, 1, 5), new TimeOnly(10, 0), new TimeOnly(11, 0), "Europe/Berlin", null);
 
-    private static ClaimedNotification Notification(string kind, string recipient, BookingState? booking) =>
+    private static ClaimedNotification Notification(NotificationKind kind, NotificationRecipient recipient, BookingState? booking) =>
         new(Guid.NewGuid(), kind, recipient, 1, DateTime.UtcNow, DateTime.UtcNow, booking);
 
     [Theory]
-    [InlineData("customer")]
-    [InlineData("specialist")]
-    public void A_line_break_in_a_name_starts_no_header(string recipient)
+    [InlineData(NotificationRecipient.Customer)]
+    [InlineData(NotificationRecipient.Specialist)]
+    public void A_line_break_in_a_name_starts_no_header(NotificationRecipient recipient)
     {
-        var message = Composer.Compose(Notification("booked", recipient, Booking("Eve\r\nBcc: victim@example.com\r\nX-Evil: 1")))!;
+        var message = Composer.Compose(Notification(NotificationKind.Booked, recipient, Booking("Eve\r\nBcc: victim@example.com\r\nX-Evil: 1")))!;
 
         using var raw = new MemoryStream();
         message.WriteTo(raw);
@@ -39,9 +40,9 @@ public class MailComposerTests
     {
         var cancelled = Booking("Eve", cancelledAt: DateTime.UtcNow);
 
-        Assert.Null(Composer.Compose(Notification("booked", "customer", cancelled)));
-        Assert.Null(Composer.Compose(Notification("booked", "specialist", null)));
-        Assert.NotNull(Composer.Compose(Notification("cancelled", "customer", cancelled)));
+        Assert.Null(Composer.Compose(Notification(NotificationKind.Booked, NotificationRecipient.Customer, cancelled)));
+        Assert.Null(Composer.Compose(Notification(NotificationKind.Booked, NotificationRecipient.Specialist, null)));
+        Assert.NotNull(Composer.Compose(Notification(NotificationKind.Cancelled, NotificationRecipient.Customer, cancelled)));
     }
 
     [Fact]
