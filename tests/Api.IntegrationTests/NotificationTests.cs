@@ -16,7 +16,6 @@ namespace Slots.Api.IntegrationTests;
 [Collection(ApiCollection.Name)]
 public class NotificationTests(SlotsApiFactory factory) : ApiTestBase(factory)
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
 
     [Fact]
@@ -413,20 +412,11 @@ public class NotificationTests(SlotsApiFactory factory) : ApiTestBase(factory)
         return [.. mails.Where(m => Recipient(m) == one || Recipient(m) == other)];
     }
 
+    /// <summary>A two-seat slot of <paramref name="specialist"/>'s, 10:00-11:00 Berlin time on <paramref name="date"/>.</summary>
     private async Task<(Guid Id, DateTime StartsAt)> CreateBerlinSlotAsync(string specialist, DateOnly date)
     {
-        var response = await Client.PostAsJsonAsync(Base, new
-        {
-            specialistEmail = specialist,
-            specialistId = $"sub-{specialist}",
-            date = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            startTime = "10:00",
-            endTime = "11:00",
-            totalCapacity = 2,
-            timezone = "Europe/Berlin",
-        });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var slot = await BodyAsync(response);
+        var today = DateOnly.FromDateTime(Factory.Clock.GetUtcNow().UtcDateTime);
+        var slot = await CreateSlotAsync(specialist, days: date.DayNumber - today.DayNumber, capacity: 2, timezone: "Europe/Berlin");
         return (slot.GetProperty("id").GetGuid(), slot.GetProperty("startsAt").GetDateTime().ToUniversalTime());
     }
 
@@ -443,15 +433,5 @@ public class NotificationTests(SlotsApiFactory factory) : ApiTestBase(factory)
         }
 
         return day;
-    }
-
-    private static async Task UntilAsync(Func<Task<bool>> holds)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!await holds())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "waited 30 s in vain");
-            await Task.Delay(50);
-        }
     }
 }

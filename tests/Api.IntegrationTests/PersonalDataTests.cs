@@ -76,15 +76,6 @@ public class PersonalDataTests(SlotsApiFactory factory) : ApiTestBase(factory)
         Assert.Equal(2L, await Factory.ScalarAsync<long>("SELECT count(*) FROM bookings WHERE customer_id = $1 AND customer_email = 'erased@erased.invalid'", customer));
     }
 
-    private static async Task UntilAsync(Func<Task<bool>> holds)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await holds())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "waited 30 s in vain");
-            await Task.Delay(50);
-        }
-    }
 
     /// <summary>The tables of the schema that hold <paramref name="text"/> anywhere in a row, by name.</summary>
     private async Task<List<string>> TablesHoldingAsync(string text)

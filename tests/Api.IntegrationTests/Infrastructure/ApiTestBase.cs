@@ -19,6 +19,30 @@ public abstract class ApiTestBase(SlotsApiFactory factory)
 
     protected SlotsApiFactory Factory { get; } = factory;
 
+    /// <summary>How long a test waits for what happens after a request (a webhook, a message): long beyond need.</summary>
+    protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    /// <summary>What <paramref name="probe"/> finds, once it finds something; fails after <see cref="Patience"/>.</summary>
+    protected static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, string what = "waited 30 s in vain")
+        where T : struct
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            if (await probe() is { } found)
+            {
+                return found;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, what);
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Waits until <paramref name="holds"/>; fails after <see cref="Patience"/>.</summary>
+    protected static Task UntilAsync(Func<Task<bool>> holds, string what = "waited 30 s in vain") =>
+        EventuallyAsync<bool>(async () => await holds() ? true : null, what);
+
     /// <summary>Signed in as an admin, who may act for any specialist and customer; the matrix tests use the other roles.</summary>
     protected HttpClient Client { get; } = factory.NewClient(factory.Tokens.Admin());
 

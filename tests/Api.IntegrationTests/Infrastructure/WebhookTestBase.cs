@@ -28,32 +28,9 @@ public abstract class WebhookTestBase(SlotsApiFactory factory) : ApiTestBase(fac
     private async Task<HashSet<Guid>> SubscriptionsAsync() =>
         [.. (await BodyAsync(await Client.GetAsync(Hooks))).EnumerateArray().Select(w => w.GetProperty("id").GetGuid())];
 
-    protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-
     protected async Task<JsonElement> HealthAsync(Guid webhook) =>
         (await BodyAsync(await Client.GetAsync(Hooks))).EnumerateArray()
             .Single(w => w.GetProperty("id").GetGuid() == webhook).GetProperty("health");
-
-    /// <summary>What <paramref name="probe"/> finds, once it finds something; fails after <see cref="Patience"/>.</summary>
-    protected static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, string what = "waited 30 s in vain")
-        where T : struct
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            if (await probe() is { } found)
-            {
-                return found;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, what);
-            await Task.Delay(50);
-        }
-    }
-
-    /// <summary>Waits until <paramref name="holds"/>; fails after <see cref="Patience"/>.</summary>
-    protected static Task UntilAsync(Func<Task<bool>> holds, string what) =>
-        EventuallyAsync<bool>(async () => await holds() ? true : null, what);
 
     /// <summary>The fan-out has moved past the slot's creation event: every subscription that wanted it has its delivery.</summary>
     protected Task EventuallyFannedOutAsync(Guid slot) =>
