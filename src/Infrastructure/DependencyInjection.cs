@@ -9,8 +9,8 @@ using Npgsql;
 using Slots.Application.Common;
 using Slots.Application.Common.Idempotency;
 using Slots.Application.Customers;
-using Slots.Application.Notifications;
 using Slots.Application.Events;
+using Slots.Application.Notifications;
 using Slots.Application.Slots;
 using Slots.Application.Slots.ImportSlots;
 using Slots.Application.Webhooks;
@@ -95,7 +95,7 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<DeliverySweeper>());
         if (options.DispatcherEnabled)
         {
-            services.AddSingleton(new WebhookDatabase(OwnPool(connectionString, 4, "webhooks")));
+            services.AddSingleton(new WebhookDatabase(WorkerPools.Create(connectionString, 4, "webhooks")));
             services.AddSingleton<WebhookFanOut>();
             services.AddSingleton<DeliveryClaim>();
             services.AddSingleton<WebhookSender>();
@@ -114,24 +114,11 @@ public static class DependencyInjection
         services.AddScoped<INotificationStore, NotificationStore>();
         if (options.Enabled && options.NotifierEnabled)
         {
-            services.AddSingleton(new NotificationQueue(OwnPool(connectionString, 2, "notifier"), options));
+            services.AddSingleton(new NotificationQueue(WorkerPools.Create(connectionString, 2, "notifier"), options));
             services.AddSingleton<MailComposer>();
             services.AddSingleton<MailSender>();
             services.AddHostedService<Notifier>();
         }
-    }
-
-    /// <summary>
-    /// A background worker's own small pool, named after it in <c>pg_stat_activity</c>. No JIT: a worker polls the same
-    /// few statements several times a second, and on tables never analyzed (a new database) the planner can judge one
-    /// costly enough to JIT-compile on every poll (docs/performance.md).
-    /// </summary>
-    private static NpgsqlDataSource OwnPool(string connectionString, int size, string worker)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = size };
-        builder.ApplicationName = (builder.ApplicationName ?? "slots") + "-" + worker;
-        builder.Options = $"{builder.Options} -c jit=off".Trim();
-        return NpgsqlDataSource.Create(builder);
     }
 
     /// <summary>

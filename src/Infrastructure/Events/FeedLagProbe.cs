@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Slots.Application.Common;
+using Slots.Infrastructure.Persistence;
 
 namespace Slots.Infrastructure.Events;
 
@@ -15,8 +16,7 @@ namespace Slots.Infrastructure.Events;
 internal sealed partial class FeedLagProbe(string connectionString, ILogger<FeedLagProbe> logger) : BackgroundService
 {
     /// <summary>One connection of its own, now and then: the probe never waits behind the requests' pool.</summary>
-    private readonly NpgsqlDataSource _database = NpgsqlDataSource.Create(
-        new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 1, ApplicationName = "slots-feed-lag" }.ConnectionString);
+    private readonly NpgsqlDataSource _database = WorkerPools.Create(connectionString, 1, "feed-lag");
 
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
