@@ -81,25 +81,8 @@ public sealed class MailSink : IAsyncDisposable
     }
 
     /// <summary>Waits until <paramref name="done"/> holds for the messages, or fails after <paramref name="patience"/>.</summary>
-    public async Task<IReadOnlyList<MimeMessage>> WaitForAsync(Func<IReadOnlyList<MimeMessage>, bool> done, TimeSpan patience, string what)
-    {
-        var deadline = DateTime.UtcNow + patience;
-        while (true)
-        {
-            var messages = Messages;
-            if (done(messages))
-            {
-                return messages;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Waited {patience.TotalSeconds} s for {what}; the sink holds {messages.Count} messages.");
-            }
-
-            await Task.Delay(50);
-        }
-    }
+    public Task<IReadOnlyList<MimeMessage>> WaitForAsync(Func<IReadOnlyList<MimeMessage>, bool> done, TimeSpan patience, string what) =>
+        Polling.UntilAsync(() => Messages, done, patience, messages => $"{what}; the sink holds {messages.Count} messages");
 
     public ValueTask DisposeAsync() => new(StopAsync());
 

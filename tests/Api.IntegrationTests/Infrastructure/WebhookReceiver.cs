@@ -98,25 +98,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
     }
 
     /// <summary>Waits until <paramref name="done"/> holds for what was accepted, or fails after <paramref name="patience"/>.</summary>
-    public async Task<IReadOnlyList<Received>> WaitForAsync(Func<IReadOnlyList<Received>, bool> done, TimeSpan patience, string what)
-    {
-        var deadline = DateTime.UtcNow + patience;
-        while (true)
-        {
-            var accepted = Accepted;
-            if (done(accepted))
-            {
-                return accepted;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Waited {patience.TotalSeconds} s for {what}; accepted {accepted.Count}, requests {Requests.Count}, rejected {Rejected.Count}.");
-            }
-
-            await Task.Delay(50);
-        }
-    }
+    public Task<IReadOnlyList<Received>> WaitForAsync(Func<IReadOnlyList<Received>, bool> done, TimeSpan patience, string what) =>
+        Polling.UntilAsync(
+            () => Accepted, done, patience, accepted => $"{what}; accepted {accepted.Count}, requests {Requests.Count}, rejected {Rejected.Count}");
 
     private async Task HandleAsync(HttpContext http)
     {
