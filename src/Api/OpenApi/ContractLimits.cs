@@ -112,9 +112,7 @@ public static class ContractLimits
             ["disabledAt"] = Instant,
             ["listWebhookDeliveries.status"] = s =>
             {
-                s.Type = JsonSchemaType.String;
-                s.Enum = [.. Enum.GetNames<DeliveryStatus>().Select(n => (JsonNode)JsonValue.Create(JsonNamingPolicy.CamelCase.ConvertName(n)))];
-                s.MaxLength = 16;
+                EnumName<DeliveryStatus>(s);
                 s.Description = "Only the deliveries in this state.";
             },
             ["notificationId"] = Uuid,
@@ -123,9 +121,7 @@ public static class ContractLimits
             ["sentAt"] = Instant,
             ["listNotifications.status"] = s =>
             {
-                s.Type = JsonSchemaType.String;
-                s.Enum = [.. Enum.GetNames<NotificationStatus>().Select(n => (JsonNode)JsonValue.Create(JsonNamingPolicy.CamelCase.ConvertName(n)))];
-                s.MaxLength = 16;
+                EnumName<NotificationStatus>(s);
                 s.Description = "Only the notifications in this state.";
             },
             ["seriesId"] = Uuid,

@@ -25,10 +25,14 @@ public static class ContractSchemas
     /// A status as a request names it (the responses refer to the <c>SlotStatus</c> schema instead). Optional, so
     /// documented without null: the API also reads a null as "unchanged", but a client need not send one.
     /// </summary>
-    public static void SlotStatusName(OpenApiSchema s)
+    public static void SlotStatusName(OpenApiSchema s) => EnumName<SlotStatus>(s);
+
+    /// <summary>A value of <typeparamref name="T"/> by its name on the wire (camelCase), at most 16 characters.</summary>
+    public static void EnumName<T>(OpenApiSchema s)
+        where T : struct, Enum
     {
         s.Type = JsonSchemaType.String;
-        s.Enum = [.. Enum.GetNames<SlotStatus>().Select(n => (JsonNode)JsonValue.Create(JsonNamingPolicy.CamelCase.ConvertName(n)))];
+        s.Enum = [.. Enum.GetNames<T>().Select(n => (JsonNode)JsonValue.Create(JsonNamingPolicy.CamelCase.ConvertName(n)))];
         s.MaxLength = 16;
     }
 
