@@ -6,8 +6,7 @@ namespace Slots.Application.Notifications.ListNotifications;
 public sealed class ListNotificationsValidator : AbstractValidator<ListNotificationsQuery>
 {
     /// <summary>The statuses by their names on the wire.</summary>
-    public static readonly IReadOnlyDictionary<string, NotificationStatus> Statuses =
-        Enum.GetValues<NotificationStatus>().ToDictionary(s => s.ToString().ToLowerInvariant(), StringComparer.Ordinal);
+    public static readonly IReadOnlyDictionary<string, NotificationStatus> Statuses = WireNames<NotificationStatus>.ByName;
 
     public ListNotificationsValidator()
     {

@@ -6,8 +6,7 @@ namespace Slots.Application.Webhooks.ListDeliveries;
 public sealed class ListDeliveriesValidator : AbstractValidator<ListDeliveriesQuery>
 {
     /// <summary>The statuses by their names on the wire.</summary>
-    public static readonly IReadOnlyDictionary<string, DeliveryStatus> Statuses =
-        Enum.GetValues<DeliveryStatus>().ToDictionary(s => s.ToString().ToLowerInvariant(), StringComparer.Ordinal);
+    public static readonly IReadOnlyDictionary<string, DeliveryStatus> Statuses = WireNames<DeliveryStatus>.ByName;
 
     public ListDeliveriesValidator()
     {
