@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Slots.Application.Calendars;
 using Slots.Application.Common;
 using Slots.Application.Common.Idempotency;
 using Slots.Application.Customers;
@@ -13,6 +14,7 @@ using Slots.Application.Events;
 using Slots.Application.Notifications;
 using Slots.Application.Slots;
 using Slots.Application.Slots.ImportSlots;
+using Slots.Application.Slots.Policies;
 using Slots.Application.Webhooks;
 using Slots.Infrastructure.Events;
 using Slots.Infrastructure.Idempotency;
@@ -51,6 +53,8 @@ public static class DependencyInjection
         services.AddSingleton<IDatabaseFailures, NpgsqlFailures>();
         services.AddScoped<ISlotRepository, SlotRepository>();
         services.AddScoped<ISlotReader, SlotReader>();
+        services.AddScoped<ISpecialistPolicies, SpecialistPolicies>();
+        services.AddScoped<ICalendarFeeds, Calendars.CalendarFeeds>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IEventOutbox, EventOutbox>();
         services.AddScoped<IEventFeed, EventFeed>();
@@ -111,6 +115,7 @@ public static class DependencyInjection
     private static void AddNotifications(IServiceCollection services, string connectionString, MailOptions options)
     {
         services.AddSingleton(options);
+        services.AddSingleton<ICalendarWriter, Calendars.IcalCalendarWriter>();
         services.AddScoped<INotificationStore, NotificationStore>();
         if (options.Enabled && options.NotifierEnabled)
         {

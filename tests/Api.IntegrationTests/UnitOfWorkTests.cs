@@ -22,7 +22,7 @@ public class UnitOfWorkTests(SlotsApiFactory factory) : ApiTestBase(factory)
             {
                 var slot = NewSlot(specialist, hour: 9);
                 new SlotRepository(db).Add(slot);
-                slot.Book(new Customer("first", "first@x.io", "First"), Factory.Clock.GetUtcNow());
+                slot.Book(new Customer("first", "first@x.io", "First"), Factory.Clock.GetUtcNow(), BookingPolicy.Default);
                 return Task.FromResult(slot);
             },
             default);

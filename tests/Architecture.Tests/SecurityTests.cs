@@ -1,15 +1,18 @@
 using Mediator;
+using Slots.Application.Calendars.ReadCalendarFeed;
 using Slots.Application.Common.Security;
 using Slots.Application.Slots;
 using Slots.Application.Slots.ListAvailableSlots;
+using Slots.Application.Slots.Policies.GetPolicy;
 
 namespace Slots.Architecture.Tests;
 
 /// <summary>A new command or query cannot forget to say who may send it.</summary>
 public class SecurityTests
 {
-    // The only request anyone may send without signing in: the customer-facing availability view.
-    private static readonly Type[] Public = [typeof(ListAvailableSlotsQuery)];
+    // The only requests anyone may send without signing in: the customer-facing availability view, the policy a
+    // customer reads before booking, and a calendar feed (its URL's token is the key: calendar apps send no bearer token).
+    private static readonly Type[] Public = [typeof(ListAvailableSlotsQuery), typeof(GetPolicyQuery), typeof(ReadCalendarFeedQuery)];
 
     [Fact]
     public void Every_request_but_the_public_ones_is_restricted()

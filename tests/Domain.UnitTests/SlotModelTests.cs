@@ -72,10 +72,10 @@ public class SlotModelTests
             switch (op)
             {
                 case Book b:
-                    slot.Book(new Customer($"c{b.Customer}", $"c{b.Customer}@x.io", "C"), now);
+                    slot.Book(new Customer($"c{b.Customer}", $"c{b.Customer}@x.io", "C"), now, BookingPolicy.Default);
                     break;
                 case Cancel c:
-                    slot.CancelBooking($"c{c.Customer}", now);
+                    slot.CancelBooking($"c{c.Customer}", now, CancelledBy.Customer, null);
                     break;
                 case ChangeTimes t:
                     slot.ChangeTimes(TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(t.StartMinute)), EndOf(t), now);

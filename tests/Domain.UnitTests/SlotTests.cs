@@ -57,7 +57,7 @@ public class SlotTests
         var slot = Tomorrow(capacity: 2, clock);
         clock.Advance(TimeSpan.FromMinutes(5));
 
-        var booking = slot.Book(Customer(1), clock.GetUtcNow());
+        var booking = slot.Book(Customer(1), clock.GetUtcNow(), BookingPolicy.Default);
 
         Assert.Equal(1, slot.BookedCount);
         Assert.True(slot.BookedCount < slot.TotalCapacity);
@@ -75,11 +75,11 @@ public class SlotTests
     public void Book_fills_the_slot_then_refuses_with_fully_booked()
     {
         var slot = Tomorrow(capacity: 2);
-        slot.Book(Customer(1), Now);
-        slot.Book(Customer(2), Now);
+        slot.Book(Customer(1), Now, BookingPolicy.Default);
+        slot.Book(Customer(2), Now, BookingPolicy.Default);
 
         Assert.Equal(slot.TotalCapacity, slot.BookedCount);
-        var ex = Assert.Throws<DomainException>(() => slot.Book(Customer(3), Now));
+        var ex = Assert.Throws<DomainException>(() => slot.Book(Customer(3), Now, BookingPolicy.Default));
         Assert.Equal("slot_fully_booked", ex.Code);
         Assert.Equal(DomainErrorKind.Conflict, ex.Kind);
         Assert.Equal(2, slot.BookedCount);
@@ -89,9 +89,9 @@ public class SlotTests
     public void Book_refuses_a_customer_who_already_holds_a_seat()
     {
         var slot = Tomorrow(capacity: 5);
-        slot.Book(Customer(1), Now);
+        slot.Book(Customer(1), Now, BookingPolicy.Default);
 
-        var ex = Assert.Throws<DomainException>(() => slot.Book(Customer(1), Now));
+        var ex = Assert.Throws<DomainException>(() => slot.Book(Customer(1), Now, BookingPolicy.Default));
 
         Assert.Equal("already_booked", ex.Code);
         Assert.Equal(1, slot.BookedCount);
@@ -103,7 +103,7 @@ public class SlotTests
         var slot = Tomorrow();
         slot.ChangeStatus(SlotStatus.Inactive, Now);
 
-        var ex = Assert.Throws<DomainException>(() => slot.Book(Customer(1), Now));
+        var ex = Assert.Throws<DomainException>(() => slot.Book(Customer(1), Now, BookingPolicy.Default));
 
         Assert.Equal("slot_inactive", ex.Code);
     }
@@ -115,7 +115,7 @@ public class SlotTests
         var slot = Tomorrow(clock: clock);
         clock.Advance(TimeSpan.FromHours(22)); // exactly 10:00 on the slot's date
 
-        var ex = Assert.Throws<DomainException>(() => slot.Book(Customer(1), clock.GetUtcNow()));
+        var ex = Assert.Throws<DomainException>(() => slot.Book(Customer(1), clock.GetUtcNow(), BookingPolicy.Default));
 
         Assert.Equal("slot_in_past", ex.Code);
     }
@@ -125,10 +125,10 @@ public class SlotTests
     {
         var clock = Clock();
         var slot = Tomorrow(capacity: 1, clock);
-        slot.Book(Customer(1), clock.GetUtcNow());
+        slot.Book(Customer(1), clock.GetUtcNow(), BookingPolicy.Default);
         clock.Advance(TimeSpan.FromMinutes(1));
 
-        slot.CancelBooking("cust-1", clock.GetUtcNow());
+        slot.CancelBooking("cust-1", clock.GetUtcNow(), CancelledBy.Customer, null);
 
         Assert.Equal(0, slot.BookedCount);
         Assert.True(slot.BookedCount < slot.TotalCapacity);
@@ -142,10 +142,10 @@ public class SlotTests
     public void A_bookings_revision_rises_when_its_times_change_and_when_it_is_cancelled_only()
     {
         var slot = Tomorrow(capacity: 3);
-        var (stays, leaves) = (slot.Book(Customer(1), Now), slot.Book(Customer(2), Now));
+        var (stays, leaves) = (slot.Book(Customer(1), Now, BookingPolicy.Default), slot.Book(Customer(2), Now, BookingPolicy.Default));
         Assert.Equal((0, 0), (stays.Sequence, leaves.Sequence));
 
-        slot.CancelBooking("cust-2", Now);
+        slot.CancelBooking("cust-2", Now, CancelledBy.Customer, null);
         Assert.Equal((0, 1), (stays.Sequence, leaves.Sequence));
 
         slot.ChangeTimes(new TimeOnly(10, 0), new TimeOnly(11, 0), Now); // the same times: nothing moved
@@ -161,8 +161,8 @@ public class SlotTests
     {
         var slot = Tomorrow(capacity: 2);
 
-        Assert.Equal("Asia/Tokyo", slot.Book(Customer(1) with { Timezone = "Asia/Tokyo" }, Now).CustomerTimezone);
-        Assert.Null(slot.Book(Customer(2), Now).CustomerTimezone);
+        Assert.Equal("Asia/Tokyo", slot.Book(Customer(1) with { Timezone = "Asia/Tokyo" }, Now, BookingPolicy.Default).CustomerTimezone);
+        Assert.Null(slot.Book(Customer(2), Now, BookingPolicy.Default).CustomerTimezone);
         Assert.Equal("Asia/Tokyo", SlotTime.IanaZone("Asia/Tokyo"));
         Assert.Equal("unknown_time_zone", Assert.Throws<DomainException>(() => SlotTime.IanaZone("Mars/Olympus_Mons")).Code);
     }
@@ -171,10 +171,10 @@ public class SlotTests
     public void A_customer_may_book_again_after_cancelling()
     {
         var slot = Tomorrow(capacity: 1);
-        slot.Book(Customer(1), Now);
-        slot.CancelBooking("cust-1", Now);
+        slot.Book(Customer(1), Now, BookingPolicy.Default);
+        slot.CancelBooking("cust-1", Now, CancelledBy.Customer, null);
 
-        slot.Book(Customer(1), Now);
+        slot.Book(Customer(1), Now, BookingPolicy.Default);
 
         Assert.Equal(1, slot.BookedCount);
         Assert.Equal(2, slot.Bookings.Count);
@@ -185,11 +185,11 @@ public class SlotTests
     public void Cancel_without_a_live_booking_is_not_found()
     {
         var slot = Tomorrow(capacity: 2);
-        slot.Book(Customer(1), Now);
-        slot.CancelBooking("cust-1", Now);
+        slot.Book(Customer(1), Now, BookingPolicy.Default);
+        slot.CancelBooking("cust-1", Now, CancelledBy.Customer, null);
 
-        var twice = Assert.Throws<DomainException>(() => slot.CancelBooking("cust-1", Now));
-        var stranger = Assert.Throws<DomainException>(() => slot.CancelBooking("cust-9", Now));
+        var twice = Assert.Throws<DomainException>(() => slot.CancelBooking("cust-1", Now, CancelledBy.Customer, null));
+        var stranger = Assert.Throws<DomainException>(() => slot.CancelBooking("cust-9", Now, CancelledBy.Customer, null));
 
         Assert.Equal("booking_not_found", twice.Code);
         Assert.Equal(DomainErrorKind.NotFound, stranger.Kind);
@@ -201,10 +201,10 @@ public class SlotTests
     {
         var clock = Clock();
         var slot = Tomorrow(clock: clock);
-        slot.Book(Customer(1), clock.GetUtcNow());
+        slot.Book(Customer(1), clock.GetUtcNow(), BookingPolicy.Default);
         clock.Advance(TimeSpan.FromHours(23));
 
-        var ex = Assert.Throws<DomainException>(() => slot.CancelBooking("cust-1", clock.GetUtcNow()));
+        var ex = Assert.Throws<DomainException>(() => slot.CancelBooking("cust-1", clock.GetUtcNow(), CancelledBy.Customer, null));
 
         Assert.Equal("slot_in_past", ex.Code);
         Assert.Equal(1, slot.BookedCount);
@@ -278,7 +278,7 @@ public class SlotTests
 
         slot.ChangeStatus(SlotStatus.Active, Now);
         Assert.Equal(SlotStatus.Active, slot.Status);
-        slot.Book(Customer(1), Now);
+        slot.Book(Customer(1), Now, BookingPolicy.Default);
     }
 
     [Fact]
@@ -296,12 +296,12 @@ public class SlotTests
     {
         var slot = Tomorrow(capacity: 2);
         slot.EnsureDeletable();
-        slot.Book(Customer(1), Now);
+        slot.Book(Customer(1), Now, BookingPolicy.Default);
 
         var ex = Assert.Throws<DomainException>(slot.EnsureDeletable);
         Assert.Equal("slot_has_bookings", ex.Code);
 
-        slot.CancelBooking("cust-1", Now);
+        slot.CancelBooking("cust-1", Now, CancelledBy.Customer, null);
         slot.EnsureDeletable();
     }
 
@@ -312,7 +312,7 @@ public class SlotTests
         clock.Advance(TimeSpan.FromTicks(12_345_678));
         var slot = Tomorrow(clock: clock);
 
-        var booking = slot.Book(Customer(1), clock.GetUtcNow());
+        var booking = slot.Book(Customer(1), clock.GetUtcNow(), BookingPolicy.Default);
 
         Assert.Equal(0, slot.CreatedAt.Ticks % 10);
         Assert.Equal(clock.GetUtcNow().UtcTicks - 8, booking.BookedAt.Ticks);

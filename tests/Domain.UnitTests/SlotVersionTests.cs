@@ -14,9 +14,9 @@ public class SlotVersionTests
         var slot = Tomorrow(capacity: 2);
         var seen = new List<int> { slot.Version };
 
-        slot.Book(Customer(1), now);
+        slot.Book(Customer(1), now, BookingPolicy.Default);
         seen.Add(slot.Version);
-        slot.CancelBooking("cust-1", now);
+        slot.CancelBooking("cust-1", now, CancelledBy.Customer, null);
         seen.Add(slot.Version);
         slot.ChangeTimes(new TimeOnly(9, 0), null, now);
         seen.Add(slot.Version);
@@ -32,9 +32,9 @@ public class SlotVersionTests
     public void A_change_refused_leaves_the_version_alone()
     {
         var slot = Tomorrow(capacity: 1);
-        slot.Book(Customer(1), Now);
+        slot.Book(Customer(1), Now, BookingPolicy.Default);
 
-        Assert.Throws<DomainException>(() => slot.Book(Customer(2), Now));
+        Assert.Throws<DomainException>(() => slot.Book(Customer(2), Now, BookingPolicy.Default));
 
         Assert.Equal(2, slot.Version);
     }

@@ -80,6 +80,10 @@ test('a specialist publishes, customers book and cancel, the specialist sees who
   assert.match(confirmation, /^UID:booking-[0-9a-f-]{36}@localhost\r?$/m);
   assert.match(confirmation, /^SEQUENCE:0\r?$/m);
   assert.match(confirmation, new RegExp(`^DTSTART:${icalUtc(date, '10:00', SPECIALIST_ZONE)}\\r?$`, 'm'));
+  // Add to calendar saves the same event: the invite's UID, so a calendar holding both shows it once.
+  const added = decodeURIComponent(
+    (await bea.page.getByRole('link', { name: 'Add to calendar' }).getAttribute('href')).replace(/^data:text\/calendar;charset=utf-8,/, ''));
+  assert.equal(added.match(/^UID:.*$/m)[0].trim(), confirmation.match(/^UID:.*$/m)[0].trim());
   await group.getByRole('button', { name: /^Book/ }).click();
   await group.getByText('2 seats left').waitFor();
 
@@ -98,6 +102,13 @@ test('a specialist publishes, customers book and cancel, the specialist sees who
   await bea.page.getByRole('button', { name: /^Cancel booking on .*13:00–14:00/ }).click();
   await bea.page.getByRole('button', { name: 'Yes, cancel it' }).click();
   await bea.page.getByRole('listitem').filter({ hasText: '13:00–14:00' }).waitFor({ state: 'detached' });
+  // Her calendar feed, as a calendar app reads it (no sign-in): the 1:1 she keeps, not the group she left.
+  await bea.page.getByRole('button', { name: 'Turn on calendar feed' }).click();
+  const feedUrl = await bea.page.getByLabel('Calendar feed address').inputValue();
+  const feed = await (await fetch(feedUrl)).text();
+  assert.match(feed, /^BEGIN:VCALENDAR\r$/m);
+  assert.equal((feed.match(/^BEGIN:VEVENT/gm) ?? []).length, 1);
+  assert.match(feed, new RegExp(`^DTSTART:${icalUtc(date, '10:00', SPECIALIST_ZONE)}\\r?$`, 'm'));
   assert.equal(await bea.page.getByRole('list', { name: 'Upcoming bookings' }).locator(':scope > li').count(), 1);
 
   // The specialist sees who booked the 1:1 (and cannot delete it), and deletes the empty group slot.
@@ -116,6 +127,10 @@ test('a specialist publishes, customers book and cancel, the specialist sees who
   await edit.getByRole('button', { name: 'Cancel' }).click();
   const empty = ann.page.getByRole('listitem').filter({ hasText: '14:00–15:00' });
   await empty.getByText('0 of 3 booked').waitFor();
+  // Who left, and how: Bea cancelled her own seat, in time.
+  await empty.getByText('Cancelled bookings').click();
+  await empty.getByText('Bea Customer').waitFor();
+  assert.match(await empty.locator('details').innerText(), /cancelled .* by the customer/);
   await empty.getByRole('button', { name: 'Delete' }).click();
   await accessible(ann.page, 'delete confirmation');
   await ann.page.getByRole('dialog', { name: 'Delete this slot?' }).getByRole('button', { name: 'Delete slot' }).click();
@@ -236,6 +251,14 @@ test('on a phone (360×740), in dark mode, no screen scrolls sideways, every con
   await touchTargets(dora.page, 'manage slots');
   await accessible(dora.page, 'manage slots (phone, dark)');
   await shot(dora.page, 'phone-manage-slots');
+  await dora.page.getByRole('link', { name: 'Settings' }).click();
+  await dora.page.getByLabel('Ask for a reason when a booking is cancelled').check();
+  await dora.page.getByRole('button', { name: 'Save' }).click();
+  await dora.page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+  await fitsWidth(dora.page, 'settings');
+  await touchTargets(dora.page, 'settings');
+  await accessible(dora.page, 'settings (phone, dark)');
+  await shot(dora.page, 'phone-settings');
 
   const eve = await person(browser, { viewport: PHONE, colorScheme: 'dark', timezoneId: CUSTOMER_ZONE });
   await signIn(eve.page, { role: 'customer', email: `eve-${RUN}@example.com`, name: 'Eve' });
@@ -256,6 +279,17 @@ test('on a phone (360×740), in dark mode, no screen scrolls sideways, every con
   await touchTargets(eve.page, 'my bookings');
   await accessible(eve.page, 'my bookings (phone, dark)');
   await shot(eve.page, 'phone-my-bookings');
+  await eve.page.getByRole('button', { name: /^Cancel booking on/ }).click();
+  const cancelling = eve.page.getByRole('dialog', { name: 'Cancel this booking?' });
+  await cancelling.getByRole('button', { name: 'Yes, cancel it' }).click();
+  await cancelling.getByText('Please say why you are cancelling.').waitFor();
+  await fitsWidth(eve.page, 'cancel dialog');
+  await touchTargets(eve.page, 'cancel dialog');
+  await accessible(eve.page, 'cancel dialog (phone, dark)');
+  await shot(eve.page, 'phone-cancel-booking');
+  await cancelling.getByLabel('Reason (required)').fill('Something came up');
+  await cancelling.getByRole('button', { name: 'Yes, cancel it' }).click();
+  await eve.page.getByText('No upcoming bookings').waitFor();
   for (const p of [dora, eve]) {
     assert.deepEqual(p.problems, []);
     await p.context.close();

@@ -95,6 +95,13 @@ test('by keyboard only: the whole story, from publishing to deleting', async () 
   await oneToOne.getByText('0 of 1 booked').waitFor();
   await group.getByText('0 of 3 booked').waitFor();
 
+  // The specialist asks for a reason with every cancellation, in Settings.
+  await press(kim.page, kim.page.getByRole('link', { name: 'Settings' }));
+  await press(kim.page, kim.page.getByLabel('Ask for a reason when a booking is cancelled'), 'Space');
+  await press(kim.page, kim.page.getByRole('button', { name: 'Save' }));
+  await kim.page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+  await press(kim.page, kim.page.getByRole('link', { name: 'Manage slots' }));
+
   // The first customer books both.
   const lee = await person(browser, { timezoneId: zone });
   await customerOpensDay(lee.page, { email: `lee-${RUN}@example.com`, name: 'Lee', specialist, date });
@@ -112,7 +119,9 @@ test('by keyboard only: the whole story, from publishing to deleting', async () 
   // The first customer cancels the group booking.
   await press(lee.page, lee.page.getByRole('link', { name: 'My bookings' }));
   await press(lee.page, lee.page.getByRole('button', { name: /^Cancel booking on .*10:00–10:45/ }));
-  await press(lee.page, lee.page.getByRole('button', { name: 'Yes, cancel it' }));
+  const cancelling = lee.page.getByRole('dialog', { name: 'Cancel this booking?' });
+  await type(lee.page, cancelling.getByLabel('Reason (required)'), 'Something came up');
+  await press(lee.page, cancelling.getByRole('button', { name: 'Yes, cancel it' }));
   await lee.page.getByRole('listitem').filter({ hasText: '10:00–10:45' }).waitFor({ state: 'detached' });
 
   // The specialist sees who booked the 1:1 and deletes the empty group slot.

@@ -15,6 +15,8 @@ export function limitsOf(document) {
     maxDaysAhead: schemas.CreateSlotRequest.properties.date['x-max-days-ahead'],
     maxSeriesSlots: schemas.SeriesResponse.properties.created.maxItems,
     maxPageSize: limitParameter?.schema.maximum,
+    maxReasonLength: schemas.CancelBookingRequest.properties.reason.maxLength,
+    maxNoticeMinutes: schemas.BookingPolicy.properties.cancelNoticeMinutes.maximum,
   };
   for (const [name, value] of Object.entries(limits)) {
     if (!Number.isInteger(value)) {
@@ -37,6 +39,10 @@ export const limits = {
   maxSeriesSlots: ${limits.maxSeriesSlots},
   /** Rows a list answers at most per page. */
   maxPageSize: ${limits.maxPageSize},
+  /** Characters a cancellation's reason may have. */
+  maxReasonLength: ${limits.maxReasonLength},
+  /** Minutes a policy's notice may be at most (a year). */
+  maxNoticeMinutes: ${limits.maxNoticeMinutes},
 } as const;
 `;
 }

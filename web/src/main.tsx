@@ -20,8 +20,10 @@ function Root() {
   const onUnauthenticated = useCallback(() => {
     saveSession(null);
     setNotice('Your session has ended. Please sign in again.');
+    // Several requests of one page may each be refused: the first one's page is where to come back to.
     const here = window.location.pathname;
-    navigate(`/sign-in?next=${encodeURIComponent(here === '/sign-in' ? '/' : here)}`, { replace: true });
+    const next = here === '/sign-in' ? (new URLSearchParams(window.location.search).get('next') ?? '/') : here;
+    navigate(`/sign-in?next=${encodeURIComponent(next)}`, { replace: true });
   }, []);
   return (
     <SlotsApiProvider baseUrl="" getToken={currentToken} onUnauthenticated={onUnauthenticated}>

@@ -1,3 +1,4 @@
+using Slots.Application.Slots.Policies;
 using Slots.Application.Slots.CreateSeries;
 
 namespace Slots.Api.Contracts;
@@ -17,11 +18,12 @@ public sealed record CreateSeriesRequest(
     string? Timezone = null,
     string? ServiceId = null,
     string? SpecialistEmail = null,
-    string? SpecialistId = null)
+    string? SpecialistId = null,
+    PolicyInput? Policy = null)
 {
     /// <summary>The command; <paramref name="dryRun"/> (<c>?dryRun=true</c>) answers the same and writes nothing.</summary>
     public CreateSeriesCommand ToCommand(bool dryRun, string? idempotencyKey) =>
-        new(From, To, Weekdays, Windows, SlotMinutes, GapMinutes, TotalCapacity, Timezone, ServiceId, SpecialistEmail, SpecialistId)
+        new(From, To, Weekdays, Windows, SlotMinutes, GapMinutes, TotalCapacity, Timezone, ServiceId, SpecialistEmail, SpecialistId, Policy)
         {
             DryRun = dryRun,
             IdempotencyKey = idempotencyKey,

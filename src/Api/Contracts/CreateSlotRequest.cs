@@ -1,3 +1,4 @@
+using Slots.Application.Slots.Policies;
 using Slots.Application.Slots.CreateSlot;
 
 namespace Slots.Api.Contracts;
@@ -15,8 +16,9 @@ public sealed record CreateSlotRequest(
     string? Timezone = null,
     string? ServiceId = null,
     string? SpecialistEmail = null,
-    string? SpecialistId = null)
+    string? SpecialistId = null,
+    PolicyInput? Policy = null)
 {
     public CreateSlotCommand ToCommand(string? idempotencyKey) =>
-        new(Date, StartTime, EndTime, TotalCapacity, Timezone, ServiceId, SpecialistEmail, SpecialistId) { IdempotencyKey = idempotencyKey };
+        new(Date, StartTime, EndTime, TotalCapacity, Timezone, ServiceId, SpecialistEmail, SpecialistId, Policy) { IdempotencyKey = idempotencyKey };
 }

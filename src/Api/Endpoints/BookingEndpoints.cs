@@ -24,8 +24,20 @@ public static class BookingEndpoints
             .ChangesASlot().Idempotent().Limited(RateLimits.Bookings);
         slots.MapDelete("/{slotId:guid}/book/{customerId}", Cancel).WithName("cancelBooking")
             .WithSummary("Cancel a booking")
-            .WithDescription("Cancels a customer's live booking and frees the seat. The customer, the slot's specialist "
-                + "or an admin.")
+            .WithDescription("Cancels a customer's live booking and frees the seat. The customer, until the booking's "
+                + "`cancellableUntil` (later: 409 `cancellation_window_closed`); the slot's specialist or an admin, at any time "
+                + "(the booking records it as late). Without a body, so 400 `cancellation_reason_required` when the booking's "
+                + "policy requires a reason: `POST .../cancellation` gives one.")
+            .ChangesASlot().Limited(RateLimits.Cancellations);
+        slots.MapPost("/{slotId:guid}/book/{customerId}/cancellation", CancelWithReason).WithName("cancelBookingWithReason")
+            .WithSummary("Cancel a booking, saying why")
+            .WithDescription("Cancels like `DELETE .../book/{customerId}`, with a `reason` (at most 500 characters, one line) "
+                + "that the booking keeps, the specialist's views and the cancelled list show, the cancellation event carries "
+                + "and both parties' emails quote.")
+            .ChangesASlot().Limited(RateLimits.Cancellations);
+        slots.MapPost("/{slotId:guid}/book/me/cancellation", CancelMineWithReason).WithName("cancelMyBookingWithReason")
+            .WithSummary("Cancel my booking, saying why")
+            .WithDescription("`POST .../book/{customerId}/cancellation` for the signed-in customer's own booking.")
             .ChangesASlot().Limited(RateLimits.Cancellations);
         slots.MapDelete("/{slotId:guid}/book/me", CancelMine).WithName("cancelMyBooking")
             .WithSummary("Cancel my booking")
@@ -52,15 +64,26 @@ public static class BookingEndpoints
         return TypedResults.Created($"{ConsultingSlotsEndpoints.BasePath}/{slotId}", confirmation);
     }
 
-    private static async Task<NoContent> Cancel(Guid slotId, string customerId, ISender sender, CancellationToken ct)
-    {
-        await sender.Send(new CancelBookingCommand(slotId, customerId), ct);
-        SlotsMetrics.Cancellations.Add(1);
-        return TypedResults.NoContent();
-    }
+    private static Task<NoContent> Cancel(Guid slotId, string customerId, ISender sender, CancellationToken ct) =>
+        SendCancelAsync(new CancelBookingCommand(slotId, customerId), sender, ct);
 
     private static Task<NoContent> CancelMine(Guid slotId, ICurrentUser user, ISender sender, CancellationToken ct) =>
         Cancel(slotId, user.Require().Subject, sender, ct);
+
+    private static Task<NoContent> CancelWithReason(
+        Guid slotId, string customerId, CancelBookingRequest body, ISender sender, CancellationToken ct) =>
+        SendCancelAsync(new CancelBookingCommand(slotId, customerId, body.Reason), sender, ct);
+
+    private static Task<NoContent> CancelMineWithReason(
+        Guid slotId, CancelBookingRequest body, ICurrentUser user, ISender sender, CancellationToken ct) =>
+        CancelWithReason(slotId, user.Require().Subject, body, sender, ct);
+
+    private static async Task<NoContent> SendCancelAsync(CancelBookingCommand command, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(command, ct);
+        SlotsMetrics.Cancellations.Add(1);
+        return TypedResults.NoContent();
+    }
 
     private static async Task<Ok<IReadOnlyList<BookingResponse>>> ListCancelled(
         Guid slotId, int? limit, ISender sender, CancellationToken ct) =>

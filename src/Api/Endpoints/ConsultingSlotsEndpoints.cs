@@ -28,8 +28,12 @@ public static class ConsultingSlotsEndpoints
         slots.MapSlots();
         slots.MapSeries();
         slots.MapBookings();
-        app.MapGroup(SpecialistsPath).WithTags(ApiTags.Specialists).RequireAuthorization().MapSpecialistLists();
-        app.MapGroup(MePath).WithTags(ApiTags.Me).RequireAuthorization().MapMyBookings();
+        var specialists = app.MapGroup(SpecialistsPath).WithTags(ApiTags.Specialists).RequireAuthorization();
+        specialists.MapSpecialistLists();
+        specialists.MapPolicies();
+        var me = app.MapGroup(MePath).WithTags(ApiTags.Me).RequireAuthorization();
+        me.MapMyBookings();
+        app.MapCalendars(me);
         app.MapDeprecatedListPaths();
     }
 }

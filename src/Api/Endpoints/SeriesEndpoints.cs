@@ -31,10 +31,11 @@ public static class SeriesEndpoints
             .WithDescription("Every slot of the series, past and future, soonest first, each with its live bookings (a series "
                 + "has at most 500). Its specialist or an admin.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        slots.MapPut("/series/{seriesId:guid}", Change).WithName("changeSeries").WithSummary("Activate or deactivate a series")
-            .WithDescription("Sets the status of every future slot of the series (past ones are history), in one transaction, "
-                + "with one `slots.series.changed` event naming the slots that changed. Its specialist or an admin; one "
-                + "change for the rate limit, and one slot of the bulk budget per slot changed.")
+        slots.MapPut("/series/{seriesId:guid}", Change).WithName("changeSeries").WithSummary("Change a series")
+            .WithDescription("Sets the status of every future slot of the series (past ones are history), what they override "
+                + "of the specialist's policy (`policy`, replaced whole; bookings keep theirs), or both, in one transaction, with "
+                + "one `slots.series.changed` event naming the slots that changed. Its specialist or an admin; one change for "
+                + "the rate limit, and one slot of the bulk budget per slot changed.")
             .ProducesProblem(StatusCodes.Status404NotFound).Limited(RateLimits.SlotChanges);
         slots.MapDelete("/series/{seriesId:guid}", Delete).WithName("deleteSeries").WithSummary("Delete a series")
             .WithDescription("Deletes every future slot of the series nobody holds a seat in, with one `slots.series.deleted` "
@@ -58,7 +59,7 @@ public static class SeriesEndpoints
 
     private static async Task<Ok<SeriesChangeResponse>> Change(
         Guid seriesId, ChangeSeriesRequest body, ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new ChangeSeriesCommand(seriesId, body.Status), ct));
+        TypedResults.Ok(await sender.Send(new ChangeSeriesCommand(seriesId, body.Status, body.Policy), ct));
 
     private static async Task<Ok<SeriesDeleteResponse>> Delete(Guid seriesId, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new DeleteSeriesCommand(seriesId), ct));

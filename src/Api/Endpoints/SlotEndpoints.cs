@@ -31,8 +31,10 @@ public static class SlotEndpoints
                 + "answers 304. Its specialist or an admin.")
             .Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound);
         slots.MapPut("/{slotId:guid}", Update).WithName("updateSlot").WithSummary("Change a slot")
-            .WithDescription("Changes the start and end time (both local, on the slot's date) or the status. Date and "
-                + "capacity never change: naming them answers 400. Its specialist or an admin.")
+            .WithDescription("Changes the start and end time (both local, on the slot's date), the status, or what the slot "
+                + "overrides of its specialist's policy (`policy`, replaced whole; `{}` follows the specialist's again; bookings "
+                + "keep the policy they were made under). Date and capacity never change: naming them answers 400. Its "
+                + "specialist or an admin.")
             .ChangesASlot().Conditional().Limited(RateLimits.SlotChanges);
         slots.MapDelete("/{slotId:guid}", Delete).WithName("deleteSlot").WithSummary("Delete a slot")
             .WithDescription("Deletes a slot nobody holds a live booking in (409 `slot_has_bookings` otherwise). Its "
@@ -65,7 +67,7 @@ public static class SlotEndpoints
         var slot = await sender.Send(
             new UpdateSlotCommand(
                 slotId, body.StartTime, body.EndTime, body.Status, body.Date is not null, body.TotalCapacity is not null,
-                EntityTags.SlotVersions(ifMatch)),
+                EntityTags.SlotVersions(ifMatch), body.Policy),
             ct);
         http.Response.Headers.ETag = EntityTags.ForSlot(slot.Version);
         return TypedResults.Ok(slot);

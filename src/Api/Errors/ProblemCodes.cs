@@ -12,17 +12,18 @@ public static class ProblemCodes
         [
             "validation_failed", "bad_request", "start_not_in_future", "date_out_of_range", "end_not_after_start",
             "unknown_time_zone", "nonexistent_local_time", "invalid_time", "invalid_capacity", "webhook_target_refused",
-            "invalid_pattern", "series_too_large",
+            "invalid_pattern", "series_too_large", "invalid_policy", "cancellation_reason_required",
         ],
         [401] = ["unauthenticated", "invalid_token"],
         [403] = ["role_not_allowed", "scope_missing", "not_yourself", "email_not_verified"],
-        [404] = ["slot_not_found", "series_not_found", "booking_not_found", "webhook_not_found", "delivery_not_found", "notification_not_found", NotFound],
+        [404] = ["slot_not_found", "series_not_found", "booking_not_found", "webhook_not_found", "delivery_not_found", "notification_not_found", "specialist_not_found", "calendar_feed_not_found",
+            NotFound],
         [405] = [MethodNotAllowed],
         [409] =
         [
             "slot_fully_booked", "already_booked", "slot_inactive", "slot_in_past", "slot_has_bookings", "slot_overlaps",
             "booking_limit_reached", "delivery_in_flight", "webhook_disabled", "handle_taken", "customer_has_live_bookings",
-            "notification_in_flight",
+            "notification_in_flight", "booking_window_closed", "cancellation_window_closed",
         ],
         [410] = ["position_expired"],
         [412] = ["precondition_failed"],

@@ -15,7 +15,7 @@ public static class ApiTags
     {
         [Slots] = "Create, read, change and delete slots, and book and cancel seats in them.",
         [Specialists] = "A specialist's schedule (for the specialist) and bookable slots (for anyone).",
-        [Me] = "What belongs to the signed-in caller: a customer's bookings.",
+        [Me] = "What belongs to the signed-in caller: a customer's bookings, and their calendar feed.",
         [Events] = "What changed, for internal services: every change to a slot or a booking as a CloudEvent, in a feed.",
         [Webhooks] = "The same events pushed to internal services: signed, retried, and replayable.",
         [Customers] = "A customer's personal data, for an admin: erasure.",

@@ -65,11 +65,18 @@ public static class ContractDocument
             changes.Remove("totalCapacity");
         }
 
-        foreach (var schema in schemas.Values.OfType<OpenApiSchema>())
+        foreach (var named in schemas.Values.OfType<OpenApiSchema>().Where(s => s.Enum?.Any(v => v is null) == true))
+        {
+            // An enum used nullable somewhere gets null among its values; where it may be null, the use says so (oneOf).
+            named.Enum = [.. named.Enum!.Where(v => v is not null)];
+        }
+
+        foreach (var (schemaName, schema) in schemas.Select(s => (s.Key, s.Value)).Where(s => s.Value is OpenApiSchema))
         {
             foreach (var (name, property) in schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
             {
-                if (property is OpenApiSchema inline)
+                // A name that means one thing in one schema and another elsewhere is bounded by "Schema.name" first.
+                if (property is OpenApiSchema inline && !ContractLimits.TryApply($"{schemaName}.{name}", inline))
                 {
                     ContractLimits.TryApply(name, inline);
                 }

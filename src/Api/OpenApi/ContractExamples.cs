@@ -11,25 +11,34 @@ public static class ContractExamples
 {
     private const string OneToOneRequest = """
         {"date": "2026-12-14", "startTime": "10:00", "endTime": "11:00", "timezone": "Europe/Berlin",
-         "totalCapacity": 1, "serviceId": "career-coaching"}
+         "totalCapacity": 1, "serviceId": "career-coaching",
+         "policy": {"cancelNoticeMinutes": 2880, "cancellationReason": "required"}}
         """;
 
     private const string OneToOne = """
         {"id": "0f8e2a5c-3b1d-4c6e-9a7f-2d4b6c8e0a13", "specialistId": "ann-1", "specialistEmail": "dr.ann@example.com",
          "serviceId": "career-coaching", "date": "2026-12-14", "startTime": "10:00", "endTime": "11:00",
          "timezone": "Europe/Berlin", "startsAt": "2026-12-14T09:00:00Z", "endsAt": "2026-12-14T10:00:00Z",
-         "duration": 60, "totalCapacity": 1, "bookedCount": 0, "status": "active", "isFullyBooked": false,
-         "bookings": [], "createdAt": "2026-11-29T12:00:00Z", "updatedAt": "2026-11-29T12:00:00Z", "version": 1}
+         "duration": 60, "totalCapacity": 1, "bookedCount": 0, "status": "active",
+         "policy": {"bookingNoticeMinutes": null, "cancelNoticeMinutes": 2880, "cancellationReason": "required"},
+         "isFullyBooked": false, "bookings": [], "createdAt": "2026-11-29T12:00:00Z", "updatedAt": "2026-11-29T12:00:00Z",
+         "version": 1}
         """;
 
     private const string BookedGroup = """
         {"id": "5a1c9e7b-2f4d-4b8a-8c6e-1e3f5a7c9b24", "specialistId": "ann-1", "specialistEmail": "dr.ann@example.com",
          "serviceId": "group-workshop", "date": "2026-12-16", "startTime": "14:00", "endTime": "16:00",
          "timezone": "Europe/Berlin", "startsAt": "2026-12-16T13:00:00Z", "endsAt": "2026-12-16T15:00:00Z",
-         "duration": 120, "totalCapacity": 3, "bookedCount": 2, "status": "active", "isFullyBooked": false,
+         "duration": 120, "totalCapacity": 3, "bookedCount": 2, "status": "active",
+         "policy": {"bookingNoticeMinutes": null, "cancelNoticeMinutes": null, "cancellationReason": null},
+         "isFullyBooked": false,
          "bookings": [
-           {"customerId": "bea-1", "customerEmail": "bea@example.com", "customerName": "Bea", "bookedAt": "2026-11-29T12:05:00Z"},
-           {"customerId": "carl-7", "customerEmail": "carl@example.com", "customerName": "Carl", "bookedAt": "2026-11-29T12:09:30Z"}
+           {"id": "019ad0a1-5e28-7c3b-9a41-6f0e2d8b7c15", "customerId": "bea-1", "customerEmail": "bea@example.com",
+            "customerName": "Bea", "bookedAt": "2026-11-29T12:05:00Z", "cancellableUntil": "2026-12-15T13:00:00Z",
+            "policy": {"bookingNoticeMinutes": 60, "cancelNoticeMinutes": 1440, "cancellationReason": "optional"}},
+           {"id": "019ad0a7-f1b2-7d40-8e6a-3c5b9d1f2e47", "customerId": "carl-7", "customerEmail": "carl@example.com",
+            "customerName": "Carl", "bookedAt": "2026-11-29T12:09:30Z", "cancellableUntil": "2026-12-15T13:00:00Z",
+            "policy": {"bookingNoticeMinutes": 60, "cancelNoticeMinutes": 1440, "cancellationReason": "optional"}}
          ],
          "createdAt": "2026-11-29T12:00:00Z", "updatedAt": "2026-11-29T12:09:30Z", "version": 3}
         """;
@@ -38,8 +47,16 @@ public static class ContractExamples
         {"slotId": "5a1c9e7b-2f4d-4b8a-8c6e-1e3f5a7c9b24", "customerId": "bea-1", "customerEmail": "bea@example.com",
          "customerName": "Bea", "bookedAt": "2026-11-29T12:05:00Z", "startsAt": "2026-12-16T13:00:00Z",
          "endsAt": "2026-12-16T15:00:00Z", "date": "2026-12-16", "startTime": "14:00", "endTime": "16:00",
-         "timezone": "Europe/Berlin"}
+         "timezone": "Europe/Berlin", "bookingId": "019ad0a1-5e28-7c3b-9a41-6f0e2d8b7c15",
+         "cancellableUntil": "2026-12-15T13:00:00Z",
+         "policy": {"bookingNoticeMinutes": 60, "cancelNoticeMinutes": 1440, "cancellationReason": "optional"}}
         """;
+
+    private const string BookFromTokyo = """{"timezone": "Asia/Tokyo"}""";
+
+    private const string DayNotice = """{"bookingNoticeMinutes": 60, "cancelNoticeMinutes": 1440, "cancellationReason": "optional"}""";
+
+    private const string CancelWithReason = """{"reason": "My flight was moved; I will book another day."}""";
 
     private const string MonthRequest = """
         {"from": "2026-12-07", "to": "2027-01-03", "weekdays": ["monday", "tuesday", "wednesday", "thursday"],
@@ -54,6 +71,7 @@ public static class ContractExamples
             "specialistEmail": "dr.ann@example.com", "serviceId": null, "date": "2026-12-07", "startTime": "09:00",
             "endTime": "10:00", "timezone": "Europe/Berlin", "startsAt": "2026-12-07T08:00:00Z",
             "endsAt": "2026-12-07T09:00:00Z", "duration": 60, "totalCapacity": 1, "bookedCount": 0, "status": "active",
+            "policy": {"bookingNoticeMinutes": null, "cancelNoticeMinutes": null, "cancellationReason": null},
             "isFullyBooked": false, "bookings": [], "createdAt": "2026-11-29T12:00:00Z",
             "updatedAt": "2026-11-29T12:00:00Z", "version": 1}
          ],
@@ -81,7 +99,18 @@ public static class ContractExamples
                     Add(Success(operation, "200"), "bookedGroup", "A group slot with two of three seats booked", BookedGroup);
                     break;
                 case "bookSlot":
+                    Add(operation.RequestBody?.Content, "fromTokyo", "A customer books for themself, saying their zone for their mail", BookFromTokyo);
                     Add(Success(operation, "201"), "confirmation", "Bea's seat in the group slot", Confirmation);
+                    break;
+                case "setPolicy":
+                    Add(operation.RequestBody?.Content, "dayNotice", "Book until an hour before, cancel until a day before", DayNotice);
+                    Add(Success(operation, "200"), "dayNotice", "The policy as set", DayNotice);
+                    break;
+                case "getPolicy":
+                    Add(Success(operation, "200"), "dayNotice", "Book until an hour before, cancel until a day before", DayNotice);
+                    break;
+                case "cancelBookingWithReason" or "cancelMyBookingWithReason":
+                    Add(operation.RequestBody?.Content, "reason", "A customer says why", CancelWithReason);
                     break;
             }
         }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
+using Slots.Application.Calendars;
 using Slots.Application.Common;
 using Slots.Application.Common.Idempotency;
 using Slots.Application.Events;
@@ -160,6 +161,31 @@ public static class ContractLimits
             ["slots"] = s => s.MaxItems = WeeklyPattern.MaxSlots,
             ["changed"] = s => Integer(s, 0, WeeklyPattern.MaxSlots, "How many slots changed status."),
             ["reason"] = s => Text(s, 64, "Why the slot was skipped: slot_overlaps, nonexistent_local_time or start_not_in_future."),
+            ["CancellationFacts.reason"] = s => Text(s, SlotLimits.MaxReasonLength, "The reason the canceller gave; null when they gave none."),
+            ["CancelBookingRequest.reason"] = s => Text(s, SlotLimits.MaxReasonLength,
+                "Why, in one line: the booking keeps it, and both parties' emails quote it. Required when the booking's policy says so."),
+            ["bookingNoticeMinutes"] = s => Integer(s, 0, SlotLimits.MaxNoticeMinutes,
+                "A slot can be booked until this many minutes before it starts (0: until it starts). In a slot's override, null follows the specialist's."),
+            ["cancelNoticeMinutes"] = s => Integer(s, 0, SlotLimits.MaxNoticeMinutes,
+                "A customer can cancel until this many minutes before the start (0: until it starts). In a slot's override, null follows the specialist's."),
+            ["cancellableUntil"] = Instant,
+            ["readCalendarFeed.token"] = s =>
+            {
+                Text(s, CalendarFeedToken.Length, "The feed's secret token, from its URL (`GET /api/me/calendar-feed`).");
+                s.MinLength = CalendarFeedToken.Length;
+                s.Pattern = "^[A-Za-z0-9_-]+$";
+            },
+            ["issuedAt"] = Instant,
+            ["CalendarFeedResponse.url"] = s =>
+            {
+                s.Format = "uri";
+                Text(s, 2048, "The feed's URL for a calendar app to subscribe to: anyone with it reads the feed, so keep it private.");
+            },
+            ["PolicyInput.cancellationReason"] = s =>
+            {
+                EnumName<ReasonRule>(s);
+                s.Description = "Whether a cancellation must give a reason: optional or required. In a slot's override, left out follows the specialist's.";
+            },
             ["detail"] = s => Text(s, 500, "The reason, for people."),
             ["dryRun"] = s =>
             {

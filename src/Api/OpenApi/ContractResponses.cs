@@ -101,6 +101,19 @@ public static class ContractResponses
             }
         }
 
+        foreach (var calendar in operation.Responses.Values.SelectMany(r => r.Content ?? new Dictionary<string, OpenApiMediaType>())
+            .Where(c => c.Key == "text/calendar").Select(c => c.Value))
+        {
+            // A feed holds at most 2,000 events of a few hundred bytes each.
+            calendar.Schema = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                MaxLength = 8_000_000,
+                Pattern = "^BEGIN:VCALENDAR",
+                Description = "iCalendar (RFC 5545) text: one VEVENT per session, times in UTC.",
+            };
+        }
+
         if (operation.Responses.TryGetValue("201", out var created) && created is OpenApiResponse createdResponse)
         {
             createdResponse.Headers ??= new Dictionary<string, IOpenApiHeader>();

@@ -24,6 +24,7 @@ public static class RateLimits
     public const string AvailableReads = "available-reads";
     public const string PublicDocuments = "public-documents";
     public const string ServiceCalls = "service-calls";
+    public const string CalendarFeeds = "calendar-feeds";
 
     private static readonly (string Policy, string Setting, int Default, string What)[] Policies =
     [
@@ -34,12 +35,14 @@ public static class RateLimits
         (AvailableReads, "AvailableReadsPerMinute", 120, "reads of available slots"),
         (PublicDocuments, "PublicDocumentsPerMinute", 600, "reads of the health checks and the API's document"),
         (ServiceCalls, "ServiceCallsPerMinute", 600, "calls to the feed and the webhooks"),
+        (CalendarFeeds, "CalendarFeedsPerMinute", 120, "reads of calendar feeds"),
     ];
 
     public static IServiceCollection AddSlotsRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<BulkWriteBudget.Buckets>();
         services.AddScoped<IBulkWriteBudget, BulkWriteBudget>();
+        services.AddSingleton<CalendarFeedLimits>();
         var section = configuration.GetSection("Slots:RateLimits");
         var limits = Policies.ToDictionary(p => p.Policy, p => (PerMinute: section.GetValue(p.Setting, p.Default), p.What));
         // An internal service (role service) is limited too, unlike an admin, with a budget of its own in every policy.
@@ -57,7 +60,7 @@ public static class RateLimits
                 var policy = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
                 var (perMinute, what) = limits[policy ?? Bookings];
                 var service = context.HttpContext.RequestServices.GetRequiredService<ICurrentUser>().Actor?.Has(Role.Service) == true;
-                var who = service ? "per service" : policy is AvailableReads or PublicDocuments ? "per client" : "per user";
+                var who = service ? "per service" : policy is AvailableReads or PublicDocuments or CalendarFeeds ? "per client" : "per user";
                 throw new TooManyRequestsException($"Too many requests: at most {(service ? perService : perMinute)} {what} a minute {who}.", retryAfter);
             };
         });

@@ -31,6 +31,7 @@ public static class RequestLog
                     | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
                 options.CombineLogs = true;
             });
+            builder.Services.AddHttpLoggingInterceptor<SecretPaths.LogInterceptor>();
         }
 
         return builder;

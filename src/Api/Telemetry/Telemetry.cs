@@ -46,7 +46,12 @@ public static class Telemetry
                         new TraceIdRatioBasedSampler(ratio),
                         remoteParentSampled: new TraceIdRatioBasedSampler(ratio),
                         remoteParentNotSampled: new TraceIdRatioBasedSampler(ratio)))
-                    .AddAspNetCoreInstrumentation(options => options.Filter = http => !http.Request.Path.StartsWithSegments("/health"))
+                    .AddAspNetCoreInstrumentation(options =>
+                    {
+                        options.Filter = http => !http.Request.Path.StartsWithSegments("/health");
+                        // A feed's token must not reach the traces: its path is recorded without it.
+                        options.EnrichWithHttpRequest = (activity, request) => activity.SetTag("url.path", SecretPaths.Redact(request.Path));
+                    })
                     .AddHttpClientInstrumentation();
                 database(tracing);
                 if (otlp)

@@ -11,8 +11,17 @@ namespace Slots.Application.Events;
 /// </summary>
 public sealed record BookingEventData(BookingEventData.BookingIds Booking, SlotSummary Slot)
 {
+    /// <summary>A cancellation's who, why and whether it came late (after the booking's <c>cancellableUntil</c>); null otherwise.</summary>
+    public CancellationFacts? Cancellation { get; init; }
+
     public static BookingEventData Of(Booking booking, Slot slot) =>
-        new(new BookingIds(booking.Id, booking.CustomerId, booking.BookedAt, booking.CancelledAt), slot.ToSummary());
+        new(new BookingIds(booking.Id, booking.CustomerId, booking.BookedAt, booking.CancelledAt), slot.ToSummary())
+        {
+            Cancellation = booking.CancelledBy is { } by ? new CancellationFacts(by, booking.CancellationReason, booking.CancelledLate) : null,
+        };
+
+    /// <summary>Who cancelled, the reason they gave, and whether the specialist or an admin overrode the policy.</summary>
+    public sealed record CancellationFacts(CancelledBy By, string? Reason, bool Late);
 
     /// <summary>A booking as events carry it: who (by id) and when.</summary>
     public sealed record BookingIds(Guid BookingId, string CustomerId, DateTime BookedAt, DateTime? CancelledAt);

@@ -18,10 +18,11 @@ public interface ISlotRepository
     /// <summary>
     /// For a booking: locks the slot's row like <see cref="GetForUpdateAsync"/>, then the customer (until the
     /// transaction ends, always after the slot, so no two commands wait in opposite orders), counts the customer's
-    /// live bookings of slots starting after <paramref name="now"/>, and loads the slot with the customer's live
-    /// booking in it, if any. All in one round trip. Null slot when there is no such slot.
+    /// live bookings of slots starting after <paramref name="now"/>, reads the policy of the slot's specialist (the default
+    /// when they set none), and loads the slot with the customer's live booking in it, if any. All in one round trip.
+    /// Null slot when there is no such slot.
     /// </summary>
-    Task<(Slot? Slot, LiveBookingCounts Held)> GetForBookingAsync(
+    Task<(Slot? Slot, LiveBookingCounts Held, BookingPolicy SpecialistPolicy)> GetForBookingAsync(
         Guid slotId, string customerId, DateTime now, CancellationToken cancellationToken);
 
     /// <summary>

@@ -25,9 +25,25 @@ public static partial class SlotMapper
     [MapperIgnoreSource(nameof(Slot.LegacyId))]
     [MapperIgnoreSource(nameof(Slot.Bookings))]
     [MapperIgnoreSource(nameof(Slot.CreatedAt))]
+    [MapperIgnoreSource(nameof(Slot.Policy))]
     public static partial SlotSummary ToSummary(this Slot slot);
 
-    public static partial IQueryable<BookingResponse> ProjectToBookings(this IQueryable<Booking> bookings);
+    /// <summary>Bookings with their cancellation, if any: by hand, since Mapperly cannot gather three columns into one object.</summary>
+    public static IQueryable<BookingResponse> ProjectToBookings(this IQueryable<Booking> bookings) =>
+        bookings.Select(b => new BookingResponse
+        {
+            Id = b.Id,
+            CustomerId = b.CustomerId,
+            CustomerEmail = b.CustomerEmail,
+            CustomerName = b.CustomerName,
+            BookedAt = b.BookedAt,
+            Policy = b.Policy,
+            CancellableUntil = b.CancellableUntil,
+            CancelledAt = b.CancelledAt,
+            Cancellation = b.CancelledBy == null
+                ? null
+                : new BookingEventData.CancellationFacts(b.CancelledBy.Value, b.CancellationReason, b.CancelledLate),
+        });
 
     /// <summary>
     /// Each slot with the one live booking <paramref name="customerId"/> holds in it (the unique index allows one): by
@@ -54,16 +70,22 @@ public static partial class SlotMapper
                 CustomerId = x.Booking.CustomerId,
                 CustomerName = x.Booking.CustomerName,
                 BookedAt = x.Booking.BookedAt,
+                BookingId = x.Booking.Id,
+                CancellableUntil = x.Booking.CancellableUntil,
+                Policy = x.Booking.Policy,
             });
 
     // A slot shows its live bookings (at most its capacity, so a response stays bounded), in the order they were made.
     private static IReadOnlyList<BookingResponse> MapBookings(IReadOnlyCollection<Booking> bookings) =>
         bookings.Where(b => b.CancelledAt == null).OrderBy(b => b.BookedAt).ThenBy(b => b.Id).Select(b => MapBooking(b)).ToList();
 
-    [MapperIgnoreSource(nameof(Booking.Id))]
     [MapperIgnoreSource(nameof(Booking.SlotId))]
     [MapperIgnoreSource(nameof(Booking.IsLive))]
     [MapperIgnoreSource(nameof(Booking.Sequence))]
     [MapperIgnoreSource(nameof(Booking.CustomerTimezone))]
-    internal static partial BookingResponse MapBooking(Booking booking);
+    [MapperIgnoreSource(nameof(Booking.CancelledBy))]
+    [MapperIgnoreSource(nameof(Booking.CancellationReason))]
+    [MapperIgnoreSource(nameof(Booking.CancelledLate))]
+    [MapperIgnoreTarget(nameof(BookingResponse.Cancellation))]
+    internal static partial BookingResponse MapBooking(Booking booking); // of live bookings only, which have no cancellation
 }

@@ -26,6 +26,9 @@ public sealed record SlotResponse : IReplayableResponse
     public required int TotalCapacity { get; init; }
     public required int BookedCount { get; init; }
     public required SlotStatus Status { get; init; }
+
+    /// <summary>What the slot changes of its specialist's policy; each part null follows the specialist's.</summary>
+    public required PolicyOverride Policy { get; init; }
     public bool IsFullyBooked => BookedCount >= TotalCapacity;
     public required IReadOnlyList<BookingResponse> Bookings { get; init; }
     public required DateTime CreatedAt { get; init; }

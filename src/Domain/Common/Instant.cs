@@ -12,4 +12,8 @@ public static class Instant
         var ticks = now.UtcTicks;
         return new DateTime(ticks - (ticks % 10), DateTimeKind.Utc);
     }
+
+    /// <summary>A UTC instant as messages write it: ISO 8601 to the second, <c>Z</c>.</summary>
+    public static string Text(DateTime utc) =>
+        utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -11,9 +11,10 @@ public sealed class Booking
         CustomerId = string.Empty;
         CustomerEmail = string.Empty;
         CustomerName = string.Empty;
+        Policy = BookingPolicy.Default;
     }
 
-    internal Booking(Guid slotId, Customer customer, DateTime bookedAt)
+    internal Booking(Guid slotId, Customer customer, DateTime bookedAt, BookingPolicy policy, DateTime startsAt)
     {
         Id = Guid.CreateVersion7(bookedAt);
         SlotId = slotId;
@@ -22,6 +23,8 @@ public sealed class Booking
         CustomerName = customer.Name;
         CustomerTimezone = customer.Timezone;
         BookedAt = bookedAt;
+        Policy = policy;
+        CancellableUntil = policy.CancellableUntil(startsAt);
     }
 
     /// <summary>Booking id.</summary>
@@ -48,6 +51,24 @@ public sealed class Booking
     /// <summary>When the booking was cancelled (UTC), or null while it is live.</summary>
     public DateTime? CancelledAt { get; private set; }
 
+    /// <summary>The policy that applied when the booking was made: what the customer was promised, whatever changes later.</summary>
+    public BookingPolicy Policy { get; private set; }
+
+    /// <summary>
+    /// Until when the customer may cancel (UTC): the slot's start less the policy's cancellation notice, or the start itself
+    /// once the specialist has moved the slot (the notice binds the customer to the times they chose, not to new ones).
+    /// </summary>
+    public DateTime CancellableUntil { get; private set; }
+
+    /// <summary>Who cancelled the booking; null while it is live (and for cancellations recorded before this was kept).</summary>
+    public CancelledBy? CancelledBy { get; private set; }
+
+    /// <summary>Why the booking was cancelled, when the canceller said.</summary>
+    public string? CancellationReason { get; private set; }
+
+    /// <summary>Whether the cancellation came after <see cref="CancellableUntil"/>: the specialist or an admin overrode the policy.</summary>
+    public bool CancelledLate { get; private set; }
+
     /// <summary>
     /// The revision of the booking's calendar invite (iCalendar's <c>SEQUENCE</c>): 0 when booked, one more at every change
     /// of its times and at its cancellation, so that a calendar applies each update and never an older one after it.
@@ -57,12 +78,28 @@ public sealed class Booking
     /// <summary>True while the booking holds a seat.</summary>
     public bool IsLive => CancelledAt is null;
 
-    internal void Cancel(DateTime at)
+    internal void Cancel(DateTime at, CancelledBy by, string? reason)
     {
-        CancelledAt = at;
+        var why = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        var late = at > CancellableUntil;
+        if (late && by is Slots.CancelledBy.Customer or Slots.CancelledBy.Service)
+        {
+            throw SlotErrors.CancellationWindowClosed(CancellableUntil);
+        }
+
+        if (why is null && Policy.CancellationReason == ReasonRule.Required)
+        {
+            throw SlotErrors.CancellationReasonRequired();
+        }
+
+        (CancelledAt, CancelledBy, CancellationReason, CancelledLate) = (at, by, why, late);
         Sequence++;
     }
 
-    /// <summary>Its slot's times changed: the invite is revised.</summary>
-    internal void Reschedule() => Sequence++;
+    /// <summary>Its slot's times changed (to start at <paramref name="startsAt"/>): the invite is revised, and the customer may cancel until the start.</summary>
+    internal void Reschedule(DateTime startsAt)
+    {
+        Sequence++;
+        CancellableUntil = startsAt;
+    }
 }

@@ -21,7 +21,8 @@ public sealed class Slot
         Timezone = string.Empty;
     }
 
-    private Slot(Guid id, Specialist specialist, string? serviceId, SlotTime time, int capacity, DateTime now, Guid? seriesId)
+    private Slot(
+        Guid id, Specialist specialist, string? serviceId, SlotTime time, int capacity, DateTime now, Guid? seriesId, PolicyOverride policy)
     {
         Id = id;
         SeriesId = seriesId;
@@ -33,6 +34,7 @@ public sealed class Slot
         Timezone = time.Timezone;
         ApplyTime(time);
         TotalCapacity = capacity;
+        Policy = policy;
         Status = SlotStatus.Active;
         CreatedAt = now;
         UpdatedAt = now;
@@ -93,6 +95,9 @@ public sealed class Slot
     /// <summary>Whether customers may book.</summary>
     public SlotStatus Status { get; private set; }
 
+    /// <summary>What this slot changes of its specialist's <see cref="BookingPolicy"/> (set alone, or for a whole series).</summary>
+    public PolicyOverride Policy { get; private set; } = PolicyOverride.None;
+
     /// <summary>
     /// The bookings loaded with the slot, in the order they were made: as many as the command asked its repository
     /// for (seats are counted in <see cref="BookedCount"/>, so the rules need at most the acting customer's).
@@ -113,11 +118,12 @@ public sealed class Slot
 
     /// <summary>
     /// Creates a slot that starts in the future, owned by <paramref name="specialist"/>, in the series
-    /// <paramref name="seriesId"/> when a pattern makes it.
+    /// <paramref name="seriesId"/> when a pattern makes it, overriding the specialist's policy as <paramref name="policy"/> says.
     /// </summary>
     /// <exception cref="DomainException">When the start is not in the future or the capacity is out of range.</exception>
     public static Slot Create(
-        Specialist specialist, string? serviceId, SlotTime time, int capacity, DateTimeOffset now, Guid? seriesId = null)
+        Specialist specialist, string? serviceId, SlotTime time, int capacity, DateTimeOffset now, Guid? seriesId = null,
+        PolicyOverride? policy = null)
     {
         ArgumentNullException.ThrowIfNull(time);
         var owner = Owner(specialist);
@@ -127,7 +133,7 @@ public sealed class Slot
             throw SlotErrors.StartNotInFuture();
         }
 
-        return new Slot(Guid.CreateVersion7(now), owner, serviceId, time, capacity, Instant.From(now), seriesId);
+        return new Slot(Guid.CreateVersion7(now), owner, serviceId, time, capacity, Instant.From(now), seriesId, policy ?? PolicyOverride.None);
     }
 
     /// <summary>
@@ -160,7 +166,7 @@ public sealed class Slot
             throw SlotErrors.OverCapacity(bookings.Count, capacity);
         }
 
-        var slot = new Slot(Guid.CreateVersion7(new DateTimeOffset(createdAt, TimeSpan.Zero)), owner, serviceId, time, capacity, createdAt, null)
+        var slot = new Slot(Guid.CreateVersion7(new DateTimeOffset(createdAt, TimeSpan.Zero)), owner, serviceId, time, capacity, createdAt, null, PolicyOverride.None)
         {
             LegacyId = legacyId,
             Status = status,
@@ -173,7 +179,7 @@ public sealed class Slot
                 throw SlotErrors.AlreadyBooked();
             }
 
-            slot.Seat(customer, bookedAt);
+            slot.Seat(customer, bookedAt, BookingPolicy.Default);
         }
 
         return slot;
@@ -183,23 +189,26 @@ public sealed class Slot
     public bool IsOwnedBy(string issuer, string subject) =>
         string.Equals(SpecialistIssuer, issuer, StringComparison.Ordinal) && string.Equals(SpecialistId, subject, StringComparison.Ordinal);
 
-    /// <summary>Books a seat for the customer.</summary>
+    /// <summary>
+    /// Books a seat for the customer under the policy that applies: this slot's <see cref="Policy"/> over
+    /// <paramref name="specialists"/>, the specialist's own. The booking keeps that policy.
+    /// </summary>
     /// <exception cref="DomainException">
-    /// <c>slot_inactive</c>, <c>slot_in_past</c>, <c>already_booked</c> or <c>slot_fully_booked</c>.
+    /// <c>slot_inactive</c>, <c>slot_in_past</c>, <c>already_booked</c>, <c>booking_window_closed</c> or <c>slot_fully_booked</c>.
     /// </exception>
-    public Booking Book(Customer customer, DateTimeOffset now)
+    public Booking Book(Customer customer, DateTimeOffset now, BookingPolicy specialists)
     {
-        EnsureBookable(customer, now);
-        var booking = Seat(customer, Instant.From(now));
+        EnsureBookable(customer, now, specialists);
+        var booking = Seat(customer, Instant.From(now), Policy.Over(specialists));
         Changed(now);
         return booking;
     }
 
     /// <summary>Checks every rule <see cref="Book"/> checks, without booking.</summary>
     /// <exception cref="DomainException">
-    /// <c>slot_inactive</c>, <c>slot_in_past</c>, <c>already_booked</c> or <c>slot_fully_booked</c>.
+    /// <c>slot_inactive</c>, <c>slot_in_past</c>, <c>already_booked</c>, <c>booking_window_closed</c> or <c>slot_fully_booked</c>.
     /// </exception>
-    public void EnsureBookable(Customer customer, DateTimeOffset now)
+    public void EnsureBookable(Customer customer, DateTimeOffset now, BookingPolicy specialists)
     {
         ArgumentNullException.ThrowIfNull(customer);
         ArgumentException.ThrowIfNullOrWhiteSpace(customer.Id);
@@ -218,6 +227,13 @@ public sealed class Slot
             throw SlotErrors.AlreadyBooked();
         }
 
+        // Booking is open until the notice's moment itself, not after it.
+        var bookableUntil = Policy.Over(specialists).BookableUntil(StartsAt);
+        if (Instant.From(now) > bookableUntil)
+        {
+            throw SlotErrors.BookingWindowClosed(bookableUntil);
+        }
+
         if (BookedCount >= TotalCapacity)
         {
             throw SlotErrors.FullyBooked();
@@ -225,12 +241,14 @@ public sealed class Slot
     }
 
     /// <summary>
-    /// Ends the customer's live booking before the slot starts; it stays on record with its cancellation time.
+    /// Ends the customer's live booking before the slot starts; it stays on record with its cancellation: when, by whom,
+    /// why, and whether it came after <see cref="Booking.CancellableUntil"/> (only the specialist or an admin may do that).
     /// </summary>
     /// <exception cref="DomainException">
-    /// <c>booking_not_found</c> when the customer holds no live booking; <c>slot_in_past</c> once the slot has started.
+    /// <c>booking_not_found</c> when the customer holds no live booking; <c>slot_in_past</c> once the slot has started;
+    /// <c>cancellation_window_closed</c> and <c>cancellation_reason_required</c> as <see cref="Booking"/>'s policy says.
     /// </exception>
-    public Booking CancelBooking(string customerId, DateTimeOffset now)
+    public Booking CancelBooking(string customerId, DateTimeOffset now, CancelledBy by, string? reason)
     {
         if (StartsAt <= Instant.From(now))
         {
@@ -239,7 +257,7 @@ public sealed class Slot
 
         var booking = _bookings.Find(b => b.IsLive && b.CustomerId == customerId)
             ?? throw SlotErrors.BookingNotFound(Id, customerId);
-        booking.Cancel(Instant.From(now));
+        booking.Cancel(Instant.From(now), by, reason);
         BookedCount--;
         Changed(now);
         return booking;
@@ -266,7 +284,7 @@ public sealed class Slot
         {
             foreach (var booking in _bookings.Where(b => b.IsLive))
             {
-                booking.Reschedule();
+                booking.Reschedule(StartsAt);
             }
         }
 
@@ -290,6 +308,22 @@ public sealed class Slot
         }
 
         Status = status;
+        Changed(now);
+    }
+
+    /// <summary>
+    /// Changes what this slot overrides of its specialist's policy, for bookings made from now on: a booking keeps the
+    /// policy it was made under. The same override changes nothing, its version included.
+    /// </summary>
+    public void ChangePolicy(PolicyOverride policy, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        if (Policy == policy)
+        {
+            return;
+        }
+
+        Policy = policy;
         Changed(now);
     }
 
@@ -334,10 +368,10 @@ public sealed class Slot
     private bool HoldsLiveBooking(string customerId) => _bookings.Exists(b => b.IsLive && b.CustomerId == customerId);
 
     /// <summary>Gives the customer (email normalized, name trimmed) a seat: the booking and the count move together.</summary>
-    private Booking Seat(Customer customer, DateTime bookedAt)
+    private Booking Seat(Customer customer, DateTime bookedAt, BookingPolicy policy)
     {
         var normalized = customer with { Email = EmailAddress.Normalize(customer.Email), Name = customer.Name.Trim() };
-        var booking = new Booking(Id, normalized, bookedAt);
+        var booking = new Booking(Id, normalized, bookedAt, policy, StartsAt);
         _bookings.Add(booking);
         BookedCount++;
         return booking;

@@ -17,6 +17,10 @@ public static class SlotErrors
     public static DomainException SeriesNotFound(Guid seriesId) =>
         new("series_not_found", $"Series {seriesId} was not found.", DomainErrorKind.NotFound);
 
+    /// <summary>No specialist has published under the email (or set a policy with it).</summary>
+    public static DomainException SpecialistNotFound(string email) =>
+        new("specialist_not_found", $"No specialist has the address {email}.", DomainErrorKind.NotFound);
+
     /// <summary>The customer holds no live booking in the slot.</summary>
     public static DomainException BookingNotFound(Guid slotId, string customerId) =>
         new("booking_not_found", $"Customer '{customerId}' has no active booking in slot {slotId}.", DomainErrorKind.NotFound);
@@ -92,4 +96,23 @@ public static class SlotErrors
         new("invalid_capacity",
             $"totalCapacity must be between {SlotLimits.MinCapacity} and {SlotLimits.MaxCapacity}; got {capacity}.",
             DomainErrorKind.Invalid, "totalCapacity");
+
+    /// <summary>A policy's notice is outside 0..<see cref="SlotLimits.MaxNoticeMinutes"/>.</summary>
+    public static DomainException NoticeOutOfRange(string field, int minutes) =>
+        new("invalid_policy", $"{field} must be between 0 and {SlotLimits.MaxNoticeMinutes} minutes; got {minutes}.",
+            DomainErrorKind.Invalid, field);
+
+    /// <summary>The slot starts too soon to be booked under its policy's booking notice.</summary>
+    public static DomainException BookingWindowClosed(DateTime bookableUntil) =>
+        new("booking_window_closed",
+            $"The slot could be booked until {Instant.Text(bookableUntil)}; it now starts too soon.", DomainErrorKind.Conflict);
+
+    /// <summary>A customer cancels after the booking's <see cref="Booking.CancellableUntil"/>.</summary>
+    public static DomainException CancellationWindowClosed(DateTime cancellableUntil) =>
+        new("cancellation_window_closed",
+            $"The booking could be cancelled until {Instant.Text(cancellableUntil)}; ask the specialist.", DomainErrorKind.Conflict);
+
+    /// <summary>The booking's policy asks for a reason and none was given.</summary>
+    public static DomainException CancellationReasonRequired() =>
+        new("cancellation_reason_required", "This booking's policy asks for a reason to cancel it.", DomainErrorKind.Invalid, "reason");
 }

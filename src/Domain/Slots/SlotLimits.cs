@@ -27,6 +27,12 @@ public static class SlotLimits
     /// <summary>Longest display name.</summary>
     public const int MaxNameLength = 200;
 
+    /// <summary>Longest notice a policy may ask for: 365 days, in minutes.</summary>
+    public const int MaxNoticeMinutes = 525_600;
+
+    /// <summary>Longest cancellation reason.</summary>
+    public const int MaxReasonLength = 500;
+
     /// <summary>Longest IANA time zone id (the longest real one has 32 characters).</summary>
     public const int MaxTimezoneLength = 64;
 

@@ -32,6 +32,9 @@ internal sealed class CustomerData(SlotsDbContext db) : ICustomerData
     /// <summary>The notifications' copies of their bookings: without one, a notification whose booking is gone is not sent.</summary>
     private const string NotificationsSql = "UPDATE notifications SET snapshot = NULL WHERE customer_id = {0} AND snapshot IS NOT NULL";
 
+    /// <summary>The customer's calendar feed (of any issuer's account with that id): its URL would go on serving their history.</summary>
+    private static readonly string FeedSql = $"DELETE FROM calendar_feeds WHERE kind = '{ColumnTexts.CalendarKinds.Text(Application.Calendars.CalendarKind.Customer)}' AND subject = {{0}}";
+
     public async Task<int> LiveBookingsAsync(string customerId, DateTime now, CancellationToken cancellationToken) =>
         await db.Slots.AsNoTracking()
             .Where(s => s.EndsAt > now)
@@ -59,6 +62,7 @@ internal sealed class CustomerData(SlotsDbContext db) : ICustomerData
 
         var bookings = await db.Database.ExecuteSqlRawAsync(BookingsSql, [customerId, ErasedEmail, ErasedName], cancellationToken);
         await db.Database.ExecuteSqlRawAsync(NotificationsSql, [customerId], cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(FeedSql, [customerId], cancellationToken);
         return new ErasureResponse(customerId, bookings, events, answers);
     }
 }

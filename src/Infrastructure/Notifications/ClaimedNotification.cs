@@ -1,4 +1,5 @@
 using Slots.Application.Notifications;
+using Slots.Domain.Slots;
 
 namespace Slots.Infrastructure.Notifications;
 
@@ -13,7 +14,9 @@ internal sealed record ClaimedNotification(
 /// <summary>A booking and its slot as a message tells them.</summary>
 /// <param name="Date">The slot's local date, in <see cref="Timezone"/>, with its local start and end.</param>
 /// <param name="CustomerTimezone">The customer's own IANA zone, when the booking says.</param>
+/// <param name="CancelledBy">Who cancelled it, once cancelled.</param>
+/// <param name="CancellationReason">Why, when they said.</param>
 internal sealed record BookingState(
     Guid BookingId, string CustomerEmail, string CustomerName, DateTime? CancelledAt, int Sequence, string SpecialistEmail,
     DateTime StartsAt, DateTime EndsAt, DateOnly Date, TimeOnly StartTime, TimeOnly EndTime, string Timezone, string? ServiceId,
-    string? CustomerTimezone = null);
+    string? CustomerTimezone = null, CancelledBy? CancelledBy = null, string? CancellationReason = null);

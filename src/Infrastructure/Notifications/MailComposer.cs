@@ -1,12 +1,10 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Ical.Net;
-using Ical.Net.CalendarComponents;
-using Ical.Net.DataTypes;
-using Ical.Net.Serialization;
 using MimeKit;
+using Slots.Application.Calendars;
 using Slots.Application.Notifications;
+using Slots.Domain.Slots;
 
 namespace Slots.Infrastructure.Notifications;
 
@@ -19,7 +17,7 @@ namespace Slots.Infrastructure.Notifications;
 /// once the session has started. Names and addresses are the customer's own words: control characters (a CR/LF that
 /// would start a header) become spaces, and the HTML part escapes them.
 /// </summary>
-internal sealed class MailComposer(MailOptions options)
+internal sealed class MailComposer(MailOptions options, ICalendarWriter calendars)
 {
     private readonly MailboxAddress _sender = options.Sender;
 
@@ -58,6 +56,8 @@ internal sealed class MailComposer(MailOptions options)
             $"When: {when}",
             .. toCustomer && YourTime(booking) is { } yours ? [$"Your time: {yours}"] : Array.Empty<string>(),
             .. booking.ServiceId is { } service ? [$"Service: {Clean(service)}"] : Array.Empty<string>(),
+            .. cancelled && booking.CancelledBy is { } by ? [$"Cancelled by: {Canceller(by, toCustomer)}"] : Array.Empty<string>(),
+            .. cancelled && booking.CancellationReason is { } reason ? [$"Reason: {Clean(reason)}"] : Array.Empty<string>(),
             $"Reference: {booking.BookingId}",
         ];
         var footer = cancelled ? "The invite attached removes it from your calendar."
@@ -83,7 +83,7 @@ internal sealed class MailComposer(MailOptions options)
         {
             // The invite, as the part calendar clients act on and as a file to open.
             var method = cancelled ? "CANCEL" : "REQUEST";
-            var invite = Invite(notification, booking, method, name);
+            var invite = calendars.Write([Session(notification, booking, cancelled, name)], method, "Consulting session");
             var calendarPart = new TextPart("calendar") { Text = invite };
             calendarPart.ContentType.Parameters.Add("method", method);
             calendarPart.ContentType.Charset = "utf-8";
@@ -104,30 +104,21 @@ internal sealed class MailComposer(MailOptions options)
         return message;
     }
 
-    private string Invite(ClaimedNotification notification, BookingState booking, string method, string name)
+    /// <summary>The booking as its invite's one event: its UID for life, its current revision, stamped at the claim.</summary>
+    private CalendarSession Session(ClaimedNotification notification, BookingState booking, bool cancelled, string name) => new(
+        calendars.BookingUid(booking.BookingId), booking.Sequence, booking.StartsAt, booking.EndsAt, notification.ClaimedAt,
+        $"Consulting session: {booking.SpecialistEmail} with {name}", $"Reference: {booking.BookingId}", booking.SpecialistEmail,
+        [new CalendarAttendee(booking.CustomerEmail, name)], Cancelled: cancelled);
+
+    /// <summary>Who cancelled, as the recipient reads it: "you" for the one who did.</summary>
+    private static string Canceller(CancelledBy by, bool toCustomer) => (by, toCustomer) switch
     {
-        var session = new CalendarEvent
-        {
-            Uid = $"booking-{booking.BookingId}@{Domain}",
-            Sequence = booking.Sequence,
-            DtStamp = new CalDateTime(notification.ClaimedAt),
-            DtStart = new CalDateTime(booking.StartsAt),
-            DtEnd = new CalDateTime(booking.EndsAt),
-            Summary = $"Consulting session: {booking.SpecialistEmail} with {name}",
-            Description = $"Reference: {booking.BookingId}",
-            Status = method == "CANCEL" ? EventStatus.Cancelled : EventStatus.Confirmed,
-            Organizer = new Organizer($"mailto:{booking.SpecialistEmail}"),
-        };
-        session.Attendees.Add(new Attendee($"mailto:{booking.CustomerEmail}")
-        {
-            CommonName = name.Replace("\"", "'", StringComparison.Ordinal),
-            Role = ParticipationRole.RequiredParticipant,
-            ParticipationStatus = EventParticipationStatus.Accepted,
-        });
-        var calendar = new Ical.Net.Calendar { Method = method, ProductId = "-//Consulting Slots//Bookings//EN" };
-        calendar.Events.Add(session);
-        return new CalendarSerializer().SerializeToString(calendar) ?? throw new InvalidOperationException("Ical.Net wrote no invite.");
-    }
+        (CancelledBy.Customer, true) or (CancelledBy.Specialist, false) => "you",
+        (CancelledBy.Customer, false) => "the customer",
+        (CancelledBy.Specialist, true) => "the specialist",
+        (CancelledBy.Admin, _) => "an administrator",
+        _ => "a service acting for the customer",
+    };
 
     /// <summary>"Tuesday, 15 December 2026, 10:00–11:00 (Europe/Berlin)": the specialist's local date and times, the zone named.</summary>
     internal static string When(BookingState booking) => string.Create(

@@ -66,7 +66,7 @@ internal sealed class NotificationQueue(NpgsqlDataSource source, MailOptions opt
                    k.customer_id,
                    CASE WHEN s.id IS NOT NULL THEN json_build_object(
                        'customerEmail', k.customer_email, 'customerName', k.customer_name, 'customerTimezone', k.customer_timezone,
-                       'cancelledAt', k.cancelled_at,
+                       'cancelledAt', k.cancelled_at, 'cancelledBy', k.cancelled_by, 'cancellationReason', k.cancellation_reason,
                        'sequence', k.sequence, 'specialistEmail', s.specialist_email, 'startsAt', s.starts_at,
                        'endsAt', s.ends_at, 'date', s.date, 'startTime', s.start_time, 'endTime', s.end_time,
                        'timezone', s.timezone, 'serviceId', s.service_id) END
@@ -106,7 +106,7 @@ internal sealed class NotificationQueue(NpgsqlDataSource source, MailOptions opt
         RETURNING n.id, n.kind, n.recipient, n.attempts, n.created_at, greatest(now(), $3),
                   b.id, b.customer_email, b.customer_name, b.cancelled_at, b.sequence, s.specialist_email,
                   s.starts_at, s.ends_at, s.date, s.start_time, s.end_time, s.timezone, s.service_id,
-                  n.booking_id, n.snapshot::text, b.customer_timezone
+                  n.booking_id, n.snapshot::text, b.customer_timezone, b.cancelled_by, b.cancellation_reason
         """;
 
     /// <summary>
@@ -154,7 +154,9 @@ internal sealed class NotificationQueue(NpgsqlDataSource source, MailOptions opt
                     reader.IsDBNull(9) ? null : Utc(reader.GetDateTime(9)), reader.GetInt32(10), reader.GetString(11),
                     Utc(reader.GetDateTime(12)), Utc(reader.GetDateTime(13)), reader.GetFieldValue<DateOnly>(14),
                     reader.GetFieldValue<TimeOnly>(15), reader.GetFieldValue<TimeOnly>(16), reader.GetString(17),
-                    reader.IsDBNull(18) ? null : reader.GetString(18), reader.IsDBNull(21) ? null : reader.GetString(21))
+                    reader.IsDBNull(18) ? null : reader.GetString(18), reader.IsDBNull(21) ? null : reader.GetString(21),
+                    reader.IsDBNull(22) ? null : ColumnTexts.Cancellers.Parse(reader.GetString(22)),
+                    reader.IsDBNull(23) ? null : reader.GetString(23))
                 : reader.IsDBNull(20) ? null : Snapshot(reader.GetGuid(19), reader.GetString(20));
             if (booking?.CustomerEmail == CustomerData.ErasedEmail)
             {
@@ -194,7 +196,12 @@ internal sealed class NotificationQueue(NpgsqlDataSource source, MailOptions opt
             s.GetProperty("sequence").GetInt32(), Text("specialistEmail")!, Instant("startsAt"), Instant("endsAt"),
             DateOnly.Parse(Text("date")!, CultureInfo.InvariantCulture), TimeOnly.Parse(Text("startTime")!, CultureInfo.InvariantCulture),
             TimeOnly.Parse(Text("endTime")!, CultureInfo.InvariantCulture), Text("timezone")!, Text("serviceId"),
-            s.TryGetProperty("customerTimezone", out var zone) && zone.ValueKind == JsonValueKind.String ? zone.GetString() : null);
+            Optional("customerTimezone"),
+            Optional("cancelledBy") is { } by ? ColumnTexts.Cancellers.Parse(by) : null,
+            Optional("cancellationReason"));
+
+        // Snapshots written before a field was kept lack it.
+        string? Optional(string name) => s.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
     }
 
     public ValueTask DisposeAsync() => source.DisposeAsync();

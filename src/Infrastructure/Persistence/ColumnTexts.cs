@@ -1,3 +1,4 @@
+using Slots.Application.Calendars;
 using Slots.Application.Notifications;
 using Slots.Application.Webhooks;
 using Slots.Domain.Slots;
@@ -35,4 +36,14 @@ internal static class ColumnTexts
     /// <summary><c>notifications.recipient</c>.</summary>
     public static readonly ColumnText<NotificationRecipient> NotificationRecipients = new(
         (NotificationRecipient.Customer, "customer"), (NotificationRecipient.Specialist, "specialist"));
+
+    /// <summary><c>specialists.cancellation_reason</c>, <c>slots.cancellation_reason</c>, <c>bookings.policy_cancellation_reason</c>.</summary>
+    public static readonly ColumnText<ReasonRule> ReasonRules = new((ReasonRule.Optional, "optional"), (ReasonRule.Required, "required"));
+
+    /// <summary><c>bookings.cancelled_by</c>.</summary>
+    public static readonly ColumnText<CancelledBy> Cancellers = new(
+        (CancelledBy.Customer, "customer"), (CancelledBy.Specialist, "specialist"), (CancelledBy.Admin, "admin"), (CancelledBy.Service, "service"));
+
+    /// <summary><c>calendar_feeds.kind</c>.</summary>
+    public static readonly ColumnText<CalendarKind> CalendarKinds = new((CalendarKind.Specialist, "specialist"), (CalendarKind.Customer, "customer"));
 }

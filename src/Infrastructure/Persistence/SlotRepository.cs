@@ -37,6 +37,16 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
         WHERE b.customer_id = @lock_customer AND b.cancelled_at IS NULL AND s.starts_at > @lock_now
         """;
 
+    /// <summary>
+    /// The policy of the slot's owner, from their handle (<see cref="SpecialistPolicies"/>); no row when the handle is not
+    /// theirs (an import's, an admin's slot under an unclaimed email), and the default applies.
+    /// </summary>
+    private const string OwnerPolicySql = """
+        SELECT h.booking_notice_minutes, h.cancel_notice_minutes, h.cancellation_reason
+        FROM slots s JOIN specialists h ON h.email = s.specialist_email AND h.issuer = s.specialist_issuer AND h.subject = s.specialist_id
+        WHERE s.id = @lock_slot
+        """;
+
     /// <summary>A specialist's schedule, taken by every create and change of times (and by the import).</summary>
     private static readonly string LockScheduleSql = "SELECT 1 AS \"Value\" FROM " + AdvisoryLocks.Schedule("@lock_email");
 
@@ -74,25 +84,28 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
         });
     }
 
-    public async Task<(Slot? Slot, LiveBookingCounts Held)> GetForBookingAsync(
+    public async Task<(Slot? Slot, LiveBookingCounts Held, BookingPolicy SpecialistPolicy)> GetForBookingAsync(
         Guid slotId, string customerId, DateTime now, CancellationToken cancellationToken)
     {
         EnsureInTransaction();
         LiveBookingCounts? held = null;
+        var policy = BookingPolicy.Default;
         NpgsqlParameter[] customer =
         [
             new NpgsqlParameter<Guid>("lock_slot", slotId),
             new NpgsqlParameter<string>("lock_customer", customerId),
             new NpgsqlParameter<DateTime>("lock_now", now),
         ];
-        // The row lock, the customer's lock and count, then the load: one round trip.
+        // The row lock, the customer's lock and count, the owner's policy, then the load: one round trip.
         db.RoundTrips.SendBeforeNextQuery(
             LockSlot(slotId),
             new(LockCustomerSql, customer),
-            new(CountCustomerSql, customer, row => held = new LiveBookingCounts(row.GetInt32(0), row.GetInt32(1))));
+            new(CountCustomerSql, customer, row => held = new LiveBookingCounts(row.GetInt32(0), row.GetInt32(1))),
+            new(OwnerPolicySql, customer, row => policy = new SpecialistPolicies.PolicyRow(
+                row.GetInt32(0), row.GetInt32(1), row.GetString(2)).ToPolicy()));
         var slot = await LoadLockedAsync(() => LoadSlotWithLiveBooking.GetOrAdd(db.Model, static _ => CompileLoadWithLiveBooking())(
             db, slotId, customerId, cancellationToken));
-        return (slot, held ?? throw StatementsNotSent());
+        return (slot, held ?? throw StatementsNotSent(), policy);
     }
 
     public async Task LockScheduleAsync(string specialistEmail, CancellationToken cancellationToken)

@@ -1,10 +1,13 @@
+using Slots.Domain.Slots;
+
 namespace Slots.Infrastructure.Persistence;
 
 /// <summary>
 /// A row of <c>specialists</c>: the public handle (the email in <c>/api/specialists/{email}</c>) and the one owner, an
 /// (issuer, subject), whose slots it shows. Claimed by the owner's first published slot, under the schedule lock; never
 /// handed to another owner. The customers' view shows only the owner's slots under the handle, and the overlap
-/// constraint and the schedule lock follow the owner.
+/// constraint and the schedule lock follow the owner. The owner's <see cref="BookingPolicy"/> lives here too
+/// (<see cref="SpecialistPolicies"/>; a booking reads it in its round trip, <see cref="SlotRepository"/>).
 /// </summary>
 internal sealed class SpecialistHandle(string email, string issuer, string subject, DateTime createdAt)
 {
@@ -15,4 +18,6 @@ internal sealed class SpecialistHandle(string email, string issuer, string subje
     public string Subject { get; private set; } = subject;
 
     public DateTime CreatedAt { get; private set; } = createdAt;
+
+    public BookingPolicy Policy { get; private set; } = BookingPolicy.Default;
 }

@@ -95,7 +95,9 @@ public sealed partial class ResponseContract
 
         var key = $"{where}|{code}|{mediaType}";
         var schema = _schemas.GetOrAdd(key, _ => Build(media.GetProperty("schema")));
-        var result = schema.Evaluate(JsonDocument.Parse(body).RootElement,
+        // A JSON body is checked as itself; a text one (an iCalendar feed) as the string its schema describes.
+        var instance = mediaType.EndsWith("json", StringComparison.Ordinal) ? JsonDocument.Parse(body).RootElement : JsonSerializer.SerializeToElement(body);
+        var result = schema.Evaluate(instance,
             new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
         if (!result.IsValid)
         {

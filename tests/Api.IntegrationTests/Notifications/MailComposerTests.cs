@@ -1,5 +1,6 @@
 using System.Text;
 using Slots.Application.Notifications;
+using Slots.Infrastructure.Calendars;
 using Slots.Infrastructure.Notifications;
 
 namespace Slots.Api.IntegrationTests.Notifications;
@@ -10,7 +11,9 @@ namespace Slots.Api.IntegrationTests.Notifications;
 /// </summary>
 public class MailComposerTests
 {
-    private static readonly MailComposer Composer = new(new MailOptions { Host = "127.0.0.1" });
+    private static readonly MailOptions Options = new() { Host = "127.0.0.1" };
+
+    private static readonly MailComposer Composer = new(Options, new IcalCalendarWriter(Options));
 
     private static BookingState Booking(string name, DateTime? cancelledAt = null) => new(
         Guid.NewGuid(), "eve@example.com", name, cancelledAt, 0, "spec@example.com",

@@ -80,7 +80,7 @@ public class CommandHandlerTests
     {
         var slot = Slot(capacity: 2);
         _repository.GetForBookingAsync(slot.Id, Arg.Any<string>(), Arg.Any<DateTime>(), Arg.Any<CancellationToken>())
-            .Returns((slot, new LiveBookingCounts(0, 0)));
+            .Returns((slot, new LiveBookingCounts(0, 0), BookingPolicy.Default));
         var handler = new BookSlotHandler(_repository, Admin, Clock(), BookingLimits.Default, Substitute.For<IEventOutbox>());
 
         var confirmation = await handler.Handle(new BookSlotCommand(slot.Id, "c1", "C1@x.io", "Cee"), default);
@@ -99,7 +99,7 @@ public class CommandHandlerTests
     {
         var slot = Slot(capacity: 2);
         _repository.GetForBookingAsync(slot.Id, "c1", Now.UtcDateTime, Arg.Any<CancellationToken>())
-            .Returns((slot, new LiveBookingCounts(total, withSpecialist)));
+            .Returns((slot, new LiveBookingCounts(total, withSpecialist), BookingPolicy.Default));
         var handler = new BookSlotHandler(_repository, Admin, Clock(), new BookingLimits(PerCustomer: 5, PerCustomerWithSpecialist: 1), Substitute.For<IEventOutbox>());
 
         var ex = await Assert.ThrowsAsync<DomainException>(() =>
@@ -115,9 +115,9 @@ public class CommandHandlerTests
     public async Task A_full_slot_says_it_is_full_even_to_a_customer_at_a_limit()
     {
         var slot = Slot(capacity: 1);
-        slot.Book(new Customer("c0", "c0@x.io", "Zero"), Now);
+        slot.Book(new Customer("c0", "c0@x.io", "Zero"), Now, BookingPolicy.Default);
         _repository.GetForBookingAsync(slot.Id, Arg.Any<string>(), Arg.Any<DateTime>(), Arg.Any<CancellationToken>())
-            .Returns((slot, new LiveBookingCounts(99, 99)));
+            .Returns((slot, new LiveBookingCounts(99, 99), BookingPolicy.Default));
 
         var ex = await Assert.ThrowsAsync<DomainException>(() => new BookSlotHandler(_repository, Admin, Clock(), BookingLimits.Default, Substitute.For<IEventOutbox>())
             .Handle(new BookSlotCommand(slot.Id, "c1", "c1@x.io", "Cee"), default).AsTask());
@@ -141,9 +141,9 @@ public class CommandHandlerTests
     public async Task Book_passes_the_aggregate_refusal_through()
     {
         var slot = Slot(capacity: 1);
-        slot.Book(new Customer("c0", "c0@x.io", "Zero"), Now);
+        slot.Book(new Customer("c0", "c0@x.io", "Zero"), Now, BookingPolicy.Default);
         _repository.GetForBookingAsync(slot.Id, Arg.Any<string>(), Arg.Any<DateTime>(), Arg.Any<CancellationToken>())
-            .Returns((slot, new LiveBookingCounts(0, 0)));
+            .Returns((slot, new LiveBookingCounts(0, 0), BookingPolicy.Default));
         var handler = new BookSlotHandler(_repository, Admin, Clock(), BookingLimits.Default, Substitute.For<IEventOutbox>());
 
         var ex = await Assert.ThrowsAsync<DomainException>(() =>
@@ -156,7 +156,7 @@ public class CommandHandlerTests
     public async Task Cancel_frees_the_customers_seat()
     {
         var slot = Slot(capacity: 2);
-        slot.Book(new Customer("c1", "c1@x.io", "One"), Now);
+        slot.Book(new Customer("c1", "c1@x.io", "One"), Now, BookingPolicy.Default);
         _repository.GetForUpdateAsync(slot.Id, Arg.Any<SlotLoad>(), Arg.Any<CancellationToken>()).Returns(slot);
 
         await new CancelBookingHandler(_repository, Ann, Clock(), Substitute.For<IEventOutbox>()).Handle(new CancelBookingCommand(slot.Id, "c1"), default);
@@ -220,7 +220,7 @@ public class CommandHandlerTests
     public async Task Delete_of_a_booked_slot_removes_nothing()
     {
         var slot = Slot();
-        slot.Book(new Customer("c1", "c1@x.io", "One"), Now);
+        slot.Book(new Customer("c1", "c1@x.io", "One"), Now, BookingPolicy.Default);
         _repository.GetForUpdateAsync(slot.Id, Arg.Any<SlotLoad>(), Arg.Any<CancellationToken>()).Returns(slot);
 
         var ex = await Assert.ThrowsAsync<DomainException>(() =>
@@ -237,7 +237,7 @@ public class CommandHandlerTests
         var slot = Slot(capacity: 2);
         _repository.GetForUpdateAsync(slot.Id, Arg.Any<SlotLoad>(), Arg.Any<CancellationToken>()).Returns(slot);
         _repository.GetForBookingAsync(slot.Id, Arg.Any<string>(), Arg.Any<DateTime>(), Arg.Any<CancellationToken>())
-            .Returns((slot, new LiveBookingCounts(0, 0)));
+            .Returns((slot, new LiveBookingCounts(0, 0), BookingPolicy.Default));
         var update = new UpdateSlotHandler(_repository, Ann, Clock(), events);
 
         await update.Handle(new UpdateSlotCommand(slot.Id, null, null, SlotStatus.Active), default); // already active
@@ -261,7 +261,7 @@ public class CommandHandlerTests
     {
         var events = Substitute.For<IEventOutbox>();
         var slot = Slot();
-        slot.Book(new Customer("c1", "c1@x.io", "One"), Now);
+        slot.Book(new Customer("c1", "c1@x.io", "One"), Now, BookingPolicy.Default);
         _repository.GetForUpdateAsync(slot.Id, Arg.Any<SlotLoad>(), Arg.Any<CancellationToken>()).Returns(slot);
 
         await Assert.ThrowsAsync<DomainException>(() =>

@@ -33,7 +33,7 @@ public class QueryHandlerTests
     {
         var open = Slot(capacity: 2, date: "2030-01-16");
         var full = Slot(capacity: 1, date: "2030-01-17");
-        full.Book(new Customer("c", "c@x.io", "C"), Now);
+        full.Book(new Customer("c", "c@x.io", "C"), Now, BookingPolicy.Default);
         var inactive = Slot(date: "2030-01-18");
         inactive.ChangeStatus(SlotStatus.Inactive, Now);
         var later = Slot(date: "2030-03-01");
@@ -95,8 +95,8 @@ public class QueryHandlerTests
     public async Task Get_returns_the_slot_with_bookings_in_booking_order()
     {
         var slot = Slot(capacity: 3);
-        slot.Book(new Customer("b", "b@x.io", "B"), Now.AddMinutes(2));
-        slot.Book(new Customer("a", "a@x.io", "A"), Now.AddMinutes(1));
+        slot.Book(new Customer("b", "b@x.io", "B"), Now.AddMinutes(2), BookingPolicy.Default);
+        slot.Book(new Customer("a", "a@x.io", "A"), Now.AddMinutes(1), BookingPolicy.Default);
         _rows.Add(slot);
 
         var response = await new GetSlotHandler(_reader, Ann).Handle(new GetSlotQuery(slot.Id), default);

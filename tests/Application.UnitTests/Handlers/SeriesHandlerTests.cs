@@ -113,7 +113,7 @@ public class SeriesHandlerTests
         var past = Slot(date: "2030-01-16");
         var free = Slot(date: "2030-01-20");
         var booked = Slot(date: "2030-01-21");
-        booked.Book(new Customer("c1", "c1@example.com", "Cee"), Now);
+        booked.Book(new Customer("c1", "c1@example.com", "Cee"), Now, BookingPolicy.Default);
         var seriesId = Guid.NewGuid();
         _repository.GetSeriesForUpdateAsync(seriesId, Arg.Any<CancellationToken>()).Returns([past, free, booked]);
         var handler = new DeleteSeriesHandler(_repository, Ann, new FakeTimeProvider(Now.AddDays(2)), _events, _budget);

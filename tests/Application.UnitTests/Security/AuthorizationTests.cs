@@ -97,7 +97,7 @@ public class AuthorizationTests
     public async Task Another_specialists_slot_is_not_found_and_unchanged(string handler)
     {
         var slot = Slot(capacity: 2);
-        slot.Book(new Customer("c1", "c1@x.io", "One"), Now);
+        slot.Book(new Customer("c1", "c1@x.io", "One"), Now, BookingPolicy.Default);
         _repository.GetForUpdateAsync(slot.Id, Arg.Any<SlotLoad>(), Arg.Any<CancellationToken>()).Returns(slot);
 
         var ex = await Assert.ThrowsAsync<DomainException>(() => handler switch
@@ -149,7 +149,7 @@ public class AuthorizationTests
     {
         var slot = Slot(capacity: 3);
         _repository.GetForBookingAsync(slot.Id, Arg.Any<string>(), Arg.Any<DateTime>(), Arg.Any<CancellationToken>())
-            .Returns((slot, new LiveBookingCounts(0, 0)));
+            .Returns((slot, new LiveBookingCounts(0, 0), BookingPolicy.Default));
         var handler = new BookSlotHandler(_repository, Cara, Clock(), BookingLimits.Default, Substitute.For<IEventOutbox>());
 
         var mine = await handler.Handle(new BookSlotCommand(slot.Id), default);
@@ -167,8 +167,8 @@ public class AuthorizationTests
     public async Task A_customer_cancels_only_their_own_booking_and_learns_nothing_else()
     {
         var slot = Slot(capacity: 2);
-        slot.Book(new Customer("cust-dan", "dan@example.com", "Dan"), Now);
-        slot.Book(new Customer("cust-cara", "cara@example.com", "Cara"), Now);
+        slot.Book(new Customer("cust-dan", "dan@example.com", "Dan"), Now, BookingPolicy.Default);
+        slot.Book(new Customer("cust-cara", "cara@example.com", "Cara"), Now, BookingPolicy.Default);
         _repository.GetForUpdateAsync(slot.Id, Arg.Any<SlotLoad>(), Arg.Any<CancellationToken>()).Returns(slot);
         var handler = new CancelBookingHandler(_repository, Cara, Clock(), Substitute.For<IEventOutbox>());
 

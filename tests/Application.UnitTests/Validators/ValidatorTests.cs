@@ -3,6 +3,7 @@ using Slots.Application.Common;
 using Slots.Application.Slots.BookSlot;
 using Slots.Application.Slots.CancelBooking;
 using Slots.Application.Slots.ChangeSeries;
+using Slots.Application.Slots.Policies;
 using Slots.Application.Slots.CreateSlot;
 using Slots.Application.Slots.ListAvailableSlots;
 using Slots.Application.Slots.ListSpecialistSlots;
@@ -89,6 +90,10 @@ public class ValidatorTests
             .ShouldHaveValidationErrorFor(c => c.Status);
         new ChangeSeriesValidator().TestValidate(new ChangeSeriesCommand(Guid.NewGuid(), SlotStatus.Inactive))
             .ShouldNotHaveAnyValidationErrors();
+        new ChangeSeriesValidator().TestValidate(new ChangeSeriesCommand(Guid.NewGuid(), null, new PolicyInput(CancelNoticeMinutes: 60)))
+            .ShouldNotHaveAnyValidationErrors();
+        new ChangeSeriesValidator().TestValidate(new ChangeSeriesCommand(Guid.NewGuid(), null, new PolicyInput(CancelNoticeMinutes: -1)))
+            .ShouldHaveValidationErrorFor(c => c.Policy!.CancelNoticeMinutes);
     }
 
     [Fact]

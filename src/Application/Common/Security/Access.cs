@@ -125,12 +125,30 @@ public static class Access
         }
     }
 
-    /// <summary>Checked on the loaded slot: its specialist, an admin, or the customer themselves may cancel.</summary>
-    public static void EnsureMayCancel(this Actor actor, Slot slot, string customerId)
+    /// <summary>
+    /// Checked on the loaded slot: its specialist, an admin, or the customer themselves may cancel (or a service acting for
+    /// customers). Says who the cancellation is by: the policy binds a customer and a service, not the specialist or an admin.
+    /// </summary>
+    public static CancelledBy EnsureMayCancel(this Actor actor, Slot slot, string customerId)
     {
-        if (actor.Manages(slot) || actor.ActsForCustomers || (actor.Has(Role.Customer) && customerId == actor.Subject))
+        if (actor.IsAdmin)
         {
-            return;
+            return CancelledBy.Admin;
+        }
+
+        if (actor.Manages(slot))
+        {
+            return CancelledBy.Specialist;
+        }
+
+        if (actor.ActsForCustomers)
+        {
+            return CancelledBy.Service;
+        }
+
+        if (actor.Has(Role.Customer) && customerId == actor.Subject)
+        {
+            return CancelledBy.Customer;
         }
 
         if (actor.Has(Role.Customer))

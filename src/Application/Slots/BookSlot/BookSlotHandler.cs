@@ -20,7 +20,7 @@ public sealed class BookSlotHandler(
             Timezone = command.Timezone is null ? null : SlotTime.IanaZone(command.Timezone),
         };
         var now = clock.GetUtcNow();
-        var (slot, held) = await slots.GetForBookingAsync(command.SlotId, customer.Id, now.UtcDateTime, cancellationToken);
+        var (slot, held, policy) = await slots.GetForBookingAsync(command.SlotId, customer.Id, now.UtcDateTime, cancellationToken);
         if (slot is null)
         {
             throw SlotErrors.NotFound(command.SlotId);
@@ -28,12 +28,17 @@ public sealed class BookSlotHandler(
 
         // The slot's own rules first (a full or past slot says so), then the customer's limits; a second booking
         // of the same slot is already_booked, not a limit.
-        slot.EnsureBookable(customer, now);
+        slot.EnsureBookable(customer, now, policy);
         limits.EnsureRoomFor(held);
-        var booking = slot.Book(customer, now);
+        var booking = slot.Book(customer, now, policy);
         events.Add(EventTypes.BookingCreated, slot.Id, BookingEventData.Of(booking, slot));
         return new BookingConfirmation(
             slot.Id, booking.CustomerId, booking.CustomerEmail, booking.CustomerName, booking.BookedAt,
-            slot.StartsAt, slot.EndsAt, slot.Date, slot.StartTime, slot.EndTime, slot.Timezone);
+            slot.StartsAt, slot.EndsAt, slot.Date, slot.StartTime, slot.EndTime, slot.Timezone)
+        {
+            BookingId = booking.Id,
+            CancellableUntil = booking.CancellableUntil,
+            Policy = booking.Policy,
+        };
     }
 }

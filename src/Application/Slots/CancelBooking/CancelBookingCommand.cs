@@ -4,8 +4,11 @@ using Slots.Application.Common.Waits;
 
 namespace Slots.Application.Slots.CancelBooking;
 
-/// <summary>Cancels a customer's live booking: the customer themselves, the slot's specialist or an admin.</summary>
-public sealed record CancelBookingCommand(Guid SlotId, string CustomerId) : ICommand, IRestrictedRequest, ISlotCommand, IIdsCheckedFirst
+/// <summary>
+/// Cancels a customer's live booking: the customer themselves (within the booking's policy), the slot's specialist or an
+/// admin (at any time). <see cref="Reason"/> says why; the booking's policy may require one.
+/// </summary>
+public sealed record CancelBookingCommand(Guid SlotId, string CustomerId, string? Reason = null) : ICommand, IRestrictedRequest, ISlotCommand, IIdsCheckedFirst
 {
     public static IReadOnlySet<Role> AllowedRoles => Allowed.CustomersAndSpecialists;
 

@@ -15,8 +15,8 @@ public sealed class CancelBookingHandler(ISlotRepository slots, ICurrentUser use
         actor.EnsureMayCancelFor(command.CustomerId);
         var slot = await slots.GetForUpdateAsync(command.SlotId, SlotLoad.LiveBookingOf(command.CustomerId), cancellationToken)
             ?? throw SlotErrors.NotFound(command.SlotId);
-        actor.EnsureMayCancel(slot, command.CustomerId);
-        var booking = slot.CancelBooking(command.CustomerId, clock.GetUtcNow());
+        var by = actor.EnsureMayCancel(slot, command.CustomerId);
+        var booking = slot.CancelBooking(command.CustomerId, clock.GetUtcNow(), by, command.Reason);
         events.Add(EventTypes.BookingCancelled, slot.Id, BookingEventData.Of(booking, slot));
         return Unit.Value;
     }

@@ -9,14 +9,22 @@ public sealed class ChangeSeriesHandler(ISlotRepository slots, ICurrentUser user
 {
     public async ValueTask<SeriesChangeResponse> Handle(ChangeSeriesCommand command, CancellationToken cancellationToken)
     {
-        var status = command.Status ?? throw new ArgumentException("A series change names its status (validated).", nameof(command));
+        var policy = command.Policy?.ToOverride();
         var now = clock.GetUtcNow();
         var changed = new List<Guid>();
         var future = new List<SlotResponse>();
         foreach (var slot in await SeriesAccess.FutureSlotsAsync(slots, user, clock, command.SeriesId, cancellationToken))
         {
             var version = slot.Version;
-            slot.ChangeStatus(status, now);
+            if (command.Status is { } status)
+            {
+                slot.ChangeStatus(status, now);
+            }
+
+            if (policy is not null)
+            {
+                slot.ChangePolicy(policy, now);
+            }
 
             var response = slot.ToResponse();
             future.Add(response);
@@ -29,7 +37,7 @@ public sealed class ChangeSeriesHandler(ISlotRepository slots, ICurrentUser user
         if (changed.Count > 0)
         {
             budget.Spend(changed.Count);
-            events.Add(EventTypes.SeriesChanged, command.SeriesId, new SeriesEventData(command.SeriesId, changed, status));
+            events.Add(EventTypes.SeriesChanged, command.SeriesId, new SeriesEventData(command.SeriesId, changed, command.Status, policy));
         }
 
         return new SeriesChangeResponse(command.SeriesId, changed.Count, future);

@@ -2,13 +2,14 @@ using System.Text.Json.Serialization;
 using Mediator;
 using Slots.Application.Common.Idempotency;
 using Slots.Application.Common.Security;
+using Slots.Application.Slots.Policies;
 
 namespace Slots.Application.Slots.CreateSeries;
 
 /// <summary>
 /// Publishes a weekly pattern (dates <c>YYYY-MM-DD</c>, weekdays as lower-case English names, windows of local times) as
 /// slots in one transaction. The specialist as for a single create. With <see cref="DryRun"/>: the same answer, nothing
-/// written.
+/// written. <see cref="Policy"/> overrides parts of the specialist's policy for every slot of the series.
 /// </summary>
 public sealed record CreateSeriesCommand(
     string From,
@@ -21,7 +22,8 @@ public sealed record CreateSeriesCommand(
     string? Timezone = null,
     string? ServiceId = null,
     string? SpecialistEmail = null,
-    string? SpecialistId = null) : ICommand<SeriesResponse>, IRestrictedRequest, IIdempotentCommand
+    string? SpecialistId = null,
+    PolicyInput? Policy = null) : ICommand<SeriesResponse>, IRestrictedRequest, IIdempotentCommand
 {
     public static IReadOnlySet<Role> AllowedRoles => Allowed.Specialists;
 

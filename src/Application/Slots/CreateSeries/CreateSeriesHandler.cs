@@ -30,6 +30,7 @@ public sealed class CreateSeriesHandler(ISlotRepository slots, ICurrentUser user
         var now = clock.GetUtcNow();
         var timezone = command.Timezone ?? "UTC";
         var capacity = command.TotalCapacity ?? 1;
+        var policy = command.Policy?.ToOverride();
         var skipped = new List<SkippedSlot>();
         var times = new List<SlotTime>(pattern.Count);
         foreach (var local in pattern.Slots())
@@ -65,7 +66,7 @@ public sealed class CreateSeriesHandler(ISlotRepository slots, ICurrentUser user
                 continue;
             }
 
-            var slot = Slot.Create(specialist, command.ServiceId, time, capacity, now, seriesId);
+            var slot = Slot.Create(specialist, command.ServiceId, time, capacity, now, seriesId, policy);
             var response = slot.ToResponse();
             created.Add(response);
             if (!command.DryRun)

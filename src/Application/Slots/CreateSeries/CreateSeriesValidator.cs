@@ -1,5 +1,6 @@
 using FluentValidation;
 using Slots.Application.Common;
+using Slots.Application.Slots.Policies;
 using Slots.Domain.Slots;
 
 namespace Slots.Application.Slots.CreateSeries;
@@ -15,6 +16,7 @@ public sealed class CreateSeriesValidator : AbstractValidator<CreateSeriesComman
         RuleFor(c => c.SpecialistEmail).ValidEmail().When(c => c.SpecialistEmail is not null);
         RuleFor(c => c.SpecialistId).ValidId().When(c => c.SpecialistId is not null);
         RuleFor(c => c.ServiceId).ValidId().When(c => c.ServiceId is not null);
+        RuleFor(c => c.Policy).SetValidator(new PolicyInputValidator()!);
         RuleFor(c => c.From).NotEmpty().LocalDate();
         RuleFor(c => c.To).NotEmpty().LocalDate();
         RuleFor(c => c.To).WithinHorizon(clock).When(c => Rules.IsSupportedDate(c.To));

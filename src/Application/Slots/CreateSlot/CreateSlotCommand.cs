@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Mediator;
 using Slots.Application.Common.Idempotency;
 using Slots.Application.Common.Security;
+using Slots.Application.Slots.Policies;
 
 namespace Slots.Application.Slots.CreateSlot;
 
@@ -9,6 +10,7 @@ namespace Slots.Application.Slots.CreateSlot;
 /// Publishes one slot. Date and times are the specialist's local ones (<c>YYYY-MM-DD</c>, <c>HH:mm</c>) in
 /// <see cref="Timezone"/> (IANA, default UTC). A specialist's slot is their own: <see cref="SpecialistEmail"/> and
 /// <see cref="SpecialistId"/> default to the token's; an admin names the specialist.
+/// <see cref="Policy"/> overrides parts of the specialist's policy for this slot.
 /// </summary>
 public sealed record CreateSlotCommand(
     string Date,
@@ -18,7 +20,8 @@ public sealed record CreateSlotCommand(
     string? Timezone = null,
     string? ServiceId = null,
     string? SpecialistEmail = null,
-    string? SpecialistId = null) : ICommand<SlotResponse>, IRestrictedRequest, IIdempotentCommand
+    string? SpecialistId = null,
+    PolicyInput? Policy = null) : ICommand<SlotResponse>, IRestrictedRequest, IIdempotentCommand
 {
     public static IReadOnlySet<Role> AllowedRoles => Allowed.Specialists;
 

@@ -28,7 +28,8 @@ public sealed class CreateSlotHandler(ISlotRepository slots, ICurrentUser user, 
             command.ServiceId,
             time,
             command.TotalCapacity ?? 1,
-            clock.GetUtcNow());
+            clock.GetUtcNow(),
+            policy: command.Policy?.ToOverride());
         await slots.LockScheduleAsync(slot.SpecialistEmail, cancellationToken);
         if (!await slots.HoldsHandleAsync(specialist with { Email = slot.SpecialistEmail }, claim: true, cancellationToken))
         {

@@ -1,3 +1,5 @@
+using Slots.Domain.Slots;
+
 namespace Slots.Application.Slots.ListMyBookings;
 
 /// <summary>One of the caller's bookings with the slot it holds a seat in: enough to show it and to cancel it.</summary>
@@ -16,4 +18,11 @@ public sealed record MyBookingResponse
     public required string CustomerId { get; init; }
     public required string CustomerName { get; init; }
     public required DateTime BookedAt { get; init; }
+    public required Guid BookingId { get; init; }
+
+    /// <summary>Until when the customer may cancel; after it only the specialist can.</summary>
+    public required DateTime CancellableUntil { get; init; }
+
+    /// <summary>The policy the booking was made under (whether a cancellation must give a reason, among others).</summary>
+    public required BookingPolicy Policy { get; init; }
 }

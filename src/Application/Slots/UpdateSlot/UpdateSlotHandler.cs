@@ -33,6 +33,11 @@ public sealed class UpdateSlotHandler(ISlotRepository slots, ICurrentUser user, 
             slot.ChangeStatus(status, now);
         }
 
+        if (command.Policy is { } policy)
+        {
+            slot.ChangePolicy(policy.ToOverride(), now);
+        }
+
         var response = slot.ToResponse();
         if (slot.Version != version)
         {

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Slots.Application.Common;
+using Slots.Application.Slots.Policies;
 
 namespace Slots.Application.Slots.UpdateSlot;
 
@@ -14,9 +15,10 @@ public sealed class UpdateSlotValidator : AbstractValidator<UpdateSlotCommand>
         RuleFor(c => c.StartTime).LocalTime().When(c => c.StartTime is not null);
         RuleFor(c => c.EndTime).LocalTime().When(c => c.EndTime is not null);
         RuleFor(c => c.Status).IsInEnum();
-        RuleFor(c => c).Must(c => c.StartTime is not null || c.EndTime is not null || c.Status is not null)
+        RuleFor(c => c.Policy).SetValidator(new PolicyInputValidator()!);
+        RuleFor(c => c).Must(c => c.StartTime is not null || c.EndTime is not null || c.Status is not null || c.Policy is not null)
             .When(c => !c.ChangesDate && !c.ChangesCapacity)
             .OverridePropertyName("body")
-            .WithMessage("Give at least one of startTime, endTime or status.");
+            .WithMessage("Give at least one of startTime, endTime, status or policy.");
     }
 }

@@ -11,7 +11,11 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
 
     public void Configure(EntityTypeBuilder<Booking> builder)
     {
-        builder.ToTable("bookings");
+        builder.ToTable("bookings", t =>
+        {
+            t.HasCheckConstraint("ck_bookings_policy_reason", $"policy_cancellation_reason IN ({ColumnTexts.ReasonRules.SqlList})");
+            t.HasCheckConstraint("ck_bookings_cancelled_by", $"cancelled_by IN ({ColumnTexts.Cancellers.SqlList})");
+        });
         builder.HasKey(b => b.Id);
         builder.Property(b => b.Id).HasColumnName("id").ValueGeneratedNever();
         builder.Property(b => b.SlotId).HasColumnName("slot_id");
@@ -23,6 +27,17 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.Property(b => b.Sequence).HasColumnName("sequence").HasDefaultValue(0);
         builder.Property(b => b.CustomerTimezone).HasColumnName("customer_timezone").HasMaxLength(SlotLimits.MaxTimezoneLength);
         builder.Ignore(b => b.IsLive);
+        builder.ComplexProperty(b => b.Policy, policy =>
+        {
+            policy.Property(p => p.BookingNoticeMinutes).HasColumnName("policy_booking_notice_minutes");
+            policy.Property(p => p.CancelNoticeMinutes).HasColumnName("policy_cancel_notice_minutes");
+            policy.Property(p => p.CancellationReason).HasColumnName("policy_cancellation_reason").HasMaxLength(16)
+                .HasConversion(ColumnTexts.ReasonRules.Converter);
+        });
+        builder.Property(b => b.CancellableUntil).HasColumnName("cancellable_until");
+        builder.Property(b => b.CancelledBy).HasColumnName("cancelled_by").HasMaxLength(16).HasConversion(ColumnTexts.Cancellers.Converter);
+        builder.Property(b => b.CancellationReason).HasColumnName("cancellation_reason").HasMaxLength(SlotLimits.MaxReasonLength);
+        builder.Property(b => b.CancelledLate).HasColumnName("cancelled_late");
 
         // Loading a slot's bookings reads live and cancelled ones; the unique index below covers live ones only.
         builder.HasIndex(b => b.SlotId).HasDatabaseName("ix_bookings_slot");

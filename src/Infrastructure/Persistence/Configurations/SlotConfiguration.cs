@@ -18,6 +18,7 @@ internal sealed class SlotConfiguration : IEntityTypeConfiguration<Slot>
             t.HasCheckConstraint("ck_slots_total_capacity", $"total_capacity BETWEEN {SlotLimits.MinCapacity} AND {SlotLimits.MaxCapacity}");
             t.HasCheckConstraint("ck_slots_time_order", "ends_at > starts_at AND end_time > start_time");
             t.HasCheckConstraint("ck_slots_status", $"status IN ({ColumnTexts.SlotStatuses.SqlList})");
+            t.HasCheckConstraint("ck_slots_cancellation_reason", $"cancellation_reason IN ({ColumnTexts.ReasonRules.SqlList})");
         });
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Id).HasColumnName("id").ValueGeneratedNever();
@@ -39,6 +40,14 @@ internal sealed class SlotConfiguration : IEntityTypeConfiguration<Slot>
         builder.Property(s => s.BookedCount).HasColumnName("booked_count");
         builder.Property(s => s.Status).HasColumnName("status").HasMaxLength(16)
             .HasConversion(ColumnTexts.SlotStatuses.Converter);
+        // Each part null: the specialist's policy applies (SlotRepository reads it with the slot).
+        builder.ComplexProperty(s => s.Policy, policy =>
+        {
+            policy.Property(p => p.BookingNoticeMinutes).HasColumnName("booking_notice_minutes");
+            policy.Property(p => p.CancelNoticeMinutes).HasColumnName("cancel_notice_minutes");
+            policy.Property(p => p.CancellationReason).HasColumnName("cancellation_reason").HasMaxLength(16)
+                .HasConversion(ColumnTexts.ReasonRules.Converter);
+        });
         builder.Property(s => s.CreatedAt).HasColumnName("created_at");
         builder.Property(s => s.UpdatedAt).HasColumnName("updated_at");
         builder.Property(s => s.Version).HasColumnName("version");

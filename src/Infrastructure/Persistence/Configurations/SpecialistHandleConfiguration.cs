@@ -8,11 +8,20 @@ internal sealed class SpecialistHandleConfiguration : IEntityTypeConfiguration<S
 {
     public void Configure(EntityTypeBuilder<SpecialistHandle> builder)
     {
-        builder.ToTable("specialists");
+        builder.ToTable("specialists", t => t.HasCheckConstraint(
+            "ck_specialists_cancellation_reason", $"cancellation_reason IN ({ColumnTexts.ReasonRules.SqlList})"));
         builder.HasKey(h => h.Email);
         builder.Property(h => h.Email).HasColumnName("email").HasMaxLength(SlotLimits.MaxEmailLength);
         builder.Property(h => h.Issuer).HasColumnName("issuer").HasMaxLength(SlotLimits.MaxIssuerLength).IsRequired();
         builder.Property(h => h.Subject).HasColumnName("subject").HasMaxLength(SlotLimits.MaxIdLength).IsRequired();
         builder.Property(h => h.CreatedAt).HasColumnName("created_at").HasDefaultValueSql("now()");
+        // A handle claimed by a first slot has the default policy until its specialist sets one.
+        builder.ComplexProperty(h => h.Policy, policy =>
+        {
+            policy.Property(p => p.BookingNoticeMinutes).HasColumnName("booking_notice_minutes").HasDefaultValue(0);
+            policy.Property(p => p.CancelNoticeMinutes).HasColumnName("cancel_notice_minutes").HasDefaultValue(0);
+            policy.Property(p => p.CancellationReason).HasColumnName("cancellation_reason").HasMaxLength(16)
+                .HasConversion(ColumnTexts.ReasonRules.Converter).HasDefaultValue(ReasonRule.Optional);
+        });
     }
 }

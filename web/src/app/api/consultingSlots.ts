@@ -15,6 +15,10 @@ export type NewSlot = Schemas['CreateSlotRequest'];
 export type SlotChange = Schemas['UpdateSlotRequest'];
 export type NewSeries = Schemas['CreateSeriesRequest'];
 export type SeriesResult = Schemas['SeriesResponse'];
+/** A specialist's policy, or the one a booking was made under. */
+export type Policy = Schemas['BookingPolicy'];
+export type PolicyInput = Schemas['PolicyInput'];
+export type CalendarFeed = Schemas['CalendarFeedResponse'];
 
 export type Role = 'customer' | 'specialist' | 'admin';
 
@@ -173,12 +177,40 @@ export function createSlotsApi(config: SlotsApiConfig) {
           body: { timezone: Intl.DateTimeFormat().resolvedOptions().timeZone },
         }),
       ),
-    cancelBooking: async (slotId: string, customerId: string) =>
-      unwrap(
-        await client.DELETE('/api/consulting-slots/{slotId}/book/{customerId}', {
-          params: { path: { slotId, customerId } },
-        }),
-      ),
+    /** Cancels a booking; with a reason (which the booking's policy may require), through `POST …/cancellation`. */
+    cancelBooking: async (slotId: string, customerId: string, reason?: string) =>
+      reason?.trim()
+        ? unwrap(
+            await client.POST('/api/consulting-slots/{slotId}/book/{customerId}/cancellation', {
+              params: { path: { slotId, customerId } },
+              body: { reason: reason.trim() },
+            }),
+          )
+        : unwrap(
+            await client.DELETE('/api/consulting-slots/{slotId}/book/{customerId}', {
+              params: { path: { slotId, customerId } },
+            }),
+          ),
+    /** Anyone may read a specialist's policy (404 `specialist_not_found` for an address no specialist has). */
+    getPolicy: async (specialistEmail: string) =>
+      unwrap(await client.GET('/api/specialists/{specialistEmail}/policy', { params: { path: { specialistEmail } } })),
+    /** Replaces the specialist's policy whole; bookings already made keep theirs. */
+    setPolicy: async (specialistEmail: string, policy: PolicyInput) =>
+      unwrap(await client.PUT('/api/specialists/{specialistEmail}/policy', { params: { path: { specialistEmail } }, body: policy })),
+    /** A slot's cancelled bookings, the most recent first: who, when, by whom, why. */
+    listCancelledBookings: async (slotId: string) =>
+      unwrap(await client.GET('/api/consulting-slots/{slotId}/cancelled-bookings', { params: { path: { slotId } } })),
+    /** The caller's private calendar feed, or null while it is off. */
+    getCalendarFeed: async (): Promise<CalendarFeed | null> => {
+      const result = await client.GET('/api/me/calendar-feed');
+      return result.response.status === 404 ? null : unwrap(result);
+    },
+    /** Turns the feed on, or gives it a new address: the old one stops at once. */
+    issueCalendarFeed: async () => unwrap(await client.POST('/api/me/calendar-feed')),
+    deleteCalendarFeed: async () => unwrap(await client.DELETE('/api/me/calendar-feed')),
+    /** The caller's booking in a slot as iCalendar text, with the UID its mail invites carry. */
+    bookingCalendar: async (slotId: string): Promise<string> =>
+      unwrap(await client.GET('/api/me/bookings/{slotId}/calendar', { params: { path: { slotId } }, parseAs: 'text' })),
     /** Local sign-in: not in the document (it exists only under `./slots run`), so a plain request. */
     devSignIn: async (who: DevSignInRequest): Promise<{ token: string; expiresAt: string }> => {
       const response = await (config.fetch ?? globalThis.fetch)(`${config.baseUrl}/api/dev/token`, {

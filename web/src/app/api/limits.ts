@@ -9,4 +9,8 @@ export const limits = {
   maxSeriesSlots: 500,
   /** Rows a list answers at most per page. */
   maxPageSize: 500,
+  /** Characters a cancellation's reason may have. */
+  maxReasonLength: 500,
+  /** Minutes a policy's notice may be at most (a year). */
+  maxNoticeMinutes: 525600,
 } as const;

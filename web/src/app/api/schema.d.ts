@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+    "/api/calendar/{token}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A calendar feed
+         * @description What calendar apps subscribe to: the owner's sessions from a month back, soonest first (at most 2,000), as iCalendar (RFC 5545), tagged (`ETag`; `If-None-Match` answers 304). No bearer token (calendar apps cannot send one): the URL's token is the key. 404 `calendar_feed_not_found` for a token rotated, turned off or never issued. Limited per token and per client address.
+         */
+        get: operations["readCalendarFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events": {
         parameters: {
             query?: never;
@@ -58,7 +78,7 @@ export interface paths {
         get: operations["getSlot"];
         /**
          * Change a slot
-         * @description Changes the start and end time (both local, on the slot's date) or the status. Date and capacity never change: naming them answers 400. Its specialist or an admin.
+         * @description Changes the start and end time (both local, on the slot's date), the status, or what the slot overrides of its specialist's policy (`policy`, replaced whole; `{}` follows the specialist's again; bookings keep the policy they were made under). Date and capacity never change: naming them answers 400. Its specialist or an admin.
          */
         put: operations["updateSlot"];
         post?: never;
@@ -105,8 +125,8 @@ export interface paths {
          */
         get: operations["getSeries"];
         /**
-         * Activate or deactivate a series
-         * @description Sets the status of every future slot of the series (past ones are history), in one transaction, with one `slots.series.changed` event naming the slots that changed. Its specialist or an admin; one change for the rate limit, and one slot of the bulk budget per slot changed.
+         * Change a series
+         * @description Sets the status of every future slot of the series (past ones are history), what they override of the specialist's policy (`policy`, replaced whole; bookings keep theirs), or both, in one transaction, with one `slots.series.changed` event naming the slots that changed. Its specialist or an admin; one change for the rate limit, and one slot of the bulk budget per slot changed.
          */
         put: operations["changeSeries"];
         post?: never;
@@ -152,9 +172,49 @@ export interface paths {
         post?: never;
         /**
          * Cancel a booking
-         * @description Cancels a customer's live booking and frees the seat. The customer, the slot's specialist or an admin.
+         * @description Cancels a customer's live booking and frees the seat. The customer, until the booking's `cancellableUntil` (later: 409 `cancellation_window_closed`); the slot's specialist or an admin, at any time (the booking records it as late). Without a body, so 400 `cancellation_reason_required` when the booking's policy requires a reason: `POST .../cancellation` gives one.
          */
         delete: operations["cancelBooking"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consulting-slots/{slotId}/book/{customerId}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a booking, saying why
+         * @description Cancels like `DELETE .../book/{customerId}`, with a `reason` (at most 500 characters, one line) that the booking keeps, the specialist's views and the cancelled list show, the cancellation event carries and both parties' emails quote.
+         */
+        post: operations["cancelBookingWithReason"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consulting-slots/{slotId}/book/me/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel my booking, saying why
+         * @description `POST .../book/{customerId}/cancellation` for the signed-in customer's own booking.
+         */
+        post: operations["cancelMyBookingWithReason"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -240,6 +300,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/specialists/{specialistEmail}/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a specialist's policy
+         * @description How late the specialist's slots can be booked (`bookingNoticeMinutes`) and cancelled by a customer (`cancelNoticeMinutes`), and whether a cancellation must give a reason: the default of all their slots (a slot may override parts of it; a booking keeps the one it was made under). Anonymous, so a customer can read it before booking; 404 `specialist_not_found` for an address no specialist has.
+         */
+        get: operations["getPolicy"];
+        /**
+         * Set a specialist's policy
+         * @description Replaces the policy whole (a part left out takes its default: 0 minutes, reason `optional`). Bookings already made keep theirs. The specialist themself, with a verified email (which becomes their public handle, as a first slot makes it; 409 `handle_taken` when another account holds it), or an admin for a specialist who has one.
+         */
+        put: operations["setPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/bookings": {
         parameters: {
             query?: never;
@@ -252,6 +336,54 @@ export interface paths {
          * @description The caller's live bookings in slots that have not ended yet, the soonest first, each with its slot. A customer (or an admin, for the bookings in their own id). Paged: the next page is in the `Link` header.
          */
         get: operations["listMyBookings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * See my calendar feed
+         * @description The URL of the caller's private iCalendar feed: a specialist's of their slots (who booked each), a customer's of their bookings. 404 `calendar_feed_not_found` until it is issued.
+         */
+        get: operations["getCalendarFeed"];
+        put?: never;
+        /**
+         * Issue or rotate my calendar feed
+         * @description Turns the caller's feed on, or gives it a new URL: the old URL stops at once (404).
+         */
+        post: operations["issueCalendarFeed"];
+        /**
+         * Turn my calendar feed off
+         * @description Its URL stops at once (404). Issuing it again gives a new URL.
+         */
+        delete: operations["deleteCalendarFeed"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/bookings/{slotId}/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My booking as a calendar file
+         * @description The caller's live booking in the slot as an `.ics` file (*Add to calendar*), with the `UID` and `SEQUENCE` its mail invites carry, so a calendar that has the invite updates it rather than showing it twice.
+         */
+        get: operations["getBookingCalendar"];
         put?: never;
         post?: never;
         delete?: never;
@@ -509,16 +641,47 @@ export interface components {
             endTime: string;
             /** @description An IANA time zone id, such as Europe/Berlin: a slot's (default UTC), or a booking's customer's own, which their mail uses beside the slot's. */
             timezone: string;
+            /** Format: uuid */
+            bookingId: string;
+            /** Format: date-time */
+            cancellableUntil: string;
+            policy: components["schemas"]["BookingPolicy"];
+        };
+        /**
+         * @description "Cancel if allowed": how late a slot may be booked and a booking cancelled by its customer, and whether a cancellation
+         *     must say why. Notices are minutes of real time before the slot's start (across a daylight-saving change the local
+         *     clock shows an hour more or less). A specialist sets one for all their slots; a slot may override any part of it
+         *     (PolicyOverride); a booking keeps the one that applied when it was made.
+         */
+        BookingPolicy: {
+            /**
+             * Format: int32
+             * @description A slot can be booked until this long before it starts.
+             */
+            bookingNoticeMinutes: number;
+            /**
+             * Format: int32
+             * @description A customer can cancel until this long before the start.
+             */
+            cancelNoticeMinutes: number;
+            /** @description Whether a cancellation must give a reason. */
+            cancellationReason: components["schemas"]["ReasonRule"];
         };
         BookingResponse: {
+            /** Format: uuid */
+            id: string;
             customerId: string;
             /** @description An email address in printable ASCII, compared case-insensitively. */
             customerEmail: string;
             customerName: string;
             /** Format: date-time */
             bookedAt: string;
+            policy: components["schemas"]["BookingPolicy"];
+            /** Format: date-time */
+            cancellableUntil: string;
             /** Format: date-time */
             cancelledAt?: null | string;
+            cancellation?: null | components["schemas"]["CancellationFacts"];
         };
         BookSlotRequest: {
             customerId?: null | string;
@@ -528,9 +691,37 @@ export interface components {
             /** @description An IANA time zone id, such as Europe/Berlin: a slot's (default UTC), or a booking's customer's own, which their mail uses beside the slot's. */
             timezone?: null | string;
         };
+        CalendarFeedResponse: {
+            kind: components["schemas"]["CalendarKind"];
+            /**
+             * Format: uri
+             * @description The feed's URL for a calendar app to subscribe to: anyone with it reads the feed, so keep it private.
+             */
+            url: string;
+            /** Format: date-time */
+            issuedAt: string;
+        };
+        /** @enum {unknown} */
+        CalendarKind: "specialist" | "customer";
+        CancelBookingRequest: {
+            /** @description Why, in one line: the booking keeps it, and both parties' emails quote it. Required when the booking's policy says so. */
+            reason?: null | string;
+        };
+        CancellationFacts: {
+            by: components["schemas"]["CancelledBy"];
+            /** @description The reason the canceller gave; null when they gave none. */
+            reason: null | string;
+            late: boolean;
+        };
+        /**
+         * @description Who cancelled a booking.
+         * @enum {unknown}
+         */
+        CancelledBy: "customer" | "specialist" | "admin" | "service";
         ChangeSeriesRequest: {
             /** @enum {string} */
             status?: "active" | "inactive";
+            policy?: null | components["schemas"]["PolicyInput"];
         };
         CloudEventDocument: {
             /** @description The CloudEvents version: 1.0. */
@@ -567,7 +758,7 @@ export interface components {
              * @description Stable and machine-readable: branch on this, not on the texts.
              * @enum {string}
              */
-            code: "slot_fully_booked" | "already_booked" | "slot_inactive" | "slot_in_past" | "slot_has_bookings" | "slot_overlaps" | "booking_limit_reached" | "delivery_in_flight" | "webhook_disabled" | "handle_taken" | "customer_has_live_bookings" | "notification_in_flight";
+            code: "slot_fully_booked" | "already_booked" | "slot_inactive" | "slot_in_past" | "slot_has_bookings" | "slot_overlaps" | "booking_limit_reached" | "delivery_in_flight" | "webhook_disabled" | "handle_taken" | "customer_has_live_bookings" | "notification_in_flight" | "booking_window_closed" | "cancellation_window_closed";
             /** @description The request's trace, to quote when reporting it. */
             traceId: string;
             /** @description Each invalid field (camelCase) and what is wrong with it. */
@@ -629,6 +820,7 @@ export interface components {
             /** @description An email address in printable ASCII, compared case-insensitively. */
             specialistEmail?: null | string;
             specialistId?: null | string;
+            policy?: null | components["schemas"]["PolicyInput"];
         };
         CreateSlotRequest: {
             /**
@@ -651,6 +843,7 @@ export interface components {
             /** @description An email address in printable ASCII, compared case-insensitively. */
             specialistEmail?: null | string;
             specialistId?: null | string;
+            policy?: null | components["schemas"]["PolicyInput"];
         };
         CreateWebhookCommand: {
             /**
@@ -810,6 +1003,11 @@ export interface components {
             customerName: string;
             /** Format: date-time */
             bookedAt: string;
+            /** Format: uuid */
+            bookingId: string;
+            /** Format: date-time */
+            cancellableUntil: string;
+            policy: components["schemas"]["BookingPolicy"];
         };
         /** @description An RFC 9457 problem for 404, with a stable `code`. */
         NotFoundProblem: {
@@ -827,7 +1025,7 @@ export interface components {
              * @description Stable and machine-readable: branch on this, not on the texts.
              * @enum {string}
              */
-            code: "slot_not_found" | "series_not_found" | "booking_not_found" | "webhook_not_found" | "delivery_not_found" | "notification_not_found" | "not_found";
+            code: "slot_not_found" | "series_not_found" | "booking_not_found" | "webhook_not_found" | "delivery_not_found" | "notification_not_found" | "specialist_not_found" | "calendar_feed_not_found" | "not_found";
             /** @description The request's trace, to quote when reporting it. */
             traceId: string;
             /** @description Each invalid field (camelCase) and what is wrong with it. */
@@ -889,6 +1087,40 @@ export interface components {
                 [key: string]: string[];
             };
         };
+        PolicyInput: {
+            /**
+             * Format: int32
+             * @description A slot can be booked until this many minutes before it starts (0: until it starts). In a slot's override, null follows the specialist's.
+             */
+            bookingNoticeMinutes?: null | number;
+            /**
+             * Format: int32
+             * @description A customer can cancel until this many minutes before the start (0: until it starts). In a slot's override, null follows the specialist's.
+             */
+            cancelNoticeMinutes?: null | number;
+            /**
+             * @description Whether a cancellation must give a reason: optional or required. In a slot's override, left out follows the specialist's.
+             * @enum {string}
+             */
+            cancellationReason?: "optional" | "required";
+        };
+        /**
+         * @description What a slot (or every slot of a series) changes of its specialist's BookingPolicy: each part set here
+         *     wins, each part left null follows the specialist's policy, whenever it changes.
+         */
+        PolicyOverride: {
+            /**
+             * Format: int32
+             * @description A slot can be booked until this many minutes before it starts (0: until it starts). In a slot's override, null follows the specialist's.
+             */
+            bookingNoticeMinutes?: null | number;
+            /**
+             * Format: int32
+             * @description A customer can cancel until this many minutes before the start (0: until it starts). In a slot's override, null follows the specialist's.
+             */
+            cancelNoticeMinutes?: null | number;
+            cancellationReason?: null | components["schemas"]["ReasonRule"];
+        };
         /** @description An RFC 9457 problem for 412, with a stable `code`. */
         PreconditionFailedProblem: {
             /** @description A URI that identifies the kind of problem, or about:blank. */
@@ -937,6 +1169,8 @@ export interface components {
                 [key: string]: string[];
             };
         };
+        /** @enum {unknown} */
+        ReasonRule: "optional" | "required";
         RotatedSecretResponse: {
             /** Format: uuid */
             id: string;
@@ -1036,6 +1270,7 @@ export interface components {
              */
             bookedCount: number;
             status: components["schemas"]["SlotStatus"];
+            policy: components["schemas"]["PolicyOverride"];
             isFullyBooked?: boolean;
             bookings: components["schemas"]["BookingResponse"][];
             /** Format: date-time */
@@ -1132,6 +1367,7 @@ export interface components {
             endTime?: null | string;
             /** @enum {string} */
             status?: "active" | "inactive";
+            policy?: null | components["schemas"]["PolicyInput"];
         };
         /** @description An RFC 9457 problem for 400, with a stable `code`. */
         ValidationProblem: {
@@ -1149,7 +1385,7 @@ export interface components {
              * @description Stable and machine-readable: branch on this, not on the texts.
              * @enum {string}
              */
-            code: "validation_failed" | "bad_request" | "start_not_in_future" | "date_out_of_range" | "end_not_after_start" | "unknown_time_zone" | "nonexistent_local_time" | "invalid_time" | "invalid_capacity" | "webhook_target_refused" | "invalid_pattern" | "series_too_large";
+            code: "validation_failed" | "bad_request" | "start_not_in_future" | "date_out_of_range" | "end_not_after_start" | "unknown_time_zone" | "nonexistent_local_time" | "invalid_time" | "invalid_capacity" | "webhook_target_refused" | "invalid_pattern" | "series_too_large" | "invalid_policy" | "cancellation_reason_required";
             /** @description The request's trace, to quote when reporting it. */
             traceId: string;
             /** @description Each invalid field (camelCase) and what is wrong with it. */
@@ -1244,6 +1480,84 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    readCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-None-Match"?: string;
+            };
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid: `errors` maps each field to what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No such slot or booking (or one the caller may not see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description Too many requests from this caller; try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RateLimitedProblem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. Nothing about internals is said. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InternalErrorProblem"];
+                };
+            };
+            /** @description Busy or the database is unreachable; try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnavailableProblem"];
+                };
+            };
+        };
+    };
     listEvents: {
         parameters: {
             query?: {
@@ -2420,6 +2734,239 @@ export interface operations {
             };
         };
     };
+    cancelBookingWithReason: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slotId: string;
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelBookingRequest"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid: `errors` maps each field to what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid (`WWW-Authenticate` says why). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthenticatedProblem"];
+                };
+            };
+            /** @description The caller's role or identity may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description No such slot or booking (or one the caller may not see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description The current state (of the slot, or of a delivery) does not allow this; `code` says which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description The request body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
+            /** @description Too many requests from this caller; try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RateLimitedProblem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. Nothing about internals is said. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InternalErrorProblem"];
+                };
+            };
+            /** @description Busy or the database is unreachable; try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnavailableProblem"];
+                };
+            };
+        };
+    };
+    cancelMyBookingWithReason: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slotId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelBookingRequest"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid: `errors` maps each field to what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid (`WWW-Authenticate` says why). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthenticatedProblem"];
+                };
+            };
+            /** @description The caller's role or identity may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description No such slot or booking (or one the caller may not see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description The current state (of the slot, or of a delivery) does not allow this; `code` says which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description The request body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
+            /** @description Too many requests from this caller; try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RateLimitedProblem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. Nothing about internals is said. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InternalErrorProblem"];
+                };
+            };
+            /** @description Busy or the database is unreachable; try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnavailableProblem"];
+                };
+            };
+        };
+    };
     cancelMyBooking: {
         parameters: {
             query?: never;
@@ -2750,6 +3297,193 @@ export interface operations {
             };
         };
     };
+    getPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                specialistEmail: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingPolicy"];
+                };
+            };
+            /** @description The request is invalid: `errors` maps each field to what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No such slot or booking (or one the caller may not see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description Too many requests from this caller; try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RateLimitedProblem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. Nothing about internals is said. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InternalErrorProblem"];
+                };
+            };
+            /** @description Busy or the database is unreachable; try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnavailableProblem"];
+                };
+            };
+        };
+    };
+    setPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                specialistEmail: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PolicyInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingPolicy"];
+                };
+            };
+            /** @description The request is invalid: `errors` maps each field to what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid (`WWW-Authenticate` says why). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthenticatedProblem"];
+                };
+            };
+            /** @description The caller's role or identity may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description No such slot or booking (or one the caller may not see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description The current state (of the slot, or of a delivery) does not allow this; `code` says which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description The request body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
+            /** @description Too many requests from this caller; try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RateLimitedProblem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. Nothing about internals is said. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InternalErrorProblem"];
+                };
+            };
+            /** @description Busy or the database is unreachable; try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnavailableProblem"];
+                };
+            };
+        };
+    };
     listMyBookings: {
         parameters: {
             query?: {
@@ -2798,6 +3532,326 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. Nothing about internals is said. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InternalErrorProblem"];
+                };
+            };
+            /** @description Busy or the database is unreachable; try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnavailableProblem"];
+                };
+            };
+        };
+    };
+    getCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedResponse"];
+                };
+            };
+            /** @description The request is invalid: `errors` maps each field to what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid (`WWW-Authenticate` says why). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthenticatedProblem"];
+                };
+            };
+            /** @description The caller's role or identity may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description No such slot or booking (or one the caller may not see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. Nothing about internals is said. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InternalErrorProblem"];
+                };
+            };
+            /** @description Busy or the database is unreachable; try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnavailableProblem"];
+                };
+            };
+        };
+    };
+    issueCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedResponse"];
+                };
+            };
+            /** @description The request is invalid: `errors` maps each field to what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid (`WWW-Authenticate` says why). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthenticatedProblem"];
+                };
+            };
+            /** @description The caller's role or identity may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Too many requests from this caller; try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RateLimitedProblem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. Nothing about internals is said. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InternalErrorProblem"];
+                };
+            };
+            /** @description Busy or the database is unreachable; try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnavailableProblem"];
+                };
+            };
+        };
+    };
+    deleteCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid: `errors` maps each field to what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid (`WWW-Authenticate` says why). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthenticatedProblem"];
+                };
+            };
+            /** @description The caller's role or identity may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description No such slot or booking (or one the caller may not see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description Too many requests from this caller; try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RateLimitedProblem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. Nothing about internals is said. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InternalErrorProblem"];
+                };
+            };
+            /** @description Busy or the database is unreachable; try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnavailableProblem"];
+                };
+            };
+        };
+    };
+    getBookingCalendar: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-None-Match"?: string;
+            };
+            path: {
+                slotId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid: `errors` maps each field to what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid (`WWW-Authenticate` says why). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthenticatedProblem"];
+                };
+            };
+            /** @description The caller's role or identity may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description No such slot or booking (or one the caller may not see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
                 };
             };
             /** @description An unexpected error; it has been logged. Nothing about internals is said. */

@@ -1,15 +1,23 @@
 import { useState } from 'react';
+import type { MyBooking } from '../api/consultingSlots';
 import { useCancelBooking, useMyBookings } from '../hooks/useConsultingSlots';
-import { browserZone, localDate, shortDate, timeRange } from '../time';
+import { browserZone, dateTime, localDate, shortDate, timeRange } from '../time';
+import { CalendarFeedPanel } from './CalendarFeedPanel';
+import { CancelBookingDialog } from './CancelBookingDialog';
 import { Empty, ErrorMessage, Skeleton } from './ui';
 
-/** The signed-in customer's upcoming bookings, each with a cancel action (asked twice, since it gives the seat away). */
+/**
+ * The signed-in customer's upcoming bookings, each saying until when it can be cancelled (the policy it was made under)
+ * and offering to cancel until then, asking first, and for a reason when the policy requires one.
+ */
 export function MyBookings() {
   const zone = browserZone();
   const bookings = useMyBookings();
   const cancel = useCancelBooking();
-  const [confirming, setConfirming] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<MyBooking | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  const when = (b: MyBooking) => `${shortDate(localDate(b.startsAt, zone))}, ${timeRange(b.startsAt, b.endsAt, zone)}`;
+  const now = Date.now();
 
   return (
     <section className="page" aria-labelledby="mine-title">
@@ -19,7 +27,6 @@ export function MyBookings() {
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>
-      {cancel.error ? <ErrorMessage error={cancel.error} /> : null}
       {bookings.isPending ? (
         <Skeleton label="Loading your bookings" />
       ) : bookings.error ? (
@@ -31,49 +38,63 @@ export function MyBookings() {
       ) : (
         <ul className="slot-list" aria-label="Upcoming bookings">
           {bookings.data.map((b) => {
-            const when = `${shortDate(localDate(b.startsAt, zone))}, ${timeRange(b.startsAt, b.endsAt, zone)}`;
+            const open = Date.parse(b.cancellableUntil) >= now;
+            const deadline = `${b.slotId}-deadline`;
             return (
-              <li key={b.slotId} className="card booking-row" aria-label={when}>
+              <li key={b.slotId} className="card booking-row" aria-label={when(b)}>
                 <div>
-                  <p className="slot-when">{when}</p>
+                  <p className="slot-when">{when(b)}</p>
                   <p className="muted small">
                     with {b.specialistEmail} · {b.duration} min
+                    {b.serviceId && ` · ${b.serviceId}`}
                     {b.timezone !== zone && ` · ${b.startTime}–${b.endTime} ${b.timezone}`}
                   </p>
+                  <p className="small" id={deadline}>
+                    {open
+                      ? `Free to cancel until ${dateTime(b.cancellableUntil, zone)}.`
+                      : `Online cancellation closed ${dateTime(b.cancellableUntil, zone)}: to cancel now, contact ${b.specialistEmail}.`}
+                  </p>
                 </div>
-                {confirming === b.slotId ? (
-                  <div className="slot-actions">
-                    <button type="button" className="button button-secondary" onClick={() => setConfirming(null)}>
-                      Keep it
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-danger"
-                      disabled={cancel.isPending}
-                      onClick={() =>
-                        cancel.mutate(
-                          { slotId: b.slotId, customerId: b.customerId },
-                          {
-                            onSuccess: () => setAnnouncement(`Booking on ${when} cancelled.`),
-                            onSettled: () => setConfirming(null),
-                          },
-                        )
-                      }
-                    >
-                      Yes, cancel it
-                    </button>
-                  </div>
-                ) : (
-                  <button type="button" className="button button-secondary" onClick={() => setConfirming(b.slotId)}
-                    aria-label={`Cancel booking on ${when}`}>
-                    Cancel booking
-                  </button>
-                )}
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  disabled={!open}
+                  aria-describedby={deadline}
+                  onClick={() => {
+                    cancel.reset();
+                    setConfirming(b);
+                  }}
+                  aria-label={`Cancel booking on ${when(b)}`}
+                >
+                  Cancel booking
+                </button>
               </li>
             );
           })}
         </ul>
       )}
+      <CalendarFeedPanel what="your bookings" />
+      <CancelBookingDialog
+        open={confirming !== null}
+        what={confirming ? `your booking on ${when(confirming)}` : ''}
+        reasonRequired={confirming?.policy.cancellationReason === 'required'}
+        readBy="The specialist"
+        pending={cancel.isPending}
+        error={cancel.error}
+        onClose={() => setConfirming(null)}
+        onConfirm={(reason) => {
+          const b = confirming!;
+          cancel.mutate(
+            { slotId: b.slotId, customerId: b.customerId, reason },
+            {
+              onSuccess: () => {
+                setAnnouncement(`Booking on ${when(b)} cancelled.`);
+                setConfirming(null);
+              },
+            },
+          );
+        }}
+      />
     </section>
   );
 }

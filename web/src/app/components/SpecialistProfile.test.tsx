@@ -7,6 +7,8 @@ import { SpecialistProfile } from './SpecialistProfile';
 const confirmation = (slot: ReturnType<typeof availableSlot>) => ({
   slotId: slot.id, customerId: 'bea', customerEmail: 'bea@example.com', customerName: 'Bea', bookedAt: new Date().toISOString(),
   startsAt: slot.startsAt, endsAt: slot.endsAt, date: slot.date, startTime: slot.startTime, endTime: slot.endTime, timezone: slot.timezone,
+  bookingId: '019ad0a1-5e28-7c3b-9a41-6f0e2d8b7c15', cancellableUntil: '2030-02-01T09:00:00Z',
+  policy: { bookingNoticeMinutes: 0, cancelNoticeMinutes: 60, cancellationReason: 'optional' },
 });
 
 test('open days are marked, the rest cannot be chosen, and each slot says how many seats are left', async () => {
@@ -40,10 +42,13 @@ test('a page for one service asks for its slots (and those for all consulting), 
 test('a double click sends one booking, and the confirmation is announced', async () => {
   const slot = availableSlot(3);
   let release: () => void = () => {};
-  const { fetch, calls } = fakeFetch(async ({ method }) => {
+  const { fetch, calls } = fakeFetch(async ({ method, path }) => {
     if (method === 'POST') {
       await new Promise<void>((resolve) => (release = resolve));
       return json(confirmation(slot), 201);
+    }
+    if (path.endsWith('/calendar')) {
+      return new Response('BEGIN:VCALENDAR\r\nUID:booking-1@slots.test\r\nEND:VCALENDAR\r\n', { headers: { 'Content-Type': 'text/calendar' } });
     }
     return json([slot]);
   });
@@ -55,6 +60,15 @@ test('a double click sends one booking, and the confirmation is announced', asyn
 
   const status = await screen.findByText('Booked.');
   expect(status.closest('[role="status"]')).toHaveTextContent('10:00–11:00 (UTC)');
+  // Where the confirmation went, until when it can be cancelled, and its reference.
+  expect(status.closest('[role="status"]')).toHaveTextContent('on its way to bea@example.com');
+  expect(status.closest('[role="status"]')).toHaveTextContent('cancel until 1 Feb 2030, 09:00');
+  expect(status.closest('[role="status"]')).toHaveTextContent('Reference 019ad0a1-5e28-7c3b-9a41-6f0e2d8b7c15');
+  // Add to calendar: the booking's own file, with the UID its mail invites carry.
+  const add = await screen.findByRole('link', { name: 'Add to calendar' });
+  expect(add).toHaveAttribute('download', 'consulting-session.ics');
+  expect(decodeURIComponent(add.getAttribute('href')!)).toContain('UID:booking-1@slots.test');
+  expect(calls.some((c) => c.path === `/api/me/bookings/${slot.id}/calendar`)).toBe(true);
   expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1);
   expect(calls.find((c) => c.method === 'POST')?.path).toBe(`/api/consulting-slots/${slot.id}/book`);
   // The browser's zone goes with the booking, for the customer's mail.

@@ -1,10 +1,11 @@
 import { useRef, useState } from 'react';
 import type { AvailableSlot, BookingConfirmation } from '../api/consultingSlots';
 import { limits } from '../api/limits';
-import { useAvailableSlots, useBookSlot } from '../hooks/useConsultingSlots';
+import { useAvailableSlots, useBookingCalendar, useBookSlot } from '../hooks/useConsultingSlots';
 import {
   addDays,
   browserZone,
+  dateTime,
   localDate,
   longDate,
   monthGrid,
@@ -48,6 +49,7 @@ export function SpecialistProfile({ specialistEmail, canBook, onSignIn, timeZone
   const [confirmation, setConfirmation] = useState<BookingConfirmation | null>(null);
   const book = useBookSlot();
   const booking = useRef(false);
+  const invite = useBookingCalendar(confirmation?.slotId ?? null);
 
   // The API filters by the specialist's local date; a day either side covers every zone's shift into this month.
   const monthEnd = addDays(monthOf(month, 1), -1);
@@ -96,11 +98,26 @@ export function SpecialistProfile({ specialistEmail, canBook, onSignIn, timeZone
       </div>
       <div role="status" aria-live="polite" className={confirmation ? 'notice notice-success' : 'visually-hidden'}>
         {confirmation && (
+          <>
           <p>
             <strong>Booked.</strong> {longDate(confirmation.date)}, {confirmation.startTime}–{confirmation.endTime} (
             {confirmation.timezone})
             {confirmation.timezone !== zone && <> — {timeRange(confirmation.startsAt, confirmation.endsAt, zone)} your time</>}
           </p>
+          <p className="small">
+            A confirmation with a calendar invite is on its way to <strong>{confirmation.customerEmail}</strong>. You can
+            cancel until {dateTime(confirmation.cancellableUntil, zone)} from your bookings.
+            Reference {confirmation.bookingId}.
+          </p>
+          {invite.data && (
+            <p>
+              <a className="button button-secondary" download="consulting-session.ics"
+                href={`data:text/calendar;charset=utf-8,${encodeURIComponent(invite.data)}`}>
+                Add to calendar
+              </a>
+            </p>
+          )}
+          </>
         )}
       </div>
       {book.error && <ErrorMessage error={book.error} />}

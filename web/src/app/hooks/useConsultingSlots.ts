@@ -3,7 +3,7 @@
 // `slot_fully_booked` means the list the person saw is stale).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
-import type { NewSeries, NewSlot, SlotChange, SlotStatus } from '../api/consultingSlots';
+import type { NewSeries, NewSlot, PolicyInput, SlotChange, SlotStatus } from '../api/consultingSlots';
 import { useSlotsApi } from './SlotsApiContext';
 
 export { SlotsApiProvider, useSlotsApi } from './SlotsApiContext';
@@ -14,6 +14,10 @@ export const slotKeys = {
   available: (email: string, from: string, to: string, serviceId?: string) =>
     ['slots', 'available', email.toLowerCase(), from, to, serviceId ?? null] as const,
   mine: ['slots', 'mine'] as const,
+  policy: (email: string) => ['slots', 'policy', email.toLowerCase()] as const,
+  calendarFeed: ['slots', 'calendar-feed'] as const,
+  cancelled: (slotId: string) => ['slots', 'cancelled', slotId] as const,
+  bookingCalendar: (slotId: string) => ['slots', 'booking-calendar', slotId] as const,
 };
 
 /** A specialist's slots, past and future, with their bookings (the specialist's own view). */
@@ -119,7 +123,47 @@ export function useBookSlot() {
 
 export function useCancelBooking() {
   const api = useSlotsApi();
-  return useRefreshingMutation(({ slotId, customerId }: { slotId: string; customerId: string }) =>
-    api.cancelBooking(slotId, customerId),
+  return useRefreshingMutation(({ slotId, customerId, reason }: { slotId: string; customerId: string; reason?: string }) =>
+    api.cancelBooking(slotId, customerId, reason),
   );
+}
+
+/** A specialist's policy: the default of all their slots. */
+export function usePolicy(specialistEmail: string) {
+  const api = useSlotsApi();
+  return useQuery({ queryKey: slotKeys.policy(specialistEmail), queryFn: () => api.getPolicy(specialistEmail) });
+}
+
+/** A slot's cancelled bookings, read once the person opens them. */
+export function useCancelledBookings(slotId: string, enabled: boolean) {
+  const api = useSlotsApi();
+  return useQuery({ queryKey: slotKeys.cancelled(slotId), queryFn: () => api.listCancelledBookings(slotId), enabled });
+}
+
+/** The caller's calendar feed (null while it is off). */
+export function useCalendarFeed() {
+  const api = useSlotsApi();
+  return useQuery({ queryKey: slotKeys.calendarFeed, queryFn: () => api.getCalendarFeed() });
+}
+
+/** Turns the feed on or gives it a new address (`rotate`), or turns it off. */
+export function useChangeCalendarFeed() {
+  const api = useSlotsApi();
+  return useRefreshingMutation((change: 'issue' | 'delete') => (change === 'issue' ? api.issueCalendarFeed() : api.deleteCalendarFeed()));
+}
+
+/** A booking's calendar file, once there is a booking to add (`slotId`). */
+export function useBookingCalendar(slotId: string | null) {
+  const api = useSlotsApi();
+  return useQuery({
+    queryKey: slotKeys.bookingCalendar(slotId ?? ''),
+    queryFn: () => api.bookingCalendar(slotId!),
+    enabled: slotId !== null,
+    staleTime: Infinity,
+  });
+}
+
+export function useSetPolicy(specialistEmail: string) {
+  const api = useSlotsApi();
+  return useRefreshingMutation((policy: PolicyInput) => api.setPolicy(specialistEmail, policy));
 }

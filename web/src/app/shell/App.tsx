@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type MouseEvent, type ReactNode } from 'react';
 import { ManageSlots } from '../components/ConsultingSlots/ManageSlots';
 import { MyBookings } from '../components/MyBookings';
+import { Settings } from '../components/Settings';
 import { SpecialistProfile } from '../components/SpecialistProfile';
 import { navigate, useLocation } from './router';
 import { saveSession, useSession } from './session';
@@ -46,7 +47,7 @@ export function App({ notice }: { notice?: string | undefined }) {
   const profileMatch = path.match(/^\/specialists\/([^/]+)\/?$/);
   // A malformed segment (/specialists/%E0%A4%A) is a page that does not exist, not a crash.
   const profile = profileMatch ? decoded(profileMatch[1]!) : null;
-  if (path === '/sign-in' || (!session && (path === '/' || path === '/manage' || path === '/me/bookings'))) {
+  if (path === '/sign-in' || (!session && (path === '/' || path === '/manage' || path === '/settings' || path === '/me/bookings'))) {
     page = (
       <SignIn
         notice={notice ?? (path !== '/sign-in' && path !== '/' ? 'Sign in to continue.' : undefined)}
@@ -67,6 +68,8 @@ export function App({ notice }: { notice?: string | undefined }) {
     );
   } else if (path === '/manage' && session?.role === 'specialist') {
     page = <ManageSlots specialistEmail={session.email} />;
+  } else if (path === '/settings' && session?.role === 'specialist') {
+    page = <Settings specialistEmail={session.email} />;
   } else if (path === '/me/bookings' && session?.role === 'customer') {
     page = <MyBookings />;
   } else if (path === '/' && session) {
@@ -93,9 +96,14 @@ export function App({ notice }: { notice?: string | undefined }) {
         </a>
         <nav aria-label="Main">
           {session?.role === 'specialist' && (
-            <Link to="/manage" current={path === '/manage'}>
-              Manage slots
-            </Link>
+            <>
+              <Link to="/manage" current={path === '/manage'}>
+                Manage slots
+              </Link>
+              <Link to="/settings" current={path === '/settings'}>
+                Settings
+              </Link>
+            </>
           )}
           {session?.role === 'customer' && (
             <>

@@ -12,15 +12,24 @@ function slot(days: number, overrides: Record<string, unknown> = {}) {
     date: start.toISOString().slice(0, 10), startTime: '10:00', endTime: '11:00', timezone: 'UTC',
     startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 3_600_000).toISOString(), duration: 60,
     totalCapacity: 3, bookedCount: 0, status: 'active', isFullyBooked: false, bookings: [],
+    policy: { bookingNoticeMinutes: null, cancelNoticeMinutes: null, cancellationReason: null },
     createdAt: start.toISOString(), updatedAt: start.toISOString(), version: 4, ...overrides,
+  };
+}
+
+function booking(customerId: string, customerName: string, cancellationReason: string, cancellableUntil: Date) {
+  return {
+    id: `booking-${customerId}`, customerId, customerEmail: `${customerId}@example.com`, customerName,
+    bookedAt: new Date().toISOString(), cancellableUntil: cancellableUntil.toISOString(),
+    policy: { bookingNoticeMinutes: 0, cancelNoticeMinutes: 60, cancellationReason },
   };
 }
 
 const booked = slot(2, {
   bookedCount: 2,
   bookings: [
-    { customerId: 'bea', customerEmail: 'bea@example.com', customerName: 'Bea', bookedAt: new Date().toISOString() },
-    { customerId: 'cal', customerEmail: 'cal@example.com', customerName: 'Cal', bookedAt: new Date().toISOString() },
+    booking('bea', 'Bea', 'optional', new Date(Date.now() + 86_400_000)),
+    booking('cal', 'Cal', 'required', new Date(Date.now() - 60_000)),
   ],
 });
 
@@ -55,13 +64,36 @@ test('deactivating sends the status change for the version shown, cancelling a b
   render(<ManageSlots specialistEmail="ann@example.com" />, { wrapper: withApi(fetch) });
 
   await userEvent.click(await screen.findByRole('button', { name: 'Deactivate' }));
-  await userEvent.click(screen.getByRole('button', { name: "Cancel Cal's booking" }));
+  await userEvent.click(screen.getByRole('button', { name: "Cancel Bea's booking" }));
+  const dialog = within(screen.getByRole('dialog', { name: 'Cancel this booking?' }));
+  expect(dialog.getByLabelText('Reason (optional)')).toHaveAccessibleDescription('Bea will read it.');
+  await userEvent.click(dialog.getByRole('button', { name: 'Yes, cancel it' }));
 
   await screen.findByRole('list', { name: 'Upcoming slots' });
   const changes = calls.filter((c) => c.method !== 'GET');
   expect(changes.map((c) => [c.method, c.path, c.body, c.ifMatch])).toEqual([
     ['PUT', '/api/consulting-slots/slot-2', { status: 'inactive' }, '"v4"'],
-    ['DELETE', '/api/consulting-slots/slot-2/book/cal', undefined, null],
+    ['DELETE', '/api/consulting-slots/slot-2/book/bea', undefined, null],
+  ]);
+});
+
+test("a booking whose policy requires a reason is not cancelled without one, and a late one says it is late", async () => {
+  const { fetch, calls } = fakeFetch(({ method }) => (method === 'GET' ? json([booked]) : new Response(null, { status: 204 })));
+  render(<ManageSlots specialistEmail="ann@example.com" />, { wrapper: withApi(fetch) });
+
+  await userEvent.click(await screen.findByRole('button', { name: "Cancel Cal's booking" }));
+  const dialog = within(screen.getByRole('dialog', { name: 'Cancel this booking?' }));
+  expect(dialog.getByText(/yours is recorded as late/)).toBeInTheDocument();
+  await userEvent.click(dialog.getByRole('button', { name: 'Yes, cancel it' }));
+  expect(dialog.getByLabelText('Reason (required)')).toHaveAccessibleDescription('Please say why you are cancelling.');
+  expect(calls.filter((c) => c.method !== 'GET')).toEqual([]);
+
+  await userEvent.type(dialog.getByLabelText('Reason (required)'), '  I am ill  ');
+  await userEvent.click(dialog.getByRole('button', { name: 'Yes, cancel it' }));
+
+  await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+  expect(calls.filter((c) => c.method !== 'GET').map((c) => [c.method, c.path, c.body])).toEqual([
+    ['POST', '/api/consulting-slots/slot-2/book/cal/cancellation', { reason: 'I am ill' }],
   ]);
 });
 
@@ -160,4 +192,22 @@ test('a slot of a series offers the whole series: deactivate or delete it in one
     ['PUT', '/api/consulting-slots/series/series-9', { status: 'inactive' }],
     ['DELETE', '/api/consulting-slots/series/series-9', undefined],
   ]);
+});
+
+test("a slot's cancelled bookings are read when opened, each with who cancelled, whether late, and why", async () => {
+  const gone = {
+    ...booking('dee', 'Dee', 'required', new Date(Date.now() - 60_000)),
+    cancelledAt: new Date().toISOString(),
+    cancellation: { by: 'specialist', reason: 'I am ill', late: true },
+  };
+  const { fetch, calls } = fakeFetch(({ path }) => (path.endsWith('/cancelled-bookings') ? json([gone]) : json([booked])));
+  render(<ManageSlots specialistEmail="ann@example.com" />, { wrapper: withApi(fetch) });
+
+  await screen.findByRole('list', { name: 'Upcoming slots' });
+  expect(calls.some((c) => c.path.endsWith('/cancelled-bookings'))).toBe(false);
+  await userEvent.click(screen.getByText('Cancelled bookings'));
+
+  expect(await screen.findByText('“I am ill”')).toBeInTheDocument();
+  expect(screen.getByText(/by you, after their deadline/)).toBeInTheDocument();
+  expect(calls.filter((c) => c.path === '/api/consulting-slots/slot-2/cancelled-bookings')).toHaveLength(1);
 });

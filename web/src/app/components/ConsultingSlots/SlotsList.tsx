@@ -1,7 +1,10 @@
-import type { Slot } from '../../api/consultingSlots';
+import { useState } from 'react';
+import type { Booking, Slot } from '../../api/consultingSlots';
 import { useCancelBooking } from '../../hooks/useConsultingSlots';
 import { browserZone, dateTime, shortDate } from '../../time';
-import { ErrorMessage, SeatMeter } from '../ui';
+import { CancelBookingDialog } from '../CancelBookingDialog';
+import { CancelledBookings } from './CancelledBookings';
+import { SeatMeter } from '../ui';
 import { SlotActions } from './SlotActions';
 import { slotStatus } from './slotStatus';
 
@@ -34,6 +37,7 @@ export function SlotsList({ slots, past, onWholeSeries }: { slots: Slot[]; past:
             </div>
           </div>
           {slot.bookings.length > 0 && <Bookings slot={slot} past={past} />}
+          <CancelledBookings slotId={slot.id} />
           <SlotActions slot={slot} past={past} onWholeSeries={onWholeSeries} />
         </li>
       ))}
@@ -44,6 +48,8 @@ export function SlotsList({ slots, past, onWholeSeries }: { slots: Slot[]; past:
 function Bookings({ slot, past }: { slot: Slot; past: boolean }) {
   const cancel = useCancelBooking();
   const zone = browserZone();
+  const [confirming, setConfirming] = useState<Booking | null>(null);
+  const late = confirming !== null && Date.parse(confirming.cancellableUntil) < Date.now();
   return (
     <div className="bookings">
       <h4 className="bookings-title">Booked by</h4>
@@ -59,9 +65,11 @@ function Bookings({ slot, past }: { slot: Slot; past: boolean }) {
               <button
                 type="button"
                 className="button button-secondary"
-                disabled={cancel.isPending}
                 aria-label={`Cancel ${b.customerName}'s booking`}
-                onClick={() => cancel.mutate({ slotId: slot.id, customerId: b.customerId })}
+                onClick={() => {
+                  cancel.reset();
+                  setConfirming(b);
+                }}
               >
                 Cancel booking
               </button>
@@ -69,7 +77,19 @@ function Bookings({ slot, past }: { slot: Slot; past: boolean }) {
           </li>
         ))}
       </ul>
-      {cancel.error ? <ErrorMessage error={cancel.error} /> : null}
+      <CancelBookingDialog
+        open={confirming !== null}
+        what={confirming ? `${confirming.customerName}'s booking on ${shortDate(slot.date)}, ${slot.startTime}–${slot.endTime}` : ''}
+        reasonRequired={confirming?.policy.cancellationReason === 'required'}
+        readBy={confirming ? confirming.customerName : 'The customer'}
+        note={late ? `Their own cancellation closed ${dateTime(confirming.cancellableUntil, zone)}: yours is recorded as late.` : undefined}
+        pending={cancel.isPending}
+        error={cancel.error}
+        onClose={() => setConfirming(null)}
+        onConfirm={(reason) =>
+          cancel.mutate({ slotId: slot.id, customerId: confirming!.customerId, reason }, { onSuccess: () => setConfirming(null) })
+        }
+      />
     </div>
   );
 }

@@ -1,0 +1,13 @@
+using FluentValidation;
+using Slots.Application.Common;
+
+namespace Slots.Application.Slots.Policies.SetPolicy;
+
+public sealed class SetPolicyValidator : AbstractValidator<SetPolicyCommand>
+{
+    public SetPolicyValidator()
+    {
+        RuleFor(c => c.SpecialistEmail).ValidEmail();
+        RuleFor(c => c.Policy).NotNull().SetValidator(new PolicyInputValidator());
+    }
+}

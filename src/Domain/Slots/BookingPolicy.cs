@@ -1,0 +1,46 @@
+using Slots.Domain.Common;
+
+namespace Slots.Domain.Slots;
+
+/// <summary>
+/// "Cancel if allowed": how late a slot may be booked and a booking cancelled by its customer, and whether a cancellation
+/// must say why. Notices are minutes of real time before the slot's start (across a daylight-saving change the local
+/// clock shows an hour more or less). A specialist sets one for all their slots; a slot may override any part of it
+/// (<see cref="PolicyOverride"/>); a booking keeps the one that applied when it was made.
+/// </summary>
+/// <param name="BookingNoticeMinutes">A slot can be booked until this long before it starts.</param>
+/// <param name="CancelNoticeMinutes">A customer can cancel until this long before the start.</param>
+/// <param name="CancellationReason">Whether a cancellation must give a reason.</param>
+public sealed record BookingPolicy(int BookingNoticeMinutes, int CancelNoticeMinutes, ReasonRule CancellationReason)
+{
+    /// <summary>No notice either way, a reason optional: what applies until a specialist sets a policy.</summary>
+    public static BookingPolicy Default { get; } = new(0, 0, ReasonRule.Optional);
+
+    /// <summary>A policy whose parts are in range.</summary>
+    /// <exception cref="DomainException"><c>invalid_policy</c> for a notice outside 0..<see cref="SlotLimits.MaxNoticeMinutes"/>.</exception>
+    public static BookingPolicy Create(int bookingNoticeMinutes, int cancelNoticeMinutes, ReasonRule cancellationReason)
+    {
+        EnsureNotice(bookingNoticeMinutes, "bookingNoticeMinutes");
+        EnsureNotice(cancelNoticeMinutes, "cancelNoticeMinutes");
+        if (!Enum.IsDefined(cancellationReason))
+        {
+            throw new ArgumentOutOfRangeException(nameof(cancellationReason), cancellationReason, "Not a reason rule.");
+        }
+
+        return new BookingPolicy(bookingNoticeMinutes, cancelNoticeMinutes, cancellationReason);
+    }
+
+    /// <summary>The last instant a slot starting at <paramref name="startsAt"/> may be booked.</summary>
+    public DateTime BookableUntil(DateTime startsAt) => startsAt.AddMinutes(-BookingNoticeMinutes);
+
+    /// <summary>The last instant a customer may cancel a booking of a slot starting at <paramref name="startsAt"/>.</summary>
+    public DateTime CancellableUntil(DateTime startsAt) => startsAt.AddMinutes(-CancelNoticeMinutes);
+
+    internal static void EnsureNotice(int? minutes, string field)
+    {
+        if (minutes is < 0 or > SlotLimits.MaxNoticeMinutes)
+        {
+            throw SlotErrors.NoticeOutOfRange(field, minutes.Value);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { expect, test } from 'vitest';
+import { fakeFetch, json, problem, withApi } from '../../test/fakeApi';
+import { MyBookings } from './MyBookings';
+
+function mine(slotId: string, days: number, cancellableInMinutes: number, cancellationReason: 'optional' | 'required') {
+  const start = new Date(Date.now() + days * 86_400_000);
+  start.setUTCHours(10, 0, 0, 0);
+  return {
+    slotId, specialistEmail: 'ann@example.com', serviceId: 'career-coaching', date: start.toISOString().slice(0, 10),
+    startTime: '10:00', endTime: '11:00', timezone: 'UTC', startsAt: start.toISOString(),
+    endsAt: new Date(start.getTime() + 3_600_000).toISOString(), duration: 60, customerId: 'bea', customerName: 'Bea',
+    bookedAt: new Date().toISOString(), bookingId: `booking-${slotId}`,
+    cancellableUntil: new Date(Date.now() + cancellableInMinutes * 60_000).toISOString(),
+    policy: { bookingNoticeMinutes: 0, cancelNoticeMinutes: 1440, cancellationReason },
+  };
+}
+
+const noFeed = () => problem(404, 'calendar_feed_not_found');
+
+test('each booking says until when it can be cancelled, and one past it cannot be', async () => {
+  const { fetch } = fakeFetch(({ path }) =>
+    path === '/api/me/calendar-feed' ? noFeed() : json([mine('open', 3, 60, 'optional'), mine('closed', 1, -60, 'optional')]));
+  render(<MyBookings />, { wrapper: withApi(fetch) });
+
+  const rows = within(await screen.findByRole('list', { name: 'Upcoming bookings' })).getAllByRole('listitem');
+
+  expect(rows[0]).toHaveTextContent(/Free to cancel until/);
+  expect(rows[0]).toHaveTextContent('career-coaching');
+  expect(within(rows[0]!).getByRole('button', { name: /^Cancel booking on/ })).toBeEnabled();
+  const closed = within(rows[1]!).getByRole('button', { name: /^Cancel booking on/ });
+  expect(closed).toBeDisabled();
+  expect(closed).toHaveAccessibleDescription(/Online cancellation closed .*contact ann@example.com/);
+});
+
+test('cancelling asks for the reason the policy requires, sends it, and says it is done', async () => {
+  const { fetch, calls } = fakeFetch(({ method, path }) =>
+    path === '/api/me/calendar-feed' ? noFeed() : method === 'GET' ? json([mine('s1', 3, 60, 'required')]) : new Response(null, { status: 204 }));
+  render(<MyBookings />, { wrapper: withApi(fetch) });
+
+  await userEvent.click(await screen.findByRole('button', { name: /^Cancel booking on/ }));
+  const dialog = within(screen.getByRole('dialog', { name: 'Cancel this booking?' }));
+  await userEvent.click(dialog.getByRole('button', { name: 'Yes, cancel it' }));
+  expect(dialog.getByText('Please say why you are cancelling.')).toBeInTheDocument();
+  await userEvent.type(dialog.getByLabelText('Reason (required)'), 'Moved away');
+  await userEvent.click(dialog.getByRole('button', { name: 'Yes, cancel it' }));
+
+  await waitFor(() => expect(screen.getByText(/^Booking on .* cancelled\.$/)).toHaveAttribute('role', 'status'));
+  expect(calls.filter((c) => c.method !== 'GET').map((c) => [c.method, c.path, c.body])).toEqual([
+    ['POST', '/api/consulting-slots/s1/book/bea/cancellation', { reason: 'Moved away' }],
+  ]);
+});
+
+test('a refusal is said in words inside the dialog, which stays open', async () => {
+  const { fetch } = fakeFetch(({ method, path }) =>
+    path === '/api/me/calendar-feed' ? noFeed() : method === 'GET' ? json([mine('s1', 3, 60, 'optional')]) : problem(409, 'cancellation_window_closed'));
+  render(<MyBookings />, { wrapper: withApi(fetch) });
+
+  await userEvent.click(await screen.findByRole('button', { name: /^Cancel booking on/ }));
+  const dialog = within(screen.getByRole('dialog', { name: 'Cancel this booking?' }));
+  await userEvent.click(dialog.getByRole('button', { name: 'Yes, cancel it' }));
+
+  expect(await dialog.findByRole('alert')).toHaveTextContent('It is too late to cancel this booking online');
+});
+
+test('the calendar feed is turned on, shown to copy, given a new address after asking, and turned off', async () => {
+  let feed: string | null = null;
+  const { fetch, calls } = fakeFetch(({ method, path }) => {
+    if (path !== '/api/me/calendar-feed') {
+      return json([]);
+    }
+    if (method === 'POST') {
+      feed = `https://slots.test/api/calendar/${'a'.repeat(42)}${calls.filter((c) => c.method === 'POST').length}.ics`;
+    } else if (method === 'DELETE') {
+      feed = null;
+      return new Response(null, { status: 204 });
+    }
+    return feed ? json({ kind: 'customer', url: feed, issuedAt: '2030-01-01T00:00:00Z' }) : noFeed();
+  });
+  render(<MyBookings />, { wrapper: withApi(fetch) });
+
+  await userEvent.click(await screen.findByRole('button', { name: 'Turn on calendar feed' }));
+  const address = await screen.findByLabelText('Calendar feed address');
+  await waitFor(() => expect(address).toHaveValue(`https://slots.test/api/calendar/${'a'.repeat(42)}1.ics`));
+
+  await userEvent.click(screen.getByRole('button', { name: 'New address' }));
+  const asking = within(screen.getByRole('dialog', { name: 'Give the feed a new address?' }));
+  expect(asking.getByText(/The old address stops working at once/)).toBeInTheDocument();
+  await userEvent.click(asking.getByRole('button', { name: 'New address' }));
+  await waitFor(() => expect(screen.getByLabelText('Calendar feed address')).toHaveValue(`https://slots.test/api/calendar/${'a'.repeat(42)}2.ics`));
+
+  await userEvent.click(screen.getByRole('button', { name: 'Turn off' }));
+  await userEvent.click(within(screen.getByRole('dialog', { name: 'Turn the calendar feed off?' })).getByRole('button', { name: 'Turn off' }));
+  expect(await screen.findByRole('button', { name: 'Turn on calendar feed' })).toBeInTheDocument();
+  expect(calls.filter((c) => c.method !== 'GET').map((c) => c.method)).toEqual(['POST', 'POST', 'DELETE']);
+});

@@ -1,0 +1,63 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { expect, test } from 'vitest';
+import { fakeFetch, json, problem, withApi } from '../../test/fakeApi';
+import { Settings } from './Settings';
+
+test('the policy shows in the largest unit that fits, and is saved in minutes', async () => {
+  const { fetch, calls } = fakeFetch(({ method, body, path }) =>
+    path === '/api/me/calendar-feed' ? problem(404, 'calendar_feed_not_found')
+      : method === 'GET' ? json({ bookingNoticeMinutes: 90, cancelNoticeMinutes: 2880, cancellationReason: 'optional' }) : json(body));
+  render(<Settings specialistEmail="ann@example.com" />, { wrapper: withApi(fetch) });
+
+  const booking = await screen.findByLabelText('Booking closes before the start');
+  expect(booking).toHaveValue(90);
+  expect(screen.getAllByLabelText('Unit').map((u) => (u as HTMLSelectElement).value)).toEqual(['minutes', 'days']);
+  await userEvent.clear(booking);
+  await userEvent.type(booking, '2');
+  await userEvent.selectOptions(screen.getAllByLabelText('Unit')[0]!, 'hours');
+  await userEvent.click(screen.getByLabelText('Ask for a reason when a booking is cancelled'));
+  await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+  await waitFor(() => expect(screen.getByText(/^Saved\./)).toHaveAttribute('role', 'status'));
+  expect(calls.filter((c) => c.method === 'PUT').map((c) => [c.path, c.body])).toEqual([
+    ['/api/specialists/ann@example.com/policy', { bookingNoticeMinutes: 120, cancelNoticeMinutes: 2880, cancellationReason: 'required' }],
+  ]);
+});
+
+test('saving a first policy keeps the form and says so, though the policy read again is now there', async () => {
+  let saved: unknown = null;
+  const { fetch } = fakeFetch(({ method, body, path }) => {
+    if (path === '/api/me/calendar-feed') {
+      return problem(404, 'calendar_feed_not_found');
+    }
+    if (method === 'PUT') {
+      saved = body;
+    }
+    return saved ? json(saved) : problem(404, 'specialist_not_found');
+  });
+  render(<Settings specialistEmail="new@example.com" />, { wrapper: withApi(fetch) });
+
+  await userEvent.click(await screen.findByLabelText('Ask for a reason when a booking is cancelled'));
+  await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+  await waitFor(() => expect(screen.getByText(/^Saved\./)).toHaveAttribute('role', 'status'));
+  expect(screen.getByLabelText('Ask for a reason when a booking is cancelled')).toBeChecked();
+});
+
+test('a specialist who never published starts from the defaults; a notice beyond a year is refused on its field', async () => {
+  const { fetch, calls } = fakeFetch(({ method, path }) =>
+    path === '/api/me/calendar-feed' ? problem(404, 'calendar_feed_not_found') : method === 'GET' ? problem(404, 'specialist_not_found') : json({}));
+  render(<Settings specialistEmail="new@example.com" />, { wrapper: withApi(fetch) });
+
+  const cancel = await screen.findByLabelText('Customers can cancel until, before the start');
+  expect(cancel).toHaveValue(0);
+  await userEvent.clear(cancel);
+  await userEvent.type(cancel, '366');
+  await userEvent.selectOptions(screen.getAllByLabelText('Unit')[1]!, 'days');
+  await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+  expect(cancel).toHaveAccessibleDescription('A whole number of minutes, up to a year.');
+  expect(cancel).toBeInvalid();
+  expect(calls.filter((c) => c.method === 'PUT')).toEqual([]);
+});
