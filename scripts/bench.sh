@@ -8,6 +8,10 @@
 # during the spread scenario, and the CPU each request cost the API process and PostgreSQL. pgbench's bookings write their
 # events under a type no subscription names, so the API process delivers only its own events and the PostgreSQL side is
 # not slowed by deliveries.
+# The API mails every booking (its notifier on, to a sink that keeps nothing): the report gives the notifications sent per
+# second during the spread scenario and their lag from the event (p50/p99). `bench.sh mail-round on|off` measures the
+# spread bookings once on an API started with the notifier on or off (./slots bench alternates them), and
+# `bench.sh mail-report FILE` compares what those rounds printed (BENCH_MAIL_SECONDS, 15, each).
 # Inputs: PG_BIN, PG_PORT, BENCH_API, BENCH_API_PID, BENCH_TOKEN; BENCH_SECONDS (5), BENCH_ROUNDS (3), BENCH_CLIENTS ("32 64"),
 # BENCH_WARMUP (20 s of load before measuring), BENCH_SCALE (1; 0 skips the 1,000,000-slot part, for quick
 # comparisons while tuning).
@@ -100,9 +104,28 @@ measure() {
 settle() {
   local start=$SECONDS
   await_delivery 120 || log "WARNING: $(undelivered) events still undelivered after 120 s"
-  log "settling: the webhook backlog delivered (waited $((SECONDS - start)) s); VACUUM (ANALYZE) slots, bookings; CHECKPOINT"
-  pg -c "VACUUM (ANALYZE) slots, bookings" -c "CHECKPOINT"
+  await_notifications 120 || log "WARNING: $(unmailed) notifications still due after 120 s"
+  log "settling: the webhook and mail backlogs sent (waited $((SECONDS - start)) s); VACUUM (ANALYZE) slots, bookings, notifications; CHECKPOINT"
+  pg -c "VACUUM (ANALYZE) slots, bookings, notifications" -c "CHECKPOINT"
 }
+
+# unmailed: events the notifier has not read yet, and notifications due and not sent (0 once the mail backlog is sent).
+unmailed() {
+  pg -tAc "SELECT (SELECT count(*) FROM events e, notification_fanout f WHERE f.id = 1 AND (e.tx, e.seq) > (f.tx, f.seq))
+                + (SELECT count(*) FROM notifications WHERE status IN ('pending', 'sending') AND next_attempt_at <= now())"
+}
+
+# await_none SECONDS COUNTER: waits until COUNTER (a function) prints 0; fails if that takes longer.
+await_none() {
+  local start=$SECONDS
+  while [ "$("$2")" -gt 0 ]; do
+    [ $((SECONDS - start)) -ge "$1" ] && return 1
+    sleep 0.2
+  done
+}
+
+# await_notifications SECONDS: the mail backlog sent.
+await_notifications() { await_none "$1" unmailed; }
 
 # Both sides of a scenario, ROUNDS times, the order alternating so neither always runs on a warmer cache.
 pair() {
@@ -121,6 +144,31 @@ median() {
 }
 
 errors() { awk -v s="$1" -v c="$2" -v k="$3" '$1 == s && $2 == c && $3 == k {e += $9} END {print e + 0}' "${4:-$RESULTS}"; }
+
+# One spread run at the top concurrency on an API whose notifier is on or off ($2), after a warm-up, the mail backlog of
+# the rounds before sent (when on) and the same VACUUM and CHECKPOINT: prints "mail MODE req/s p50 p99".
+if [ "${1:-}" = mail-round ]; then
+  pg -tAc "SELECT id FROM bench_slots WHERE n > 0" > "$W/slots.txt"
+  wrk_run book.lua 32 "${BENCH_WARMUP:-20}" BENCH_SLOTS="$W/slots.txt" > /dev/null
+  [ "$2" = off ] || await_notifications 300 || log "WARNING: $(unmailed) notifications still due after 300 s"
+  pg -c "VACUUM (ANALYZE) slots, bookings, notifications" -c "CHECKPOINT"
+  # Longer than a scenario's run: each round restarts the API, and a 5 s run swung by a factor of three.
+  read -r rate p50 _ p99 _ <<< "$(wrk_run book.lua "$TOP_CLIENTS" "${BENCH_MAIL_SECONDS:-15}" BENCH_SLOTS="$W/slots.txt")"
+  log "mail $2: $rate bookings/s, p50 $p50 ms, p99 $p99 ms"
+  echo "mail $2 $rate $p50 $p99"
+  exit 0
+fi
+if [ "${1:-}" = mail-report ]; then
+  mail_median() { awk -v m="$1" -v f="$2" '$1 == "mail" && $2 == m {print $f}' "$3" | sort -g \
+    | awk '{v[NR]=$1} END { if (NR == 0) print 0; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+  echo
+  echo "Booking throughput with the notifier on and off (spread, $TOP_CLIENTS clients, an API started each way, alternating; median of $(grep -c '^mail on' "$2") runs each):"
+  echo "| notifier | bookings per s | p50 ms | p99 ms |"
+  echo "|---|---|---|---|"
+  for mode in off on; do echo "| $mode | $(mail_median "$mode" 3 "$2") | $(mail_median "$mode" 4 "$2") | $(mail_median "$mode" 5 "$2") |"; done
+  echo "mail on/off=$(awk -v a="$(mail_median on 3 "$2")" -v b="$(mail_median off 3 "$2")" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }') (goal >= 0.90)"
+  exit 0
+fi
 
 log "subscribing a local receiver ($RECEIVER) to every event type"
 SUBSCRIPTION="$(curl -fsS -X POST "$BENCH_API/api/webhooks" -H "Authorization: Bearer $BENCH_TOKEN" -H 'Content-Type: application/json' \
@@ -159,14 +207,8 @@ undelivered() {
   echo $(( $(pg -tAc "SELECT count(*) FROM events WHERE type LIKE 'slots.%'") - $(curl -fsS "$RECEIVER/stats" | node -p 'JSON.parse(require("fs").readFileSync(0)).count') ))
 }
 
-# await_delivery SECONDS: waits until the receiver has every event the API wrote; fails if that takes longer.
-await_delivery() {
-  local start=$SECONDS
-  while [ "$(undelivered)" -gt 0 ]; do
-    [ $((SECONDS - start)) -ge "$1" ] && return 1
-    sleep 0.2
-  done
-}
+# await_delivery SECONDS: the receiver has every event the API wrote.
+await_delivery() { await_none "$1" undelivered; }
 
 log "seeding 100,000 slots for 1,000 specialists in SQL"
 pg -v first=1 -v count=1000 -f "$BENCH_DIR/seed.sql"
@@ -275,8 +317,40 @@ echo
 echo "A 500-slot series (POST /series), 5 runs: median $(series_median series) ms; one slot (POST /): median $(series_median one) ms; the series costs $(awk -v s="$(series_median series)" -v o="$(series_median one)" 'BEGIN { printf "%.0f", (o > 0 ? s / o : 0) }') single creates' worth."
 [ "$(pg -tAc "SELECT count(*) FROM slots WHERE specialist_email LIKE 'series-%@bench.example'")" = 2500 ] || log "WARNING: the series did not make 5 x 500 slots"
 
+# notification_figures CLIENTS: "made/s sent/s p50 p99 max" for the spread runs at CLIENTS: the booking notifications of
+# the events whose time lies in those runs, per second of run; those sent within the runs, per second; the lag from the
+# event to the message handed to the mail server, in ms.
+notification_figures() {
+  local c="$1" events="" sent="" seconds
+  while read -r wc from to; do
+    [ "$wc" = "$c" ] || continue
+    events="$events${events:+ OR }(e.time >= to_timestamp($from / 1000.0) AND e.time < to_timestamp($to / 1000.0))"
+    sent="$sent${sent:+ OR }(n.sent_at >= to_timestamp($from / 1000.0) AND n.sent_at < to_timestamp($to / 1000.0))"
+  done < "$W/spread-windows"
+  seconds="$(awk -v c="$c" '$1 == c { s += ($3 - $2) / 1000 } END { print s }' "$W/spread-windows")"
+  pg -tA -F ' ' -c "
+    SELECT round(count(*) / $seconds), round(count(*) FILTER (WHERE $sent) / $seconds),
+           round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM n.sent_at - e.time)) * 1000)::numeric),
+           round((percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM n.sent_at - e.time)) * 1000)::numeric),
+           round((max(extract(epoch FROM n.sent_at - e.time)) * 1000)::numeric)
+    FROM notifications n JOIN events e ON e.id = n.event_id
+    WHERE n.kind = 'booked' AND ($events)"
+}
+
 # The deliveries of the last runs may still be on their way.
 await_delivery 30 || true
+await_notifications 120 || log "WARNING: $(unmailed) notifications still due at the report"
+echo
+echo "Mail during the spread scenario (a confirmation and a notice per booking, to a local sink that keeps nothing; reminders made, not yet due):"
+echo "| clients | notifications made per s | sent per s during the runs | lag p50 ms | lag p99 ms | lag max ms |"
+echo "|---|---|---|---|---|---|"
+for c in $CLIENTS; do
+  read -r made sent p50 p99 max <<< "$(notification_figures "$c")"
+  echo "| $c | $made | $sent | $p50 | $p99 | $max |"
+done
+echo "Of the $(pg -tAc "SELECT count(*) FROM notifications WHERE kind = 'booked'") booking notifications, $(pg -tAc "SELECT count(*) FROM notifications WHERE kind = 'booked' AND status <> 'sent'") are not sent."
+curl -fsS -o /dev/null -X DELETE "$BENCH_API/api/webhooks/$(node -e 'console.log(JSON.parse(process.argv[1]).id)' "$SUBSCRIPTION")" \
+  -H "Authorization: Bearer $BENCH_TOKEN" || log "WARNING: the bench's webhook subscription was not deleted"
 echo
 echo "Webhooks during the spread scenario (one subscription, every event type; a local receiver verifying each signature, at nice $RECEIVER_NICE):"
 echo "| clients | delivered per s | lag p50 ms | lag p99 ms | lag max ms |"
