@@ -28,7 +28,12 @@ internal sealed class MailComposer(MailOptions options, ICalendarWriter calendar
     /// The message, or null when there is nothing to send: the booking is gone or its customer erased, or it was cancelled
     /// before its confirmation or update went out (the cancellation says all there is to say).
     /// </summary>
-    public MimeMessage? Compose(ClaimedNotification notification)
+    /// <param name="notification">What to tell whom.</param>
+    /// <param name="invites">
+    /// Invites already written in this round, by booking, revision and method: a booking's confirmation and its notice to
+    /// the specialist carry the same one, which is then written once.
+    /// </param>
+    public MimeMessage? Compose(ClaimedNotification notification, Dictionary<(Guid, int, string), string>? invites = null)
     {
         ArgumentNullException.ThrowIfNull(notification);
         var cancelled = notification.Kind == NotificationKind.Cancelled;
@@ -83,7 +88,16 @@ internal sealed class MailComposer(MailOptions options, ICalendarWriter calendar
         {
             // The invite, as the part calendar clients act on and as a file to open.
             var method = cancelled ? "CANCEL" : "REQUEST";
-            var invite = calendars.Write([Session(notification, booking, cancelled, name)], method, "Consulting session");
+            var key = (booking.BookingId, booking.Sequence, method);
+            string? written = null;
+            if (invites?.TryGetValue(key, out written) != true || written is null)
+            {
+                written = calendars.Write([Session(notification, booking, cancelled, name)], method, "Consulting session");
+                invites?.Add(key, written);
+            }
+
+            var invite = written;
+
             var calendarPart = new TextPart("calendar") { Text = invite };
             calendarPart.ContentType.Parameters.Add("method", method);
             calendarPart.ContentType.Charset = "utf-8";

@@ -19,9 +19,10 @@ namespace Slots.Infrastructure.Notifications;
 /// before its start, each due at its moment, none whose moment had passed when it was booked), skipped when it is
 /// cancelled and moved with its slot. One row per (event, booking, recipient, kind, reminder offset), unique, so a
 /// fan-out run twice makes each once; an event without a booking id (an older shape) makes none, so the fan-out never
-/// stops on one event. Each row keeps the booking as the fan-out saw it (<c>snapshot</c>, and the customer's id for an
-/// erasure), for when the booking is gone by the time the message is sent (a slot deleted right after a cancellation
-/// takes its bookings with it).</item>
+/// stops on one event. A cancellation keeps the booking as the fan-out saw it (<c>snapshot</c>), for when the booking is
+/// gone by the time the message is sent (a slot deleted right after a cancellation takes its bookings with it); every
+/// other kind is moot once its booking is gone (cancelled first), so it keeps none, which spares the fan-out three of a
+/// booking's four copies. Each row keeps the customer's id, for an erasure.</item>
 /// <item>The claim takes due ones with <c>FOR UPDATE SKIP LOCKED</c> under a lease, each with its booking as it stands.</item>
 /// <item>The outcomes mark them sent, due again, failed after <see cref="MailOptions.GiveUpAfter"/>, or skipped.</item>
 /// </list>
@@ -64,7 +65,7 @@ internal sealed class NotificationQueue(NpgsqlDataSource source, MailOptions opt
             INSERT INTO notifications (event_id, booking_id, recipient, kind, remind_before, next_attempt_at, retry_from, customer_id, snapshot)
             SELECT w.event_id, w.booking_id, w.recipient, w.kind, w.remind_before, coalesce(w.due, now()), coalesce(w.due, now()),
                    k.customer_id,
-                   CASE WHEN s.id IS NOT NULL THEN json_build_object(
+                   CASE WHEN s.id IS NOT NULL AND w.kind = {{Cancelled}} THEN json_build_object(
                        'customerEmail', k.customer_email, 'customerName', k.customer_name, 'customerTimezone', k.customer_timezone,
                        'cancelledAt', k.cancelled_at, 'cancelledBy', k.cancelled_by, 'cancellationReason', k.cancellation_reason,
                        'sequence', k.sequence, 'specialistEmail', s.specialist_email, 'startsAt', s.starts_at,

@@ -59,7 +59,8 @@ internal sealed partial class Notifier(
             return events;
         }
 
-        var composed = claimed.Select(n => (Notification: n, Message: composer.Compose(n))).ToList();
+        var invites = new Dictionary<(Guid, int, string), string>();
+        var composed = claimed.Select(n => (Notification: n, Message: composer.Compose(n, invites))).ToList();
         var toSend = composed.Where(c => c.Message is not null).ToList();
         var errors = await sender.SendAsync([.. toSend.Select(c => c.Message!)], CancellationToken.None);
         var outcomes = composed.Where(c => c.Message is null)

@@ -53,4 +53,29 @@ public class MailComposerTests
     {
         Assert.Equal("Tuesday, 5 January 2027, 10:00–11:00 (Europe/Berlin)", MailComposer.When(Booking("Eve")));
     }
+
+    [Fact]
+    public void A_bookings_confirmation_and_notice_carry_one_invite_written_once()
+    {
+        var booking = Booking("Eve");
+        var invites = new Dictionary<(Guid, int, string), string>();
+
+        // Claimed a minute apart, so that two invites written each for itself would differ in DTSTAMP.
+        var claimed = new DateTime(2026, 12, 6, 12, 0, 0, DateTimeKind.Utc);
+        ClaimedNotification At(NotificationKind kind, NotificationRecipient recipient, BookingState state, int minutes) =>
+            new(Guid.NewGuid(), kind, recipient, 1, claimed, claimed.AddMinutes(minutes), state);
+
+        var toCustomer = Composer.Compose(At(NotificationKind.Booked, NotificationRecipient.Customer, booking, 0), invites)!;
+        var toSpecialist = Composer.Compose(At(NotificationKind.Booked, NotificationRecipient.Specialist, booking, 1), invites)!;
+        var cancelled = Composer.Compose(At(NotificationKind.Cancelled, NotificationRecipient.Customer, booking with { Sequence = 1 }, 2), invites)!;
+        var alone = Composer.Compose(At(NotificationKind.Booked, NotificationRecipient.Specialist, booking, 1))!;
+
+        Assert.Equal(2, invites.Count);
+        Assert.Equal(Calendar(toCustomer), Calendar(toSpecialist));
+        Assert.NotEqual(Calendar(toCustomer), Calendar(alone));
+        Assert.Contains("METHOD:CANCEL", Calendar(cancelled), StringComparison.Ordinal);
+    }
+
+    private static string Calendar(MimeKit.MimeMessage message) =>
+        message.BodyParts.OfType<MimeKit.TextPart>().Single(p => p.ContentType.MimeType == "text/calendar").Text;
 }

@@ -99,24 +99,24 @@ export function SpecialistProfile({ specialistEmail, canBook, onSignIn, timeZone
       <div role="status" aria-live="polite" className={confirmation ? 'notice notice-success' : 'visually-hidden'}>
         {confirmation && (
           <>
-          <p>
-            <strong>Booked.</strong> {longDate(confirmation.date)}, {confirmation.startTime}–{confirmation.endTime} (
-            {confirmation.timezone})
-            {confirmation.timezone !== zone && <> — {timeRange(confirmation.startsAt, confirmation.endsAt, zone)} your time</>}
-          </p>
-          <p className="small">
-            A confirmation with a calendar invite is on its way to <strong>{confirmation.customerEmail}</strong>. You can
-            cancel until {dateTime(confirmation.cancellableUntil, zone)} from your bookings.
-            Reference {confirmation.bookingId}.
-          </p>
-          {invite.data && (
             <p>
-              <a className="button button-secondary" download="consulting-session.ics"
-                href={`data:text/calendar;charset=utf-8,${encodeURIComponent(invite.data)}`}>
-                Add to calendar
-              </a>
+              <strong>Booked.</strong> {longDate(confirmation.date)}, {confirmation.startTime}–{confirmation.endTime} (
+              {confirmation.timezone})
+              {confirmation.timezone !== zone && <> — {timeRange(confirmation.startsAt, confirmation.endsAt, zone)} your time</>}
             </p>
-          )}
+            <p className="small">
+              A confirmation with a calendar invite is on its way to <strong>{confirmation.customerEmail}</strong>. You can
+              cancel until {dateTime(confirmation.cancellableUntil, zone)} from your bookings.
+              Reference {confirmation.bookingId}.
+            </p>
+            {invite.data && (
+              <p>
+                <a className="button button-secondary" download="consulting-session.ics"
+                  href={`data:text/calendar;charset=utf-8,${encodeURIComponent(invite.data)}`}>
+                  Add to calendar
+                </a>
+              </p>
+            )}
           </>
         )}
       </div>
