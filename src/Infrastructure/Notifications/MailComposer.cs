@@ -89,14 +89,11 @@ internal sealed class MailComposer(MailOptions options, ICalendarWriter calendar
             // The invite, as the part calendar clients act on and as a file to open.
             var method = cancelled ? "CANCEL" : "REQUEST";
             var key = (booking.BookingId, booking.Sequence, method);
-            string? written = null;
-            if (invites?.TryGetValue(key, out written) != true || written is null)
+            if (invites is null || !invites.TryGetValue(key, out var invite))
             {
-                written = calendars.Write([Session(notification, booking, cancelled, name)], method, "Consulting session");
-                invites?.Add(key, written);
+                invite = calendars.Write([Session(notification, booking, cancelled, name)], method, "Consulting session");
+                invites?.Add(key, invite);
             }
-
-            var invite = written;
 
             var calendarPart = new TextPart("calendar") { Text = invite };
             calendarPart.ContentType.Parameters.Add("method", method);
