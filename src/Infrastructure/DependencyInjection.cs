@@ -117,6 +117,7 @@ public static class DependencyInjection
         services.AddSingleton(options);
         services.AddSingleton<ICalendarWriter, Calendars.IcalCalendarWriter>();
         services.AddScoped<INotificationStore, NotificationStore>();
+        services.AddScoped<INotificationOutbox, NotificationOutbox>();
         if (options.Enabled && options.NotifierEnabled)
         {
             services.AddSingleton(new NotificationQueue(WorkerPools.Create(connectionString, 2, "notifier"), options));

@@ -4,6 +4,7 @@ using Npgsql;
 using Slots.Api.IntegrationTests.Infrastructure;
 using Slots.Application.Slots.BookSlot;
 using Slots.Infrastructure.Events;
+using Slots.Infrastructure.Notifications;
 using Slots.Infrastructure.Persistence;
 
 namespace Slots.Api.IntegrationTests;
@@ -21,10 +22,11 @@ public class CommitOutcomeTests(SlotsApiFactory factory) : ApiTestBase(factory)
     [InlineData(false)]
     public async Task A_booking_survives_a_connection_lost_around_commit(bool commitReachedTheServer)
     {
-        var slot = Id(await CreateSlotAsync(NewSpecialist(), capacity: 3));
+        var slot = Id(await CreateSlotAsync(NewSpecialist(), days: 3, capacity: 3)); // both reminders ahead
         var fault = new ConnectionLostOnce(afterCommit: commitReachedTheServer);
         await using var db = Factory.NewDbContext(o => o.EnableRetryOnFailure(3, TimeSpan.FromMilliseconds(50), null), fault);
-        var handler = new BookSlotHandler(new SlotRepository(db), FixedUser.Admin, Factory.Clock, BookingLimits.Default, new EventOutbox(db, Factory.Clock));
+        var handler = new BookSlotHandler(new SlotRepository(db), FixedUser.Admin, Factory.Clock, BookingLimits.Default, new EventOutbox(db, Factory.Clock),
+            new NotificationOutbox(db, new MailOptions { Host = "127.0.0.1" }));
 
         var confirmation = await new UnitOfWork(db, new DatabaseCircuit()).ExecuteAsync(
             ct => handler.Handle(new BookSlotCommand(slot, "unlucky", "unlucky@x.io", "Unlucky"), ct).AsTask(),
@@ -36,6 +38,9 @@ public class CommitOutcomeTests(SlotsApiFactory factory) : ApiTestBase(factory)
         Assert.Equal(1, await Factory.ScalarAsync<int>("SELECT booked_count FROM slots WHERE id = $1", slot));
         var bookedAt = await Factory.ScalarAsync<DateTime>("SELECT booked_at FROM bookings WHERE slot_id = $1", slot);
         Assert.Equal(bookedAt, confirmation.BookedAt);
+        // Its reminders, written with it, once whether its attempt was replayed or not.
+        Assert.Equal(2L, await Factory.ScalarAsync<long>(
+            "SELECT count(*) FROM notifications n JOIN bookings b ON b.id = n.booking_id WHERE b.slot_id = $1 AND n.kind = 'reminder'", slot));
     }
 
     /// <summary>

@@ -10,6 +10,7 @@ using Slots.Application.Slots.BookSlot;
 using Slots.Application.Slots.ListAvailableSlots;
 using Slots.Application.Slots.ListSpecialistSlots;
 using Slots.Infrastructure.Events;
+using Slots.Infrastructure.Notifications;
 using Slots.Infrastructure.Persistence;
 using Slots.Infrastructure.Webhooks;
 
@@ -60,7 +61,7 @@ public class QueryPlanTests(SlotsApiFactory factory) : ApiTestBase(factory)
     [Fact]
     public async Task A_booking_is_two_round_trips_the_lock_before_its_customers_booking_and_commit_with_the_changes_and_its_event()
     {
-        var slot = Id(await CreateSlotAsync(NewSpecialist(), capacity: 50));
+        var slot = Id(await CreateSlotAsync(NewSpecialist(), days: 3, capacity: 50)); // both reminders ahead
         for (var i = 0; i < 20; i++)
         {
             Assert.Equal(HttpStatusCode.Created, (await BookAsync(Client, slot, $"earlier-{i}")).StatusCode);
@@ -68,7 +69,9 @@ public class QueryPlanTests(SlotsApiFactory factory) : ApiTestBase(factory)
 
         var capture = new CommandCapture();
         await using var db = Factory.NewDbContext(interceptors: capture);
-        var handler = new BookSlotHandler(new SlotRepository(db), FixedUser.Admin, Factory.Clock, BookingLimits.Default, new EventOutbox(db, Factory.Clock));
+        var handler = new BookSlotHandler(
+            new SlotRepository(db), FixedUser.Admin, Factory.Clock, BookingLimits.Default, new EventOutbox(db, Factory.Clock),
+            new NotificationOutbox(db, new MailOptions { Host = "127.0.0.1" }));
         await new UnitOfWork(db, new DatabaseCircuit()).ExecuteAsync(
             ct => handler.Handle(new BookSlotCommand(slot, "latest", "latest@x.io", "Latest"), ct).AsTask(), default);
 
@@ -85,8 +88,11 @@ public class QueryPlanTests(SlotsApiFactory factory) : ApiTestBase(factory)
         Assert.Contains("customer_id", loading[lockEnd..], StringComparison.Ordinal);
         Assert.StartsWith("INSERT INTO bookings", commands[1].Trim(), StringComparison.Ordinal);
         Assert.Contains("INSERT INTO events", commands[1], StringComparison.Ordinal); // the outbox rides in the same batch
+        Assert.Contains("INSERT INTO notifications", commands[1], StringComparison.Ordinal); // and so do its reminders
         Assert.EndsWith("COMMIT;", commands[1], StringComparison.Ordinal);
         Assert.Equal(21, await Factory.ScalarAsync<int>("SELECT booked_count FROM slots WHERE id = $1", slot));
+        Assert.Equal(2L, await Factory.ScalarAsync<long>(
+            "SELECT count(*) FROM notifications n JOIN bookings b ON b.id = n.booking_id WHERE b.slot_id = $1 AND b.customer_id = 'latest' AND n.kind = 'reminder'", slot));
     }
 
     [Fact]

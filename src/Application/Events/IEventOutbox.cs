@@ -7,5 +7,6 @@ namespace Slots.Application.Events;
 public interface IEventOutbox
 {
     /// <summary>Records that <paramref name="type"/> happened to <paramref name="subject"/>: a slot, or a series for a series event.</summary>
-    void Add(string type, Guid subject, object data);
+    /// <returns>The event's id.</returns>
+    Guid Add(string type, Guid subject, object data);
 }

@@ -29,7 +29,11 @@ internal sealed class CustomerData(SlotsDbContext db) : ICustomerData
 
     private const string BookingsSql = "UPDATE bookings SET customer_email = {1}, customer_name = {2} WHERE customer_id = {0}";
 
-    /// <summary>The notifications' copies of their bookings: without one, a notification whose booking is gone is not sent.</summary>
+    /// <summary>
+    /// The notifications' copies of their bookings (a cancellation's, written by its transaction): without one, a notification
+    /// whose booking is gone is not sent. Run after the bookings' update, which waits for a cancellation holding one of them,
+    /// so it sees that cancellation's copies; a cancellation after it copies the erased booking.
+    /// </summary>
     private const string NotificationsSql = "UPDATE notifications SET snapshot = NULL WHERE customer_id = {0} AND snapshot IS NOT NULL";
 
     /// <summary>The customer's calendar feed (of any issuer's account with that id): its URL would go on serving their history.</summary>
@@ -43,9 +47,6 @@ internal sealed class CustomerData(SlotsDbContext db) : ICustomerData
 
     public async Task<ErasureResponse> EraseAsync(string customerId, CancellationToken cancellationToken)
     {
-        // The notifier's fan-out copies bookings into notifications: holding its cursor, the erasure waits for a fan-out
-        // under way and keeps the next one out until it commits, so no copy made from before it survives it.
-        await db.Database.ExecuteSqlRawAsync("SELECT 1 FROM notification_fanout WHERE id = 1 FOR UPDATE", cancellationToken);
         var held = await db.Slots.AsNoTracking()
             .SelectMany(s => s.Bookings)
             .Where(b => b.CustomerId == customerId)

@@ -11,11 +11,13 @@ namespace Slots.Infrastructure.Events;
 /// </summary>
 internal sealed class EventOutbox(SlotsDbContext db, TimeProvider clock) : IEventOutbox
 {
-    public void Add(string type, Guid subject, object data)
+    public Guid Add(string type, Guid subject, object data)
     {
         ArgumentNullException.ThrowIfNull(data);
         var now = clock.GetUtcNow();
+        var id = Guid.CreateVersion7(now);
         db.Set<OutboxEvent>().Add(new OutboxEvent(
-            Guid.CreateVersion7(now), type, subject, now.UtcDateTime, JsonSerializer.Serialize(data, data.GetType(), WireJson.Options)));
+            id, type, subject, now.UtcDateTime, JsonSerializer.Serialize(data, data.GetType(), WireJson.Options)));
+        return id;
     }
 }

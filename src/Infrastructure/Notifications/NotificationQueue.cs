@@ -14,15 +14,11 @@ namespace Slots.Infrastructure.Notifications;
 /// The notifications' table, in three statements.
 /// <list type="bullet">
 /// <item>The fan-out makes them from the events after its cursor (<see cref="FeedCursor"/>), one process at a time: a
-/// booking's creation and its cancellation each tell the customer and the specialist; a slot moved to other times tells
-/// each customer who held a seat in it then; a booking also gets its reminders (<see cref="MailOptions.Reminders"/>
-/// before its start, each due at its moment, none whose moment had passed when it was booked), skipped when it is
-/// cancelled and moved with its slot. One row per (event, booking, recipient, kind, reminder offset), unique, so a
-/// fan-out run twice makes each once; an event without a booking id (an older shape) makes none, so the fan-out never
-/// stops on one event. A cancellation keeps the booking as the fan-out saw it (<c>snapshot</c>), for when the booking is
-/// gone by the time the message is sent (a slot deleted right after a cancellation takes its bookings with it); every
-/// other kind is moot once its booking is gone (cancelled first), so it keeps none, which spares the fan-out three of a
-/// booking's four copies. Each row keeps the customer's id, for an erasure.</item>
+/// booking's creation tells the customer and the specialist; a slot moved to other times tells each customer who held a
+/// seat in it then, and moves their reminders. One row per (event, booking, recipient, kind, reminder offset), unique, so
+/// a fan-out run twice makes each once; an event without a booking id (an older shape) makes none, so the fan-out never
+/// stops on one event. A booking's reminders and a cancellation's notices are written by the booking's own transaction
+/// (<see cref="NotificationOutbox"/>). Each row keeps the customer's id, for an erasure.</item>
 /// <item>The claim takes due ones with <c>FOR UPDATE SKIP LOCKED</c> under a lease, each with its booking as it stands.</item>
 /// <item>The outcomes mark them sent, due again, failed after <see cref="MailOptions.GiveUpAfter"/>, or skipped.</item>
 /// </list>
@@ -32,52 +28,31 @@ internal sealed class NotificationQueue(NpgsqlDataSource source, MailOptions opt
     /// <summary>Events read per fan-out at most.</summary>
     public const int Batch = 1000;
 
-    private readonly TimeSpan[] _reminders = options.ReminderOffsets;
-
     /// <summary>
-    /// Lock the cursor, read up to <c>$1</c> events after it, make their notifications (and each booking's reminders, the
-    /// durations <c>$2</c> before its start), drop a cancelled booking's reminders, move a moved slot's, move the cursor.
+    /// Lock the cursor, read up to <c>$1</c> events after it, make their notifications, move a moved slot's reminders, move
+    /// the cursor.
     /// </summary>
     private static readonly string FanOutSql = $$"""
         WITH {{FeedCursor.Batch("notification_fanout", "$1")}},
-        booking_events AS (
-            SELECT id, type, time,
-                   CASE WHEN data -> 'booking' ->> 'bookingId' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
-                        THEN (data -> 'booking' ->> 'bookingId')::uuid END AS booking_id
-            FROM batch WHERE type IN ('slots.booking.created', 'slots.booking.cancelled')),
+        created AS (
+            SELECT id, CASE WHEN data -> 'booking' ->> 'bookingId' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+                            THEN (data -> 'booking' ->> 'bookingId')::uuid END AS booking_id
+            FROM batch WHERE type = 'slots.booking.created'),
         moves AS (SELECT id, subject, time FROM batch WHERE type = 'slots.slot.changed' AND json_typeof(data -> 'movedFrom') = 'object'),
         wanted AS (
-            SELECT b.id AS event_id, b.booking_id, r.recipient,
-                   CASE b.type WHEN 'slots.booking.created' THEN {{Booked}} ELSE {{Cancelled}} END AS kind,
-                   interval '0' AS remind_before, NULL::timestamptz AS due
-            FROM booking_events b CROSS JOIN (VALUES ({{Customer}}), ({{Specialist}})) r (recipient)
-            WHERE b.booking_id IS NOT NULL
+            SELECT c.id AS event_id, c.booking_id, r.recipient, {{Booked}} AS kind
+            FROM created c CROSS JOIN (VALUES ({{Customer}}), ({{Specialist}})) r (recipient)
+            WHERE c.booking_id IS NOT NULL
             UNION ALL
-            SELECT m.id, k.id, {{Customer}}, {{Rescheduled}}, interval '0', NULL
+            SELECT m.id, k.id, {{Customer}}, {{Rescheduled}}
             FROM moves m JOIN bookings k ON k.slot_id = m.subject AND k.booked_at <= m.time
-                                        AND (k.cancelled_at IS NULL OR k.cancelled_at > m.time)
-            UNION ALL
-            SELECT b.id, k.id, {{Customer}}, {{Reminder}}, o.before, s.starts_at - o.before
-            FROM booking_events b JOIN bookings k ON k.id = b.booking_id JOIN slots s ON s.id = k.slot_id
-                 CROSS JOIN unnest($2::interval[]) o (before)
-            WHERE b.type = 'slots.booking.created' AND s.starts_at - o.before > k.booked_at),
+                                        AND (k.cancelled_at IS NULL OR k.cancelled_at > m.time)),
         made AS (
-            INSERT INTO notifications (event_id, booking_id, recipient, kind, remind_before, next_attempt_at, retry_from, customer_id, snapshot)
-            SELECT w.event_id, w.booking_id, w.recipient, w.kind, w.remind_before, coalesce(w.due, now()), coalesce(w.due, now()),
-                   k.customer_id,
-                   CASE WHEN s.id IS NOT NULL AND w.kind = {{Cancelled}} THEN json_build_object(
-                       'customerEmail', k.customer_email, 'customerName', k.customer_name, 'customerTimezone', k.customer_timezone,
-                       'cancelledAt', k.cancelled_at, 'cancelledBy', k.cancelled_by, 'cancellationReason', k.cancellation_reason,
-                       'sequence', k.sequence, 'specialistEmail', s.specialist_email, 'startsAt', s.starts_at,
-                       'endsAt', s.ends_at, 'date', s.date, 'startTime', s.start_time, 'endTime', s.end_time,
-                       'timezone', s.timezone, 'serviceId', s.service_id) END
-            FROM wanted w LEFT JOIN bookings k ON k.id = w.booking_id LEFT JOIN slots s ON s.id = k.slot_id
+            INSERT INTO notifications (event_id, booking_id, recipient, kind, customer_id)
+            SELECT w.event_id, w.booking_id, w.recipient, w.kind, k.customer_id
+            FROM wanted w LEFT JOIN bookings k ON k.id = w.booking_id
             ON CONFLICT DO NOTHING
             RETURNING 1),
-        dropped AS (
-            UPDATE notifications n SET status = {{Skipped}}
-            FROM booking_events b
-            WHERE b.type = 'slots.booking.cancelled' AND n.booking_id = b.booking_id AND n.kind = {{Reminder}} AND n.status = {{Pending}}),
         rescheduled AS (
             UPDATE notifications n
             SET status = {{Pending}}, next_attempt_at = s.starts_at - n.remind_before, retry_from = s.starts_at - n.remind_before
@@ -132,7 +107,6 @@ internal sealed class NotificationQueue(NpgsqlDataSource source, MailOptions opt
     {
         await using var command = source.CreateCommand(FanOutSql);
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = Batch });
-        command.Parameters.Add(new NpgsqlParameter<TimeSpan[]> { TypedValue = _reminders });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return (reader.GetInt32(0), reader.GetInt32(1));
@@ -148,7 +122,7 @@ internal sealed class NotificationQueue(NpgsqlDataSource source, MailOptions opt
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            // The booking as it stands; once it is gone (its slot deleted), as the fan-out saw it.
+            // The booking as it stands; once it is gone (its slot deleted), as its cancellation left it.
             var booking = !reader.IsDBNull(6) && !reader.IsDBNull(11)
                 ? new BookingState(
                     reader.GetGuid(6), reader.GetString(7), reader.GetString(8),
@@ -185,7 +159,7 @@ internal sealed class NotificationQueue(NpgsqlDataSource source, MailOptions opt
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>The booking as the fan-out saw it (<c>notifications.snapshot</c>, written by <c>json_build_object</c>).</summary>
+    /// <summary>The booking as its cancellation left it (<c>notifications.snapshot</c>, written by <c>json_build_object</c> in <see cref="NotificationOutbox"/>).</summary>
     private static BookingState Snapshot(Guid bookingId, string json)
     {
         var s = JsonDocument.Parse(json).RootElement;

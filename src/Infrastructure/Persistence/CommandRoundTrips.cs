@@ -8,8 +8,9 @@ namespace Slots.Infrastructure.Persistence;
 
 /// <summary>
 /// Statements a command sends on its connection besides EF's own, in the round trips EF makes anyway: statements in
-/// front of the next query (<see cref="SendBeforeNextQuery"/>: a repository's locks, the transaction id), and COMMIT
-/// behind the changes (<see cref="CommitWithNextChanges"/>). So a booking is two round trips: its locks with its load,
+/// front of the next query (<see cref="SendBeforeNextQuery"/>: a repository's locks, the transaction id), statements
+/// behind the changes (<see cref="SendWithChanges"/>: rows outside the EF model, such as a booking's notifications), and
+/// COMMIT behind those (<see cref="CommitWithNextChanges"/>). So a booking is two round trips: its locks with its load,
 /// then its changes with COMMIT. One per context; <see cref="UnitOfWork"/> begins it afresh for every attempt of a
 /// command and ends it after, and <see cref="Interceptor"/> (which every context's options include) does the sending.
 /// </summary>
@@ -40,6 +41,7 @@ internal sealed class CommandRoundTrips
     private const string TransactionIdSql = "SELECT txid_current()";
 
     private readonly List<Statement> _ahead = [];
+    private readonly List<Statement> _behind = [];
     private (DbCommand Command, Statement[] Statements)? _sent;
     private bool _commitWithChanges;
 
@@ -51,6 +53,9 @@ internal sealed class CommandRoundTrips
 
     /// <summary>Whether statements wait for a query to go out with.</summary>
     public bool HasStatementsAhead => _ahead.Count > 0;
+
+    /// <summary>Whether statements wait for a batch of changes to go out with.</summary>
+    public bool HasStatementsBehind => _behind.Count > 0;
 
     /// <summary>A new attempt of a command: forgets the last one's, and sends the transaction id with the first query.</summary>
     public void Begin()
@@ -64,11 +69,18 @@ internal sealed class CommandRoundTrips
     public void End()
     {
         _ahead.Clear();
+        _behind.Clear();
         (_sent, _commitWithChanges) = (null, false);
     }
 
     /// <summary>Sends <paramref name="statements"/>, in order, in front of the next query on this context.</summary>
     public void SendBeforeNextQuery(params Statement[] statements) => _ahead.AddRange(statements);
+
+    /// <summary>
+    /// Sends <paramref name="statements"/>, in order, behind the changes <c>SaveChanges</c> writes next (and before COMMIT
+    /// when that goes with them): in the command's transaction, seeing its changes, in no round trip of their own.
+    /// </summary>
+    public void SendWithChanges(params Statement[] statements) => _behind.AddRange(statements);
 
     /// <summary>Sends COMMIT behind the next batch of changes.</summary>
     public void CommitWithNextChanges() => _commitWithChanges = true;
@@ -158,6 +170,12 @@ internal sealed class CommandRoundTrips
                     throw new InvalidOperationException("The changes did not fit one batch after COMMIT was sent with the first.");
                 }
 
+                if (trips._behind.Count > 0)
+                {
+                    command.CommandText = Append(command, trips._behind);
+                    trips._behind.Clear();
+                }
+
                 if (trips._commitWithChanges)
                 {
                     (trips._commitWithChanges, trips.CommitSent) = (false, true);
@@ -170,17 +188,41 @@ internal sealed class CommandRoundTrips
                 var statements = trips._ahead.ToArray();
                 trips._ahead.Clear();
                 trips._sent = (command, statements);
-                var sql = new StringBuilder();
-                foreach (var statement in statements)
-                {
-                    sql.Append(statement.Sql).Append(";\n");
-                    foreach (var parameter in statement.Parameters.Where(p => !command.Parameters.Contains(p.ParameterName)))
-                    {
-                        command.Parameters.Add(parameter);
-                    }
-                }
+                command.CommandText = Prepend(command, statements);
+            }
+        }
 
-                command.CommandText = sql.Append(command.CommandText).ToString();
+        /// <summary>The statements' SQL in front of the command's, their parameters added (shared by name).</summary>
+        private static string Prepend(DbCommand command, IEnumerable<Statement> statements)
+        {
+            var sql = new StringBuilder();
+            foreach (var statement in statements)
+            {
+                sql.Append(statement.Sql).Append(";\n");
+                AddParameters(command, statement);
+            }
+
+            return sql.Append(command.CommandText).ToString();
+        }
+
+        /// <summary>The command's SQL and the statements' behind it, their parameters added (shared by name).</summary>
+        private static string Append(DbCommand command, IEnumerable<Statement> statements)
+        {
+            var sql = new StringBuilder(command.CommandText);
+            foreach (var statement in statements)
+            {
+                sql.Append('\n').Append(statement.Sql).Append(';');
+                AddParameters(command, statement);
+            }
+
+            return sql.ToString();
+        }
+
+        private static void AddParameters(DbCommand command, Statement statement)
+        {
+            foreach (var parameter in statement.Parameters.Where(p => !command.Parameters.Contains(p.ParameterName)))
+            {
+                command.Parameters.Add(parameter);
             }
         }
 

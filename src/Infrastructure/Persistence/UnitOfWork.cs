@@ -59,6 +59,12 @@ internal sealed class UnitOfWork(SlotsDbContext db, DatabaseCircuit circuit) : I
                         }
 
                         await db.SaveChangesAsync(ct);
+                        if (db.RoundTrips.HasStatementsBehind)
+                        {
+                            // They go with the changes, and a command that asked for them changed nothing.
+                            throw new InvalidOperationException("Statements were to go with changes, and there were none.");
+                        }
+
                         if (!db.RoundTrips.CommitSent)
                         {
                             await transaction.CommitAsync(ct);

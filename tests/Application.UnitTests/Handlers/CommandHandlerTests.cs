@@ -1,5 +1,6 @@
 using NSubstitute;
 using Slots.Application.Events;
+using Slots.Application.Notifications;
 using Slots.Application.Slots;
 using Slots.Application.Slots.BookSlot;
 using Slots.Application.Slots.CancelBooking;
@@ -81,7 +82,7 @@ public class CommandHandlerTests
         var slot = Slot(capacity: 2);
         _repository.GetForBookingAsync(slot.Id, Arg.Any<string>(), Arg.Any<DateTime>(), Arg.Any<CancellationToken>())
             .Returns((slot, new LiveBookingCounts(0, 0), BookingPolicy.Default));
-        var handler = new BookSlotHandler(_repository, Admin, Clock(), BookingLimits.Default, Substitute.For<IEventOutbox>());
+        var handler = new BookSlotHandler(_repository, Admin, Clock(), BookingLimits.Default, Substitute.For<IEventOutbox>(), Substitute.For<INotificationOutbox>());
 
         var confirmation = await handler.Handle(new BookSlotCommand(slot.Id, "c1", "C1@x.io", "Cee"), default);
 
@@ -100,7 +101,7 @@ public class CommandHandlerTests
         var slot = Slot(capacity: 2);
         _repository.GetForBookingAsync(slot.Id, "c1", Now.UtcDateTime, Arg.Any<CancellationToken>())
             .Returns((slot, new LiveBookingCounts(total, withSpecialist), BookingPolicy.Default));
-        var handler = new BookSlotHandler(_repository, Admin, Clock(), new BookingLimits(PerCustomer: 5, PerCustomerWithSpecialist: 1), Substitute.For<IEventOutbox>());
+        var handler = new BookSlotHandler(_repository, Admin, Clock(), new BookingLimits(PerCustomer: 5, PerCustomerWithSpecialist: 1), Substitute.For<IEventOutbox>(), Substitute.For<INotificationOutbox>());
 
         var ex = await Assert.ThrowsAsync<DomainException>(() =>
             handler.Handle(new BookSlotCommand(slot.Id, "c1", "c1@x.io", "Cee"), default).AsTask());
@@ -119,7 +120,7 @@ public class CommandHandlerTests
         _repository.GetForBookingAsync(slot.Id, Arg.Any<string>(), Arg.Any<DateTime>(), Arg.Any<CancellationToken>())
             .Returns((slot, new LiveBookingCounts(99, 99), BookingPolicy.Default));
 
-        var ex = await Assert.ThrowsAsync<DomainException>(() => new BookSlotHandler(_repository, Admin, Clock(), BookingLimits.Default, Substitute.For<IEventOutbox>())
+        var ex = await Assert.ThrowsAsync<DomainException>(() => new BookSlotHandler(_repository, Admin, Clock(), BookingLimits.Default, Substitute.For<IEventOutbox>(), Substitute.For<INotificationOutbox>())
             .Handle(new BookSlotCommand(slot.Id, "c1", "c1@x.io", "Cee"), default).AsTask());
 
         Assert.Equal("slot_fully_booked", ex.Code);
@@ -128,7 +129,7 @@ public class CommandHandlerTests
     [Fact]
     public async Task Book_of_a_missing_slot_is_not_found()
     {
-        var handler = new BookSlotHandler(_repository, Admin, Clock(), BookingLimits.Default, Substitute.For<IEventOutbox>());
+        var handler = new BookSlotHandler(_repository, Admin, Clock(), BookingLimits.Default, Substitute.For<IEventOutbox>(), Substitute.For<INotificationOutbox>());
 
         var ex = await Assert.ThrowsAsync<DomainException>(() =>
             handler.Handle(new BookSlotCommand(Guid.NewGuid(), "c1", "c1@x.io", "Cee"), default).AsTask());
@@ -144,7 +145,7 @@ public class CommandHandlerTests
         slot.Book(new Customer("c0", "c0@x.io", "Zero"), Now, BookingPolicy.Default);
         _repository.GetForBookingAsync(slot.Id, Arg.Any<string>(), Arg.Any<DateTime>(), Arg.Any<CancellationToken>())
             .Returns((slot, new LiveBookingCounts(0, 0), BookingPolicy.Default));
-        var handler = new BookSlotHandler(_repository, Admin, Clock(), BookingLimits.Default, Substitute.For<IEventOutbox>());
+        var handler = new BookSlotHandler(_repository, Admin, Clock(), BookingLimits.Default, Substitute.For<IEventOutbox>(), Substitute.For<INotificationOutbox>());
 
         var ex = await Assert.ThrowsAsync<DomainException>(() =>
             handler.Handle(new BookSlotCommand(slot.Id, "c1", "c1@x.io", "Cee"), default).AsTask());
@@ -159,7 +160,7 @@ public class CommandHandlerTests
         slot.Book(new Customer("c1", "c1@x.io", "One"), Now, BookingPolicy.Default);
         _repository.GetForUpdateAsync(slot.Id, Arg.Any<SlotLoad>(), Arg.Any<CancellationToken>()).Returns(slot);
 
-        await new CancelBookingHandler(_repository, Ann, Clock(), Substitute.For<IEventOutbox>()).Handle(new CancelBookingCommand(slot.Id, "c1"), default);
+        await new CancelBookingHandler(_repository, Ann, Clock(), Substitute.For<IEventOutbox>(), Substitute.For<INotificationOutbox>()).Handle(new CancelBookingCommand(slot.Id, "c1"), default);
 
         Assert.Equal(0, slot.BookedCount);
     }
@@ -168,7 +169,7 @@ public class CommandHandlerTests
     public async Task Cancel_of_a_missing_slot_is_not_found()
     {
         var ex = await Assert.ThrowsAsync<DomainException>(() =>
-            new CancelBookingHandler(_repository, Ann, Clock(), Substitute.For<IEventOutbox>()).Handle(new CancelBookingCommand(Guid.NewGuid(), "c1"), default).AsTask());
+            new CancelBookingHandler(_repository, Ann, Clock(), Substitute.For<IEventOutbox>(), Substitute.For<INotificationOutbox>()).Handle(new CancelBookingCommand(Guid.NewGuid(), "c1"), default).AsTask());
 
         Assert.Equal("slot_not_found", ex.Code);
     }
@@ -241,9 +242,13 @@ public class CommandHandlerTests
         var update = new UpdateSlotHandler(_repository, Ann, Clock(), events);
 
         await update.Handle(new UpdateSlotCommand(slot.Id, null, null, SlotStatus.Active), default); // already active
-        await new BookSlotHandler(_repository, Admin, Clock(), BookingLimits.Default, events)
+        var notifications = Substitute.For<INotificationOutbox>();
+        var (booked, cancelledEvent) = (Guid.NewGuid(), Guid.NewGuid());
+        events.Add(EventTypes.BookingCreated, Arg.Any<Guid>(), Arg.Any<object>()).Returns(booked);
+        events.Add(EventTypes.BookingCancelled, Arg.Any<Guid>(), Arg.Any<object>()).Returns(cancelledEvent);
+        await new BookSlotHandler(_repository, Admin, Clock(), BookingLimits.Default, events, notifications)
             .Handle(new BookSlotCommand(slot.Id, "c1", "c1@x.io", "One"), default);
-        await new CancelBookingHandler(_repository, Ann, Clock(), events).Handle(new CancelBookingCommand(slot.Id, "c1"), default);
+        await new CancelBookingHandler(_repository, Ann, Clock(), events, notifications).Handle(new CancelBookingCommand(slot.Id, "c1"), default);
         await update.Handle(new UpdateSlotCommand(slot.Id, "09:00", null, null), default);
         await new DeleteSlotHandler(_repository, Ann, events).Handle(new DeleteSlotCommand(slot.Id), default);
 
@@ -254,6 +259,12 @@ public class CommandHandlerTests
         var cancelled = Assert.IsType<BookingEventData>(events.ReceivedCalls().ElementAt(1).GetArguments()[2]);
         Assert.NotNull(cancelled.Booking.CancelledAt);
         Assert.Equal((0, 3), (cancelled.Slot.BookedCount, cancelled.Slot.Version));
+        // The booking's own notifications go with its event, under the event's id.
+        var booking = slot.Bookings.Single(b => b.CustomerId == "c1");
+        Assert.Equal(
+            [(nameof(INotificationOutbox.Booked), booked), (nameof(INotificationOutbox.Cancelled), cancelledEvent)],
+            notifications.ReceivedCalls().Select(c => (c.GetMethodInfo().Name, (Guid)c.GetArguments()[0]!)));
+        Assert.All(notifications.ReceivedCalls(), c => Assert.Same(booking, c.GetArguments()[1]));
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Slots.Application.Common;
 using Slots.Application.Common.Behaviors;
 using Slots.Application.Common.Security;
 using Slots.Application.Events;
+using Slots.Application.Notifications;
 using Slots.Application.Events.ListEvents;
 using Slots.Application.Slots;
 using Slots.Application.Slots.BookSlot;
@@ -105,7 +106,7 @@ public class AuthorizationTests
             nameof(UpdateSlotHandler) => new UpdateSlotHandler(_repository, Bob, Clock(), Substitute.For<IEventOutbox>())
                 .Handle(new UpdateSlotCommand(slot.Id, "14:00", null, SlotStatus.Inactive), default).AsTask(),
             nameof(DeleteSlotHandler) => new DeleteSlotHandler(_repository, Bob, Substitute.For<IEventOutbox>()).Handle(new DeleteSlotCommand(slot.Id), default).AsTask(),
-            _ => new CancelBookingHandler(_repository, Bob, Clock(), Substitute.For<IEventOutbox>()).Handle(new CancelBookingCommand(slot.Id, "c1"), default).AsTask(),
+            _ => new CancelBookingHandler(_repository, Bob, Clock(), Substitute.For<IEventOutbox>(), Substitute.For<INotificationOutbox>()).Handle(new CancelBookingCommand(slot.Id, "c1"), default).AsTask(),
         });
 
         Assert.Equal("slot_not_found", ex.Code);
@@ -150,7 +151,7 @@ public class AuthorizationTests
         var slot = Slot(capacity: 3);
         _repository.GetForBookingAsync(slot.Id, Arg.Any<string>(), Arg.Any<DateTime>(), Arg.Any<CancellationToken>())
             .Returns((slot, new LiveBookingCounts(0, 0), BookingPolicy.Default));
-        var handler = new BookSlotHandler(_repository, Cara, Clock(), BookingLimits.Default, Substitute.For<IEventOutbox>());
+        var handler = new BookSlotHandler(_repository, Cara, Clock(), BookingLimits.Default, Substitute.For<IEventOutbox>(), Substitute.For<INotificationOutbox>());
 
         var mine = await handler.Handle(new BookSlotCommand(slot.Id), default);
         var asOther = await Assert.ThrowsAsync<AccessDeniedException>(() =>
@@ -170,7 +171,7 @@ public class AuthorizationTests
         slot.Book(new Customer("cust-dan", "dan@example.com", "Dan"), Now, BookingPolicy.Default);
         slot.Book(new Customer("cust-cara", "cara@example.com", "Cara"), Now, BookingPolicy.Default);
         _repository.GetForUpdateAsync(slot.Id, Arg.Any<SlotLoad>(), Arg.Any<CancellationToken>()).Returns(slot);
-        var handler = new CancelBookingHandler(_repository, Cara, Clock(), Substitute.For<IEventOutbox>());
+        var handler = new CancelBookingHandler(_repository, Cara, Clock(), Substitute.For<IEventOutbox>(), Substitute.For<INotificationOutbox>());
 
         var ex = await Assert.ThrowsAsync<AccessDeniedException>(() =>
             handler.Handle(new CancelBookingCommand(slot.Id, "cust-dan"), default).AsTask());
@@ -186,7 +187,7 @@ public class AuthorizationTests
     public async Task An_admin_books_only_a_fully_named_customer()
     {
         var ex = await Assert.ThrowsAsync<ValidationException>(() =>
-            new BookSlotHandler(_repository, Admin, Clock(), BookingLimits.Default, Substitute.For<IEventOutbox>()).Handle(new BookSlotCommand(Guid.NewGuid(), "c1"), default).AsTask());
+            new BookSlotHandler(_repository, Admin, Clock(), BookingLimits.Default, Substitute.For<IEventOutbox>(), Substitute.For<INotificationOutbox>()).Handle(new BookSlotCommand(Guid.NewGuid(), "c1"), default).AsTask());
 
         Assert.Equal(["customerEmail", "customerName"], ex.Errors.Select(e => e.PropertyName));
     }

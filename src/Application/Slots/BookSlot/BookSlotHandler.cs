@@ -1,6 +1,7 @@
 using Mediator;
 using Slots.Application.Common.Security;
 using Slots.Application.Events;
+using Slots.Application.Notifications;
 using Slots.Domain.Slots;
 
 namespace Slots.Application.Slots.BookSlot;
@@ -10,7 +11,7 @@ namespace Slots.Application.Slots.BookSlot;
 /// and each sees the count the previous one committed.
 /// </summary>
 public sealed class BookSlotHandler(
-    ISlotRepository slots, ICurrentUser user, TimeProvider clock, BookingLimits limits, IEventOutbox events)
+    ISlotRepository slots, ICurrentUser user, TimeProvider clock, BookingLimits limits, IEventOutbox events, INotificationOutbox notifications)
     : ICommandHandler<BookSlotCommand, BookingConfirmation>
 {
     public async ValueTask<BookingConfirmation> Handle(BookSlotCommand command, CancellationToken cancellationToken)
@@ -31,7 +32,7 @@ public sealed class BookSlotHandler(
         slot.EnsureBookable(customer, now, policy);
         limits.EnsureRoomFor(held);
         var booking = slot.Book(customer, now, policy);
-        events.Add(EventTypes.BookingCreated, slot.Id, BookingEventData.Of(booking, slot));
+        notifications.Booked(events.Add(EventTypes.BookingCreated, slot.Id, BookingEventData.Of(booking, slot)), booking, slot);
         return new BookingConfirmation(
             slot.Id, booking.CustomerId, booking.CustomerEmail, booking.CustomerName, booking.BookedAt,
             slot.StartsAt, slot.EndsAt, slot.Date, slot.StartTime, slot.EndTime, slot.Timezone)

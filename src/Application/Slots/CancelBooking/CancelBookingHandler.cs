@@ -1,11 +1,12 @@
 using Mediator;
 using Slots.Application.Common.Security;
 using Slots.Application.Events;
+using Slots.Application.Notifications;
 using Slots.Domain.Slots;
 
 namespace Slots.Application.Slots.CancelBooking;
 
-public sealed class CancelBookingHandler(ISlotRepository slots, ICurrentUser user, TimeProvider clock, IEventOutbox events)
+public sealed class CancelBookingHandler(ISlotRepository slots, ICurrentUser user, TimeProvider clock, IEventOutbox events, INotificationOutbox notifications)
     : ICommandHandler<CancelBookingCommand>
 {
     public async ValueTask<Unit> Handle(CancelBookingCommand command, CancellationToken cancellationToken)
@@ -17,7 +18,7 @@ public sealed class CancelBookingHandler(ISlotRepository slots, ICurrentUser use
             ?? throw SlotErrors.NotFound(command.SlotId);
         var by = actor.EnsureMayCancel(slot, command.CustomerId);
         var booking = slot.CancelBooking(command.CustomerId, clock.GetUtcNow(), by, command.Reason);
-        events.Add(EventTypes.BookingCancelled, slot.Id, BookingEventData.Of(booking, slot));
+        notifications.Cancelled(events.Add(EventTypes.BookingCancelled, slot.Id, BookingEventData.Of(booking, slot)), booking);
         return Unit.Value;
     }
 }
