@@ -12,6 +12,7 @@ using Slots.Application.Common.Idempotency;
 using Slots.Application.Customers;
 using Slots.Application.Events;
 using Slots.Application.Notifications;
+using Slots.Application.Specialists;
 using Slots.Application.Slots;
 using Slots.Application.Slots.ImportSlots;
 using Slots.Application.Slots.Policies;
@@ -54,6 +55,7 @@ public static class DependencyInjection
         services.AddScoped<ISlotRepository, SlotRepository>();
         services.AddScoped<ISlotReader, SlotReader>();
         services.AddScoped<ISpecialistPolicies, SpecialistPolicies>();
+        services.AddScoped<ISpecialistProfiles, SpecialistProfiles>();
         services.AddScoped<ICalendarFeeds, Calendars.CalendarFeeds>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IEventOutbox, EventOutbox>();

@@ -4,6 +4,8 @@ using Slots.Application.Common.Security;
 using Slots.Application.Slots;
 using Slots.Application.Slots.ListAvailableSlots;
 using Slots.Application.Slots.Policies.GetPolicy;
+using Slots.Application.Specialists.FindSpecialists;
+using Slots.Application.Specialists.GetProfile;
 
 namespace Slots.Architecture.Tests;
 
@@ -11,8 +13,13 @@ namespace Slots.Architecture.Tests;
 public class SecurityTests
 {
     // The only requests anyone may send without signing in: the customer-facing availability view, the policy a
-    // customer reads before booking, and a calendar feed (its URL's token is the key: calendar apps send no bearer token).
-    private static readonly Type[] Public = [typeof(ListAvailableSlotsQuery), typeof(GetPolicyQuery), typeof(ReadCalendarFeedQuery)];
+    // customer reads before booking, who the specialist is and the directory that finds them, and a calendar feed (its
+    // URL's token is the key: calendar apps send no bearer token).
+    private static readonly Type[] Public =
+    [
+        typeof(ListAvailableSlotsQuery), typeof(GetPolicyQuery), typeof(GetProfileQuery), typeof(FindSpecialistsQuery),
+        typeof(ReadCalendarFeedQuery),
+    ];
 
     [Fact]
     public void Every_request_but_the_public_ones_is_restricted()

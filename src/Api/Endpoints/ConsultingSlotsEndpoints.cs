@@ -31,6 +31,7 @@ public static class ConsultingSlotsEndpoints
         var specialists = app.MapGroup(SpecialistsPath).WithTags(ApiTags.Specialists).RequireAuthorization();
         specialists.MapSpecialistLists();
         specialists.MapPolicies();
+        specialists.MapProfiles();
         var me = app.MapGroup(MePath).WithTags(ApiTags.Me).RequireAuthorization();
         me.MapMyBookings();
         app.MapCalendars(me);

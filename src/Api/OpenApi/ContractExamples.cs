@@ -81,6 +81,36 @@ public static class ContractExamples
          ]}
         """;
 
+    private const string AnnRequest = """
+        {"displayName": "Dr. Ann Weber", "introduction": "Career coach in Berlin for engineers and designers.\nSessions in English or German.",
+         "timezone": "Europe/Berlin",
+         "services": [
+           {"id": "career-coaching", "title": "Career coaching", "durationMinutes": 60, "description": "One to one: where next, and how."},
+           {"id": "group-workshop", "title": "CV workshop", "durationMinutes": 120, "description": "A small group reviews each other's CVs."}
+         ]}
+        """;
+
+    private const string Ann = """
+        {"email": "dr.ann@example.com", "displayName": "Dr. Ann Weber",
+         "introduction": "Career coach in Berlin for engineers and designers.\nSessions in English or German.",
+         "timezone": "Europe/Berlin",
+         "services": [
+           {"id": "career-coaching", "title": "Career coaching", "durationMinutes": 60, "description": "One to one: where next, and how."},
+           {"id": "group-workshop", "title": "CV workshop", "durationMinutes": 120, "description": "A small group reviews each other's CVs."}
+         ]}
+        """;
+
+    private const string Directory = """
+        [{"email": "dr.ann@example.com", "displayName": "Dr. Ann Weber",
+          "introduction": "Career coach in Berlin for engineers and designers.\nSessions in English or German.",
+          "timezone": "Europe/Berlin",
+          "services": [{"id": "career-coaching", "title": "Career coaching", "durationMinutes": 60, "description": "One to one: where next, and how."}],
+          "nextOpenAt": "2026-12-14T09:00:00Z"},
+         {"email": "kai@example.org", "displayName": "Kai Mori", "introduction": null, "timezone": "Asia/Tokyo",
+          "services": [{"id": "career-coaching", "title": "Career coaching", "durationMinutes": 45, "description": null}],
+          "nextOpenAt": null}]
+        """;
+
     public static void Apply(OpenApiDocument document)
     {
         foreach (var operation in document.Paths.Values.SelectMany(p => p.Operations ?? []).Select(o => o.Value))
@@ -108,6 +138,16 @@ public static class ContractExamples
                     break;
                 case "getPolicy":
                     Add(Success(operation, "200"), "dayNotice", "Book until an hour before, cancel until a day before", DayNotice);
+                    break;
+                case "setProfile":
+                    Add(operation.RequestBody?.Content, "ann", "A career coach with two services", AnnRequest);
+                    Add(Success(operation, "200"), "ann", "The profile as saved", Ann);
+                    break;
+                case "getProfile":
+                    Add(Success(operation, "200"), "ann", "A career coach with two services", Ann);
+                    break;
+                case "findSpecialists":
+                    Add(Success(operation, "200"), "careerCoaching", "Specialists offering career coaching: one with a free slot, one without", Directory);
                     break;
                 case "cancelBookingWithReason" or "cancelMyBookingWithReason":
                     Add(operation.RequestBody?.Content, "reason", "A customer says why", CancelWithReason);

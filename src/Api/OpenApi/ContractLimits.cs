@@ -8,6 +8,8 @@ using Slots.Application.Events;
 using Slots.Application.Notifications;
 using Slots.Application.Slots.CreateSeries;
 using Slots.Application.Slots.ListCancelledBookings;
+using Slots.Application.Specialists;
+using Slots.Application.Specialists.FindSpecialists;
 using Slots.Application.Webhooks;
 using Slots.Application.Webhooks.CreateWebhook;
 using Slots.Application.Webhooks.RotateSecret;
@@ -28,6 +30,8 @@ public static class ContractLimits
             ["id"] = Uuid,
             ["slotId"] = Uuid,
             ["specialistEmail"] = Email,
+            ["SpecialistProfile.email"] = Email,
+            ["SpecialistListing.email"] = Email,
             ["customerEmail"] = Email,
             ["specialistId"] = s => Text(s, SlotLimits.MaxIdLength),
             ["customerId"] = s => Text(s, SlotLimits.MaxIdLength),
@@ -186,6 +190,32 @@ public static class ContractLimits
                 EnumName<ReasonRule>(s);
                 s.Description = "Whether a cancellation must give a reason: optional or required. In a slot's override, left out follows the specialist's.";
             },
+            ["displayName"] = s => Text(s, ProfileLimits.MaxDisplayNameLength,
+                "The name customers see. In a profile's answer, null until the specialist saves one; left out of a request, the sign-in name."),
+            ["introduction"] = s =>
+            {
+                // Lines of printable text: line breaks are the one control character it may hold.
+                s.Pattern = "^[^\\u0000-\\u0009\\u000B\\u000C\\u000E-\\u001F\\u007F]+$";
+                Text(s, ProfileLimits.MaxIntroductionLength, "A short introduction, in plain text; line breaks are kept.");
+            },
+            ["SpecialistProfile.timezone"] = SpecialistZone,
+            ["SpecialistListing.timezone"] = SpecialistZone,
+            ["ProfileInput.timezone"] = SpecialistZone,
+            ["services"] = s => s.MaxItems = ProfileLimits.MaxServices,
+            ["ServiceOffer.id"] = s => Text(s, SlotLimits.MaxIdLength, "The service's id: a slot for it names it as `serviceId`. Unique within the profile."),
+            ["ServiceOffer.title"] = s => Text(s, ProfileLimits.MaxServiceTitleLength, "What the service is called, as a Service Card shows it."),
+            ["durationMinutes"] = s => Integer(s, ProfileLimits.MinServiceMinutes, ProfileLimits.MaxServiceMinutes,
+                "How long a session of the service usually takes, a hint for customers (each slot keeps its own times)."),
+            ["ServiceOffer.description"] = s => Text(s, ProfileLimits.MaxServiceDescriptionLength, "A sentence or two about the service."),
+            ["nextOpenAt"] = s =>
+            {
+                Instant(s);
+                s.Description = "When the specialist's next bookable slot starts (of the service asked for, or for all consulting); null: none now.";
+            },
+            ["findSpecialists.serviceId"] = s => Text(s, SlotLimits.MaxIdLength, "Only specialists who offer this service."),
+            ["findSpecialists.q"] = s => Text(s, ProfileLimits.MaxSearchLength,
+                "Only specialists whose name, introduction, address or a service's title contains this text (any case)."),
+            ["findSpecialists.cursor"] = s => Text(s, DirectoryCursor.MaxLength, "The opaque cursor from the previous page's Link header."),
             ["detail"] = s => Text(s, 500, "The reason, for people."),
             ["dryRun"] = s =>
             {
@@ -199,6 +229,10 @@ public static class ContractLimits
     /// <summary>A list's <c>serviceId</c>: one service's slots and those for all consulting.</summary>
     private static void ServiceFilter(OpenApiSchema schema) =>
         Text(schema, SlotLimits.MaxIdLength, "Only this service's slots and those for no service in particular (\"applies to all consulting\").");
+
+    /// <summary>A profile's time zone: the specialist's own, for customers to read their times in.</summary>
+    private static void SpecialistZone(OpenApiSchema schema) =>
+        Text(schema, SlotLimits.MaxTimezoneLength, "The specialist's IANA time zone, such as Europe/Berlin; null when not given.");
 
     /// <summary>Room for a few entity tags in a conditional header.</summary>
     private const int MaxEntityTagsLength = 1024;
@@ -220,7 +254,10 @@ public static class ContractLimits
         Integer(schema, 1, max, $"Page size, 1-{max} (default {defaultSize}).");
 
     /// <summary>The page size of an operation's list.</summary>
-    public static (int Max, int Default) PageSizeOf(string? operationId) => operationId == "listCancelledBookings"
-        ? (ListCancelledBookingsQuery.MaxLimit, ListCancelledBookingsQuery.MaxLimit)
-        : (Paging.MaxLimit, Paging.DefaultLimit);
+    public static (int Max, int Default) PageSizeOf(string? operationId) => operationId switch
+    {
+        "listCancelledBookings" => (ListCancelledBookingsQuery.MaxLimit, ListCancelledBookingsQuery.MaxLimit),
+        "findSpecialists" => (FindSpecialistsQuery.MaxLimit, FindSpecialistsQuery.DefaultLimit),
+        _ => (Paging.MaxLimit, Paging.DefaultLimit),
+    };
 }

@@ -29,6 +29,11 @@ public static class Rules
         rule.Must(IsPlainText)
             .WithMessage("'{PropertyName}' must not contain control or format characters (such as bidi overrides or zero-width spaces).");
 
+    /// <summary>The <see cref="PlainText{T}"/> rule, but for line breaks: text of several lines (an introduction).</summary>
+    public static IRuleBuilderOptions<T, string?> Paragraphs<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(text => IsPlainText(text?.Replace('\r', ' ').Replace('\n', ' ')))
+            .WithMessage("'{PropertyName}' must not contain control or format characters other than line breaks.");
+
     /// <summary>The <see cref="PlainText{T}"/> rule, for text that arrives outside a request body (token claims).</summary>
     public static bool IsPlainText(string? text)
     {

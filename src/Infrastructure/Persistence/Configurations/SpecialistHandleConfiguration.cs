@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Slots.Application.Specialists;
 using Slots.Domain.Slots;
 
 namespace Slots.Infrastructure.Persistence.Configurations;
@@ -15,6 +16,10 @@ internal sealed class SpecialistHandleConfiguration : IEntityTypeConfiguration<S
         builder.Property(h => h.Issuer).HasColumnName("issuer").HasMaxLength(SlotLimits.MaxIssuerLength).IsRequired();
         builder.Property(h => h.Subject).HasColumnName("subject").HasMaxLength(SlotLimits.MaxIdLength).IsRequired();
         builder.Property(h => h.CreatedAt).HasColumnName("created_at").HasDefaultValueSql("now()");
+        builder.Property(h => h.DisplayName).HasColumnName("display_name").HasMaxLength(ProfileLimits.MaxDisplayNameLength);
+        builder.Property(h => h.Introduction).HasColumnName("introduction").HasMaxLength(ProfileLimits.MaxIntroductionLength);
+        builder.Property(h => h.Timezone).HasColumnName("timezone").HasMaxLength(SlotLimits.MaxTimezoneLength);
+        builder.Property(h => h.Services).HasColumnName("services").HasColumnType("jsonb").HasDefaultValueSql("'[]'::jsonb");
         // A handle claimed by a first slot has the default policy until its specialist sets one.
         builder.ComplexProperty(h => h.Policy, policy =>
         {

@@ -418,17 +418,39 @@ namespace Slots.Infrastructure.Persistence.Migrations
                         .HasColumnName("created_at")
                         .HasDefaultValueSql("now()");
 
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("Introduction")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("introduction");
+
                     b.Property<string>("Issuer")
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .HasColumnName("issuer");
 
+                    b.Property<string>("Services")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("services")
+                        .HasDefaultValueSql("'[]'::jsonb");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)")
                         .HasColumnName("subject");
+
+                    b.Property<string>("Timezone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("timezone");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Policy", "Slots.Infrastructure.Persistence.SpecialistHandle.Policy#BookingPolicy", b1 =>
                         {
