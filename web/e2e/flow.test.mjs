@@ -58,13 +58,44 @@ test('a specialist publishes, customers book and cancel, the specialist sees who
   assert.equal(await dialog.getByLabel('End').getAttribute('aria-invalid'), 'true');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
 
-  // The first customer, an hour behind the specialist, sees the times in their own zone and books both.
+  // She introduces herself in Settings: her sign-in name is the one customers see until she changes it.
+  await ann.page.getByRole('link', { name: 'Settings' }).click();
+  assert.equal(await ann.page.getByLabel('Name customers see').inputValue(), 'Ann Specialist');
+  await ann.page.getByLabel('Introduction').fill(`Career coach, run ${RUN}.\nSessions in English.`);
+  await ann.page.getByRole('button', { name: 'Add a service' }).click();
+  await ann.page.getByLabel('Title').fill('Career coaching');
+  await ann.page.getByLabel('Usual length (minutes)').fill('60');
+  await ann.page.getByRole('button', { name: 'Save profile' }).click();
+  await ann.page.getByRole('status').filter({ hasText: 'Saved. Customers see it' }).waitFor();
+  await accessible(ann.page, 'settings with a profile');
+  await shot(ann.page, 'desktop-settings-profile');
+  await ann.page.getByRole('link', { name: 'Manage slots' }).click();
+
+  // The first customer, an hour behind the specialist, finds her by name in the directory, before signing in.
   const bea = await person(browser, { timezoneId: CUSTOMER_ZONE });
+  await bea.page.goto('/');
+  await bea.page.getByLabel('Search by name, service or email').fill(`run ${RUN}`);
+  // Until the search runs, the list shows every profile (earlier runs' too): wait for this run's.
+  const found = bea.page.getByRole('list', { name: 'Specialists' }).getByRole('article').filter({ hasText: `run ${RUN}.` });
+  await found.getByRole('link', { name: 'Ann Specialist' }).waitFor();
+  assert.match(await found.innerText(), /Career coaching/);
+  assert.match(await found.innerText(), /Next free: /);
+  await accessible(bea.page, 'find a specialist');
+  await shot(bea.page, 'desktop-find-specialist');
+  await found.getByRole('link', { name: 'Ann Specialist' }).click();
+  await bea.page.getByRole('heading', { level: 1, name: 'Ann Specialist' }).waitFor();
+  await bea.page.getByText(`Career coach, run ${RUN}.`).waitFor();
+  // A mistyped address is said to be nobody's, not shown as a specialist with no free time.
+  await bea.page.goto(`/specialists/${encodeURIComponent(`anne-${RUN}@example.com`)}`);
+  await bea.page.getByRole('heading', { level: 1, name: 'No specialist with that address' }).waitFor();
+  await accessible(bea.page, 'no specialist with that address');
+
+  // She sees the times in her own zone and books both.
   await signIn(bea.page, { role: 'customer', email: `bea-${RUN}@example.com`, name: 'Bea Customer' });
   await openDay(bea.page, specialist, date);
   const oneToOne = bea.page.getByRole('article', { name: /^09:00–10:00/ });
   const group = bea.page.getByRole('article', { name: /^13:00–14:00/ });
-  await oneToOne.getByText('1 seat left').waitFor();
+  await oneToOne.getByText('Available', { exact: true }).waitFor();
   await group.getByText('3 seats left').waitFor();
   assert.match(await oneToOne.innerText(), /10:00–11:00 Europe\/Berlin/, "the specialist's zone beside the customer's time");
   await accessible(bea.page, 'specialist profile');
@@ -123,6 +154,9 @@ test('a specialist publishes, customers book and cancel, the specialist sees who
   await booked.getByRole('button', { name: 'Edit times' }).click();
   const edit = ann.page.getByRole('dialog', { name: 'Change times' });
   await edit.getByText('The date and the number of seats never change').waitFor();
+  // Before anything is saved, she reads who booked it and that they will be told.
+  await edit.getByText(/^1 person has booked this slot: Bea Customer\. Each is emailed the new times/).waitFor();
+  await edit.getByRole('button', { name: 'Save and tell them' }).waitFor();
   await accessible(ann.page, 'change times dialog');
   await edit.getByRole('button', { name: 'Cancel' }).click();
   const empty = ann.page.getByRole('listitem').filter({ hasText: '14:00–15:00' });
@@ -191,6 +225,7 @@ test('a specialist publishes four weeks of a weekly slot in one request, preview
   await upcoming.first().getByRole('button', { name: 'Whole series…' }).click();
   const series = gus.page.getByRole('dialog', { name: 'The whole series' });
   await series.getByRole('button', { name: 'Delete unbooked' }).click();
+  await series.getByRole('button', { name: 'Yes, delete unbooked' }).click();
   await series.getByText('3 slots deleted; 1 kept because someone booked them.', { exact: true }).waitFor();
   await series.getByRole('button', { name: 'Close' }).click();
   await gus.page.getByText('1 of 1 booked').waitFor();
@@ -253,7 +288,7 @@ test('on a phone (360×740), in dark mode, no screen scrolls sideways, every con
   await shot(dora.page, 'phone-manage-slots');
   await dora.page.getByRole('link', { name: 'Settings' }).click();
   await dora.page.getByLabel('Ask for a reason when a booking is cancelled').check();
-  await dora.page.getByRole('button', { name: 'Save' }).click();
+  await dora.page.getByRole('button', { name: 'Save booking rules' }).click();
   await dora.page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
   await fitsWidth(dora.page, 'settings');
   await touchTargets(dora.page, 'settings');

@@ -74,7 +74,7 @@ async function publish(page, { date, start, end, seats }) {
 /** Signs in as a customer and opens the specialist's day, all by keyboard. */
 async function customerOpensDay(page, { email, name, specialist, date }) {
   await signInByKeyboard(page, { role: 'customer', email, name });
-  await type(page, page.getByLabel('Specialist’s email'), specialist);
+  await type(page, page.getByLabel('Search by name, service or email'), specialist);
   await page.keyboard.press('Enter');
   await page.waitForURL('**/specialists/**');
   await showMonth(page, date, (next) => press(page, next));
@@ -98,7 +98,7 @@ test('by keyboard only: the whole story, from publishing to deleting', async () 
   // The specialist asks for a reason with every cancellation, in Settings.
   await press(kim.page, kim.page.getByRole('link', { name: 'Settings' }));
   await press(kim.page, kim.page.getByLabel('Ask for a reason when a booking is cancelled'), 'Space');
-  await press(kim.page, kim.page.getByRole('button', { name: 'Save' }));
+  await press(kim.page, kim.page.getByRole('button', { name: 'Save booking rules' }));
   await kim.page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
   await press(kim.page, kim.page.getByRole('link', { name: 'Manage slots' }));
 

@@ -29,7 +29,7 @@ test('two browsers race for the last seat: exactly one wins, the other sees the 
     const racer = await person(browser, { timezoneId: zone });
     await signIn(racer.page, { role: 'customer', email: `${name.toLowerCase()}-${RUN}@example.com`, name });
     await openDay(racer.page, specialist, date);
-    await racer.page.getByText('1 seat left').waitFor();
+    await racer.page.getByText('Available', { exact: true }).waitFor();
     racers.push(racer);
   }
 

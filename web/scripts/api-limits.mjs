@@ -17,6 +17,15 @@ export function limitsOf(document) {
     maxPageSize: limitParameter?.schema.maximum,
     maxReasonLength: schemas.CancelBookingRequest.properties.reason.maxLength,
     maxNoticeMinutes: schemas.BookingPolicy.properties.cancelNoticeMinutes.maximum,
+    maxDisplayNameLength: schemas.ProfileInput.properties.displayName.maxLength,
+    maxIntroductionLength: schemas.ProfileInput.properties.introduction.maxLength,
+    maxServices: schemas.ProfileInput.properties.services.maxItems,
+    maxServiceIdLength: schemas.ServiceOffer.properties.id.maxLength,
+    maxServiceTitleLength: schemas.ServiceOffer.properties.title.maxLength,
+    maxServiceDescriptionLength: schemas.ServiceOffer.properties.description.maxLength,
+    minServiceMinutes: schemas.ServiceOffer.properties.durationMinutes.minimum,
+    maxServiceMinutes: schemas.ServiceOffer.properties.durationMinutes.maximum,
+    maxSearchLength: document.paths['/api/specialists'].get.parameters.find((p) => p.name === 'q')?.schema.maxLength,
   };
   for (const [name, value] of Object.entries(limits)) {
     if (!Number.isInteger(value)) {
@@ -43,6 +52,17 @@ export const limits = {
   maxReasonLength: ${limits.maxReasonLength},
   /** Minutes a policy's notice may be at most (a year). */
   maxNoticeMinutes: ${limits.maxNoticeMinutes},
+  /** A profile's parts: the name, the introduction, how many services and each service's. */
+  maxDisplayNameLength: ${limits.maxDisplayNameLength},
+  maxIntroductionLength: ${limits.maxIntroductionLength},
+  maxServices: ${limits.maxServices},
+  maxServiceIdLength: ${limits.maxServiceIdLength},
+  maxServiceTitleLength: ${limits.maxServiceTitleLength},
+  maxServiceDescriptionLength: ${limits.maxServiceDescriptionLength},
+  minServiceMinutes: ${limits.minServiceMinutes},
+  maxServiceMinutes: ${limits.maxServiceMinutes},
+  /** Characters a directory search may have. */
+  maxSearchLength: ${limits.maxSearchLength},
 } as const;
 `;
 }

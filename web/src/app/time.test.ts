@@ -26,6 +26,7 @@ test('months and days move across year ends and leap days', () => {
 });
 
 test('seats read like a person says them', () => {
-  expect(seatsLeft(1)).toBe('1 seat left');
-  expect(seatsLeft(2)).toBe('2 seats left');
+  expect(seatsLeft(1, 1)).toBe('Available');
+  expect(seatsLeft(1, 3)).toBe('1 seat left');
+  expect(seatsLeft(2, 3)).toBe('2 seats left');
 });

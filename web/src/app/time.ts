@@ -101,7 +101,7 @@ export function monthGrid(month: string): (string | null)[] {
   return cells;
 }
 
-/** "1 seat left", "2 seats left". */
-export function seatsLeft(remaining: number): string {
-  return remaining === 1 ? '1 seat left' : `${remaining} seats left`;
+/** "1 seat left", "2 seats left" of a group; a free 1:1 session is simply "Available". */
+export function seatsLeft(remaining: number, total: number): string {
+  return total === 1 ? 'Available' : remaining === 1 ? '1 seat left' : `${remaining} seats left`;
 }

@@ -19,6 +19,12 @@ export type SeriesResult = Schemas['SeriesResponse'];
 export type Policy = Schemas['BookingPolicy'];
 export type PolicyInput = Schemas['PolicyInput'];
 export type CalendarFeed = Schemas['CalendarFeedResponse'];
+/** Who a customer is booking: a specialist's public profile. */
+export type Profile = Schemas['SpecialistProfile'];
+export type ProfileInput = Schemas['ProfileInput'];
+export type Service = Schemas['ServiceOffer'];
+/** A specialist in the directory, with the start of their next bookable slot. */
+export type Listing = Schemas['SpecialistListing'];
 
 export type Role = 'customer' | 'specialist' | 'admin';
 
@@ -197,6 +203,19 @@ export function createSlotsApi(config: SlotsApiConfig) {
     /** Replaces the specialist's policy whole; bookings already made keep theirs. */
     setPolicy: async (specialistEmail: string, policy: PolicyInput) =>
       unwrap(await client.PUT('/api/specialists/{specialistEmail}/policy', { params: { path: { specialistEmail } }, body: policy })),
+    /** Anyone may read a specialist's profile (404 `specialist_not_found` for an address no specialist has). */
+    getProfile: async (specialistEmail: string) =>
+      unwrap(await client.GET('/api/specialists/{specialistEmail}', { params: { path: { specialistEmail } } })),
+    /** Replaces the specialist's profile whole; a name left out is the sign-in name. */
+    setProfile: async (specialistEmail: string, profile: ProfileInput) =>
+      unwrap(await client.PUT('/api/specialists/{specialistEmail}', { params: { path: { specialistEmail } }, body: profile })),
+    /** One page of the directory: those with a free slot first; the next page's cursor, or null on the last. */
+    findSpecialists: async (q: string, serviceId: string | undefined, cursor: string | undefined) => {
+      const result = await client.GET('/api/specialists', {
+        params: { query: { ...(q ? { q } : {}), ...(serviceId ? { serviceId } : {}), ...(cursor ? { cursor } : {}) } },
+      });
+      return { items: await unwrap(result), next: nextCursor(result.response) };
+    },
     /** A slot's cancelled bookings, the most recent first: who, when, by whom, why. */
     listCancelledBookings: async (slotId: string) =>
       unwrap(await client.GET('/api/consulting-slots/{slotId}/cancelled-bookings', { params: { path: { slotId } } })),

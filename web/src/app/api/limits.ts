@@ -13,4 +13,15 @@ export const limits = {
   maxReasonLength: 500,
   /** Minutes a policy's notice may be at most (a year). */
   maxNoticeMinutes: 525600,
+  /** A profile's parts: the name, the introduction, how many services and each service's. */
+  maxDisplayNameLength: 100,
+  maxIntroductionLength: 2000,
+  maxServices: 20,
+  maxServiceIdLength: 128,
+  maxServiceTitleLength: 100,
+  maxServiceDescriptionLength: 500,
+  minServiceMinutes: 5,
+  maxServiceMinutes: 1440,
+  /** Characters a directory search may have. */
+  maxSearchLength: 100,
 } as const;

@@ -324,6 +324,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/specialists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find a specialist
+         * @description The directory: specialists who have saved a profile, those with a bookable slot now first (with `nextOpenAt`, its start), then by name. `serviceId` keeps those offering the service (their next slot is then one of that service or of none); `q` those whose name, introduction, address or a service's title contains the text, in any case. Anonymous; limited per client address. Paged: the next page is in the `Link` header.
+         */
+        get: operations["findSpecialists"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/specialists/{specialistEmail}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a specialist's profile
+         * @description Who the customer is booking: the display name, a short introduction, the specialist's time zone and the services they offer (a slot names one by `serviceId`). A specialist who has published slots but saved no profile has `displayName` null. Anonymous; 404 `specialist_not_found` for an address no specialist has.
+         */
+        get: operations["getProfile"];
+        /**
+         * Set a specialist's profile
+         * @description Replaces the profile whole: a part left out is cleared, but `displayName`, which then takes the sign-in name. The specialist themself, with a verified email (which becomes their public handle, as a first slot makes it; 409 `handle_taken` when another account holds it), or an admin for a specialist who has one.
+         */
+        put: operations["setProfile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/bookings": {
         parameters: {
             query?: never;
@@ -1145,6 +1189,15 @@ export interface components {
                 [key: string]: string[];
             };
         };
+        ProfileInput: {
+            /** @description The name customers see. In a profile's answer, null until the specialist saves one; left out of a request, the sign-in name. */
+            displayName?: null | string;
+            /** @description A short introduction, in plain text; line breaks are kept. */
+            introduction?: null | string;
+            /** @description The specialist's IANA time zone, such as Europe/Berlin; null when not given. */
+            timezone?: null | string;
+            services?: null | components["schemas"]["ServiceOffer"][];
+        };
         /** @description An RFC 9457 problem for 429, with a stable `code`. */
         RateLimitedProblem: {
             /** @description A URI that identifies the kind of problem, or about:blank. */
@@ -1214,6 +1267,19 @@ export interface components {
             startTime: string;
             /** @description A local time, HH:mm (24-hour), in the slot's time zone. */
             endTime: string;
+        };
+        ServiceOffer: {
+            /** @description The service's id: a slot for it names it as `serviceId`. Unique within the profile. */
+            id: string;
+            /** @description What the service is called, as a Service Card shows it. */
+            title: string;
+            /**
+             * Format: int32
+             * @description How long a session of the service usually takes, a hint for customers (each slot keeps its own times).
+             */
+            durationMinutes?: null | number;
+            /** @description A sentence or two about the service. */
+            description?: null | string;
         };
         SkippedSlot: {
             /**
@@ -1288,6 +1354,33 @@ export interface components {
          * @enum {unknown}
          */
         SlotStatus: "active" | "inactive";
+        SpecialistListing: {
+            /** @description An email address in printable ASCII, compared case-insensitively. */
+            email: string;
+            /** @description The name customers see. In a profile's answer, null until the specialist saves one; left out of a request, the sign-in name. */
+            displayName: string;
+            /** @description A short introduction, in plain text; line breaks are kept. */
+            introduction: null | string;
+            /** @description The specialist's IANA time zone, such as Europe/Berlin; null when not given. */
+            timezone: null | string;
+            services: components["schemas"]["ServiceOffer"][];
+            /**
+             * Format: date-time
+             * @description When the specialist's next bookable slot starts (of the service asked for, or for all consulting); null: none now.
+             */
+            nextOpenAt: null | string;
+        };
+        SpecialistProfile: {
+            /** @description An email address in printable ASCII, compared case-insensitively. */
+            email: string;
+            /** @description The name customers see. In a profile's answer, null until the specialist saves one; left out of a request, the sign-in name. */
+            displayName: null | string;
+            /** @description A short introduction, in plain text; line breaks are kept. */
+            introduction: null | string;
+            /** @description The specialist's IANA time zone, such as Europe/Berlin; null when not given. */
+            timezone: null | string;
+            services: components["schemas"]["ServiceOffer"][];
+        };
         /** @description An RFC 9457 problem for 401, with a stable `code`. */
         UnauthenticatedProblem: {
             /** @description A URI that identifies the kind of problem, or about:blank. */
@@ -3388,6 +3481,258 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BookingPolicy"];
+                };
+            };
+            /** @description The request is invalid: `errors` maps each field to what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid (`WWW-Authenticate` says why). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthenticatedProblem"];
+                };
+            };
+            /** @description The caller's role or identity may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description No such slot or booking (or one the caller may not see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description The current state (of the slot, or of a delivery) does not allow this; `code` says which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description The request body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
+            /** @description Too many requests from this caller; try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RateLimitedProblem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. Nothing about internals is said. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InternalErrorProblem"];
+                };
+            };
+            /** @description Busy or the database is unreachable; try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnavailableProblem"];
+                };
+            };
+        };
+    };
+    findSpecialists: {
+        parameters: {
+            query?: {
+                serviceId?: string;
+                q?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The next page, when there is one: `<relative URL>; rel="next"` (RFC 8288). */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpecialistListing"][];
+                };
+            };
+            /** @description The request is invalid: `errors` maps each field to what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too many requests from this caller; try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RateLimitedProblem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. Nothing about internals is said. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InternalErrorProblem"];
+                };
+            };
+            /** @description Busy or the database is unreachable; try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnavailableProblem"];
+                };
+            };
+        };
+    };
+    getProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                specialistEmail: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpecialistProfile"];
+                };
+            };
+            /** @description The request is invalid: `errors` maps each field to what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No such slot or booking (or one the caller may not see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description Too many requests from this caller; try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RateLimitedProblem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. Nothing about internals is said. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InternalErrorProblem"];
+                };
+            };
+            /** @description Busy or the database is unreachable; try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnavailableProblem"];
+                };
+            };
+        };
+    };
+    setProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                specialistEmail: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProfileInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpecialistProfile"];
                 };
             };
             /** @description The request is invalid: `errors` maps each field to what is wrong with it. */

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useCalendarFeed, useChangeCalendarFeed } from '../hooks/useConsultingSlots';
-import { Dialog, ErrorMessage, Skeleton } from './ui';
+import { copyText, Dialog, ErrorMessage, Skeleton } from './ui';
 
 /**
  * The caller's private calendar feed: an address a calendar app subscribes to (their slots for a specialist, their
@@ -24,12 +24,7 @@ export function CalendarFeedPanel({ what }: { what: string }) {
   }
 
   async function copy(url: string) {
-    try {
-      await navigator.clipboard.writeText(url);
-      setAnnouncement('Address copied.');
-    } catch {
-      setAnnouncement('Copying is not allowed here: select the address and copy it.');
-    }
+    setAnnouncement(await copyText(url));
   }
 
   return (

@@ -17,7 +17,7 @@ test('the policy shows in the largest unit that fits, and is saved in minutes', 
   await userEvent.type(booking, '2');
   await userEvent.selectOptions(screen.getAllByLabelText('Unit')[0]!, 'hours');
   await userEvent.click(screen.getByLabelText('Ask for a reason when a booking is cancelled'));
-  await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+  await userEvent.click(screen.getByRole('button', { name: 'Save booking rules' }));
 
   await waitFor(() => expect(screen.getByText(/^Saved\./)).toHaveAttribute('role', 'status'));
   expect(calls.filter((c) => c.method === 'PUT').map((c) => [c.path, c.body])).toEqual([
@@ -39,7 +39,7 @@ test('saving a first policy keeps the form and says so, though the policy read a
   render(<Settings specialistEmail="new@example.com" />, { wrapper: withApi(fetch) });
 
   await userEvent.click(await screen.findByLabelText('Ask for a reason when a booking is cancelled'));
-  await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+  await userEvent.click(screen.getByRole('button', { name: 'Save booking rules' }));
 
   await waitFor(() => expect(screen.getByText(/^Saved\./)).toHaveAttribute('role', 'status'));
   expect(screen.getByLabelText('Ask for a reason when a booking is cancelled')).toBeChecked();
@@ -55,7 +55,7 @@ test('a specialist who never published starts from the defaults; a notice beyond
   await userEvent.clear(cancel);
   await userEvent.type(cancel, '366');
   await userEvent.selectOptions(screen.getAllByLabelText('Unit')[1]!, 'days');
-  await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+  await userEvent.click(screen.getByRole('button', { name: 'Save booking rules' }));
 
   expect(cancel).toHaveAccessibleDescription('A whole number of minutes, up to a year.');
   expect(cancel).toBeInvalid();

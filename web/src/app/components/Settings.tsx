@@ -4,6 +4,8 @@ import { limits } from '../api/limits';
 import { formErrors } from '../api/problems';
 import { usePolicy, useSetPolicy } from '../hooks/useConsultingSlots';
 import { CalendarFeedPanel } from './CalendarFeedPanel';
+import { BookingPageLink } from './FindSpecialists';
+import { ProfileSection } from './ProfileForm';
 import { ErrorMessage, Field, Skeleton } from './ui';
 
 const UNITS = { minutes: 1, hours: 60, days: 1440 } as const;
@@ -23,14 +25,19 @@ function minutes({ amount, unit }: { amount: string; unit: Unit }): number | nul
 
 const DEFAULT: Policy = { bookingNoticeMinutes: 0, cancelNoticeMinutes: 0, cancellationReason: 'optional' };
 
-/** The specialist's settings: the policy all their slots follow ("cancel if allowed"), and their calendar feed. */
-export function Settings({ specialistEmail }: { specialistEmail: string }) {
+/**
+ * The specialist's settings: their public profile and booking page address, the policy all their slots follow ("cancel
+ * if allowed"), and their calendar feed.
+ */
+export function Settings({ specialistEmail, signInName }: { specialistEmail: string; signInName?: string | undefined }) {
   const policy = usePolicy(specialistEmail);
   // A specialist who has not published yet has no policy: the defaults apply, and saving makes it theirs.
   const unset = policy.error instanceof ApiProblem && policy.error.code === 'specialist_not_found';
   return (
     <section className="page page-narrow" aria-labelledby="settings-title">
       <h1 id="settings-title">Settings</h1>
+      <BookingPageLink email={specialistEmail} />
+      <ProfileSection specialistEmail={specialistEmail} signInName={signInName} />
       <h2>Booking and cancellation</h2>
       <p className="muted">
         For all your slots. A booking keeps the rules it was made under; you can always cancel, and a cancellation after
@@ -94,7 +101,7 @@ function PolicyForm({ specialistEmail, saved }: { specialistEmail: string; saved
       </p>
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : 'Save'}
+          {save.isPending ? 'Saving…' : 'Save booking rules'}
         </button>
       </div>
     </form>

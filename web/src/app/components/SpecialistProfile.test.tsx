@@ -18,7 +18,7 @@ test('open days are marked, the rest cannot be chosen, and each slot says how ma
   render(<SpecialistProfile specialistEmail="ann@example.com" canBook timeZone="UTC" />, { wrapper: withApi(fetch) });
 
   const cards = await screen.findAllByRole('article');
-  expect(cards.map((c) => c.getAttribute('aria-label'))).toEqual(['10:00–11:00, 1 seat left', '14:00–15:00, 3 seats left']);
+  expect(cards.map((c) => c.getAttribute('aria-label'))).toEqual(['10:00–11:00, Available', '14:00–15:00, 3 seats left']);
   expect(within(cards[1]!).getByText('of 5')).toBeInTheDocument();
   const open = screen.getAllByRole('button', { name: /, \d+ open slots?$/ });
   expect(open.every((b) => !(b as HTMLButtonElement).disabled)).toBe(true);
@@ -34,9 +34,42 @@ test('a page for one service asks for its slots (and those for all consulting), 
 
   const card = await screen.findByRole('article');
   expect(card).toHaveTextContent('tax');
-  const lists = calls.filter((c) => c.method === 'GET');
+  const lists = calls.filter((c) => c.path.endsWith('/available-slots'));
   expect(lists.length).toBeGreaterThan(0);
   expect(lists.every((c) => c.query.get('serviceId') === 'tax')).toBe(true);
+});
+
+const ann = {
+  email: 'ann@example.com', displayName: 'Dr. Ann Weber', introduction: 'Career coach in Berlin.\nSessions in English or German.',
+  timezone: 'Europe/Berlin',
+  services: [{ id: 'tax', title: 'Tax returns', durationMinutes: 45, description: 'Bring last year’s.' }],
+};
+
+test('the page heads with who the customer is booking: their name, introduction, and the service it is for', async () => {
+  const slot = availableSlot(2, { serviceId: 'tax' });
+  const { fetch } = fakeFetch(({ path }) => (path === '/api/specialists/ann@example.com' ? json(ann) : json([slot])));
+  render(<SpecialistProfile specialistEmail="ann@example.com" canBook timeZone="UTC" serviceId="tax" />, { wrapper: withApi(fetch) });
+
+  expect(await screen.findByRole('heading', { level: 1, name: 'Dr. Ann Weber' })).toBeInTheDocument();
+  expect(screen.getByText(/^Career coach in Berlin\./)).toHaveTextContent('Career coach in Berlin. Sessions in English or German.');
+  expect(screen.getByText('Tax returns', { selector: 'strong' }).parentElement).toHaveTextContent('Tax returns · 45 min — Bring last year’s.');
+  // Each card names the service by its title, not its id.
+  expect(await screen.findByRole('article')).toHaveTextContent('60 min · Tax returns');
+});
+
+test('an address nobody publishes under says so, instead of showing a specialist with no free time', async () => {
+  const { fetch, calls } = fakeFetch(({ path }) => (path.endsWith('/available-slots') ? json([]) : problem(404, 'specialist_not_found')));
+  let searched = false;
+  render(<SpecialistProfile specialistEmail="ann@exmaple.com" canBook timeZone="UTC" onFindSpecialist={() => (searched = true)} />, {
+    wrapper: withApi(fetch),
+  });
+
+  expect(await screen.findByRole('heading', { level: 1, name: 'No specialist with that address' })).toBeInTheDocument();
+  expect(screen.getByText('ann@exmaple.com')).toBeInTheDocument();
+  expect(screen.queryByRole('heading', { name: /No open slots/ })).not.toBeInTheDocument();
+  await userEvent.click(screen.getByRole('button', { name: 'Find a specialist' }));
+  expect(searched).toBe(true);
+  expect(calls.some((c) => c.path === '/api/specialists/ann@exmaple.com')).toBe(true);
 });
 
 test('a double click sends one booking, and the confirmation is announced', async () => {
@@ -150,4 +183,16 @@ test('the list is read again when the page becomes visible again (the person com
   document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
 
   await waitFor(() => expect(calls.length).toBeGreaterThan(before));
+});
+
+test('a group slot the customer already holds says so instead of offering Book again', async () => {
+  const one = availableSlot(2);
+  const group = availableSlot(2, { id: 'group', startTime: '14:00', startsAt: one.startsAt.replace('T10', 'T14'), endsAt: one.endsAt.replace('T11', 'T15'), totalCapacity: 5, remainingCapacity: 3 });
+  const { fetch } = fakeFetch(({ path }) => (path === '/api/me/bookings' ? json([{ slotId: 'group' }]) : json([one, group])));
+  render(<SpecialistProfile specialistEmail="ann@example.com" canBook timeZone="UTC" />, { wrapper: withApi(fetch) });
+
+  const held = await screen.findByRole('article', { name: '14:00–15:00, 3 seats left, you’re booked' });
+  expect(within(held).getByText('You’re booked')).toBeInTheDocument();
+  expect(within(held).queryByRole('button')).not.toBeInTheDocument();
+  expect(screen.getByRole('button', { name: 'Book 10:00–11:00' })).toBeEnabled();
 });

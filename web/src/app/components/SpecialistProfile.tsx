@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
-import type { AvailableSlot, BookingConfirmation } from '../api/consultingSlots';
+import { ApiProblem, type AvailableSlot, type BookingConfirmation, type Service } from '../api/consultingSlots';
 import { limits } from '../api/limits';
-import { useAvailableSlots, useBookingCalendar, useBookSlot } from '../hooks/useConsultingSlots';
+import { useAvailableSlots, useBookingCalendar, useBookSlot, useMyBookings, useProfile } from '../hooks/useConsultingSlots';
 import {
   addDays,
   browserZone,
@@ -29,13 +29,52 @@ interface Props {
   timeZone?: string;
   /** The service the page is for (a Service Card's link): its slots and those for all consulting. */
   serviceId?: string | undefined;
+  /** Opens the directory, offered when the address is nobody's. */
+  onFindSpecialist?: () => void;
 }
 
 /**
  * The customer's view of a specialist: a month calendar marking the days with open slots, the chosen day's slots
  * (times in the customer's zone, the specialist's zone beside them), seats left, and booking in one step.
  */
-export function SpecialistProfile({ specialistEmail, canBook, onSignIn, timeZone, serviceId }: Props) {
+export function SpecialistProfile({ specialistEmail, canBook, onSignIn, timeZone, serviceId, onFindSpecialist }: Props) {
+  const profile = useProfile(specialistEmail);
+  if (profile.error instanceof ApiProblem && profile.error.code === 'specialist_not_found') {
+    return <NoSpecialist email={specialistEmail} onFindSpecialist={onFindSpecialist} />;
+  }
+  const services = new Map((profile.data?.services ?? []).map((s) => [s.id, s]));
+  return (
+    <BookingPage specialistEmail={specialistEmail} name={profile.data?.displayName ?? specialistEmail}
+      introduction={profile.data?.introduction ?? null} services={services}
+      service={serviceId ? services.get(serviceId) : undefined} canBook={canBook} onSignIn={onSignIn} timeZone={timeZone}
+      serviceId={serviceId} />
+  );
+}
+
+/** An address nobody publishes under (a typo, most often): said so, not shown as a specialist with no free time. */
+function NoSpecialist({ email, onFindSpecialist }: { email: string; onFindSpecialist: (() => void) | undefined }) {
+  return (
+    <section className="page page-narrow" aria-labelledby="profile-title">
+      <h1 id="profile-title">No specialist with that address</h1>
+      <p>
+        Nobody publishes consulting slots as <strong>{email}</strong>. Check the spelling of the address, or look for the
+        specialist by name.
+      </p>
+      {onFindSpecialist && (
+        <button type="button" className="button button-primary" onClick={onFindSpecialist}>
+          Find a specialist
+        </button>
+      )}
+    </section>
+  );
+}
+
+function BookingPage({ specialistEmail, name, introduction, services, service, canBook, onSignIn, timeZone, serviceId }: Props & {
+  name: string;
+  introduction: string | null;
+  services: Map<string, Service>;
+  service: Service | undefined;
+}) {
   const zone = timeZone ?? browserZone();
   const today = localDate(new Date(), zone);
   const firstMonth = monthOf(today);
@@ -50,6 +89,9 @@ export function SpecialistProfile({ specialistEmail, canBook, onSignIn, timeZone
   const book = useBookSlot();
   const booking = useRef(false);
   const invite = useBookingCalendar(confirmation?.slotId ?? null);
+  // The slots the customer already holds a seat in (a group slot with seats left is still listed): marked, not offered.
+  const mine = useMyBookings(canBook);
+  const held = new Set((mine.data ?? []).map((b) => b.slotId));
 
   // The API filters by the specialist's local date; a day either side covers every zone's shift into this month.
   const monthEnd = addDays(monthOf(month, 1), -1);
@@ -90,9 +132,18 @@ export function SpecialistProfile({ specialistEmail, canBook, onSignIn, timeZone
     <section className="page" aria-labelledby="profile-title">
       <div className="page-header">
         <div>
-          <h1 id="profile-title">Book a session</h1>
-          <p className="muted">
-            with {specialistEmail} · times in your zone, {zone}
+          <p className="eyebrow">Book a session with</p>
+          <h1 id="profile-title">{name}</h1>
+          {service && (
+            <p className="profile-service">
+              <strong>{service.title}</strong>
+              {service.durationMinutes ? <> · {service.durationMinutes} min</> : null}
+              {service.description ? <> — {service.description}</> : null}
+            </p>
+          )}
+          {introduction && <p className="profile-intro">{introduction}</p>}
+          <p className="muted small">
+            {name !== specialistEmail && <>{specialistEmail} · </>}times in your zone, {zone}
           </p>
         </div>
       </div>
@@ -182,8 +233,10 @@ export function SpecialistProfile({ specialistEmail, canBook, onSignIn, timeZone
                   <li key={slot.id}>
                     <SlotCard
                       slot={slot}
+                      serviceTitle={slot.serviceId ? services.get(slot.serviceId)?.title : undefined}
                       zone={zone}
                       canBook={canBook}
+                      held={held.has(slot.id)}
                       onSignIn={onSignIn}
                       pending={book.isPending && book.variables === slot.id}
                       disabled={book.isPending}
@@ -202,8 +255,12 @@ export function SpecialistProfile({ specialistEmail, canBook, onSignIn, timeZone
 
 interface CardProps {
   slot: AvailableSlot;
+  /** The title of the slot's service, from the specialist's profile; its id when the profile does not name it. */
+  serviceTitle?: string | undefined;
   zone: string;
   canBook: boolean;
+  /** Whether the customer already holds a seat in it. */
+  held?: boolean;
   pending: boolean;
   disabled: boolean;
   onBook: () => void;
@@ -211,29 +268,31 @@ interface CardProps {
 }
 
 /** One open slot: its times in the customer's zone (and the specialist's, when it differs), seats left, Book. */
-export function SlotCard({ slot, zone, canBook, pending, disabled, onBook, onSignIn }: CardProps) {
+export function SlotCard({ slot, serviceTitle, zone, canBook, held = false, pending, disabled, onBook, onSignIn }: CardProps) {
   const theirs = `${slot.startTime}–${slot.endTime} ${slot.timezone}`;
   const mine = timeRange(slot.startsAt, slot.endsAt, zone);
   const taken = slot.totalCapacity - slot.remainingCapacity;
   return (
-    <article className="card slot-card" aria-label={`${mine}, ${seatsLeft(slot.remainingCapacity)}`}>
+    <article className="card slot-card" aria-label={`${mine}, ${seatsLeft(slot.remainingCapacity, slot.totalCapacity)}${held ? ', you’re booked' : ''}`}>
       <div>
         <p className="slot-time" title={`Specialist's time: ${theirs}`}>
           {mine}
         </p>
         <p className="muted small">
-          {slot.duration} min{slot.serviceId ? ` · ${slot.serviceId}` : ''}
+          {slot.duration} min{slot.serviceId ? ` · ${serviceTitle ?? slot.serviceId}` : ''}
           {slot.timezone !== zone && <> · {theirs}</>}
         </p>
         <p className="seats">
           <SeatMeter taken={taken} total={slot.totalCapacity} />
           <span>
-            <strong>{seatsLeft(slot.remainingCapacity)}</strong>
+            <strong>{seatsLeft(slot.remainingCapacity, slot.totalCapacity)}</strong>
             {slot.totalCapacity > 1 && <span className="muted"> of {slot.totalCapacity}</span>}
           </span>
         </p>
       </div>
-      {canBook ? (
+      {held ? (
+        <p className="badge badge-active">You’re booked</p>
+      ) : canBook ? (
         <button type="button" className="button button-primary" disabled={disabled} onClick={onBook}
           aria-label={`Book ${mine}`}>
           {pending ? 'Booking…' : 'Book'}

@@ -1,5 +1,5 @@
 // Small pieces every screen uses: loading skeletons, error and empty states, a modal dialog, the seat meter.
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { describeError } from '../api/problems';
 
 export function Skeleton({ rows = 3, label }: { rows?: number; label: string }) {
@@ -145,5 +145,35 @@ export function SeatMeter({ taken, total }: { taken: number; total: number }) {
         <span key={i} className={i < filled ? 'seat seat-taken' : 'seat'} />
       ))}
     </span>
+  );
+}
+
+/** Copies an address to the clipboard; the sentence that says how it went, to announce. */
+export async function copyText(text: string): Promise<string> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return 'Address copied.';
+  } catch {
+    return 'Copying is not allowed here: select the address and copy it.';
+  }
+}
+
+/** An address to hand on (a booking page's), read-only, selected on focus, with a Copy button that says how it went. */
+export function CopyableLink({ label, url }: { label: string; url: string }) {
+  const id = useId();
+  const [announcement, setAnnouncement] = useState('');
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <div className="input-row">
+        <input id={id} type="url" readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
+        <button type="button" className="button button-secondary" onClick={() => void copyText(url).then(setAnnouncement)}>
+          Copy<span className="visually-hidden"> {label.toLowerCase()}</span>
+        </button>
+      </div>
+      <p role="status" aria-live="polite" className={announcement ? 'field-hint' : 'visually-hidden'}>
+        {announcement}
+      </p>
+    </div>
   );
 }

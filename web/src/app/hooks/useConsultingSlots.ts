@@ -1,9 +1,9 @@
 // Server state for the components: every list is a react-query query (refetched on focus and after every change),
 // every change a mutation that refreshes the lists when it settles, whether it succeeded or not (a refusal such as
 // `slot_fully_booked` means the list the person saw is stale).
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
-import type { NewSeries, NewSlot, PolicyInput, SlotChange, SlotStatus } from '../api/consultingSlots';
+import type { NewSeries, NewSlot, PolicyInput, ProfileInput, SlotChange, SlotStatus } from '../api/consultingSlots';
 import { useSlotsApi } from './SlotsApiContext';
 
 export { SlotsApiProvider, useSlotsApi } from './SlotsApiContext';
@@ -15,6 +15,8 @@ export const slotKeys = {
     ['slots', 'available', email.toLowerCase(), from, to, serviceId ?? null] as const,
   mine: ['slots', 'mine'] as const,
   policy: (email: string) => ['slots', 'policy', email.toLowerCase()] as const,
+  profile: (email: string) => ['slots', 'profile', email.toLowerCase()] as const,
+  directory: (q: string, serviceId?: string) => ['slots', 'directory', q, serviceId ?? null] as const,
   calendarFeed: ['slots', 'calendar-feed'] as const,
   cancelled: (slotId: string) => ['slots', 'cancelled', slotId] as const,
   bookingCalendar: (slotId: string) => ['slots', 'booking-calendar', slotId] as const,
@@ -132,6 +134,33 @@ export function useCancelBooking() {
 export function usePolicy(specialistEmail: string) {
   const api = useSlotsApi();
   return useQuery({ queryKey: slotKeys.policy(specialistEmail), queryFn: () => api.getPolicy(specialistEmail) });
+}
+
+/** Who a customer is booking. An unknown address is an ApiProblem with code `specialist_not_found`. */
+export function useProfile(specialistEmail: string) {
+  const api = useSlotsApi();
+  return useQuery({
+    queryKey: slotKeys.profile(specialistEmail),
+    queryFn: () => api.getProfile(specialistEmail),
+    enabled: specialistEmail.length > 0,
+  });
+}
+
+export function useSetProfile(specialistEmail: string) {
+  const api = useSlotsApi();
+  return useRefreshingMutation((profile: ProfileInput) => api.setProfile(specialistEmail, profile));
+}
+
+/** The directory, page by page (`fetchNextPage` reads on); the previous results stay while a new search loads. */
+export function useFindSpecialists(q: string, serviceId?: string) {
+  const api = useSlotsApi();
+  return useInfiniteQuery({
+    queryKey: slotKeys.directory(q, serviceId),
+    queryFn: ({ pageParam }) => api.findSpecialists(q, serviceId, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next ?? undefined,
+    placeholderData: (previous) => previous,
+  });
 }
 
 /** A slot's cancelled bookings, read once the person opens them. */

@@ -1,5 +1,6 @@
-import { useState, type FormEvent, type MouseEvent, type ReactNode } from 'react';
+import { type MouseEvent, type ReactNode } from 'react';
 import { ManageSlots } from '../components/ConsultingSlots/ManageSlots';
+import { BookingPageLink, FindSpecialists } from '../components/FindSpecialists';
 import { MyBookings } from '../components/MyBookings';
 import { Settings } from '../components/Settings';
 import { SpecialistProfile } from '../components/SpecialistProfile';
@@ -47,10 +48,10 @@ export function App({ notice }: { notice?: string | undefined }) {
   const profileMatch = path.match(/^\/specialists\/([^/]+)\/?$/);
   // A malformed segment (/specialists/%E0%A4%A) is a page that does not exist, not a crash.
   const profile = profileMatch ? decoded(profileMatch[1]!) : null;
-  if (path === '/sign-in' || (!session && (path === '/' || path === '/manage' || path === '/settings' || path === '/me/bookings'))) {
+  if (path === '/sign-in' || (!session && (path === '/manage' || path === '/settings' || path === '/me/bookings'))) {
     page = (
       <SignIn
-        notice={notice ?? (path !== '/sign-in' && path !== '/' ? 'Sign in to continue.' : undefined)}
+        notice={notice ?? (path !== '/sign-in' ? 'Sign in to continue.' : undefined)}
         onSignedIn={(role) => {
           const next = location.searchParams.get('next') ?? (path === '/sign-in' ? null : path);
           navigate(next && next !== '/' && next.startsWith('/') ? next : role === 'specialist' ? '/manage' : '/', { replace: true });
@@ -64,16 +65,20 @@ export function App({ notice }: { notice?: string | undefined }) {
         canBook={session?.role === 'customer'}
         onSignIn={signIn}
         serviceId={location.searchParams.get('service') ?? undefined}
+        onFindSpecialist={() => navigate('/')}
       />
     );
   } else if (path === '/manage' && session?.role === 'specialist') {
     page = <ManageSlots specialistEmail={session.email} />;
   } else if (path === '/settings' && session?.role === 'specialist') {
-    page = <Settings specialistEmail={session.email} />;
+    page = <Settings specialistEmail={session.email} signInName={session.name} />;
   } else if (path === '/me/bookings' && session?.role === 'customer') {
     page = <MyBookings />;
-  } else if (path === '/' && session) {
-    page = session.role === 'specialist' ? <SpecialistHome email={session.email} /> : <FindSpecialist />;
+  } else if (path === '/' && session?.role === 'specialist') {
+    page = <SpecialistHome email={session.email} />;
+  } else if (path === '/') {
+    // The directory is public: a first visit sees what the product is for before anyone asks them to sign in.
+    page = <FindSpecialists onNavigate={navigate} serviceId={location.searchParams.get('service') ?? undefined} />;
   } else {
     page = (
       <section className="page">
@@ -139,41 +144,13 @@ export function App({ notice }: { notice?: string | undefined }) {
 }
 
 function SpecialistHome({ email }: { email: string }) {
-  const link = `/specialists/${encodeURIComponent(email)}`;
   return (
     <section className="page">
       <h1>Welcome back</h1>
       <p>
-        <Link to="/manage">Manage your slots</Link> · customers book you at{' '}
-        <Link to={link}>{`${window.location.origin}${link}`}</Link>
+        <Link to="/manage">Manage your slots</Link> · <Link to="/settings">Your profile and settings</Link>
       </p>
-    </section>
-  );
-}
-
-function FindSpecialist() {
-  const [email, setEmail] = useState('');
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    if (email.trim()) {
-      navigate(`/specialists/${encodeURIComponent(email.trim().toLowerCase())}`);
-    }
-  }
-  return (
-    <section className="page page-narrow" aria-labelledby="find-title">
-      <h1 id="find-title">Find a specialist</h1>
-      <form className="form card" onSubmit={submit}>
-        <div className="field">
-          <label htmlFor="find-email">Specialist’s email</label>
-          <input id="find-email" type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
-        </div>
-        <button type="submit" className="button button-primary">
-          See open slots
-        </button>
-      </form>
-      <p>
-        <Link to="/me/bookings">See my bookings</Link>
-      </p>
+      <BookingPageLink email={email} />
     </section>
   );
 }

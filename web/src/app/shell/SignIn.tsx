@@ -20,7 +20,8 @@ export function SignIn({ notice, onSignedIn }: { notice?: string | undefined; on
     e.preventDefault();
     setPending(true);
     setError(null);
-    const id = form.id.trim() || form.email.trim().split('@')[0] || '';
+    // The whole address: two people who share a name before the @ are two people.
+    const id = form.id.trim() || form.email.trim().toLowerCase();
     try {
       const { token, expiresAt } = await api.devSignIn({
         role: form.role,
@@ -81,7 +82,7 @@ export function SignIn({ notice, onSignedIn }: { notice?: string | undefined; on
         </fieldset>
         {input('email', 'Email', 'email')}
         {input('name', 'Name', 'text')}
-        {input('id', 'User id (optional)', 'text', 'Defaults to the part of your email before the @.')}
+        {input('id', 'User id (optional)', 'text', 'Defaults to your email address.')}
         <button type="submit" className="button button-primary" disabled={pending}>
           {pending ? 'Signing in…' : 'Sign in'}
         </button>

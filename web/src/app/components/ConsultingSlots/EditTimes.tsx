@@ -45,6 +45,15 @@ function TimesForm({ slot, onClose }: { slot: Slot; onClose: () => void }) {
         </div>
       </dl>
       <p className="field-hint">The date and the number of seats never change; make a new slot for another day.</p>
+      {slot.bookings.length > 0 && (
+        <div className="notice notice-info" id={`edit-booked-${slot.id}`}>
+          <p>
+            {slot.bookings.length === 1 ? '1 person has' : `${slot.bookings.length} people have`} booked this slot:{' '}
+            {slot.bookings.map((b) => b.customerName).join(', ')}. Each is emailed the new times with an updated calendar
+            invite, and may cancel until the new start.
+          </p>
+        </div>
+      )}
       <div className="field-row">
         {(['startTime', 'endTime'] as const).map((name) => (
           <Field key={name} id={`edit-${name}-${slot.id}`} label={name === 'startTime' ? 'Start' : 'End'} error={errors[name]}>
@@ -58,8 +67,9 @@ function TimesForm({ slot, onClose }: { slot: Slot; onClose: () => void }) {
         <button type="button" className="button button-secondary" onClick={onClose}>
           Cancel
         </button>
-        <button type="submit" className="button button-primary" disabled={update.isPending}>
-          Save times
+        <button type="submit" className="button button-primary" disabled={update.isPending}
+          aria-describedby={slot.bookings.length > 0 ? `edit-booked-${slot.id}` : undefined}>
+          {slot.bookings.length > 0 ? 'Save and tell them' : 'Save times'}
         </button>
       </div>
     </form>

@@ -173,7 +173,7 @@ test('repeat weekly previews the series (a dry run) before it publishes it, and 
   expect((posts[0]?.body as { weekdays: string[] }).weekdays).toContain('wednesday');
 });
 
-test('a slot of a series offers the whole series: deactivate or delete it in one go', async () => {
+test('a slot of a series offers the whole series: deactivate or delete it in one go, each asked first', async () => {
   const inSeries = slot(3, { seriesId: 'series-9' });
   const { fetch, calls } = fakeFetch(({ method }) =>
     method === 'GET' ? json([inSeries])
@@ -184,8 +184,15 @@ test('a slot of a series offers the whole series: deactivate or delete it in one
 
   await userEvent.click(await screen.findByRole('button', { name: 'Whole series…' }));
   await userEvent.click(screen.getByRole('button', { name: 'Deactivate all' }));
+  expect(screen.getByText(/^Close every upcoming slot of this series for booking\?/)).toBeInTheDocument();
+  expect(calls.filter((c) => c.method !== 'GET')).toEqual([]); // asked, not done
+  await userEvent.click(screen.getByRole('button', { name: 'Back' }));
+  await userEvent.click(screen.getByRole('button', { name: 'Deactivate all' }));
+  await userEvent.click(screen.getByRole('button', { name: 'Yes, deactivate all' }));
   expect(await screen.findByText('4 slots closed for booking.')).toBeInTheDocument();
   await userEvent.click(screen.getByRole('button', { name: 'Delete unbooked' }));
+  expect(calls.filter((c) => c.method === 'DELETE')).toEqual([]);
+  await userEvent.click(screen.getByRole('button', { name: 'Yes, delete unbooked' }));
   expect(await screen.findByText('2 slots deleted; 1 kept because someone booked them.')).toBeInTheDocument();
 
   expect(calls.filter((c) => c.method !== 'GET').map((c) => [c.method, c.path, c.body])).toEqual([

@@ -45,3 +45,31 @@ test('an edit opened after the slot was read again starts from its new times', a
   expect(dialog.getByLabelText('Start')).toHaveValue('13:00');
   expect(dialog.getByLabelText('End')).toHaveValue('14:30');
 });
+
+test('changing the times of a booked slot says who booked it and that they will be told, before it is saved', async () => {
+  const withBookings: Slot = {
+    ...slot,
+    bookedCount: 2,
+    bookings: ['Bea', 'Cal'].map((name) => ({
+      id: `booking-${name}`, customerId: name.toLowerCase(), customerEmail: `${name.toLowerCase()}@example.com`, customerName: name,
+      bookedAt: '2030-01-02T00:00:00Z', cancellableUntil: '2030-01-15T10:00:00Z',
+      policy: { bookingNoticeMinutes: 0, cancelNoticeMinutes: 0, cancellationReason: 'optional' },
+    })),
+  };
+  const { fetch, calls } = fakeFetch(() => json(withBookings));
+  render(<SlotActions slot={withBookings} past={false} />, { wrapper: withApi(fetch) });
+
+  const dialog = await openTimes();
+  const save = dialog.getByRole('button', { name: 'Save and tell them' });
+  expect(save).toHaveAccessibleDescription(/^2 people have booked this slot: Bea, Cal\. Each is emailed the new times/);
+  expect(calls.filter((c) => c.method === 'PUT')).toEqual([]);
+});
+
+test('an unbooked slot saves its times without a word about anyone', async () => {
+  const { fetch } = fakeFetch(() => json(slot));
+  render(<SlotActions slot={slot} past={false} />, { wrapper: withApi(fetch) });
+
+  const dialog = await openTimes();
+  expect(dialog.getByRole('button', { name: 'Save times' })).not.toHaveAccessibleDescription();
+  expect(dialog.queryByText(/booked this slot/)).not.toBeInTheDocument();
+});
