@@ -14,7 +14,7 @@
 # `bench.sh mail-report FILE` compares what those rounds printed (BENCH_MAIL_SECONDS, 15, each).
 # Inputs: PG_BIN, PG_PORT, BENCH_API, BENCH_API_PID, BENCH_TOKEN; BENCH_SECONDS (5), BENCH_ROUNDS (3), BENCH_CLIENTS ("32 64"),
 # BENCH_WARMUP (20 s of load before measuring), BENCH_SCALE (1; 0 skips the 1,000,000-slot part, for quick
-# comparisons while tuning).
+# comparisons while tuning), BENCH_ONLY (mail: seed, skip the scenarios, so that ./slots bench runs only its mail rounds).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export BENCH_DIR="$ROOT/bench"
@@ -176,6 +176,20 @@ if [ "${1:-}" = mail-report ]; then
   exit 0
 fi
 
+log "seeding 100,000 slots for 1,000 specialists in SQL"
+pg -v first=1 -v count=1000 -f "$BENCH_DIR/seed.sql"
+pg -f "$BENCH_DIR/hot.sql"
+SPECIALISTS=1000
+SLOT_COUNT="$(pg -tAc "SELECT max(n) FROM bench_slots")"
+pg -tAc "SELECT id FROM bench_slots WHERE n > 0" > "$W/slots.txt"
+pg -tAc "SELECT id FROM bench_slots WHERE n = 0" > "$W/hot.txt"
+
+# BENCH_ONLY=mail: the data the mail rounds book into, and nothing else (./slots bench then runs only those rounds).
+if [ "${BENCH_ONLY:-}" = mail ]; then
+  log "BENCH_ONLY=mail: seeded; the scenarios are skipped"
+  exit 0
+fi
+
 log "subscribing a local receiver ($RECEIVER) to every event type"
 SUBSCRIPTION="$(curl -fsS -X POST "$BENCH_API/api/webhooks" -H "Authorization: Bearer $BENCH_TOKEN" -H 'Content-Type: application/json' \
   -d "{\"url\": \"$RECEIVER/hooks\", \"types\": [\"slots.slot.created\", \"slots.slot.changed\", \"slots.slot.deleted\", \"slots.booking.created\", \"slots.booking.cancelled\", \"slots.series.created\", \"slots.series.changed\", \"slots.series.deleted\"], \"description\": \"bench\"}")"
@@ -215,14 +229,6 @@ undelivered() {
 
 # await_delivery SECONDS: the receiver has every event the API wrote.
 await_delivery() { await_none "$1" undelivered; }
-
-log "seeding 100,000 slots for 1,000 specialists in SQL"
-pg -v first=1 -v count=1000 -f "$BENCH_DIR/seed.sql"
-pg -f "$BENCH_DIR/hot.sql"
-SPECIALISTS=1000
-SLOT_COUNT="$(pg -tAc "SELECT max(n) FROM bench_slots")"
-pg -tAc "SELECT id FROM bench_slots WHERE n > 0" > "$W/slots.txt"
-pg -tAc "SELECT id FROM bench_slots WHERE n = 0" > "$W/hot.txt"
 
 # The API keeps getting faster for a while under load (the JIT's tiering and profile-guided rewrites
 # compete with the load for 2 cores); 6 s of warm-up left the first rounds up to 40% slower than the last.

@@ -6,6 +6,7 @@ using Slots.Api.Endpoints;
 using Slots.Api.Errors;
 using Slots.Api.Events;
 using Slots.Api.Health;
+using Slots.Api.Http;
 using Slots.Api.Import;
 using Slots.Api.Notifications;
 using Slots.Api.OpenApi;
@@ -95,6 +96,7 @@ if (args.Length > 0 && args[0] == ImportCommand.Name)
     return;
 }
 
+app.UseRequestLoad();
 app.UseSlotsForwardedHeaders();
 app.UseSlotsRequestLog();
 app.UseExceptionHandler();

@@ -117,6 +117,7 @@ public static class DependencyInjection
     private static void AddNotifications(IServiceCollection services, string connectionString, MailOptions options)
     {
         services.AddSingleton(options);
+        services.AddSingleton<RequestLoad>();
         services.AddSingleton<ICalendarWriter, Calendars.IcalCalendarWriter>();
         services.AddScoped<INotificationStore, NotificationStore>();
         services.AddScoped<INotificationOutbox, NotificationOutbox>();

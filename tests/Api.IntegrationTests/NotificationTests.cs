@@ -2,9 +2,11 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Npgsql;
 using Slots.Api.IntegrationTests.Infrastructure;
+using Slots.Infrastructure.Notifications;
 
 namespace Slots.Api.IntegrationTests;
 
@@ -82,6 +84,46 @@ public class NotificationTests(SlotsApiFactory factory) : ApiTestBase(factory)
     /// A specialist cancels a booking and deletes the slot at once: the slot takes its bookings with it, and the
     /// cancellation is mailed from what the notification kept of the booking.
     /// </summary>
+    /// <summary>
+    /// While the process serves more requests than it has cores, the notifier gives way to them: a booking made then is not
+    /// even read into notifications, and is mailed once the load eases (the tests' notifier waits 10 minutes between
+    /// rounds while busy, so the wait seen here is the load's, not the pace's).
+    /// </summary>
+    [Fact]
+    public async Task While_the_process_is_busy_the_notifier_gives_way_and_mails_once_the_load_eases()
+    {
+        var load = Factory.Services.GetRequiredService<RequestLoad>();
+        var specialist = NewSpecialist();
+        var slot = await CreateBerlinSlotAsync(specialist, DateOnly.FromDateTime(Factory.Clock.GetUtcNow().UtcDateTime).AddDays(6));
+        var customer = $"mail-{Guid.NewGuid():N}";
+        var busy = Environment.ProcessorCount + 1;
+        for (var i = 0; i < busy; i++)
+        {
+            load.Enter();
+        }
+
+        try
+        {
+            Assert.True(load.Busy);
+            await Task.Delay(TimeSpan.FromSeconds(1)); // a round under way when the load rose has read its events by now
+            Assert.Equal(HttpStatusCode.Created, (await BookAsync(Client, slot.Id, customer)).StatusCode);
+            var booking = await BookingIdAsync(slot.Id, customer);
+            await Task.Delay(TimeSpan.FromSeconds(1.5)); // fifteen of an idle notifier's polls
+            Assert.Equal(0L, await Factory.ScalarAsync<long>(
+                "SELECT count(*) FROM notifications WHERE booking_id = $1 AND kind = 'booked'", booking));
+            Assert.DoesNotContain(Factory.Mail.Messages, m => Recipient(m) == $"{customer}@customers.example");
+        }
+        finally
+        {
+            for (var i = 0; i < busy; i++)
+            {
+                load.Leave();
+            }
+        }
+
+        Assert.Equal(2, (await MailsToAsync(2, $"{customer}@customers.example", specialist)).Count);
+    }
+
     /// <summary>
     /// A cancellation writes its notices in its own transaction, each with a copy of the booking, so they are mailed though
     /// the slot (and the booking with it) is deleted at once, before the notifier has read a single event.

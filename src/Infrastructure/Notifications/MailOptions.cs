@@ -33,6 +33,12 @@ public sealed class MailOptions
     /// <summary>How often an idle notifier looks for new events and due retries.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// While the process is busy (<see cref="RequestLoad.Busy"/>), the notifier runs a round (up to <see cref="Batch"/>
+    /// messages) at most this often, so that bookings get the cores; mail then lags and catches up once the load eases.
+    /// </summary>
+    public TimeSpan BusyRoundInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>The SMTP server's time to connect and to answer each command.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 

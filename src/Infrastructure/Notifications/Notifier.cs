@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Slots.Infrastructure.Webhooks;
@@ -10,17 +11,32 @@ namespace Slots.Infrastructure.Notifications;
 /// one SMTP connection, and records how each went. Nothing here is in a booking's way: a booking only writes its event, and
 /// a mail server that is down or slow delays the mail, never the booking. At least once: a process that dies between
 /// sending and recording leaves the message to be sent again after its claim's lease, with the same <c>Message-ID</c>, so
-/// mail clients fold the two.
+/// mail clients fold the two. While the process is busy serving requests, it runs a round at most every
+/// <see cref="MailOptions.BusyRoundInterval"/>: the mail lags behind a burst and catches up after it, and the cores go to
+/// the bookings.
 /// </summary>
 internal sealed partial class Notifier(
-    NotificationQueue queue, MailComposer composer, MailSender sender, MailOptions options, TimeProvider clock, ILogger<Notifier> logger)
+    NotificationQueue queue, MailComposer composer, MailSender sender, MailOptions options, RequestLoad load, TimeProvider clock,
+    ILogger<Notifier> logger)
     : BackgroundService
 {
+    /// <summary>How often a notifier giving way to a busy process looks again.</summary>
+    private static readonly TimeSpan BusyPoll = TimeSpan.FromMilliseconds(50);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var failures = 0;
+        // Real time, not the service's clock (which tests move): the pace is about the cores, not about due dates.
+        var lastRound = Stopwatch.StartNew();
         while (!stoppingToken.IsCancellationRequested)
         {
+            if (load.Busy && lastRound.Elapsed < options.BusyRoundInterval)
+            {
+                await Task.Delay(BusyPoll, stoppingToken);
+                continue;
+            }
+
+            lastRound.Restart();
             int worked;
             try
             {

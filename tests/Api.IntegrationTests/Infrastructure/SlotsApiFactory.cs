@@ -222,6 +222,9 @@ public sealed class SlotsApiFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Slots:Mail:PollInterval", "00:00:00.100");
         builder.UseSetting("Slots:Mail:FirstRetryDelay", "00:00:00.250");
         builder.UseSetting("Slots:Mail:MaxRetryDelay", "00:00:02");
+        // While more requests are in flight than there are cores, the notifier waits this long between rounds: long
+        // enough that NotificationTests sees it wait, and a burst (RaceTests) only delays the mail until it is over.
+        builder.UseSetting("Slots:Mail:BusyRoundInterval", "00:10:00");
         // Every test reads the available view from 127.0.0.1, one bucket for the whole run; LimitsTests checks the
         // per-address limit on an API of its own.
         builder.UseSetting("Slots:RateLimits:AvailableReadsPerMinute", "100000");
