@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Npgsql;
 using Slots.Api.IntegrationTests.Infrastructure;
-using Slots.Infrastructure.Notifications;
+using Slots.Application.Common;
 
 namespace Slots.Api.IntegrationTests;
 

@@ -1,4 +1,4 @@
-using Slots.Infrastructure.Notifications;
+using Slots.Application.Common;
 
 namespace Slots.Api.Http;
 

@@ -1,5 +1,6 @@
 using MailKit.Security;
 using MimeKit;
+using Slots.Application.Common;
 using Slots.Infrastructure.Webhooks;
 
 namespace Slots.Infrastructure.Notifications;

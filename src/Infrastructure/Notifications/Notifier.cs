@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Slots.Application.Common;
 using Slots.Infrastructure.Webhooks;
 
 namespace Slots.Infrastructure.Notifications;

@@ -1,4 +1,4 @@
-namespace Slots.Infrastructure.Notifications;
+namespace Slots.Application.Common;
 
 /// <summary>
 /// How many requests this process is serving now: the API counts each in and out. Work that can wait (the notifier) gives
