@@ -4,7 +4,10 @@ using Slots.Api.IntegrationTests.Infrastructure;
 
 namespace Slots.Api.IntegrationTests;
 
-/// <summary><c>GET /api/me/bookings</c>: the caller's live bookings in slots not yet ended, soonest first, paged.</summary>
+/// <summary>
+/// <c>GET /api/me/bookings</c>: the caller's live bookings in slots not yet ended, soonest first, or (<c>when=past</c>) in
+/// slots that have ended, latest first; paged.
+/// </summary>
 [Collection(ApiCollection.Name)]
 public class MyBookingsTests(SlotsApiFactory factory) : ApiTestBase(factory)
 {
@@ -60,6 +63,49 @@ public class MyBookingsTests(SlotsApiFactory factory) : ApiTestBase(factory)
         var body = await BodyAsync(await me.GetAsync(Mine));
 
         Assert.Equal([running], body.EnumerateArray().Select(b => b.GetProperty("slotId").GetGuid()));
+        // The one that ended is in the past list; so is nothing else (the running one has not ended).
+        Assert.Equal([ended], (await BodyAsync(await me.GetAsync($"{Mine}?when=past"))).EnumerateArray().Select(b => b.GetProperty("slotId").GetGuid()));
+        Assert.Equal([running], (await BodyAsync(await me.GetAsync($"{Mine}?when=upcoming"))).EnumerateArray().Select(b => b.GetProperty("slotId").GetGuid()));
+    }
+
+    [Fact]
+    public async Task Past_bookings_are_the_latest_first_paged_without_loss_and_a_cancelled_one_is_not_among_them()
+    {
+        var customer = $"me-{Guid.NewGuid():N}";
+        var now = Factory.Clock.GetUtcNow().UtcDateTime;
+        var ended = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+        {
+            var slot = Id(await CreateSlotAsync(NewSpecialist(), days: 1));
+            Assert.Equal(HttpStatusCode.Created, (await BookAsync(Client, slot, customer)).StatusCode);
+            ended.Add(slot);
+        }
+
+        var cancelled = Id(await CreateSlotAsync(NewSpecialist(), days: 1));
+        Assert.Equal(HttpStatusCode.Created, (await BookAsync(Client, cancelled, customer)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"{Base}/{cancelled}/book/{customer}")).StatusCode);
+        // Into the past, directly: the first a week ago, the last two at the same instant (the id breaks the tie).
+        var starts = new[] { now.AddDays(-7), now.AddDays(-3), now.AddDays(-2), now.AddDays(-1), now.AddDays(-1) };
+        for (var i = 0; i < 5; i++)
+        {
+            await Factory.ExecuteAsync("UPDATE slots SET starts_at = $2, ends_at = $3 WHERE id = $1", ended[i], starts[i], starts[i].AddHours(1));
+        }
+
+        await Factory.ExecuteAsync("UPDATE slots SET starts_at = $2, ends_at = $3 WHERE id = $1", cancelled, now.AddDays(-4), now.AddDays(-4).AddHours(1));
+        using var me = Factory.NewClient(Factory.Tokens.Customer(customer));
+
+        var seen = new List<Guid>();
+        var url = $"{Mine}?when=past&limit=2";
+        while (url is not null)
+        {
+            var response = await me.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            seen.AddRange((await BodyAsync(response)).EnumerateArray().Select(b => b.GetProperty("slotId").GetGuid()));
+            url = response.Headers.TryGetValues("Link", out var links) ? Next(links.Single()) : null;
+        }
+
+        var lastTwo = ended.Skip(3).OrderByDescending(id => id.ToString("N"), StringComparer.Ordinal).ToList();
+        Assert.Equal([.. lastTwo, ended[2], ended[1], ended[0]], seen);
     }
 
     [Fact]
@@ -104,7 +150,7 @@ public class MyBookingsTests(SlotsApiFactory factory) : ApiTestBase(factory)
         await ProblemAsync(await anonymous.GetAsync(Mine), HttpStatusCode.Unauthorized);
         Assert.Equal(0, (await BodyAsync(await Client.GetAsync(Mine))).GetArrayLength());
         Assert.Equal(0, (await BodyAsync(await customer.GetAsync(Mine))).GetArrayLength());
-        foreach (var query in new[] { "limit=0", "limit=501", "limit=x", "cursor=!", "cursor=" + new string('A', 97) })
+        foreach (var query in new[] { "limit=0", "limit=501", "limit=x", "cursor=!", "cursor=" + new string('A', 97), "when=Past", "when=future", "when=" })
         {
             await ProblemAsync(await customer.GetAsync($"{Mine}?{query}"), HttpStatusCode.BadRequest);
         }

@@ -8,6 +8,7 @@ using Slots.Application.Events;
 using Slots.Application.Notifications;
 using Slots.Application.Slots.CreateSeries;
 using Slots.Application.Slots.ListCancelledBookings;
+using Slots.Application.Slots.ListMyBookings;
 using Slots.Application.Specialists;
 using Slots.Application.Specialists.FindSpecialists;
 using Slots.Application.Webhooks;
@@ -124,6 +125,13 @@ public static class ContractLimits
             ["eventId"] = Uuid,
             ["bookingId"] = Uuid,
             ["sentAt"] = Instant,
+            ["listMyBookings.when"] = s =>
+            {
+                s.Type = JsonSchemaType.String;
+                s.Enum = [JsonValue.Create(ListMyBookingsQuery.Upcoming), JsonValue.Create(ListMyBookingsQuery.Past)];
+                s.MaxLength = 16;
+                s.Description = "upcoming (the default): slots not ended yet, soonest first; past: slots that have ended, latest first.";
+            },
             ["listNotifications.status"] = s =>
             {
                 EnumName<NotificationStatus>(s);

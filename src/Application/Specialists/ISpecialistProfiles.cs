@@ -12,5 +12,5 @@ public interface ISpecialistProfiles
     Task<bool> SaveAsync(SpecialistProfile profile, CancellationToken cancellationToken);
 
     /// <summary>One page of the directory (<see cref="FindSpecialists.FindSpecialistsQuery"/>), the limit already settled.</summary>
-    Task<Page<SpecialistListing>> FindAsync(FindSpecialists.FindSpecialistsQuery query, int limit, DateTime now, CancellationToken cancellationToken);
+    Task<Page<SpecialistListing>> DirectoryAsync(FindSpecialists.FindSpecialistsQuery query, int limit, DateTime now, CancellationToken cancellationToken);
 }

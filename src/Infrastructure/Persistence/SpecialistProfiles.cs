@@ -68,7 +68,7 @@ internal sealed class SpecialistProfiles(SlotsDbContext db) : ISpecialistProfile
             ],
             cancellationToken) == 1;
 
-    public async Task<Page<SpecialistListing>> FindAsync(FindSpecialistsQuery query, int limit, DateTime now, CancellationToken cancellationToken)
+    public async Task<Page<SpecialistListing>> DirectoryAsync(FindSpecialistsQuery query, int limit, DateTime now, CancellationToken cancellationToken)
     {
         var after = DirectoryCursor.TryDecode(query.Cursor, out var cursor) ? cursor : null;
         var rows = await db.Database.SqlQueryRaw<ListingRow>(

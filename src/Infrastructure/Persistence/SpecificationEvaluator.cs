@@ -4,8 +4,8 @@ namespace Slots.Infrastructure.Persistence;
 
 /// <summary>
 /// Turns an Ardalis <see cref="ISpecification{T}"/> into LINQ the database provider translates: its criteria, its
-/// ascending ordering (<c>OrderBy</c>, <c>ThenBy</c>: what the lists use) and its row limit, nothing else. Any other builder
-/// feature (descending orders, includes, skip, search, tracking and query-filter switches, tags, caching,
+/// ordering (<c>OrderBy</c>, <c>ThenBy</c> and their descending forms: what the lists use) and its row limit, nothing
+/// else. Any other builder feature (includes, skip, search, tracking and query-filter switches, tags, caching,
 /// post-processing) is refused rather than silently dropped: the package that would evaluate them,
 /// Ardalis.Specification.EntityFrameworkCore, is not served here.
 /// </summary>
@@ -27,6 +27,8 @@ internal static class SpecificationEvaluator
             {
                 OrderTypeEnum.OrderBy => query.OrderBy(order.KeySelector),
                 OrderTypeEnum.ThenBy => Ordered(ordered).ThenBy(order.KeySelector),
+                OrderTypeEnum.OrderByDescending => query.OrderByDescending(order.KeySelector),
+                OrderTypeEnum.ThenByDescending => Ordered(ordered).ThenByDescending(order.KeySelector),
                 _ => throw new NotSupportedException($"{specification.GetType().Name} uses {order.OrderType}, which {nameof(SpecificationEvaluator)} does not evaluate."),
             };
             query = ordered;

@@ -13,7 +13,7 @@ public sealed class ListMyBookingsHandler(ISlotReader reader, ICurrentUser user,
         var customerId = user.Require().Subject;
         var limit = query.Limit ?? Paging.DefaultLimit;
         (DateTime, Guid)? after = Paging.TryDecodeCursor(query.Cursor, out var startsAt, out var id) ? (startsAt, id) : null;
-        var spec = new MyBookingsSpec(customerId, clock.GetUtcNow().UtcDateTime, after, limit + 1);
+        var spec = new MyBookingsSpec(customerId, clock.GetUtcNow().UtcDateTime, after, limit + 1, query.IsPast);
         var rows = await reader.ListAsync(spec, q => q.ProjectToMyBookings(customerId), cancellationToken);
         return Paging.ToPage(rows, limit, b => b.StartsAt, b => b.SlotId);
     }

@@ -5,10 +5,17 @@ using Slots.Application.Common.Security;
 namespace Slots.Application.Slots.ListMyBookings;
 
 /// <summary>
-/// The caller's live bookings in slots that have not ended yet, the soonest first: what a customer may still attend
-/// or cancel. A past slot's booking is history, kept in the slot's own views.
+/// The caller's live bookings: by default (<see cref="Upcoming"/>) in slots that have not ended yet, the soonest first,
+/// what a customer may still attend or cancel; with <see cref="Past"/>, in slots that have ended, the latest first.
 /// </summary>
-public sealed record ListMyBookingsQuery(int? Limit, string? Cursor) : IQuery<Page<MyBookingResponse>>, IRestrictedRequest
+public sealed record ListMyBookingsQuery(int? Limit, string? Cursor, string? When = null)
+    : IQuery<Page<MyBookingResponse>>, IRestrictedRequest
 {
+    public const string Upcoming = "upcoming";
+
+    public const string Past = "past";
+
     public static IReadOnlySet<Role> AllowedRoles => Allowed.Customers;
+
+    public bool IsPast => When == Past;
 }

@@ -9,5 +9,7 @@ public sealed class ListMyBookingsValidator : AbstractValidator<ListMyBookingsQu
     {
         RuleFor(q => q.Limit).PageLimit();
         RuleFor(q => q.Cursor).PageCursor();
+        RuleFor(q => q.When).Must(w => w is null or ListMyBookingsQuery.Upcoming or ListMyBookingsQuery.Past)
+            .WithMessage($"'when' must be {ListMyBookingsQuery.Upcoming} or {ListMyBookingsQuery.Past}.");
     }
 }

@@ -7,7 +7,7 @@ public sealed class FindSpecialistsHandler(ISpecialistProfiles profiles, TimePro
     : IQueryHandler<FindSpecialistsQuery, Page<SpecialistListing>>
 {
     public async ValueTask<Page<SpecialistListing>> Handle(FindSpecialistsQuery query, CancellationToken cancellationToken) =>
-        await profiles.FindAsync(
+        await profiles.DirectoryAsync(
             query with { Q = string.IsNullOrWhiteSpace(query.Q) ? null : query.Q.Trim() },
             query.Limit ?? FindSpecialistsQuery.DefaultLimit, clock.GetUtcNow().UtcDateTime, cancellationToken);
 }
