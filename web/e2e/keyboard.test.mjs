@@ -78,7 +78,13 @@ async function customerOpensDay(page, { email, name, specialist, date }) {
   await page.keyboard.press('Enter');
   await page.waitForURL('**/specialists/**');
   await showMonth(page, date, (next) => press(page, next));
-  await press(page, dayButton(page, date));
+  // The calendar is a grid: Tab reaches the chosen day, the arrows move from day to day.
+  await tabTo(page, dayButton(page, date));
+  await page.keyboard.press('ArrowRight');
+  assert.notEqual(await page.evaluate(() => document.activeElement?.getAttribute('data-day')), date);
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-day')), date);
+  await page.keyboard.press('Enter');
 }
 
 test('by keyboard only: the whole story, from publishing to deleting', async () => {

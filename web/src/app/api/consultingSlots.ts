@@ -146,8 +146,9 @@ export function createSlotsApi(config: SlotsApiConfig) {
           params: { path: { specialistEmail }, query: { startDate, endDate, limit: PAGE, cursor, ...(serviceId ? { serviceId } : {}) } },
         }),
       ),
-    listMyBookings: () =>
-      all<MyBooking>((cursor) => client.GET('/api/me/bookings', { params: { query: { limit: PAGE, cursor } } })),
+    /** The caller's live bookings: upcoming (the default, soonest first) or past (latest first). */
+    listMyBookings: (when: 'upcoming' | 'past' = 'upcoming') =>
+      all<MyBooking>((cursor) => client.GET('/api/me/bookings', { params: { query: { limit: PAGE, cursor, when } } })),
     createSlot: async (slot: NewSlot) => unwrap(await client.POST('/api/consulting-slots', { body: slot })),
     /** Publishes a weekly pattern as slots; `dryRun` answers what it would create and skip, and writes nothing. */
     createSeries: async (series: NewSeries, dryRun = false) =>

@@ -377,7 +377,7 @@ export interface paths {
         };
         /**
          * List my bookings
-         * @description The caller's live bookings in slots that have not ended yet, the soonest first, each with its slot. A customer (or an admin, for the bookings in their own id). Paged: the next page is in the `Link` header.
+         * @description The caller's live bookings, each with its slot: `when=upcoming` (the default) those in slots that have not ended yet, the soonest first; `when=past` those in slots that have ended, the latest first (a booking cancelled is in neither). A customer (or an admin, for the bookings in their own id). Paged: the next page is in the `Link` header.
          */
         get: operations["listMyBookings"];
         put?: never;
@@ -3834,6 +3834,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
+                when?: "upcoming" | "past";
             };
             header?: never;
             path?: never;

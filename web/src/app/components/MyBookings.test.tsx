@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { expect, test } from 'vitest';
-import { fakeFetch, json, problem, withApi } from '../../test/fakeApi';
+import { fakeFetch, json, problem, withApi, type Call } from '../../test/fakeApi';
 import { MyBookings } from './MyBookings';
 
 function mine(slotId: string, days: number, cancellableInMinutes: number, cancellationReason: 'optional' | 'required') {
@@ -19,15 +19,24 @@ function mine(slotId: string, days: number, cancellableInMinutes: number, cancel
 
 const noFeed = () => problem(404, 'calendar_feed_not_found');
 
+const ann = {
+  email: 'ann@example.com', displayName: 'Dr. Ann Weber', introduction: null, timezone: 'Europe/Berlin',
+  services: [{ id: 'career-coaching', title: 'Career coaching', durationMinutes: 60, description: null }],
+};
+
+/** The API as the page reads it: Ann's profile, no calendar feed, and the rest from `rest`. */
+const api = (rest: (call: Call) => Response) => (call: Call) =>
+  call.path === '/api/specialists/ann@example.com' ? json(ann) : call.path === '/api/me/calendar-feed' ? noFeed() : rest(call);
+
 test('each booking says until when it can be cancelled, and one past it cannot be', async () => {
-  const { fetch } = fakeFetch(({ path }) =>
-    path === '/api/me/calendar-feed' ? noFeed() : json([mine('open', 3, 60, 'optional'), mine('closed', 1, -60, 'optional')]));
+  const { fetch } = fakeFetch(api(() => json([mine('open', 3, 60, 'optional'), mine('closed', 1, -60, 'optional')])));
   render(<MyBookings />, { wrapper: withApi(fetch) });
 
   const rows = within(await screen.findByRole('list', { name: 'Upcoming bookings' })).getAllByRole('listitem');
 
   expect(rows[0]).toHaveTextContent(/Free to cancel until/);
-  expect(rows[0]).toHaveTextContent('career-coaching');
+  // What and with whom, as the specialist's profile names them.
+  expect(rows[0]).toHaveTextContent('Career coaching with Dr. Ann Weber · 60 min');
   expect(within(rows[0]!).getByRole('button', { name: /^Cancel booking on/ })).toBeEnabled();
   const closed = within(rows[1]!).getByRole('button', { name: /^Cancel booking on/ });
   expect(closed).toBeDisabled();
@@ -35,8 +44,7 @@ test('each booking says until when it can be cancelled, and one past it cannot b
 });
 
 test('cancelling asks for the reason the policy requires, sends it, and says it is done', async () => {
-  const { fetch, calls } = fakeFetch(({ method, path }) =>
-    path === '/api/me/calendar-feed' ? noFeed() : method === 'GET' ? json([mine('s1', 3, 60, 'required')]) : new Response(null, { status: 204 }));
+  const { fetch, calls } = fakeFetch(api(({ method }) => (method === 'GET' ? json([mine('s1', 3, 60, 'required')]) : new Response(null, { status: 204 }))));
   render(<MyBookings />, { wrapper: withApi(fetch) });
 
   await userEvent.click(await screen.findByRole('button', { name: /^Cancel booking on/ }));
@@ -53,8 +61,7 @@ test('cancelling asks for the reason the policy requires, sends it, and says it 
 });
 
 test('a refusal is said in words inside the dialog, which stays open', async () => {
-  const { fetch } = fakeFetch(({ method, path }) =>
-    path === '/api/me/calendar-feed' ? noFeed() : method === 'GET' ? json([mine('s1', 3, 60, 'optional')]) : problem(409, 'cancellation_window_closed'));
+  const { fetch } = fakeFetch(api(({ method }) => (method === 'GET' ? json([mine('s1', 3, 60, 'optional')]) : problem(409, 'cancellation_window_closed'))));
   render(<MyBookings />, { wrapper: withApi(fetch) });
 
   await userEvent.click(await screen.findByRole('button', { name: /^Cancel booking on/ }));
@@ -94,4 +101,18 @@ test('the calendar feed is turned on, shown to copy, given a new address after a
   await userEvent.click(within(screen.getByRole('dialog', { name: 'Turn the calendar feed off?' })).getByRole('button', { name: 'Turn off' }));
   expect(await screen.findByRole('button', { name: 'Turn on calendar feed' })).toBeInTheDocument();
   expect(calls.filter((c) => c.method !== 'GET').map((c) => c.method)).toEqual(['POST', 'POST', 'DELETE']);
+});
+
+test('past bookings are a tab of their own, each with whom and what, and nothing to cancel', async () => {
+  const { fetch, calls } = fakeFetch(api(({ query }) =>
+    json(query.get('when') === 'past' ? [mine('old', -3, -5760, 'optional')] : [mine('s1', 3, 60, 'optional')])));
+  render(<MyBookings />, { wrapper: withApi(fetch) });
+
+  await screen.findByRole('list', { name: 'Upcoming bookings' });
+  await userEvent.click(screen.getByRole('tab', { name: 'Past' }));
+
+  const row = within(await screen.findByRole('list', { name: 'Past bookings' })).getByRole('listitem');
+  expect(row).toHaveTextContent('Career coaching with Dr. Ann Weber · 60 min');
+  expect(within(row).queryByRole('button')).not.toBeInTheDocument();
+  expect(calls.filter((c) => c.path === '/api/me/bookings').map((c) => c.query.get('when'))).toEqual(['upcoming', 'past']);
 });

@@ -1,22 +1,31 @@
 import { useState } from 'react';
-import type { MyBooking } from '../api/consultingSlots';
-import { useCancelBooking, useMyBookings } from '../hooks/useConsultingSlots';
+import type { MyBooking, Profile } from '../api/consultingSlots';
+import { useCancelBooking, useMyBookings, useProfiles } from '../hooks/useConsultingSlots';
 import { browserZone, dateTime, localDate, shortDate, timeRange } from '../time';
 import { CalendarFeedPanel } from './CalendarFeedPanel';
 import { CancelBookingDialog } from './CancelBookingDialog';
-import { Empty, ErrorMessage, Skeleton } from './ui';
+import { Empty, ErrorMessage, Skeleton, TabList } from './ui';
 
 /**
- * The signed-in customer's upcoming bookings, each saying until when it can be cancelled (the policy it was made under)
- * and offering to cancel until then, asking first, and for a reason when the policy requires one.
+ * The signed-in customer's bookings, upcoming and past, each with the specialist and the service. An upcoming one says
+ * until when it can be cancelled (the policy it was made under) and offers to cancel until then, asking first, and for a
+ * reason when the policy requires one.
  */
 export function MyBookings() {
   const zone = browserZone();
-  const bookings = useMyBookings();
+  const [tab, setTab] = useState<'upcoming' | 'past'>('upcoming');
+  const bookings = useMyBookings(true, tab);
   const cancel = useCancelBooking();
   const [confirming, setConfirming] = useState<MyBooking | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const when = (b: MyBooking) => `${shortDate(localDate(b.startsAt, zone))}, ${timeRange(b.startsAt, b.endsAt, zone)}`;
+  // Who each booking is with and what for, from the specialists' profiles (their address until it is read).
+  const profiles = new Map<string, Profile>(
+    useProfiles((bookings.data ?? []).map((b) => b.specialistEmail)).flatMap((p) => (p.data ? [[p.data.email.toLowerCase(), p.data] as const] : [])),
+  );
+  const who = (b: MyBooking) => profiles.get(b.specialistEmail.toLowerCase())?.displayName ?? b.specialistEmail;
+  const what = (b: MyBooking) =>
+    b.serviceId ? (profiles.get(b.specialistEmail.toLowerCase())?.services.find((s) => s.id === b.serviceId)?.title ?? b.serviceId) : null;
   const now = Date.now();
 
   return (
@@ -27,52 +36,68 @@ export function MyBookings() {
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>
-      {bookings.isPending ? (
-        <Skeleton label="Loading your bookings" />
-      ) : bookings.error ? (
-        <ErrorMessage error={bookings.error} onRetry={() => void bookings.refetch()} />
-      ) : bookings.data.length === 0 ? (
-        <Empty title="No upcoming bookings">
-          <p className="muted">Open a specialist’s page to book a session.</p>
-        </Empty>
-      ) : (
-        <ul className="slot-list" aria-label="Upcoming bookings">
-          {bookings.data.map((b) => {
-            const open = Date.parse(b.cancellableUntil) >= now;
-            const deadline = `${b.slotId}-deadline`;
-            return (
+      <TabList label="Which bookings" panelId="bookings-panel" current={tab} onChange={setTab}
+        tabs={[{ id: 'upcoming', label: 'Upcoming' }, { id: 'past', label: 'Past' }]} />
+      <div id="bookings-panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+        {bookings.isPending ? (
+          <Skeleton label="Loading your bookings" />
+        ) : bookings.error ? (
+          <ErrorMessage error={bookings.error} onRetry={() => void bookings.refetch()} />
+        ) : bookings.data.length === 0 ? (
+          <Empty title={tab === 'upcoming' ? 'No upcoming bookings' : 'No past bookings yet'}>
+            {tab === 'upcoming' && <p className="muted">Find a specialist to book a session.</p>}
+          </Empty>
+        ) : tab === 'past' ? (
+          <ul className="slot-list" aria-label="Past bookings">
+            {bookings.data.map((b) => (
               <li key={b.slotId} className="card booking-row" aria-label={when(b)}>
                 <div>
                   <p className="slot-when">{when(b)}</p>
                   <p className="muted small">
-                    with {b.specialistEmail} · {b.duration} min
-                    {b.serviceId && ` · ${b.serviceId}`}
-                    {b.timezone !== zone && ` · ${b.startTime}–${b.endTime} ${b.timezone}`}
-                  </p>
-                  <p className="small" id={deadline}>
-                    {open
-                      ? `Free to cancel until ${dateTime(b.cancellableUntil, zone)}.`
-                      : `Online cancellation closed ${dateTime(b.cancellableUntil, zone)}: to cancel now, contact ${b.specialistEmail}.`}
+                    {what(b) && <>{what(b)} </>}with {who(b)} · {b.duration} min
                   </p>
                 </div>
-                <button
-                  type="button"
-                  className="button button-secondary"
-                  disabled={!open}
-                  aria-describedby={deadline}
-                  onClick={() => {
-                    cancel.reset();
-                    setConfirming(b);
-                  }}
-                  aria-label={`Cancel booking on ${when(b)}`}
-                >
-                  Cancel booking
-                </button>
               </li>
-            );
-          })}
-        </ul>
-      )}
+            ))}
+          </ul>
+        ) : (
+          <ul className="slot-list" aria-label="Upcoming bookings">
+            {bookings.data.map((b) => {
+              const open = Date.parse(b.cancellableUntil) >= now;
+              const deadline = `${b.slotId}-deadline`;
+              return (
+                <li key={b.slotId} className="card booking-row" aria-label={when(b)}>
+                  <div>
+                    <p className="slot-when">{when(b)}</p>
+                    <p className="muted small">
+                      {what(b) && <>{what(b)} </>}with {who(b)} · {b.duration} min
+                      {b.timezone !== zone && ` · ${b.startTime}–${b.endTime} ${b.timezone}`}
+                    </p>
+                    <p className="small" id={deadline}>
+                      {open
+                        ? `Free to cancel until ${dateTime(b.cancellableUntil, zone)}.`
+                        : `Online cancellation closed ${dateTime(b.cancellableUntil, zone)}: to cancel now, contact ${b.specialistEmail}.`}
+                    </p>
+                  </div>
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    disabled={!open}
+                    aria-describedby={deadline}
+                    onClick={() => {
+                      cancel.reset();
+                      setConfirming(b);
+                    }}
+                    aria-label={`Cancel booking on ${when(b)}`}
+                  >
+                    Cancel booking
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </div>
       <CalendarFeedPanel what="your bookings" />
       <CancelBookingDialog
         open={confirming !== null}

@@ -2,6 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { expect, test } from 'vitest';
 import { availableSlot, fakeFetch, json, problem, withApi } from '../../test/fakeApi';
+import { addDays, localDate, monthOf } from '../time';
 import { SpecialistProfile } from './SpecialistProfile';
 
 const confirmation = (slot: ReturnType<typeof availableSlot>) => ({
@@ -21,10 +22,10 @@ test('open days are marked, the rest cannot be chosen, and each slot says how ma
   expect(cards.map((c) => c.getAttribute('aria-label'))).toEqual(['10:00–11:00, Available', '14:00–15:00, 3 seats left']);
   expect(within(cards[1]!).getByText('of 5')).toBeInTheDocument();
   const open = screen.getAllByRole('button', { name: /, \d+ open slots?$/ });
-  expect(open.every((b) => !(b as HTMLButtonElement).disabled)).toBe(true);
+  expect(open.every((b) => b.getAttribute('aria-disabled') === 'false')).toBe(true);
   const closed = screen.getAllByRole('button', { name: /no open slots/ });
   expect(closed.length).toBeGreaterThan(0);
-  expect(closed.every((b) => (b as HTMLButtonElement).disabled)).toBe(true);
+  expect(closed.every((b) => b.getAttribute('aria-disabled') === 'true')).toBe(true);
 });
 
 test('a page for one service asks for its slots (and those for all consulting), and each card names its service', async () => {
@@ -195,4 +196,70 @@ test('a group slot the customer already holds says so instead of offering Book a
   expect(within(held).getByText('You’re booked')).toBeInTheDocument();
   expect(within(held).queryByRole('button')).not.toBeInTheDocument();
   expect(screen.getByRole('button', { name: 'Book 10:00–11:00' })).toBeEnabled();
+});
+
+test('the calendar is a grid: one day takes the Tab stop, arrows move by day and week, Page Down by month, today is marked', async () => {
+  const soon = availableSlot(2);
+  const { fetch } = fakeFetch(() => json([soon]));
+  render(<SpecialistProfile specialistEmail="ann@example.com" canBook timeZone="UTC" />, { wrapper: withApi(fetch) });
+
+  const grid = await screen.findByRole('grid');
+  const day = await within(grid).findByRole('button', { name: /, 1 open slot$/ });
+  const stops = within(grid).getAllByRole('button').filter((b) => b.tabIndex === 0);
+  expect(stops).toEqual([day]); // the chosen day is the one stop
+  day.focus();
+  await userEvent.keyboard('{ArrowRight}');
+  expect(document.activeElement).toHaveAttribute('data-day', addDays(soon.date, 1));
+  await userEvent.keyboard('{ArrowUp}');
+  expect(document.activeElement).toHaveAttribute('data-day', addDays(soon.date, -6));
+  await userEvent.keyboard('{ArrowDown}{ArrowLeft}');
+  expect(document.activeElement).toBe(within(screen.getByRole('grid')).getByRole('button', { name: /, 1 open slot$/ }));
+  const shown = () => screen.getByRole('heading', { level: 2, name: /^[A-Z][a-z]+ \d{4}$/ }).textContent;
+  const first = shown();
+  await userEvent.keyboard('{PageDown}');
+  await waitFor(() => expect(shown()).not.toBe(first));
+  expect((document.activeElement as HTMLElement).dataset.day?.slice(0, 7)).toBe(monthOf(soon.date, 1).slice(0, 7));
+  await userEvent.keyboard('{PageUp}');
+  await waitFor(() => expect(shown()).toBe(first));
+  // Today is marked, in its own month (the calendar opened on the month of the next open slot).
+  const today = localDate(new Date(), 'UTC');
+  if (monthOf(today) !== monthOf(soon.date)) {
+    await userEvent.keyboard('{PageUp}');
+    await waitFor(() => expect(shown()).not.toBe(first));
+  }
+  expect(screen.getByRole('button', { name: /\(today\)/ })).toHaveAttribute('aria-current', 'date');
+  expect(screen.getByRole('button', { name: /\(today\)/ })).toHaveAttribute('data-day', today);
+});
+
+test('after booking, the focus is on the confirmation', async () => {
+  const slot = availableSlot(2);
+  const { fetch } = fakeFetch(({ method }) => (method === 'POST' ? json(confirmation(slot), 201) : json([slot])));
+  render(<SpecialistProfile specialistEmail="ann@example.com" canBook timeZone="UTC" />, { wrapper: withApi(fetch) });
+
+  await userEvent.click(await screen.findByRole('button', { name: /^Book / }));
+
+  await waitFor(() => expect(document.activeElement).toHaveTextContent(/^Booked\./));
+  expect(document.activeElement).toHaveAttribute('role', 'status');
+});
+
+test('the customer may read the times in another zone, and the page remembers it', async () => {
+  window.localStorage.removeItem('slots.zone');
+  const slot = availableSlot(2);
+  const { fetch } = fakeFetch(() => json([slot]));
+  const { unmount } = render(<SpecialistProfile specialistEmail="ann@example.com" canBook />, { wrapper: withApi(fetch) });
+
+  await userEvent.click(await screen.findByRole('button', { name: 'Change zone' }));
+  const zone = screen.getByLabelText('Show times in');
+  await userEvent.clear(zone);
+  await userEvent.type(zone, 'Asia/Tok');
+  expect(screen.getByRole('button', { name: 'Use it' })).toBeDisabled(); // half a name is not a zone
+  await userEvent.type(zone, 'yo');
+  await userEvent.click(screen.getByRole('button', { name: 'Use it' }));
+
+  expect(await screen.findByText(/Times in your zone, Asia\/Tokyo\./)).toBeInTheDocument();
+  expect(await screen.findByRole('article', { name: /^19:00–20:00/ })).toBeInTheDocument(); // 10:00 UTC is 19:00 in Tokyo
+  unmount();
+  render(<SpecialistProfile specialistEmail="ann@example.com" canBook />, { wrapper: withApi(fetch) });
+  expect(await screen.findByText(/Times in your zone, Asia\/Tokyo\./)).toBeInTheDocument();
+  window.localStorage.removeItem('slots.zone');
 });

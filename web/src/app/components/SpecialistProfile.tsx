@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { ApiProblem, type AvailableSlot, type BookingConfirmation, type Service } from '../api/consultingSlots';
 import { limits } from '../api/limits';
 import { useAvailableSlots, useBookingCalendar, useBookSlot, useMyBookings, useProfile } from '../hooks/useConsultingSlots';
@@ -13,12 +13,21 @@ import {
   monthOf,
   seatsLeft,
   timeRange,
+  timeZones,
 } from '../time';
 import { Empty, ErrorMessage, SeatMeter, Skeleton } from './ui';
 
 /** How far ahead slots can be published, and so how far the calendar goes (the API's horizon). */
 const HORIZON_DAYS = limits.maxDaysAhead;
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+const WEEKDAY_NAMES: Record<(typeof WEEKDAYS)[number], string> = {
+  Mon: 'Monday', Tue: 'Tuesday', Wed: 'Wednesday', Thu: 'Thursday', Fri: 'Friday', Sat: 'Saturday', Sun: 'Sunday',
+};
+
+/** A month's grid cut into its weeks. */
+function weeks(cells: (string | null)[]): (string | null)[][] {
+  return Array.from({ length: cells.length / 7 }, (_, w) => cells.slice(w * 7, w * 7 + 7));
+}
 
 interface Props {
   specialistEmail: string;
@@ -69,13 +78,47 @@ function NoSpecialist({ email, onFindSpecialist }: { email: string; onFindSpecia
   );
 }
 
+/** Where the zone a customer picked is remembered, in this browser. */
+const ZONE_KEY = 'slots.zone';
+
+/** Whether the browser knows the zone (a typed one may be half a name). */
+function knownZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    return zone.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** The zone the customer reads times in: the one given, else the one they picked here before, else the browser's. */
+function useReadingZone(given: string | undefined): [string, (zone: string) => void] {
+  const [picked, setPicked] = useState(() => {
+    const saved = window.localStorage.getItem(ZONE_KEY);
+    return saved && knownZone(saved) ? saved : null;
+  });
+  const pick = (zone: string) => {
+    window.localStorage.setItem(ZONE_KEY, zone);
+    setPicked(zone);
+  };
+  return [given ?? picked ?? browserZone(), pick];
+}
+
+/** The same day number in the month `offset` months away, or that month's last day when it is shorter. */
+function sameDayIn(day: string, offset: number): string {
+  const target = monthOf(day, offset);
+  const last = addDays(monthOf(target, 1), -1);
+  const candidate = `${target.slice(0, 8)}${day.slice(8)}`;
+  return candidate > last ? last : candidate;
+}
+
 function BookingPage({ specialistEmail, name, introduction, services, service, canBook, onSignIn, timeZone, serviceId }: Props & {
   name: string;
   introduction: string | null;
   services: Map<string, Service>;
   service: Service | undefined;
 }) {
-  const zone = timeZone ?? browserZone();
+  const [zone, pickZone] = useReadingZone(timeZone);
   const today = localDate(new Date(), zone);
   const firstMonth = monthOf(today);
   const lastMonth = monthOf(addDays(today, HORIZON_DAYS));
@@ -126,6 +169,48 @@ function BookingPage({ specialistEmail, name, introduction, services, service, c
     setPicked(monthOf(month, offset));
     setChosen(null);
   };
+
+  // The calendar is a grid of days (the ARIA date grid): one day takes the Tab stop, the arrows move by day and week,
+  // Home and End to the week's ends, Page Up and Page Down by month.
+  const [focusDay, setFocusDay] = useState<string | null>(null);
+  const grid = useRef<HTMLDivElement>(null);
+  const moving = useRef(false);
+  const tabStop = focusDay && focusDay >= month && focusDay <= monthEnd ? focusDay : (selected ?? (today >= month && today <= monthEnd ? today : month));
+  useEffect(() => {
+    if (moving.current) {
+      moving.current = false;
+      grid.current?.querySelector<HTMLButtonElement>(`[data-day="${tabStop}"]`)?.focus();
+    }
+  });
+  const lastDay = addDays(monthOf(lastMonth, 1), -1);
+  function onDayKey(e: KeyboardEvent, day: string) {
+    const weekday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
+    const target = {
+      ArrowLeft: addDays(day, -1), ArrowRight: addDays(day, 1), ArrowUp: addDays(day, -7), ArrowDown: addDays(day, 7),
+      Home: addDays(day, -weekday), End: addDays(day, 6 - weekday), PageUp: sameDayIn(day, -1), PageDown: sameDayIn(day, 1),
+    }[e.key];
+    if (!target) {
+      return;
+    }
+    e.preventDefault();
+    if (target < firstMonth || target > lastDay) {
+      return;
+    }
+    if (monthOf(target) !== month) {
+      setPicked(monthOf(target));
+      setChosen(null);
+    }
+    setFocusDay(target);
+    moving.current = true;
+  }
+
+  // After booking, the focus goes to the confirmation, which says what happened and what to do next.
+  const confirmed = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (confirmation) {
+      confirmed.current?.focus();
+    }
+  }, [confirmation]);
   const nothingSoon = picked === null && soon.data?.length === 0;
 
   return (
@@ -142,12 +227,12 @@ function BookingPage({ specialistEmail, name, introduction, services, service, c
             </p>
           )}
           {introduction && <p className="profile-intro">{introduction}</p>}
-          <p className="muted small">
-            {name !== specialistEmail && <>{specialistEmail} · </>}times in your zone, {zone}
-          </p>
+          {name !== specialistEmail && <p className="muted small">{specialistEmail}</p>}
+          {timeZone === undefined && <ZonePicker zone={zone} onPick={pickZone} />}
         </div>
       </div>
-      <div role="status" aria-live="polite" className={confirmation ? 'notice notice-success' : 'visually-hidden'}>
+      <div role="status" aria-live="polite" ref={confirmed} tabIndex={-1}
+        className={confirmation ? 'notice notice-success' : 'visually-hidden'}>
         {confirmation && (
           <>
             <p>
@@ -185,31 +270,46 @@ function BookingPage({ specialistEmail, name, introduction, services, service, c
               ›
             </button>
           </div>
-          <div className="calendar-grid" role="group" aria-label={`Days in ${monthName(month)}`}>
-            {WEEKDAYS.map((d) => (
-              <span key={d} className="calendar-weekday" aria-hidden="true">
-                {d}
-              </span>
+          <div className="calendar-grid" role="grid" aria-label={`Days in ${monthName(month)}`} ref={grid}>
+            <div role="row" className="calendar-row">
+              {WEEKDAYS.map((d) => (
+                <span key={d} role="columnheader" className="calendar-weekday" aria-label={WEEKDAY_NAMES[d]}>
+                  {d}
+                </span>
+              ))}
+            </div>
+            {weeks(monthGrid(month)).map((week) => (
+              <div role="row" className="calendar-row" key={week.find((d) => d) ?? ''}>
+                {week.map((day, i) => {
+                  if (!day) {
+                    return <span key={`blank-${i}`} role="gridcell" />;
+                  }
+                  const open = byDay.get(day)?.length ?? 0;
+                  return (
+                    <span key={day} role="gridcell" aria-selected={day === selected}>
+                      <button
+                        type="button"
+                        data-day={day}
+                        tabIndex={day === tabStop ? 0 : -1}
+                        className={`calendar-day${open ? ' calendar-day-open' : ''}${day === selected ? ' calendar-day-selected' : ''}${day === today ? ' calendar-day-today' : ''}`}
+                        aria-disabled={!open}
+                        aria-current={day === today ? 'date' : undefined}
+                        aria-label={`${longDate(day)}${day === today ? ' (today)' : ''}${open ? `, ${open} open ${open === 1 ? 'slot' : 'slots'}` : ', no open slots'}`}
+                        onKeyDown={(e) => onDayKey(e, day)}
+                        onClick={() => {
+                          setFocusDay(day);
+                          if (open) {
+                            setChosen(day);
+                          }
+                        }}
+                      >
+                        {Number(day.slice(8))}
+                      </button>
+                    </span>
+                  );
+                })}
+              </div>
             ))}
-            {monthGrid(month).map((day, i) => {
-              if (!day) {
-                return <span key={`blank-${i}`} aria-hidden="true" />;
-              }
-              const open = byDay.get(day)?.length ?? 0;
-              return (
-                <button
-                  key={day}
-                  type="button"
-                  className={`calendar-day${open ? ' calendar-day-open' : ''}${day === selected ? ' calendar-day-selected' : ''}`}
-                  disabled={!open}
-                  aria-pressed={day === selected}
-                  aria-label={`${longDate(day)}${open ? `, ${open} open ${open === 1 ? 'slot' : 'slots'}` : ', no open slots'}`}
-                  onClick={() => setChosen(day)}
-                >
-                  {Number(day.slice(8))}
-                </button>
-              );
-            })}
           </div>
         </div>
         <div className="day-slots">
@@ -303,5 +403,42 @@ export function SlotCard({ slot, serviceTitle, zone, canBook, held = false, pend
         </button>
       )}
     </article>
+  );
+}
+
+/**
+ * The zone the page reads times in: the browser's at first; another may be searched for and picked, and is remembered in
+ * this browser. A name the browser does not know is not taken.
+ */
+function ZonePicker({ zone, onPick }: { zone: string; onPick: (zone: string) => void }) {
+  const [text, setText] = useState(zone);
+  const [editing, setEditing] = useState(false);
+  if (!editing) {
+    return (
+      <p className="muted small">
+        Times in your zone, {zone}.{' '}
+        <button type="button" className="button-link" onClick={() => { setText(zone); setEditing(true); }}>
+          Change zone
+        </button>
+      </p>
+    );
+  }
+  const valid = knownZone(text.trim());
+  return (
+    <form className="zone-picker" onSubmit={(e) => { e.preventDefault(); if (valid) { onPick(text.trim()); setEditing(false); } }}>
+      <label htmlFor="reading-zone">Show times in</label>
+      <div className="input-row">
+        <input id="reading-zone" type="text" list="reading-zones" autoComplete="off" value={text} autoFocus
+          aria-invalid={!valid} onChange={(e) => setText(e.target.value)} />
+        <button type="submit" className="button button-secondary" disabled={!valid}>
+          Use it
+        </button>
+      </div>
+      <datalist id="reading-zones">
+        {timeZones().map((z) => (
+          <option key={z} value={z} />
+        ))}
+      </datalist>
+    </form>
   );
 }

@@ -177,3 +177,43 @@ export function CopyableLink({ label, url }: { label: string; url: string }) {
     </div>
   );
 }
+
+/**
+ * Tabs (the ARIA tabs pattern): one tab is the Tab stop, the arrow keys move between them; the panel with `panelId`
+ * says which tab labels it.
+ */
+export function TabList<T extends string>({ label, tabs, current, onChange, panelId }: {
+  label: string;
+  tabs: readonly { id: T; label: string }[];
+  current: T;
+  onChange: (tab: T) => void;
+  panelId: string;
+}) {
+  return (
+    <div className="tabs" role="tablist" aria-label={label}>
+      {tabs.map((t, i) => (
+        <button
+          key={t.id}
+          type="button"
+          role="tab"
+          id={`tab-${t.id}`}
+          aria-selected={current === t.id}
+          aria-controls={panelId}
+          tabIndex={current === t.id ? 0 : -1}
+          className="tab"
+          onClick={() => onChange(t.id)}
+          onKeyDown={(e) => {
+            const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+            if (step) {
+              const next = tabs[(i + step + tabs.length) % tabs.length]!.id;
+              onChange(next);
+              document.getElementById(`tab-${next}`)?.focus();
+            }
+          }}
+        >
+          {t.label}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,7 +1,7 @@
 // Server state for the components: every list is a react-query query (refetched on focus and after every change),
 // every change a mutation that refreshes the lists when it settles, whether it succeeded or not (a refusal such as
 // `slot_fully_booked` means the list the person saw is stale).
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import type { NewSeries, NewSlot, PolicyInput, ProfileInput, SlotChange, SlotStatus } from '../api/consultingSlots';
 import { useSlotsApi } from './SlotsApiContext';
@@ -13,7 +13,7 @@ export const slotKeys = {
   specialist: (email: string) => ['slots', 'specialist', email.toLowerCase()] as const,
   available: (email: string, from: string, to: string, serviceId?: string) =>
     ['slots', 'available', email.toLowerCase(), from, to, serviceId ?? null] as const,
-  mine: ['slots', 'mine'] as const,
+  mine: (when: 'upcoming' | 'past') => ['slots', 'mine', when] as const,
   policy: (email: string) => ['slots', 'policy', email.toLowerCase()] as const,
   profile: (email: string) => ['slots', 'profile', email.toLowerCase()] as const,
   directory: (q: string, serviceId?: string) => ['slots', 'directory', q, serviceId ?? null] as const,
@@ -45,10 +45,10 @@ export function useAvailableSlots(specialistEmail: string, from: string, to: str
   });
 }
 
-/** The signed-in customer's live bookings. */
-export function useMyBookings(enabled = true) {
+/** The signed-in customer's live bookings: upcoming (soonest first) or past (latest first). */
+export function useMyBookings(enabled = true, when: 'upcoming' | 'past' = 'upcoming') {
   const api = useSlotsApi();
-  return useQuery({ queryKey: slotKeys.mine, queryFn: () => api.listMyBookings(), enabled });
+  return useQuery({ queryKey: slotKeys.mine(when), queryFn: () => api.listMyBookings(when), enabled });
 }
 
 function useRefreshingMutation<TArgs, TResult>(run: (args: TArgs) => Promise<TResult>) {
@@ -143,6 +143,17 @@ export function useProfile(specialistEmail: string) {
     queryKey: slotKeys.profile(specialistEmail),
     queryFn: () => api.getProfile(specialistEmail),
     enabled: specialistEmail.length > 0,
+  });
+}
+
+/** Several specialists' profiles (those a customer booked), each read once and shared with `useProfile`. */
+export function useProfiles(specialistEmails: string[]) {
+  const api = useSlotsApi();
+  return useQueries({
+    queries: [...new Set(specialistEmails.map((e) => e.toLowerCase()))].map((email) => ({
+      queryKey: slotKeys.profile(email),
+      queryFn: () => api.getProfile(email),
+    })),
   });
 }
 

@@ -3,7 +3,7 @@ import { useSpecialistSlots } from '../../hooks/useConsultingSlots';
 import { CreateSlotModal } from './CreateSlotModal';
 import { SeriesDialog } from './SeriesDialog';
 import { SlotsList } from './SlotsList';
-import { Empty, ErrorMessage, Skeleton } from '../ui';
+import { Empty, ErrorMessage, Skeleton, TabList } from '../ui';
 
 type Tab = 'upcoming' | 'past';
 
@@ -34,30 +34,16 @@ export function ManageSlots({ specialistEmail }: { specialistEmail: string }) {
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>
-      <div className="tabs" role="tablist" aria-label="Which slots">
-        {(['upcoming', 'past'] as const).map((t) => (
-          <button
-            key={t}
-            type="button"
-            role="tab"
-            id={`tab-${t}`}
-            aria-selected={tab === t}
-            aria-controls="slots-panel"
-            tabIndex={tab === t ? 0 : -1}
-            className="tab"
-            onClick={() => setTab(t)}
-            onKeyDown={(e) => {
-              if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
-                const next = t === 'upcoming' ? 'past' : 'upcoming';
-                setTab(next);
-                document.getElementById(`tab-${next}`)?.focus();
-              }
-            }}
-          >
-            {t === 'upcoming' ? 'Upcoming' : 'Past'} {slots.data ? `(${t === 'upcoming' ? upcoming.length : past.length})` : ''}
-          </button>
-        ))}
-      </div>
+      <TabList
+        label="Which slots"
+        panelId="slots-panel"
+        current={tab}
+        onChange={setTab}
+        tabs={(['upcoming', 'past'] as const).map((t) => ({
+          id: t,
+          label: `${t === 'upcoming' ? 'Upcoming' : 'Past'} ${slots.data ? `(${t === 'upcoming' ? upcoming.length : past.length})` : ''}`.trim(),
+        }))}
+      />
       <div id="slots-panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
         {slots.isPending ? (
           <Skeleton label="Loading your slots" />
