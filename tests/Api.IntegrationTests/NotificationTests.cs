@@ -193,6 +193,9 @@ public class NotificationTests(SlotsApiFactory factory) : ApiTestBase(factory)
 
         var moved = await Client.PutAsJsonAsync($"{Base}/{slot.Id}", new { startTime = "14:30", endTime = "15:30" });
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        // Its reminders moved with it, in the change's own transaction: a day and an hour before the new start.
+        var newStart = TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(new TimeOnly(14, 30)), Berlin);
+        Assert.Equal([newStart.AddDays(-1), newStart.AddHours(-1)], await RemindersAsync(booking));
 
         var update = Assert.Single(
             await Factory.Mail.WaitForAsync(all => all.Any(m => IsMove(m, stays)), Patience, "the update"), m => IsMove(m, stays));
@@ -204,11 +207,6 @@ public class NotificationTests(SlotsApiFactory factory) : ApiTestBase(factory)
         // The customer who had left, and the specialist who moved it, get no update.
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.DoesNotContain(Factory.Mail.Messages, m => IsMove(m, leaves) || (m.Subject!.StartsWith("Moved: ", StringComparison.Ordinal) && Recipient(m) == specialist));
-        // Its reminders moved with it: a day and an hour before the new start.
-        var newStart = TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(new TimeOnly(14, 30)), Berlin);
-        Assert.Equal(
-            [newStart.AddDays(-1), newStart.AddHours(-1)],
-            await RemindersAsync(booking));
         // The event says where the slot was: webhook and feed consumers see the move too.
         var data = System.Text.Json.JsonDocument.Parse(await Factory.ScalarAsync<string>(
             "SELECT data::text FROM events WHERE subject = $1 AND type = 'slots.slot.changed'", slot.Id)).RootElement;

@@ -4,9 +4,9 @@ namespace Slots.Application.Notifications;
 
 /// <summary>
 /// The notifications a booking's own transaction writes, beside its event (<see cref="Events.IEventOutbox"/>), so they
-/// exist exactly when the change does: a new booking's reminders, and a cancellation's notices to both sides with a copy of
-/// the booking (mailed even when the slot is deleted right after). The notifier makes the rest from the events. Nothing
-/// is written while mail is not configured.
+/// exist exactly when the change does: a new booking's reminders, a cancellation's notices to both sides with a copy of
+/// the booking (mailed even when the slot is deleted right after), and a moved slot's reminders at their new moments.
+/// The notifier makes the rest from the events. Nothing is written while mail is not configured.
 /// </summary>
 public interface INotificationOutbox
 {
@@ -15,4 +15,7 @@ public interface INotificationOutbox
 
     /// <summary>Writes the notices of <paramref name="booking"/>'s cancellation (event <paramref name="eventId"/>) and drops its reminders.</summary>
     void Cancelled(Guid eventId, Booking booking);
+
+    /// <summary>Moves the reminders of <paramref name="slot"/>'s live bookings to its new start, those whose moment is still ahead at <paramref name="now"/>.</summary>
+    void Moved(Slot slot, DateTimeOffset now);
 }

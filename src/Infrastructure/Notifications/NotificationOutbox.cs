@@ -40,6 +40,18 @@ internal sealed class NotificationOutbox(SlotsDbContext db, MailOptions options)
         WHERE booking_id = @notify_booking AND kind = {Reminder} AND status = {Pending}
         """;
 
+    /// <summary>
+    /// The reminders of the slot's live bookings, due again at their moment before its new start <c>@notify_starts</c>
+    /// (one already sent for the old times is sent again for the new); those whose moment has passed stay as they were.
+    /// </summary>
+    private static readonly string MovedSql = $"""
+        UPDATE notifications n
+        SET status = {Pending}, next_attempt_at = @notify_starts - n.remind_before, retry_from = @notify_starts - n.remind_before
+        FROM bookings k
+        WHERE k.slot_id = @notify_slot AND k.cancelled_at IS NULL AND n.booking_id = k.id AND n.kind = {Reminder}
+          AND n.status IN ({Pending}, {Sent}) AND @notify_starts - n.remind_before > @notify_now
+        """;
+
     private readonly TimeSpan[] _reminders = options.ReminderOffsets;
 
     public void Booked(Guid eventId, Booking booking, Slot slot)
@@ -57,6 +69,20 @@ internal sealed class NotificationOutbox(SlotsDbContext db, MailOptions options)
             new NpgsqlParameter<DateTime>("notify_starts", slot.StartsAt),
             new NpgsqlParameter<string>("notify_customer", booking.CustomerId),
             new NpgsqlParameter<TimeSpan[]>("notify_before", before),
+        ]));
+    }
+
+    public void Moved(Slot slot, DateTimeOffset now)
+    {
+        if (!options.Enabled || !slot.HasLiveBookings)
+        {
+            return;
+        }
+
+        db.RoundTrips.SendWithChanges(new CommandRoundTrips.Statement(MovedSql, [
+            new NpgsqlParameter<Guid>("notify_slot", slot.Id),
+            new NpgsqlParameter<DateTime>("notify_starts", slot.StartsAt),
+            new NpgsqlParameter<DateTimeOffset>("notify_now", now),
         ]));
     }
 

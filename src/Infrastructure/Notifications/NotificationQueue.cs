@@ -15,10 +15,10 @@ namespace Slots.Infrastructure.Notifications;
 /// <list type="bullet">
 /// <item>The fan-out makes them from the events after its cursor (<see cref="FeedCursor"/>), one process at a time: a
 /// booking's creation tells the customer and the specialist; a slot moved to other times tells each customer who held a
-/// seat in it then, and moves their reminders. One row per (event, booking, recipient, kind, reminder offset), unique, so
+/// seat in it then. One row per (event, booking, recipient, kind, reminder offset), unique, so
 /// a fan-out run twice makes each once; an event without a booking id (an older shape) makes none, so the fan-out never
-/// stops on one event. A booking's reminders and a cancellation's notices are written by the booking's own transaction
-/// (<see cref="NotificationOutbox"/>). Each row keeps the customer's id, for an erasure.</item>
+/// stops on one event. A booking's reminders, a cancellation's notices and a move of the reminders are written by the
+/// change's own transaction (<see cref="NotificationOutbox"/>). Each row keeps the customer's id, for an erasure.</item>
 /// <item>The claim takes due ones with <c>FOR UPDATE SKIP LOCKED</c> under a lease, each with its booking as it stands.</item>
 /// <item>The outcomes mark them sent, due again, failed after <see cref="MailOptions.GiveUpAfter"/>, or skipped.</item>
 /// </list>
@@ -29,8 +29,7 @@ internal sealed class NotificationQueue(NpgsqlDataSource source, MailOptions opt
     public const int Batch = 1000;
 
     /// <summary>
-    /// Lock the cursor, read up to <c>$1</c> events after it, make their notifications, move a moved slot's reminders, move
-    /// the cursor.
+    /// Lock the cursor, read up to <c>$1</c> events after it, make their notifications, move the cursor.
     /// </summary>
     private static readonly string FanOutSql = $$"""
         WITH {{FeedCursor.Batch("notification_fanout", "$1")}},
@@ -53,12 +52,6 @@ internal sealed class NotificationQueue(NpgsqlDataSource source, MailOptions opt
             FROM wanted w LEFT JOIN bookings k ON k.id = w.booking_id
             ON CONFLICT DO NOTHING
             RETURNING 1),
-        rescheduled AS (
-            UPDATE notifications n
-            SET status = {{Pending}}, next_attempt_at = s.starts_at - n.remind_before, retry_from = s.starts_at - n.remind_before
-            FROM moves m JOIN bookings k ON k.slot_id = m.subject AND k.cancelled_at IS NULL JOIN slots s ON s.id = m.subject
-            WHERE n.booking_id = k.id AND n.kind = {{Reminder}} AND n.status IN ({{Pending}}, {{Sent}})
-              AND s.starts_at - n.remind_before > m.time),
         {{FeedCursor.Move("notification_fanout")}}
         SELECT (SELECT count(*)::int FROM batch), (SELECT count(*)::int FROM made)
         """;

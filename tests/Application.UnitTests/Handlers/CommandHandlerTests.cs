@@ -180,7 +180,7 @@ public class CommandHandlerTests
         var slot = Slot();
         _repository.GetForUpdateAsync(slot.Id, Arg.Any<SlotLoad>(), Arg.Any<CancellationToken>()).Returns(slot);
 
-        var response = await new UpdateSlotHandler(_repository, Ann, Clock(), Substitute.For<IEventOutbox>())
+        var response = await new UpdateSlotHandler(_repository, Ann, Clock(), Substitute.For<IEventOutbox>(), Substitute.For<INotificationOutbox>())
             .Handle(new UpdateSlotCommand(slot.Id, "14:00", "16:00", SlotStatus.Inactive), default);
 
         Assert.Equal(new TimeOnly(14, 0), response.StartTime);
@@ -198,7 +198,7 @@ public class CommandHandlerTests
         slot.ChangeStatus(SlotStatus.Inactive, Now);
         _repository.GetForUpdateAsync(slot.Id, Arg.Any<SlotLoad>(), Arg.Any<CancellationToken>()).Returns(slot);
 
-        var response = await new UpdateSlotHandler(_repository, Ann, Clock(), Substitute.For<IEventOutbox>())
+        var response = await new UpdateSlotHandler(_repository, Ann, Clock(), Substitute.For<IEventOutbox>(), Substitute.For<INotificationOutbox>())
             .Handle(new UpdateSlotCommand(slot.Id, null, null, SlotStatus.Active), default);
 
         Assert.Equal(SlotStatus.Active, response.Status);
@@ -239,10 +239,10 @@ public class CommandHandlerTests
         _repository.GetForUpdateAsync(slot.Id, Arg.Any<SlotLoad>(), Arg.Any<CancellationToken>()).Returns(slot);
         _repository.GetForBookingAsync(slot.Id, Arg.Any<string>(), Arg.Any<DateTime>(), Arg.Any<CancellationToken>())
             .Returns((slot, new LiveBookingCounts(0, 0), BookingPolicy.Default));
-        var update = new UpdateSlotHandler(_repository, Ann, Clock(), events);
+        var notifications = Substitute.For<INotificationOutbox>();
+        var update = new UpdateSlotHandler(_repository, Ann, Clock(), events, notifications);
 
         await update.Handle(new UpdateSlotCommand(slot.Id, null, null, SlotStatus.Active), default); // already active
-        var notifications = Substitute.For<INotificationOutbox>();
         var (booked, cancelledEvent) = (Guid.NewGuid(), Guid.NewGuid());
         events.Add(EventTypes.BookingCreated, Arg.Any<Guid>(), Arg.Any<object>()).Returns(booked);
         events.Add(EventTypes.BookingCancelled, Arg.Any<Guid>(), Arg.Any<object>()).Returns(cancelledEvent);
@@ -262,9 +262,14 @@ public class CommandHandlerTests
         // The booking's own notifications go with its event, under the event's id.
         var booking = slot.Bookings.Single(b => b.CustomerId == "c1");
         Assert.Equal(
-            [(nameof(INotificationOutbox.Booked), booked), (nameof(INotificationOutbox.Cancelled), cancelledEvent)],
-            notifications.ReceivedCalls().Select(c => (c.GetMethodInfo().Name, (Guid)c.GetArguments()[0]!)));
-        Assert.All(notifications.ReceivedCalls(), c => Assert.Same(booking, c.GetArguments()[1]));
+            [nameof(INotificationOutbox.Booked), nameof(INotificationOutbox.Cancelled), nameof(INotificationOutbox.Moved)],
+            notifications.ReceivedCalls().Select(c => c.GetMethodInfo().Name));
+        var (bookedCall, cancelledCall) = (notifications.ReceivedCalls().ElementAt(0), notifications.ReceivedCalls().ElementAt(1));
+        Assert.Equal((booked, cancelledEvent), ((Guid)bookedCall.GetArguments()[0]!, (Guid)cancelledCall.GetArguments()[0]!));
+        Assert.Same(booking, bookedCall.GetArguments()[1]);
+        Assert.Same(booking, cancelledCall.GetArguments()[1]);
+        // The move's reminders go with the change of times, not with a change of status.
+        Assert.Same(slot, notifications.ReceivedCalls().ElementAt(2).GetArguments()[0]);
     }
 
     [Fact]

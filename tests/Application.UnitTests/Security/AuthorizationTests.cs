@@ -103,7 +103,7 @@ public class AuthorizationTests
 
         var ex = await Assert.ThrowsAsync<DomainException>(() => handler switch
         {
-            nameof(UpdateSlotHandler) => new UpdateSlotHandler(_repository, Bob, Clock(), Substitute.For<IEventOutbox>())
+            nameof(UpdateSlotHandler) => new UpdateSlotHandler(_repository, Bob, Clock(), Substitute.For<IEventOutbox>(), Substitute.For<INotificationOutbox>())
                 .Handle(new UpdateSlotCommand(slot.Id, "14:00", null, SlotStatus.Inactive), default).AsTask(),
             nameof(DeleteSlotHandler) => new DeleteSlotHandler(_repository, Bob, Substitute.For<IEventOutbox>()).Handle(new DeleteSlotCommand(slot.Id), default).AsTask(),
             _ => new CancelBookingHandler(_repository, Bob, Clock(), Substitute.For<IEventOutbox>(), Substitute.For<INotificationOutbox>()).Handle(new CancelBookingCommand(slot.Id, "c1"), default).AsTask(),

@@ -2,11 +2,13 @@ using Mediator;
 using Slots.Application.Common;
 using Slots.Application.Common.Security;
 using Slots.Application.Events;
+using Slots.Application.Notifications;
 using Slots.Domain.Slots;
 
 namespace Slots.Application.Slots.UpdateSlot;
 
-public sealed class UpdateSlotHandler(ISlotRepository slots, ICurrentUser user, TimeProvider clock, IEventOutbox events)
+public sealed class UpdateSlotHandler(
+    ISlotRepository slots, ICurrentUser user, TimeProvider clock, IEventOutbox events, INotificationOutbox notifications)
     : ICommandHandler<UpdateSlotCommand, SlotResponse>
 {
     public async ValueTask<SlotResponse> Handle(UpdateSlotCommand command, CancellationToken cancellationToken)
@@ -44,6 +46,10 @@ public sealed class UpdateSlotHandler(ISlotRepository slots, ICurrentUser user, 
             // A change that changed nothing (the status it already had) is no event.
             var moved = before != new SlotEventData.Times(slot.StartsAt, slot.EndsAt);
             events.Add(EventTypes.SlotChanged, slot.Id, SlotEventData.Of(slot, moved ? before : null));
+            if (moved)
+            {
+                notifications.Moved(slot, now);
+            }
         }
 
         return response;
