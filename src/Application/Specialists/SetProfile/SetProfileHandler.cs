@@ -36,16 +36,7 @@ public sealed class SetProfileHandler(ISlotRepository slots, ISpecialistProfiles
                 Title = s.Title.Trim(),
                 Description = string.IsNullOrWhiteSpace(s.Description) ? null : s.Description.Trim(),
             })]);
-        if (!actor.IsAdmin)
-        {
-            var specialist = actor.SpecialistFor(email, null);
-            await slots.LockScheduleAsync(email, cancellationToken);
-            if (!await slots.HoldsHandleAsync(specialist, claim: true, cancellationToken))
-            {
-                throw SlotErrors.HandleTaken(email);
-            }
-        }
-
+        await slots.EnsureWritesUnderOwnHandleAsync(actor, email, cancellationToken);
         return await profiles.SaveAsync(profile, cancellationToken) ? profile : throw SlotErrors.SpecialistNotFound(email);
     }
 

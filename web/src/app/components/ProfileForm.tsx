@@ -4,7 +4,7 @@ import { limits } from '../api/limits';
 import { formErrors } from '../api/problems';
 import { useProfile, useSetProfile } from '../hooks/useConsultingSlots';
 import { browserZone, timeZones } from '../time';
-import { ErrorMessage, Field, Skeleton } from './ui';
+import { ErrorMessage, Field, FormFooter, Skeleton } from './ui';
 
 /** A service as the form holds it: its minutes as typed, and whether its id was typed or follows the title. */
 interface ServiceRow {
@@ -203,15 +203,7 @@ function ProfileFields({ specialistEmail, saved, signInName }: {
           </button>
         )}
       </fieldset>
-      {server.form ? <ErrorMessage error={server.form} /> : null}
-      <p role="status" aria-live="polite" className={announcement ? 'notice notice-success' : 'visually-hidden'}>
-        {announcement}
-      </p>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : 'Save profile'}
-        </button>
-      </div>
+      <FormFooter error={server.form} announcement={announcement} pending={save.isPending} label="Save profile" />
     </form>
   );
 }

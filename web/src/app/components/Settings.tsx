@@ -6,7 +6,7 @@ import { usePolicy, useSetPolicy } from '../hooks/useConsultingSlots';
 import { CalendarFeedPanel } from './CalendarFeedPanel';
 import { BookingPageLink } from './FindSpecialists';
 import { ProfileSection } from './ProfileForm';
-import { ErrorMessage, Field, Skeleton } from './ui';
+import { ErrorMessage, Field, FormFooter, Skeleton } from './ui';
 
 const UNITS = { minutes: 1, hours: 60, days: 1440 } as const;
 type Unit = keyof typeof UNITS;
@@ -95,15 +95,7 @@ function PolicyForm({ specialistEmail, saved }: { specialistEmail: string; saved
         <input type="checkbox" checked={reasonRequired} onChange={(e) => setReasonRequired(e.target.checked)} />
         Ask for a reason when a booking is cancelled
       </label>
-      {server.form ? <ErrorMessage error={server.form} /> : null}
-      <p role="status" aria-live="polite" className={announcement ? 'notice notice-success' : 'visually-hidden'}>
-        {announcement}
-      </p>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : 'Save booking rules'}
-        </button>
-      </div>
+      <FormFooter error={server.form} announcement={announcement} pending={save.isPending} label="Save booking rules" />
     </form>
   );
 }

@@ -217,3 +217,25 @@ export function TabList<T extends string>({ label, tabs, current, onChange, pane
     </div>
   );
 }
+
+/** A form's end: the error that belongs to no field, what saving did (announced), and the submit button. */
+export function FormFooter({ error, announcement, pending, label }: {
+  error: unknown;
+  announcement: string;
+  pending: boolean;
+  label: string;
+}) {
+  return (
+    <>
+      {error ? <ErrorMessage error={error} /> : null}
+      <p role="status" aria-live="polite" className={announcement ? 'notice notice-success' : 'visually-hidden'}>
+        {announcement}
+      </p>
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={pending}>
+          {pending ? 'Saving…' : label}
+        </button>
+      </div>
+    </>
+  );
+}

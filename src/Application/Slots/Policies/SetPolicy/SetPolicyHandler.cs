@@ -1,5 +1,6 @@
 using Mediator;
 using Slots.Application.Common.Security;
+using Slots.Application.Specialists;
 using Slots.Domain.Common;
 using Slots.Domain.Slots;
 
@@ -17,16 +18,7 @@ public sealed class SetPolicyHandler(ISlotRepository slots, ISpecialistPolicies 
         var actor = user.Require();
         var email = EmailAddress.Normalize(command.SpecialistEmail);
         var policy = command.Policy.ToPolicy();
-        if (!actor.IsAdmin)
-        {
-            var specialist = actor.SpecialistFor(email, null);
-            await slots.LockScheduleAsync(email, cancellationToken);
-            if (!await slots.HoldsHandleAsync(specialist, claim: true, cancellationToken))
-            {
-                throw SlotErrors.HandleTaken(email);
-            }
-        }
-
+        await slots.EnsureWritesUnderOwnHandleAsync(actor, email, cancellationToken);
         return await policies.SaveAsync(email, policy, cancellationToken) ? policy : throw SlotErrors.SpecialistNotFound(email);
     }
 }
