@@ -55,7 +55,7 @@ export function SignIn({ notice, onSignedIn }: { notice?: string | undefined; on
   return (
     <section className="page page-narrow" aria-labelledby="signin-title">
       <h1 id="signin-title">Sign in</h1>
-      <p className="muted">Local sign-in for trying the product: no password, tokens last 8 hours.</p>
+      <p className="muted">To book a session, or to publish your own times as a specialist.</p>
       {notice && (
         <p className="notice notice-info" role="status">
           {notice}
@@ -82,7 +82,14 @@ export function SignIn({ notice, onSignedIn }: { notice?: string | undefined; on
         </fieldset>
         {input('email', 'Email', 'email')}
         {input('name', 'Name', 'text')}
-        {input('id', 'User id (optional)', 'text', 'Defaults to your email address.')}
+        <details className="note">
+          <summary>About this sign-in</summary>
+          <p className="small muted">
+            This copy signs people in locally, for trying the product: no password, and a session lasts 8 hours. In a
+            host app, the app signs people in itself.
+          </p>
+          {input('id', 'User id (optional)', 'text', 'Defaults to your email address.')}
+        </details>
         <button type="submit" className="button button-primary" disabled={pending}>
           {pending ? 'Signing in…' : 'Sign in'}
         </button>

@@ -59,7 +59,7 @@ test('a booked slot cannot be deleted, and the reason is given', async () => {
   expect(remove).toHaveAccessibleDescription(/2 people have booked it/);
 });
 
-test('deactivating sends the status change for the version shown, cancelling a booking names the customer', async () => {
+test('deactivating sends the status change for the version shown, cancelling a booking names the customer and says it is done', async () => {
   const { fetch, calls } = fakeFetch(({ method }) => (method === 'GET' ? json([booked]) : method === 'PUT' ? json(booked) : new Response(null, { status: 204 })));
   render(<ManageSlots specialistEmail="ann@example.com" />, { wrapper: withApi(fetch) });
 
@@ -70,6 +70,7 @@ test('deactivating sends the status change for the version shown, cancelling a b
   await userEvent.click(dialog.getByRole('button', { name: 'Yes, cancel it' }));
 
   await screen.findByRole('list', { name: 'Upcoming slots' });
+  expect(await screen.findByText(/^Bea’s booking on .* is cancelled; Bea is told by email\.$/)).toHaveAttribute('role', 'status');
   const changes = calls.filter((c) => c.method !== 'GET');
   expect(changes.map((c) => [c.method, c.path, c.body, c.ifMatch])).toEqual([
     ['PUT', '/api/consulting-slots/slot-2', { status: 'inactive' }, '"v4"'],

@@ -31,7 +31,7 @@ export function ManageSlots({ specialistEmail }: { specialistEmail: string }) {
           New slot
         </button>
       </div>
-      <p className="visually-hidden" role="status" aria-live="polite">
+      <p className={announcement ? 'notice notice-success' : 'visually-hidden'} role="status" aria-live="polite">
         {announcement}
       </p>
       <TabList
@@ -54,7 +54,7 @@ export function ManageSlots({ specialistEmail }: { specialistEmail: string }) {
             {tab === 'upcoming' && <p className="muted">Publish a slot and customers can book it right away.</p>}
           </Empty>
         ) : (
-          <SlotsList slots={shown} past={tab === 'past'} onWholeSeries={setSeries} />
+          <SlotsList slots={shown} past={tab === 'past'} onWholeSeries={setSeries} onDone={setAnnouncement} />
         )}
       </div>
       <SeriesDialog seriesId={series} onClose={() => setSeries(null)} />

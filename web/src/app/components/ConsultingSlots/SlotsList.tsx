@@ -8,8 +8,16 @@ import { SeatMeter } from '../ui';
 import { SlotActions } from './SlotActions';
 import { slotStatus } from './slotStatus';
 
-/** The specialist's slots as cards: when, seats taken, status, who booked (with a cancel per booking), actions. */
-export function SlotsList({ slots, past, onWholeSeries }: { slots: Slot[]; past: boolean; onWholeSeries?: (seriesId: string) => void }) {
+/**
+ * The specialist's slots as cards: when, seats taken, status, who booked (with a cancel per booking, which says what it
+ * did through `onDone`), actions.
+ */
+export function SlotsList({ slots, past, onWholeSeries, onDone }: {
+  slots: Slot[];
+  past: boolean;
+  onWholeSeries?: (seriesId: string) => void;
+  onDone?: (what: string) => void;
+}) {
   return (
     <ul className="slot-list" aria-label={past ? 'Past slots' : 'Upcoming slots'}>
       {slots.map((slot) => (
@@ -36,7 +44,7 @@ export function SlotsList({ slots, past, onWholeSeries }: { slots: Slot[]; past:
               </span>
             </div>
           </div>
-          {slot.bookings.length > 0 && <Bookings slot={slot} past={past} />}
+          {slot.bookings.length > 0 && <Bookings slot={slot} past={past} onDone={onDone} />}
           <CancelledBookings slotId={slot.id} />
           <SlotActions slot={slot} past={past} onWholeSeries={onWholeSeries} />
         </li>
@@ -45,7 +53,7 @@ export function SlotsList({ slots, past, onWholeSeries }: { slots: Slot[]; past:
   );
 }
 
-function Bookings({ slot, past }: { slot: Slot; past: boolean }) {
+function Bookings({ slot, past, onDone }: { slot: Slot; past: boolean; onDone: ((what: string) => void) | undefined }) {
   const cancel = useCancelBooking();
   const zone = browserZone();
   const [confirming, setConfirming] = useState<Booking | null>(null);
@@ -87,7 +95,13 @@ function Bookings({ slot, past }: { slot: Slot; past: boolean }) {
         error={cancel.error}
         onClose={() => setConfirming(null)}
         onConfirm={(reason) =>
-          cancel.mutate({ slotId: slot.id, customerId: confirming!.customerId, reason }, { onSuccess: () => setConfirming(null) })
+          cancel.mutate({ slotId: slot.id, customerId: confirming!.customerId, reason }, {
+            onSuccess: () => {
+              const who = confirming!.customerName;
+              onDone?.(`${who}’s booking on ${shortDate(slot.date)}, ${slot.startTime}–${slot.endTime} is cancelled; ${who} is told by email.`);
+              setConfirming(null);
+            },
+          })
         }
       />
     </div>
