@@ -8,8 +8,9 @@ using static Slots.Infrastructure.Notifications.NotificationSql;
 namespace Slots.Infrastructure.Notifications;
 
 /// <summary>
-/// Writes a booking's own notifications behind its changes, before its COMMIT (<see cref="CommandRoundTrips.SendWithChanges"/>):
-/// one more statement in the round trip the command makes anyway. The table is outside the EF model (see
+/// Writes the notifications a change makes in its own transaction (a booking's reminders, a cancellation's notices, a
+/// move of the reminders) behind its changes, before its COMMIT (<see cref="CommandRoundTrips.SendWithChanges"/>): one
+/// more statement in the round trip the command makes anyway. The table is outside the EF model (see
 /// <see cref="NotificationQueue"/>), hence SQL.
 /// </summary>
 internal sealed class NotificationOutbox(SlotsDbContext db, MailOptions options) : INotificationOutbox
