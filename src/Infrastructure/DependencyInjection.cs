@@ -117,6 +117,8 @@ public static class DependencyInjection
     private static void AddNotifications(IServiceCollection services, string connectionString, MailOptions options)
     {
         services.AddSingleton(options);
+        // Read here, as the process starts (an instance, not a factory): a bad value fails the start, not a booking.
+        services.AddSingleton(new ReminderSchedule(options));
         services.AddSingleton<RequestLoad>();
         services.AddSingleton<ICalendarWriter, Calendars.IcalCalendarWriter>();
         services.AddScoped<INotificationStore, NotificationStore>();

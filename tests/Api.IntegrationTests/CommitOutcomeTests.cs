@@ -17,6 +17,9 @@ namespace Slots.Api.IntegrationTests;
 [Collection(ApiCollection.Name)]
 public class CommitOutcomeTests(SlotsApiFactory factory) : ApiTestBase(factory)
 {
+    /// <summary>Mail configured, so that a booking schedules its reminders (the notifier is the factory's).</summary>
+    private static readonly MailOptions Mail = new() { Host = "127.0.0.1" };
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
@@ -26,7 +29,7 @@ public class CommitOutcomeTests(SlotsApiFactory factory) : ApiTestBase(factory)
         var fault = new ConnectionLostOnce(afterCommit: commitReachedTheServer);
         await using var db = Factory.NewDbContext(o => o.EnableRetryOnFailure(3, TimeSpan.FromMilliseconds(50), null), fault);
         var handler = new BookSlotHandler(new SlotRepository(db), FixedUser.Admin, Factory.Clock, BookingLimits.Default, new EventOutbox(db, Factory.Clock),
-            new NotificationOutbox(db, new MailOptions { Host = "127.0.0.1" }));
+            new NotificationOutbox(db, Mail, new ReminderSchedule(Mail)));
 
         var confirmation = await new UnitOfWork(db, new DatabaseCircuit()).ExecuteAsync(
             ct => handler.Handle(new BookSlotCommand(slot, "unlucky", "unlucky@x.io", "Unlucky"), ct).AsTask(),

@@ -85,6 +85,31 @@ public class NotificationTests(SlotsApiFactory factory) : ApiTestBase(factory)
     /// cancellation is mailed from what the notification kept of the booking.
     /// </summary>
     /// <summary>
+    /// A reminder setting that is not a duration stops the process as it starts: read at the first booking, it failed every
+    /// booking and cancellation instead, with a 500.
+    /// </summary>
+    [Fact]
+    public void A_reminder_setting_that_is_not_a_duration_stops_the_start()
+    {
+        using var broken = Factory.WithWebHostBuilder(b => b.UseSetting("Slots:Mail:Reminders", "1.00:00:00,soon"));
+
+        var error = Record.Exception(() => broken.CreateClient());
+
+        Assert.NotNull(error);
+        Assert.Contains(
+            "Slots:Mail:Reminders: 'soon' is not a duration",
+            string.Join(" | ", Chain(error).Select(e => e.Message)),
+            StringComparison.Ordinal);
+        static IEnumerable<Exception> Chain(Exception? e)
+        {
+            for (; e is not null; e = e.InnerException)
+            {
+                yield return e;
+            }
+        }
+    }
+
+    /// <summary>
     /// While the process serves more requests than it has cores, the notifier gives way to them: a booking made then is not
     /// even read into notifications, and is mailed once the load eases (the tests' notifier waits 10 minutes between
     /// rounds while busy, so the wait seen here is the load's, not the pace's).

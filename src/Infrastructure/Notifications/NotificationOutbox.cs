@@ -13,7 +13,7 @@ namespace Slots.Infrastructure.Notifications;
 /// more statement in the round trip the command makes anyway. The table is outside the EF model (see
 /// <see cref="NotificationQueue"/>), hence SQL.
 /// </summary>
-internal sealed class NotificationOutbox(SlotsDbContext db, MailOptions options) : INotificationOutbox
+internal sealed class NotificationOutbox(SlotsDbContext db, MailOptions options, ReminderSchedule reminders) : INotificationOutbox
 {
     /// <summary>The reminders <c>@notify_before</c> before the start <c>@notify_starts</c>, each due at its moment.</summary>
     private static readonly string RemindersSql = $"""
@@ -53,12 +53,10 @@ internal sealed class NotificationOutbox(SlotsDbContext db, MailOptions options)
           AND n.status IN ({Pending}, {Sent}) AND @notify_starts - n.remind_before > @notify_now
         """;
 
-    private readonly TimeSpan[] _reminders = options.ReminderOffsets;
-
     public void Booked(Guid eventId, Booking booking, Slot slot)
     {
         // None whose moment had passed when it was booked.
-        var before = _reminders.Where(o => slot.StartsAt - o > booking.BookedAt).ToArray();
+        var before = reminders.Before.Where(o => slot.StartsAt - o > booking.BookedAt).ToArray();
         if (!options.Enabled || before.Length == 0)
         {
             return;
