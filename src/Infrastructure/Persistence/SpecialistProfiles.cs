@@ -7,6 +7,7 @@ using Slots.Application.Common.Json;
 using Slots.Application.Specialists;
 using Slots.Application.Specialists.FindSpecialists;
 using Slots.Domain.Slots;
+using static Slots.Infrastructure.Persistence.SqlParameters;
 
 namespace Slots.Infrastructure.Persistence;
 
@@ -61,9 +62,9 @@ internal sealed class SpecialistProfiles(SlotsDbContext db) : ISpecialistProfile
             SaveSql,
             [
                 new NpgsqlParameter<string>("email", profile.Email),
-                Text("name", profile.DisplayName),
-                Text("introduction", profile.Introduction),
-                Text("timezone", profile.Timezone),
+                NullableText("name", profile.DisplayName),
+                NullableText("introduction", profile.Introduction),
+                NullableText("timezone", profile.Timezone),
                 new NpgsqlParameter<string>("services", JsonSerializer.Serialize(profile.Services, WireJson.Options)),
             ],
             cancellationToken) == 1;
@@ -74,11 +75,11 @@ internal sealed class SpecialistProfiles(SlotsDbContext db) : ISpecialistProfile
         var rows = await db.Database.SqlQueryRaw<ListingRow>(
             DirectorySql,
             new NpgsqlParameter<DateTime>("now", now) { NpgsqlDbType = NpgsqlDbType.TimestampTz },
-            Text("service", query.ServiceId),
-            Text("pattern", query.Q is null ? null : "%" + Like(query.Q) + "%"),
+            NullableText("service", query.ServiceId),
+            NullableText("pattern", query.Q is null ? null : "%" + Like(query.Q) + "%"),
             new NpgsqlParameter<bool>("after_closed", after is { Open: false }),
-            Text("after_name", after?.Name),
-            Text("after_email", after?.Email),
+            NullableText("after_name", after?.Name),
+            NullableText("after_email", after?.Email),
             new NpgsqlParameter<int>("limit", limit + 1)).ToListAsync(cancellationToken);
         var items = rows.Take(limit)
             .Select(r => new SpecialistListing(r.Email, r.DisplayName, r.Introduction, r.Timezone, Services(r.Services), r.NextOpenAt))
@@ -86,9 +87,6 @@ internal sealed class SpecialistProfiles(SlotsDbContext db) : ISpecialistProfile
         return new Page<SpecialistListing>(
             items, rows.Count > limit ? new DirectoryCursor(rows[limit - 1].NextOpenAt is not null, rows[limit - 1].SortName, rows[limit - 1].Email).Encode() : null);
     }
-
-    private static NpgsqlParameter Text(string name, string? value) =>
-        new(name, NpgsqlDbType.Text) { Value = (object?)value ?? DBNull.Value };
 
     /// <summary>The text matched literally by ILIKE: its wildcards and escape character escaped.</summary>
     private static string Like(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");

@@ -2,9 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Slots.Infrastructure.Persistence;
-using Npgsql;
-using NpgsqlTypes;
 using Slots.Application.Webhooks;
+using static Slots.Infrastructure.Persistence.SqlParameters;
 
 namespace Slots.Infrastructure.Webhooks;
 
@@ -81,7 +80,7 @@ internal sealed class DeliverySweeper(IServiceScopeFactory scopes, WebhookOption
     /// <summary>Deletes, batch after batch, the subscription's deliveries of <paramref name="status"/> before id <paramref name="before"/>.</summary>
     private static Task<int> SweepAsync(SlotsDbContext db, Guid subscription, Guid before, string? status, CancellationToken cancellationToken) =>
         InBatchesAsync(Batch, () => db.Database.ExecuteSqlRawAsync(
-            SweepSql, [subscription, before, Batch, new NpgsqlParameter("status", NpgsqlDbType.Text) { Value = (object?)status ?? DBNull.Value }], cancellationToken));
+            SweepSql, [subscription, before, Batch, NullableText("status", status)], cancellationToken));
 
     /// <summary>The smallest version 7 UUID of <paramref name="moment"/>'s millisecond: every id made earlier sorts below it.</summary>
     internal static Guid FirstIdAt(DateTimeOffset moment)

@@ -3,8 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using NpgsqlTypes;
 using Slots.Infrastructure.Persistence;
+using static Slots.Infrastructure.Persistence.SqlParameters;
 
 namespace Slots.Infrastructure.Webhooks;
 
@@ -53,13 +53,11 @@ internal sealed partial class SecretSealer(IServiceScopeFactory scopes, WebhookS
         foreach (var row in plain)
         {
             await db.Database.ExecuteSqlRawAsync(
-                SealSql, [row.Id, row.Secret, Sealed(row.Secret)!, Text("plain_previous", row.PreviousSecret), Text("sealed_previous", Sealed(row.PreviousSecret))], cancellationToken);
+                SealSql, [row.Id, row.Secret, Sealed(row.Secret)!, NullableText("plain_previous", row.PreviousSecret), NullableText("sealed_previous", Sealed(row.PreviousSecret))], cancellationToken);
         }
 
         return plain.Count;
     }
-
-    private static NpgsqlParameter Text(string name, string? value) => new(name, NpgsqlDbType.Text) { Value = (object?)value ?? DBNull.Value };
 
     private string? Sealed(string? stored) => stored is not null && WebhookSecrets.IsPlain(stored) ? secrets.Seal(stored) : stored;
 

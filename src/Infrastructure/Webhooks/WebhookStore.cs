@@ -6,6 +6,7 @@ using Slots.Infrastructure.Events;
 using Slots.Infrastructure.Persistence;
 using static Slots.Infrastructure.Webhooks.DeliverySql;
 using static Slots.Infrastructure.Persistence.DatabaseTimes;
+using static Slots.Infrastructure.Persistence.SqlParameters;
 
 namespace Slots.Infrastructure.Webhooks;
 
@@ -123,7 +124,7 @@ internal sealed class WebhookStore(SlotsDbContext db, WebhookSecrets secrets) : 
             """,
             subscriptionId,
             new NpgsqlParameter("before", NpgsqlDbType.Uuid) { Value = (object?)before ?? DBNull.Value },
-            new NpgsqlParameter("status", NpgsqlDbType.Text) { Value = (object?)statusText ?? DBNull.Value },
+            NullableText("status", statusText),
             take).ToListAsync(cancellationToken);
         return rows.ConvertAll(r => r.ToResponse());
     }
