@@ -111,12 +111,14 @@ public class OutageTests(SlotsApiFactory factory) : ApiTestBase(factory)
     }
 
     /// <summary>
-    /// An API whose database is behind <paramref name="proxy"/>. Its webhook dispatcher is off: polling in the background,
-    /// it would add connection attempts of its own to the ones the requests make, which the tests count.
+    /// An API whose database is behind <paramref name="proxy"/>. Its webhook dispatcher and its notifier are off: polling
+    /// in the background (the notifier ten times a second here), they would add connection attempts of their own to the
+    /// ones the requests make, which the tests count.
     /// </summary>
     private WebApplicationFactory<Program> Behind(TcpProxy proxy, int queueLength, int connectTimeoutSeconds = 5) =>
         Factory.WithWebHostBuilder(b => b
             .UseSetting("Slots:Webhooks:DispatcherEnabled", "false")
+            .UseSetting("Slots:Mail:NotifierEnabled", "false")
             .UseSetting("ConnectionStrings:Slots", new NpgsqlConnectionStringBuilder(Factory.ConnectionString)
             {
                 Port = proxy.Port,
