@@ -172,7 +172,7 @@ public class EventFeedTests(SlotsApiFactory factory) : ApiTestBase(factory)
             var response = await Client.GetAsync(url);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             all.AddRange((await BodyAsync(response)).EnumerateArray());
-            url = response.Headers.TryGetValues("Link", out var links) ? links.Single()[1..links.Single().IndexOf('>', StringComparison.Ordinal)] : null;
+            url = NextPage(response);
         }
 
         return all;

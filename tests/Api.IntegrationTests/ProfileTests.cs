@@ -195,7 +195,7 @@ public class ProfileTests(SlotsApiFactory factory) : ApiTestBase(factory)
             var response = await anonymous.GetAsync(url);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             paged.AddRange((await BodyAsync(response)).EnumerateArray().Select(s => s.GetProperty("displayName").GetString()));
-            url = response.Headers.TryGetValues("Link", out var links) ? links.Single()[1..links.Single().IndexOf('>', StringComparison.Ordinal)] : null;
+            url = NextPage(response);
         }
 
         Assert.Equal(["Mia Workshops", "Zelda Bookable", "Adam Nothing"], paged);

@@ -45,7 +45,7 @@ public class QueryPlanTests(SlotsApiFactory factory) : ApiTestBase(factory)
         await using var statement = AvailableSlotsStatement.Command(
             new NpgsqlConnection(), new AvailableSlotsCriteria(busy, today, today.AddDays(ListAvailableSlotsQuery.DefaultRangeDays), now, null, 101));
         var availablePlan = await ExplainAsync((statement.CommandText, [.. statement.Parameters.Select(p => p.Clone())]));
-        var all = await new ListSpecialistSlotsHandler(new SlotReader(db, new DatabaseCircuit(), new ReadGate(8)), FixedUser.Admin)
+        var all = await new ListSpecialistSlotsHandler(new SlotReader(db, new DatabaseCircuit(), new ReadGate(8)), FixedUser.Admin, clock)
             .Handle(new ListSpecialistSlotsQuery(busy, 50, null), default);
         var allPlan = await ExplainAsync(capture.Last!.Value);
 

@@ -16,9 +16,11 @@ public static class SpecialistListEndpoints
     {
         specialists.MapGet("/{specialistEmail}/slots", ListSlots).WithName("listSpecialistSlots")
             .WithSummary("List a specialist's slots")
-            .WithDescription("All of a specialist's slots, past and future, soonest first, each with its live bookings (who "
-                + "booked and when); with `serviceId`, only that service's and those for no service. The specialist themself "
-                + "or an admin. Paged: the next page is in the `Link` header.");
+            .WithDescription("A specialist's slots, each with its live bookings (who booked and when): all of them, soonest "
+                + "first; `when=upcoming` those not ended yet, soonest first; `when=past` those that have ended, latest first. "
+                + "With `serviceId`, only that service's and those for no service; with `status`, only those open (active) or "
+                + "closed (inactive) for booking; with `booked=true`, only those someone booked, `booked=false` those nobody has. "
+                + "The specialist themself or an admin. Paged: the next page is in the `Link` header.");
         specialists.MapGet("/{specialistEmail}/available-slots", ListAvailable).WithName("listAvailableSlots")
             .WithSummary("List a specialist's bookable slots")
             .WithDescription("Active, future, not-full slots whose local date lies in [startDate, endDate] (default: today "
@@ -29,8 +31,10 @@ public static class SpecialistListEndpoints
     }
 
     internal static async Task<Ok<IReadOnlyList<SlotResponse>>> ListSlots(
-        string specialistEmail, int? limit, string? cursor, string? serviceId, ISender sender, HttpContext http, CancellationToken ct) =>
-        TypedResults.Ok(NextLink.Items(http, await sender.Send(new ListSpecialistSlotsQuery(specialistEmail, limit, cursor, serviceId), ct)));
+        string specialistEmail, int? limit, string? cursor, string? serviceId, string? when, string? status, bool? booked,
+        ISender sender, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(NextLink.Items(http, await sender.Send(
+            new ListSpecialistSlotsQuery(specialistEmail, limit, cursor, serviceId, when, status, booked), ct)));
 
     internal static async Task<TaggedJson<IReadOnlyList<AvailableSlotResponse>>> ListAvailable(
         string specialistEmail, string? startDate, string? endDate, int? limit, string? cursor, string? serviceId,

@@ -9,6 +9,7 @@ using Slots.Application.Notifications;
 using Slots.Application.Slots.CreateSeries;
 using Slots.Application.Slots.ListCancelledBookings;
 using Slots.Application.Slots.ListMyBookings;
+using Slots.Application.Slots.ListSpecialistSlots;
 using Slots.Application.Specialists;
 using Slots.Application.Specialists.FindSpecialists;
 using Slots.Application.Webhooks;
@@ -131,6 +132,23 @@ public static class ContractLimits
                 s.Enum = [JsonValue.Create(ListMyBookingsQuery.Upcoming), JsonValue.Create(ListMyBookingsQuery.Past)];
                 s.MaxLength = 16;
                 s.Description = "upcoming (the default): slots not ended yet, soonest first; past: slots that have ended, latest first.";
+            },
+            ["listSpecialistSlots.when"] = s =>
+            {
+                s.Type = JsonSchemaType.String;
+                s.Enum = [JsonValue.Create(ListSpecialistSlotsQuery.Upcoming), JsonValue.Create(ListSpecialistSlotsQuery.Past)];
+                s.MaxLength = 16;
+                s.Description = "upcoming: slots not ended yet, soonest first; past: slots that have ended, latest first; all, soonest first, when left out.";
+            },
+            ["listSpecialistSlots.status"] = s =>
+            {
+                EnumName<SlotStatus>(s);
+                s.Description = "Only the slots open (active) or closed (inactive) for booking.";
+            },
+            ["listSpecialistSlots.booked"] = s =>
+            {
+                s.Type = JsonSchemaType.Boolean;
+                s.Description = "true: only the slots someone booked; false: only those nobody has.";
             },
             ["listNotifications.status"] = s =>
             {

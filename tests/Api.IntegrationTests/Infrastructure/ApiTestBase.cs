@@ -135,4 +135,8 @@ public abstract class ApiTestBase(SlotsApiFactory factory)
     }
 
     protected static Guid Id(JsonElement slot) => slot.GetProperty("id").GetGuid();
+
+    /// <summary>The next page's address from the <c>Link</c> header, or null on the last page.</summary>
+    protected static string? NextPage(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Link", out var links) && links.Single() is var link ? link[1..link.IndexOf('>', StringComparison.Ordinal)] : null;
 }

@@ -71,7 +71,7 @@ public class QueryHandlerTests
             _rows.Add(Slot(date: $"2030-01-{day}"));
         }
 
-        var handler = new ListSpecialistSlotsHandler(_reader, Ann);
+        var handler = new ListSpecialistSlotsHandler(_reader, Ann, Clock());
         var first = await handler.Handle(new ListSpecialistSlotsQuery("ann@example.com", 2, null), default);
         var second = await handler.Handle(new ListSpecialistSlotsQuery("ann@example.com", 2, first.NextCursor), default);
         var third = await handler.Handle(new ListSpecialistSlotsQuery("ann@example.com", 2, second.NextCursor), default);

@@ -196,7 +196,7 @@ public class AuthorizationTests
     public async Task A_specialist_lists_only_their_own_schedule()
     {
         var reader = Substitute.For<ISlotReader>();
-        var ex = await Assert.ThrowsAsync<AccessDeniedException>(() => new ListSpecialistSlotsHandler(reader, Bob)
+        var ex = await Assert.ThrowsAsync<AccessDeniedException>(() => new ListSpecialistSlotsHandler(reader, Bob, Clock())
             .Handle(new ListSpecialistSlotsQuery("ann@example.com", null, null), default).AsTask());
 
         Assert.Equal("not_yourself", ex.Code);
@@ -234,7 +234,7 @@ public class AuthorizationTests
         reader.ListAsync(Arg.Any<ISpecification<Slot>>(), Arg.Any<Func<IQueryable<Slot>, IQueryable<SlotResponse>>>(), Arg.Any<CancellationToken>())
             .Returns([]);
 
-        await new ListSpecialistSlotsHandler(reader, Ann).Handle(new ListSpecialistSlotsQuery("ann@example.com", null, null), default);
+        await new ListSpecialistSlotsHandler(reader, Ann, Clock()).Handle(new ListSpecialistSlotsQuery("ann@example.com", null, null), default);
 
         var spec = (SpecialistSlotsSpec)reader.ReceivedCalls().Single().GetArguments()[0]!;
         var ann = Slot();

@@ -269,7 +269,7 @@ export interface paths {
         };
         /**
          * List a specialist's slots
-         * @description All of a specialist's slots, past and future, soonest first, each with its live bookings (who booked and when); with `serviceId`, only that service's and those for no service. The specialist themself or an admin. Paged: the next page is in the `Link` header.
+         * @description A specialist's slots, each with its live bookings (who booked and when): all of them, soonest first; `when=upcoming` those not ended yet, soonest first; `when=past` those that have ended, latest first. With `serviceId`, only that service's and those for no service; with `status`, only those open (active) or closed (inactive) for booking; with `booked=true`, only those someone booked, `booked=false` those nobody has. The specialist themself or an admin. Paged: the next page is in the `Link` header.
          */
         get: operations["listSpecialistSlots"];
         put?: never;
@@ -3241,6 +3241,9 @@ export interface operations {
                 limit?: number;
                 cursor?: string;
                 serviceId?: string;
+                when?: "upcoming" | "past";
+                status?: "active" | "inactive";
+                booked?: boolean;
             };
             header?: never;
             path: {
