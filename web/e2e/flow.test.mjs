@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  accessible, day, fitsWidth, icalUtc, launch, mailTo, openDay, person, PHONE, RUN, shot, signIn, touchTargets,
+  accessible, ARTIFACTS, BASE, day, fitsWidth, icalUtc, launch, mailTo, openDay, person, PHONE, RUN, shot, signIn, touchTargets,
 } from './browser.mjs';
 
 let browser;
@@ -147,11 +147,12 @@ test('a specialist publishes, customers book and cancel, the specialist sees who
   const booked = ann.page.getByRole('listitem').filter({ hasText: '10:00–11:00' });
   await booked.getByText('1 of 1 booked').waitFor();
   await booked.getByText('Bea Customer').waitFor();
-  assert.ok(await booked.getByRole('button', { name: 'Delete' }).isDisabled(), 'a booked slot cannot be deleted');
+  await booked.getByRole('button', { name: /^Actions for / }).click();
+  assert.equal(await booked.getByRole('menuitem', { name: 'Delete…' }).getAttribute('aria-disabled'), 'true', 'a booked slot cannot be deleted');
   await booked.getByText("Can’t delete: 1 person has booked it").waitFor();
-  await accessible(ann.page, 'manage slots (booked)');
+  await accessible(ann.page, 'manage slots (booked, menu open)');
   await shot(ann.page, 'desktop-manage-slots');
-  await booked.getByRole('button', { name: 'Edit times' }).click();
+  await booked.getByRole('menuitem', { name: 'Edit times…' }).click();
   const edit = ann.page.getByRole('dialog', { name: 'Change times' });
   await edit.getByText('The date and the number of seats never change').waitFor();
   // Before anything is saved, she reads who booked it and that they will be told.
@@ -162,14 +163,21 @@ test('a specialist publishes, customers book and cancel, the specialist sees who
   const empty = ann.page.getByRole('listitem').filter({ hasText: '14:00–15:00' });
   await empty.getByText('0 of 3 booked').waitFor();
   // Who left, and how: Bea cancelled her own seat, in time.
-  await empty.getByText('Cancelled bookings').click();
-  await empty.getByText('Bea Customer').waitFor();
-  assert.match(await empty.locator('details').innerText(), /cancelled .* by the customer/);
-  await empty.getByRole('button', { name: 'Delete' }).click();
+  await empty.getByRole('button', { name: /^Actions for / }).click();
+  await empty.getByRole('menuitem', { name: 'Bookings…' }).click();
+  const people = ann.page.getByRole('dialog', { name: 'Bookings' });
+  await people.getByText('Nobody holds a seat.').waitFor();
+  await people.getByText('Cancelled bookings').click();
+  await people.getByText('Bea Customer').waitFor();
+  assert.match(await people.locator('details').innerText(), /cancelled .* by the customer/);
+  await accessible(ann.page, 'bookings dialog');
+  await people.getByRole('button', { name: 'Close' }).click();
+  await empty.getByRole('button', { name: /^Actions for / }).click();
+  await empty.getByRole('menuitem', { name: 'Delete…' }).click();
   await accessible(ann.page, 'delete confirmation');
   await ann.page.getByRole('dialog', { name: 'Delete this slot?' }).getByRole('button', { name: 'Delete slot' }).click();
   await empty.waitFor({ state: 'detached' });
-  assert.equal(await ann.page.getByRole('list', { name: 'Upcoming slots' }).locator(':scope > li').count(), 1);
+  assert.equal(await ann.page.getByRole('region', { name: 'Upcoming slots' }).getByRole('listitem').count(), 1);
 
   // A token the API refuses (expired, revoked): the person is asked to sign in again and comes back where they were.
   await bea.page.evaluate(() => {
@@ -208,7 +216,7 @@ test('a specialist publishes four weeks of a weekly slot in one request, preview
   await dialog.getByRole('button', { name: 'Publish 4 slots' }).click();
   await dialog.waitFor({ state: 'hidden' });
   await gus.page.getByText('4 slots published.').waitFor();
-  const upcoming = gus.page.getByRole('list', { name: 'Upcoming slots' }).locator(':scope > li');
+  const upcoming = gus.page.getByRole('region', { name: 'Upcoming slots' }).getByRole('listitem');
   assert.equal(await upcoming.count(), 4);
 
   // A customer books the one in the second week.
@@ -222,7 +230,8 @@ test('a specialist publishes four weeks of a weekly slot in one request, preview
 
   // The specialist deletes the rest of the series in one go; the booked slot stays.
   await gus.page.reload();
-  await upcoming.first().getByRole('button', { name: 'Whole series…' }).click();
+  await upcoming.first().getByRole('button', { name: /^Actions for / }).click();
+  await upcoming.first().getByRole('menuitem', { name: 'Whole series…' }).click();
   const series = gus.page.getByRole('dialog', { name: 'The whole series' });
   await series.getByRole('button', { name: 'Delete unbooked' }).click();
   await series.getByRole('button', { name: 'Yes, delete unbooked' }).click();
@@ -235,6 +244,68 @@ test('a specialist publishes four weeks of a weekly slot in one request, preview
     await p.context.close();
   }
 });
+
+test('500 slots stay usable: a page at a time, by week and day, one compact row each, narrowed by a filter', async () => {
+  const specialist = `ria-${RUN}@example.com`;
+  const ria = await person(browser, { timezoneId: 'UTC' });
+  await signIn(ria.page, { role: 'specialist', email: specialist, name: 'Ria' });
+  const token = await ria.page.evaluate(() => JSON.parse(window.localStorage.getItem('slots.session')).token);
+  // 25 days of twenty half-hour slots: the most one series request makes.
+  const series = await api('/api/consulting-slots/series', token, {
+    from: day(1, 'UTC'), to: day(25, 'UTC'), weekdays: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'],
+    windows: [{ startTime: '08:00', endTime: '18:00' }], slotMinutes: 30, timezone: 'UTC', specialistEmail: specialist,
+  });
+  assert.equal(series.created.length, 500);
+  const { token: customer } = await api('/api/dev/token', null, { role: 'customer', id: `quin-${RUN}`, email: `quin-${RUN}@example.com`, name: 'Quin' });
+  const booked = [series.created[3], series.created[250], series.created[499]];
+  for (const slot of booked) {
+    await api(`/api/consulting-slots/${slot.id}/book`, customer, {});
+  }
+
+  await ria.page.reload();
+  const rows = ria.page.getByRole('region', { name: 'Upcoming slots' }).getByRole('listitem');
+  await ria.page.getByText('100 slots shown; there are more.').waitFor();
+  assert.equal(await rows.count(), 100);
+  // Grouped: the first page is five days of twenty, each day under its heading, in weeks.
+  assert.equal(await ria.page.getByRole('heading', { level: 3 }).count(), 5);
+  assert.ok((await ria.page.getByRole('heading', { level: 2, name: /^Week of / }).count()) >= 1);
+  const heights = await rows.evaluateAll((items) => items.map((li) => li.getBoundingClientRect().height));
+  assert.ok(Math.max(...heights) <= 64, `a row is one line of controls, not a card: ${Math.max(...heights)} px`);
+  await rows.nth(3).getByText('Quin').waitFor();
+  await accessible(ria.page, 'manage slots (500)');
+  await ria.page.screenshot({ path: `${ARTIFACTS}desktop-manage-slots-500.png` });
+  for (let shown = 200; shown <= 500; shown += 100) {
+    await ria.page.getByRole('button', { name: 'Show more' }).click();
+    await ria.page.getByText(shown < 500 ? `${shown} slots shown; there are more.` : '500 slots.', { exact: true }).waitFor();
+  }
+  assert.equal(await rows.count(), 500);
+  assert.equal(await ria.page.getByRole('button', { name: 'Show more' }).count(), 0);
+
+  // The filter is the API's: the three booked slots, whichever page they were on.
+  await ria.page.getByLabel('Bookings').selectOption({ label: 'Someone booked' });
+  await ria.page.getByText('3 slots.', { exact: true }).waitFor();
+  assert.equal(await rows.count(), 3);
+  assert.deepEqual(await rows.evaluateAll((items) => items.map((li) => li.getAttribute('aria-label').slice(-11))),
+    booked.map((s) => `${s.startTime}–${s.endTime}`));
+  await ria.page.getByLabel('Status').selectOption({ label: 'Closed for booking' });
+  await ria.page.getByText('No slots match').waitFor();
+  // All of them again, as far as she had read.
+  await ria.page.getByRole('button', { name: 'Show all' }).click();
+  await ria.page.getByText('500 slots.', { exact: true }).waitFor();
+  assert.deepEqual(ria.problems, []);
+  await ria.context.close();
+});
+
+/** A JSON request to the API, as a host would make it; fails on any answer but 2xx. */
+async function api(path, token, body) {
+  const response = await fetch(`${BASE}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  assert.ok(response.ok, `${path}: ${response.status} ${await response.clone().text()}`);
+  return response.json();
+}
 
 test('the booking page is interactive soon after it is asked for (measured, printed)', async () => {
   const zone = 'Europe/Berlin';
@@ -286,6 +357,12 @@ test('on a phone (360×740), in dark mode, no screen scrolls sideways, every con
   await touchTargets(dora.page, 'manage slots');
   await accessible(dora.page, 'manage slots (phone, dark)');
   await shot(dora.page, 'phone-manage-slots');
+  await dora.page.getByRole('button', { name: /^Actions for / }).click();
+  await fitsWidth(dora.page, 'actions menu');
+  await touchTargets(dora.page, 'actions menu');
+  await accessible(dora.page, 'actions menu (phone, dark)');
+  await shot(dora.page, 'phone-slot-actions');
+  await dora.page.keyboard.press('Escape');
   await dora.page.getByRole('link', { name: 'Settings' }).click();
   await dora.page.getByLabel('Ask for a reason when a booking is cancelled').check();
   await dora.page.getByRole('button', { name: 'Save booking rules' }).click();

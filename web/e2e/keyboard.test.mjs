@@ -133,8 +133,18 @@ test('by keyboard only: the whole story, from publishing to deleting', async () 
   // The specialist sees who booked the 1:1 and deletes the empty group slot.
   await kim.page.reload();
   await oneToOne.getByText('Lee', { exact: true }).waitFor();
+  // Escape closes a menu and gives the focus back to its button.
+  await press(kim.page, oneToOne.getByRole('button', { name: /^Actions for / }));
+  await kim.page.keyboard.press('Escape');
+  assert.equal(await oneToOne.getByRole('menu').count(), 0);
+  assert.match(await kim.page.evaluate(() => document.activeElement?.getAttribute('aria-label')), /^Actions for .*08:00–08:45$/);
   await group.getByText('0 of 3 booked').waitFor();
-  await press(kim.page, group.getByRole('button', { name: 'Delete' }));
+  // The row's actions are a menu: Enter opens it on its first item, the arrows move, Enter chooses.
+  await press(kim.page, group.getByRole('button', { name: /^Actions for / }));
+  assert.equal(await kim.page.evaluate(() => document.activeElement?.textContent), 'Edit times…');
+  await kim.page.keyboard.press('End');
+  assert.equal(await kim.page.evaluate(() => document.activeElement?.textContent), 'Delete…');
+  await kim.page.keyboard.press('Enter');
   await press(kim.page, kim.page.getByRole('dialog', { name: 'Delete this slot?' }).getByRole('button', { name: 'Delete slot' }));
   await group.waitFor({ state: 'detached' });
   await oneToOne.getByText('1 of 1 booked').waitFor();

@@ -73,6 +73,11 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** The Monday of a date's week (weeks run Monday to Sunday, as the calendar shows them). */
+export function weekStart(date: string): string {
+  return addDays(date, -((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7));
+}
+
 /** The first of the month of a date, and of the months around it. */
 export function monthOf(date: string, offset = 0): string {
   const d = new Date(`${date.slice(0, 7)}-01T00:00:00Z`);

@@ -97,6 +97,18 @@ export function nextCursor(response: Response): string | null {
 /** The most a list asks for at once (the API's cap); longer lists are followed page by page. */
 const PAGE = limits.maxPageSize;
 
+/** A specialist's list is read a page at a time, as the person scrolls on: this many slots. */
+export const SCHEDULE_PAGE = 100;
+
+/**
+ * Which of a specialist's slots to list: `upcoming` (not ended, soonest first) or `past` (latest first); one service's
+ * and those for all consulting; open or closed for booking; booked by someone (true) or by nobody (false).
+ */
+export type ScheduleFilter = Pick<
+  NonNullable<paths['/api/specialists/{specialistEmail}/slots']['get']['parameters']['query']>,
+  'when' | 'serviceId' | 'status' | 'booked'
+>;
+
 export function createSlotsApi(config: SlotsApiConfig) {
   const client = createClient<paths>({ baseUrl: config.baseUrl, fetch: config.fetch });
   const auth: Middleware = {
@@ -120,6 +132,11 @@ export function createSlotsApi(config: SlotsApiConfig) {
     return result.data as T;
   }
 
+  /** One page of a list and the cursor of the next, from the `Link` header (null on the last page). */
+  async function onePage<T>(result: { data?: T[]; error?: unknown; response: Response }) {
+    return { items: await unwrap(result), next: nextCursor(result.response) };
+  }
+
   /** Every page of a list, following the `Link` header's cursor. */
   async function all<T>(page: (cursor: string | undefined) => Promise<{ data?: T[]; error?: unknown; response: Response }>) {
     const items: T[] = [];
@@ -133,10 +150,11 @@ export function createSlotsApi(config: SlotsApiConfig) {
   }
 
   return {
-    listSpecialistSlots: (specialistEmail: string) =>
-      all<Slot>((cursor) =>
-        client.GET('/api/specialists/{specialistEmail}/slots', {
-          params: { path: { specialistEmail }, query: { limit: PAGE, cursor } },
+    /** One page of a specialist's slots, in the filter's order, and the next page's cursor (null on the last). */
+    listSpecialistSlots: async (specialistEmail: string, filter: ScheduleFilter = {}, cursor?: string, limit = SCHEDULE_PAGE) =>
+      onePage(
+        await client.GET('/api/specialists/{specialistEmail}/slots', {
+          params: { path: { specialistEmail }, query: { limit, ...(cursor ? { cursor } : {}), ...filter } },
         }),
       ),
     /** With `serviceId`, that service's slots and those for all consulting (no service). */
@@ -211,12 +229,12 @@ export function createSlotsApi(config: SlotsApiConfig) {
     setProfile: async (specialistEmail: string, profile: ProfileInput) =>
       unwrap(await client.PUT('/api/specialists/{specialistEmail}', { params: { path: { specialistEmail } }, body: profile })),
     /** One page of the directory: those with a free slot first; the next page's cursor, or null on the last. */
-    findSpecialists: async (q: string, serviceId: string | undefined, cursor: string | undefined) => {
-      const result = await client.GET('/api/specialists', {
-        params: { query: { ...(q ? { q } : {}), ...(serviceId ? { serviceId } : {}), ...(cursor ? { cursor } : {}) } },
-      });
-      return { items: await unwrap(result), next: nextCursor(result.response) };
-    },
+    findSpecialists: async (q: string, serviceId: string | undefined, cursor: string | undefined) =>
+      onePage(
+        await client.GET('/api/specialists', {
+          params: { query: { ...(q ? { q } : {}), ...(serviceId ? { serviceId } : {}), ...(cursor ? { cursor } : {}) } },
+        }),
+      ),
     /** A slot's cancelled bookings, the most recent first: who, when, by whom, why. */
     listCancelledBookings: async (slotId: string) =>
       unwrap(await client.GET('/api/consulting-slots/{slotId}/cancelled-bookings', { params: { path: { slotId } } })),

@@ -1,5 +1,5 @@
-// Small pieces every screen uses: loading skeletons, error and empty states, a modal dialog, the seat meter.
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+// Small pieces every screen uses: loading skeletons, error and empty states, a modal dialog, the seat meter, a menu.
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { describeError } from '../api/problems';
 
 export function Skeleton({ rows = 3, label }: { rows?: number; label: string }) {
@@ -237,5 +237,114 @@ export function FormFooter({ error, announcement, pending, label }: {
         </button>
       </div>
     </>
+  );
+}
+
+/** One entry of a Menu: what it says, what it does, and, when it cannot be chosen, why (read with it). */
+export interface MenuItem {
+  label: string;
+  onSelect: () => void;
+  disabled?: boolean;
+  why?: string;
+  danger?: boolean;
+}
+
+/**
+ * A button that opens a list of actions (the ARIA menu button pattern): Enter, Space or ↓ open it on the first item, ↑
+ * on the last; arrows, Home and End move; Escape closes it and gives the focus back; Tab or a click elsewhere close it.
+ * An item that cannot be chosen stays in the list, with its reason, so the person learns why.
+ */
+export function Menu({ label, title, items }: { label: string; title: string; items: readonly MenuItem[] }) {
+  const [open, setOpen] = useState<'first' | 'last' | null>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const id = useId();
+  const entries = () => [...(list.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+
+  useEffect(() => {
+    if (!open) {
+      return;
+    }
+    const all = entries();
+    (open === 'first' ? all[0] : all[all.length - 1])?.focus();
+    const outside = (e: PointerEvent) => {
+      if (!list.current?.contains(e.target as Node) && !button.current?.contains(e.target as Node)) {
+        setOpen(null);
+      }
+    };
+    document.addEventListener('pointerdown', outside);
+    return () => document.removeEventListener('pointerdown', outside);
+  }, [open]);
+
+  function close() {
+    setOpen(null);
+    button.current?.focus();
+  }
+
+  function onListKey(e: KeyboardEvent) {
+    const all = entries();
+    const at = all.indexOf(document.activeElement as HTMLElement);
+    const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: all.length - 1 }[e.key];
+    if (to !== undefined) {
+      e.preventDefault();
+      all[(to + all.length) % all.length]?.focus();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      close();
+    } else if (e.key === 'Tab') {
+      setOpen(null);
+    }
+  }
+
+  return (
+    <div className="menu">
+      <button
+        ref={button}
+        type="button"
+        className="button button-secondary menu-button"
+        aria-haspopup="menu"
+        aria-expanded={open !== null}
+        aria-controls={open ? id : undefined}
+        aria-label={label}
+        onClick={() => setOpen(open ? null : 'first')}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+            e.preventDefault();
+            setOpen(e.key === 'ArrowDown' ? 'first' : 'last');
+          }
+        }}
+      >
+        {title} <span aria-hidden="true">▾</span>
+      </button>
+      {open && (
+        <ul ref={list} id={id} role="menu" aria-label={label} className="menu-list" onKeyDown={onListKey}>
+          {items.map((item, i) => (
+            <li key={item.label} role="none">
+              <button
+                type="button"
+                role="menuitem"
+                tabIndex={-1}
+                className={`menu-item${item.danger ? ' menu-item-danger' : ''}`}
+                aria-disabled={item.disabled || undefined}
+                aria-describedby={item.why ? `${id}-why-${i}` : undefined}
+                onClick={() => {
+                  if (!item.disabled) {
+                    close();
+                    item.onSelect();
+                  }
+                }}
+              >
+                {item.label}
+              </button>
+              {item.why && (
+                <span id={`${id}-why-${i}`} className="menu-why">
+                  {item.why}
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

@@ -3,14 +3,14 @@
 // `slot_fully_booked` means the list the person saw is stale).
 import { useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
-import type { NewSeries, NewSlot, PolicyInput, ProfileInput, SlotChange, SlotStatus } from '../api/consultingSlots';
+import type { NewSeries, NewSlot, PolicyInput, ProfileInput, ScheduleFilter, SlotChange, SlotStatus } from '../api/consultingSlots';
 import { useSlotsApi } from './SlotsApiContext';
 
 export { SlotsApiProvider, useSlotsApi } from './SlotsApiContext';
 
 export const slotKeys = {
   all: ['slots'] as const,
-  specialist: (email: string) => ['slots', 'specialist', email.toLowerCase()] as const,
+  specialist: (email: string, filter: ScheduleFilter) => ['slots', 'specialist', email.toLowerCase(), filter] as const,
   available: (email: string, from: string, to: string, serviceId?: string) =>
     ['slots', 'available', email.toLowerCase(), from, to, serviceId ?? null] as const,
   mine: (when: 'upcoming' | 'past') => ['slots', 'mine', when] as const,
@@ -22,12 +22,18 @@ export const slotKeys = {
   bookingCalendar: (slotId: string) => ['slots', 'booking-calendar', slotId] as const,
 };
 
-/** A specialist's slots, past and future, with their bookings (the specialist's own view). */
-export function useSpecialistSlots(specialistEmail: string) {
+/**
+ * A specialist's slots with their bookings (the specialist's own view), those the filter keeps, page by page
+ * (`fetchNextPage` reads on); the previous results stay while another filter loads.
+ */
+export function useSpecialistSlots(specialistEmail: string, filter: ScheduleFilter = {}) {
   const api = useSlotsApi();
-  return useQuery({
-    queryKey: slotKeys.specialist(specialistEmail),
-    queryFn: () => api.listSpecialistSlots(specialistEmail),
+  return useInfiniteQuery({
+    queryKey: slotKeys.specialist(specialistEmail, filter),
+    queryFn: ({ pageParam }) => api.listSpecialistSlots(specialistEmail, filter, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next ?? undefined,
+    placeholderData: (previous) => previous,
   });
 }
 

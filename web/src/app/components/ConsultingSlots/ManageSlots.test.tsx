@@ -2,6 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { expect, test } from 'vitest';
 import { fakeFetch, json, problem, withApi } from '../../../test/fakeApi';
+import { longDate } from '../../time';
 import { ManageSlots } from './ManageSlots';
 
 function slot(days: number, overrides: Record<string, unknown> = {}) {
@@ -33,44 +34,121 @@ const booked = slot(2, {
   ],
 });
 
-test('upcoming and past slots are apart, each with its seats, status and who booked', async () => {
-  const { fetch } = fakeFetch(() => json([slot(-3), booked, slot(5, { status: 'inactive' })]));
+/** The list as the API answers it: the `when` the screen asks for splits the slots at their end, past ones latest first. */
+function schedule(slots: ReturnType<typeof slot>[]) {
+  return ({ query }: { query: URLSearchParams }) => {
+    const now = Date.now();
+    const when = query.get('when');
+    const kept = slots.filter((s) => when === null || (Date.parse(s.endsAt) <= now) === (when === 'past'));
+    return json(when === 'past' ? kept.reverse() : kept);
+  };
+}
+
+/** The rows of a list, each slot's. */
+const rowsOf = (list: HTMLElement) => within(list).getAllByRole('listitem');
+
+/** Opens a row's actions and chooses one. */
+async function act(row: HTMLElement, item: string | RegExp) {
+  await userEvent.click(within(row).getByRole('button', { name: /^Actions for / }));
+  await userEvent.click(within(row).getByRole('menuitem', { name: item }));
+}
+
+test('upcoming and past slots are apart, grouped by week and day, each a row with its seats, status and who booked', async () => {
+  const { fetch, calls } = fakeFetch(schedule([slot(-3), booked, slot(5, { status: 'inactive' })]));
   render(<ManageSlots specialistEmail="ann@example.com" />, { wrapper: withApi(fetch) });
 
-  const upcoming = await screen.findByRole('list', { name: 'Upcoming slots' });
-  const rows = within(upcoming).getAllByRole('listitem').filter((li) => li.parentElement === upcoming);
+  const upcoming = await screen.findByRole('region', { name: 'Upcoming slots' });
+  const rows = rowsOf(upcoming);
   expect(rows).toHaveLength(2);
   expect(rows[0]).toHaveTextContent('2 of 3 booked');
-  expect(rows[0]).toHaveTextContent('Bea');
+  expect(rows[0]).toHaveTextContent('Bea, Cal');
   expect(rows[1]).toHaveTextContent('Inactive');
-  expect(within(rows[1]!).getByRole('button', { name: 'Activate' })).toBeInTheDocument();
+  expect(within(upcoming).getByRole('heading', { level: 3, name: longDate(booked.date) })).toBeInTheDocument();
+  expect(within(upcoming).getAllByRole('heading', { level: 2, name: /^Week of / }).length).toBeGreaterThanOrEqual(1);
+  await userEvent.click(within(rows[1]!).getByRole('button', { name: /^Actions for / }));
+  expect(within(rows[1]!).getByRole('menuitem', { name: 'Activate' })).toBeInTheDocument();
 
   await userEvent.click(screen.getByRole('tab', { name: /Past/ }));
-  expect(await screen.findByRole('list', { name: 'Past slots' })).toHaveTextContent('Past');
+  expect(await screen.findByRole('region', { name: 'Past slots' })).toHaveTextContent('Past');
+  expect(calls.filter((c) => c.path.endsWith('/slots')).map((c) => c.query.get('when'))).toEqual(['upcoming', 'past']);
 });
 
-test('a booked slot cannot be deleted, and the reason is given', async () => {
-  const { fetch } = fakeFetch(() => json([booked]));
+test('the filters ask the API for what they keep, and a filter that keeps nothing offers to show all again', async () => {
+  const { fetch, calls } = fakeFetch(({ path, query }) =>
+    path.endsWith('/slots') ? json(query.has('booked') ? [] : [booked]) : json({ email: 'ann@example.com', displayName: 'Ann', services: [] }));
   render(<ManageSlots specialistEmail="ann@example.com" />, { wrapper: withApi(fetch) });
 
-  const remove = await screen.findByRole('button', { name: 'Delete' });
+  await screen.findByRole('region', { name: 'Upcoming slots' });
+  await userEvent.selectOptions(screen.getByLabelText('Status'), 'Closed for booking');
+  await userEvent.selectOptions(screen.getByLabelText('Bookings'), 'Nobody booked');
 
-  expect(remove).toBeDisabled();
-  expect(remove).toHaveAccessibleDescription(/2 people have booked it/);
+  expect(await screen.findByText('No slots match')).toBeInTheDocument();
+  const asked = calls.filter((c) => c.path.endsWith('/slots')).at(-1)!.query;
+  expect([asked.get('when'), asked.get('status'), asked.get('booked')]).toEqual(['upcoming', 'inactive', 'false']);
+  await userEvent.click(screen.getByRole('button', { name: 'Show all' }));
+  expect(await screen.findByRole('region', { name: 'Upcoming slots' })).toBeInTheDocument();
+  const last = calls.filter((c) => c.path.endsWith('/slots')).at(-1)!.query;
+  expect([last.has('status'), last.has('booked')]).toEqual([false, false]);
+});
+
+test('a long list is read a page at a time: Show more follows the cursor and adds the next page below', async () => {
+  const first = Array.from({ length: 3 }, (_, i) => slot(i + 1, { id: `a-${i}` }));
+  const second = [slot(9, { id: 'b-0' })];
+  const { fetch, calls } = fakeFetch(({ path, query }) =>
+    !path.endsWith('/slots') ? json({})
+      : query.get('cursor') === 'next-1' ? json(second)
+        : json(first, 200, { Link: '</api/specialists/ann@example.com/slots?cursor=next-1>; rel="next"' }));
+  render(<ManageSlots specialistEmail="ann@example.com" />, { wrapper: withApi(fetch) });
+
+  const upcoming = await screen.findByRole('region', { name: 'Upcoming slots' });
+  expect(rowsOf(upcoming)).toHaveLength(3);
+  expect(screen.getByText('3 slots shown; there are more.')).toBeInTheDocument();
+  await userEvent.click(screen.getByRole('button', { name: 'Show more' }));
+
+  await waitFor(() => expect(rowsOf(screen.getByRole('region', { name: 'Upcoming slots' }))).toHaveLength(4));
+  expect(screen.getByText('4 slots.')).toBeInTheDocument();
+  expect(screen.queryByRole('button', { name: 'Show more' })).not.toBeInTheDocument();
+  expect(calls.filter((c) => c.path.endsWith('/slots')).map((c) => c.query.get('limit'))).toEqual(['100', '100']);
+});
+
+test('the actions menu works by keys alone: arrows move, Escape closes it and gives the focus back', async () => {
+  const { fetch } = fakeFetch(schedule([booked]));
+  render(<ManageSlots specialistEmail="ann@example.com" />, { wrapper: withApi(fetch) });
+
+  const actions = await screen.findByRole('button', { name: /^Actions for / });
+  actions.focus();
+  await userEvent.keyboard('{ArrowDown}');
+  const items = screen.getAllByRole('menuitem');
+  expect(items.map((i) => i.textContent)).toEqual(['Edit times…', 'Deactivate', 'Bookings (2)…', 'Delete…']);
+  expect(items[0]).toHaveFocus();
+  await userEvent.keyboard('{ArrowUp}');
+  expect(items[3]).toHaveFocus();
+  await userEvent.keyboard('{Home}{ArrowDown}{ArrowDown}');
+  expect(items[2]).toHaveFocus();
+  await userEvent.keyboard('{Escape}');
+  expect(screen.queryByRole('menu')).not.toBeInTheDocument();
+  expect(actions).toHaveFocus();
+  expect(actions).toHaveAttribute('aria-expanded', 'false');
+  await userEvent.keyboard('{Enter}');
+  await userEvent.keyboard('{ArrowDown}{ArrowDown}{Enter}');
+  expect(screen.getByRole('dialog', { name: 'Bookings' })).toBeInTheDocument();
 });
 
 test('deactivating sends the status change for the version shown, cancelling a booking names the customer and says it is done', async () => {
   const { fetch, calls } = fakeFetch(({ method }) => (method === 'GET' ? json([booked]) : method === 'PUT' ? json(booked) : new Response(null, { status: 204 })));
   render(<ManageSlots specialistEmail="ann@example.com" />, { wrapper: withApi(fetch) });
 
-  await userEvent.click(await screen.findByRole('button', { name: 'Deactivate' }));
+  const row = rowsOf(await screen.findByRole('region', { name: 'Upcoming slots' }))[0]!;
+  await act(row, 'Deactivate');
+  await act(row, /^Bookings/);
   await userEvent.click(screen.getByRole('button', { name: "Cancel Bea's booking" }));
   const dialog = within(screen.getByRole('dialog', { name: 'Cancel this booking?' }));
   expect(dialog.getByLabelText('Reason (optional)')).toHaveAccessibleDescription('Bea will read it.');
   await userEvent.click(dialog.getByRole('button', { name: 'Yes, cancel it' }));
 
-  await screen.findByRole('list', { name: 'Upcoming slots' });
+  await screen.findByRole('region', { name: 'Upcoming slots' });
   expect(await screen.findByText(/^Bea’s booking on .* is cancelled; Bea is told by email\.$/)).toHaveAttribute('role', 'status');
+  expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   const changes = calls.filter((c) => c.method !== 'GET');
   expect(changes.map((c) => [c.method, c.path, c.body, c.ifMatch])).toEqual([
     ['PUT', '/api/consulting-slots/slot-2', { status: 'inactive' }, '"v4"'],
@@ -82,7 +160,8 @@ test("a booking whose policy requires a reason is not cancelled without one, and
   const { fetch, calls } = fakeFetch(({ method }) => (method === 'GET' ? json([booked]) : new Response(null, { status: 204 })));
   render(<ManageSlots specialistEmail="ann@example.com" />, { wrapper: withApi(fetch) });
 
-  await userEvent.click(await screen.findByRole('button', { name: "Cancel Cal's booking" }));
+  await act(rowsOf(await screen.findByRole('region', { name: 'Upcoming slots' }))[0]!, /^Bookings/);
+  await userEvent.click(screen.getByRole('button', { name: "Cancel Cal's booking" }));
   const dialog = within(screen.getByRole('dialog', { name: 'Cancel this booking?' }));
   expect(dialog.getByText(/yours is recorded as late/)).toBeInTheDocument();
   await userEvent.click(dialog.getByRole('button', { name: 'Yes, cancel it' }));
@@ -92,7 +171,7 @@ test("a booking whose policy requires a reason is not cancelled without one, and
   await userEvent.type(dialog.getByLabelText('Reason (required)'), '  I am ill  ');
   await userEvent.click(dialog.getByRole('button', { name: 'Yes, cancel it' }));
 
-  await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+  await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Cancel this booking?' })).not.toBeInTheDocument());
   expect(calls.filter((c) => c.method !== 'GET').map((c) => [c.method, c.path, c.body])).toEqual([
     ['POST', '/api/consulting-slots/slot-2/book/cal/cancellation', { reason: 'I am ill' }],
   ]);
@@ -102,7 +181,7 @@ test('deleting a slot that changed meanwhile is refused in words, and the list i
   const { fetch, calls } = fakeFetch(({ method }) => (method === 'DELETE' ? problem(412, 'precondition_failed') : json([slot(3)])));
   render(<ManageSlots specialistEmail="ann@example.com" />, { wrapper: withApi(fetch) });
 
-  await userEvent.click(await screen.findByRole('button', { name: 'Delete' }));
+  await act(rowsOf(await screen.findByRole('region', { name: 'Upcoming slots' }))[0]!, 'Delete…');
   await userEvent.click(screen.getByRole('button', { name: 'Delete slot' }));
 
   expect(await screen.findByRole('alert')).toHaveTextContent('This slot changed since you loaded it');
@@ -183,7 +262,7 @@ test('a slot of a series offers the whole series: deactivate or delete it in one
   );
   render(<ManageSlots specialistEmail="ann@example.com" />, { wrapper: withApi(fetch) });
 
-  await userEvent.click(await screen.findByRole('button', { name: 'Whole series…' }));
+  await act(rowsOf(await screen.findByRole('region', { name: 'Upcoming slots' }))[0]!, 'Whole series…');
   await userEvent.click(screen.getByRole('button', { name: 'Deactivate all' }));
   expect(screen.getByText(/^Close every upcoming slot of this series for booking\?/)).toBeInTheDocument();
   expect(calls.filter((c) => c.method !== 'GET')).toEqual([]); // asked, not done
@@ -211,7 +290,7 @@ test("a slot's cancelled bookings are read when opened, each with who cancelled,
   const { fetch, calls } = fakeFetch(({ path }) => (path.endsWith('/cancelled-bookings') ? json([gone]) : json([booked])));
   render(<ManageSlots specialistEmail="ann@example.com" />, { wrapper: withApi(fetch) });
 
-  await screen.findByRole('list', { name: 'Upcoming slots' });
+  await act(rowsOf(await screen.findByRole('region', { name: 'Upcoming slots' }))[0]!, /^Bookings/);
   expect(calls.some((c) => c.path.endsWith('/cancelled-bookings'))).toBe(false);
   await userEvent.click(screen.getByText('Cancelled bookings'));
 

@@ -15,7 +15,8 @@ const slot: Slot = {
 };
 
 async function openTimes() {
-  await userEvent.click(screen.getByRole('button', { name: 'Edit times' }));
+  await userEvent.click(screen.getByRole('button', { name: /^Actions for / }));
+  await userEvent.click(screen.getByRole('menuitem', { name: 'Edit times…' }));
   return within(screen.getByRole('dialog', { name: 'Change times' }));
 }
 

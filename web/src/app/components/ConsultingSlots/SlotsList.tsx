@@ -1,109 +1,75 @@
-import { useState } from 'react';
-import type { Booking, Slot } from '../../api/consultingSlots';
-import { useCancelBooking } from '../../hooks/useConsultingSlots';
-import { browserZone, dateTime, shortDate } from '../../time';
-import { CancelBookingDialog } from '../CancelBookingDialog';
-import { CancelledBookings } from './CancelledBookings';
+import type { Service, Slot } from '../../api/consultingSlots';
+import { browserZone, longDate, shortDate, weekStart } from '../../time';
 import { SeatMeter } from '../ui';
 import { SlotActions } from './SlotActions';
 import { slotStatus } from './slotStatus';
 
+/** Runs of consecutive items that share a key, in the list's order (the slots come sorted, soonest or latest first). */
+function runs<T>(items: readonly T[], key: (item: T) => string): { key: string; items: T[] }[] {
+  const out: { key: string; items: T[] }[] = [];
+  for (const item of items) {
+    const k = key(item);
+    if (out.at(-1)?.key === k) {
+      out.at(-1)!.items.push(item);
+    } else {
+      out.push({ key: k, items: [item] });
+    }
+  }
+  return out;
+}
+
+/** "Bea, Cal and 3 more": who holds the seats, short enough for one row. */
+function who(slot: Slot): string {
+  const names = slot.bookings.map((b) => b.customerName);
+  return names.length <= 3 ? names.join(', ') : `${names.slice(0, 2).join(', ')} and ${names.length - 2} more`;
+}
+
 /**
- * The specialist's slots as cards: when, seats taken, status, who booked (with a cancel per booking, which says what it
- * did through `onDone`), actions.
+ * The specialist's slots, grouped by week and day, one compact row each: time, service, seats taken, who, status, and
+ * the slot's actions in a menu.
  */
-export function SlotsList({ slots, past, onWholeSeries, onDone }: {
+export function SlotsList({ slots, past, services, onWholeSeries, onDone }: {
   slots: Slot[];
   past: boolean;
+  services: Map<string, Service>;
   onWholeSeries?: (seriesId: string) => void;
   onDone?: (what: string) => void;
 }) {
-  return (
-    <ul className="slot-list" aria-label={past ? 'Past slots' : 'Upcoming slots'}>
-      {slots.map((slot) => (
-        <li key={slot.id} className="card slot-row" aria-label={`${shortDate(slot.date)} ${slot.startTime}–${slot.endTime}`}>
-          <div className="slot-row-main">
-            <div>
-              <p className="slot-when">
-                <span className="slot-date">{shortDate(slot.date)}</span>{' '}
-                <span className="slot-time">
-                  {slot.startTime}–{slot.endTime}
-                </span>
-              </p>
-              <p className="muted">
-                {slot.timezone} · {slot.duration} min{slot.serviceId ? ` · ${slot.serviceId}` : ''}
-              </p>
-            </div>
-            <div className="slot-meta">
-              <span className={`badge badge-${past ? 'past' : slot.status}`}>
-                {past ? 'Past' : slotStatus[slot.status].label}
-              </span>
-              <span className="seats">
-                <SeatMeter taken={slot.bookedCount} total={slot.totalCapacity} />
-                {slot.bookedCount} of {slot.totalCapacity} booked
-              </span>
-            </div>
-          </div>
-          {slot.bookings.length > 0 && <Bookings slot={slot} past={past} onDone={onDone} />}
-          <CancelledBookings slotId={slot.id} />
-          <SlotActions slot={slot} past={past} onWholeSeries={onWholeSeries} />
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function Bookings({ slot, past, onDone }: { slot: Slot; past: boolean; onDone: ((what: string) => void) | undefined }) {
-  const cancel = useCancelBooking();
   const zone = browserZone();
-  const [confirming, setConfirming] = useState<Booking | null>(null);
-  const late = confirming !== null && Date.parse(confirming.cancellableUntil) < Date.now();
   return (
-    <div className="bookings">
-      <h4 className="bookings-title">Booked by</h4>
-      <ul>
-        {slot.bookings.map((b) => (
-          <li key={b.customerId} className="booking">
-            <span>
-              <strong>{b.customerName}</strong> <span className="muted">{b.customerEmail}</span>
-              <br />
-              <span className="muted small">booked {dateTime(b.bookedAt, zone)}</span>
-            </span>
-            {!past && (
-              <button
-                type="button"
-                className="button button-secondary"
-                aria-label={`Cancel ${b.customerName}'s booking`}
-                onClick={() => {
-                  cancel.reset();
-                  setConfirming(b);
-                }}
-              >
-                Cancel booking
-              </button>
-            )}
-          </li>
-        ))}
-      </ul>
-      <CancelBookingDialog
-        open={confirming !== null}
-        what={confirming ? `${confirming.customerName}'s booking on ${shortDate(slot.date)}, ${slot.startTime}–${slot.endTime}` : ''}
-        reasonRequired={confirming?.policy.cancellationReason === 'required'}
-        readBy={confirming ? confirming.customerName : 'The customer'}
-        note={late ? `Their own cancellation closed ${dateTime(confirming.cancellableUntil, zone)}: yours is recorded as late.` : undefined}
-        pending={cancel.isPending}
-        error={cancel.error}
-        onClose={() => setConfirming(null)}
-        onConfirm={(reason) =>
-          cancel.mutate({ slotId: slot.id, customerId: confirming!.customerId, reason }, {
-            onSuccess: () => {
-              const who = confirming!.customerName;
-              onDone?.(`${who}’s booking on ${shortDate(slot.date)}, ${slot.startTime}–${slot.endTime} is cancelled; ${who} is told by email.`);
-              setConfirming(null);
-            },
-          })
-        }
-      />
-    </div>
+    <section className="schedule" aria-label={past ? 'Past slots' : 'Upcoming slots'}>
+      {runs(slots, (s) => weekStart(s.date)).map((week) => (
+        <div key={week.key} className="schedule-week">
+          <h2 className="schedule-week-title">Week of {shortDate(week.key)}</h2>
+          {runs(week.items, (s) => s.date).map((day) => (
+            <div key={day.key} className="schedule-day">
+              <h3 className="schedule-day-title" id={`day-${day.key}`}>
+                {longDate(day.key)}
+              </h3>
+              <ul className="slot-rows" aria-labelledby={`day-${day.key}`}>
+                {day.items.map((slot) => (
+                  <li key={slot.id} className="slot-row" aria-label={`${shortDate(slot.date)} ${slot.startTime}–${slot.endTime}`}>
+                    <span className="slot-time">
+                      {slot.startTime}–{slot.endTime}
+                      {slot.timezone !== zone && <span className="muted small"> {slot.timezone}</span>}
+                    </span>
+                    <span className="slot-service muted small">
+                      {slot.serviceId ? (services.get(slot.serviceId)?.title ?? slot.serviceId) : 'Any service'} · {slot.duration} min
+                    </span>
+                    <span className="seats">
+                      <SeatMeter taken={slot.bookedCount} total={slot.totalCapacity} />
+                      {slot.bookedCount} of {slot.totalCapacity} booked
+                    </span>
+                    <span className="slot-who">{who(slot)}</span>
+                    <span className={`badge badge-${past ? 'past' : slot.status}`}>{past ? 'Past' : slotStatus[slot.status].label}</span>
+                    <SlotActions slot={slot} past={past} onWholeSeries={onWholeSeries} onDone={onDone} />
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </div>
+      ))}
+    </section>
   );
 }

@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import type { Booking, Slot } from '../../api/consultingSlots';
+import { useCancelBooking } from '../../hooks/useConsultingSlots';
+import { browserZone, dateTime, shortDate } from '../../time';
+import { CancelBookingDialog } from '../CancelBookingDialog';
+import { Dialog } from '../ui';
+import { CancelledBookings } from './CancelledBookings';
+
+/**
+ * A slot's people, in a dialog: who holds a seat (each with a cancel, asked first, which says what it did through
+ * `onDone`), and who cancelled.
+ */
+export function SlotBookings({ slot, past, open, onClose, onDone }: {
+  slot: Slot;
+  past: boolean;
+  open: boolean;
+  onClose: () => void;
+  onDone: ((what: string) => void) | undefined;
+}) {
+  const cancel = useCancelBooking();
+  const zone = browserZone();
+  const [confirming, setConfirming] = useState<Booking | null>(null);
+  const late = confirming !== null && Date.parse(confirming.cancellableUntil) < Date.now();
+  const when = `${shortDate(slot.date)}, ${slot.startTime}–${slot.endTime}`;
+  return (
+    <Dialog open={open} title="Bookings" onClose={onClose}>
+      <p className="muted">
+        {when} · {slot.bookedCount} of {slot.totalCapacity} booked
+      </p>
+      {slot.bookings.length === 0 ? (
+        <p>Nobody holds a seat.</p>
+      ) : (
+        <ul className="bookings" aria-label="Booked by">
+          {slot.bookings.map((b) => (
+            <li key={b.customerId} className="booking">
+              <span>
+                <strong>{b.customerName}</strong> <span className="muted">{b.customerEmail}</span>
+                <br />
+                <span className="muted small">booked {dateTime(b.bookedAt, zone)}</span>
+              </span>
+              {!past && (
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  aria-label={`Cancel ${b.customerName}'s booking`}
+                  onClick={() => {
+                    cancel.reset();
+                    setConfirming(b);
+                  }}
+                >
+                  Cancel booking
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <CancelledBookings slotId={slot.id} />
+      <CancelBookingDialog
+        open={confirming !== null}
+        what={confirming ? `${confirming.customerName}'s booking on ${when}` : ''}
+        reasonRequired={confirming?.policy.cancellationReason === 'required'}
+        readBy={confirming ? confirming.customerName : 'The customer'}
+        note={late ? `Their own cancellation closed ${dateTime(confirming.cancellableUntil, zone)}: yours is recorded as late.` : undefined}
+        pending={cancel.isPending}
+        error={cancel.error}
+        onClose={() => setConfirming(null)}
+        onConfirm={(reason) =>
+          cancel.mutate({ slotId: slot.id, customerId: confirming!.customerId, reason }, {
+            onSuccess: () => {
+              const who = confirming!.customerName;
+              onDone?.(`${who}’s booking on ${when} is cancelled; ${who} is told by email.`);
+              setConfirming(null);
+              onClose();
+            },
+          })
+        }
+      />
+    </Dialog>
+  );
+}
