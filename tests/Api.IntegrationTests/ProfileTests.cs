@@ -243,4 +243,22 @@ public class ProfileTests(SlotsApiFactory factory) : ApiTestBase(factory)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return [.. (await BodyAsync(response)).EnumerateArray()];
     }
+
+    [Fact]
+    public async Task A_refused_profile_or_policy_names_its_fields_as_the_body_spells_them()
+    {
+        // The body of PUT …/{email} is the profile itself: its fields are named at the top, not under "profile.".
+        var specialist = NewSpecialist();
+        await CreateSlotAsync(specialist);
+
+        var profile = await ProblemAsync(
+            await Client.PutAsJsonAsync(ProfileOf(specialist), new { displayName = " ", services = new[] { new { id = "tax", title = "" } } }),
+            HttpStatusCode.BadRequest, "validation_failed");
+        var policy = await ProblemAsync(
+            await Client.PutAsJsonAsync($"{ProfileOf(specialist)}/policy", new { bookingNoticeMinutes = -1, cancelNoticeMinutes = 0 }),
+            HttpStatusCode.BadRequest);
+
+        Assert.Equal(["displayName", "services[0].title"], profile.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["bookingNoticeMinutes"], policy.GetProperty("errors").EnumerateObject().Select(p => p.Name));
+    }
 }

@@ -9,6 +9,27 @@ namespace Slots.Application.Common;
 /// <summary>Validation rules that several requests share; the limits come from <see cref="SlotLimits"/>.</summary>
 public static class Rules
 {
+    /// <summary>
+    /// A request's whole body, which the command carries as one property: its fields are named as the client wrote them
+    /// (<c>displayName</c>, <c>services[0].title</c>), not under the command's property; no body at all is <c>body</c>.
+    /// </summary>
+    public static void ValidBody<T, TBody>(this IRuleBuilderInitial<T, T> rule, Func<T, TBody?> bodyOf, IValidator<TBody> validator)
+        where TBody : class =>
+        rule.Custom((command, context) =>
+        {
+            var body = bodyOf(command);
+            if (body is null)
+            {
+                context.AddFailure(new FluentValidation.Results.ValidationFailure("body", "The request needs a body."));
+                return;
+            }
+
+            foreach (var failure in validator.Validate(body).Errors)
+            {
+                context.AddFailure(failure);
+            }
+        });
+
     private static readonly string SupportedDates =
         $"{SlotLimits.EarliestDate.ToString(LocalFormats.Date, CultureInfo.InvariantCulture)} "
         + $"and {SlotLimits.LatestDate.ToString(LocalFormats.Date, CultureInfo.InvariantCulture)}";

@@ -8,7 +8,7 @@ public sealed class SetProfileValidator : AbstractValidator<SetProfileCommand>
     public SetProfileValidator()
     {
         RuleFor(c => c.SpecialistEmail).ValidEmail();
-        RuleFor(c => c.Profile).NotNull().SetValidator(new ProfileInputValidator());
+        RuleFor(c => c).ValidBody(c => c.Profile, new ProfileInputValidator());
     }
 }
 

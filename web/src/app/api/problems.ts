@@ -100,12 +100,84 @@ export function describeError(error: unknown): string {
   return 'The service cannot be reached. Check your connection and try again.';
 }
 
-/** The API's field errors under the form's field names (the API names them in camelCase, as the form does). */
+const dates = 'from 1970 to 2199, up to two years ahead';
+
+/**
+ * Every field the API may name in a 400's `errors` (each request body's properties and each parameter the document
+ * lists), as one sentence for a person that says all of its rules. A test fails when the document has a field without
+ * its sentence here, and the API's own test fails when a validator names a field the document lacks.
+ */
+export const fieldSentences: Record<string, string> = {
+  // A slot and a weekly series.
+  date: `Pick a date ${dates}.`,
+  startTime: 'Give the start as a 24-hour time, such as 09:30.',
+  endTime: 'Give the end as a 24-hour time after the start, such as 10:30.',
+  totalCapacity: `Seats must be a whole number from 1 to ${limits.maxCapacity}.`,
+  timezone: 'Pick a time zone from the list.',
+  serviceId: `A service's link name is one line of up to ${limits.maxServiceIdLength} characters.`,
+  specialistEmail: 'Give an email address such as name@example.com.',
+  specialistId: 'The sign-in id is one line of text.',
+  status: 'Choose one of the listed states.',
+  from: `Pick the first day ${dates}.`,
+  to: 'Pick a last day on or after the first, at most two years later.',
+  weekdays: 'Tick at least one weekday.',
+  windows: 'Give at least one time window, each ending after it starts, none overlapping another.',
+  slotMinutes: 'Slot length is a whole number of minutes that fits in each window (or leave it empty for one slot per window).',
+  gapMinutes: 'The gap is a whole number of minutes, 0 or more.',
+  // The booking rules.
+  policy: 'Check the booking rules: notices are from 0 minutes to a year.',
+  bookingNoticeMinutes: 'The booking notice is from 0 minutes to a year.',
+  cancelNoticeMinutes: 'The cancellation notice is from 0 minutes to a year.',
+  cancellationReason: 'Choose whether a reason is optional or required.',
+  // A booking and its cancellation.
+  customerId: 'The customer id is one line of text.',
+  customerEmail: 'Give an email address such as name@example.com.',
+  customerName: 'The name is one line of text.',
+  reason: `The reason is one line of up to ${limits.maxReasonLength} characters.`,
+  // The profile and its services.
+  displayName: `The name is one line of 1 to ${limits.maxDisplayNameLength} characters.`,
+  introduction: `The introduction is up to ${limits.maxIntroductionLength} characters of text.`,
+  services: `List at most ${limits.maxServices} services, each with a link name of its own.`,
+  id: `A link name is one line of up to ${limits.maxServiceIdLength} characters, different for each service.`,
+  title: `Give each service a title of 1 to ${limits.maxServiceTitleLength} characters on one line.`,
+  durationMinutes: `The usual length is ${limits.minServiceMinutes} to ${limits.maxServiceMinutes} minutes.`,
+  description: `A description is one line of up to ${limits.maxServiceDescriptionLength} characters.`,
+  // Webhooks, which internal services manage.
+  url: 'Give an https address that can receive webhooks.',
+  types: 'Choose event types from the list.',
+  keepPreviousMinutes: 'Keep the old secret for 0 minutes to a week.',
+  // The lists' parameters.
+  slotId: 'That is not a slot reference.',
+  seriesId: 'That is not a series reference.',
+  webhookId: 'That is not a webhook reference.',
+  deliveryId: 'That is not a delivery reference.',
+  notificationId: 'That is not a notification reference.',
+  token: 'That calendar feed address is not valid.',
+  startDate: `Pick a first day ${dates}.`,
+  endDate: 'Pick a last day on or after the first.',
+  limit: `Ask for 1 to ${limits.maxPageSize} at a time.`,
+  cursor: 'That page no longer exists; start from the first.',
+  after: 'That position in the feed is not valid; start from the beginning.',
+  q: `Search with up to ${limits.maxSearchLength} characters on one line.`,
+  when: 'Choose upcoming or past.',
+  booked: 'Choose booked or not booked.',
+  dryRun: 'Choose whether to preview or publish.',
+};
+
+/** The sentence for a field the API names: `services[1].title` reads as `title`, `policy.cancelNoticeMinutes` as its last step. */
+export function fieldSentence(path: string): string | undefined {
+  return fieldSentences[path.replace(/\[\d+\]/g, '').split('.').at(-1) ?? ''];
+}
+
+/**
+ * The API's field errors under the form's field names (the API names them in camelCase, as the form does), each in the
+ * field's sentence; the API's own words only for a field this UI does not know yet.
+ */
 export function fieldErrors(error: unknown): Record<string, string> {
   if (!(error instanceof ApiProblem)) {
     return {};
   }
-  return Object.fromEntries(Object.entries(error.errors).map(([field, messages]) => [field, messages.join(' ')]));
+  return Object.fromEntries(Object.entries(error.errors).map(([field, messages]) => [field, fieldSentence(field) ?? messages.join(' ')]));
 }
 
 /**

@@ -74,9 +74,7 @@ function ProfileFields({ specialistEmail, saved, signInName }: {
   const [invalid, setInvalid] = useState<Record<string, string>>({});
   const [announcement, setAnnouncement] = useState('');
   const server = formErrors(save.error, { unknown_time_zone: 'timezone' });
-  // The API names a profile's fields under `profile.`; the form's names are the rest.
-  const fromServer = Object.fromEntries(Object.entries(server.fields).map(([k, v]) => [k.replace(/^profile\./, ''), v]));
-  const errors: Record<string, string> = { ...fromServer, ...invalid };
+  const errors: Record<string, string> = { ...server.fields, ...invalid };
 
   const change = (key: number, part: Partial<ServiceRow>) =>
     setServices((rows) =>

@@ -61,3 +61,17 @@ test('a specialist who never published starts from the defaults; a notice beyond
   expect(cancel).toBeInvalid();
   expect(calls.filter((c) => c.method === 'PUT')).toEqual([]);
 });
+
+test("the API's refusal of a notice shows on that notice's field, in its sentence", async () => {
+  const { fetch } = fakeFetch(({ method, path }) =>
+    path === '/api/me/calendar-feed' ? problem(404, 'calendar_feed_not_found')
+      : method === 'PUT' ? problem(400, 'validation_failed', { errors: { cancelNoticeMinutes: ["'Cancel Notice Minutes' must be between 0 and 525600."] } })
+        : json({ bookingNoticeMinutes: 0, cancelNoticeMinutes: 60, cancellationReason: 'optional' }));
+  render(<Settings specialistEmail="ann@example.com" />, { wrapper: withApi(fetch) });
+
+  await userEvent.click(await screen.findByRole('button', { name: 'Save booking rules' }));
+
+  const cancel = screen.getByLabelText('Customers can cancel until, before the start');
+  await waitFor(() => expect(cancel).toHaveAccessibleDescription('The cancellation notice is from 0 minutes to a year.'));
+  expect(cancel).toBeInvalid();
+});

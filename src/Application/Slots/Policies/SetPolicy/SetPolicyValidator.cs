@@ -8,6 +8,6 @@ public sealed class SetPolicyValidator : AbstractValidator<SetPolicyCommand>
     public SetPolicyValidator()
     {
         RuleFor(c => c.SpecialistEmail).ValidEmail();
-        RuleFor(c => c.Policy).NotNull().SetValidator(new PolicyInputValidator());
+        RuleFor(c => c).ValidBody(c => c.Policy, new PolicyInputValidator());
     }
 }

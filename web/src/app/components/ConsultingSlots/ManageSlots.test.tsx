@@ -202,10 +202,12 @@ test("the API's field errors show on the create form's fields", async () => {
   await userEvent.type(screen.getByLabelText('Seats'), '4');
   await userEvent.click(screen.getByRole('button', { name: 'Publish slot' }));
 
+  // In the field's own sentence, not the validator's words.
   const end = await screen.findByLabelText('End');
-  await screen.findByText("'endTime' must be after 'startTime'.");
+  await screen.findByText('Give the end as a 24-hour time after the start, such as 10:30.');
   expect(end).toHaveAttribute('aria-invalid', 'true');
-  expect(end).toHaveAccessibleDescription("'endTime' must be after 'startTime'.");
+  expect(end).toHaveAccessibleDescription('Give the end as a 24-hour time after the start, such as 10:30.');
+  expect(screen.queryByText(/'endTime'/)).not.toBeInTheDocument();
   expect(calls.find((c) => c.method === 'POST')?.body).toMatchObject({ totalCapacity: 4, startTime: '09:00', endTime: '10:00' });
 });
 
