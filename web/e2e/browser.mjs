@@ -25,8 +25,8 @@ export const DESKTOP = { width: 1280, height: 860 };
 export const PHONE = { width: 360, height: 740 };
 
 /** A person's own browser: their zone, language and screen. */
-export async function person(browser, { timezoneId = 'Europe/Berlin', viewport = DESKTOP, colorScheme = 'light' } = {}) {
-  const context = await browser.newContext({ timezoneId, locale: 'en-GB', viewport, colorScheme, baseURL: BASE });
+export async function person(browser, { timezoneId = 'Europe/Berlin', locale = 'en-GB', viewport = DESKTOP, colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ timezoneId, locale, viewport, colorScheme, baseURL: BASE });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   const problems = [];
@@ -88,14 +88,14 @@ export function day(offset, timeZone) {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
 }
 
-/** "Wednesday, 2 December 2026", as the calendar names a day. */
-export function longDate(date) {
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+/** "Wednesday, 2 December 2026", as the calendar names a day in a browser of that language. */
+export function longDate(date, locale = 'en-GB') {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 }
 
 /** Moves the calendar to the month of a date, pressing Next month with `next` (by mouse unless given). */
-export async function showMonth(page, date, next = (button) => button.click()) {
-  const month = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+export async function showMonth(page, date, next = (button) => button.click(), locale = 'en-GB') {
+  const month = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
   await page.getByRole('button', { name: 'Next month' }).waitFor();
   await page.locator('[aria-busy="true"]').waitFor({ state: 'detached' });
   for (let i = 0; i < 3 && !(await page.getByRole('heading', { name: month, exact: true }).isVisible()); i++) {
@@ -105,13 +105,14 @@ export async function showMonth(page, date, next = (button) => button.click()) {
 }
 
 /** The calendar's button for a day with open slots. */
-export const dayButton = (page, date) => page.getByRole('button', { name: new RegExp(`^${longDate(date)}, \\d+ open`) });
+export const dayButton = (page, date, locale = 'en-GB') =>
+  page.getByRole('button', { name: new RegExp(`^${longDate(date, locale)}, \\d+ open`) });
 
 /** Opens the specialist's page and picks a day, moving to its month first when needed. */
-export async function openDay(page, specialistEmail, date) {
+export async function openDay(page, specialistEmail, date, locale = 'en-GB') {
   await page.goto(`/specialists/${encodeURIComponent(specialistEmail)}`);
-  await showMonth(page, date);
-  await dayButton(page, date).click();
+  await showMonth(page, date, undefined, locale);
+  await dayButton(page, date, locale).click();
 }
 
 /** ./slots run's smtp4dev, beside the API: every message the product sent. */

@@ -118,12 +118,14 @@ test('a specialist publishes, customers book and cancel, the specialist sees who
   await group.getByRole('button', { name: /^Book/ }).click();
   await group.getByText('2 seats left').waitFor();
 
-  // The second customer: the 1:1 is gone, the group has two seats left.
-  const cal = await person(browser, { timezoneId: CUSTOMER_ZONE });
+  // The second customer: the 1:1 is gone, the group has two seats left. Her browser speaks American English: the page
+  // writes times and dates her way.
+  const cal = await person(browser, { timezoneId: CUSTOMER_ZONE, locale: 'en-US' });
   await signIn(cal.page, { role: 'customer', email: `cal-${RUN}@example.com`, name: 'Cal Customer' });
-  await openDay(cal.page, specialist, date);
-  await cal.page.getByRole('article', { name: /^13:00–14:00/ }).getByText('2 seats left').waitFor();
-  assert.equal(await cal.page.getByRole('article', { name: /^09:00–10:00/ }).count(), 0, 'the full 1:1 is not offered');
+  await openDay(cal.page, specialist, date, 'en-US');
+  await cal.page.getByRole('article', { name: /^1:00\sPM–2:00\sPM/ }).getByText('2 seats left').waitFor();
+  assert.equal(await cal.page.getByRole('article', { name: /^9:00\sAM–10:00\sAM/ }).count(), 0, 'the full 1:1 is not offered');
+  await cal.page.getByRole('columnheader', { name: 'Monday' }).waitFor();
 
   // The first customer cancels the group booking from their list.
   await bea.page.getByRole('link', { name: 'My bookings' }).click();

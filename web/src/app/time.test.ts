@@ -1,6 +1,6 @@
 // @vitest-environment node
-import { expect, test } from 'vitest';
-import { addDays, localDate, localTime, monthGrid, monthOf, seatsLeft, timeRange } from './time';
+import { expect, test, vi } from 'vitest';
+import { addDays, localDate, localTime, longDate, monthGrid, monthOf, seatsLeft, timeRange, wallRange, weekdayNames } from './time';
 
 test('an instant is read in the zone asked for, across a date line', () => {
   const instant = '2026-12-01T23:30:00Z';
@@ -29,4 +29,18 @@ test('seats read like a person says them', () => {
   expect(seatsLeft(1, 1)).toBe('Available');
   expect(seatsLeft(1, 3)).toBe('1 seat left');
   expect(seatsLeft(2, 3)).toBe('2 seats left');
+});
+
+test("dates and times are written in the browser's language", () => {
+  expect(wallRange('09:00', '13:30')).toBe('09:00–13:30');
+  expect(longDate('2026-12-15')).toBe('Tuesday, 15 December 2026');
+  expect(weekdayNames()[0]).toEqual({ short: 'Mon', long: 'Monday' });
+
+  vi.stubGlobal('navigator', { languages: ['en-US'], language: 'en-US' });
+  expect(wallRange('09:00', '13:30')).toMatch(/^9:00\sAM–1:30\sPM$/);
+  expect(timeRange('2027-03-28T00:30:00Z', '2027-03-28T01:30:00Z', 'Europe/London')).toMatch(/^12:30\sAM–2:30\sAM$/);
+  expect(longDate('2026-12-15')).toBe('Tuesday, December 15, 2026');
+  vi.stubGlobal('navigator', { languages: ['de-DE'], language: 'de-DE' });
+  expect(longDate('2026-12-15')).toBe('Dienstag, 15. Dezember 2026');
+  expect(weekdayNames()[6]!.long).toBe('Sonntag');
 });

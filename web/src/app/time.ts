@@ -1,5 +1,12 @@
-// Dates and times as people read them. A slot's instants (startsAt, endsAt) are UTC; the customer sees them in
-// their own zone, the specialist in the slot's zone, where they were published.
+// Dates and times as people read them, in the browser's language (en-US: "9:00 AM", en-GB: "09:00"). A slot's instants
+// (startsAt, endsAt) are UTC; the customer sees them in their own zone, the specialist in the slot's zone, where they
+// were published. Dates and times as data (YYYY-MM-DD, HH:mm) are never formatted for people here but by the
+// functions below.
+
+/** The browser's preferred language, which every date and time on the page is written in. */
+export function locale(): string | undefined {
+  return typeof navigator === 'undefined' ? undefined : (navigator.languages?.[0] ?? navigator.language);
+}
 
 export function browserZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -32,25 +39,35 @@ export function localDate(instant: string | Date, zone: string): string {
   return `${p.year}-${p.month}-${p.day}`;
 }
 
-/** HH:mm of an instant in a zone. */
+/** HH:mm of an instant in a zone, as data. */
 export function localTime(instant: string | Date, zone: string): string {
   const p = parts(new Date(instant), zone);
   return `${p.hour}:${p.minute}`;
 }
 
-/** "10:00–11:00" in a zone. */
+/** An instant's time of day in a zone, for people: "09:00", or "9:00 AM" in en-US. */
+export function clockTime(instant: string | Date, zone: string): string {
+  return new Intl.DateTimeFormat(locale(), { timeStyle: 'short', timeZone: zone }).format(new Date(instant));
+}
+
+/** "10:00–11:00" in a zone, in the browser's language. */
 export function timeRange(startsAt: string, endsAt: string, zone: string): string {
-  return `${localTime(startsAt, zone)}–${localTime(endsAt, zone)}`;
+  return `${clockTime(startsAt, zone)}–${clockTime(endsAt, zone)}`;
+}
+
+/** A wall-clock range (HH:mm, as a slot stores it) for people: "10:00–11:00", or "10:00 AM–11:00 AM" in en-US. */
+export function wallRange(start: string, end: string): string {
+  return `${clockTime(`1970-01-01T${start}:00Z`, 'UTC')}–${clockTime(`1970-01-01T${end}:00Z`, 'UTC')}`;
 }
 
 /** A calendar date (YYYY-MM-DD) for people: "Tuesday, 1 December 2026". */
 export function longDate(date: string): string {
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 }
 
 /** A calendar date for a list: "Tue 1 Dec 2026". */
 export function shortDate(date: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
+  return new Intl.DateTimeFormat(locale(), {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
@@ -61,7 +78,7 @@ export function shortDate(date: string): string {
 
 /** An instant for people, in a zone: "1 Dec 2026, 09:14". */
 export function dateTime(instant: string, zone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }).format(
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }).format(
     new Date(instant),
   );
 }
@@ -86,9 +103,16 @@ export function monthOf(date: string, offset = 0): string {
 }
 
 export function monthName(month: string): string {
-  return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+  return new Intl.DateTimeFormat(locale(), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(`${month}T00:00:00Z`),
   );
+}
+
+/** The weekdays from Monday, short ("Mon") and long ("Monday"), in the browser's language. */
+export function weekdayNames(): { short: string; long: string }[] {
+  const name = (style: 'short' | 'long', day: number) =>
+    new Intl.DateTimeFormat(locale(), { weekday: style, timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + day)));
+  return Array.from({ length: 7 }, (_, day) => ({ short: name('short', day), long: name('long', day) }));
 }
 
 /** The days of a month's grid, weeks from Monday, null where the grid has no day of this month. */

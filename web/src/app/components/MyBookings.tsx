@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { MyBooking, Profile } from '../api/consultingSlots';
 import { useCancelBooking, useMyBookings, useProfiles } from '../hooks/useConsultingSlots';
-import { browserZone, dateTime, localDate, shortDate, timeRange } from '../time';
+import { browserZone, dateTime, localDate, shortDate, timeRange, wallRange } from '../time';
 import { CalendarFeedPanel } from './CalendarFeedPanel';
 import { CancelBookingDialog } from './CancelBookingDialog';
 import { Empty, ErrorMessage, Skeleton, TabList } from './ui';
@@ -71,7 +71,7 @@ export function MyBookings() {
                     <p className="slot-when">{when(b)}</p>
                     <p className="muted small">
                       {what(b) && <>{what(b)} </>}with {who(b)} · {b.duration} min
-                      {b.timezone !== zone && ` · ${b.startTime}–${b.endTime} ${b.timezone}`}
+                      {b.timezone !== zone && ` · ${wallRange(b.startTime, b.endTime)} ${b.timezone}`}
                     </p>
                     <p className="small" id={deadline}>
                       {open

@@ -14,15 +14,13 @@ import {
   seatsLeft,
   timeRange,
   timeZones,
+  wallRange,
+  weekdayNames,
 } from '../time';
 import { Empty, ErrorMessage, SeatMeter, Skeleton } from './ui';
 
 /** How far ahead slots can be published, and so how far the calendar goes (the API's horizon). */
 const HORIZON_DAYS = limits.maxDaysAhead;
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
-const WEEKDAY_NAMES: Record<(typeof WEEKDAYS)[number], string> = {
-  Mon: 'Monday', Tue: 'Tuesday', Wed: 'Wednesday', Thu: 'Thursday', Fri: 'Friday', Sat: 'Saturday', Sun: 'Sunday',
-};
 
 /** A month's grid cut into its weeks. */
 function weeks(cells: (string | null)[]): (string | null)[][] {
@@ -236,7 +234,7 @@ function BookingPage({ specialistEmail, name, introduction, services, service, c
         {confirmation && (
           <>
             <p>
-              <strong>Booked.</strong> {longDate(confirmation.date)}, {confirmation.startTime}–{confirmation.endTime} (
+              <strong>Booked.</strong> {longDate(confirmation.date)}, {wallRange(confirmation.startTime, confirmation.endTime)} (
               {confirmation.timezone})
               {confirmation.timezone !== zone && <> — {timeRange(confirmation.startsAt, confirmation.endsAt, zone)} your time</>}
             </p>
@@ -272,9 +270,9 @@ function BookingPage({ specialistEmail, name, introduction, services, service, c
           </div>
           <div className="calendar-grid" role="grid" aria-label={`Days in ${monthName(month)}`} ref={grid}>
             <div role="row" className="calendar-row">
-              {WEEKDAYS.map((d) => (
-                <span key={d} role="columnheader" className="calendar-weekday" aria-label={WEEKDAY_NAMES[d]}>
-                  {d}
+              {weekdayNames().map((d) => (
+                <span key={d.long} role="columnheader" className="calendar-weekday" aria-label={d.long}>
+                  {d.short}
                 </span>
               ))}
             </div>
@@ -369,7 +367,7 @@ interface CardProps {
 
 /** One open slot: its times in the customer's zone (and the specialist's, when it differs), seats left, Book. */
 export function SlotCard({ slot, serviceTitle, zone, canBook, held = false, pending, disabled, onBook, onSignIn }: CardProps) {
-  const theirs = `${slot.startTime}–${slot.endTime} ${slot.timezone}`;
+  const theirs = `${wallRange(slot.startTime, slot.endTime)} ${slot.timezone}`;
   const mine = timeRange(slot.startsAt, slot.endsAt, zone);
   const taken = slot.totalCapacity - slot.remainingCapacity;
   return (

@@ -1,6 +1,6 @@
 import { ApiProblem, type SeriesResult } from '../../api/consultingSlots';
 import { describeError } from '../../api/problems';
-import { shortDate } from '../../time';
+import { shortDate, wallRange } from '../../time';
 
 /** What the series would make and skip, each skip with its reason as a sentence. */
 export function SeriesPreview({ result }: { result: SeriesResult }) {
@@ -19,7 +19,7 @@ export function SeriesPreview({ result }: { result: SeriesResult }) {
         <ul className="skipped">
           {result.skipped.map((s) => (
             <li key={`${s.date} ${s.startTime}`}>
-              {shortDate(s.date)} {s.startTime}–{s.endTime}: {describeError(new ApiProblem(409, s.reason, s.detail))}
+              {shortDate(s.date)} {wallRange(s.startTime, s.endTime)}: {describeError(new ApiProblem(409, s.reason, s.detail))}
             </li>
           ))}
         </ul>

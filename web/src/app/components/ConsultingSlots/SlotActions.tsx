@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Slot } from '../../api/consultingSlots';
 import { useDeleteSlot, useUpdateSlot } from '../../hooks/useConsultingSlots';
-import { longDate, shortDate } from '../../time';
+import { longDate, shortDate, wallRange } from '../../time';
 import { Dialog, ErrorMessage, Menu, type MenuItem } from '../ui';
 import { EditTimes } from './EditTimes';
 import { SlotBookings } from './SlotBookings';
@@ -49,13 +49,13 @@ export function SlotActions({ slot, past, onWholeSeries, onDone }: {
 
   return (
     <div className="slot-actions">
-      <Menu label={`Actions for ${shortDate(slot.date)} ${slot.startTime}–${slot.endTime}`} title="Actions" items={items} />
+      <Menu label={`Actions for ${shortDate(slot.date)} ${wallRange(slot.startTime, slot.endTime)}`} title="Actions" items={items} />
       {error && open === null ? <ErrorMessage error={error} /> : null}
       <EditTimes slot={slot} open={open === 'times'} onClose={close} />
       <SlotBookings slot={slot} past={past} open={open === 'bookings'} onClose={close} onDone={onDone} />
       <Dialog open={open === 'delete'} title="Delete this slot?" onClose={close}>
         <p>
-          {longDate(slot.date)}, {slot.startTime}–{slot.endTime} ({slot.timezone}) will be removed. This cannot be undone.
+          {longDate(slot.date)}, {wallRange(slot.startTime, slot.endTime)} ({slot.timezone}) will be removed. This cannot be undone.
         </p>
         <div className="form-actions">
           <button type="button" className="button button-secondary" onClick={close}>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Booking, Slot } from '../../api/consultingSlots';
 import { useCancelBooking } from '../../hooks/useConsultingSlots';
-import { browserZone, dateTime, shortDate } from '../../time';
+import { browserZone, dateTime, shortDate, wallRange } from '../../time';
 import { CancelBookingDialog } from '../CancelBookingDialog';
 import { Dialog } from '../ui';
 import { CancelledBookings } from './CancelledBookings';
@@ -21,7 +21,7 @@ export function SlotBookings({ slot, past, open, onClose, onDone }: {
   const zone = browserZone();
   const [confirming, setConfirming] = useState<Booking | null>(null);
   const late = confirming !== null && Date.parse(confirming.cancellableUntil) < Date.now();
-  const when = `${shortDate(slot.date)}, ${slot.startTime}–${slot.endTime}`;
+  const when = `${shortDate(slot.date)}, ${wallRange(slot.startTime, slot.endTime)}`;
   return (
     <Dialog open={open} title="Bookings" onClose={onClose}>
       <p className="muted">

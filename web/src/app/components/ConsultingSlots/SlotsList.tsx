@@ -1,5 +1,5 @@
 import type { Service, Slot } from '../../api/consultingSlots';
-import { browserZone, longDate, shortDate, weekStart } from '../../time';
+import { browserZone, longDate, shortDate, wallRange, weekStart } from '../../time';
 import { SeatMeter } from '../ui';
 import { SlotActions } from './SlotActions';
 import { slotStatus } from './slotStatus';
@@ -48,9 +48,9 @@ export function SlotsList({ slots, past, services, onWholeSeries, onDone }: {
               </h3>
               <ul className="slot-rows" aria-labelledby={`day-${day.key}`}>
                 {day.items.map((slot) => (
-                  <li key={slot.id} className="slot-row" aria-label={`${shortDate(slot.date)} ${slot.startTime}–${slot.endTime}`}>
+                  <li key={slot.id} className="slot-row" aria-label={`${shortDate(slot.date)} ${wallRange(slot.startTime, slot.endTime)}`}>
                     <span className="slot-time">
-                      {slot.startTime}–{slot.endTime}
+                      {wallRange(slot.startTime, slot.endTime)}
                       {slot.timezone !== zone && <span className="muted small"> {slot.timezone}</span>}
                     </span>
                     <span className="slot-service muted small">
