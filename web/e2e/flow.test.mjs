@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  accessible, ARTIFACTS, BASE, day, fitsWidth, icalUtc, launch, mailTo, openDay, person, PHONE, RUN, shot, signIn, touchTargets,
+  accessible, ARTIFACTS, BASE, day, fitsWidth, icalUtc, launch, longDate, mailTo, openDay, person, PHONE, RUN, shot, signIn, touchTargets,
 } from './browser.mjs';
 
 let browser;
@@ -102,7 +102,12 @@ test('a specialist publishes, customers book and cancel, the specialist sees who
   await shot(bea.page, 'desktop-specialist-profile');
   await oneToOne.getByRole('button', { name: /^Book/ }).click();
   await bea.page.getByRole('status').filter({ hasText: 'Booked.' }).waitFor();
-  assert.match(await bea.page.getByRole('status').filter({ hasText: 'Booked.' }).innerText(), /10:00–11:00 \(Europe\/Berlin\)/);
+  // The confirmation is a view of its own: her own time first, the specialist's beside it, the service named.
+  const booked1 = bea.page.getByRole('region', { name: 'You’re booked' });
+  const when = await booked1.getByRole('definition').nth(1).innerText();
+  assert.match(when, new RegExp(`^${longDate(date)}, 09:00–10:00 your time \\(${CUSTOMER_ZONE}\\)\\n${longDate(date)}, 10:00–11:00 Ann Specialist’s time \\(Europe\\/Berlin\\)$`));
+  assert.match(await booked1.innerText(), new RegExp(`on its way to bea-${RUN}@example\\.com`));
+  await accessible(bea.page, 'confirmation');
   await shot(bea.page, 'desktop-booked');
   // Her confirmation is in the local mail server, with the invite a calendar acts on, at the slot's UTC start.
   const confirmation = await mailTo(`bea-${RUN}@example.com`, 'Booked: ');
@@ -115,7 +120,10 @@ test('a specialist publishes, customers book and cancel, the specialist sees who
   const added = decodeURIComponent(
     (await bea.page.getByRole('link', { name: 'Add to calendar' }).getAttribute('href')).replace(/^data:text\/calendar;charset=utf-8,/, ''));
   assert.equal(added.match(/^UID:.*$/m)[0].trim(), confirmation.match(/^UID:.*$/m)[0].trim());
+  await booked1.getByRole('button', { name: 'Book another time' }).click();
   await group.getByRole('button', { name: /^Book/ }).click();
+  await booked1.waitFor();
+  await booked1.getByRole('button', { name: 'Book another time' }).click();
   await group.getByText('2 seats left').waitFor();
 
   // The second customer: the 1:1 is gone, the group has two seats left. Her browser speaks American English: the page
@@ -387,7 +395,13 @@ test('on a phone (360×740), in dark mode, no screen scrolls sideways, every con
   await shot(eve.page, 'phone-specialist-profile');
   await eve.page.getByRole('button', { name: /^Book/ }).click();
   await eve.page.getByRole('status').filter({ hasText: 'Booked.' }).waitFor();
-  await eve.page.getByRole('link', { name: 'My bookings' }).click();
+  const confirmed = eve.page.getByRole('region', { name: 'You’re booked' });
+  await fitsWidth(eve.page, 'confirmation');
+  await touchTargets(eve.page, 'confirmation');
+  await accessible(eve.page, 'confirmation (phone, dark)');
+  await shot(eve.page, 'phone-booked');
+  // The confirmation leads to her bookings, where she can cancel.
+  await confirmed.getByRole('link', { name: 'My bookings' }).click();
   await eve.page.getByRole('list', { name: 'Upcoming bookings' }).waitFor();
   await fitsWidth(eve.page, 'my bookings');
   await touchTargets(eve.page, 'my bookings');

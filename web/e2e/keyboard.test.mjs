@@ -113,7 +113,11 @@ test('by keyboard only: the whole story, from publishing to deleting', async () 
   await customerOpensDay(lee.page, { email: `lee-${RUN}@example.com`, name: 'Lee', specialist, date });
   await press(lee.page, lee.page.getByRole('button', { name: 'Book 08:00–08:45' }));
   await lee.page.getByRole('status').filter({ hasText: 'Booked.' }).waitFor();
+  // The focus is on the confirmation; from it, Tab reaches Book another time, which brings the calendar back.
+  assert.equal(await lee.page.evaluate(() => document.activeElement?.getAttribute('aria-labelledby')), 'confirmation-title');
+  await press(lee.page, lee.page.getByRole('button', { name: 'Book another time' }));
   await press(lee.page, lee.page.getByRole('button', { name: 'Book 10:00–10:45' }));
+  await press(lee.page, lee.page.getByRole('button', { name: 'Book another time' }));
   await lee.page.getByRole('article', { name: /^10:00–10:45/ }).getByText('2 seats left').waitFor();
 
   // The second customer: the 1:1 is gone, two seats left in the group.

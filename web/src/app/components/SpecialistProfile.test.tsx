@@ -2,7 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { expect, test } from 'vitest';
 import { availableSlot, fakeFetch, json, problem, withApi } from '../../test/fakeApi';
-import { addDays, localDate, monthOf } from '../time';
+import { addDays, localDate, localTime, longDate, monthOf } from '../time';
 import { SpecialistProfile } from './SpecialistProfile';
 
 const confirmation = (slot: ReturnType<typeof availableSlot>) => ({
@@ -92,12 +92,13 @@ test('a double click sends one booking, and the confirmation is announced', asyn
   await userEvent.dblClick(book);
   release();
 
-  const status = await screen.findByText('Booked.');
-  expect(status.closest('[role="status"]')).toHaveTextContent('10:00–11:00 (UTC)');
-  // Where the confirmation went, until when it can be cancelled, and its reference.
-  expect(status.closest('[role="status"]')).toHaveTextContent('on its way to bea@example.com');
-  expect(status.closest('[role="status"]')).toHaveTextContent('cancel until 1 Feb 2030, 09:00');
-  expect(status.closest('[role="status"]')).toHaveTextContent('Reference 019ad0a1-5e28-7c3b-9a41-6f0e2d8b7c15');
+  // The first line is announced; the view says where the email went, until when it can be cancelled, and its reference.
+  const status = await screen.findByRole('status');
+  expect(status).toHaveTextContent(/^Booked\. A session with ann@example\.com, .*, 10:00–11:00 \(UTC\)\.$/);
+  const view = screen.getByRole('region', { name: 'You’re booked' });
+  expect(view).toHaveTextContent('on its way to bea@example.com');
+  expect(view).toHaveTextContent('You can cancel until 1 Feb 2030, 09:00.');
+  expect(view).toHaveTextContent('019ad0a1-5e28-7c3b-9a41-6f0e2d8b7c15');
   // Add to calendar: the booking's own file, with the UID its mail invites carry.
   const add = await screen.findByRole('link', { name: 'Add to calendar' });
   expect(add).toHaveAttribute('download', 'consulting-session.ics');
@@ -238,8 +239,36 @@ test('after booking, the focus is on the confirmation', async () => {
 
   await userEvent.click(await screen.findByRole('button', { name: /^Book / }));
 
-  await waitFor(() => expect(document.activeElement).toHaveTextContent(/^Booked\./));
-  expect(document.activeElement).toHaveAttribute('role', 'status');
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('region', { name: 'You’re booked' })));
+});
+
+test("the confirmation is a view of its own: the service and with whom, the customer's own date first, the specialist's beside it", async () => {
+  // 21:00 UTC is late evening in Berlin and 06:00 the next day in Tokyo.
+  const startsAt = `${addDays(localDate(new Date(), 'UTC'), 10)}T21:00:00.000Z`;
+  const endsAt = startsAt.replace('T21', 'T22');
+  const slot = availableSlot(10, {
+    serviceId: 'tax', date: localDate(startsAt, 'Europe/Berlin'), startTime: localTime(startsAt, 'Europe/Berlin'),
+    endTime: localTime(endsAt, 'Europe/Berlin'), timezone: 'Europe/Berlin', startsAt, endsAt,
+  });
+  const { fetch } = fakeFetch(({ method, path }) =>
+    method === 'POST' ? json(confirmation(slot), 201) : path === '/api/specialists/ann@example.com' ? json(ann) : json([slot]));
+  render(<SpecialistProfile specialistEmail="ann@example.com" canBook timeZone="Asia/Tokyo" myBookingsHref="/me/bookings" />,
+    { wrapper: withApi(fetch) });
+  await userEvent.click(await screen.findByRole('button', { name: /^Book / }));
+
+  const view = await screen.findByRole('region', { name: 'You’re booked' });
+  expect(within(view).getByText('What').nextElementSibling).toHaveTextContent('Tax returns with Dr. Ann Weber');
+  const tokyo = longDate(localDate(startsAt, 'Asia/Tokyo'));
+  const berlin = longDate(slot.date);
+  expect(tokyo).not.toBe(berlin);
+  expect(within(view).getByText('When').nextElementSibling).toHaveTextContent(
+    `${tokyo}, 06:00–07:00 your time (Asia/Tokyo)${berlin}, ${slot.startTime}–${slot.endTime} Dr. Ann Weber’s time (Europe/Berlin)`);
+  expect(within(view).getByRole('link', { name: 'My bookings' })).toHaveAttribute('href', '/me/bookings');
+  // The calendar is gone until the customer asks for it again.
+  expect(screen.queryByRole('grid')).not.toBeInTheDocument();
+  await userEvent.click(within(view).getByRole('button', { name: 'Book another time' }));
+  expect(await screen.findByRole('grid')).toBeInTheDocument();
+  expect(screen.queryByRole('region', { name: 'You’re booked' })).not.toBeInTheDocument();
 });
 
 test('the customer may read the times in another zone, and the page remembers it', async () => {

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { ApiProblem, type AvailableSlot, type BookingConfirmation, type Service } from '../api/consultingSlots';
 import { limits } from '../api/limits';
-import { useAvailableSlots, useBookingCalendar, useBookSlot, useMyBookings, useProfile } from '../hooks/useConsultingSlots';
+import { useAvailableSlots, useBookSlot, useMyBookings, useProfile } from '../hooks/useConsultingSlots';
+import { Confirmation } from './Confirmation';
 import {
   addDays,
   browserZone,
-  dateTime,
   localDate,
   longDate,
   monthGrid,
@@ -38,13 +38,17 @@ interface Props {
   serviceId?: string | undefined;
   /** Opens the directory, offered when the address is nobody's. */
   onFindSpecialist?: () => void;
+  /** Where the customer's bookings are, which the confirmation links to (a host without such a page leaves it out). */
+  myBookingsHref?: string;
+  /** Follows a link within the host's app without loading the page again (the shell's router). */
+  onNavigate?: (href: string) => void;
 }
 
 /**
  * The customer's view of a specialist: a month calendar marking the days with open slots, the chosen day's slots
  * (times in the customer's zone, the specialist's zone beside them), seats left, and booking in one step.
  */
-export function SpecialistProfile({ specialistEmail, canBook, onSignIn, timeZone, serviceId, onFindSpecialist }: Props) {
+export function SpecialistProfile({ specialistEmail, canBook, onSignIn, timeZone, serviceId, onFindSpecialist, myBookingsHref, onNavigate }: Props) {
   const profile = useProfile(specialistEmail);
   if (profile.error instanceof ApiProblem && profile.error.code === 'specialist_not_found') {
     return <NoSpecialist email={specialistEmail} onFindSpecialist={onFindSpecialist} />;
@@ -54,7 +58,7 @@ export function SpecialistProfile({ specialistEmail, canBook, onSignIn, timeZone
     <BookingPage specialistEmail={specialistEmail} name={profile.data?.displayName ?? specialistEmail}
       introduction={profile.data?.introduction ?? null} services={services}
       service={serviceId ? services.get(serviceId) : undefined} canBook={canBook} onSignIn={onSignIn} timeZone={timeZone}
-      serviceId={serviceId} />
+      serviceId={serviceId} myBookingsHref={myBookingsHref} onNavigate={onNavigate} />
   );
 }
 
@@ -110,7 +114,7 @@ function sameDayIn(day: string, offset: number): string {
   return candidate > last ? last : candidate;
 }
 
-function BookingPage({ specialistEmail, name, introduction, services, service, canBook, onSignIn, timeZone, serviceId }: Props & {
+function BookingPage({ specialistEmail, name, introduction, services, service, canBook, onSignIn, timeZone, serviceId, myBookingsHref, onNavigate }: Props & {
   name: string;
   introduction: string | null;
   services: Map<string, Service>;
@@ -129,7 +133,8 @@ function BookingPage({ specialistEmail, name, introduction, services, service, c
   const [confirmation, setConfirmation] = useState<BookingConfirmation | null>(null);
   const book = useBookSlot();
   const booking = useRef(false);
-  const invite = useBookingCalendar(confirmation?.slotId ?? null);
+  // The booked slot's service, which the confirmation names (the API's answer is the booking's, not the slot's).
+  const [bookedService, setBookedService] = useState<string | null>(null);
   // The slots the customer already holds a seat in (a group slot with seats left is still listed): marked, not offered.
   const mine = useMyBookings(canBook);
   const held = new Set((mine.data ?? []).map((b) => b.slotId));
@@ -156,7 +161,10 @@ function BookingPage({ specialistEmail, name, introduction, services, service, c
     booking.current = true;
     setConfirmation(null);
     book.mutate(slotId, {
-      onSuccess: (c) => setConfirmation(c),
+      onSuccess: (c) => {
+        setBookedService(daySlots.find((s) => s.id === slotId)?.serviceId ?? null);
+        setConfirmation(c);
+      },
       onSettled: () => {
         booking.current = false;
       },
@@ -202,13 +210,6 @@ function BookingPage({ specialistEmail, name, introduction, services, service, c
     moving.current = true;
   }
 
-  // After booking, the focus goes to the confirmation, which says what happened and what to do next.
-  const confirmed = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (confirmation) {
-      confirmed.current?.focus();
-    }
-  }, [confirmation]);
   const nothingSoon = picked === null && soon.data?.length === 0;
 
   return (
@@ -229,31 +230,11 @@ function BookingPage({ specialistEmail, name, introduction, services, service, c
           {timeZone === undefined && <ZonePicker zone={zone} onPick={pickZone} />}
         </div>
       </div>
-      <div role="status" aria-live="polite" ref={confirmed} tabIndex={-1}
-        className={confirmation ? 'notice notice-success' : 'visually-hidden'}>
-        {confirmation && (
-          <>
-            <p>
-              <strong>Booked.</strong> {longDate(confirmation.date)}, {wallRange(confirmation.startTime, confirmation.endTime)} (
-              {confirmation.timezone})
-              {confirmation.timezone !== zone && <> — {timeRange(confirmation.startsAt, confirmation.endsAt, zone)} your time</>}
-            </p>
-            <p className="small">
-              A confirmation with a calendar invite is on its way to <strong>{confirmation.customerEmail}</strong>. You can
-              cancel until {dateTime(confirmation.cancellableUntil, zone)} from your bookings.
-              Reference {confirmation.bookingId}.
-            </p>
-            {invite.data && (
-              <p>
-                <a className="button button-secondary" download="consulting-session.ics"
-                  href={`data:text/calendar;charset=utf-8,${encodeURIComponent(invite.data)}`}>
-                  Add to calendar
-                </a>
-              </p>
-            )}
-          </>
-        )}
-      </div>
+      {confirmation ? (
+        <Confirmation confirmation={confirmation} specialist={name} zone={zone} myBookingsHref={myBookingsHref} onNavigate={onNavigate}
+          service={bookedService ? services.get(bookedService) : undefined} onAnother={() => setConfirmation(null)} />
+      ) : (
+      <>
       {book.error && <ErrorMessage error={book.error} />}
       <div className="profile">
         <div className="calendar card">
@@ -347,6 +328,8 @@ function BookingPage({ specialistEmail, name, introduction, services, service, c
           )}
         </div>
       </div>
+      </>
+      )}
     </section>
   );
 }

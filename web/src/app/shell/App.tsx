@@ -66,6 +66,8 @@ export function App({ notice }: { notice?: string | undefined }) {
         onSignIn={signIn}
         serviceId={location.searchParams.get('service') ?? undefined}
         onFindSpecialist={() => navigate('/')}
+        myBookingsHref="/me/bookings"
+        onNavigate={navigate}
       />
     );
   } else if (path === '/manage' && session?.role === 'specialist') {
