@@ -74,6 +74,13 @@ test('a specialist publishes, customers book and cancel, the specialist sees who
   // The first customer, an hour behind the specialist, finds her by name in the directory, before signing in.
   const bea = await person(browser, { timezoneId: CUSTOMER_ZONE });
   await bea.page.goto('/');
+  // A first visit: what the product is, before anyone asks her to sign in.
+  const welcome = bea.page.getByRole('region', { name: 'Book time with a specialist, in your own time zone' });
+  await welcome.waitFor();
+  assert.equal(await bea.page.getByRole('button', { name: 'Sign in' }).count(), 0);
+  await accessible(bea.page, 'first visit');
+  await shot(bea.page, 'desktop-first-visit');
+  await welcome.getByRole('button', { name: 'Got it' }).click();
   await bea.page.getByLabel('Search by name, service or email').fill(`run ${RUN}`);
   // Until the search runs, the list shows every profile (earlier runs' too): wait for this run's.
   const found = bea.page.getByRole('list', { name: 'Specialists' }).getByRole('article').filter({ hasText: `run ${RUN}.` });

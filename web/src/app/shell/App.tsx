@@ -1,4 +1,4 @@
-import { type MouseEvent, type ReactNode } from 'react';
+import { useState, type MouseEvent, type ReactNode } from 'react';
 import { ManageSlots } from '../components/ConsultingSlots/ManageSlots';
 import { BookingPageLink, FindSpecialists } from '../components/FindSpecialists';
 import { MyBookings } from '../components/MyBookings';
@@ -8,11 +8,11 @@ import { navigate, useLocation } from './router';
 import { saveSession, useSession } from './session';
 import { SignIn } from './SignIn';
 
-function Link({ to, children, current }: { to: string; children: ReactNode; current?: boolean }) {
+function Link({ to, children, current, inline = false }: { to: string; children: ReactNode; current?: boolean; inline?: boolean }) {
   return (
     <a
       href={to}
-      className="nav-link"
+      className={inline ? undefined : 'nav-link'}
       aria-current={current ? 'page' : undefined}
       onClick={(e: MouseEvent) => {
         if (e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey) {
@@ -80,7 +80,12 @@ export function App({ notice }: { notice?: string | undefined }) {
     page = <SpecialistHome email={session.email} />;
   } else if (path === '/') {
     // The directory is public: a first visit sees what the product is for before anyone asks them to sign in.
-    page = <FindSpecialists onNavigate={navigate} serviceId={location.searchParams.get('service') ?? undefined} />;
+    page = (
+      <>
+        {!session && <Welcome />}
+        <FindSpecialists onNavigate={navigate} serviceId={location.searchParams.get('service') ?? undefined} />
+      </>
+    );
   } else {
     page = (
       <section className="page">
@@ -142,6 +147,45 @@ export function App({ notice }: { notice?: string | undefined }) {
         {page}
       </main>
     </>
+  );
+}
+
+/** Where the welcome's dismissal is remembered, so it greets a first visit only. */
+const WELCOMED = 'slots.welcomed';
+
+/** What the product is, in three steps, for a visitor who has not signed in; "Got it" puts it away for good. */
+function Welcome() {
+  const [shown, setShown] = useState(() => window.localStorage.getItem(WELCOMED) === null);
+  if (!shown) {
+    return null;
+  }
+  return (
+    <section className="welcome card" aria-labelledby="welcome-title">
+      <h2 id="welcome-title">Book time with a specialist, in your own time zone</h2>
+      <ol className="steps">
+        <li>
+          <strong>Find</strong> a specialist by name or by the service you need.
+        </li>
+        <li>
+          <strong>Pick</strong> a free time. Times show in your zone, and a seat is never given twice.
+        </li>
+        <li>
+          <strong>Get</strong> an email with a calendar invite. Plans change? Cancel online until the specialist’s deadline.
+        </li>
+      </ol>
+      <p>
+        Look around without an account: you sign in only to book. Are you a specialist?{' '}
+        <Link to="/sign-in" inline>Sign in</Link> to publish your free times and share your booking page.
+      </p>
+      <div className="form-actions">
+        <button type="button" className="button button-secondary" onClick={() => {
+          window.localStorage.setItem(WELCOMED, '1');
+          setShown(false);
+        }}>
+          Got it
+        </button>
+      </div>
+    </section>
   );
 }
 
