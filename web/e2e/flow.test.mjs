@@ -355,6 +355,12 @@ test('on a phone (360×740), in dark mode, no screen scrolls sideways, every con
   const specialist = `dora-${RUN}@example.com`;
   const date = day(4, SPECIALIST_ZONE);
   const dora = await person(browser, { viewport: PHONE, colorScheme: 'dark' });
+  await dora.page.goto('/');
+  await dora.page.getByRole('region', { name: 'Book time with a specialist, in your own time zone' }).waitFor();
+  await fitsWidth(dora.page, 'first visit');
+  await touchTargets(dora.page, 'first visit');
+  await accessible(dora.page, 'first visit (phone, dark)');
+  await shot(dora.page, 'phone-first-visit');
   await dora.page.goto('/sign-in');
   await fitsWidth(dora.page, 'sign-in');
   await touchTargets(dora.page, 'sign-in');

@@ -53,6 +53,7 @@ test('the page heads with who the customer is booking: their name, introduction,
 
   expect(await screen.findByRole('heading', { level: 1, name: 'Dr. Ann Weber' })).toBeInTheDocument();
   expect(screen.getByText(/^Career coach in Berlin\./)).toHaveTextContent('Career coach in Berlin. Sessions in English or German.');
+  expect(screen.getByText('Works in Europe/Berlin time.')).toBeInTheDocument();
   expect(screen.getByText('Tax returns', { selector: 'strong' }).parentElement).toHaveTextContent('Tax returns · 45 min — Bring last year’s.');
   // Each card names the service by its title, not its id.
   expect(await screen.findByRole('article')).toHaveTextContent('60 min · Tax returns');

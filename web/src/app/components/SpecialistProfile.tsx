@@ -56,7 +56,7 @@ export function SpecialistProfile({ specialistEmail, canBook, onSignIn, timeZone
   const services = new Map((profile.data?.services ?? []).map((s) => [s.id, s]));
   return (
     <BookingPage specialistEmail={specialistEmail} name={profile.data?.displayName ?? specialistEmail}
-      introduction={profile.data?.introduction ?? null} services={services}
+      introduction={profile.data?.introduction ?? null} services={services} specialistZone={profile.data?.timezone ?? null}
       service={serviceId ? services.get(serviceId) : undefined} canBook={canBook} onSignIn={onSignIn} timeZone={timeZone}
       serviceId={serviceId} myBookingsHref={myBookingsHref} onNavigate={onNavigate} />
   );
@@ -114,9 +114,11 @@ function sameDayIn(day: string, offset: number): string {
   return candidate > last ? last : candidate;
 }
 
-function BookingPage({ specialistEmail, name, introduction, services, service, canBook, onSignIn, timeZone, serviceId, myBookingsHref, onNavigate }: Props & {
+function BookingPage({ specialistEmail, name, introduction, specialistZone, services, service, canBook, onSignIn, timeZone, serviceId, myBookingsHref, onNavigate }: Props & {
   name: string;
   introduction: string | null;
+  /** The zone the specialist works in, from their profile. */
+  specialistZone: string | null;
   services: Map<string, Service>;
   service: Service | undefined;
 }) {
@@ -227,6 +229,7 @@ function BookingPage({ specialistEmail, name, introduction, services, service, c
           )}
           {introduction && <p className="profile-intro">{introduction}</p>}
           {name !== specialistEmail && <p className="muted small">{specialistEmail}</p>}
+          {specialistZone && <p className="muted small">Works in {specialistZone} time.</p>}
           {timeZone === undefined && <ZonePicker zone={zone} onPick={pickZone} />}
         </div>
       </div>
