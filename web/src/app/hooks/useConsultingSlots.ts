@@ -1,7 +1,7 @@
 // Server state for the components: every list is a react-query query (refetched on focus and after every change),
 // every change a mutation that refreshes the lists when it settles, whether it succeeded or not (a refusal such as
 // `slot_fully_booked` means the list the person saw is stale).
-import { useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import type { NewSeries, NewSlot, PolicyInput, ProfileInput, ScheduleFilter, SlotChange, SlotStatus } from '../api/consultingSlots';
 import { useSlotsApi } from './SlotsApiContext';
@@ -22,6 +22,13 @@ export const slotKeys = {
   bookingCalendar: (slotId: string) => ['slots', 'booking-calendar', slotId] as const,
 };
 
+/** What a paged list's query shares: each page names the next one's cursor; the results shown stay while others load. */
+const byCursor = {
+  initialPageParam: undefined as string | undefined,
+  getNextPageParam: (last: { next: string | null }) => last.next ?? undefined,
+  placeholderData: keepPreviousData,
+};
+
 /**
  * A specialist's slots with their bookings (the specialist's own view), those the filter keeps, page by page
  * (`fetchNextPage` reads on); the previous results stay while another filter loads.
@@ -31,9 +38,7 @@ export function useSpecialistSlots(specialistEmail: string, filter: ScheduleFilt
   return useInfiniteQuery({
     queryKey: slotKeys.specialist(specialistEmail, filter),
     queryFn: ({ pageParam }) => api.listSpecialistSlots(specialistEmail, filter, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.next ?? undefined,
-    placeholderData: (previous) => previous,
+    ...byCursor,
   });
 }
 
@@ -174,9 +179,7 @@ export function useFindSpecialists(q: string, serviceId?: string) {
   return useInfiniteQuery({
     queryKey: slotKeys.directory(q, serviceId),
     queryFn: ({ pageParam }) => api.findSpecialists(q, serviceId, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.next ?? undefined,
-    placeholderData: (previous) => previous,
+    ...byCursor,
   });
 }
 
