@@ -238,6 +238,36 @@ public class NotificationTests(SlotsApiFactory factory) : ApiTestBase(factory)
         Assert.Equal(slot.StartsAt, data.GetProperty("movedFrom").GetProperty("startsAt").GetDateTime().ToUniversalTime());
     }
 
+    [Fact]
+    public async Task Moving_a_booking_mails_both_sides_an_update_of_the_same_invite_and_its_reminders_follow_it()
+    {
+        var specialist = NewSpecialist();
+        var today = DateOnly.FromDateTime(Factory.Clock.GetUtcNow().UtcDateTime);
+        var (from, to) = (await CreateBerlinSlotAsync(specialist, today.AddDays(4)), await CreateBerlinSlotAsync(specialist, today.AddDays(6)));
+        var customer = $"mail-{Guid.NewGuid():N}";
+        Assert.Equal(HttpStatusCode.Created, (await BookAsync(Client, from.Id, customer)).StatusCode);
+        await MailsToAsync(2, $"{customer}@customers.example", specialist); // the confirmation and the notice
+        var booking = await BookingIdAsync(from.Id, customer);
+
+        var moved = await Client.PostAsJsonAsync($"{Base}/{from.Id}/book/{customer}/move", new { toSlotId = to.Id });
+
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        // Its reminders moved with it, in the move's own transaction.
+        Assert.Equal([to.StartsAt.AddDays(-1), to.StartsAt.AddHours(-1)], await RemindersAsync(booking));
+        var mails = await MailsToAsync(4, $"{customer}@customers.example", specialist);
+        var update = Assert.Single(mails, m => IsMove(m, customer));
+        var notice = Assert.Single(mails, m => m.Subject!.StartsWith("Moved booking: ", StringComparison.Ordinal) && Recipient(m) == specialist);
+        foreach (var mail in new[] { update, notice })
+        {
+            var session = Assert.Single(Invite(mail, "REQUEST").Events);
+            Assert.Equal($"booking-{booking}@consulting-slots.invalid", session.Uid);
+            Assert.Equal(1, session.Sequence);
+            Assert.Equal(to.StartsAt, session.DtStart!.AsUtc);
+        }
+
+        Assert.Contains(LocalTimes(to), update.TextBody, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// Reminders go a day and an hour before the start, by the service's clock (moved here, not slept through): the first
     /// at its moment, the second never once the session has started; a cancelled booking's are dropped.

@@ -10,10 +10,11 @@ using Slots.Application.Slots;
 using Slots.Application.Slots.BookSlot;
 using Slots.Application.Slots.CancelBooking;
 using Slots.Application.Slots.ListCancelledBookings;
+using Slots.Application.Slots.MoveBooking;
 
 namespace Slots.Api.Endpoints;
 
-/// <summary>A slot's bookings: book a seat, cancel one, list the cancelled ones.</summary>
+/// <summary>A slot's bookings: book a seat, cancel one, move one to another slot, list the cancelled ones.</summary>
 public static class BookingEndpoints
 {
     public static void MapBookings(this RouteGroupBuilder slots)
@@ -44,6 +45,20 @@ public static class BookingEndpoints
             .WithDescription("Cancels the signed-in customer's own live booking, whose id is the token's subject: for a "
                 + "subject a path cannot carry (one holding `/`, say).")
             .ChangesASlot().Limited(RateLimits.Cancellations);
+        slots.MapPost("/{slotId:guid}/book/{customerId}/move", Move).WithName("moveBooking")
+            .WithSummary("Move a booking to another slot")
+            .WithDescription("Moves a customer's live booking to another slot of the same specialist (`toSlotId`) in one "
+                + "transaction: the booking keeps its id and its invite (updated: the same UID, SEQUENCE one more), takes the "
+                + "policy a new booking of that slot would, and lists the slot it left in `movedFrom`. The target is checked "
+                + "as a booking is; when it refuses (409 `slot_fully_booked`, `slot_inactive`, `slot_in_past`, `already_booked`, "
+                + "`booking_window_closed`, `move_to_other_specialist`), nothing changes and the customer keeps the seat they "
+                + "had. The customer until the booking's `cancellableUntil` (later: 409 `reschedule_window_closed`); the slot's "
+                + "specialist or an admin until it starts. One `slots.booking.moved` event with both slots' seats.")
+            .ChangesASlot().Idempotent().Limited(RateLimits.Bookings);
+        slots.MapPost("/{slotId:guid}/book/me/move", MoveMine).WithName("moveMyBooking")
+            .WithSummary("Move my booking to another slot")
+            .WithDescription("`POST .../book/{customerId}/move` for the signed-in customer's own booking.")
+            .ChangesASlot().Idempotent().Limited(RateLimits.Bookings);
         slots.MapGet("/{slotId:guid}/cancelled-bookings", ListCancelled).WithName("listCancelledBookings")
             .WithSummary("List a slot's cancelled bookings")
             .WithDescription("The most recently cancelled first, at most `limit` (1-100, default 100). Its specialist or an admin.")
@@ -77,6 +92,17 @@ public static class BookingEndpoints
     private static Task<NoContent> CancelMineWithReason(
         Guid slotId, CancelBookingRequest body, ICurrentUser user, ISender sender, CancellationToken ct) =>
         CancelWithReason(slotId, user.Require().Subject, body, sender, ct);
+
+    private static async Task<Ok<BookingConfirmation>> Move(
+        Guid slotId, string customerId, MoveBookingRequest body, [FromHeader(Name = IdempotencyKeyFilter.Header)] string? idempotencyKey,
+        ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(
+            new MoveBookingCommand(slotId, customerId, body.ToSlotId, body.Reason) { IdempotencyKey = idempotencyKey }, ct));
+
+    private static Task<Ok<BookingConfirmation>> MoveMine(
+        Guid slotId, MoveBookingRequest body, [FromHeader(Name = IdempotencyKeyFilter.Header)] string? idempotencyKey,
+        ICurrentUser user, ISender sender, CancellationToken ct) =>
+        Move(slotId, user.Require().Subject, body, idempotencyKey, sender, ct);
 
     private static async Task<NoContent> SendCancelAsync(CancelBookingCommand command, ISender sender, CancellationToken ct)
     {

@@ -23,7 +23,8 @@ public static class ProblemCodes
         [
             "slot_fully_booked", "already_booked", "slot_inactive", "slot_in_past", "slot_has_bookings", "slot_overlaps",
             "booking_limit_reached", "delivery_in_flight", "webhook_disabled", "handle_taken", "customer_has_live_bookings",
-            "notification_in_flight", "booking_window_closed", "cancellation_window_closed",
+            "notification_in_flight", "booking_window_closed", "cancellation_window_closed", "move_to_other_specialist",
+            "reschedule_window_closed", "move_limit_reached",
         ],
         [410] = ["position_expired"],
         [412] = ["precondition_failed"],

@@ -21,7 +21,7 @@ public static class EventsEndpoints
         app.MapGet(Path, ListEvents).WithTags(ApiTags.Events).RequireAuthorization().WithName("listEvents")
             .WithSummary("Read the event feed")
             .WithDescription("Every change, as CloudEvents 1.0 (`slots.slot.created`, `slots.slot.changed`, `slots.slot.deleted`, "
-                + "`slots.booking.created`, `slots.booking.cancelled`; a series' bulk changes as one `slots.series.created`, "
+                + "`slots.booking.created`, `slots.booking.cancelled`, `slots.booking.moved`; a series' bulk changes as one `slots.series.created`, "
                 + "`.changed` or `.deleted` whose subject is the series and whose data names the slots), oldest first, after `after` (a `position` the feed gave; "
                 + "omitted: from the first). Polling with the last `position` seen never misses an event and never repeats one, "
                 + "although transactions commit out of the order they began in. Events are kept 90 days (configurable): "

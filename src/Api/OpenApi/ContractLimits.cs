@@ -67,7 +67,7 @@ public static class ContractLimits
             ["position"] = s => Text(s, EventPosition.MaxLength, "The event's place in the feed: pass it as `after` to read on."),
             ["specversion"] = s => Text(s, 8, "The CloudEvents version: 1.0."),
             ["source"] = s => Text(s, 256, "Who wrote the event: urn:consulting-slots."),
-            ["type"] = s => Text(s, 64, "What happened: slots.slot.created, slots.slot.changed, slots.slot.deleted, slots.booking.created, slots.booking.cancelled, slots.series.created, slots.series.changed or slots.series.deleted."),
+            ["type"] = s => Text(s, 64, "What happened: slots.slot.created, slots.slot.changed, slots.slot.deleted, slots.booking.created, slots.booking.cancelled, slots.booking.moved, slots.series.created, slots.series.changed or slots.series.deleted."),
             ["subject"] = Uuid,
             ["datacontenttype"] = s => Text(s, 64, "The data's media type: application/json."),
             ["time"] = Instant,
@@ -194,6 +194,16 @@ public static class ContractLimits
             ["CancellationFacts.reason"] = s => Text(s, SlotLimits.MaxReasonLength, "The reason the canceller gave; null when they gave none."),
             ["CancelBookingRequest.reason"] = s => Text(s, SlotLimits.MaxReasonLength,
                 "Why, in one line: the booking keeps it, and both parties' emails quote it. Required when the booking's policy says so."),
+            ["MoveBookingRequest.reason"] = s => Text(s, SlotLimits.MaxReasonLength,
+                "Why, in one line: the move's event carries it."),
+            ["toSlotId"] = Uuid,
+            ["movedFrom"] = s =>
+            {
+                s.MaxItems = SlotLimits.MaxMoves;
+                s.Items = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid", MaxLength = UuidLength };
+                s.Description ??= "The slots the booking was moved out of, the first first; empty when it never moved.";
+            },
+            ["MoveFacts.reason"] = s => Text(s, SlotLimits.MaxReasonLength, "The reason the mover gave; null when they gave none."),
             ["bookingNoticeMinutes"] = s => Integer(s, 0, SlotLimits.MaxNoticeMinutes,
                 "A slot can be booked until this many minutes before it starts (0: until it starts). In a slot's override, null follows the specialist's."),
             ["cancelNoticeMinutes"] = s => Integer(s, 0, SlotLimits.MaxNoticeMinutes,

@@ -14,6 +14,9 @@ public sealed record BookingEventData(BookingEventData.BookingIds Booking, SlotS
     /// <summary>A cancellation's who, why and whether it came late (after the booking's <c>cancellableUntil</c>); null otherwise.</summary>
     public CancellationFacts? Cancellation { get; init; }
 
+    /// <summary>A move's slot left (with its seats now), who moved the booking and why; null for other events.</summary>
+    public MoveFacts? Move { get; init; }
+
     public static BookingEventData Of(Booking booking, Slot slot) =>
         new(new BookingIds(booking.Id, booking.CustomerId, booking.BookedAt, booking.CancelledAt), slot.ToSummary())
         {
@@ -22,6 +25,9 @@ public sealed record BookingEventData(BookingEventData.BookingIds Booking, SlotS
 
     /// <summary>Who cancelled, the reason they gave, and whether the specialist or an admin overrode the policy.</summary>
     public sealed record CancellationFacts(CancelledBy By, string? Reason, bool Late);
+
+    /// <summary>Where a moved booking came from (that slot as it is after the move: its seats), by whom and why.</summary>
+    public sealed record MoveFacts(SlotSummary From, CancelledBy By, string? Reason);
 
     /// <summary>A booking as events carry it: who (by id) and when.</summary>
     public sealed record BookingIds(Guid BookingId, string CustomerId, DateTime BookedAt, DateTime? CancelledAt);

@@ -9,6 +9,9 @@ public static class EventTypes
     public const string BookingCreated = "slots.booking.created";
     public const string BookingCancelled = "slots.booking.cancelled";
 
+    /// <summary>A booking moved to another slot of its specialist, in place (<see cref="BookingEventData.Move"/>).</summary>
+    public const string BookingMoved = "slots.booking.moved";
+
     /// <summary>A series was published: one event for all its slots (<see cref="SeriesEventData"/>).</summary>
     public const string SeriesCreated = "slots.series.created";
 
@@ -20,5 +23,5 @@ public static class EventTypes
 
     /// <summary>Every type, in the order above: what a webhook subscription may name.</summary>
     public static readonly IReadOnlyList<string> All =
-        [SlotCreated, SlotChanged, SlotDeleted, BookingCreated, BookingCancelled, SeriesCreated, SeriesChanged, SeriesDeleted];
+        [SlotCreated, SlotChanged, SlotDeleted, BookingCreated, BookingCancelled, BookingMoved, SeriesCreated, SeriesChanged, SeriesDeleted];
 }

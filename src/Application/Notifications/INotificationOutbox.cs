@@ -18,4 +18,7 @@ public interface INotificationOutbox
 
     /// <summary>Moves the reminders of <paramref name="slot"/>'s live bookings to its new start, those whose moment is still ahead at <paramref name="now"/>.</summary>
     void Moved(Slot slot, DateTimeOffset now);
+
+    /// <summary>Moves <paramref name="booking"/>'s reminders to the start of <paramref name="slot"/>, which it was moved into, those whose moment is still ahead at <paramref name="now"/>.</summary>
+    void MovedBooking(Booking booking, Slot slot, DateTimeOffset now);
 }

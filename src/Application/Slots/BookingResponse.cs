@@ -18,6 +18,9 @@ public sealed record BookingResponse
     public required DateTime CancellableUntil { get; init; }
     public DateTime? CancelledAt { get; init; }
 
+    /// <summary>The slots the booking was moved out of, the first first; empty when it never moved.</summary>
+    public IReadOnlyList<Guid> MovedFrom { get; init; } = [];
+
     /// <summary>Who cancelled, why, and whether late; null while the booking is live.</summary>
     public BookingEventData.CancellationFacts? Cancellation { get; init; }
 }

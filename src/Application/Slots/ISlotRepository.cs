@@ -52,6 +52,15 @@ public interface ISlotRepository
     /// </summary>
     Task<IReadOnlyList<Slot>> GetSeriesForUpdateAsync(Guid seriesId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// For a move of a booking: locks both slots' rows in id order (so two moves between the same slots, either way, queue
+    /// rather than deadlock, as with a series), then the customer, like <see cref="GetForBookingAsync"/>; reads the
+    /// policy of the target's specialist; and loads both slots with the customer's live booking in each, if any. A null
+    /// slot when there is no such slot.
+    /// </summary>
+    Task<(Slot? From, Slot? To, BookingPolicy SpecialistPolicy)> GetForMoveAsync(
+        Guid fromSlotId, Guid toSlotId, string customerId, CancellationToken cancellationToken);
+
     void Add(Slot slot);
 
     void Remove(Slot slot);

@@ -75,6 +75,9 @@ public sealed class Booking
     /// </summary>
     public int Sequence { get; private set; }
 
+    /// <summary>The slots the booking was moved out of, the first first: where it has been before <see cref="SlotId"/>.</summary>
+    public List<Guid> MovedFrom { get; private set; } = [];
+
     /// <summary>True while the booking holds a seat.</summary>
     public bool IsLive => CancelledAt is null;
 
@@ -93,6 +96,19 @@ public sealed class Booking
         }
 
         (CancelledAt, CancelledBy, CancellationReason, CancelledLate) = (at, by, why, late);
+        Sequence++;
+    }
+
+    /// <summary>
+    /// Moved to the slot <paramref name="slotId"/> starting at <paramref name="startsAt"/>, in place: the same booking (and
+    /// invite), revised; it takes <paramref name="policy"/>, the one a new booking there would have.
+    /// </summary>
+    internal void MoveTo(Guid slotId, DateTime startsAt, BookingPolicy policy)
+    {
+        MovedFrom = [.. MovedFrom, SlotId];
+        SlotId = slotId;
+        Policy = policy;
+        CancellableUntil = policy.CancellableUntil(startsAt);
         Sequence++;
     }
 

@@ -263,6 +263,55 @@ public sealed class Slot
         return booking;
     }
 
+    /// <summary>
+    /// Moves the customer's live booking from this slot to <paramref name="target"/>, another slot of the same specialist,
+    /// in place: the booking keeps its id (and its invite's UID), its invite is revised, it lists this slot in its
+    /// <see cref="Booking.MovedFrom"/>, and it takes the policy a new booking of the target would. The target is checked
+    /// as a booking is (<see cref="EnsureBookable"/>); when it refuses, nothing changes. A customer (or a service for
+    /// them) moves their booking only until its <see cref="Booking.CancellableUntil"/>; the specialist and an admin, until
+    /// it starts.
+    /// </summary>
+    /// <exception cref="DomainException">
+    /// <c>slot_in_past</c> once this slot has started; <c>booking_not_found</c>; <c>move_to_other_specialist</c>;
+    /// <c>reschedule_window_closed</c>; <c>move_limit_reached</c> after <see cref="SlotLimits.MaxMoves"/>; and the target's <c>slot_inactive</c>, <c>slot_in_past</c>, <c>already_booked</c>,
+    /// <c>booking_window_closed</c> or <c>slot_fully_booked</c>.
+    /// </exception>
+    public Booking MoveBooking(string customerId, Slot target, DateTimeOffset now, BookingPolicy specialists, CancelledBy by)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (StartsAt <= Instant.From(now))
+        {
+            throw SlotErrors.InPast();
+        }
+
+        var booking = _bookings.Find(b => b.IsLive && b.CustomerId == customerId)
+            ?? throw SlotErrors.BookingNotFound(Id, customerId);
+        if (!target.IsOwnedBy(SpecialistIssuer, SpecialistId) || target.SpecialistEmail != SpecialistEmail)
+        {
+            throw SlotErrors.OtherSpecialist();
+        }
+
+        if (by is CancelledBy.Customer or CancelledBy.Service && Instant.From(now) > booking.CancellableUntil)
+        {
+            throw SlotErrors.RescheduleWindowClosed(booking.CancellableUntil);
+        }
+
+        if (booking.MovedFrom.Count >= SlotLimits.MaxMoves)
+        {
+            throw SlotErrors.MoveLimitReached();
+        }
+
+        target.EnsureBookable(new Customer(booking.CustomerId, booking.CustomerEmail, booking.CustomerName), now, specialists);
+        _bookings.Remove(booking);
+        BookedCount--;
+        Changed(now);
+        booking.MoveTo(target.Id, target.StartsAt, target.Policy.Over(specialists));
+        target._bookings.Add(booking);
+        target.BookedCount++;
+        target.Changed(now);
+        return booking;
+    }
+
     /// <summary>Moves the slot to other local times on the same date; the create rules apply to the new times.</summary>
     /// <exception cref="DomainException">When the slot has started or the new times break a time rule.</exception>
     public void ChangeTimes(TimeOnly? start, TimeOnly? end, DateTimeOffset now)

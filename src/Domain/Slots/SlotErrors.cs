@@ -115,4 +115,17 @@ public static class SlotErrors
     /// <summary>The booking's policy asks for a reason and none was given.</summary>
     public static DomainException CancellationReasonRequired() =>
         new("cancellation_reason_required", "This booking's policy asks for a reason to cancel it.", DomainErrorKind.Invalid, "reason");
+
+    /// <summary>A booking moves only between one specialist's slots.</summary>
+    public static DomainException OtherSpecialist() =>
+        new("move_to_other_specialist", "A booking moves only to another slot of the same specialist.", DomainErrorKind.Conflict);
+
+    /// <summary>The customer's time to move the booking themselves ended with its cancellation deadline.</summary>
+    public static DomainException RescheduleWindowClosed(DateTime until) =>
+        new("reschedule_window_closed",
+            $"The booking could be moved until {until:yyyy-MM-dd'T'HH:mm:ss'Z'}; now only the specialist can move it.", DomainErrorKind.Conflict);
+
+    /// <summary>The booking has moved as often as a booking may (<see cref="SlotLimits.MaxMoves"/>).</summary>
+    public static DomainException MoveLimitReached() =>
+        new("move_limit_reached", $"A booking moves at most {SlotLimits.MaxMoves} times; cancel it and book again.", DomainErrorKind.Conflict);
 }

@@ -48,4 +48,7 @@ public static class SlotLimits
 
     /// <summary>Whether <paramref name="date"/> lies in [<see cref="EarliestDate"/>, <see cref="LatestDate"/>].</summary>
     public static bool IsSupported(DateOnly date) => date >= EarliestDate && date <= LatestDate;
+
+    /// <summary>How many times one booking may move: its history stays bounded.</summary>
+    public const int MaxMoves = 50;
 }

@@ -51,6 +51,7 @@ internal sealed class MailComposer(MailOptions options, ICalendarWriter calendar
         {
             (NotificationKind.Booked, true) => ($"Booked: {when}", new[] { $"Hello {name},", $"your consulting session with {booking.SpecialistEmail} is booked." }),
             (NotificationKind.Booked, false) => ($"New booking: {name}, {when}", new[] { $"{name} ({booking.CustomerEmail}) booked a consulting session with you." }),
+            (NotificationKind.Rescheduled, false) => ($"Moved booking: {name}, {when}", new[] { $"The booking of {name} ({booking.CustomerEmail}) has moved to new times." }),
             (NotificationKind.Rescheduled, _) => ($"Moved: {when}", new[] { $"Hello {name},", $"your consulting session with {booking.SpecialistEmail} has moved to new times." }),
             (NotificationKind.Reminder, _) => ($"Reminder: {when}", new[] { $"Hello {name},", $"your consulting session with {booking.SpecialistEmail} is coming up." }),
             (_, true) => ($"Cancelled: {when}", new[] { $"Hello {name},", $"your consulting session with {booking.SpecialistEmail} is cancelled." }),

@@ -53,6 +53,19 @@ internal sealed class NotificationOutbox(SlotsDbContext db, MailOptions options,
           AND n.status IN ({Pending}, {Sent}) AND @notify_starts - n.remind_before > @notify_now
         """;
 
+    /// <summary>
+    /// A moved booking's reminders, due at their moment before its new slot's start <c>@notify_starts</c>: pending ones, and
+    /// one already sent for the old times whose new moment is still ahead; a pending one whose new moment has passed is
+    /// skipped, never sent after the session it announces.
+    /// </summary>
+    private static readonly string MovedBookingSql = $"""
+        UPDATE notifications n
+        SET status = CASE WHEN @notify_starts - n.remind_before > @notify_now THEN {Pending} ELSE {Skipped} END,
+            next_attempt_at = @notify_starts - n.remind_before, retry_from = @notify_starts - n.remind_before
+        WHERE n.booking_id = @notify_booking AND n.kind = {Reminder}
+          AND (n.status = {Pending} OR (n.status = {Sent} AND @notify_starts - n.remind_before > @notify_now))
+        """;
+
     public void Booked(Guid eventId, Booking booking, Slot slot)
     {
         // None whose moment had passed when it was booked.
@@ -80,6 +93,20 @@ internal sealed class NotificationOutbox(SlotsDbContext db, MailOptions options,
 
         db.RoundTrips.SendWithChanges(new CommandRoundTrips.Statement(MovedSql, [
             new NpgsqlParameter<Guid>("notify_slot", slot.Id),
+            new NpgsqlParameter<DateTime>("notify_starts", slot.StartsAt),
+            new NpgsqlParameter<DateTimeOffset>("notify_now", now),
+        ]));
+    }
+
+    public void MovedBooking(Booking booking, Slot slot, DateTimeOffset now)
+    {
+        if (!options.Enabled)
+        {
+            return;
+        }
+
+        db.RoundTrips.SendWithChanges(new CommandRoundTrips.Statement(MovedBookingSql, [
+            new NpgsqlParameter<Guid>("notify_booking", booking.Id),
             new NpgsqlParameter<DateTime>("notify_starts", slot.StartsAt),
             new NpgsqlParameter<DateTimeOffset>("notify_now", now),
         ]));

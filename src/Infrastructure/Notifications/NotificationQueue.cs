@@ -14,8 +14,8 @@ namespace Slots.Infrastructure.Notifications;
 /// The notifications' table, in three statements.
 /// <list type="bullet">
 /// <item>The fan-out makes them from the events after its cursor (<see cref="FeedCursor"/>), one process at a time: a
-/// booking's creation tells the customer and the specialist; a slot moved to other times tells each customer who held a
-/// seat in it then. One row per (event, booking, recipient, kind, reminder offset), unique, so
+/// booking's creation tells the customer and the specialist, and so does a booking's move to another slot (an update of
+/// the same invite); a slot moved to other times tells each customer who held a seat in it then. One row per (event, booking, recipient, kind, reminder offset), unique, so
 /// a fan-out run twice makes each once; an event without a booking id (an older shape) makes none, so the fan-out never
 /// stops on one event. A booking's reminders, a cancellation's notices and a move of the reminders are written by the
 /// change's own transaction (<see cref="NotificationOutbox"/>). Each row keeps the customer's id, for an erasure.</item>
@@ -34,12 +34,13 @@ internal sealed class NotificationQueue(NpgsqlDataSource source, MailOptions opt
     private static readonly string FanOutSql = $$"""
         WITH {{FeedCursor.Batch("notification_fanout", "$1")}},
         created AS (
-            SELECT id, CASE WHEN data -> 'booking' ->> 'bookingId' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
-                            THEN (data -> 'booking' ->> 'bookingId')::uuid END AS booking_id
-            FROM batch WHERE type = 'slots.booking.created'),
+            SELECT id, type, CASE WHEN data -> 'booking' ->> 'bookingId' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+                                  THEN (data -> 'booking' ->> 'bookingId')::uuid END AS booking_id
+            FROM batch WHERE type IN ('slots.booking.created', 'slots.booking.moved')),
         moves AS (SELECT id, subject, time FROM batch WHERE type = 'slots.slot.changed' AND json_typeof(data -> 'movedFrom') = 'object'),
         wanted AS (
-            SELECT c.id AS event_id, c.booking_id, r.recipient, {{Booked}} AS kind
+            SELECT c.id AS event_id, c.booking_id, r.recipient,
+                   CASE WHEN c.type = 'slots.booking.moved' THEN {{Rescheduled}} ELSE {{Booked}} END AS kind
             FROM created c CROSS JOIN (VALUES ({{Customer}}), ({{Specialist}})) r (recipient)
             WHERE c.booking_id IS NOT NULL
             UNION ALL

@@ -47,6 +47,9 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
         WHERE s.id = @lock_slot
         """;
 
+    /// <summary>A move's two slots, in id order, like a series' (<see cref="LockSeriesSql"/>).</summary>
+    private const string LockSlotsSql = "SELECT 1 FROM slots WHERE id = ANY(@lock_slots) ORDER BY id FOR UPDATE";
+
     /// <summary>A specialist's schedule, taken by every create and change of times (and by the import).</summary>
     private static readonly string LockScheduleSql = "SELECT 1 AS \"Value\" FROM " + AdvisoryLocks.Schedule("@lock_email");
 
@@ -106,6 +109,24 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
         var slot = await LoadLockedAsync(() => LoadSlotWithLiveBooking.GetOrAdd(db.Model, static _ => CompileLoadWithLiveBooking())(
             db, slotId, customerId, cancellationToken));
         return (slot, held ?? throw StatementsNotSent(), policy);
+    }
+
+    public async Task<(Slot? From, Slot? To, BookingPolicy SpecialistPolicy)> GetForMoveAsync(
+        Guid fromSlotId, Guid toSlotId, string customerId, CancellationToken cancellationToken)
+    {
+        EnsureInTransaction();
+        var policy = BookingPolicy.Default;
+        // The target's owner's policy: the one a new booking of the target would take.
+        NpgsqlParameter[] target = [new NpgsqlParameter<Guid>("lock_slot", toSlotId)];
+        db.RoundTrips.SendBeforeNextQuery(
+            new(LockSlotsSql, [new NpgsqlParameter<Guid[]>("lock_slots", [fromSlotId, toSlotId])]),
+            new(LockCustomerSql, [new NpgsqlParameter<string>("lock_customer", customerId)]),
+            new(OwnerPolicySql, target, row => policy = new SpecialistPolicies.PolicyRow(
+                row.GetInt32(0), row.GetInt32(1), row.GetString(2)).ToPolicy()));
+        var load = LoadSlotWithLiveBooking.GetOrAdd(db.Model, static _ => CompileLoadWithLiveBooking());
+        var from = await LoadLockedAsync(() => load(db, fromSlotId, customerId, cancellationToken));
+        var to = await load(db, toSlotId, customerId, cancellationToken);
+        return (from, to, policy);
     }
 
     public async Task LockScheduleAsync(string specialistEmail, CancellationToken cancellationToken)

@@ -33,13 +33,6 @@ public sealed class BookSlotHandler(
         limits.EnsureRoomFor(held);
         var booking = slot.Book(customer, now, policy);
         notifications.Booked(events.Add(EventTypes.BookingCreated, slot.Id, BookingEventData.Of(booking, slot)), booking, slot);
-        return new BookingConfirmation(
-            slot.Id, booking.CustomerId, booking.CustomerEmail, booking.CustomerName, booking.BookedAt,
-            slot.StartsAt, slot.EndsAt, slot.Date, slot.StartTime, slot.EndTime, slot.Timezone)
-        {
-            BookingId = booking.Id,
-            CancellableUntil = booking.CancellableUntil,
-            Policy = booking.Policy,
-        };
+        return BookingConfirmation.Of(booking, slot);
     }
 }

@@ -27,8 +27,22 @@ public sealed record BookingConfirmation(
     /// <summary>The policy the booking was made under, kept whatever the specialist changes later.</summary>
     public required BookingPolicy Policy { get; init; }
 
+    /// <summary>The slots the booking was moved out of, the first first; empty for a booking that never moved.</summary>
+    public IReadOnlyList<Guid> MovedFrom { get; init; } = [];
+
     [JsonIgnore]
     public bool Replayed { get; init; }
+
+    /// <summary>The booking as it stands in <paramref name="slot"/>.</summary>
+    public static BookingConfirmation Of(Booking booking, Slot slot) =>
+        new(slot.Id, booking.CustomerId, booking.CustomerEmail, booking.CustomerName, booking.BookedAt,
+            slot.StartsAt, slot.EndsAt, slot.Date, slot.StartTime, slot.EndTime, slot.Timezone)
+        {
+            BookingId = booking.Id,
+            CancellableUntil = booking.CancellableUntil,
+            Policy = booking.Policy,
+            MovedFrom = [.. booking.MovedFrom],
+        };
 
     public IReplayableResponse AsReplayed() => this with { Replayed = true };
 }

@@ -38,6 +38,8 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.Property(b => b.CancelledBy).HasColumnName("cancelled_by").HasMaxLength(16).HasConversion(ColumnTexts.Cancellers.Converter);
         builder.Property(b => b.CancellationReason).HasColumnName("cancellation_reason").HasMaxLength(SlotLimits.MaxReasonLength);
         builder.Property(b => b.CancelledLate).HasColumnName("cancelled_late");
+        // The slots a booking was moved out of, in order: a Postgres array beside the booking, read and written with it.
+        builder.Property(b => b.MovedFrom).HasColumnName("moved_from").HasDefaultValueSql("'{}'::uuid[]").IsRequired();
 
         // Loading a slot's bookings reads live and cancelled ones; the unique index below covers live ones only.
         builder.HasIndex(b => b.SlotId).HasDatabaseName("ix_bookings_slot");

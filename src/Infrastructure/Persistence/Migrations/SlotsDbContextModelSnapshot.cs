@@ -101,6 +101,13 @@ namespace Slots.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("customer_timezone");
 
+                    b.PrimitiveCollection<List<Guid>>("MovedFrom")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("moved_from")
+                        .HasDefaultValueSql("'{}'::uuid[]");
+
                     b.Property<int>("Sequence")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer")

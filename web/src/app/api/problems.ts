@@ -51,6 +51,9 @@ const sentences: Record<ProblemCode, (p: ApiProblem) => string> = {
   cancellation_reason_required: () => 'Please say why you are cancelling.',
   booking_window_closed: () => 'This slot starts too soon to be booked.',
   cancellation_window_closed: () => 'It is too late to cancel this booking online; please contact the specialist.',
+  reschedule_window_closed: () => 'It is too late to move this booking online; please contact the specialist.',
+  move_to_other_specialist: () => 'A booking can move only to another time of the same specialist.',
+  move_limit_reached: () => 'This booking has moved as often as it can; cancel it and book the time you want.',
   unauthenticated: () => 'Your session has ended. Please sign in again.',
   invalid_token: () => 'Your session has ended. Please sign in again.',
   role_not_allowed: () => 'Your account cannot do this.',
@@ -133,6 +136,7 @@ export const fieldSentences: Record<string, string> = {
   customerId: 'The customer id is one line of text.',
   customerEmail: 'Give an email address such as name@example.com.',
   customerName: 'The name is one line of text.',
+  toSlotId: 'Pick the time to move the booking to.',
   reason: `The reason is one line of up to ${limits.maxReasonLength} characters.`,
   // The profile and its services.
   displayName: `The name is one line of 1 to ${limits.maxDisplayNameLength} characters.`,

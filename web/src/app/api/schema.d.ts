@@ -33,7 +33,7 @@ export interface paths {
         };
         /**
          * Read the event feed
-         * @description Every change, as CloudEvents 1.0 (`slots.slot.created`, `slots.slot.changed`, `slots.slot.deleted`, `slots.booking.created`, `slots.booking.cancelled`; a series' bulk changes as one `slots.series.created`, `.changed` or `.deleted` whose subject is the series and whose data names the slots), oldest first, after `after` (a `position` the feed gave; omitted: from the first). Polling with the last `position` seen never misses an event and never repeats one, although transactions commit out of the order they began in. Events are kept 90 days (configurable): a position before the last event deleted answers 410 `position_expired`, since events after it are gone. Admins, and services with the `events:read` scope. Paged: the next page is in the `Link` header.
+         * @description Every change, as CloudEvents 1.0 (`slots.slot.created`, `slots.slot.changed`, `slots.slot.deleted`, `slots.booking.created`, `slots.booking.cancelled`, `slots.booking.moved`; a series' bulk changes as one `slots.series.created`, `.changed` or `.deleted` whose subject is the series and whose data names the slots), oldest first, after `after` (a `position` the feed gave; omitted: from the first). Polling with the last `position` seen never misses an event and never repeats one, although transactions commit out of the order they began in. Events are kept 90 days (configurable): a position before the last event deleted answers 410 `position_expired`, since events after it are gone. Admins, and services with the `events:read` scope. Paged: the next page is in the `Link` header.
          */
         get: operations["listEvents"];
         put?: never;
@@ -235,6 +235,46 @@ export interface paths {
          * @description Cancels the signed-in customer's own live booking, whose id is the token's subject: for a subject a path cannot carry (one holding `/`, say).
          */
         delete: operations["cancelMyBooking"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consulting-slots/{slotId}/book/{customerId}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a booking to another slot
+         * @description Moves a customer's live booking to another slot of the same specialist (`toSlotId`) in one transaction: the booking keeps its id and its invite (updated: the same UID, SEQUENCE one more), takes the policy a new booking of that slot would, and lists the slot it left in `movedFrom`. The target is checked as a booking is; when it refuses (409 `slot_fully_booked`, `slot_inactive`, `slot_in_past`, `already_booked`, `booking_window_closed`, `move_to_other_specialist`), nothing changes and the customer keeps the seat they had. The customer until the booking's `cancellableUntil` (later: 409 `reschedule_window_closed`); the slot's specialist or an admin until it starts. One `slots.booking.moved` event with both slots' seats.
+         */
+        post: operations["moveBooking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consulting-slots/{slotId}/book/me/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move my booking to another slot
+         * @description `POST .../book/{customerId}/move` for the signed-in customer's own booking.
+         */
+        post: operations["moveMyBooking"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -690,6 +730,8 @@ export interface components {
             /** Format: date-time */
             cancellableUntil: string;
             policy: components["schemas"]["BookingPolicy"];
+            /** @description The slots the booking was moved out of, the first first; empty when it never moved. */
+            movedFrom?: string[];
         };
         /**
          * @description "Cancel if allowed": how late a slot may be booked and a booking cancelled by its customer, and whether a cancellation
@@ -725,6 +767,8 @@ export interface components {
             cancellableUntil: string;
             /** Format: date-time */
             cancelledAt?: null | string;
+            /** @description The slots the booking was moved out of, the first first; empty when it never moved. */
+            movedFrom?: string[];
             cancellation?: null | components["schemas"]["CancellationFacts"];
         };
         BookSlotRequest: {
@@ -774,7 +818,7 @@ export interface components {
             id: string;
             /** @description Who wrote the event: urn:consulting-slots. */
             source: string;
-            /** @description What happened: slots.slot.created, slots.slot.changed, slots.slot.deleted, slots.booking.created, slots.booking.cancelled, slots.series.created, slots.series.changed or slots.series.deleted. */
+            /** @description What happened: slots.slot.created, slots.slot.changed, slots.slot.deleted, slots.booking.created, slots.booking.cancelled, slots.booking.moved, slots.series.created, slots.series.changed or slots.series.deleted. */
             type: string;
             /** Format: date-time */
             time: string;
@@ -802,7 +846,7 @@ export interface components {
              * @description Stable and machine-readable: branch on this, not on the texts.
              * @enum {string}
              */
-            code: "slot_fully_booked" | "already_booked" | "slot_inactive" | "slot_in_past" | "slot_has_bookings" | "slot_overlaps" | "booking_limit_reached" | "delivery_in_flight" | "webhook_disabled" | "handle_taken" | "customer_has_live_bookings" | "notification_in_flight" | "booking_window_closed" | "cancellation_window_closed";
+            code: "slot_fully_booked" | "already_booked" | "slot_inactive" | "slot_in_past" | "slot_has_bookings" | "slot_overlaps" | "booking_limit_reached" | "delivery_in_flight" | "webhook_disabled" | "handle_taken" | "customer_has_live_bookings" | "notification_in_flight" | "booking_window_closed" | "cancellation_window_closed" | "move_to_other_specialist" | "reschedule_window_closed" | "move_limit_reached";
             /** @description The request's trace, to quote when reporting it. */
             traceId: string;
             /** @description Each invalid field (camelCase) and what is wrong with it. */
@@ -819,7 +863,7 @@ export interface components {
              */
             url: string;
             /** @description The event types to receive; all when left out. */
-            types: null | ("slots.slot.created" | "slots.slot.changed" | "slots.slot.deleted" | "slots.booking.created" | "slots.booking.cancelled" | "slots.series.created" | "slots.series.changed" | "slots.series.deleted")[];
+            types: null | ("slots.slot.created" | "slots.slot.changed" | "slots.slot.deleted" | "slots.booking.created" | "slots.booking.cancelled" | "slots.booking.moved" | "slots.series.created" | "slots.series.changed" | "slots.series.deleted")[];
             /** @description What the subscription is for, for people. */
             description: null | string;
             /** Format: date-time */
@@ -896,7 +940,7 @@ export interface components {
              */
             url: null | string;
             /** @description The event types to receive; all when left out. */
-            types: null | ("slots.slot.created" | "slots.slot.changed" | "slots.slot.deleted" | "slots.booking.created" | "slots.booking.cancelled" | "slots.series.created" | "slots.series.changed" | "slots.series.deleted")[];
+            types: null | ("slots.slot.created" | "slots.slot.changed" | "slots.slot.deleted" | "slots.booking.created" | "slots.booking.cancelled" | "slots.booking.moved" | "slots.series.created" | "slots.series.changed" | "slots.series.deleted")[];
             /** @description What the subscription is for, for people. */
             description: null | string;
         };
@@ -1017,6 +1061,12 @@ export interface components {
             };
         };
         JsonElement: unknown;
+        MoveBookingRequest: {
+            /** Format: uuid */
+            toSlotId: string;
+            /** @description Why, in one line: the move's event carries it. */
+            reason?: null | string;
+        };
         MyBookingResponse: {
             /** Format: uuid */
             slotId: string;
@@ -1554,7 +1604,7 @@ export interface components {
              */
             url: string;
             /** @description The event types to receive; all when left out. */
-            types: null | ("slots.slot.created" | "slots.slot.changed" | "slots.slot.deleted" | "slots.booking.created" | "slots.booking.cancelled" | "slots.series.created" | "slots.series.changed" | "slots.series.deleted")[];
+            types: null | ("slots.slot.created" | "slots.slot.changed" | "slots.slot.deleted" | "slots.booking.created" | "slots.booking.cancelled" | "slots.booking.moved" | "slots.series.created" | "slots.series.changed" | "slots.series.deleted")[];
             /** @description What the subscription is for, for people. */
             description: null | string;
             /** Format: date-time */
@@ -3121,6 +3171,265 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description Too many requests from this caller; try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RateLimitedProblem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. Nothing about internals is said. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InternalErrorProblem"];
+                };
+            };
+            /** @description Busy or the database is unreachable; try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnavailableProblem"];
+                };
+            };
+        };
+    };
+    moveBooking: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                slotId: string;
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveBookingRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingConfirmation"];
+                };
+            };
+            /** @description The request is invalid: `errors` maps each field to what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid (`WWW-Authenticate` says why). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthenticatedProblem"];
+                };
+            };
+            /** @description The caller's role or identity may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description No such slot or booking (or one the caller may not see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description The current state (of the slot, or of a delivery) does not allow this; `code` says which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description The request body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used for a different request by this caller: use a new key. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["IdempotencyKeyReusedProblem"];
+                };
+            };
+            /** @description Too many requests from this caller; try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RateLimitedProblem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. Nothing about internals is said. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InternalErrorProblem"];
+                };
+            };
+            /** @description Busy or the database is unreachable; try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnavailableProblem"];
+                };
+            };
+        };
+    };
+    moveMyBooking: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                slotId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveBookingRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingConfirmation"];
+                };
+            };
+            /** @description The request is invalid: `errors` maps each field to what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid (`WWW-Authenticate` says why). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthenticatedProblem"];
+                };
+            };
+            /** @description The caller's role or identity may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description No such slot or booking (or one the caller may not see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description The current state (of the slot, or of a delivery) does not allow this; `code` says which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description The request body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used for a different request by this caller: use a new key. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["IdempotencyKeyReusedProblem"];
                 };
             };
             /** @description Too many requests from this caller; try again after `Retry-After` seconds. */
