@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  accessible, ARTIFACTS, BASE, day, fitsWidth, icalUtc, launch, longDate, mailTo, openDay, person, PHONE, RUN, shot, signIn, touchTargets,
+  accessible, ARTIFACTS, day, fitsWidth, icalUtc, launch, longDate, mailTo, openDay, person, PHONE, post, RUN, shot, signIn, touchTargets,
 } from './browser.mjs';
 
 let browser;
@@ -268,15 +268,15 @@ test('500 slots stay usable: a page at a time, by week and day, one compact row 
   await signIn(ria.page, { role: 'specialist', email: specialist, name: 'Ria' });
   const token = await ria.page.evaluate(() => JSON.parse(window.localStorage.getItem('slots.session')).token);
   // 25 days of twenty half-hour slots: the most one series request makes.
-  const series = await api('/api/consulting-slots/series', token, {
+  const series = await post('/api/consulting-slots/series', token, {
     from: day(1, 'UTC'), to: day(25, 'UTC'), weekdays: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'],
     windows: [{ startTime: '08:00', endTime: '18:00' }], slotMinutes: 30, timezone: 'UTC', specialistEmail: specialist,
   });
   assert.equal(series.created.length, 500);
-  const { token: customer } = await api('/api/dev/token', null, { role: 'customer', id: `quin-${RUN}`, email: `quin-${RUN}@example.com`, name: 'Quin' });
+  const { token: customer } = await post('/api/dev/token', null, { role: 'customer', id: `quin-${RUN}`, email: `quin-${RUN}@example.com`, name: 'Quin' });
   const booked = [series.created[3], series.created[250], series.created[499]];
   for (const slot of booked) {
-    await api(`/api/consulting-slots/${slot.id}/book`, customer, {});
+    await post(`/api/consulting-slots/${slot.id}/book`, customer, {});
   }
 
   await ria.page.reload();
@@ -312,17 +312,6 @@ test('500 slots stay usable: a page at a time, by week and day, one compact row 
   assert.deepEqual(ria.problems, []);
   await ria.context.close();
 });
-
-/** A JSON request to the API, as a host would make it; fails on any answer but 2xx. */
-async function api(path, token, body) {
-  const response = await fetch(`${BASE}${path}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  assert.ok(response.ok, `${path}: ${response.status} ${await response.clone().text()}`);
-  return response.json();
-}
 
 test('the booking page is interactive soon after it is asked for (measured, printed)', async () => {
   const zone = 'Europe/Berlin';

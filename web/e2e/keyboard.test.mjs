@@ -1,7 +1,9 @@
 // The same flow by keyboard alone: every step reached with Tab, pressed with Enter or Space, typed with keys.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { day, dayButton, launch, person, RUN, showMonth } from './browser.mjs';
+import {
+  accessible, day, dayButton, fitsWidth, launch, mailTo, person, PHONE, post, RUN, shot, showMonth, signIn, touchTargets,
+} from './browser.mjs';
 
 let browser;
 before(async () => {
@@ -157,4 +159,44 @@ test('by keyboard only: the whole story, from publishing to deleting', async () 
     assert.deepEqual(p.problems, []);
     await p.context.close();
   }
+});
+
+test('on a phone in dark mode, by keyboard: a customer moves her booking to another time; the same invite is updated', async () => {
+  const zone = 'Europe/Berlin';
+  const specialist = `nia-${RUN}@example.com`;
+  const { token: nia } = await post('/api/dev/token', null, { role: 'specialist', id: `nia-${RUN}`, email: specialist, name: 'Nia' });
+  const [first, second] = [day(6, zone), day(8, zone)];
+  const slots = [];
+  for (const date of [first, second]) {
+    slots.push(await post('/api/consulting-slots', nia, { date, startTime: '11:00', endTime: '12:00', timezone: zone, totalCapacity: 2 }));
+  }
+  const ola = await person(browser, { timezoneId: zone, viewport: PHONE, colorScheme: 'dark' });
+  await signIn(ola.page, { role: 'customer', email: `ola-${RUN}@example.com`, name: 'Ola' });
+  const token = await ola.page.evaluate(() => JSON.parse(window.localStorage.getItem('slots.session')).token);
+  const booked = await post(`/api/consulting-slots/${slots[0].id}/book`, token, {});
+  const confirmation = await mailTo(`ola-${RUN}@example.com`, 'Booked: ');
+
+  await ola.page.goto('/me/bookings');
+  await press(ola.page, ola.page.getByRole('button', { name: /^Move booking on/ }));
+  const dialog = ola.page.getByRole('dialog', { name: 'Move this booking' });
+  const later = dialog.getByRole('radio');
+  await later.waitFor();
+  assert.equal(await later.count(), 1, 'the one other open time; its own is not offered');
+  await fitsWidth(ola.page, 'move dialog');
+  await touchTargets(ola.page, 'move dialog');
+  await accessible(ola.page, 'move dialog (phone, dark)');
+  await shot(ola.page, 'phone-move-booking');
+  await press(ola.page, later, 'Space');
+  await press(ola.page, dialog.getByRole('button', { name: 'Move booking' }));
+  await ola.page.getByRole('status').filter({ hasText: /^Moved from / }).waitFor();
+  await ola.page.getByRole('listitem').filter({ hasText: /11:00–12:00/ }).waitFor();
+
+  // The update is the same invite (UID), revised (SEQUENCE 1), at the new time.
+  const update = await mailTo(`ola-${RUN}@example.com`, 'Moved: ');
+  assert.equal(update.match(/^UID:.*$/m)[0].trim(), confirmation.match(/^UID:.*$/m)[0].trim());
+  assert.match(update, /^SEQUENCE:1\r?$/m);
+  assert.match(update, new RegExp(`^DTSTART:${slots[1].startsAt.replace(/[-:]/g, '').replace(/\.\d+/, '')}\\r?$`, 'm'));
+  assert.match(update, new RegExp(booked.bookingId));
+  assert.deepEqual(ola.problems, []);
+  await ola.context.close();
 });

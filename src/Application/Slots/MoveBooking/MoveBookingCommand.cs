@@ -25,5 +25,6 @@ public sealed record MoveBookingCommand(Guid SlotId, string CustomerId, Guid ToS
     [JsonIgnore]
     public string? IdempotencyKey { get; init; }
 
-    string IIdempotentCommand.IdempotencyOperation() => $"moveBooking:{SlotId:N}:{CustomerId}";
+    // The customer and the target are in the request's fingerprint; the scope stays within the column whatever the id's length.
+    string IIdempotentCommand.IdempotencyOperation() => $"moveBooking:{SlotId:N}";
 }

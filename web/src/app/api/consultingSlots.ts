@@ -202,6 +202,21 @@ export function createSlotsApi(config: SlotsApiConfig) {
           body: { timezone: Intl.DateTimeFormat().resolvedOptions().timeZone },
         }),
       ),
+    /**
+     * Moves a booking to another slot of the same specialist: the same booking (id, invite) in its new slot, or nothing
+     * changes (409 `slot_fully_booked` and the others a booking gets). The caller's own without `customerId`.
+     */
+    moveBooking: async (slotId: string, toSlotId: string, customerId?: string, idempotencyKey?: string) => {
+      const header = idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {};
+      return unwrap(
+        customerId
+          ? await client.POST('/api/consulting-slots/{slotId}/book/{customerId}/move', {
+              params: { path: { slotId, customerId }, header },
+              body: { toSlotId },
+            })
+          : await client.POST('/api/consulting-slots/{slotId}/book/me/move', { params: { path: { slotId }, header }, body: { toSlotId } }),
+      );
+    },
     /** Cancels a booking; with a reason (which the booking's policy may require), through `POST …/cancellation`. */
     cancelBooking: async (slotId: string, customerId: string, reason?: string) =>
       reason?.trim()

@@ -28,19 +28,73 @@ const ann = {
 const api = (rest: (call: Call) => Response) => (call: Call) =>
   call.path === '/api/specialists/ann@example.com' ? json(ann) : call.path === '/api/me/calendar-feed' ? noFeed() : rest(call);
 
-test('each booking says until when it can be cancelled, and one past it cannot be', async () => {
+test('each booking says until when it can be moved or cancelled, and one past it cannot be', async () => {
   const { fetch } = fakeFetch(api(() => json([mine('open', 3, 60, 'optional'), mine('closed', 1, -60, 'optional')])));
   render(<MyBookings />, { wrapper: withApi(fetch) });
 
   const rows = within(await screen.findByRole('list', { name: 'Upcoming bookings' })).getAllByRole('listitem');
 
-  expect(rows[0]).toHaveTextContent(/Free to cancel until/);
+  expect(rows[0]).toHaveTextContent(/Free to move or cancel until/);
   // What and with whom, as the specialist's profile names them.
   expect(rows[0]).toHaveTextContent('Career coaching with Dr. Ann Weber · 60 min');
   expect(within(rows[0]!).getByRole('button', { name: /^Cancel booking on/ })).toBeEnabled();
   const closed = within(rows[1]!).getByRole('button', { name: /^Cancel booking on/ });
   expect(closed).toBeDisabled();
-  expect(closed).toHaveAccessibleDescription(/Online cancellation closed .*contact ann@example.com/);
+  expect(closed).toHaveAccessibleDescription(/Online changes closed .*contact ann@example.com/);
+  expect(within(rows[0]!).getByRole('button', { name: /^Move booking on/ })).toBeEnabled();
+  expect(within(rows[1]!).getByRole('button', { name: /^Move booking on/ })).toBeDisabled();
+});
+
+/** An open slot of Ann's, as the customers' view answers it, `days` ahead at 14:00 UTC. */
+function openSlot(id: string, days: number, remainingCapacity = 1) {
+  const start = new Date(Date.now() + days * 86_400_000);
+  start.setUTCHours(14, 0, 0, 0);
+  return {
+    id, specialistEmail: 'ann@example.com', serviceId: null, date: start.toISOString().slice(0, 10), startTime: '14:00',
+    endTime: '15:00', timezone: 'UTC', startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 3_600_000).toISOString(),
+    duration: 60, totalCapacity: 3, remainingCapacity,
+  };
+}
+
+test("moving picks another of the specialist's open times, sends it with a key, and says where the booking went", async () => {
+  const booking = mine('s1', 3, 60, 'optional');
+  const { fetch, calls } = fakeFetch(api(({ method, path }) =>
+    path.endsWith('/available-slots') ? json([openSlot('s1', 3), openSlot('later', 5, 2)])
+      : method === 'POST' ? json({ ...booking, slotId: 'later', startsAt: openSlot('later', 5).startsAt, endsAt: openSlot('later', 5).endsAt,
+        customerEmail: 'bea@example.com', movedFrom: ['s1'] })
+        : json([booking])));
+  render(<MyBookings />, { wrapper: withApi(fetch) });
+
+  await userEvent.click(await screen.findByRole('button', { name: /^Move booking on/ }));
+  const dialog = within(screen.getByRole('dialog', { name: 'Move this booking' }));
+  // Not without a time picked; the booking's own slot is not offered.
+  await userEvent.click(await dialog.findByRole('button', { name: 'Move booking' }));
+  expect(dialog.getByText('Pick the time to move the booking to.')).toBeInTheDocument();
+  expect(dialog.getAllByRole('radio')).toHaveLength(1);
+  await userEvent.click(dialog.getByRole('radio', { name: /14:00–15:00 2 seats left/ }));
+  await userEvent.click(dialog.getByRole('button', { name: 'Move booking' }));
+
+  expect(await screen.findByText(/^Moved from .* to .*14:00–15:00\. An updated invite is on its way to bea@example\.com\.$/)).toHaveAttribute('role', 'status');
+  expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  const moves = calls.filter((c) => c.method === 'POST');
+  expect(moves.map((c) => [c.path, c.body])).toEqual([['/api/consulting-slots/s1/book/me/move', { toSlotId: 'later' }]]);
+  expect(moves[0]!.idempotencyKey).toMatch(/.{16,}/);
+});
+
+test('a time taken meanwhile is said in the dialog, which stays open, and the booking stays where it was', async () => {
+  const { fetch } = fakeFetch(api(({ method, path }) =>
+    path.endsWith('/available-slots') ? json([openSlot('later', 5)])
+      : method === 'POST' ? problem(409, 'slot_fully_booked') : json([mine('s1', 3, 60, 'optional')])));
+  render(<MyBookings />, { wrapper: withApi(fetch) });
+
+  await userEvent.click(await screen.findByRole('button', { name: /^Move booking on/ }));
+  const dialog = within(screen.getByRole('dialog', { name: 'Move this booking' }));
+  await userEvent.click(await dialog.findByRole('radio'));
+  await userEvent.click(dialog.getByRole('button', { name: 'Move booking' }));
+
+  expect(await dialog.findByRole('alert')).toHaveTextContent('Someone just took the last seat.');
+  expect(screen.getByRole('dialog', { name: 'Move this booking' })).toBeInTheDocument();
+  expect(screen.queryByText(/^Moved from/)).not.toBeInTheDocument();
 });
 
 test('cancelling asks for the reason the policy requires, sends it, and says it is done', async () => {

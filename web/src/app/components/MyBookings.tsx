@@ -4,12 +4,13 @@ import { useCancelBooking, useMyBookings, useProfiles } from '../hooks/useConsul
 import { browserZone, dateTime, localDate, shortDate, timeRange, wallRange } from '../time';
 import { CalendarFeedPanel } from './CalendarFeedPanel';
 import { CancelBookingDialog } from './CancelBookingDialog';
+import { MoveBookingDialog, type MovableBooking } from './MoveBookingDialog';
 import { Empty, ErrorMessage, Skeleton, TabList } from './ui';
 
 /**
  * The signed-in customer's bookings, upcoming and past, each with the specialist and the service. An upcoming one says
- * until when it can be cancelled (the policy it was made under) and offers to cancel until then, asking first, and for a
- * reason when the policy requires one.
+ * until when it can be moved or cancelled (the policy it was made under) and offers both until then: a move to another
+ * open time of the specialist, and a cancellation, asking first, and for a reason when the policy requires one.
  */
 export function MyBookings() {
   const zone = browserZone();
@@ -17,6 +18,7 @@ export function MyBookings() {
   const bookings = useMyBookings(true, tab);
   const cancel = useCancelBooking();
   const [confirming, setConfirming] = useState<MyBooking | null>(null);
+  const [moving, setMoving] = useState<MovableBooking | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const when = (b: MyBooking) => `${shortDate(localDate(b.startsAt, zone))}, ${timeRange(b.startsAt, b.endsAt, zone)}`;
   // Who each booking is with and what for, from the specialists' profiles (their address until it is read).
@@ -33,7 +35,7 @@ export function MyBookings() {
       <div className="page-header">
         <h1 id="mine-title">My bookings</h1>
       </div>
-      <p className="visually-hidden" role="status" aria-live="polite">
+      <p className={announcement ? 'notice notice-success' : 'visually-hidden'} role="status" aria-live="polite">
         {announcement}
       </p>
       <TabList label="Which bookings" panelId="bookings-panel" current={tab} onChange={setTab}
@@ -75,23 +77,35 @@ export function MyBookings() {
                     </p>
                     <p className="small" id={deadline}>
                       {open
-                        ? `Free to cancel until ${dateTime(b.cancellableUntil, zone)}.`
-                        : `Online cancellation closed ${dateTime(b.cancellableUntil, zone)}: to cancel now, contact ${b.specialistEmail}.`}
+                        ? `Free to move or cancel until ${dateTime(b.cancellableUntil, zone)}.`
+                        : `Online changes closed ${dateTime(b.cancellableUntil, zone)}: to move or cancel now, contact ${b.specialistEmail}.`}
                     </p>
                   </div>
-                  <button
-                    type="button"
-                    className="button button-secondary"
-                    disabled={!open}
-                    aria-describedby={deadline}
-                    onClick={() => {
-                      cancel.reset();
-                      setConfirming(b);
-                    }}
-                    aria-label={`Cancel booking on ${when(b)}`}
-                  >
-                    Cancel booking
-                  </button>
+                  <div className="booking-actions">
+                    <button
+                      type="button"
+                      className="button button-secondary"
+                      disabled={!open}
+                      aria-describedby={deadline}
+                      onClick={() => setMoving({ slotId: b.slotId, specialistEmail: b.specialistEmail, serviceId: b.serviceId, when: when(b) })}
+                      aria-label={`Move booking on ${when(b)}`}
+                    >
+                      Move
+                    </button>
+                    <button
+                      type="button"
+                      className="button button-secondary"
+                      disabled={!open}
+                      aria-describedby={deadline}
+                      onClick={() => {
+                        cancel.reset();
+                        setConfirming(b);
+                      }}
+                      aria-label={`Cancel booking on ${when(b)}`}
+                    >
+                      Cancel booking
+                    </button>
+                  </div>
                 </li>
               );
             })}
@@ -99,6 +113,17 @@ export function MyBookings() {
         )}
       </div>
       <CalendarFeedPanel what="your bookings" />
+      <MoveBookingDialog
+        booking={moving}
+        onClose={() => setMoving(null)}
+        onMoved={(moved, from) => {
+          setAnnouncement(
+            `Moved from ${from.when} to ${shortDate(localDate(moved.startsAt, zone))}, ${timeRange(moved.startsAt, moved.endsAt, zone)}. `
+              + `An updated invite is on its way to ${moved.customerEmail}.`,
+          );
+          setMoving(null);
+        }}
+      />
       <CancelBookingDialog
         open={confirming !== null}
         what={confirming ? `your booking on ${when(confirming)}` : ''}

@@ -134,6 +134,23 @@ export function useBookSlot() {
   });
 }
 
+/**
+ * Moves a booking to another slot. Like a booking, each booking gets one `Idempotency-Key` until its move succeeds, so
+ * pressing Move again after a lost answer gets the first move's answer.
+ */
+export function useMoveBooking() {
+  const api = useSlotsApi();
+  const keys = useRef(new Map<string, string>());
+  return useRefreshingMutation(async ({ slotId, toSlotId, customerId }: { slotId: string; toSlotId: string; customerId?: string }) => {
+    const which = `${slotId}:${customerId ?? 'me'}:${toSlotId}`;
+    const key = keys.current.get(which) ?? newKey();
+    keys.current.set(which, key);
+    const moved = await api.moveBooking(slotId, toSlotId, customerId, key);
+    keys.current.delete(which);
+    return moved;
+  });
+}
+
 export function useCancelBooking() {
   const api = useSlotsApi();
   return useRefreshingMutation(({ slotId, customerId, reason }: { slotId: string; customerId: string; reason?: string }) =>

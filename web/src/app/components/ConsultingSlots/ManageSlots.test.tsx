@@ -300,3 +300,24 @@ test("a slot's cancelled bookings are read when opened, each with who cancelled,
   expect(screen.getByText(/by you, after their deadline/)).toBeInTheDocument();
   expect(calls.filter((c) => c.path === '/api/consulting-slots/slot-2/cancelled-bookings')).toHaveLength(1);
 });
+
+test("the specialist moves a customer's booking to another open time, naming the customer, and says it is done", async () => {
+  const later = slot(6, { id: 'slot-6' });
+  const { fetch, calls } = fakeFetch(({ method, path, query }) =>
+    path.endsWith('/available-slots') ? json([{ ...later, remainingCapacity: 3 }])
+      : method === 'POST' ? json({ slotId: 'slot-6', date: later.date, startTime: '10:00', endTime: '11:00', startsAt: later.startsAt, endsAt: later.endsAt, movedFrom: ['slot-2'] })
+        : schedule([booked])({ query }));
+  render(<ManageSlots specialistEmail="ann@example.com" />, { wrapper: withApi(fetch) });
+
+  await act(rowsOf(await screen.findByRole('region', { name: 'Upcoming slots' }))[0]!, /^Bookings/);
+  await userEvent.click(screen.getByRole('button', { name: "Move Bea's booking" }));
+  const dialog = within(screen.getByRole('dialog', { name: 'Move this booking' }));
+  await userEvent.click(await dialog.findByRole('radio'));
+  await userEvent.click(dialog.getByRole('button', { name: 'Move booking' }));
+
+  expect(await screen.findByText(/^Bea’s booking moved from .* to .*, 10:00–11:00; Bea is told by email\.$/)).toHaveAttribute('role', 'status');
+  expect(calls.filter((c) => c.method === 'POST').map((c) => [c.path, c.body])).toEqual([
+    ['/api/consulting-slots/slot-2/book/bea/move', { toSlotId: 'slot-6' }],
+  ]);
+  expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+});

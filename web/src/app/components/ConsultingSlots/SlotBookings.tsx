@@ -3,12 +3,13 @@ import type { Booking, Slot } from '../../api/consultingSlots';
 import { useCancelBooking } from '../../hooks/useConsultingSlots';
 import { browserZone, dateTime, shortDate, wallRange } from '../../time';
 import { CancelBookingDialog } from '../CancelBookingDialog';
+import { MoveBookingDialog, type MovableBooking } from '../MoveBookingDialog';
 import { Dialog } from '../ui';
 import { CancelledBookings } from './CancelledBookings';
 
 /**
- * A slot's people, in a dialog: who holds a seat (each with a cancel, asked first, which says what it did through
- * `onDone`), and who cancelled.
+ * A slot's people, in a dialog: who holds a seat (each with a move to another of the specialist's open times and a
+ * cancel, asked first, each saying what it did through `onDone`), and who cancelled.
  */
 export function SlotBookings({ slot, past, open, onClose, onDone }: {
   slot: Slot;
@@ -20,6 +21,7 @@ export function SlotBookings({ slot, past, open, onClose, onDone }: {
   const cancel = useCancelBooking();
   const zone = browserZone();
   const [confirming, setConfirming] = useState<Booking | null>(null);
+  const [moving, setMoving] = useState<(MovableBooking & { name: string }) | null>(null);
   const late = confirming !== null && Date.parse(confirming.cancellableUntil) < Date.now();
   const when = `${shortDate(slot.date)}, ${wallRange(slot.startTime, slot.endTime)}`;
   return (
@@ -39,23 +41,47 @@ export function SlotBookings({ slot, past, open, onClose, onDone }: {
                 <span className="muted small">booked {dateTime(b.bookedAt, zone)}</span>
               </span>
               {!past && (
-                <button
-                  type="button"
-                  className="button button-secondary"
-                  aria-label={`Cancel ${b.customerName}'s booking`}
-                  onClick={() => {
-                    cancel.reset();
-                    setConfirming(b);
-                  }}
-                >
-                  Cancel booking
-                </button>
+                <span className="booking-actions">
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    aria-label={`Move ${b.customerName}'s booking`}
+                    onClick={() => setMoving({
+                      slotId: slot.id, specialistEmail: slot.specialistEmail, serviceId: slot.serviceId, customerId: b.customerId,
+                      when, name: b.customerName,
+                    })}
+                  >
+                    Move
+                  </button>
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    aria-label={`Cancel ${b.customerName}'s booking`}
+                    onClick={() => {
+                      cancel.reset();
+                      setConfirming(b);
+                    }}
+                  >
+                    Cancel booking
+                  </button>
+                </span>
               )}
             </li>
           ))}
         </ul>
       )}
       <CancelledBookings slotId={slot.id} />
+      <MoveBookingDialog
+        booking={moving}
+        onClose={() => setMoving(null)}
+        onMoved={(moved) => {
+          const who = moving!.name;
+          onDone?.(`${who}’s booking moved from ${when} to ${shortDate(moved.date)}, ${wallRange(moved.startTime, moved.endTime)}; `
+            + `${who} is told by email.`);
+          setMoving(null);
+          onClose();
+        }}
+      />
       <CancelBookingDialog
         open={confirming !== null}
         what={confirming ? `${confirming.customerName}'s booking on ${when}` : ''}
