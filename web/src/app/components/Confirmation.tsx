@@ -5,7 +5,7 @@ import { dateTime, localDate, longDate, timeRange, wallRange } from '../time';
 
 /**
  * What a booking made, as a view of its own: what (the service, with whom), when in the customer's own date and zone
- * first and the specialist's beside it, the reference, where the email went, Add to calendar, and how to cancel. The
+ * first and the specialist's beside it, the reference, where the email went, Add to calendar, and how to move or cancel. The
  * focus comes here, and a screen reader hears the first line.
  */
 export function Confirmation({ confirmation: c, specialist, service, zone, myBookingsHref, onNavigate, onAnother }: {
@@ -48,9 +48,9 @@ export function Confirmation({ confirmation: c, specialist, service, zone, myBoo
         <dd>
           An email with a calendar invite is on its way to <strong>{c.customerEmail}</strong>.
         </dd>
-        <dt>Cancelling</dt>
+        <dt>Changes</dt>
         <dd>
-          You can cancel until {dateTime(c.cancellableUntil, zone)}
+          You can move or cancel it until {dateTime(c.cancellableUntil, zone)}
           {myBookingsHref ? (
             <>
               {' '}in{' '}

@@ -98,7 +98,7 @@ test('a double click sends one booking, and the confirmation is announced', asyn
   expect(status).toHaveTextContent(/^Booked\. A session with ann@example\.com, .*, 10:00–11:00 \(UTC\)\.$/);
   const view = screen.getByRole('region', { name: 'You’re booked' });
   expect(view).toHaveTextContent('on its way to bea@example.com');
-  expect(view).toHaveTextContent('You can cancel until 1 Feb 2030, 09:00.');
+  expect(view).toHaveTextContent('You can move or cancel it until 1 Feb 2030, 09:00.');
   expect(view).toHaveTextContent('019ad0a1-5e28-7c3b-9a41-6f0e2d8b7c15');
   // Add to calendar: the booking's own file, with the UID its mail invites carry.
   const add = await screen.findByRole('link', { name: 'Add to calendar' });
