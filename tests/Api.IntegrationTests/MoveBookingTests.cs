@@ -136,6 +136,43 @@ public class MoveBookingTests(SlotsApiFactory factory) : ApiTestBase(factory)
     }
 
     [Fact]
+    public async Task A_reschedule_notice_of_its_own_closes_moving_before_cancelling_and_the_booking_says_both_deadlines()
+    {
+        var specialist = NewSpecialist();
+        var (from, to) = (Id(await CreateSlotAsync(specialist, days: 2)), Id(await CreateSlotAsync(specialist, days: 4)));
+        using var theSpecialist = Factory.NewClient(Factory.Tokens.Specialist(specialist));
+        var policy = await theSpecialist.PutAsJsonAsync($"/api/specialists/{specialist}/policy",
+            new { bookingNoticeMinutes = 0, cancelNoticeMinutes = 0, cancellationReason = "optional", rescheduleNoticeMinutes = 7 * 24 * 60 });
+        Assert.Equal(7 * 24 * 60, (await BodyAsync(policy)).GetProperty("rescheduleNoticeMinutes").GetInt32());
+        using var me = Factory.NewClient(Factory.Tokens.Customer("early-mover"));
+        var booked = await BodyAsync(await BookAsync(me, from, "early-mover"));
+        var startsAt = booked.GetProperty("startsAt").GetDateTime();
+
+        await ProblemAsync(await me.PostAsJsonAsync($"{Base}/{from}/book/me/move", new { toSlotId = to }), HttpStatusCode.Conflict, "reschedule_window_closed");
+
+        Assert.Equal(startsAt, booked.GetProperty("cancellableUntil").GetDateTime());
+        Assert.Equal(startsAt.AddDays(-7), booked.GetProperty("reschedulableUntil").GetDateTime());
+        var mine = Assert.Single((await BodyAsync(await me.GetAsync("/api/me/bookings"))).EnumerateArray(), b => b.GetProperty("slotId").GetGuid() == from);
+        Assert.Equal(startsAt.AddDays(-7), mine.GetProperty("reschedulableUntil").GetDateTime());
+        Assert.Equal(HttpStatusCode.NoContent, (await me.DeleteAsync($"{Base}/{from}/book/me")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(525_601)]
+    public async Task A_reschedule_notice_outside_zero_minutes_and_a_year_is_a_400_naming_it(int minutes)
+    {
+        var specialist = NewSpecialist();
+        await CreateSlotAsync(specialist, days: 2);
+        using var theSpecialist = Factory.NewClient(Factory.Tokens.Specialist(specialist));
+
+        var problem = await ProblemAsync(await theSpecialist.PutAsJsonAsync($"/api/specialists/{specialist}/policy",
+            new { bookingNoticeMinutes = 0, cancelNoticeMinutes = 0, rescheduleNoticeMinutes = minutes }), HttpStatusCode.BadRequest);
+
+        Assert.True(problem.GetProperty("errors").TryGetProperty("rescheduleNoticeMinutes", out _), problem.ToString());
+    }
+
+    [Fact]
     public async Task A_retried_move_with_the_same_key_gets_the_first_answer_and_moves_once()
     {
         var specialist = NewSpecialist();

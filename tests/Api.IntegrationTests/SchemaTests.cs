@@ -42,7 +42,7 @@ public class SchemaTests(SlotsApiFactory factory) : ApiTestBase(factory)
         Assert.Equal(HttpStatusCode.Created, (await BookAsync(Client, slot, "twice")).StatusCode);
 
         var ex = await Assert.ThrowsAsync<PostgresException>(() => Factory.ExecuteAsync(
-            "INSERT INTO bookings (id, slot_id, customer_id, customer_email, customer_name, booked_at, cancellable_until) VALUES (gen_random_uuid(), $1, 'twice', 't@x.io', 'T', now(), now())",
+            "INSERT INTO bookings (id, slot_id, customer_id, customer_email, customer_name, booked_at, cancellable_until, reschedulable_until) VALUES (gen_random_uuid(), $1, 'twice', 't@x.io', 'T', now(), now(), now())",
             slot));
 
         Assert.Equal(PostgresErrorCodes.UniqueViolation, ex.SqlState);

@@ -127,4 +127,31 @@ public class MoveBookingTests
         Assert.Equal(new BookingPolicy(0, 60, ReasonRule.Required), moved.Policy);
         Assert.Equal(to.StartsAt.AddHours(-1), moved.CancellableUntil);
     }
+
+    [Fact]
+    public void A_reschedule_notice_of_its_own_closes_moving_before_cancelling_and_a_blank_one_follows_cancelling()
+    {
+        // A day's notice to move, none to cancel: at Now, 22 hours before the start, the customer may cancel, not move.
+        var dayToMove = new BookingPolicy(0, 0, ReasonRule.Optional, RescheduleNoticeMinutes: 24 * 60);
+        var slot = Tomorrow(capacity: 2);
+        var booking = slot.Book(Customer(1), Now.AddHours(-3), dayToMove);
+        slot.Book(Customer(2), Now.AddHours(-3), Open);
+
+        var ex = Assert.Throws<DomainException>(() => slot.MoveBooking("cust-1", At(15), Now, Open, CancelledBy.Customer));
+        var other = slot.MoveBooking("cust-2", At(16), Now, Open, CancelledBy.Customer);
+
+        Assert.Equal("reschedule_window_closed", ex.Code);
+        Assert.Equal(slot.StartsAt.AddDays(-1), booking.ReschedulableUntil);
+        Assert.Equal(slot.StartsAt, booking.CancellableUntil);
+        Assert.Equal(other.CancellableUntil, other.ReschedulableUntil);
+        slot.CancelBooking("cust-1", Now, CancelledBy.Customer, null);
+    }
+
+    [Fact]
+    public void A_notice_outside_zero_minutes_and_a_year_is_refused_for_moving_too()
+    {
+        Assert.Equal("invalid_policy", Assert.Throws<DomainException>(() => BookingPolicy.Create(0, 0, ReasonRule.Optional, -1)).Code);
+        Assert.Equal("invalid_policy", Assert.Throws<DomainException>(() => PolicyOverride.Create(null, null, null, SlotLimits.MaxNoticeMinutes + 1)).Code);
+        Assert.Equal(SlotLimits.MaxNoticeMinutes, BookingPolicy.Create(0, 0, ReasonRule.Optional, SlotLimits.MaxNoticeMinutes).RescheduleNoticeMinutes);
+    }
 }

@@ -35,10 +35,10 @@ public static class ContractExamples
          "bookings": [
            {"id": "019ad0a1-5e28-7c3b-9a41-6f0e2d8b7c15", "customerId": "bea-1", "customerEmail": "bea@example.com",
             "customerName": "Bea", "bookedAt": "2026-11-29T12:05:00Z", "cancellableUntil": "2026-12-15T13:00:00Z",
-            "policy": {"bookingNoticeMinutes": 60, "cancelNoticeMinutes": 1440, "cancellationReason": "optional"}},
+            "reschedulableUntil": "2026-12-15T13:00:00Z", "policy": {"bookingNoticeMinutes": 60, "cancelNoticeMinutes": 1440, "cancellationReason": "optional"}},
            {"id": "019ad0a7-f1b2-7d40-8e6a-3c5b9d1f2e47", "customerId": "carl-7", "customerEmail": "carl@example.com",
             "customerName": "Carl", "bookedAt": "2026-11-29T12:09:30Z", "cancellableUntil": "2026-12-15T13:00:00Z",
-            "policy": {"bookingNoticeMinutes": 60, "cancelNoticeMinutes": 1440, "cancellationReason": "optional"}}
+            "reschedulableUntil": "2026-12-15T13:00:00Z", "policy": {"bookingNoticeMinutes": 60, "cancelNoticeMinutes": 1440, "cancellationReason": "optional"}}
          ],
          "createdAt": "2026-11-29T12:00:00Z", "updatedAt": "2026-11-29T12:09:30Z", "version": 3}
         """;
@@ -48,8 +48,8 @@ public static class ContractExamples
          "customerName": "Bea", "bookedAt": "2026-11-29T12:05:00Z", "startsAt": "2026-12-16T13:00:00Z",
          "endsAt": "2026-12-16T15:00:00Z", "date": "2026-12-16", "startTime": "14:00", "endTime": "16:00",
          "timezone": "Europe/Berlin", "bookingId": "019ad0a1-5e28-7c3b-9a41-6f0e2d8b7c15",
-         "cancellableUntil": "2026-12-15T13:00:00Z",
-         "policy": {"bookingNoticeMinutes": 60, "cancelNoticeMinutes": 1440, "cancellationReason": "optional"}}
+         "cancellableUntil": "2026-12-15T13:00:00Z", "reschedulableUntil": "2026-12-15T13:00:00Z",
+         "policy": {"bookingNoticeMinutes": 60, "cancelNoticeMinutes": 1440, "cancellationReason": "optional"}, "movedFrom": []}
         """;
 
     private const string BookFromTokyo = """{"timezone": "Asia/Tokyo"}""";

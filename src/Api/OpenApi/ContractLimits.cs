@@ -209,6 +209,10 @@ public static class ContractLimits
             ["cancelNoticeMinutes"] = s => Integer(s, 0, SlotLimits.MaxNoticeMinutes,
                 "A customer can cancel until this many minutes before the start (0: until it starts). In a slot's override, null follows the specialist's."),
             ["cancellableUntil"] = Instant,
+            ["reschedulableUntil"] = Instant,
+            ["rescheduleNoticeMinutes"] = s => Integer(s, 0, SlotLimits.MaxNoticeMinutes,
+                "A customer can move their booking to another slot until this many minutes before the start (0: until it starts). "
+                + "Null: as long as they can cancel (in a slot's override, null follows the specialist's)."),
             ["readCalendarFeed.token"] = s =>
             {
                 Text(s, CalendarFeedToken.Length, "The feed's secret token, from its URL (`GET /api/me/calendar-feed`).");

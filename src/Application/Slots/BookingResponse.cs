@@ -16,6 +16,9 @@ public sealed record BookingResponse
     public required DateTime BookedAt { get; init; }
     public required BookingPolicy Policy { get; init; }
     public required DateTime CancellableUntil { get; init; }
+
+    /// <summary>Until when the customer may move the booking to another slot.</summary>
+    public required DateTime ReschedulableUntil { get; init; }
     public DateTime? CancelledAt { get; init; }
 
     /// <summary>The slots the booking was moved out of, the first first; empty when it never moved.</summary>

@@ -39,7 +39,9 @@ public static partial class SlotMapper
             BookedAt = b.BookedAt,
             Policy = b.Policy,
             CancellableUntil = b.CancellableUntil,
+            ReschedulableUntil = b.ReschedulableUntil,
             CancelledAt = b.CancelledAt,
+            MovedFrom = b.MovedFrom,
             Cancellation = b.CancelledBy == null
                 ? null
                 : new BookingEventData.CancellationFacts(b.CancelledBy.Value, b.CancellationReason, b.CancelledLate),
@@ -72,6 +74,7 @@ public static partial class SlotMapper
                 BookedAt = x.Booking.BookedAt,
                 BookingId = x.Booking.Id,
                 CancellableUntil = x.Booking.CancellableUntil,
+                ReschedulableUntil = x.Booking.ReschedulableUntil,
                 Policy = x.Booking.Policy,
             });
 

@@ -25,6 +25,7 @@ public sealed class Booking
         BookedAt = bookedAt;
         Policy = policy;
         CancellableUntil = policy.CancellableUntil(startsAt);
+        ReschedulableUntil = policy.ReschedulableUntil(startsAt);
     }
 
     /// <summary>Booking id.</summary>
@@ -59,6 +60,12 @@ public sealed class Booking
     /// once the specialist has moved the slot (the notice binds the customer to the times they chose, not to new ones).
     /// </summary>
     public DateTime CancellableUntil { get; private set; }
+
+    /// <summary>
+    /// Until when the customer may move the booking to another slot (UTC): the start less the policy's reschedule notice
+    /// (its cancellation notice when it sets none), or the start itself once the specialist has moved the slot.
+    /// </summary>
+    public DateTime ReschedulableUntil { get; private set; }
 
     /// <summary>Who cancelled the booking; null while it is live (and for cancellations recorded before this was kept).</summary>
     public CancelledBy? CancelledBy { get; private set; }
@@ -109,6 +116,7 @@ public sealed class Booking
         SlotId = slotId;
         Policy = policy;
         CancellableUntil = policy.CancellableUntil(startsAt);
+        ReschedulableUntil = policy.ReschedulableUntil(startsAt);
         Sequence++;
     }
 
@@ -117,5 +125,6 @@ public sealed class Booking
     {
         Sequence++;
         CancellableUntil = startsAt;
+        ReschedulableUntil = startsAt;
     }
 }

@@ -11,23 +11,27 @@ namespace Slots.Domain.Slots;
 /// <param name="BookingNoticeMinutes">A slot can be booked until this long before it starts.</param>
 /// <param name="CancelNoticeMinutes">A customer can cancel until this long before the start.</param>
 /// <param name="CancellationReason">Whether a cancellation must give a reason.</param>
-public sealed record BookingPolicy(int BookingNoticeMinutes, int CancelNoticeMinutes, ReasonRule CancellationReason)
+/// <param name="RescheduleNoticeMinutes">A customer can move their booking until this long before the start; null: as long as they can cancel.</param>
+public sealed record BookingPolicy(
+    int BookingNoticeMinutes, int CancelNoticeMinutes, ReasonRule CancellationReason, int? RescheduleNoticeMinutes = null)
 {
     /// <summary>No notice either way, a reason optional: what applies until a specialist sets a policy.</summary>
     public static BookingPolicy Default { get; } = new(0, 0, ReasonRule.Optional);
 
     /// <summary>A policy whose parts are in range.</summary>
     /// <exception cref="DomainException"><c>invalid_policy</c> for a notice outside 0..<see cref="SlotLimits.MaxNoticeMinutes"/>.</exception>
-    public static BookingPolicy Create(int bookingNoticeMinutes, int cancelNoticeMinutes, ReasonRule cancellationReason)
+    public static BookingPolicy Create(
+        int bookingNoticeMinutes, int cancelNoticeMinutes, ReasonRule cancellationReason, int? rescheduleNoticeMinutes = null)
     {
         EnsureNotice(bookingNoticeMinutes, "bookingNoticeMinutes");
         EnsureNotice(cancelNoticeMinutes, "cancelNoticeMinutes");
+        EnsureNotice(rescheduleNoticeMinutes, "rescheduleNoticeMinutes");
         if (!Enum.IsDefined(cancellationReason))
         {
             throw new ArgumentOutOfRangeException(nameof(cancellationReason), cancellationReason, "Not a reason rule.");
         }
 
-        return new BookingPolicy(bookingNoticeMinutes, cancelNoticeMinutes, cancellationReason);
+        return new BookingPolicy(bookingNoticeMinutes, cancelNoticeMinutes, cancellationReason, rescheduleNoticeMinutes);
     }
 
     /// <summary>The last instant a slot starting at <paramref name="startsAt"/> may be booked.</summary>
@@ -35,6 +39,9 @@ public sealed record BookingPolicy(int BookingNoticeMinutes, int CancelNoticeMin
 
     /// <summary>The last instant a customer may cancel a booking of a slot starting at <paramref name="startsAt"/>.</summary>
     public DateTime CancellableUntil(DateTime startsAt) => startsAt.AddMinutes(-CancelNoticeMinutes);
+
+    /// <summary>The last instant a customer may move a booking of a slot starting at <paramref name="startsAt"/> to another slot.</summary>
+    public DateTime ReschedulableUntil(DateTime startsAt) => startsAt.AddMinutes(-(RescheduleNoticeMinutes ?? CancelNoticeMinutes));
 
     internal static void EnsureNotice(int? minutes, string field)
     {

@@ -268,8 +268,8 @@ public sealed class Slot
     /// in place: the booking keeps its id (and its invite's UID), its invite is revised, it lists this slot in its
     /// <see cref="Booking.MovedFrom"/>, and it takes the policy a new booking of the target would. The target is checked
     /// as a booking is (<see cref="EnsureBookable"/>); when it refuses, nothing changes. A customer (or a service for
-    /// them) moves their booking only until its <see cref="Booking.CancellableUntil"/>; the specialist and an admin, until
-    /// it starts.
+    /// them) moves their booking only until its <see cref="Booking.ReschedulableUntil"/>; the specialist and an admin,
+    /// until it starts.
     /// </summary>
     /// <exception cref="DomainException">
     /// <c>slot_in_past</c> once this slot has started; <c>booking_not_found</c>; <c>move_to_other_specialist</c>;
@@ -291,9 +291,9 @@ public sealed class Slot
             throw SlotErrors.OtherSpecialist();
         }
 
-        if (by is CancelledBy.Customer or CancelledBy.Service && Instant.From(now) > booking.CancellableUntil)
+        if (by is CancelledBy.Customer or CancelledBy.Service && Instant.From(now) > booking.ReschedulableUntil)
         {
-            throw SlotErrors.RescheduleWindowClosed(booking.CancellableUntil);
+            throw SlotErrors.RescheduleWindowClosed(booking.ReschedulableUntil);
         }
 
         if (booking.MovedFrom.Count >= SlotLimits.MaxMoves)

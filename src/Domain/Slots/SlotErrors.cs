@@ -120,7 +120,7 @@ public static class SlotErrors
     public static DomainException OtherSpecialist() =>
         new("move_to_other_specialist", "A booking moves only to another slot of the same specialist.", DomainErrorKind.Conflict);
 
-    /// <summary>The customer's time to move the booking themselves ended with its cancellation deadline.</summary>
+    /// <summary>The customer's time to move the booking themselves has ended (its policy's reschedule notice).</summary>
     public static DomainException RescheduleWindowClosed(DateTime until) =>
         new("reschedule_window_closed",
             $"The booking could be moved until {until:yyyy-MM-dd'T'HH:mm:ss'Z'}; now only the specialist can move it.", DomainErrorKind.Conflict);

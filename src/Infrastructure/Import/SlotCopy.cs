@@ -51,7 +51,7 @@ internal static class SlotCopy
 
         await using (var writer = await connection.BeginBinaryImportAsync(
             """
-            COPY bookings (id, slot_id, customer_id, customer_email, customer_name, booked_at, cancellable_until,
+            COPY bookings (id, slot_id, customer_id, customer_email, customer_name, booked_at, cancellable_until, reschedulable_until,
                            policy_booking_notice_minutes, policy_cancel_notice_minutes, policy_cancellation_reason)
             FROM STDIN (FORMAT BINARY)
             """,
@@ -67,6 +67,7 @@ internal static class SlotCopy
                 await writer.WriteAsync(b.CustomerName, NpgsqlDbType.Varchar, cancellationToken);
                 await writer.WriteAsync(b.BookedAt, NpgsqlDbType.TimestampTz, cancellationToken);
                 await writer.WriteAsync(b.CancellableUntil, NpgsqlDbType.TimestampTz, cancellationToken);
+                await writer.WriteAsync(b.ReschedulableUntil, NpgsqlDbType.TimestampTz, cancellationToken);
                 await writer.WriteAsync(b.Policy.BookingNoticeMinutes, NpgsqlDbType.Integer, cancellationToken);
                 await writer.WriteAsync(b.Policy.CancelNoticeMinutes, NpgsqlDbType.Integer, cancellationToken);
                 await writer.WriteAsync(ColumnTexts.ReasonRules.Text(b.Policy.CancellationReason), NpgsqlDbType.Varchar, cancellationToken);

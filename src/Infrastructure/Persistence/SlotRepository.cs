@@ -42,7 +42,7 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
     /// theirs (an import's, an admin's slot under an unclaimed email), and the default applies.
     /// </summary>
     private const string OwnerPolicySql = """
-        SELECT h.booking_notice_minutes, h.cancel_notice_minutes, h.cancellation_reason
+        SELECT h.booking_notice_minutes, h.cancel_notice_minutes, h.cancellation_reason, h.reschedule_notice_minutes
         FROM slots s JOIN specialists h ON h.email = s.specialist_email AND h.issuer = s.specialist_issuer AND h.subject = s.specialist_id
         WHERE s.id = @lock_slot
         """;
@@ -105,7 +105,7 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
             new(LockCustomerSql, customer),
             new(CountCustomerSql, customer, row => held = new LiveBookingCounts(row.GetInt32(0), row.GetInt32(1))),
             new(OwnerPolicySql, customer, row => policy = new SpecialistPolicies.PolicyRow(
-                row.GetInt32(0), row.GetInt32(1), row.GetString(2)).ToPolicy()));
+                row.GetInt32(0), row.GetInt32(1), row.GetString(2), row.IsDBNull(3) ? null : row.GetInt32(3)).ToPolicy()));
         var slot = await LoadLockedAsync(() => LoadSlotWithLiveBooking.GetOrAdd(db.Model, static _ => CompileLoadWithLiveBooking())(
             db, slotId, customerId, cancellationToken));
         return (slot, held ?? throw StatementsNotSent(), policy);
@@ -122,7 +122,7 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
             new(LockSlotsSql, [new NpgsqlParameter<Guid[]>("lock_slots", [fromSlotId, toSlotId])]),
             new(LockCustomerSql, [new NpgsqlParameter<string>("lock_customer", customerId)]),
             new(OwnerPolicySql, target, row => policy = new SpecialistPolicies.PolicyRow(
-                row.GetInt32(0), row.GetInt32(1), row.GetString(2)).ToPolicy()));
+                row.GetInt32(0), row.GetInt32(1), row.GetString(2), row.IsDBNull(3) ? null : row.GetInt32(3)).ToPolicy()));
         var load = LoadSlotWithLiveBooking.GetOrAdd(db.Model, static _ => CompileLoadWithLiveBooking());
         var from = await LoadLockedAsync(() => load(db, fromSlotId, customerId, cancellationToken));
         var to = await load(db, toSlotId, customerId, cancellationToken);

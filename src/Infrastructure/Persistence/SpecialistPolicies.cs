@@ -10,12 +10,13 @@ internal sealed class SpecialistPolicies(SlotsDbContext db) : ISpecialistPolicie
 {
     private const string FindSql = """
         SELECT booking_notice_minutes AS "BookingNoticeMinutes", cancel_notice_minutes AS "CancelNoticeMinutes",
-               cancellation_reason AS "CancellationReason"
+               cancellation_reason AS "CancellationReason", reschedule_notice_minutes AS "RescheduleNoticeMinutes"
         FROM specialists WHERE email = @email
         """;
 
     private const string SaveSql = """
-        UPDATE specialists SET booking_notice_minutes = @booking, cancel_notice_minutes = @cancel, cancellation_reason = @reason
+        UPDATE specialists SET booking_notice_minutes = @booking, cancel_notice_minutes = @cancel, cancellation_reason = @reason,
+                               reschedule_notice_minutes = @reschedule
         WHERE email = @email
         """;
 
@@ -34,13 +35,14 @@ internal sealed class SpecialistPolicies(SlotsDbContext db) : ISpecialistPolicie
                 new NpgsqlParameter<int>("booking", policy.BookingNoticeMinutes),
                 new NpgsqlParameter<int>("cancel", policy.CancelNoticeMinutes),
                 new NpgsqlParameter<string>("reason", ColumnTexts.ReasonRules.Text(policy.CancellationReason)),
+                SqlParameters.NullableInt("reschedule", policy.RescheduleNoticeMinutes),
             ],
             cancellationToken) == 1;
 
     /// <summary>A policy's columns as stored; the repository reads the same ones for a booking.</summary>
-    internal sealed record PolicyRow(int BookingNoticeMinutes, int CancelNoticeMinutes, string CancellationReason)
+    internal sealed record PolicyRow(int BookingNoticeMinutes, int CancelNoticeMinutes, string CancellationReason, int? RescheduleNoticeMinutes)
     {
         public BookingPolicy ToPolicy() =>
-            new(BookingNoticeMinutes, CancelNoticeMinutes, ColumnTexts.ReasonRules.Parse(CancellationReason));
+            new(BookingNoticeMinutes, CancelNoticeMinutes, ColumnTexts.ReasonRules.Parse(CancellationReason), RescheduleNoticeMinutes);
     }
 }

@@ -24,6 +24,9 @@ public sealed record BookingConfirmation(
     /// <summary>Until when the customer may cancel (UTC).</summary>
     public required DateTime CancellableUntil { get; init; }
 
+    /// <summary>Until when the customer may move the booking to another slot (UTC).</summary>
+    public required DateTime ReschedulableUntil { get; init; }
+
     /// <summary>The policy the booking was made under, kept whatever the specialist changes later.</summary>
     public required BookingPolicy Policy { get; init; }
 
@@ -40,6 +43,7 @@ public sealed record BookingConfirmation(
         {
             BookingId = booking.Id,
             CancellableUntil = booking.CancellableUntil,
+            ReschedulableUntil = booking.ReschedulableUntil,
             Policy = booking.Policy,
             MovedFrom = [.. booking.MovedFrom],
         };

@@ -23,6 +23,9 @@ public sealed record MyBookingResponse
     /// <summary>Until when the customer may cancel; after it only the specialist can.</summary>
     public required DateTime CancellableUntil { get; init; }
 
+    /// <summary>Until when the customer may move the booking to another slot.</summary>
+    public required DateTime ReschedulableUntil { get; init; }
+
     /// <summary>The policy the booking was made under (whether a cancellation must give a reason, among others).</summary>
     public required BookingPolicy Policy { get; init; }
 }

@@ -10,6 +10,7 @@ public sealed class PolicyInputValidator : AbstractValidator<PolicyInput>
     {
         RuleFor(p => p.BookingNoticeMinutes).InclusiveBetween(0, SlotLimits.MaxNoticeMinutes);
         RuleFor(p => p.CancelNoticeMinutes).InclusiveBetween(0, SlotLimits.MaxNoticeMinutes);
+        RuleFor(p => p.RescheduleNoticeMinutes).InclusiveBetween(0, SlotLimits.MaxNoticeMinutes);
         RuleFor(p => p.CancellationReason).IsInEnum();
     }
 }

@@ -31,10 +31,12 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         {
             policy.Property(p => p.BookingNoticeMinutes).HasColumnName("policy_booking_notice_minutes");
             policy.Property(p => p.CancelNoticeMinutes).HasColumnName("policy_cancel_notice_minutes");
+            policy.Property(p => p.RescheduleNoticeMinutes).HasColumnName("policy_reschedule_notice_minutes");
             policy.Property(p => p.CancellationReason).HasColumnName("policy_cancellation_reason").HasMaxLength(16)
                 .HasConversion(ColumnTexts.ReasonRules.Converter);
         });
         builder.Property(b => b.CancellableUntil).HasColumnName("cancellable_until");
+        builder.Property(b => b.ReschedulableUntil).HasColumnName("reschedulable_until");
         builder.Property(b => b.CancelledBy).HasColumnName("cancelled_by").HasMaxLength(16).HasConversion(ColumnTexts.Cancellers.Converter);
         builder.Property(b => b.CancellationReason).HasColumnName("cancellation_reason").HasMaxLength(SlotLimits.MaxReasonLength);
         builder.Property(b => b.CancelledLate).HasColumnName("cancelled_late");

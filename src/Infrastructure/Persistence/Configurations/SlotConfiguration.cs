@@ -45,6 +45,7 @@ internal sealed class SlotConfiguration : IEntityTypeConfiguration<Slot>
         {
             policy.Property(p => p.BookingNoticeMinutes).HasColumnName("booking_notice_minutes");
             policy.Property(p => p.CancelNoticeMinutes).HasColumnName("cancel_notice_minutes");
+            policy.Property(p => p.RescheduleNoticeMinutes).HasColumnName("reschedule_notice_minutes");
             policy.Property(p => p.CancellationReason).HasColumnName("cancellation_reason").HasMaxLength(16)
                 .HasConversion(ColumnTexts.ReasonRules.Converter);
         });

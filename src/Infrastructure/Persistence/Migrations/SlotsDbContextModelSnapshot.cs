@@ -108,6 +108,10 @@ namespace Slots.Infrastructure.Persistence.Migrations
                         .HasColumnName("moved_from")
                         .HasDefaultValueSql("'{}'::uuid[]");
 
+                    b.Property<DateTime>("ReschedulableUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reschedulable_until");
+
                     b.Property<int>("Sequence")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
@@ -135,6 +139,10 @@ namespace Slots.Infrastructure.Persistence.Migrations
                                 .HasMaxLength(16)
                                 .HasColumnType("character varying(16)")
                                 .HasColumnName("policy_cancellation_reason");
+
+                            b1.Property<int?>("RescheduleNoticeMinutes")
+                                .HasColumnType("integer")
+                                .HasColumnName("policy_reschedule_notice_minutes");
                         });
 
                     b.HasKey("Id");
@@ -269,6 +277,10 @@ namespace Slots.Infrastructure.Persistence.Migrations
                                 .HasMaxLength(16)
                                 .HasColumnType("character varying(16)")
                                 .HasColumnName("cancellation_reason");
+
+                            b1.Property<int?>("RescheduleNoticeMinutes")
+                                .HasColumnType("integer")
+                                .HasColumnName("reschedule_notice_minutes");
                         });
 
                     b.HasKey("Id");
@@ -482,6 +494,10 @@ namespace Slots.Infrastructure.Persistence.Migrations
                                 .HasColumnType("character varying(16)")
                                 .HasDefaultValue("optional")
                                 .HasColumnName("cancellation_reason");
+
+                            b1.Property<int?>("RescheduleNoticeMinutes")
+                                .HasColumnType("integer")
+                                .HasColumnName("reschedule_notice_minutes");
                         });
 
                     b.HasKey("Email");

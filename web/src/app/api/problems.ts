@@ -131,6 +131,7 @@ export const fieldSentences: Record<string, string> = {
   policy: 'Check the booking rules: notices are from 0 minutes to a year.',
   bookingNoticeMinutes: 'The booking notice is from 0 minutes to a year.',
   cancelNoticeMinutes: 'The cancellation notice is from 0 minutes to a year.',
+  rescheduleNoticeMinutes: 'The notice for moving a booking is from 0 minutes to a year, or blank.',
   cancellationReason: 'Choose whether a reason is optional or required.',
   // A booking and its cancellation.
   customerId: 'The customer id is one line of text.',

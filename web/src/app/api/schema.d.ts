@@ -729,6 +729,8 @@ export interface components {
             bookingId: string;
             /** Format: date-time */
             cancellableUntil: string;
+            /** Format: date-time */
+            reschedulableUntil: string;
             policy: components["schemas"]["BookingPolicy"];
             /** @description The slots the booking was moved out of, the first first; empty when it never moved. */
             movedFrom?: string[];
@@ -752,6 +754,11 @@ export interface components {
             cancelNoticeMinutes: number;
             /** @description Whether a cancellation must give a reason. */
             cancellationReason: components["schemas"]["ReasonRule"];
+            /**
+             * Format: int32
+             * @description A customer can move their booking until this long before the start; null: as long as they can cancel.
+             */
+            rescheduleNoticeMinutes?: null | number;
         };
         BookingResponse: {
             /** Format: uuid */
@@ -765,6 +772,8 @@ export interface components {
             policy: components["schemas"]["BookingPolicy"];
             /** Format: date-time */
             cancellableUntil: string;
+            /** Format: date-time */
+            reschedulableUntil: string;
             /** Format: date-time */
             cancelledAt?: null | string;
             /** @description The slots the booking was moved out of, the first first; empty when it never moved. */
@@ -1101,6 +1110,8 @@ export interface components {
             bookingId: string;
             /** Format: date-time */
             cancellableUntil: string;
+            /** Format: date-time */
+            reschedulableUntil: string;
             policy: components["schemas"]["BookingPolicy"];
         };
         /** @description An RFC 9457 problem for 404, with a stable `code`. */
@@ -1197,6 +1208,11 @@ export interface components {
              * @enum {string}
              */
             cancellationReason?: "optional" | "required";
+            /**
+             * Format: int32
+             * @description A customer can move their booking to another slot until this many minutes before the start (0: until it starts). Null: as long as they can cancel (in a slot's override, null follows the specialist's).
+             */
+            rescheduleNoticeMinutes?: null | number;
         };
         /**
          * @description What a slot (or every slot of a series) changes of its specialist's BookingPolicy: each part set here
@@ -1214,6 +1230,11 @@ export interface components {
              */
             cancelNoticeMinutes?: null | number;
             cancellationReason?: null | components["schemas"]["ReasonRule"];
+            /**
+             * Format: int32
+             * @description A customer can move their booking to another slot until this many minutes before the start (0: until it starts). Null: as long as they can cancel (in a slot's override, null follows the specialist's).
+             */
+            rescheduleNoticeMinutes?: null | number;
         };
         /** @description An RFC 9457 problem for 412, with a stable `code`. */
         PreconditionFailedProblem: {

@@ -4,7 +4,7 @@ import { expect, test } from 'vitest';
 import { fakeFetch, json, problem, withApi, type Call } from '../../test/fakeApi';
 import { MyBookings } from './MyBookings';
 
-function mine(slotId: string, days: number, cancellableInMinutes: number, cancellationReason: 'optional' | 'required') {
+function mine(slotId: string, days: number, cancellableInMinutes: number, cancellationReason: 'optional' | 'required', movableInMinutes = cancellableInMinutes) {
   const start = new Date(Date.now() + days * 86_400_000);
   start.setUTCHours(10, 0, 0, 0);
   return {
@@ -13,6 +13,7 @@ function mine(slotId: string, days: number, cancellableInMinutes: number, cancel
     endsAt: new Date(start.getTime() + 3_600_000).toISOString(), duration: 60, customerId: 'bea', customerName: 'Bea',
     bookedAt: new Date().toISOString(), bookingId: `booking-${slotId}`,
     cancellableUntil: new Date(Date.now() + cancellableInMinutes * 60_000).toISOString(),
+    reschedulableUntil: new Date(Date.now() + movableInMinutes * 60_000).toISOString(),
     policy: { bookingNoticeMinutes: 0, cancelNoticeMinutes: 1440, cancellationReason },
   };
 }
@@ -43,6 +44,17 @@ test('each booking says until when it can be moved or cancelled, and one past it
   expect(closed).toHaveAccessibleDescription(/Online changes closed .*contact ann@example.com/);
   expect(within(rows[0]!).getByRole('button', { name: /^Move booking on/ })).toBeEnabled();
   expect(within(rows[1]!).getByRole('button', { name: /^Move booking on/ })).toBeDisabled();
+});
+
+test('a booking whose move notice has passed can still be cancelled, and says whom to ask to move it', async () => {
+  const { fetch } = fakeFetch(api(() => json([mine('s1', 3, 60, 'optional', -60)])));
+  render(<MyBookings />, { wrapper: withApi(fetch) });
+
+  const row = within(await screen.findByRole('list', { name: 'Upcoming bookings' })).getByRole('listitem');
+
+  expect(within(row).getByRole('button', { name: /^Move booking on/ })).toBeDisabled();
+  expect(within(row).getByRole('button', { name: /^Cancel booking on/ })).toBeEnabled();
+  expect(row).toHaveTextContent(/Moving online closed .*; to cancel until .*\. For the rest, contact ann@example\.com\./);
 });
 
 /** An open slot of Ann's, as the customers' view answers it, `days` ahead at 14:00 UTC. */

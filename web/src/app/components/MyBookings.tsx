@@ -29,6 +29,17 @@ export function MyBookings() {
   const what = (b: MyBooking) =>
     b.serviceId ? (profiles.get(b.specialistEmail.toLowerCase())?.services.find((s) => s.id === b.serviceId)?.title ?? b.serviceId) : null;
   const now = Date.now();
+  // Until when it can be moved and cancelled online: one sentence when the two deadlines are one.
+  const deadlines = (b: MyBooking, canMove: boolean, canCancel: boolean) => {
+    const [move, cancelBy] = [dateTime(b.reschedulableUntil, zone), dateTime(b.cancellableUntil, zone)];
+    const contact = `contact ${b.specialistEmail}`;
+    if (b.reschedulableUntil === b.cancellableUntil) {
+      return canCancel ? `Free to move or cancel until ${cancelBy}.` : `Online changes closed ${cancelBy}: to move or cancel now, ${contact}.`;
+    }
+    return `${canMove ? `Free to move until ${move}` : `Moving online closed ${move}`}; `
+      + `${canCancel ? `to cancel until ${cancelBy}` : `cancelling online closed ${cancelBy}`}.`
+      + (canMove && canCancel ? '' : ` For the rest, ${contact}.`);
+  };
 
   return (
     <section className="page" aria-labelledby="mine-title">
@@ -65,7 +76,7 @@ export function MyBookings() {
         ) : (
           <ul className="slot-list" aria-label="Upcoming bookings">
             {bookings.data.map((b) => {
-              const open = Date.parse(b.cancellableUntil) >= now;
+              const [canCancel, canMove] = [Date.parse(b.cancellableUntil) >= now, Date.parse(b.reschedulableUntil) >= now];
               const deadline = `${b.slotId}-deadline`;
               return (
                 <li key={b.slotId} className="card booking-row" aria-label={when(b)}>
@@ -76,16 +87,14 @@ export function MyBookings() {
                       {b.timezone !== zone && ` · ${wallRange(b.startTime, b.endTime)} ${b.timezone}`}
                     </p>
                     <p className="small" id={deadline}>
-                      {open
-                        ? `Free to move or cancel until ${dateTime(b.cancellableUntil, zone)}.`
-                        : `Online changes closed ${dateTime(b.cancellableUntil, zone)}: to move or cancel now, contact ${b.specialistEmail}.`}
+                      {deadlines(b, canMove, canCancel)}
                     </p>
                   </div>
                   <div className="booking-actions">
                     <button
                       type="button"
                       className="button button-secondary"
-                      disabled={!open}
+                      disabled={!canMove}
                       aria-describedby={deadline}
                       onClick={() => setMoving({ slotId: b.slotId, specialistEmail: b.specialistEmail, serviceId: b.serviceId, when: when(b) })}
                       aria-label={`Move booking on ${when(b)}`}
@@ -95,7 +104,7 @@ export function MyBookings() {
                     <button
                       type="button"
                       className="button button-secondary"
-                      disabled={!open}
+                      disabled={!canCancel}
                       aria-describedby={deadline}
                       onClick={() => {
                         cancel.reset();

@@ -12,7 +12,8 @@ test('the policy shows in the largest unit that fits, and is saved in minutes', 
 
   const booking = await screen.findByLabelText('Booking closes before the start');
   expect(booking).toHaveValue(90);
-  expect(screen.getAllByLabelText('Unit').map((u) => (u as HTMLSelectElement).value)).toEqual(['minutes', 'days']);
+  expect(screen.getAllByLabelText('Unit').map((u) => (u as HTMLSelectElement).value)).toEqual(['minutes', 'days', 'days']);
+  expect(screen.getByLabelText('Customers can move a booking until, before the start')).toHaveValue(null);
   await userEvent.clear(booking);
   await userEvent.type(booking, '2');
   await userEvent.selectOptions(screen.getAllByLabelText('Unit')[0]!, 'hours');
@@ -74,4 +75,26 @@ test("the API's refusal of a notice shows on that notice's field, in its sentenc
   const cancel = screen.getByLabelText('Customers can cancel until, before the start');
   await waitFor(() => expect(cancel).toHaveAccessibleDescription('The cancellation notice is from 0 minutes to a year.'));
   expect(cancel).toBeInvalid();
+});
+
+test('a move notice of its own is saved in minutes; left blank, moving follows the cancellation notice and is not sent', async () => {
+  const { fetch, calls } = fakeFetch(({ method, body, path }) =>
+    path === '/api/me/calendar-feed' ? problem(404, 'calendar_feed_not_found')
+      : method === 'GET' ? json({ bookingNoticeMinutes: 0, cancelNoticeMinutes: 1440, cancellationReason: 'optional', rescheduleNoticeMinutes: null })
+        : json(body));
+  render(<Settings specialistEmail="ann@example.com" />, { wrapper: withApi(fetch) });
+
+  const move = await screen.findByLabelText('Customers can move a booking until, before the start');
+  await userEvent.type(move, '2');
+  await userEvent.selectOptions(screen.getAllByLabelText('Unit')[2]!, 'hours');
+  await userEvent.click(screen.getByRole('button', { name: 'Save booking rules' }));
+  await waitFor(() => expect(screen.getByText(/^Saved\./)).toBeInTheDocument());
+  await userEvent.clear(move);
+  await userEvent.click(screen.getByRole('button', { name: 'Save booking rules' }));
+
+  await waitFor(() => expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(2));
+  expect(calls.filter((c) => c.method === 'PUT').map((c) => c.body)).toEqual([
+    { bookingNoticeMinutes: 0, cancelNoticeMinutes: 1440, cancellationReason: 'optional', rescheduleNoticeMinutes: 120 },
+    { bookingNoticeMinutes: 0, cancelNoticeMinutes: 1440, cancellationReason: 'optional' },
+  ]);
 });

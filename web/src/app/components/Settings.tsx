@@ -60,6 +60,9 @@ function PolicyForm({ specialistEmail, saved }: { specialistEmail: string; saved
   const save = useSetPolicy(specialistEmail);
   const [booking, setBooking] = useState(split(saved.bookingNoticeMinutes));
   const [cancel, setCancel] = useState(split(saved.cancelNoticeMinutes));
+  // Blank: a booking can be moved as long as it can be cancelled.
+  const [move, setMove] = useState(
+    saved.rescheduleNoticeMinutes == null ? { amount: '', unit: split(saved.cancelNoticeMinutes).unit } : split(saved.rescheduleNoticeMinutes));
   const [reasonRequired, setReasonRequired] = useState(saved.cancellationReason === 'required');
   const [invalid, setInvalid] = useState<Record<string, string>>({});
   const [announcement, setAnnouncement] = useState('');
@@ -69,18 +72,23 @@ function PolicyForm({ specialistEmail, saved }: { specialistEmail: string; saved
   function submit(e: FormEvent) {
     e.preventDefault();
     const [bookingNoticeMinutes, cancelNoticeMinutes] = [minutes(booking), minutes(cancel)];
+    const rescheduleNoticeMinutes = move.amount.trim() === '' ? undefined : minutes(move);
     const wrong = `A whole number of minutes, up to a year.`;
     const found = {
       ...(bookingNoticeMinutes === null ? { bookingNoticeMinutes: wrong } : {}),
       ...(cancelNoticeMinutes === null ? { cancelNoticeMinutes: wrong } : {}),
+      ...(rescheduleNoticeMinutes === null ? { rescheduleNoticeMinutes: wrong } : {}),
     };
     setInvalid(found);
     setAnnouncement('');
-    if (bookingNoticeMinutes === null || cancelNoticeMinutes === null) {
+    if (bookingNoticeMinutes === null || cancelNoticeMinutes === null || rescheduleNoticeMinutes === null) {
       return;
     }
     save.mutate(
-      { bookingNoticeMinutes, cancelNoticeMinutes, cancellationReason: reasonRequired ? 'required' : 'optional' },
+      {
+        bookingNoticeMinutes, cancelNoticeMinutes, cancellationReason: reasonRequired ? 'required' : 'optional',
+        ...(rescheduleNoticeMinutes === undefined ? {} : { rescheduleNoticeMinutes }),
+      },
       { onSuccess: () => setAnnouncement('Saved. New bookings follow these rules.') },
     );
   }
@@ -91,6 +99,8 @@ function PolicyForm({ specialistEmail, saved }: { specialistEmail: string; saved
         error={errors.bookingNoticeMinutes} hint="0: customers can book until the session starts." />
       <Notice id="cancel-notice" label="Customers can cancel until, before the start" value={cancel} onChange={setCancel}
         error={errors.cancelNoticeMinutes} hint="After it, only you can cancel." />
+      <Notice id="move-notice" label="Customers can move a booking until, before the start" value={move} onChange={setMove}
+        error={errors.rescheduleNoticeMinutes} hint="Blank: as long as they can cancel. After it, only you can move it." />
       <label className="checkbox">
         <input type="checkbox" checked={reasonRequired} onChange={(e) => setReasonRequired(e.target.checked)} />
         Ask for a reason when a booking is cancelled

@@ -53,7 +53,7 @@ test('changing the times of a booked slot says who booked it and that they will 
     bookedCount: 2,
     bookings: ['Bea', 'Cal'].map((name) => ({
       id: `booking-${name}`, customerId: name.toLowerCase(), customerEmail: `${name.toLowerCase()}@example.com`, customerName: name,
-      bookedAt: '2030-01-02T00:00:00Z', cancellableUntil: '2030-01-15T10:00:00Z',
+      bookedAt: '2030-01-02T00:00:00Z', cancellableUntil: '2030-01-15T10:00:00Z', reschedulableUntil: '2030-01-15T10:00:00Z',
       policy: { bookingNoticeMinutes: 0, cancelNoticeMinutes: 0, cancellationReason: 'optional' },
     })),
   };
