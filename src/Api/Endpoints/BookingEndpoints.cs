@@ -52,7 +52,7 @@ public static class BookingEndpoints
                 + "policy a new booking of that slot would, and lists the slot it left in `movedFrom`. The target is checked "
                 + "as a booking is; when it refuses (409 `slot_fully_booked`, `slot_inactive`, `slot_in_past`, `already_booked`, "
                 + "`booking_window_closed`, `move_to_other_specialist`), nothing changes and the customer keeps the seat they "
-                + "had. The customer until the booking's `cancellableUntil` (later: 409 `reschedule_window_closed`); the slot's "
+                + "had. The customer until the booking's `reschedulableUntil` (later: 409 `reschedule_window_closed`); the slot's "
                 + "specialist or an admin until it starts. One `slots.booking.moved` event with both slots' seats.")
             .ChangesASlot().Idempotent().Limited(RateLimits.Bookings);
         slots.MapPost("/{slotId:guid}/book/me/move", MoveMine).WithName("moveMyBooking")

@@ -10,7 +10,7 @@ namespace Slots.Application.Slots.MoveBooking;
 /// <summary>
 /// Moves a customer's live booking from <see cref="SlotId"/> to <see cref="ToSlotId"/>, another slot of the same
 /// specialist, in one transaction: the booking keeps its id and its invite, or nothing changes. The customer themselves
-/// (until the booking's cancellation deadline), the slot's specialist or an admin. <see cref="Reason"/> travels with the
+/// (until the booking's reschedulableUntil), the slot's specialist or an admin. <see cref="Reason"/> travels with the
 /// event. Queued on the slot the booking leaves; both rows are locked in id order.
 /// </summary>
 public sealed record MoveBookingCommand(Guid SlotId, string CustomerId, Guid ToSlotId, string? Reason = null)

@@ -251,7 +251,7 @@ export interface paths {
         put?: never;
         /**
          * Move a booking to another slot
-         * @description Moves a customer's live booking to another slot of the same specialist (`toSlotId`) in one transaction: the booking keeps its id and its invite (updated: the same UID, SEQUENCE one more), takes the policy a new booking of that slot would, and lists the slot it left in `movedFrom`. The target is checked as a booking is; when it refuses (409 `slot_fully_booked`, `slot_inactive`, `slot_in_past`, `already_booked`, `booking_window_closed`, `move_to_other_specialist`), nothing changes and the customer keeps the seat they had. The customer until the booking's `cancellableUntil` (later: 409 `reschedule_window_closed`); the slot's specialist or an admin until it starts. One `slots.booking.moved` event with both slots' seats.
+         * @description Moves a customer's live booking to another slot of the same specialist (`toSlotId`) in one transaction: the booking keeps its id and its invite (updated: the same UID, SEQUENCE one more), takes the policy a new booking of that slot would, and lists the slot it left in `movedFrom`. The target is checked as a booking is; when it refuses (409 `slot_fully_booked`, `slot_inactive`, `slot_in_past`, `already_booked`, `booking_window_closed`, `move_to_other_specialist`), nothing changes and the customer keeps the seat they had. The customer until the booking's `reschedulableUntil` (later: 409 `reschedule_window_closed`); the slot's specialist or an admin until it starts. One `slots.booking.moved` event with both slots' seats.
          */
         post: operations["moveBooking"];
         delete?: never;
