@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -104,8 +105,7 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
             LockSlot(slotId),
             new(LockCustomerSql, customer),
             new(CountCustomerSql, customer, row => held = new LiveBookingCounts(row.GetInt32(0), row.GetInt32(1))),
-            new(OwnerPolicySql, customer, row => policy = new SpecialistPolicies.PolicyRow(
-                row.GetInt32(0), row.GetInt32(1), row.GetString(2), row.IsDBNull(3) ? null : row.GetInt32(3)).ToPolicy()));
+            new(OwnerPolicySql, customer, row => policy = OwnerPolicy(row)));
         var slot = await LoadLockedAsync(() => LoadSlotWithLiveBooking.GetOrAdd(db.Model, static _ => CompileLoadWithLiveBooking())(
             db, slotId, customerId, cancellationToken));
         return (slot, held ?? throw StatementsNotSent(), policy);
@@ -121,8 +121,7 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
         db.RoundTrips.SendBeforeNextQuery(
             new(LockSlotsSql, [new NpgsqlParameter<Guid[]>("lock_slots", [fromSlotId, toSlotId])]),
             new(LockCustomerSql, [new NpgsqlParameter<string>("lock_customer", customerId)]),
-            new(OwnerPolicySql, target, row => policy = new SpecialistPolicies.PolicyRow(
-                row.GetInt32(0), row.GetInt32(1), row.GetString(2), row.IsDBNull(3) ? null : row.GetInt32(3)).ToPolicy()));
+            new(OwnerPolicySql, target, row => policy = OwnerPolicy(row)));
         var load = LoadSlotWithLiveBooking.GetOrAdd(db.Model, static _ => CompileLoadWithLiveBooking());
         var from = await LoadLockedAsync(() => load(db, fromSlotId, customerId, cancellationToken));
         var to = await load(db, toSlotId, customerId, cancellationToken);
@@ -135,6 +134,10 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
         await db.Database.SqlQueryRaw<int>(LockScheduleSql, new NpgsqlParameter<string>("lock_email", specialistEmail))
             .SingleAsync(cancellationToken);
     }
+
+    /// <summary>A row of <see cref="OwnerPolicySql"/> as the policy it stores.</summary>
+    private static BookingPolicy OwnerPolicy(DbDataReader row) => new SpecialistPolicies.PolicyRow(
+        row.GetInt32(0), row.GetInt32(1), row.GetString(2), row.IsDBNull(3) ? null : row.GetInt32(3)).ToPolicy();
 
     private static CommandRoundTrips.Statement LockSlot(Guid slotId) => new(LockSlotSql, [new NpgsqlParameter<Guid>("lock_slot", slotId)]);
 

@@ -55,6 +55,11 @@ export function timeRange(startsAt: string, endsAt: string, zone: string): strin
   return `${clockTime(startsAt, zone)}–${clockTime(endsAt, zone)}`;
 }
 
+/** When a session is, in a zone, for a list: "Tue 15 Dec 2026, 10:00–11:00". */
+export function shortWhen(startsAt: string, endsAt: string, zone: string): string {
+  return `${shortDate(localDate(startsAt, zone))}, ${timeRange(startsAt, endsAt, zone)}`;
+}
+
 /** A wall-clock range (HH:mm, as a slot stores it) for people: "10:00–11:00", or "10:00 AM–11:00 AM" in en-US. */
 export function wallRange(start: string, end: string): string {
   return `${clockTime(`1970-01-01T${start}:00Z`, 'UTC')}–${clockTime(`1970-01-01T${end}:00Z`, 'UTC')}`;

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { BookingConfirmation } from '../api/consultingSlots';
 import { useAvailableSlots, useMoveBooking } from '../hooks/useConsultingSlots';
-import { addDays, browserZone, localDate, seatsLeft, shortDate, timeRange } from '../time';
+import { addDays, browserZone, localDate, seatsLeft, shortWhen } from '../time';
 import { Dialog, Empty, ErrorMessage, Skeleton } from './ui';
 
 /** The booking to move: where it is, with whom, for what, and how the page names it. */
@@ -78,7 +78,7 @@ function MoveForm({ booking, onClose, onMoved }: {
                   setMissing(false);
                 }} />
               <span>
-                {shortDate(localDate(s.startsAt, zone))}, {timeRange(s.startsAt, s.endsAt, zone)}{' '}
+                {shortWhen(s.startsAt, s.endsAt, zone)}{' '}
                 <span className="muted small">{seatsLeft(s.remainingCapacity, s.totalCapacity)}</span>
               </span>
             </label>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { MyBooking, Profile } from '../api/consultingSlots';
 import { useCancelBooking, useMyBookings, useProfiles } from '../hooks/useConsultingSlots';
-import { browserZone, dateTime, localDate, shortDate, timeRange, wallRange } from '../time';
+import { browserZone, dateTime, shortWhen, wallRange } from '../time';
 import { CalendarFeedPanel } from './CalendarFeedPanel';
 import { CancelBookingDialog } from './CancelBookingDialog';
 import { MoveBookingDialog, type MovableBooking } from './MoveBookingDialog';
@@ -20,7 +20,7 @@ export function MyBookings() {
   const [confirming, setConfirming] = useState<MyBooking | null>(null);
   const [moving, setMoving] = useState<MovableBooking | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  const when = (b: MyBooking) => `${shortDate(localDate(b.startsAt, zone))}, ${timeRange(b.startsAt, b.endsAt, zone)}`;
+  const when = (b: MyBooking) => shortWhen(b.startsAt, b.endsAt, zone);
   // Who each booking is with and what for, from the specialists' profiles (their address until it is read).
   const profiles = new Map<string, Profile>(
     useProfiles((bookings.data ?? []).map((b) => b.specialistEmail)).flatMap((p) => (p.data ? [[p.data.email.toLowerCase(), p.data] as const] : [])),
@@ -127,7 +127,7 @@ export function MyBookings() {
         onClose={() => setMoving(null)}
         onMoved={(moved, from) => {
           setAnnouncement(
-            `Moved from ${from.when} to ${shortDate(localDate(moved.startsAt, zone))}, ${timeRange(moved.startsAt, moved.endsAt, zone)}. `
+            `Moved from ${from.when} to ${shortWhen(moved.startsAt, moved.endsAt, zone)}. `
               + `An updated invite is on its way to ${moved.customerEmail}.`,
           );
           setMoving(null);

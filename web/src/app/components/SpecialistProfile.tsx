@@ -16,6 +16,7 @@ import {
   timeZones,
   wallRange,
   weekdayNames,
+  weekStart,
 } from '../time';
 import { Empty, ErrorMessage, SeatMeter, Skeleton } from './ui';
 
@@ -192,10 +193,10 @@ function BookingPage({ specialistEmail, name, introduction, specialistZone, serv
   });
   const lastDay = addDays(monthOf(lastMonth, 1), -1);
   function onDayKey(e: KeyboardEvent, day: string) {
-    const weekday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
+    const monday = weekStart(day);
     const target = {
       ArrowLeft: addDays(day, -1), ArrowRight: addDays(day, 1), ArrowUp: addDays(day, -7), ArrowDown: addDays(day, 7),
-      Home: addDays(day, -weekday), End: addDays(day, 6 - weekday), PageUp: sameDayIn(day, -1), PageDown: sameDayIn(day, 1),
+      Home: monday, End: addDays(monday, 6), PageUp: sameDayIn(day, -1), PageDown: sameDayIn(day, 1),
     }[e.key];
     if (!target) {
       return;

@@ -119,36 +119,34 @@ function newKey(): string {
 }
 
 /**
- * Books a seat. Each slot gets one `Idempotency-Key` until its booking succeeds: when an answer is lost (a dropped
- * connection) and the person presses Book again, the API answers with the first booking, not `already_booked`.
+ * A mutation sent with an `Idempotency-Key`, one per thing it acts on (`which`) until it succeeds: when an answer is lost
+ * (a dropped connection) and the person presses again, the API answers with the first outcome.
  */
-export function useBookSlot() {
-  const api = useSlotsApi();
+function useKeyedMutation<TArgs, TResult>(which: (args: TArgs) => string, run: (args: TArgs, key: string) => Promise<TResult>) {
   const keys = useRef(new Map<string, string>());
-  return useRefreshingMutation(async (slotId: string) => {
-    const key = keys.current.get(slotId) ?? newKey();
-    keys.current.set(slotId, key);
-    const confirmation = await api.bookSlot(slotId, key);
-    keys.current.delete(slotId);
-    return confirmation;
+  return useRefreshingMutation(async (args: TArgs) => {
+    const id = which(args);
+    const key = keys.current.get(id) ?? newKey();
+    keys.current.set(id, key);
+    const result = await run(args, key);
+    keys.current.delete(id);
+    return result;
   });
 }
 
-/**
- * Moves a booking to another slot. Like a booking, each booking gets one `Idempotency-Key` until its move succeeds, so
- * pressing Move again after a lost answer gets the first move's answer.
- */
+/** Books a seat, one key per slot: Book pressed again after a lost answer gets the first booking, not `already_booked`. */
+export function useBookSlot() {
+  const api = useSlotsApi();
+  return useKeyedMutation((slotId: string) => slotId, (slotId, key) => api.bookSlot(slotId, key));
+}
+
+/** Moves a booking to another slot, one key per booking and target: Move pressed again gets the first move's answer. */
 export function useMoveBooking() {
   const api = useSlotsApi();
-  const keys = useRef(new Map<string, string>());
-  return useRefreshingMutation(async ({ slotId, toSlotId, customerId }: { slotId: string; toSlotId: string; customerId?: string }) => {
-    const which = `${slotId}:${customerId ?? 'me'}:${toSlotId}`;
-    const key = keys.current.get(which) ?? newKey();
-    keys.current.set(which, key);
-    const moved = await api.moveBooking(slotId, toSlotId, customerId, key);
-    keys.current.delete(which);
-    return moved;
-  });
+  return useKeyedMutation(
+    ({ slotId, toSlotId, customerId }: { slotId: string; toSlotId: string; customerId?: string }) => `${slotId}:${customerId ?? 'me'}:${toSlotId}`,
+    ({ slotId, toSlotId, customerId }, key) => api.moveBooking(slotId, toSlotId, customerId, key),
+  );
 }
 
 export function useCancelBooking() {
