@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using Slots.Application.Common.Behaviors;
 using Slots.Application.Common.Waits;
+using Slots.Application.Slots;
 using Slots.Application.Slots.BookSlot;
 using Slots.Application.Webhooks.CreateWebhook;
 
@@ -22,6 +23,7 @@ public static class DependencyInjection
         services.AddSingleton<ICheckBeforeTransaction<CreateWebhookCommand>, CreateWebhookTargetCheck>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SlotQueue>();
+        services.AddScoped<WaitlistPromotion>();
         return services;
     }
 }

@@ -21,6 +21,10 @@ public class AvailableSlotsStatementTests(SlotsApiFactory factory) : ApiTestBase
         var now = Factory.Clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
         await SeedAsync(specialists, today);
+        // Half the slots take a waitlist by their own policy, for the criteria that list the full ones too; the first
+        // specialist's policy takes one for the rest of theirs.
+        await Factory.ExecuteAsync("UPDATE slots SET waitlist = (hashtext(id::text) % 2 = 0) WHERE specialist_email = ANY($1) AND hashtext(id::text) % 3 <> 0", (object)specialists);
+        await Factory.ExecuteAsync("UPDATE specialists SET waitlist = true WHERE email = $1", specialists[0]);
         await using var db = Factory.NewDbContext();
         var reader = new SlotReader(db, new DatabaseCircuit(), new ReadGate(8));
 
@@ -36,10 +40,13 @@ public class AvailableSlotsStatementTests(SlotsApiFactory factory) : ApiTestBase
                 new(email, today.AddDays(-3), today.AddDays(40), now.AddHours(13), null, 500),
                 new(email, today, today.AddDays(30), now, null, 101, "svc-1"),
                 new(email, today, today.AddDays(30), now, null, 101, "no-such-service"),
+                new(email, today, today.AddDays(30), now, null, 101) { IncludeFull = true },
+                new(email, today.AddDays(-3), today.AddDays(40), now, now.AddDays(-1), 3, "svc-1") { IncludeFull = true },
             ];
             foreach (var values in criteria)
             {
-                var byEf = await reader.ListAsync(new AvailableSlotsMeaning(values, Owner(email)), AvailableSlotsMeaning.Rows, default);
+                var meaning = new AvailableSlotsMeaning(values, Owner(email), specialistsWaitlist: email == specialists[0]);
+                var byEf = await reader.ListAsync(meaning, AvailableSlotsMeaning.Rows, default);
                 var byStatement = await reader.ListAvailableAsync(values, default);
 
                 Assert.Equal(byEf, byStatement);
@@ -51,7 +58,8 @@ public class AvailableSlotsStatementTests(SlotsApiFactory factory) : ApiTestBase
         Assert.True(compared > 50, $"only {compared} rows compared");
         foreach (var excluded in new[]
         {
-            "status = 'inactive'", "booked_count = total_capacity", $"starts_at <= '{now:O}'::timestamptz",
+            "status = 'inactive'", "booked_count = total_capacity AND waitlist", "booked_count = total_capacity AND NOT waitlist",
+            "booked_count = total_capacity AND waitlist IS NULL", $"starts_at <= '{now:O}'::timestamptz",
             "date <> (starts_at AT TIME ZONE 'UTC')::date", "specialist_id = 'squatter'", "service_id = 'svc-2'",
         })
         {

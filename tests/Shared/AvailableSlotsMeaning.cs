@@ -16,7 +16,8 @@ public sealed class AvailableSlotsMeaning : Specification<Slot>
     /// The handle's owner, when the test knows it: only their slots under the email are shown (production looks it up in
     /// the same statement); null where every slot of the email is the owner's (the handler's tests).
     /// </param>
-    public AvailableSlotsMeaning(AvailableSlotsCriteria criteria, (string Issuer, string Subject)? owner = null)
+    /// <param name="specialistsWaitlist">Whether the owner's policy takes a waitlist (for a criteria that includes full slots).</param>
+    public AvailableSlotsMeaning(AvailableSlotsCriteria criteria, (string Issuer, string Subject)? owner = null, bool specialistsWaitlist = false)
     {
         ArgumentNullException.ThrowIfNull(criteria);
         var (email, earliest, from, to) = (criteria.SpecialistEmail, criteria.Earliest, criteria.From, criteria.To);
@@ -33,7 +34,8 @@ public sealed class AvailableSlotsMeaning : Specification<Slot>
         Query.Where(s => s.SpecialistEmail == email
                 && s.Status == SlotStatus.Active
                 && s.StartsAt > earliest
-                && s.BookedCount < s.TotalCapacity
+                && (s.BookedCount < s.TotalCapacity
+                    || (criteria.IncludeFull && s.WaitingCount < SlotLimits.MaxWaitingPerSlot && (s.Policy.Waitlist ?? specialistsWaitlist)))
                 && s.Date >= from
                 && s.Date <= to)
             .OrderBy(s => s.StartsAt)
@@ -56,5 +58,7 @@ public sealed class AvailableSlotsMeaning : Specification<Slot>
             Duration = s.DurationMinutes,
             TotalCapacity = s.TotalCapacity,
             RemainingCapacity = s.TotalCapacity - s.BookedCount,
+            WaitlistOpen = s.TotalCapacity == s.BookedCount,
+            WaitingCount = s.WaitingCount,
         });
 }

@@ -28,12 +28,14 @@ public static class ConsultingSlotsEndpoints
         slots.MapSlots();
         slots.MapSeries();
         slots.MapBookings();
+        slots.MapWaitlist();
         var specialists = app.MapGroup(SpecialistsPath).WithTags(ApiTags.Specialists).RequireAuthorization();
         specialists.MapSpecialistLists();
         specialists.MapPolicies();
         specialists.MapProfiles();
         var me = app.MapGroup(MePath).WithTags(ApiTags.Me).RequireAuthorization();
         me.MapMyBookings();
+        me.MapMyWaitlist();
         app.MapCalendars(me);
         app.MapDeprecatedListPaths();
     }

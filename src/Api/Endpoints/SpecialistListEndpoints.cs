@@ -25,8 +25,9 @@ public static class SpecialistListEndpoints
             .WithSummary("List a specialist's bookable slots")
             .WithDescription("Active, future, not-full slots whose local date lies in [startDate, endDate] (default: today "
                 + "and the next 30 days), soonest first, with the seats left; with `serviceId` (a Service Card's link), only "
-                + "that service's slots and those for no service (\"applies to all consulting\"). Anonymous; limited per client "
-                + "address.")
+                + "that service's slots and those for no service (\"applies to all consulting\"); with `includeFull=true`, also the "
+                + "full slots whose waitlist is open, with `remainingCapacity` 0 and `waitlistOpen` true. Anonymous; limited per "
+                + "client address.")
             .AllowAnonymous().Limited(RateLimits.AvailableReads);
     }
 
@@ -37,10 +38,11 @@ public static class SpecialistListEndpoints
             new ListSpecialistSlotsQuery(specialistEmail, limit, cursor, serviceId, when, status, booked), ct)));
 
     internal static async Task<TaggedJson<IReadOnlyList<AvailableSlotResponse>>> ListAvailable(
-        string specialistEmail, string? startDate, string? endDate, int? limit, string? cursor, string? serviceId,
+        string specialistEmail, string? startDate, string? endDate, int? limit, string? cursor, string? serviceId, bool? includeFull,
         [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, ISender sender, HttpContext http, CancellationToken ct)
     {
-        var page = await sender.Send(new ListAvailableSlotsQuery(specialistEmail, startDate, endDate, limit, cursor, serviceId), ct);
+        var page = await sender.Send(
+            new ListAvailableSlotsQuery(specialistEmail, startDate, endDate, limit, cursor, serviceId, includeFull ?? false), ct);
         // The result compares If-None-Match with the hash of the body it would send.
         return new TaggedJson<IReadOnlyList<AvailableSlotResponse>>(NextLink.Items(http, page), ifNoneMatch);
     }

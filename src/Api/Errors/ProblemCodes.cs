@@ -17,6 +17,7 @@ public static class ProblemCodes
         [401] = ["unauthenticated", "invalid_token"],
         [403] = ["role_not_allowed", "scope_missing", "not_yourself", "email_not_verified"],
         [404] = ["slot_not_found", "series_not_found", "booking_not_found", "webhook_not_found", "delivery_not_found", "notification_not_found", "specialist_not_found", "calendar_feed_not_found",
+            "waitlist_entry_not_found",
             NotFound],
         [405] = [MethodNotAllowed],
         [409] =
@@ -24,7 +25,8 @@ public static class ProblemCodes
             "slot_fully_booked", "already_booked", "slot_inactive", "slot_in_past", "slot_has_bookings", "slot_overlaps",
             "booking_limit_reached", "delivery_in_flight", "webhook_disabled", "handle_taken", "customer_has_live_bookings",
             "notification_in_flight", "booking_window_closed", "cancellation_window_closed", "move_to_other_specialist",
-            "reschedule_window_closed", "move_limit_reached",
+            "reschedule_window_closed", "move_limit_reached", "waitlist_closed", "seats_available", "already_waiting", "waitlist_full",
+            "waitlist_limit_reached",
         ],
         [410] = ["position_expired"],
         [412] = ["precondition_failed"],

@@ -19,7 +19,7 @@ public static class ContractExamples
         {"id": "0f8e2a5c-3b1d-4c6e-9a7f-2d4b6c8e0a13", "specialistId": "ann-1", "specialistEmail": "dr.ann@example.com",
          "serviceId": "career-coaching", "date": "2026-12-14", "startTime": "10:00", "endTime": "11:00",
          "timezone": "Europe/Berlin", "startsAt": "2026-12-14T09:00:00Z", "endsAt": "2026-12-14T10:00:00Z",
-         "duration": 60, "totalCapacity": 1, "bookedCount": 0, "status": "active",
+         "duration": 60, "totalCapacity": 1, "bookedCount": 0, "waitingCount": 0, "status": "active",
          "policy": {"bookingNoticeMinutes": null, "cancelNoticeMinutes": 2880, "cancellationReason": "required"},
          "isFullyBooked": false, "bookings": [], "createdAt": "2026-11-29T12:00:00Z", "updatedAt": "2026-11-29T12:00:00Z",
          "version": 1}
@@ -29,7 +29,7 @@ public static class ContractExamples
         {"id": "5a1c9e7b-2f4d-4b8a-8c6e-1e3f5a7c9b24", "specialistId": "ann-1", "specialistEmail": "dr.ann@example.com",
          "serviceId": "group-workshop", "date": "2026-12-16", "startTime": "14:00", "endTime": "16:00",
          "timezone": "Europe/Berlin", "startsAt": "2026-12-16T13:00:00Z", "endsAt": "2026-12-16T15:00:00Z",
-         "duration": 120, "totalCapacity": 3, "bookedCount": 2, "status": "active",
+         "duration": 120, "totalCapacity": 3, "bookedCount": 2, "waitingCount": 0, "status": "active",
          "policy": {"bookingNoticeMinutes": null, "cancelNoticeMinutes": null, "cancellationReason": null},
          "isFullyBooked": false,
          "bookings": [
@@ -52,9 +52,15 @@ public static class ContractExamples
          "policy": {"bookingNoticeMinutes": 60, "cancelNoticeMinutes": 1440, "cancellationReason": "optional"}, "movedFrom": []}
         """;
 
+    private const string DanWaits = """
+        {"id": "019ad0b2-7c41-7e95-a2d3-5b8f0c6e1a39", "slotId": "5a1c9e7b-2f4d-4b8a-8c6e-1e3f5a7c9b24", "customerId": "dan-3",
+         "customerEmail": "dan@example.com", "customerName": "Dan", "joinedAt": "2026-11-29T12:20:00Z", "status": "waiting",
+         "position": 2, "endedAt": null, "skipReason": null, "bookingId": null}
+        """;
+
     private const string BookFromTokyo = """{"timezone": "Asia/Tokyo"}""";
 
-    private const string DayNotice = """{"bookingNoticeMinutes": 60, "cancelNoticeMinutes": 1440, "cancellationReason": "optional"}""";
+    private const string DayNotice = """{"bookingNoticeMinutes": 60, "cancelNoticeMinutes": 1440, "cancellationReason": "optional", "waitlist": true}""";
 
     private const string CancelWithReason = """{"reason": "My flight was moved; I will book another day."}""";
 
@@ -70,7 +76,7 @@ public static class ContractExamples
            {"id": "01a22904-a032-7de1-8081-25ddf9893050", "seriesId": null, "specialistId": "ann-1",
             "specialistEmail": "dr.ann@example.com", "serviceId": null, "date": "2026-12-07", "startTime": "09:00",
             "endTime": "10:00", "timezone": "Europe/Berlin", "startsAt": "2026-12-07T08:00:00Z",
-            "endsAt": "2026-12-07T09:00:00Z", "duration": 60, "totalCapacity": 1, "bookedCount": 0, "status": "active",
+            "endsAt": "2026-12-07T09:00:00Z", "duration": 60, "totalCapacity": 1, "bookedCount": 0, "waitingCount": 0, "status": "active",
             "policy": {"bookingNoticeMinutes": null, "cancelNoticeMinutes": null, "cancellationReason": null},
             "isFullyBooked": false, "bookings": [], "createdAt": "2026-11-29T12:00:00Z",
             "updatedAt": "2026-11-29T12:00:00Z", "version": 1}
@@ -132,12 +138,16 @@ public static class ContractExamples
                     Add(operation.RequestBody?.Content, "fromTokyo", "A customer books for themself, saying their zone for their mail", BookFromTokyo);
                     Add(Success(operation, "201"), "confirmation", "Bea's seat in the group slot", Confirmation);
                     break;
+                case "joinWaitlist":
+                    Add(operation.RequestBody?.Content, "fromTokyo", "A customer joins for themself, saying their zone for their mail", BookFromTokyo);
+                    Add(Success(operation, "201"), "second", "Dan, second in line for the full group slot", DanWaits);
+                    break;
                 case "setPolicy":
-                    Add(operation.RequestBody?.Content, "dayNotice", "Book until an hour before, cancel until a day before", DayNotice);
+                    Add(operation.RequestBody?.Content, "dayNotice", "Book until an hour before, cancel until a day before, a waitlist for full slots", DayNotice);
                     Add(Success(operation, "200"), "dayNotice", "The policy as set", DayNotice);
                     break;
                 case "getPolicy":
-                    Add(Success(operation, "200"), "dayNotice", "Book until an hour before, cancel until a day before", DayNotice);
+                    Add(Success(operation, "200"), "dayNotice", "Book until an hour before, cancel until a day before, a waitlist for full slots", DayNotice);
                     break;
                 case "setProfile":
                     Add(operation.RequestBody?.Content, "ann", "A career coach with two services", AnnRequest);

@@ -15,6 +15,7 @@ using Slots.Application.Specialists.FindSpecialists;
 using Slots.Application.Webhooks;
 using Slots.Application.Webhooks.CreateWebhook;
 using Slots.Application.Webhooks.RotateSecret;
+using Slots.Application.Slots.ListMyWaitlist;
 using Slots.Domain.Slots;
 using static Slots.Api.OpenApi.ContractSchemas;
 
@@ -56,7 +57,26 @@ public static class ContractLimits
             ["updatedAt"] = Instant,
             ["totalCapacity"] = s => Integer(s, SlotLimits.MinCapacity, SlotLimits.MaxCapacity, "Seats: 1 for a 1:1 session, more for a group."),
             ["bookedCount"] = s => Integer(s, 0, SlotLimits.MaxCapacity, "Live bookings."),
-            ["remainingCapacity"] = s => Integer(s, 1, SlotLimits.MaxCapacity, "Seats left (an available slot has at least one)."),
+            ["remainingCapacity"] = s => Integer(s, 0, SlotLimits.MaxCapacity,
+                "Seats left: at least one, unless the slot is listed full for its waitlist (includeFull)."),
+            ["waitingCount"] = s => Integer(s, 0, SlotLimits.MaxWaitingPerSlot, "Customers in the slot's waitlist now."),
+            ["waitlistOpen"] = s => s.Description ??= "True for a full slot listed because its waitlist takes customers (includeFull=true).",
+            ["waitlist"] = s => s.Description ??= "Whether a full slot takes a waitlist that books customers as seats free (default false). In a slot's override, null follows the specialist's.",
+            ["listAvailableSlots.includeFull"] = s =>
+            {
+                s.Type = JsonSchemaType.Boolean;
+                s.Description = "true: also list the full slots whose waitlist is open (remainingCapacity 0, waitlistOpen true).";
+            },
+            ["WaitlistEntryResponse.position"] = s => Integer(s, 1, SlotLimits.MaxWaitingPerSlot,
+                "The place in line while the entry waits (1: the next freed seat is theirs); null once it has ended."),
+            ["WaitlistEntryResponse.status"] = s =>
+            {
+                EnumName<WaitlistStatus>(s);
+                s.Description = "waiting; booked (a freed seat went to them: bookingId); left; skipped (they could no longer book: skipReason).";
+            },
+            ["joinedAt"] = Instant,
+            ["endedAt"] = Instant,
+            ["skipReason"] = s => Text(s, 64, "Why a freed seat passed them by: booking_limit_reached or already_booked."),
             // A slot lies within one local date, and a date may be longer than 24 hours: a day the clocks go back
             // (25 hours in New York; 26 at Antarctica/Troll, whose summer time is two hours ahead).
             ["duration"] = s => Integer(s, 1, 26 * 60, "Minutes between startsAt and endsAt: up to 26 hours on a day the clocks go back."),
@@ -67,7 +87,7 @@ public static class ContractLimits
             ["position"] = s => Text(s, EventPosition.MaxLength, "The event's place in the feed: pass it as `after` to read on."),
             ["specversion"] = s => Text(s, 8, "The CloudEvents version: 1.0."),
             ["source"] = s => Text(s, 256, "Who wrote the event: urn:consulting-slots."),
-            ["type"] = s => Text(s, 64, "What happened: slots.slot.created, slots.slot.changed, slots.slot.deleted, slots.booking.created, slots.booking.cancelled, slots.booking.moved, slots.series.created, slots.series.changed or slots.series.deleted."),
+            ["type"] = s => Text(s, 64, "What happened: slots.slot.created, slots.slot.changed, slots.slot.deleted, slots.booking.created, slots.booking.cancelled, slots.booking.moved, slots.waitlist.skipped, slots.series.created, slots.series.changed or slots.series.deleted."),
             ["subject"] = Uuid,
             ["datacontenttype"] = s => Text(s, 64, "The data's media type: application/json."),
             ["time"] = Instant,
@@ -298,6 +318,8 @@ public static class ContractLimits
     {
         "listCancelledBookings" => (ListCancelledBookingsQuery.MaxLimit, ListCancelledBookingsQuery.MaxLimit),
         "findSpecialists" => (FindSpecialistsQuery.MaxLimit, FindSpecialistsQuery.DefaultLimit),
+        "listWaitlist" => (SlotLimits.MaxWaitingPerSlot, SlotLimits.MaxWaitingPerSlot),
+        "listMyWaitlist" => (SlotLimits.MaxWaitingPerCustomer + ListMyWaitlistQuery.MaxEnded, SlotLimits.MaxWaitingPerCustomer + ListMyWaitlistQuery.MaxEnded),
         _ => (Paging.MaxLimit, Paging.DefaultLimit),
     };
 }

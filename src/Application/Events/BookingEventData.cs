@@ -14,6 +14,9 @@ public sealed record BookingEventData(BookingEventData.BookingIds Booking, SlotS
     /// <summary>A cancellation's who, why and whether it came late (after the booking's <c>cancellableUntil</c>); null otherwise.</summary>
     public CancellationFacts? Cancellation { get; init; }
 
+    /// <summary>For <c>slots.booking.created</c>: whether a freed seat went to the customer from the slot's waitlist; null for other events.</summary>
+    public bool? FromWaitlist { get; init; }
+
     /// <summary>A move's slot left (with its seats now), who moved the booking and why; null for other events.</summary>
     public MoveFacts? Move { get; init; }
 

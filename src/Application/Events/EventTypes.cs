@@ -12,6 +12,12 @@ public static class EventTypes
     /// <summary>A booking moved to another slot of its specialist, in place (<see cref="BookingEventData.Move"/>).</summary>
     public const string BookingMoved = "slots.booking.moved";
 
+    /// <summary>
+    /// A seat freed while the first customer in a slot's waitlist could no longer book it: they were taken out of line
+    /// (<see cref="WaitlistEventData"/>), and the seat went to the next.
+    /// </summary>
+    public const string WaitlistSkipped = "slots.waitlist.skipped";
+
     /// <summary>A series was published: one event for all its slots (<see cref="SeriesEventData"/>).</summary>
     public const string SeriesCreated = "slots.series.created";
 
@@ -23,5 +29,5 @@ public static class EventTypes
 
     /// <summary>Every type, in the order above: what a webhook subscription may name.</summary>
     public static readonly IReadOnlyList<string> All =
-        [SlotCreated, SlotChanged, SlotDeleted, BookingCreated, BookingCancelled, BookingMoved, SeriesCreated, SeriesChanged, SeriesDeleted];
+        [SlotCreated, SlotChanged, SlotDeleted, BookingCreated, BookingCancelled, BookingMoved, WaitlistSkipped, SeriesCreated, SeriesChanged, SeriesDeleted];
 }

@@ -61,6 +61,18 @@ public interface ISlotRepository
     Task<(Slot? From, Slot? To, BookingPolicy SpecialistPolicy)> GetForMoveAsync(
         Guid fromSlotId, Guid toSlotId, string customerId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// For a change to the customer's place in the slot's waitlist: locks the slot's row, then the customer, like
+    /// <see cref="GetForBookingAsync"/>; counts the customer's waiting entries for slots starting after <paramref name="now"/>;
+    /// reads the policy of the slot's specialist; and loads the slot with the customer's live booking and waiting entry, if
+    /// any. All in one round trip. Null slot when there is no such slot.
+    /// </summary>
+    Task<(Slot? Slot, int Waiting, BookingPolicy SpecialistPolicy)> GetForWaitlistAsync(
+        Guid slotId, string customerId, DateTime now, CancellationToken cancellationToken);
+
+    /// <summary>The waiting entries of a slot the command has locked, in line order, loaded into the slot.</summary>
+    Task<IReadOnlyList<WaitlistEntry>> LoadWaitlistAsync(Slot slot, CancellationToken cancellationToken);
+
     void Add(Slot slot);
 
     void Remove(Slot slot);

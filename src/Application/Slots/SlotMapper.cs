@@ -13,6 +13,8 @@ public static partial class SlotMapper
     [MapperIgnoreSource(nameof(Slot.SpecialistIssuer))]
     [MapperIgnoreSource(nameof(Slot.HasLiveBookings))]
     [MapperIgnoreSource(nameof(Slot.LegacyId))]
+    [MapperIgnoreSource(nameof(Slot.HasFreeSeat))]
+    [MapperIgnoreSource(nameof(Slot.Waitlist))]
     [MapperIgnoreTarget(nameof(SlotResponse.IsFullyBooked))]
     [MapperIgnoreTarget(nameof(SlotResponse.Replayed))]
     public static partial SlotResponse ToResponse(this Slot slot);
@@ -24,6 +26,9 @@ public static partial class SlotMapper
     [MapperIgnoreSource(nameof(Slot.HasLiveBookings))]
     [MapperIgnoreSource(nameof(Slot.LegacyId))]
     [MapperIgnoreSource(nameof(Slot.Bookings))]
+    [MapperIgnoreSource(nameof(Slot.HasFreeSeat))]
+    [MapperIgnoreSource(nameof(Slot.Waitlist))]
+    [MapperIgnoreSource(nameof(Slot.WaitingCount))]
     [MapperIgnoreSource(nameof(Slot.CreatedAt))]
     [MapperIgnoreSource(nameof(Slot.Policy))]
     public static partial SlotSummary ToSummary(this Slot slot);
@@ -77,6 +82,22 @@ public static partial class SlotMapper
                 ReschedulableUntil = x.Booking.ReschedulableUntil,
                 Policy = x.Booking.Policy,
             });
+
+    /// <summary>A waitlist entry; <paramref name="position"/> is its place in line while it waits (1 for the first).</summary>
+    public static WaitlistEntryResponse ToResponse(this WaitlistEntry entry, int? position) => new()
+    {
+        Id = entry.Id,
+        SlotId = entry.SlotId,
+        CustomerId = entry.CustomerId,
+        CustomerEmail = entry.CustomerEmail,
+        CustomerName = entry.CustomerName,
+        JoinedAt = entry.JoinedAt,
+        Status = entry.Status,
+        Position = entry.IsWaiting ? position : null,
+        EndedAt = entry.EndedAt,
+        SkipReason = entry.SkipReason,
+        BookingId = entry.BookingId,
+    };
 
     // A slot shows its live bookings (at most its capacity, so a response stays bounded), in the order they were made.
     private static IReadOnlyList<BookingResponse> MapBookings(IReadOnlyCollection<Booking> bookings) =>

@@ -25,6 +25,9 @@ public sealed record SlotResponse : IReplayableResponse
     public required int Duration { get; init; }
     public required int TotalCapacity { get; init; }
     public required int BookedCount { get; init; }
+
+    /// <summary>Customers in the slot's waitlist now (<c>GET .../waitlist</c> lists them in order).</summary>
+    public required int WaitingCount { get; init; }
     public required SlotStatus Status { get; init; }
 
     /// <summary>What the slot changes of its specialist's policy; each part null follows the specialist's.</summary>

@@ -3,8 +3,8 @@ using Slots.Domain.Common;
 namespace Slots.Domain.Slots;
 
 /// <summary>
-/// "Cancel if allowed": how late a slot may be booked and a booking cancelled by its customer, and whether a cancellation
-/// must say why. Notices are minutes of real time before the slot's start (across a daylight-saving change the local
+/// "Cancel if allowed": how late a slot may be booked and a booking cancelled or moved by its customer, whether a
+/// cancellation must say why, and whether a full slot takes a waitlist. Notices are minutes of real time before the slot's start (across a daylight-saving change the local
 /// clock shows an hour more or less). A specialist sets one for all their slots; a slot may override any part of it
 /// (<see cref="PolicyOverride"/>); a booking keeps the one that applied when it was made.
 /// </summary>
@@ -12,8 +12,9 @@ namespace Slots.Domain.Slots;
 /// <param name="CancelNoticeMinutes">A customer can cancel until this long before the start.</param>
 /// <param name="CancellationReason">Whether a cancellation must give a reason.</param>
 /// <param name="RescheduleNoticeMinutes">A customer can move their booking until this long before the start; null: as long as they can cancel.</param>
+/// <param name="Waitlist">Whether customers may join a full slot's waitlist, which books them as seats free.</param>
 public sealed record BookingPolicy(
-    int BookingNoticeMinutes, int CancelNoticeMinutes, ReasonRule CancellationReason, int? RescheduleNoticeMinutes = null)
+    int BookingNoticeMinutes, int CancelNoticeMinutes, ReasonRule CancellationReason, int? RescheduleNoticeMinutes = null, bool Waitlist = false)
 {
     /// <summary>No notice either way, a reason optional: what applies until a specialist sets a policy.</summary>
     public static BookingPolicy Default { get; } = new(0, 0, ReasonRule.Optional);
@@ -21,7 +22,7 @@ public sealed record BookingPolicy(
     /// <summary>A policy whose parts are in range.</summary>
     /// <exception cref="DomainException"><c>invalid_policy</c> for a notice outside 0..<see cref="SlotLimits.MaxNoticeMinutes"/>.</exception>
     public static BookingPolicy Create(
-        int bookingNoticeMinutes, int cancelNoticeMinutes, ReasonRule cancellationReason, int? rescheduleNoticeMinutes = null)
+        int bookingNoticeMinutes, int cancelNoticeMinutes, ReasonRule cancellationReason, int? rescheduleNoticeMinutes = null, bool waitlist = false)
     {
         EnsureNotice(bookingNoticeMinutes, "bookingNoticeMinutes");
         EnsureNotice(cancelNoticeMinutes, "cancelNoticeMinutes");
@@ -31,7 +32,7 @@ public sealed record BookingPolicy(
             throw new ArgumentOutOfRangeException(nameof(cancellationReason), cancellationReason, "Not a reason rule.");
         }
 
-        return new BookingPolicy(bookingNoticeMinutes, cancelNoticeMinutes, cancellationReason, rescheduleNoticeMinutes);
+        return new BookingPolicy(bookingNoticeMinutes, cancelNoticeMinutes, cancellationReason, rescheduleNoticeMinutes, waitlist);
     }
 
     /// <summary>The last instant a slot starting at <paramref name="startsAt"/> may be booked.</summary>

@@ -5,7 +5,8 @@ namespace Slots.Domain.Slots;
 /// wins, each part left null follows the specialist's policy, whenever it changes.
 /// </summary>
 public sealed record PolicyOverride(
-    int? BookingNoticeMinutes = null, int? CancelNoticeMinutes = null, ReasonRule? CancellationReason = null, int? RescheduleNoticeMinutes = null)
+    int? BookingNoticeMinutes = null, int? CancelNoticeMinutes = null, ReasonRule? CancellationReason = null, int? RescheduleNoticeMinutes = null,
+    bool? Waitlist = null)
 {
     /// <summary>Nothing overridden: the specialist's policy applies as it is.</summary>
     public static PolicyOverride None { get; } = new();
@@ -13,7 +14,8 @@ public sealed record PolicyOverride(
     /// <summary>An override whose parts are in range.</summary>
     /// <exception cref="Common.DomainException"><c>invalid_policy</c> for a notice outside 0..<see cref="SlotLimits.MaxNoticeMinutes"/>.</exception>
     public static PolicyOverride Create(
-        int? bookingNoticeMinutes, int? cancelNoticeMinutes, ReasonRule? cancellationReason, int? rescheduleNoticeMinutes = null)
+        int? bookingNoticeMinutes, int? cancelNoticeMinutes, ReasonRule? cancellationReason, int? rescheduleNoticeMinutes = null,
+        bool? waitlist = null)
     {
         BookingPolicy.EnsureNotice(bookingNoticeMinutes, "bookingNoticeMinutes");
         BookingPolicy.EnsureNotice(cancelNoticeMinutes, "cancelNoticeMinutes");
@@ -23,7 +25,7 @@ public sealed record PolicyOverride(
             throw new ArgumentOutOfRangeException(nameof(cancellationReason), cancellationReason, "Not a reason rule.");
         }
 
-        return new PolicyOverride(bookingNoticeMinutes, cancelNoticeMinutes, cancellationReason, rescheduleNoticeMinutes);
+        return new PolicyOverride(bookingNoticeMinutes, cancelNoticeMinutes, cancellationReason, rescheduleNoticeMinutes, waitlist);
     }
 
     /// <summary>The policy that applies: this override's parts over <paramref name="specialists"/>.</summary>
@@ -34,6 +36,7 @@ public sealed record PolicyOverride(
             BookingNoticeMinutes ?? specialists.BookingNoticeMinutes,
             CancelNoticeMinutes ?? specialists.CancelNoticeMinutes,
             CancellationReason ?? specialists.CancellationReason,
-            RescheduleNoticeMinutes ?? specialists.RescheduleNoticeMinutes);
+            RescheduleNoticeMinutes ?? specialists.RescheduleNoticeMinutes,
+            Waitlist ?? specialists.Waitlist);
     }
 }

@@ -11,6 +11,7 @@ namespace Slots.Domain.Slots;
 public sealed class Slot
 {
     private readonly List<Booking> _bookings = [];
+    private readonly List<WaitlistEntry> _waitlist = [];
 
     private Slot()
     {
@@ -89,6 +90,12 @@ public sealed class Slot
     /// <summary>Live bookings held in the slot.</summary>
     public int BookedCount { get; private set; }
 
+    /// <summary>Customers in the slot's waitlist now.</summary>
+    public int WaitingCount { get; private set; }
+
+    /// <summary>Whether a seat is free.</summary>
+    public bool HasFreeSeat => BookedCount < TotalCapacity;
+
     /// <summary>Whether someone holds a seat: such a slot cannot be deleted.</summary>
     public bool HasLiveBookings => BookedCount > 0;
 
@@ -103,6 +110,12 @@ public sealed class Slot
     /// for (seats are counted in <see cref="BookedCount"/>, so the rules need at most the acting customer's).
     /// </summary>
     public IReadOnlyCollection<Booking> Bookings => _bookings.AsReadOnly();
+
+    /// <summary>
+    /// The waitlist entries loaded with the slot, in line order: as many as the command asked its repository for (the line's
+    /// length is <see cref="WaitingCount"/>).
+    /// </summary>
+    public IReadOnlyCollection<WaitlistEntry> Waitlist => _waitlist.AsReadOnly();
 
     /// <summary>When the slot was created (UTC).</summary>
     public DateTime CreatedAt { get; private set; }
@@ -212,6 +225,21 @@ public sealed class Slot
     {
         ArgumentNullException.ThrowIfNull(customer);
         ArgumentException.ThrowIfNullOrWhiteSpace(customer.Id);
+        EnsureOpenForBooking(now, specialists);
+        if (HoldsLiveBooking(customer.Id))
+        {
+            throw SlotErrors.AlreadyBooked();
+        }
+
+        if (!HasFreeSeat)
+        {
+            throw SlotErrors.FullyBooked();
+        }
+    }
+
+    /// <summary>The slot's own rules for a booking, whoever books: active, not started, within the booking notice.</summary>
+    private void EnsureOpenForBooking(DateTimeOffset now, BookingPolicy specialists)
+    {
         if (Status != SlotStatus.Active)
         {
             throw SlotErrors.Inactive();
@@ -222,21 +250,11 @@ public sealed class Slot
             throw SlotErrors.InPast();
         }
 
-        if (HoldsLiveBooking(customer.Id))
-        {
-            throw SlotErrors.AlreadyBooked();
-        }
-
         // Booking is open until the notice's moment itself, not after it.
         var bookableUntil = Policy.Over(specialists).BookableUntil(StartsAt);
         if (Instant.From(now) > bookableUntil)
         {
             throw SlotErrors.BookingWindowClosed(bookableUntil);
-        }
-
-        if (BookedCount >= TotalCapacity)
-        {
-            throw SlotErrors.FullyBooked();
         }
     }
 
@@ -310,6 +328,97 @@ public sealed class Slot
         target.BookedCount++;
         target.Changed(now);
         return booking;
+    }
+
+    /// <summary>
+    /// Puts the customer in line for a seat of this full slot, when its policy (<see cref="BookingPolicy.Waitlist"/>) takes
+    /// a waitlist; the slot must be loaded with the customer's live booking and waitlist entry, if any.
+    /// </summary>
+    /// <exception cref="DomainException">
+    /// <c>slot_inactive</c>, <c>slot_in_past</c>, <c>booking_window_closed</c>, <c>waitlist_closed</c>, <c>already_booked</c>,
+    /// <c>already_waiting</c>, <c>seats_available</c> or <c>waitlist_full</c>.
+    /// </exception>
+    public WaitlistEntry JoinWaitlist(Customer customer, DateTimeOffset now, BookingPolicy specialists)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        ArgumentException.ThrowIfNullOrWhiteSpace(customer.Id);
+        EnsureOpenForBooking(now, specialists);
+        if (!Policy.Over(specialists).Waitlist)
+        {
+            throw SlotErrors.WaitlistClosed();
+        }
+
+        if (HoldsLiveBooking(customer.Id))
+        {
+            throw SlotErrors.AlreadyBooked();
+        }
+
+        if (_waitlist.Exists(e => e.IsWaiting && e.CustomerId == customer.Id))
+        {
+            throw SlotErrors.AlreadyWaiting();
+        }
+
+        if (HasFreeSeat)
+        {
+            throw SlotErrors.SeatsAvailable();
+        }
+
+        if (WaitingCount >= SlotLimits.MaxWaitingPerSlot)
+        {
+            throw SlotErrors.WaitlistFull();
+        }
+
+        var entry = new WaitlistEntry(Id, Normalized(customer), Instant.From(now));
+        _waitlist.Add(entry);
+        WaitingCount++;
+        Changed(now);
+        return entry;
+    }
+
+    /// <summary>Takes the customer out of line; the slot must be loaded with their waiting entry.</summary>
+    /// <exception cref="DomainException"><c>waitlist_entry_not_found</c> when the customer is not waiting.</exception>
+    public WaitlistEntry LeaveWaitlist(string customerId, DateTimeOffset now)
+    {
+        var entry = _waitlist.Find(e => e.IsWaiting && e.CustomerId == customerId) ?? throw SlotErrors.NotWaiting(Id, customerId);
+        EndWaiting(entry, WaitlistStatus.Left, now);
+        return entry;
+    }
+
+    /// <summary>
+    /// Whether a freed seat can go to the waitlist now: someone waits, a seat is free, and the slot could be booked (active,
+    /// not started, within its booking notice). When it cannot, the line waits as it is.
+    /// </summary>
+    public bool CanSeatFromWaitlist(DateTimeOffset now, BookingPolicy specialists)
+    {
+        ArgumentNullException.ThrowIfNull(specialists);
+        var instant = Instant.From(now);
+        return WaitingCount > 0 && HasFreeSeat && Status == SlotStatus.Active && StartsAt > instant
+            && instant <= Policy.Over(specialists).BookableUntil(StartsAt);
+    }
+
+    /// <summary>
+    /// Books the waiting <paramref name="entry"/>'s customer into a free seat, as <see cref="Book"/> would, and ends the entry as
+    /// <see cref="WaitlistStatus.Booked"/>. When a rule keeps the customer out, the entry is unchanged and the rule's error
+    /// thrown: the caller skips the entry (<see cref="SkipWaiting"/>) or stops.
+    /// </summary>
+    /// <exception cref="DomainException">As <see cref="Book"/>.</exception>
+    public Booking BookFromWaitlist(WaitlistEntry entry, DateTimeOffset now, BookingPolicy specialists)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        EnsureInLine(entry);
+        var booking = Book(entry.Customer, now, specialists);
+        entry.End(WaitlistStatus.Booked, Instant.From(now), booking.Id);
+        WaitingCount--;
+        return booking;
+    }
+
+    /// <summary>Takes a waiting entry whose customer may no longer book out of line, saying why (<paramref name="reason"/>, an error code).</summary>
+    public void SkipWaiting(WaitlistEntry entry, string reason, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        EnsureInLine(entry);
+        EndWaiting(entry, WaitlistStatus.Skipped, now, reason);
     }
 
     /// <summary>Moves the slot to other local times on the same date; the create rules apply to the new times.</summary>
@@ -419,11 +528,28 @@ public sealed class Slot
     /// <summary>Gives the customer (email normalized, name trimmed) a seat: the booking and the count move together.</summary>
     private Booking Seat(Customer customer, DateTime bookedAt, BookingPolicy policy)
     {
-        var normalized = customer with { Email = EmailAddress.Normalize(customer.Email), Name = customer.Name.Trim() };
-        var booking = new Booking(Id, normalized, bookedAt, policy, StartsAt);
+        var booking = new Booking(Id, Normalized(customer), bookedAt, policy, StartsAt);
         _bookings.Add(booking);
         BookedCount++;
         return booking;
+    }
+
+    private static Customer Normalized(Customer customer) =>
+        customer with { Email = EmailAddress.Normalize(customer.Email), Name = customer.Name.Trim() };
+
+    private void EnsureInLine(WaitlistEntry entry)
+    {
+        if (!entry.IsWaiting || entry.SlotId != Id || !_waitlist.Contains(entry))
+        {
+            throw new InvalidOperationException("Only a waiting entry of this slot, loaded with it, takes a seat or is skipped.");
+        }
+    }
+
+    private void EndWaiting(WaitlistEntry entry, WaitlistStatus status, DateTimeOffset now, string? skipReason = null)
+    {
+        entry.End(status, Instant.From(now), skipReason: skipReason);
+        WaitingCount--;
+        Changed(now);
     }
 
     private void Changed(DateTimeOffset now)

@@ -128,4 +128,30 @@ public static class SlotErrors
     /// <summary>The booking has moved as often as a booking may (<see cref="SlotLimits.MaxMoves"/>).</summary>
     public static DomainException MoveLimitReached() =>
         new("move_limit_reached", $"A booking moves at most {SlotLimits.MaxMoves} times; cancel it and book again.", DomainErrorKind.Conflict);
+
+    /// <summary>The slot's policy takes no waitlist.</summary>
+    public static DomainException WaitlistClosed() =>
+        new("waitlist_closed", "This slot takes no waitlist.", DomainErrorKind.Conflict);
+
+    /// <summary>A seat is free: the customer books it rather than wait for one.</summary>
+    public static DomainException SeatsAvailable() =>
+        new("seats_available", "The slot has a free seat; book it instead of joining the waitlist.", DomainErrorKind.Conflict);
+
+    /// <summary>The customer is already in the slot's waitlist.</summary>
+    public static DomainException AlreadyWaiting() =>
+        new("already_waiting", "This customer is already on the slot's waitlist.", DomainErrorKind.Conflict);
+
+    /// <summary>As many customers wait for the slot as may (<see cref="SlotLimits.MaxWaitingPerSlot"/>).</summary>
+    public static DomainException WaitlistFull() =>
+        new("waitlist_full", $"At most {SlotLimits.MaxWaitingPerSlot} customers may wait for one slot.", DomainErrorKind.Conflict);
+
+    /// <summary>The customer waits for as many slots as one may (<see cref="SlotLimits.MaxWaitingPerCustomer"/>).</summary>
+    public static DomainException WaitlistLimitReached() =>
+        new("waitlist_limit_reached",
+            $"A customer may wait for at most {SlotLimits.MaxWaitingPerCustomer} upcoming slots; leave a waitlist to join another.",
+            DomainErrorKind.Conflict);
+
+    /// <summary>The customer is not waiting for the slot.</summary>
+    public static DomainException NotWaiting(Guid slotId, string customerId) =>
+        new("waitlist_entry_not_found", $"Customer '{customerId}' is not on the waitlist of slot {slotId}.", DomainErrorKind.NotFound);
 }

@@ -51,4 +51,10 @@ public static class SlotLimits
 
     /// <summary>How many times one booking may move: its history stays bounded.</summary>
     public const int MaxMoves = 50;
+
+    /// <summary>How many customers may wait for one slot at a time.</summary>
+    public const int MaxWaitingPerSlot = 100;
+
+    /// <summary>How many slots still to come one customer may wait for at a time.</summary>
+    public const int MaxWaitingPerCustomer = 10;
 }

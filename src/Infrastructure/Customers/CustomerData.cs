@@ -30,6 +30,21 @@ internal sealed class CustomerData(SlotsDbContext db) : ICustomerData
     private const string BookingsSql = "UPDATE bookings SET customer_email = {1}, customer_name = {2} WHERE customer_id = {0}";
 
     /// <summary>
+    /// The customer's places in line end (a freed seat would otherwise book an erased customer), their slots' lines shorten,
+    /// and then every entry of theirs keeps only the erased email and name (<see cref="WaitlistNamesSql"/>).
+    /// </summary>
+    private static readonly string WaitlistSql = $$"""
+        WITH ended AS (
+            UPDATE waitlist_entries SET status = {{ColumnTexts.WaitlistStatuses.Sql(Domain.Slots.WaitlistStatus.Left)}}, ended_at = now()
+            WHERE customer_id = {0} AND status = {{ColumnTexts.WaitlistStatuses.Sql(Domain.Slots.WaitlistStatus.Waiting)}}
+            RETURNING slot_id)
+        UPDATE slots s SET waiting_count = s.waiting_count - e.n, version = s.version + 1
+        FROM (SELECT slot_id, count(*)::int AS n FROM ended GROUP BY slot_id) e WHERE s.id = e.slot_id
+        """;
+
+    private const string WaitlistNamesSql = "UPDATE waitlist_entries SET customer_email = {1}, customer_name = {2} WHERE customer_id = {0}";
+
+    /// <summary>
     /// The notifications' copies of their bookings (a cancellation's, written by its transaction): without one, a notification
     /// whose booking is gone is not sent. Run after the bookings' update, which waits for a cancellation holding one of them,
     /// so it sees that cancellation's copies; a cancellation after it copies the erased booking.
@@ -62,6 +77,8 @@ internal sealed class CustomerData(SlotsDbContext db) : ICustomerData
         }
 
         var bookings = await db.Database.ExecuteSqlRawAsync(BookingsSql, [customerId, ErasedEmail, ErasedName], cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(WaitlistSql, [customerId], cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(WaitlistNamesSql, [customerId, ErasedEmail, ErasedName], cancellationToken);
         await db.Database.ExecuteSqlRawAsync(NotificationsSql, [customerId], cancellationToken);
         await db.Database.ExecuteSqlRawAsync(FeedSql, [customerId], cancellationToken);
         return new ErasureResponse(customerId, bookings, events, answers);

@@ -26,11 +26,22 @@ namespace Slots.Infrastructure.Persistence;
 /// </remarks>
 internal static class AvailableSlotsStatement
 {
-    public static readonly string Sql = $"""
+    public static readonly string Sql = Select("s.booked_count < s.total_capacity");
+
+    /// <summary>
+    /// With <see cref="AvailableSlotsCriteria.IncludeFull"/>: also the full slots whose waitlist is open, by the slot's own
+    /// policy or else its specialist's (read once: the owner's row, as the owner test reads it).
+    /// </summary>
+    public static readonly string SqlIncludingFull = Select($"""
+        (s.booked_count < s.total_capacity OR (s.waiting_count < {SlotLimits.MaxWaitingPerSlot}
+             AND COALESCE(s.waitlist, (SELECT h.waitlist FROM specialists h WHERE h.email = $1), false)))
+        """);
+
+    private static string Select(string seats) => $"""
         SELECT s.id, s.specialist_email, s.service_id, s.date, s.start_time, s.end_time, s.timezone, s.starts_at, s.ends_at,
-               s.duration_minutes, s.total_capacity, s.total_capacity - s.booked_count
+               s.duration_minutes, s.total_capacity, s.total_capacity - s.booked_count, s.waiting_count
         FROM slots AS s
-        WHERE s.specialist_email = $1 AND s.status = {ColumnTexts.SlotStatuses.Sql(SlotStatus.Active)} AND s.starts_at > $2 AND s.booked_count < s.total_capacity
+        WHERE s.specialist_email = $1 AND s.status = {ColumnTexts.SlotStatuses.Sql(SlotStatus.Active)} AND s.starts_at > $2 AND {seats}
           AND s.date >= $3 AND s.date <= $4 AND ($6::text IS NULL OR s.service_id = $6 OR s.service_id IS NULL)
           AND CASE WHEN (s.specialist_issuer, s.specialist_id) = (SELECT h.issuer, h.subject FROM specialists h WHERE h.email = $1)
                    THEN true ELSE false END
@@ -40,7 +51,7 @@ internal static class AvailableSlotsStatement
 
     /// <summary>The statement with the criteria, on <paramref name="connection"/>.</summary>
     public static NpgsqlCommand Command(NpgsqlConnection connection, AvailableSlotsCriteria criteria) =>
-        new(Sql, connection)
+        new(criteria.IncludeFull ? SqlIncludingFull : Sql, connection)
         {
             Parameters =
             {
@@ -77,6 +88,8 @@ internal static class AvailableSlotsStatement
                 Duration = reader.GetInt32(9),
                 TotalCapacity = reader.GetInt32(10),
                 RemainingCapacity = reader.GetInt32(11),
+                WaitlistOpen = reader.GetInt32(11) == 0,
+                WaitingCount = reader.GetInt32(12),
             });
         }
 

@@ -46,4 +46,8 @@ internal static class ColumnTexts
 
     /// <summary><c>calendar_feeds.kind</c>.</summary>
     public static readonly ColumnText<CalendarKind> CalendarKinds = new((CalendarKind.Specialist, "specialist"), (CalendarKind.Customer, "customer"));
+
+    /// <summary><c>waitlist_entries.status</c>.</summary>
+    public static readonly ColumnText<WaitlistStatus> WaitlistStatuses = new(
+        (WaitlistStatus.Waiting, "waiting"), (WaitlistStatus.Booked, "booked"), (WaitlistStatus.Left, "left"), (WaitlistStatus.Skipped, "skipped"));
 }

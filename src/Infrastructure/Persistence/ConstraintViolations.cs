@@ -19,6 +19,7 @@ internal static class ConstraintViolations
                 (PostgresErrorCodes.ExclusionViolation, SlotConfiguration.NoOverlapConstraint) => SlotErrors.Overlaps(),
                 (PostgresErrorCodes.CheckViolation, SlotConfiguration.BookedCountConstraint) => SlotErrors.FullyBooked(),
                 (PostgresErrorCodes.UniqueViolation, BookingConfiguration.LiveCustomerIndex) => SlotErrors.AlreadyBooked(),
+                (PostgresErrorCodes.UniqueViolation, WaitlistEntryConfiguration.WaitingCustomerIndex) => SlotErrors.AlreadyWaiting(),
                 _ => null,
             }
             : null;

@@ -43,9 +43,15 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
     /// theirs (an import's, an admin's slot under an unclaimed email), and the default applies.
     /// </summary>
     private const string OwnerPolicySql = """
-        SELECT h.booking_notice_minutes, h.cancel_notice_minutes, h.cancellation_reason, h.reschedule_notice_minutes
+        SELECT h.booking_notice_minutes, h.cancel_notice_minutes, h.cancellation_reason, h.reschedule_notice_minutes, h.waitlist
         FROM slots s JOIN specialists h ON h.email = s.specialist_email AND h.issuer = s.specialist_issuer AND h.subject = s.specialist_id
         WHERE s.id = @lock_slot
+        """;
+
+    /// <summary>Then the customer's waiting entries for slots still to come, against their limit.</summary>
+    private static readonly string CountWaitingSql = $"""
+        SELECT count(*)::int FROM waitlist_entries w JOIN slots s ON s.id = w.slot_id
+        WHERE w.customer_id = @lock_customer AND w.status = {ColumnTexts.WaitlistStatuses.Sql(WaitlistStatus.Waiting)} AND s.starts_at > @lock_now
         """;
 
     /// <summary>A move's two slots, in id order, like a series' (<see cref="LockSeriesSql"/>).</summary>
@@ -68,6 +74,9 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
 
     private static readonly ConcurrentDictionary<IModel, Func<SlotsDbContext, Guid, CancellationToken, Task<Slot?>>>
         LoadSlotWithLiveBookings = new();
+
+    private static readonly ConcurrentDictionary<IModel, Func<SlotsDbContext, Guid, string, CancellationToken, Task<Slot?>>>
+        LoadSlotWithCustomersPlaces = new();
 
     public Task<Slot?> GetForUpdateAsync(Guid slotId, SlotLoad load, CancellationToken cancellationToken)
     {
@@ -128,6 +137,42 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
         return (from, to, policy);
     }
 
+    public async Task<(Slot? Slot, int Waiting, BookingPolicy SpecialistPolicy)> GetForWaitlistAsync(
+        Guid slotId, string customerId, DateTime now, CancellationToken cancellationToken)
+    {
+        EnsureInTransaction();
+        int? waiting = null;
+        var policy = BookingPolicy.Default;
+        NpgsqlParameter[] customer =
+        [
+            new NpgsqlParameter<Guid>("lock_slot", slotId),
+            new NpgsqlParameter<string>("lock_customer", customerId),
+            new NpgsqlParameter<DateTime>("lock_now", now),
+        ];
+        db.RoundTrips.SendBeforeNextQuery(
+            LockSlot(slotId),
+            new(LockCustomerSql, customer),
+            new(CountWaitingSql, customer, row => waiting = row.GetInt32(0)),
+            new(OwnerPolicySql, customer, row => policy = OwnerPolicy(row)));
+        var slot = await LoadLockedAsync(() => LoadSlotWithCustomersPlaces.GetOrAdd(db.Model, static _ => EF.CompileAsyncQuery(
+            (SlotsDbContext db, Guid slotId, string customerId, CancellationToken _) =>
+                db.Slots
+                    .Include(s => s.Bookings.Where(b => b.CustomerId == customerId && b.CancelledAt == null))
+                    .Include(s => s.Waitlist.Where(e => e.CustomerId == customerId && e.Status == WaitlistStatus.Waiting))
+                    .SingleOrDefault(s => s.Id == slotId)))(db, slotId, customerId, cancellationToken));
+        return (slot, waiting ?? throw StatementsNotSent(), policy);
+    }
+
+    public async Task<IReadOnlyList<WaitlistEntry>> LoadWaitlistAsync(Slot slot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(slot);
+        EnsureInTransaction();
+        return await db.Set<WaitlistEntry>()
+            .Where(e => e.SlotId == slot.Id && e.Status == WaitlistStatus.Waiting)
+            .OrderBy(e => e.Position)
+            .ToListAsync(cancellationToken);
+    }
+
     public async Task LockScheduleAsync(string specialistEmail, CancellationToken cancellationToken)
     {
         EnsureInTransaction();
@@ -137,7 +182,7 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
 
     /// <summary>A row of <see cref="OwnerPolicySql"/> as the policy it stores.</summary>
     private static BookingPolicy OwnerPolicy(DbDataReader row) => new SpecialistPolicies.PolicyRow(
-        row.GetInt32(0), row.GetInt32(1), row.GetString(2), row.IsDBNull(3) ? null : row.GetInt32(3)).ToPolicy();
+        row.GetInt32(0), row.GetInt32(1), row.GetString(2), row.IsDBNull(3) ? null : row.GetInt32(3), row.GetBoolean(4)).ToPolicy();
 
     private static CommandRoundTrips.Statement LockSlot(Guid slotId) => new(LockSlotSql, [new NpgsqlParameter<Guid>("lock_slot", slotId)]);
 

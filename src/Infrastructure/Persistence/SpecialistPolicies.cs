@@ -10,13 +10,14 @@ internal sealed class SpecialistPolicies(SlotsDbContext db) : ISpecialistPolicie
 {
     private const string FindSql = """
         SELECT booking_notice_minutes AS "BookingNoticeMinutes", cancel_notice_minutes AS "CancelNoticeMinutes",
-               cancellation_reason AS "CancellationReason", reschedule_notice_minutes AS "RescheduleNoticeMinutes"
+               cancellation_reason AS "CancellationReason", reschedule_notice_minutes AS "RescheduleNoticeMinutes",
+               waitlist AS "Waitlist"
         FROM specialists WHERE email = @email
         """;
 
     private const string SaveSql = """
         UPDATE specialists SET booking_notice_minutes = @booking, cancel_notice_minutes = @cancel, cancellation_reason = @reason,
-                               reschedule_notice_minutes = @reschedule
+                               reschedule_notice_minutes = @reschedule, waitlist = @waitlist
         WHERE email = @email
         """;
 
@@ -36,13 +37,14 @@ internal sealed class SpecialistPolicies(SlotsDbContext db) : ISpecialistPolicie
                 new NpgsqlParameter<int>("cancel", policy.CancelNoticeMinutes),
                 new NpgsqlParameter<string>("reason", ColumnTexts.ReasonRules.Text(policy.CancellationReason)),
                 SqlParameters.NullableInt("reschedule", policy.RescheduleNoticeMinutes),
+                new NpgsqlParameter<bool>("waitlist", policy.Waitlist),
             ],
             cancellationToken) == 1;
 
     /// <summary>A policy's columns as stored; the repository reads the same ones for a booking.</summary>
-    internal sealed record PolicyRow(int BookingNoticeMinutes, int CancelNoticeMinutes, string CancellationReason, int? RescheduleNoticeMinutes)
+    internal sealed record PolicyRow(int BookingNoticeMinutes, int CancelNoticeMinutes, string CancellationReason, int? RescheduleNoticeMinutes, bool Waitlist)
     {
         public BookingPolicy ToPolicy() =>
-            new(BookingNoticeMinutes, CancelNoticeMinutes, ColumnTexts.ReasonRules.Parse(CancellationReason), RescheduleNoticeMinutes);
+            new(BookingNoticeMinutes, CancelNoticeMinutes, ColumnTexts.ReasonRules.Parse(CancellationReason), RescheduleNoticeMinutes, Waitlist);
     }
 }

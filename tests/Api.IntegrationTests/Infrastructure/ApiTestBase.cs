@@ -134,6 +134,20 @@ public abstract class ApiTestBase(SlotsApiFactory factory)
         return problem;
     }
 
+    /// <summary>
+    /// The invariant, over the whole table: no slot holds more live bookings than seats, every slot's counts are its rows'
+    /// (live bookings, waiting entries), and nobody both holds a seat in a slot and waits for it.
+    /// </summary>
+    protected async Task AssertInvariantAsync() =>
+        Assert.Equal(0L, await Factory.ScalarAsync<long>("""
+            SELECT count(*) FROM slots s
+            WHERE s.booked_count > s.total_capacity
+               OR s.booked_count <> (SELECT count(*) FROM bookings b WHERE b.slot_id = s.id AND b.cancelled_at IS NULL)
+               OR s.waiting_count <> (SELECT count(*) FROM waitlist_entries w WHERE w.slot_id = s.id AND w.status = 'waiting')
+               OR EXISTS (SELECT 1 FROM waitlist_entries w JOIN bookings b ON b.slot_id = w.slot_id AND b.customer_id = w.customer_id
+                          WHERE w.slot_id = s.id AND w.status = 'waiting' AND b.cancelled_at IS NULL)
+            """));
+
     protected static Guid Id(JsonElement slot) => slot.GetProperty("id").GetGuid();
 
     /// <summary>The next page's address from the <c>Link</c> header, or null on the last page.</summary>

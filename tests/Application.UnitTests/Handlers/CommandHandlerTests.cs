@@ -17,6 +17,10 @@ public class CommandHandlerTests
 {
     private readonly ISlotRepository _repository = Substitute.For<ISlotRepository>();
 
+    /// <summary>The promotion the handlers run after freeing a seat; these slots have nobody waiting.</summary>
+    private WaitlistPromotion Waitlist() =>
+        new(_repository, BookingLimits.Default, Substitute.For<IEventOutbox>(), Substitute.For<INotificationOutbox>());
+
     public CommandHandlerTests() =>
         _repository.HoldsHandleAsync(default!, default, default).ReturnsForAnyArgs(true);
 
@@ -160,7 +164,7 @@ public class CommandHandlerTests
         slot.Book(new Customer("c1", "c1@x.io", "One"), Now, BookingPolicy.Default);
         _repository.GetForUpdateAsync(slot.Id, Arg.Any<SlotLoad>(), Arg.Any<CancellationToken>()).Returns(slot);
 
-        await new CancelBookingHandler(_repository, Ann, Clock(), Substitute.For<IEventOutbox>(), Substitute.For<INotificationOutbox>()).Handle(new CancelBookingCommand(slot.Id, "c1"), default);
+        await new CancelBookingHandler(_repository, Ann, Clock(), Substitute.For<IEventOutbox>(), Substitute.For<INotificationOutbox>(), Waitlist()).Handle(new CancelBookingCommand(slot.Id, "c1"), default);
 
         Assert.Equal(0, slot.BookedCount);
     }
@@ -169,7 +173,7 @@ public class CommandHandlerTests
     public async Task Cancel_of_a_missing_slot_is_not_found()
     {
         var ex = await Assert.ThrowsAsync<DomainException>(() =>
-            new CancelBookingHandler(_repository, Ann, Clock(), Substitute.For<IEventOutbox>(), Substitute.For<INotificationOutbox>()).Handle(new CancelBookingCommand(Guid.NewGuid(), "c1"), default).AsTask());
+            new CancelBookingHandler(_repository, Ann, Clock(), Substitute.For<IEventOutbox>(), Substitute.For<INotificationOutbox>(), Waitlist()).Handle(new CancelBookingCommand(Guid.NewGuid(), "c1"), default).AsTask());
 
         Assert.Equal("slot_not_found", ex.Code);
     }
@@ -180,7 +184,7 @@ public class CommandHandlerTests
         var slot = Slot();
         _repository.GetForUpdateAsync(slot.Id, Arg.Any<SlotLoad>(), Arg.Any<CancellationToken>()).Returns(slot);
 
-        var response = await new UpdateSlotHandler(_repository, Ann, Clock(), Substitute.For<IEventOutbox>(), Substitute.For<INotificationOutbox>())
+        var response = await new UpdateSlotHandler(_repository, Ann, Clock(), Substitute.For<IEventOutbox>(), Substitute.For<INotificationOutbox>(), Waitlist())
             .Handle(new UpdateSlotCommand(slot.Id, "14:00", "16:00", SlotStatus.Inactive), default);
 
         Assert.Equal(new TimeOnly(14, 0), response.StartTime);
@@ -198,7 +202,7 @@ public class CommandHandlerTests
         slot.ChangeStatus(SlotStatus.Inactive, Now);
         _repository.GetForUpdateAsync(slot.Id, Arg.Any<SlotLoad>(), Arg.Any<CancellationToken>()).Returns(slot);
 
-        var response = await new UpdateSlotHandler(_repository, Ann, Clock(), Substitute.For<IEventOutbox>(), Substitute.For<INotificationOutbox>())
+        var response = await new UpdateSlotHandler(_repository, Ann, Clock(), Substitute.For<IEventOutbox>(), Substitute.For<INotificationOutbox>(), Waitlist())
             .Handle(new UpdateSlotCommand(slot.Id, null, null, SlotStatus.Active), default);
 
         Assert.Equal(SlotStatus.Active, response.Status);
@@ -240,7 +244,7 @@ public class CommandHandlerTests
         _repository.GetForBookingAsync(slot.Id, Arg.Any<string>(), Arg.Any<DateTime>(), Arg.Any<CancellationToken>())
             .Returns((slot, new LiveBookingCounts(0, 0), BookingPolicy.Default));
         var notifications = Substitute.For<INotificationOutbox>();
-        var update = new UpdateSlotHandler(_repository, Ann, Clock(), events, notifications);
+        var update = new UpdateSlotHandler(_repository, Ann, Clock(), events, notifications, Waitlist());
 
         await update.Handle(new UpdateSlotCommand(slot.Id, null, null, SlotStatus.Active), default); // already active
         var (booked, cancelledEvent) = (Guid.NewGuid(), Guid.NewGuid());
@@ -248,7 +252,7 @@ public class CommandHandlerTests
         events.Add(EventTypes.BookingCancelled, Arg.Any<Guid>(), Arg.Any<object>()).Returns(cancelledEvent);
         await new BookSlotHandler(_repository, Admin, Clock(), BookingLimits.Default, events, notifications)
             .Handle(new BookSlotCommand(slot.Id, "c1", "c1@x.io", "One"), default);
-        await new CancelBookingHandler(_repository, Ann, Clock(), events, notifications).Handle(new CancelBookingCommand(slot.Id, "c1"), default);
+        await new CancelBookingHandler(_repository, Ann, Clock(), events, notifications, Waitlist()).Handle(new CancelBookingCommand(slot.Id, "c1"), default);
         await update.Handle(new UpdateSlotCommand(slot.Id, "09:00", null, null), default);
         await new DeleteSlotHandler(_repository, Ann, events).Handle(new DeleteSlotCommand(slot.Id), default);
 

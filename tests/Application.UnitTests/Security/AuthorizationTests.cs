@@ -30,6 +30,10 @@ public class AuthorizationTests
 
     private readonly ISlotRepository _repository = Substitute.For<ISlotRepository>();
 
+    /// <summary>The promotion the handlers run after freeing a seat; these slots have nobody waiting.</summary>
+    private WaitlistPromotion Waitlist() =>
+        new(_repository, BookingLimits.Default, Substitute.For<IEventOutbox>(), Substitute.For<INotificationOutbox>());
+
     public AuthorizationTests() =>
         _repository.HoldsHandleAsync(default!, default, default).ReturnsForAnyArgs(true);
 
@@ -103,10 +107,10 @@ public class AuthorizationTests
 
         var ex = await Assert.ThrowsAsync<DomainException>(() => handler switch
         {
-            nameof(UpdateSlotHandler) => new UpdateSlotHandler(_repository, Bob, Clock(), Substitute.For<IEventOutbox>(), Substitute.For<INotificationOutbox>())
+            nameof(UpdateSlotHandler) => new UpdateSlotHandler(_repository, Bob, Clock(), Substitute.For<IEventOutbox>(), Substitute.For<INotificationOutbox>(), Waitlist())
                 .Handle(new UpdateSlotCommand(slot.Id, "14:00", null, SlotStatus.Inactive), default).AsTask(),
             nameof(DeleteSlotHandler) => new DeleteSlotHandler(_repository, Bob, Substitute.For<IEventOutbox>()).Handle(new DeleteSlotCommand(slot.Id), default).AsTask(),
-            _ => new CancelBookingHandler(_repository, Bob, Clock(), Substitute.For<IEventOutbox>(), Substitute.For<INotificationOutbox>()).Handle(new CancelBookingCommand(slot.Id, "c1"), default).AsTask(),
+            _ => new CancelBookingHandler(_repository, Bob, Clock(), Substitute.For<IEventOutbox>(), Substitute.For<INotificationOutbox>(), Waitlist()).Handle(new CancelBookingCommand(slot.Id, "c1"), default).AsTask(),
         });
 
         Assert.Equal("slot_not_found", ex.Code);
@@ -171,7 +175,7 @@ public class AuthorizationTests
         slot.Book(new Customer("cust-dan", "dan@example.com", "Dan"), Now, BookingPolicy.Default);
         slot.Book(new Customer("cust-cara", "cara@example.com", "Cara"), Now, BookingPolicy.Default);
         _repository.GetForUpdateAsync(slot.Id, Arg.Any<SlotLoad>(), Arg.Any<CancellationToken>()).Returns(slot);
-        var handler = new CancelBookingHandler(_repository, Cara, Clock(), Substitute.For<IEventOutbox>(), Substitute.For<INotificationOutbox>());
+        var handler = new CancelBookingHandler(_repository, Cara, Clock(), Substitute.For<IEventOutbox>(), Substitute.For<INotificationOutbox>(), Waitlist());
 
         var ex = await Assert.ThrowsAsync<AccessDeniedException>(() =>
             handler.Handle(new CancelBookingCommand(slot.Id, "cust-dan"), default).AsTask());

@@ -32,7 +32,7 @@ public sealed class BookSlotHandler(
         slot.EnsureBookable(customer, now, policy);
         limits.EnsureRoomFor(held);
         var booking = slot.Book(customer, now, policy);
-        notifications.Booked(events.Add(EventTypes.BookingCreated, slot.Id, BookingEventData.Of(booking, slot)), booking, slot);
+        notifications.Booked(events.Add(EventTypes.BookingCreated, slot.Id, BookingEventData.Of(booking, slot) with { FromWaitlist = false }), booking, slot);
         return BookingConfirmation.Of(booking, slot);
     }
 }

@@ -6,7 +6,9 @@ using Slots.Domain.Slots;
 
 namespace Slots.Application.Slots.CancelBooking;
 
-public sealed class CancelBookingHandler(ISlotRepository slots, ICurrentUser user, TimeProvider clock, IEventOutbox events, INotificationOutbox notifications)
+/// <summary>Cancels a booking and gives the freed seat to the slot's waitlist, if anyone waits, in the same transaction.</summary>
+public sealed class CancelBookingHandler(
+    ISlotRepository slots, ICurrentUser user, TimeProvider clock, IEventOutbox events, INotificationOutbox notifications, WaitlistPromotion waitlist)
     : ICommandHandler<CancelBookingCommand>
 {
     public async ValueTask<Unit> Handle(CancelBookingCommand command, CancellationToken cancellationToken)
@@ -17,8 +19,10 @@ public sealed class CancelBookingHandler(ISlotRepository slots, ICurrentUser use
         var slot = await slots.GetForUpdateAsync(command.SlotId, SlotLoad.LiveBookingOf(command.CustomerId), cancellationToken)
             ?? throw SlotErrors.NotFound(command.SlotId);
         var by = actor.EnsureMayCancel(slot, command.CustomerId);
-        var booking = slot.CancelBooking(command.CustomerId, clock.GetUtcNow(), by, command.Reason);
+        var now = clock.GetUtcNow();
+        var booking = slot.CancelBooking(command.CustomerId, now, by, command.Reason);
         notifications.Cancelled(events.Add(EventTypes.BookingCancelled, slot.Id, BookingEventData.Of(booking, slot)), booking);
+        await waitlist.FillAsync(slot, now, cancellationToken);
         return Unit.Value;
     }
 }

@@ -37,6 +37,9 @@ public sealed class AvailableSlotsCriteria
     /// <summary>The service asked for: its slots and those for all consulting (no service); null for every slot.</summary>
     public string? ServiceId { get; }
 
+    /// <summary>Whether full slots whose waitlist is open are listed too (marked <see cref="AvailableSlotResponse.WaitlistOpen"/>).</summary>
+    public bool IncludeFull { get; init; }
+
     /// <summary>Most rows to return.</summary>
     public int Limit { get; }
 }

@@ -13,7 +13,10 @@ public sealed class ListAvailableSlotsHandler(ISlotReader reader, TimeProvider c
         var limit = query.Limit ?? Paging.DefaultLimit;
         DateTime? after = Paging.TryDecodeCursor(query.Cursor, out var cursor) ? cursor : null;
 
-        var criteria = new AvailableSlotsCriteria(query.SpecialistEmail, from, to, now, after, limit + 1, query.ServiceId);
+        var criteria = new AvailableSlotsCriteria(query.SpecialistEmail, from, to, now, after, limit + 1, query.ServiceId)
+        {
+            IncludeFull = query.IncludeFull,
+        };
         var rows = await reader.ListAvailableAsync(criteria, cancellationToken);
         return Paging.ToPage(rows, limit, s => s.StartsAt);
     }

@@ -7,10 +7,11 @@ namespace Slots.Application.Slots.ListAvailableSlots;
 /// What a customer may book from a specialist: active, future, not-full slots whose local date lies in
 /// [<see cref="StartDate"/>, <see cref="EndDate"/>] (default: today in UTC and <see cref="DefaultRangeDays"/> days on);
 /// with <see cref="ServiceId"/>, only that service's slots and the slots for no service in particular ("applies to all
-/// consulting", as the plan has it).
+/// consulting", as the plan has it). With <see cref="IncludeFull"/>, also the full ones whose waitlist is open (the slot's
+/// or its specialist's policy takes one, and fewer than <see cref="Domain.Slots.SlotLimits.MaxWaitingPerSlot"/> wait).
 /// </summary>
 public sealed record ListAvailableSlotsQuery(
-    string SpecialistEmail, string? StartDate, string? EndDate, int? Limit, string? Cursor, string? ServiceId = null)
+    string SpecialistEmail, string? StartDate, string? EndDate, int? Limit, string? Cursor, string? ServiceId = null, bool IncludeFull = false)
     : IQuery<Page<AvailableSlotResponse>>
 {
     public const int DefaultRangeDays = 30;

@@ -10,10 +10,12 @@ namespace Slots.Application.Slots.MoveBooking;
 /// <summary>
 /// Moves a booking in place: both slots locked (in id order) and loaded with the customer's live booking in each, the
 /// target checked as a booking is, the booking re-parented with its invite revised, one event naming both slots' seats,
-/// and its reminders moved to the new start, all in the command's transaction.
+/// and its reminders moved to the new start, all in the command's transaction; the seat it left goes to that slot's
+/// waitlist, if anyone waits.
 /// </summary>
 public sealed class MoveBookingHandler(
-    ISlotRepository slots, ICurrentUser user, TimeProvider clock, IEventOutbox events, INotificationOutbox notifications)
+    ISlotRepository slots, ICurrentUser user, TimeProvider clock, IEventOutbox events, INotificationOutbox notifications,
+    WaitlistPromotion waitlist)
     : ICommandHandler<MoveBookingCommand, BookingConfirmation>
 {
     public async ValueTask<BookingConfirmation> Handle(MoveBookingCommand command, CancellationToken cancellationToken)
@@ -33,6 +35,7 @@ public sealed class MoveBookingHandler(
         var data = BookingEventData.Of(booking, target) with { Move = new BookingEventData.MoveFacts(from.ToSummary(), by, Reason(command)) };
         events.Add(EventTypes.BookingMoved, target.Id, data);
         notifications.MovedBooking(booking, target, now);
+        await waitlist.FillAsync(from, now, cancellationToken);
         return BookingConfirmation.Of(booking, target);
     }
 

@@ -8,7 +8,8 @@ using Slots.Domain.Slots;
 namespace Slots.Application.Slots.UpdateSlot;
 
 public sealed class UpdateSlotHandler(
-    ISlotRepository slots, ICurrentUser user, TimeProvider clock, IEventOutbox events, INotificationOutbox notifications)
+    ISlotRepository slots, ICurrentUser user, TimeProvider clock, IEventOutbox events, INotificationOutbox notifications,
+    WaitlistPromotion waitlist)
     : ICommandHandler<UpdateSlotCommand, SlotResponse>
 {
     public async ValueTask<SlotResponse> Handle(UpdateSlotCommand command, CancellationToken cancellationToken)
@@ -38,6 +39,12 @@ public sealed class UpdateSlotHandler(
         if (command.Policy is { } policy)
         {
             slot.ChangePolicy(policy.ToOverride(), now);
+        }
+
+        if (slot.Version != version)
+        {
+            // Opened again, or its policy or times let it be booked again: free seats go to the line first.
+            await waitlist.FillAsync(slot, now, cancellationToken);
         }
 
         var response = slot.ToResponse();

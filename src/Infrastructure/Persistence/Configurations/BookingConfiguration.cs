@@ -32,6 +32,7 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
             policy.Property(p => p.BookingNoticeMinutes).HasColumnName("policy_booking_notice_minutes");
             policy.Property(p => p.CancelNoticeMinutes).HasColumnName("policy_cancel_notice_minutes");
             policy.Property(p => p.RescheduleNoticeMinutes).HasColumnName("policy_reschedule_notice_minutes");
+            policy.Property(p => p.Waitlist).HasColumnName("policy_waitlist").HasDefaultValue(false);
             policy.Property(p => p.CancellationReason).HasColumnName("policy_cancellation_reason").HasMaxLength(16)
                 .HasConversion(ColumnTexts.ReasonRules.Converter);
         });

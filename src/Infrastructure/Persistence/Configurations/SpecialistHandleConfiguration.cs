@@ -26,6 +26,7 @@ internal sealed class SpecialistHandleConfiguration : IEntityTypeConfiguration<S
             policy.Property(p => p.BookingNoticeMinutes).HasColumnName("booking_notice_minutes").HasDefaultValue(0);
             policy.Property(p => p.CancelNoticeMinutes).HasColumnName("cancel_notice_minutes").HasDefaultValue(0);
             policy.Property(p => p.RescheduleNoticeMinutes).HasColumnName("reschedule_notice_minutes");
+            policy.Property(p => p.Waitlist).HasColumnName("waitlist").HasDefaultValue(false);
             policy.Property(p => p.CancellationReason).HasColumnName("cancellation_reason").HasMaxLength(16)
                 .HasConversion(ColumnTexts.ReasonRules.Converter).HasDefaultValue(ReasonRule.Optional);
         });

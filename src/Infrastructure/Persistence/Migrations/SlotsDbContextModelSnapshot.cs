@@ -143,6 +143,12 @@ namespace Slots.Infrastructure.Persistence.Migrations
                             b1.Property<int?>("RescheduleNoticeMinutes")
                                 .HasColumnType("integer")
                                 .HasColumnName("policy_reschedule_notice_minutes");
+
+                            b1.Property<bool>("Waitlist")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("boolean")
+                                .HasDefaultValue(false)
+                                .HasColumnName("policy_waitlist");
                         });
 
                     b.HasKey("Id");
@@ -261,6 +267,12 @@ namespace Slots.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
+                    b.Property<int>("WaitingCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("waiting_count");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Policy", "Slots.Domain.Slots.Slot.Policy#PolicyOverride", b1 =>
                         {
                             b1.IsRequired();
@@ -281,6 +293,10 @@ namespace Slots.Infrastructure.Persistence.Migrations
                             b1.Property<int?>("RescheduleNoticeMinutes")
                                 .HasColumnType("integer")
                                 .HasColumnName("reschedule_notice_minutes");
+
+                            b1.Property<bool?>("Waitlist")
+                                .HasColumnType("boolean")
+                                .HasColumnName("waitlist");
                         });
 
                     b.HasKey("Id");
@@ -308,6 +324,91 @@ namespace Slots.Infrastructure.Persistence.Migrations
                             t.HasCheckConstraint("ck_slots_time_order", "ends_at > starts_at AND end_time > start_time");
 
                             t.HasCheckConstraint("ck_slots_total_capacity", "total_capacity BETWEEN 1 AND 1000");
+
+                            t.HasCheckConstraint("ck_slots_waiting_count", "waiting_count BETWEEN 0 AND 100");
+                        });
+                });
+
+            modelBuilder.Entity("Slots.Domain.Slots.WaitlistEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("BookingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("booking_id");
+
+                    b.Property<string>("CustomerEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("customer_email");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("CustomerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("customer_name");
+
+                    b.Property<string>("CustomerTimezone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("customer_timezone");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateTime>("JoinedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("joined_at");
+
+                    b.Property<long>("Position")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("position");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Position"));
+
+                    b.Property<string>("SkipReason")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("skip_reason");
+
+                    b.Property<Guid>("SlotId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("slot_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_waitlist_by_customer");
+
+                    b.HasIndex("SlotId", "CustomerId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_waitlist_waiting_customer")
+                        .HasFilter("status = 'waiting'");
+
+                    b.HasIndex("SlotId", "Position")
+                        .HasDatabaseName("ix_waitlist_line")
+                        .HasFilter("status = 'waiting'");
+
+                    b.ToTable("waitlist_entries", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_waitlist_entries_status", "status IN ('waiting', 'booked', 'left', 'skipped')");
                         });
                 });
 
@@ -498,6 +599,12 @@ namespace Slots.Infrastructure.Persistence.Migrations
                             b1.Property<int?>("RescheduleNoticeMinutes")
                                 .HasColumnType("integer")
                                 .HasColumnName("reschedule_notice_minutes");
+
+                            b1.Property<bool>("Waitlist")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("boolean")
+                                .HasDefaultValue(false)
+                                .HasColumnName("waitlist");
                         });
 
                     b.HasKey("Email");
@@ -669,9 +776,20 @@ namespace Slots.Infrastructure.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Slots.Domain.Slots.WaitlistEntry", b =>
+                {
+                    b.HasOne("Slots.Domain.Slots.Slot", null)
+                        .WithMany("Waitlist")
+                        .HasForeignKey("SlotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Slots.Domain.Slots.Slot", b =>
                 {
                     b.Navigation("Bookings");
+
+                    b.Navigation("Waitlist");
                 });
 #pragma warning restore 612, 618
         }

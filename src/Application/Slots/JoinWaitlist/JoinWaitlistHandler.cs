@@ -1,0 +1,37 @@
+using Mediator;
+using Slots.Application.Common.Security;
+using Slots.Domain.Slots;
+
+namespace Slots.Application.Slots.JoinWaitlist;
+
+/// <summary>
+/// Joins a slot's waitlist: the slot's row lock first (joins to one slot queue, so the line's order is the order of
+/// joining), then the customer's, under which their waiting entries are counted against their limit.
+/// </summary>
+public sealed class JoinWaitlistHandler(ISlotRepository slots, ICurrentUser user, TimeProvider clock)
+    : ICommandHandler<JoinWaitlistCommand, WaitlistEntryResponse>
+{
+    public async ValueTask<WaitlistEntryResponse> Handle(JoinWaitlistCommand command, CancellationToken cancellationToken)
+    {
+        var customer = user.Require().CustomerFor(command.CustomerId, command.CustomerEmail, command.CustomerName) with
+        {
+            Timezone = command.Timezone is null ? null : SlotTime.IanaZone(command.Timezone),
+        };
+        var now = clock.GetUtcNow();
+        var (slot, waiting, policy) = await slots.GetForWaitlistAsync(command.SlotId, customer.Id, now.UtcDateTime, cancellationToken);
+        if (slot is null)
+        {
+            throw SlotErrors.NotFound(command.SlotId);
+        }
+
+        // The slot's rules first (a slot with a free seat says so), then the customer's limit.
+        var entry = slot.JoinWaitlist(customer, now, policy);
+        if (waiting >= SlotLimits.MaxWaitingPerCustomer)
+        {
+            throw SlotErrors.WaitlistLimitReached();
+        }
+
+        // Appended: everyone waiting before is ahead.
+        return entry.ToResponse(position: slot.WaitingCount);
+    }
+}

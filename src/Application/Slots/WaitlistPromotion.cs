@@ -1,0 +1,58 @@
+using Slots.Application.Events;
+using Slots.Application.Notifications;
+using Slots.Application.Slots.BookSlot;
+using Slots.Domain.Common;
+using Slots.Domain.Slots;
+
+namespace Slots.Application.Slots;
+
+/// <summary>
+/// Gives the seats a command freed (a cancellation, a move out, a slot opened again) to the slot's waitlist, in that
+/// command's transaction, under the slot's row lock: the first customer in line who may still book gets an ordinary
+/// booking (<c>slots.booking.created</c> with <c>fromWaitlist</c>, their confirmation and reminders); one who may not
+/// (already booked, at a booking limit) is taken out of line (<c>slots.waitlist.skipped</c>) and the next is asked.
+/// Each candidate is checked as a booking is: their customer lock taken after the slot's, their live bookings counted.
+/// </summary>
+public sealed class WaitlistPromotion(ISlotRepository slots, BookingLimits limits, IEventOutbox events, INotificationOutbox notifications)
+{
+    /// <summary>Fills <paramref name="slot"/>'s free seats from its line while it could be booked; nothing when nobody waits.</summary>
+    public async Task FillAsync(Slot slot, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(slot);
+        if (slot.WaitingCount == 0 || !slot.HasFreeSeat)
+        {
+            return;
+        }
+
+        foreach (var entry in await slots.LoadWaitlistAsync(slot, cancellationToken))
+        {
+            if (!slot.HasFreeSeat)
+            {
+                return;
+            }
+
+            var (_, held, policy) = await slots.GetForBookingAsync(slot.Id, entry.CustomerId, now.UtcDateTime, cancellationToken);
+            if (!slot.CanSeatFromWaitlist(now, policy))
+            {
+                // Inactive, started or past its booking notice: nobody may book it, so the line waits as it is.
+                return;
+            }
+
+            try
+            {
+                slot.EnsureBookable(entry.Customer, now, policy);
+                limits.EnsureRoomFor(held);
+            }
+            catch (DomainException refused)
+            {
+                slot.SkipWaiting(entry, refused.Code, now);
+                events.Add(EventTypes.WaitlistSkipped, slot.Id, WaitlistEventData.Of(entry, slot));
+                continue;
+            }
+
+            var booking = slot.BookFromWaitlist(entry, now, policy);
+            var data = BookingEventData.Of(booking, slot) with { FromWaitlist = true };
+            notifications.Booked(events.Add(EventTypes.BookingCreated, slot.Id, data), booking, slot);
+        }
+    }
+}
