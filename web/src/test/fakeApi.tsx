@@ -23,7 +23,11 @@ export const problem = (status: number, code: string, extra: Record<string, unkn
     headers: { 'Content-Type': 'application/problem+json', ...headers },
   });
 
-export function fakeFetch(handler: (call: Call) => Response | Promise<Response>) {
+/**
+ * A fetch answered by `handler`. The caller's waitlist places (`GET /api/me/waitlist`, which the booking page and My
+ * bookings read beside their own lists) are `myWaitlist`: none unless a test gives some, or the handler's with `null`.
+ */
+export function fakeFetch(handler: (call: Call) => Response | Promise<Response>, { myWaitlist = [] as unknown[] | null } = {}) {
   const calls: Call[] = [];
   const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = input instanceof Request ? input : new Request(input, init);
@@ -39,7 +43,7 @@ export function fakeFetch(handler: (call: Call) => Response | Promise<Response>)
       idempotencyKey: request.headers.get('Idempotency-Key'),
     };
     calls.push(call);
-    return handler(call);
+    return myWaitlist && call.method === 'GET' && call.path === '/api/me/waitlist' ? json(myWaitlist) : handler(call);
   };
   return { fetch: fetch as typeof globalThis.fetch, calls };
 }

@@ -9,6 +9,8 @@ export type Slot = Schemas['SlotResponse'];
 export type SlotStatus = Schemas['SlotStatus'];
 export type AvailableSlot = Schemas['AvailableSlotResponse'];
 export type MyBooking = Schemas['MyBookingResponse'];
+/** The caller's place in a slot's waitlist, with the slot. */
+export type MyWaitlistPlace = Schemas['MyWaitlistEntryResponse'];
 export type Booking = Schemas['BookingResponse'];
 export type BookingConfirmation = Schemas['BookingConfirmation'];
 export type NewSlot = Schemas['CreateSlotRequest'];
@@ -157,13 +159,36 @@ export function createSlotsApi(config: SlotsApiConfig) {
           params: { path: { specialistEmail }, query: { limit, ...(cursor ? { cursor } : {}), ...filter } },
         }),
       ),
-    /** With `serviceId`, that service's slots and those for all consulting (no service). */
-    listAvailableSlots: (specialistEmail: string, startDate: string, endDate: string, serviceId?: string) =>
+    /**
+     * With `serviceId`, that service's slots and those for all consulting (no service); with `includeFull`, also the full
+     * slots whose waitlist is open (`waitlistOpen`).
+     */
+    listAvailableSlots: (specialistEmail: string, startDate: string, endDate: string, serviceId?: string, includeFull = false) =>
       all<AvailableSlot>((cursor) =>
         client.GET('/api/specialists/{specialistEmail}/available-slots', {
-          params: { path: { specialistEmail }, query: { startDate, endDate, limit: PAGE, cursor, ...(serviceId ? { serviceId } : {}) } },
+          params: {
+            path: { specialistEmail },
+            query: { startDate, endDate, limit: PAGE, cursor, ...(serviceId ? { serviceId } : {}), ...(includeFull ? { includeFull } : {}) },
+          },
         }),
       ),
+    /** The caller's waitlist places for slots to come: waiting (with their position), booked or skipped. */
+    listMyWaitlist: async () => unwrap(await client.GET('/api/me/waitlist')),
+    /** Joins a full slot's waitlist as the caller, with the browser's zone for the mail a booking from it sends. */
+    joinWaitlist: async (slotId: string) =>
+      unwrap(await client.POST('/api/consulting-slots/{slotId}/waitlist', {
+        params: { path: { slotId } },
+        body: { timezone: Intl.DateTimeFormat().resolvedOptions().timeZone },
+      })),
+    /** Leaves a slot's waitlist: the caller's own place without `customerId`. */
+    leaveWaitlist: async (slotId: string, customerId?: string) =>
+      unwrap(
+        customerId
+          ? await client.DELETE('/api/consulting-slots/{slotId}/waitlist/{customerId}', { params: { path: { slotId, customerId } } })
+          : await client.DELETE('/api/consulting-slots/{slotId}/waitlist/me', { params: { path: { slotId } } }),
+      ),
+    /** A slot's waitlist, first in line first: its specialist's view. */
+    listWaitlist: async (slotId: string) => unwrap(await client.GET('/api/consulting-slots/{slotId}/waitlist', { params: { path: { slotId } } })),
     /** The caller's live bookings: upcoming (the default, soonest first) or past (latest first). */
     listMyBookings: (when: 'upcoming' | 'past' = 'upcoming') =>
       all<MyBooking>((cursor) => client.GET('/api/me/bookings', { params: { query: { limit: PAGE, cursor, when } } })),

@@ -300,6 +300,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/consulting-slots/{slotId}/waitlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a slot's waitlist
+         * @description The customers waiting for the slot, first in line first (at most 100). Its specialist or an admin.
+         */
+        get: operations["listWaitlist"];
+        put?: never;
+        /**
+         * Join a full slot's waitlist
+         * @description Puts the signed-in customer (an admin names the customer) at the end of the slot's line. Only while the slot is full, active, bookable (not started, within its booking notice) and its policy takes a waitlist; otherwise 409 `seats_available` (book it instead), `waitlist_closed`, `slot_inactive`, `slot_in_past`, `booking_window_closed`, `already_booked` or `already_waiting`. At most 100 customers wait for one slot (409 `waitlist_full`) and one customer waits for at most 10 upcoming slots (409 `waitlist_limit_reached`). When a seat frees (a cancellation, a booking moved out, the slot opened again), the transaction that frees it books the first customer in line who may still book: an ordinary booking (`slots.booking.created` with `fromWaitlist: true`, their confirmation by mail). One who may not (already booked, at a booking limit) is taken out of line (`slots.waitlist.skipped`, and `skipped` in their list) and the next is asked.
+         */
+        post: operations["joinWaitlist"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consulting-slots/{slotId}/waitlist/{customerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Leave a slot's waitlist
+         * @description Takes a customer out of the slot's line: the customer themselves, the slot's specialist or an admin. 404 `waitlist_entry_not_found` when they are not waiting.
+         */
+        delete: operations["leaveWaitlist"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consulting-slots/{slotId}/waitlist/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Leave a slot's waitlist myself
+         * @description `DELETE .../waitlist/{customerId}` for the signed-in customer's own place.
+         */
+        delete: operations["leaveMyWaitlist"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/specialists/{specialistEmail}/slots": {
         parameters: {
             query?: never;
@@ -329,7 +393,7 @@ export interface paths {
         };
         /**
          * List a specialist's bookable slots
-         * @description Active, future, not-full slots whose local date lies in [startDate, endDate] (default: today and the next 30 days), soonest first, with the seats left; with `serviceId` (a Service Card's link), only that service's slots and those for no service ("applies to all consulting"). Anonymous; limited per client address.
+         * @description Active, future, not-full slots whose local date lies in [startDate, endDate] (default: today and the next 30 days), soonest first, with the seats left; with `serviceId` (a Service Card's link), only that service's slots and those for no service ("applies to all consulting"); with `includeFull=true`, also the full slots whose waitlist is open, with `remainingCapacity` 0 and `waitlistOpen` true. Anonymous; limited per client address.
          */
         get: operations["listAvailableSlots"];
         put?: never;
@@ -420,6 +484,26 @@ export interface paths {
          * @description The caller's live bookings, each with its slot: `when=upcoming` (the default) those in slots that have not ended yet, the soonest first; `when=past` those in slots that have ended, the latest first (a booking cancelled is in neither). A customer (or an admin, for the bookings in their own id). Paged: the next page is in the `Link` header.
          */
         get: operations["listMyBookings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/waitlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List my waitlist places
+         * @description The caller's places in the waitlists of slots that have not started, the soonest first: those waiting with their `position` in line, and those a freed seat `booked` (with the `bookingId`) or `skipped` (with the `skipReason`). Places the caller left are not listed. A customer.
+         */
+        get: operations["listMyWaitlist"];
         put?: never;
         post?: never;
         delete?: never;
@@ -697,9 +781,16 @@ export interface components {
             totalCapacity: number;
             /**
              * Format: int32
-             * @description Seats left (an available slot has at least one).
+             * @description Seats left: at least one, unless the slot is listed full for its waitlist (includeFull).
              */
             remainingCapacity: number;
+            /** @description True for a full slot listed because its waitlist takes customers (includeFull=true). */
+            waitlistOpen: boolean;
+            /**
+             * Format: int32
+             * @description Customers in the slot's waitlist now.
+             */
+            waitingCount: number;
         };
         BookingConfirmation: {
             /** Format: uuid */
@@ -736,8 +827,8 @@ export interface components {
             movedFrom?: string[];
         };
         /**
-         * @description "Cancel if allowed": how late a slot may be booked and a booking cancelled by its customer, and whether a cancellation
-         *     must say why. Notices are minutes of real time before the slot's start (across a daylight-saving change the local
+         * @description "Cancel if allowed": how late a slot may be booked and a booking cancelled or moved by its customer, whether a
+         *     cancellation must say why, and whether a full slot takes a waitlist. Notices are minutes of real time before the slot's start (across a daylight-saving change the local
          *     clock shows an hour more or less). A specialist sets one for all their slots; a slot may override any part of it
          *     (PolicyOverride); a booking keeps the one that applied when it was made.
          */
@@ -759,6 +850,11 @@ export interface components {
              * @description A customer can move their booking until this long before the start; null: as long as they can cancel.
              */
             rescheduleNoticeMinutes?: null | number;
+            /**
+             * @description Whether customers may join a full slot's waitlist, which books them as seats free.
+             * @default false
+             */
+            waitlist: boolean;
         };
         BookingResponse: {
             /** Format: uuid */
@@ -827,7 +923,7 @@ export interface components {
             id: string;
             /** @description Who wrote the event: urn:consulting-slots. */
             source: string;
-            /** @description What happened: slots.slot.created, slots.slot.changed, slots.slot.deleted, slots.booking.created, slots.booking.cancelled, slots.booking.moved, slots.series.created, slots.series.changed or slots.series.deleted. */
+            /** @description What happened: slots.slot.created, slots.slot.changed, slots.slot.deleted, slots.booking.created, slots.booking.cancelled, slots.booking.moved, slots.waitlist.skipped, slots.series.created, slots.series.changed or slots.series.deleted. */
             type: string;
             /** Format: date-time */
             time: string;
@@ -855,7 +951,7 @@ export interface components {
              * @description Stable and machine-readable: branch on this, not on the texts.
              * @enum {string}
              */
-            code: "slot_fully_booked" | "already_booked" | "slot_inactive" | "slot_in_past" | "slot_has_bookings" | "slot_overlaps" | "booking_limit_reached" | "delivery_in_flight" | "webhook_disabled" | "handle_taken" | "customer_has_live_bookings" | "notification_in_flight" | "booking_window_closed" | "cancellation_window_closed" | "move_to_other_specialist" | "reschedule_window_closed" | "move_limit_reached";
+            code: "slot_fully_booked" | "already_booked" | "slot_inactive" | "slot_in_past" | "slot_has_bookings" | "slot_overlaps" | "booking_limit_reached" | "delivery_in_flight" | "webhook_disabled" | "handle_taken" | "customer_has_live_bookings" | "notification_in_flight" | "booking_window_closed" | "cancellation_window_closed" | "move_to_other_specialist" | "reschedule_window_closed" | "move_limit_reached" | "waitlist_closed" | "seats_available" | "already_waiting" | "waitlist_full" | "waitlist_limit_reached";
             /** @description The request's trace, to quote when reporting it. */
             traceId: string;
             /** @description Each invalid field (camelCase) and what is wrong with it. */
@@ -872,7 +968,7 @@ export interface components {
              */
             url: string;
             /** @description The event types to receive; all when left out. */
-            types: null | ("slots.slot.created" | "slots.slot.changed" | "slots.slot.deleted" | "slots.booking.created" | "slots.booking.cancelled" | "slots.booking.moved" | "slots.series.created" | "slots.series.changed" | "slots.series.deleted")[];
+            types: null | ("slots.slot.created" | "slots.slot.changed" | "slots.slot.deleted" | "slots.booking.created" | "slots.booking.cancelled" | "slots.booking.moved" | "slots.waitlist.skipped" | "slots.series.created" | "slots.series.changed" | "slots.series.deleted")[];
             /** @description What the subscription is for, for people. */
             description: null | string;
             /** Format: date-time */
@@ -949,7 +1045,7 @@ export interface components {
              */
             url: null | string;
             /** @description The event types to receive; all when left out. */
-            types: null | ("slots.slot.created" | "slots.slot.changed" | "slots.slot.deleted" | "slots.booking.created" | "slots.booking.cancelled" | "slots.booking.moved" | "slots.series.created" | "slots.series.changed" | "slots.series.deleted")[];
+            types: null | ("slots.slot.created" | "slots.slot.changed" | "slots.slot.deleted" | "slots.booking.created" | "slots.booking.cancelled" | "slots.booking.moved" | "slots.waitlist.skipped" | "slots.series.created" | "slots.series.changed" | "slots.series.deleted")[];
             /** @description What the subscription is for, for people. */
             description: null | string;
         };
@@ -1069,6 +1165,14 @@ export interface components {
                 [key: string]: string[];
             };
         };
+        JoinWaitlistRequest: {
+            customerId?: null | string;
+            /** @description An email address in printable ASCII, compared case-insensitively. */
+            customerEmail?: null | string;
+            customerName?: null | string;
+            /** @description An IANA time zone id, such as Europe/Berlin: a slot's (default UTC), or a booking's customer's own, which their mail uses beside the slot's. */
+            timezone?: null | string;
+        };
         JsonElement: unknown;
         MoveBookingRequest: {
             /** Format: uuid */
@@ -1114,6 +1218,37 @@ export interface components {
             reschedulableUntil: string;
             policy: components["schemas"]["BookingPolicy"];
         };
+        MyWaitlistEntryResponse: {
+            entry: components["schemas"]["WaitlistEntryResponse"];
+            /** @description An email address in printable ASCII, compared case-insensitively. */
+            specialistEmail: string;
+            serviceId?: null | string;
+            /**
+             * Format: date
+             * @description A local date, YYYY-MM-DD, from 1970-01-01 to 2199-12-31.
+             */
+            date: string;
+            /** @description A local time, HH:mm (24-hour), in the slot's time zone. */
+            startTime: string;
+            /** @description A local time, HH:mm (24-hour), in the slot's time zone. */
+            endTime: string;
+            /** @description An IANA time zone id, such as Europe/Berlin: a slot's (default UTC), or a booking's customer's own, which their mail uses beside the slot's. */
+            timezone: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /**
+             * Format: int32
+             * @description Seats: 1 for a 1:1 session, more for a group.
+             */
+            totalCapacity: number;
+            /**
+             * Format: int32
+             * @description Customers in the slot's waitlist now.
+             */
+            waitingCount: number;
+        };
         /** @description An RFC 9457 problem for 404, with a stable `code`. */
         NotFoundProblem: {
             /** @description A URI that identifies the kind of problem, or about:blank. */
@@ -1130,7 +1265,7 @@ export interface components {
              * @description Stable and machine-readable: branch on this, not on the texts.
              * @enum {string}
              */
-            code: "slot_not_found" | "series_not_found" | "booking_not_found" | "webhook_not_found" | "delivery_not_found" | "notification_not_found" | "specialist_not_found" | "calendar_feed_not_found" | "not_found";
+            code: "slot_not_found" | "series_not_found" | "booking_not_found" | "webhook_not_found" | "delivery_not_found" | "notification_not_found" | "specialist_not_found" | "calendar_feed_not_found" | "waitlist_entry_not_found" | "not_found";
             /** @description The request's trace, to quote when reporting it. */
             traceId: string;
             /** @description Each invalid field (camelCase) and what is wrong with it. */
@@ -1213,6 +1348,8 @@ export interface components {
              * @description A customer can move their booking to another slot until this many minutes before the start (0: until it starts). Null: as long as they can cancel (in a slot's override, null follows the specialist's).
              */
             rescheduleNoticeMinutes?: null | number;
+            /** @description Whether a full slot takes a waitlist that books customers as seats free (default false). In a slot's override, null follows the specialist's. */
+            waitlist?: null | boolean;
         };
         /**
          * @description What a slot (or every slot of a series) changes of its specialist's BookingPolicy: each part set here
@@ -1235,6 +1372,8 @@ export interface components {
              * @description A customer can move their booking to another slot until this many minutes before the start (0: until it starts). Null: as long as they can cancel (in a slot's override, null follows the specialist's).
              */
             rescheduleNoticeMinutes?: null | number;
+            /** @description Whether a full slot takes a waitlist that books customers as seats free (default false). In a slot's override, null follows the specialist's. */
+            waitlist?: null | boolean;
         };
         /** @description An RFC 9457 problem for 412, with a stable `code`. */
         PreconditionFailedProblem: {
@@ -1406,6 +1545,11 @@ export interface components {
              * @description Live bookings.
              */
             bookedCount: number;
+            /**
+             * Format: int32
+             * @description Customers in the slot's waitlist now.
+             */
+            waitingCount: number;
             status: components["schemas"]["SlotStatus"];
             policy: components["schemas"]["PolicyOverride"];
             isFullyBooked?: boolean;
@@ -1557,6 +1701,35 @@ export interface components {
                 [key: string]: string[];
             };
         };
+        WaitlistEntryResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            slotId: string;
+            customerId: string;
+            /** @description An email address in printable ASCII, compared case-insensitively. */
+            customerEmail: string;
+            customerName: string;
+            /** Format: date-time */
+            joinedAt: string;
+            status: components["schemas"]["WaitlistStatus"];
+            /**
+             * Format: int32
+             * @description The place in line while the entry waits (1: the next freed seat is theirs); null once it has ended.
+             */
+            position?: null | number;
+            /** Format: date-time */
+            endedAt?: null | string;
+            /** @description Why a freed seat passed them by: booking_limit_reached or already_booked. */
+            skipReason?: null | string;
+            /** Format: uuid */
+            bookingId?: null | string;
+        };
+        /**
+         * @description Where a customer's place in a slot's waitlist stands.
+         * @enum {unknown}
+         */
+        WaitlistStatus: "waiting" | "booked" | "left" | "skipped";
         WebhookDeliveryResponse: {
             /** Format: uuid */
             id: string;
@@ -1625,7 +1798,7 @@ export interface components {
              */
             url: string;
             /** @description The event types to receive; all when left out. */
-            types: null | ("slots.slot.created" | "slots.slot.changed" | "slots.slot.deleted" | "slots.booking.created" | "slots.booking.cancelled" | "slots.booking.moved" | "slots.series.created" | "slots.series.changed" | "slots.series.deleted")[];
+            types: null | ("slots.slot.created" | "slots.slot.changed" | "slots.slot.deleted" | "slots.booking.created" | "slots.booking.cancelled" | "slots.booking.moved" | "slots.waitlist.skipped" | "slots.series.created" | "slots.series.changed" | "slots.series.deleted")[];
             /** @description What the subscription is for, for people. */
             description: null | string;
             /** Format: date-time */
@@ -3565,6 +3738,394 @@ export interface operations {
             };
         };
     };
+    listWaitlist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slotId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The next page, when there is one: `<relative URL>; rel="next"` (RFC 8288). */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitlistEntryResponse"][];
+                };
+            };
+            /** @description The request is invalid: `errors` maps each field to what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid (`WWW-Authenticate` says why). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthenticatedProblem"];
+                };
+            };
+            /** @description The caller's role or identity may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description No such slot or booking (or one the caller may not see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. Nothing about internals is said. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InternalErrorProblem"];
+                };
+            };
+            /** @description Busy or the database is unreachable; try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnavailableProblem"];
+                };
+            };
+        };
+    };
+    joinWaitlist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slotId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JoinWaitlistRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description Where what was created is read: a slot at /api/consulting-slots/{slotId}, a webhook subscription's deliveries at /api/webhooks/{webhookId}/deliveries. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitlistEntryResponse"];
+                };
+            };
+            /** @description The request is invalid: `errors` maps each field to what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid (`WWW-Authenticate` says why). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthenticatedProblem"];
+                };
+            };
+            /** @description The caller's role or identity may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description No such slot or booking (or one the caller may not see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description The current state (of the slot, or of a delivery) does not allow this; `code` says which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description The request body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
+            /** @description Too many requests from this caller; try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RateLimitedProblem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. Nothing about internals is said. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InternalErrorProblem"];
+                };
+            };
+            /** @description Busy or the database is unreachable; try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnavailableProblem"];
+                };
+            };
+        };
+    };
+    leaveWaitlist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slotId: string;
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid: `errors` maps each field to what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid (`WWW-Authenticate` says why). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthenticatedProblem"];
+                };
+            };
+            /** @description The caller's role or identity may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description No such slot or booking (or one the caller may not see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description The current state (of the slot, or of a delivery) does not allow this; `code` says which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description Too many requests from this caller; try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RateLimitedProblem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. Nothing about internals is said. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InternalErrorProblem"];
+                };
+            };
+            /** @description Busy or the database is unreachable; try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnavailableProblem"];
+                };
+            };
+        };
+    };
+    leaveMyWaitlist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slotId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid: `errors` maps each field to what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid (`WWW-Authenticate` says why). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthenticatedProblem"];
+                };
+            };
+            /** @description The caller's role or identity may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description No such slot or booking (or one the caller may not see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description The current state (of the slot, or of a delivery) does not allow this; `code` says which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description Too many requests from this caller; try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RateLimitedProblem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. Nothing about internals is said. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InternalErrorProblem"];
+                };
+            };
+            /** @description Busy or the database is unreachable; try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnavailableProblem"];
+                };
+            };
+        };
+    };
     listSpecialistSlots: {
         parameters: {
             query?: {
@@ -3650,6 +4211,7 @@ export interface operations {
                 limit?: number;
                 cursor?: string;
                 serviceId?: string;
+                includeFull?: boolean;
             };
             header?: {
                 "If-None-Match"?: string;
@@ -4184,6 +4746,74 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MyBookingResponse"][];
+                };
+            };
+            /** @description The request is invalid: `errors` maps each field to what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid (`WWW-Authenticate` says why). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthenticatedProblem"];
+                };
+            };
+            /** @description The caller's role or identity may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. Nothing about internals is said. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InternalErrorProblem"];
+                };
+            };
+            /** @description Busy or the database is unreachable; try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnavailableProblem"];
+                };
+            };
+        };
+    };
+    listMyWaitlist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The next page, when there is one: `<relative URL>; rel="next"` (RFC 8288). */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyWaitlistEntryResponse"][];
                 };
             };
             /** @description The request is invalid: `errors` maps each field to what is wrong with it. */

@@ -182,3 +182,29 @@ test('past bookings are a tab of their own, each with whom and what, and nothing
   expect(within(row).queryByRole('button')).not.toBeInTheDocument();
   expect(calls.filter((c) => c.path === '/api/me/bookings').map((c) => c.query.get('when'))).toEqual(['upcoming', 'past']);
 });
+
+test('waitlist places say the place in line with Leave, and what became of those a freed seat reached', async () => {
+  const start = new Date(Date.now() + 3 * 86_400_000);
+  const place = (id: string, entry: Record<string, unknown>) => ({
+    specialistEmail: 'ann@example.com', serviceId: null, date: start.toISOString().slice(0, 10), startTime: '10:00', endTime: '11:00',
+    timezone: 'UTC', startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 3_600_000).toISOString(), totalCapacity: 1,
+    waitingCount: 4,
+    entry: { id, slotId: `slot-${id}`, customerId: 'bea', customerEmail: 'bea@example.com', customerName: 'Bea', joinedAt: new Date().toISOString(), ...entry },
+  });
+  const { fetch, calls } = fakeFetch(api(({ method }) => (method === 'DELETE' ? new Response(null, { status: 204 }) : json([]))), {
+    myWaitlist: [
+      place('w', { status: 'waiting', position: 2 }),
+      place('s', { status: 'skipped', skipReason: 'booking_limit_reached' }),
+    ],
+  });
+  render(<MyBookings />, { wrapper: withApi(fetch) });
+
+  const rows = within(await screen.findByRole('list', { name: 'Waitlists' })).getAllByRole('listitem');
+
+  expect(rows[0]).toHaveTextContent('You’re number 2 of 4 waiting for a seat.');
+  expect(rows[1]).toHaveTextContent('you held as many bookings as you may');
+  expect(within(rows[1]!).queryByRole('button')).toBeNull();
+  await userEvent.click(within(rows[0]!).getByRole('button', { name: /^Leave the waitlist for/ }));
+  await waitFor(() => expect(calls.some((c) => c.method === 'DELETE' && c.path === '/api/consulting-slots/slot-w/waitlist/me')).toBe(true));
+  expect(await screen.findByText(/^You left the waitlist for/)).toHaveAttribute('role', 'status');
+});

@@ -1,11 +1,17 @@
 import { useState } from 'react';
-import type { MyBooking, Profile } from '../api/consultingSlots';
-import { useCancelBooking, useMyBookings, useProfiles } from '../hooks/useConsultingSlots';
+import type { MyBooking, MyWaitlistPlace, Profile } from '../api/consultingSlots';
+import { useCancelBooking, useLeaveWaitlist, useMyBookings, useMyWaitlist, useProfiles } from '../hooks/useConsultingSlots';
 import { browserZone, dateTime, shortWhen, wallRange } from '../time';
 import { CalendarFeedPanel } from './CalendarFeedPanel';
 import { CancelBookingDialog } from './CancelBookingDialog';
 import { MoveBookingDialog, type MovableBooking } from './MoveBookingDialog';
 import { Empty, ErrorMessage, Skeleton, TabList } from './ui';
+
+/** Why a freed seat passed a customer by, in their words. */
+const SKIPPED: Record<string, string> = {
+  booking_limit_reached: 'you held as many bookings as you may',
+  already_booked: 'you were already booked in it',
+};
 
 /**
  * The signed-in customer's bookings, upcoming and past, each with the specialist and the service. An upcoming one says
@@ -121,6 +127,7 @@ export function MyBookings() {
           </ul>
         )}
       </div>
+      {tab === 'upcoming' && <Waitlists zone={zone} onLeft={setAnnouncement} />}
       <CalendarFeedPanel what="your bookings" />
       <MoveBookingDialog
         booking={moving}
@@ -154,6 +161,49 @@ export function MyBookings() {
           );
         }}
       />
+    </section>
+  );
+}
+
+/**
+ * The customer's waitlist places for sessions to come: their place in line and Leave while they wait; what became of the
+ * place once a seat freed (booked, or passed by and why). Nothing when they wait for nothing.
+ */
+function Waitlists({ zone, onLeft }: { zone: string; onLeft: (announcement: string) => void }) {
+  const places = useMyWaitlist();
+  const leave = useLeaveWaitlist();
+  if (!places.data?.length) {
+    return places.error ? <ErrorMessage error={places.error} onRetry={() => void places.refetch()} /> : null;
+  }
+  const when = (p: MyWaitlistPlace) => shortWhen(p.startsAt, p.endsAt, zone);
+  const state = (p: MyWaitlistPlace) =>
+    p.entry.status === 'waiting' ? `You’re number ${p.entry.position ?? 1} of ${p.waitingCount} waiting for a seat.`
+      : p.entry.status === 'booked' ? 'A seat freed and you are booked: it is in your bookings above.'
+      : `A seat freed, but ${SKIPPED[p.entry.skipReason ?? ''] ?? 'you could no longer book it'}, so it went to the next in line.`;
+  return (
+    <section aria-labelledby="waitlists-title" className="waitlists">
+      <h2 id="waitlists-title">Waitlists</h2>
+      {leave.error && <ErrorMessage error={leave.error} />}
+      <ul className="slot-list" aria-label="Waitlists">
+        {places.data.map((p) => (
+          <li key={p.entry.id} className="card booking-row" aria-label={when(p)}>
+            <div>
+              <p className="slot-when">{when(p)}</p>
+              <p className="muted small">with {p.specialistEmail}{p.serviceId ? ` · ${p.serviceId}` : ''}</p>
+              <p className="small">{state(p)}</p>
+            </div>
+            {p.entry.status === 'waiting' && (
+              <div className="booking-actions">
+                <button type="button" className="button button-secondary" disabled={leave.isPending}
+                  aria-label={`Leave the waitlist for ${when(p)}`}
+                  onClick={() => leave.mutate({ slotId: p.entry.slotId }, { onSuccess: () => onLeft(`You left the waitlist for ${when(p)}.`) })}>
+                  Leave
+                </button>
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -7,7 +7,7 @@ import { Settings } from './Settings';
 test('the policy shows in the largest unit that fits, and is saved in minutes', async () => {
   const { fetch, calls } = fakeFetch(({ method, body, path }) =>
     path === '/api/me/calendar-feed' ? problem(404, 'calendar_feed_not_found')
-      : method === 'GET' ? json({ bookingNoticeMinutes: 90, cancelNoticeMinutes: 2880, cancellationReason: 'optional' }) : json(body));
+      : method === 'GET' ? json({ bookingNoticeMinutes: 90, cancelNoticeMinutes: 2880, cancellationReason: 'optional', waitlist: false }) : json(body));
   render(<Settings specialistEmail="ann@example.com" />, { wrapper: withApi(fetch) });
 
   const booking = await screen.findByLabelText('Booking closes before the start');
@@ -22,7 +22,7 @@ test('the policy shows in the largest unit that fits, and is saved in minutes', 
 
   await waitFor(() => expect(screen.getByText(/^Saved\./)).toHaveAttribute('role', 'status'));
   expect(calls.filter((c) => c.method === 'PUT').map((c) => [c.path, c.body])).toEqual([
-    ['/api/specialists/ann@example.com/policy', { bookingNoticeMinutes: 120, cancelNoticeMinutes: 2880, cancellationReason: 'required' }],
+    ['/api/specialists/ann@example.com/policy', { bookingNoticeMinutes: 120, cancelNoticeMinutes: 2880, cancellationReason: 'required', waitlist: false }],
   ]);
 });
 
@@ -97,4 +97,20 @@ test('a move notice of its own is saved in minutes; left blank, moving follows t
     { bookingNoticeMinutes: 0, cancelNoticeMinutes: 1440, cancellationReason: 'optional', rescheduleNoticeMinutes: 120 },
     { bookingNoticeMinutes: 0, cancelNoticeMinutes: 1440, cancellationReason: 'optional' },
   ]);
+});
+
+test('a waitlist for full slots is turned on with its box, and the policy saved says so', async () => {
+  const { fetch, calls } = fakeFetch(({ method, body, path }) =>
+    path === '/api/me/calendar-feed' ? problem(404, 'calendar_feed_not_found')
+      : method === 'GET' ? json({ bookingNoticeMinutes: 0, cancelNoticeMinutes: 0, cancellationReason: 'optional', waitlist: false }) : json(body));
+  render(<Settings specialistEmail="ann@example.com" />, { wrapper: withApi(fetch) });
+
+  const box = await screen.findByRole('checkbox', { name: 'Offer a waitlist when a slot is full' });
+  expect(box).not.toBeChecked();
+  expect(box).toHaveAccessibleDescription(/first customer waiting/);
+  await userEvent.click(box);
+  await userEvent.click(screen.getByRole('button', { name: 'Save booking rules' }));
+
+  await waitFor(() => expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(1));
+  expect(calls.find((c) => c.method === 'PUT')?.body).toMatchObject({ waitlist: true });
 });

@@ -23,7 +23,7 @@ function minutes({ amount, unit }: { amount: string; unit: Unit }): number | nul
   return amount.trim() !== '' && Number.isInteger(value) && value >= 0 && value <= limits.maxNoticeMinutes ? value : null;
 }
 
-const DEFAULT: Policy = { bookingNoticeMinutes: 0, cancelNoticeMinutes: 0, cancellationReason: 'optional' };
+const DEFAULT: Policy = { bookingNoticeMinutes: 0, cancelNoticeMinutes: 0, cancellationReason: 'optional', waitlist: false };
 
 /**
  * The specialist's settings: their public profile and booking page address, the policy all their slots follow ("cancel
@@ -64,6 +64,7 @@ function PolicyForm({ specialistEmail, saved }: { specialistEmail: string; saved
   const [move, setMove] = useState(
     saved.rescheduleNoticeMinutes == null ? { amount: '', unit: split(saved.cancelNoticeMinutes).unit } : split(saved.rescheduleNoticeMinutes));
   const [reasonRequired, setReasonRequired] = useState(saved.cancellationReason === 'required');
+  const [waitlist, setWaitlist] = useState(saved.waitlist);
   const [invalid, setInvalid] = useState<Record<string, string>>({});
   const [announcement, setAnnouncement] = useState('');
   const server = formErrors(save.error);
@@ -86,7 +87,7 @@ function PolicyForm({ specialistEmail, saved }: { specialistEmail: string; saved
     }
     save.mutate(
       {
-        bookingNoticeMinutes, cancelNoticeMinutes, cancellationReason: reasonRequired ? 'required' : 'optional',
+        bookingNoticeMinutes, cancelNoticeMinutes, cancellationReason: reasonRequired ? 'required' : 'optional', waitlist,
         ...(rescheduleNoticeMinutes === undefined ? {} : { rescheduleNoticeMinutes }),
       },
       { onSuccess: () => setAnnouncement('Saved. New bookings follow these rules.') },
@@ -105,6 +106,11 @@ function PolicyForm({ specialistEmail, saved }: { specialistEmail: string; saved
         <input type="checkbox" checked={reasonRequired} onChange={(e) => setReasonRequired(e.target.checked)} />
         Ask for a reason when a booking is cancelled
       </label>
+      <label className="checkbox">
+        <input type="checkbox" checked={waitlist} onChange={(e) => setWaitlist(e.target.checked)} aria-describedby="waitlist-hint" />
+        Offer a waitlist when a slot is full
+      </label>
+      <p id="waitlist-hint" className="field-hint">A seat that frees goes to the first customer waiting, who is booked and emailed at once.</p>
       <FormFooter error={server.form} announcement={announcement} pending={save.isPending} label="Save booking rules" />
     </form>
   );

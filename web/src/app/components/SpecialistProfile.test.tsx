@@ -93,8 +93,9 @@ test('a double click sends one booking, and the confirmation is announced', asyn
   await userEvent.dblClick(book);
   release();
 
-  // The first line is announced; the view says where the email went, until when it can be cancelled, and its reference.
-  const status = await screen.findByRole('status');
+  // The first line is announced (the page's other live region, for the waitlist, stays empty); the view says where the
+  // email went, until when it can be cancelled, and its reference.
+  const status = await waitFor(() => screen.getAllByRole('status').find((s) => s.textContent) ?? Promise.reject(new Error('nothing announced')));
   expect(status).toHaveTextContent(/^Booked\. A session with ann@example\.com, .*, 10:00–11:00 \(UTC\)\.$/);
   const view = screen.getByRole('region', { name: 'You’re booked' });
   expect(view).toHaveTextContent('on its way to bea@example.com');
@@ -292,4 +293,36 @@ test('the customer may read the times in another zone, and the page remembers it
   render(<SpecialistProfile specialistEmail="ann@example.com" canBook />, { wrapper: withApi(fetch) });
   expect(await screen.findByText(/Times in your zone, Asia\/Tokyo\./)).toBeInTheDocument();
   window.localStorage.removeItem('slots.zone');
+});
+
+test('a full slot whose waitlist is open offers the line, says the place taken, and a place can be left', async () => {
+  const full = availableSlot(3, { remainingCapacity: 0, waitlistOpen: true, waitingCount: 2 });
+  let waiting: unknown[] = [];
+  const { fetch, calls } = fakeFetch(({ method, path }) => {
+    if (method === 'POST') {
+      const entry = { id: 'e1', slotId: full.id, customerId: 'bea', customerEmail: 'bea@example.com', customerName: 'Bea', joinedAt: new Date().toISOString(), status: 'waiting', position: 3 };
+      waiting = [{ ...full, entry, waitingCount: 3, totalCapacity: 1 }];
+      return json(entry, 201);
+    }
+    if (method === 'DELETE') {
+      waiting = [];
+      return new Response(null, { status: 204 });
+    }
+    return path === '/api/me/waitlist' ? json(waiting) : json([full]);
+  }, { myWaitlist: null });
+  render(<SpecialistProfile specialistEmail="ann@example.com" canBook timeZone="UTC" />, { wrapper: withApi(fetch) });
+
+  const card = await screen.findByRole('article', { name: /Full, 2 waiting/ });
+  expect(within(card).queryByRole('button', { name: /^Book/ })).toBeNull();
+  // The page asks for the full slots too, and the customer joins the line.
+  expect(calls.some((c) => c.path.endsWith('/available-slots') && c.query.get('includeFull') === 'true')).toBe(true);
+  await userEvent.click(within(card).getByRole('button', { name: /^Join the waitlist for/ }));
+
+  await waitFor(() => expect(screen.getAllByRole('status').some((s) => /You’re number 3 on the waitlist/.test(s.textContent ?? ''))).toBe(true));
+  expect(calls.find((c) => c.method === 'POST')?.path).toBe(`/api/consulting-slots/${full.id}/waitlist`);
+  await userEvent.click(await screen.findByRole('button', { name: /^Leave the waitlist for/ }));
+
+  await waitFor(() => expect(screen.getAllByRole('status').some((s) => s.textContent === 'You left the waitlist.')).toBe(true));
+  expect(calls.find((c) => c.method === 'DELETE')?.path).toBe(`/api/consulting-slots/${full.id}/waitlist/me`);
+  expect(await screen.findByRole('button', { name: /^Join the waitlist for/ })).toBeEnabled();
 });

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { ApiProblem, type AvailableSlot, type BookingConfirmation, type Service } from '../api/consultingSlots';
 import { limits } from '../api/limits';
-import { useAvailableSlots, useBookSlot, useMyBookings, useProfile } from '../hooks/useConsultingSlots';
+import { useAvailableSlots, useBookSlot, useJoinWaitlist, useLeaveWaitlist, useMyBookings, useMyWaitlist, useProfile } from '../hooks/useConsultingSlots';
 import { Confirmation } from './Confirmation';
 import {
   addDays,
@@ -141,10 +141,16 @@ function BookingPage({ specialistEmail, name, introduction, specialistZone, serv
   // The slots the customer already holds a seat in (a group slot with seats left is still listed): marked, not offered.
   const mine = useMyBookings(canBook);
   const held = new Set((mine.data ?? []).map((b) => b.slotId));
+  // A full slot whose waitlist is open is listed too: the customer may join its line, and sees their place in it.
+  const myWaitlist = useMyWaitlist(canBook);
+  const places = new Map((myWaitlist.data ?? []).filter((p) => p.entry.status === 'waiting').map((p) => [p.entry.slotId, p.entry.position ?? 0]));
+  const join = useJoinWaitlist();
+  const leave = useLeaveWaitlist();
+  const [announcement, setAnnouncement] = useState('');
 
   // The API filters by the specialist's local date; a day either side covers every zone's shift into this month.
   const monthEnd = addDays(monthOf(month, 1), -1);
-  const slots = useAvailableSlots(specialistEmail, addDays(month, -1), addDays(monthEnd, 1), serviceId);
+  const slots = useAvailableSlots(specialistEmail, addDays(month, -1), addDays(monthEnd, 1), serviceId, true);
   const byDay = new Map<string, AvailableSlot[]>();
   for (const slot of slots.data ?? []) {
     const day = localDate(slot.startsAt, zone);
@@ -240,6 +246,10 @@ function BookingPage({ specialistEmail, name, introduction, specialistZone, serv
       ) : (
       <>
       {book.error && <ErrorMessage error={book.error} />}
+      {(join.error ?? leave.error) && <ErrorMessage error={join.error ?? leave.error} />}
+      <p className={announcement ? 'notice notice-success' : 'visually-hidden'} role="status" aria-live="polite">
+        {announcement}
+      </p>
       <div className="profile">
         <div className="calendar card">
           <div className="calendar-header">
@@ -322,8 +332,21 @@ function BookingPage({ specialistEmail, name, introduction, specialistZone, serv
                       held={held.has(slot.id)}
                       onSignIn={onSignIn}
                       pending={book.isPending && book.variables === slot.id}
-                      disabled={book.isPending}
+                      disabled={book.isPending || join.isPending || leave.isPending}
                       onBook={() => onBook(slot.id)}
+                      place={places.get(slot.id)}
+                      onJoin={() => {
+                        setAnnouncement('');
+                        leave.reset();
+                        join.mutate(slot.id, {
+                          onSuccess: (e) => setAnnouncement(`You’re number ${e.position ?? 1} on the waitlist. When a seat frees, you are booked and emailed.`),
+                        });
+                      }}
+                      onLeave={() => {
+                        setAnnouncement('');
+                        join.reset();
+                        leave.mutate({ slotId: slot.id }, { onSuccess: () => setAnnouncement('You left the waitlist.') });
+                      }}
                     />
                   </li>
                 ))}
@@ -350,15 +373,37 @@ interface CardProps {
   disabled: boolean;
   onBook: () => void;
   onSignIn: (() => void) | undefined;
+  /** The customer's place in the slot's waitlist (1: next), when they wait for it. */
+  place?: number | undefined;
+  onJoin?: (() => void) | undefined;
+  onLeave?: (() => void) | undefined;
 }
 
 /** One open slot: its times in the customer's zone (and the specialist's, when it differs), seats left, Book. */
-export function SlotCard({ slot, serviceTitle, zone, canBook, held = false, pending, disabled, onBook, onSignIn }: CardProps) {
+export function SlotCard({ slot, serviceTitle, zone, canBook, held = false, pending, disabled, onBook, onSignIn, place, onJoin, onLeave }: CardProps) {
   const theirs = `${wallRange(slot.startTime, slot.endTime)} ${slot.timezone}`;
   const mine = timeRange(slot.startsAt, slot.endsAt, zone);
   const taken = slot.totalCapacity - slot.remainingCapacity;
+  const full = slot.remainingCapacity === 0;
+  const seats = full ? `Full${slot.waitingCount ? `, ${slot.waitingCount} waiting` : ''}` : seatsLeft(slot.remainingCapacity, slot.totalCapacity);
+  const waitlistAction = place ? (
+    <div className="waitlist-place">
+      <p className="badge badge-active">{`You’re number ${place} on the waitlist`}</p>
+      <button type="button" className="button button-secondary" disabled={disabled} onClick={onLeave} aria-label={`Leave the waitlist for ${mine}`}>
+        Leave
+      </button>
+    </div>
+  ) : canBook ? (
+    <button type="button" className="button button-secondary" disabled={disabled} onClick={onJoin} aria-label={`Join the waitlist for ${mine}`}>
+      Join the waitlist
+    </button>
+  ) : (
+    <button type="button" className="button button-secondary" onClick={onSignIn}>
+      Sign in to join the waitlist
+    </button>
+  );
   return (
-    <article className="card slot-card" aria-label={`${mine}, ${seatsLeft(slot.remainingCapacity, slot.totalCapacity)}${held ? ', you’re booked' : ''}`}>
+    <article className="card slot-card" aria-label={`${mine}, ${seats}${held ? ', you’re booked' : ''}`}>
       <div>
         <p className="slot-time" title={`Specialist's time: ${theirs}`}>
           {mine}
@@ -370,13 +415,15 @@ export function SlotCard({ slot, serviceTitle, zone, canBook, held = false, pend
         <p className="seats">
           <SeatMeter taken={taken} total={slot.totalCapacity} />
           <span>
-            <strong>{seatsLeft(slot.remainingCapacity, slot.totalCapacity)}</strong>
+            <strong>{seats}</strong>
             {slot.totalCapacity > 1 && <span className="muted"> of {slot.totalCapacity}</span>}
           </span>
         </p>
       </div>
       {held ? (
         <p className="badge badge-active">You’re booked</p>
+      ) : full ? (
+        waitlistAction
       ) : canBook ? (
         <button type="button" className="button button-primary" disabled={disabled} onClick={onBook}
           aria-label={`Book ${mine}`}>

@@ -11,8 +11,10 @@ export { SlotsApiProvider, useSlotsApi } from './SlotsApiContext';
 export const slotKeys = {
   all: ['slots'] as const,
   specialist: (email: string, filter: ScheduleFilter) => ['slots', 'specialist', email.toLowerCase(), filter] as const,
-  available: (email: string, from: string, to: string, serviceId?: string) =>
-    ['slots', 'available', email.toLowerCase(), from, to, serviceId ?? null] as const,
+  available: (email: string, from: string, to: string, serviceId?: string, includeFull = false) =>
+    ['slots', 'available', email.toLowerCase(), from, to, serviceId ?? null, includeFull] as const,
+  myWaitlist: ['slots', 'my-waitlist'] as const,
+  waitlist: (slotId: string) => ['slots', 'waitlist', slotId] as const,
   mine: (when: 'upcoming' | 'past') => ['slots', 'mine', when] as const,
   policy: (email: string) => ['slots', 'policy', email.toLowerCase()] as const,
   profile: (email: string) => ['slots', 'profile', email.toLowerCase()] as const,
@@ -46,11 +48,11 @@ export function useSpecialistSlots(specialistEmail: string, filter: ScheduleFilt
  * A specialist's bookable slots whose date lies in [from, to] (YYYY-MM-DD, the specialist's local dates); with
  * `serviceId`, that service's and those for all consulting.
  */
-export function useAvailableSlots(specialistEmail: string, from: string, to: string, serviceId?: string) {
+export function useAvailableSlots(specialistEmail: string, from: string, to: string, serviceId?: string, includeFull = false) {
   const api = useSlotsApi();
   return useQuery({
-    queryKey: slotKeys.available(specialistEmail, from, to, serviceId),
-    queryFn: () => api.listAvailableSlots(specialistEmail, from, to, serviceId),
+    queryKey: slotKeys.available(specialistEmail, from, to, serviceId, includeFull),
+    queryFn: () => api.listAvailableSlots(specialistEmail, from, to, serviceId, includeFull),
     enabled: specialistEmail.length > 0,
     placeholderData: (previous) => previous,
   });
@@ -147,6 +149,28 @@ export function useMoveBooking() {
     ({ slotId, toSlotId, customerId }: { slotId: string; toSlotId: string; customerId?: string }) => `${slotId}:${customerId ?? 'me'}:${toSlotId}`,
     ({ slotId, toSlotId, customerId }, key) => api.moveBooking(slotId, toSlotId, customerId, key),
   );
+}
+
+/** The signed-in customer's waitlist places for slots to come. */
+export function useMyWaitlist(enabled = true) {
+  const api = useSlotsApi();
+  return useQuery({ queryKey: slotKeys.myWaitlist, queryFn: () => api.listMyWaitlist(), enabled });
+}
+
+/** A slot's waitlist, for its specialist: read only while shown. */
+export function useWaitlist(slotId: string, enabled: boolean) {
+  const api = useSlotsApi();
+  return useQuery({ queryKey: slotKeys.waitlist(slotId), queryFn: () => api.listWaitlist(slotId), enabled });
+}
+
+export function useJoinWaitlist() {
+  const api = useSlotsApi();
+  return useRefreshingMutation((slotId: string) => api.joinWaitlist(slotId));
+}
+
+export function useLeaveWaitlist() {
+  const api = useSlotsApi();
+  return useRefreshingMutation(({ slotId, customerId }: { slotId: string; customerId?: string }) => api.leaveWaitlist(slotId, customerId));
 }
 
 export function useCancelBooking() {
