@@ -103,12 +103,7 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
         EnsureInTransaction();
         LiveBookingCounts? held = null;
         var policy = BookingPolicy.Default;
-        NpgsqlParameter[] customer =
-        [
-            new NpgsqlParameter<Guid>("lock_slot", slotId),
-            new NpgsqlParameter<string>("lock_customer", customerId),
-            new NpgsqlParameter<DateTime>("lock_now", now),
-        ];
+        var customer = CustomerParameters(slotId, customerId, now);
         // The row lock, the customer's lock and count, the owner's policy, then the load: one round trip.
         db.RoundTrips.SendBeforeNextQuery(
             LockSlot(slotId),
@@ -143,12 +138,7 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
         EnsureInTransaction();
         int? waiting = null;
         var policy = BookingPolicy.Default;
-        NpgsqlParameter[] customer =
-        [
-            new NpgsqlParameter<Guid>("lock_slot", slotId),
-            new NpgsqlParameter<string>("lock_customer", customerId),
-            new NpgsqlParameter<DateTime>("lock_now", now),
-        ];
+        var customer = CustomerParameters(slotId, customerId, now);
         db.RoundTrips.SendBeforeNextQuery(
             LockSlot(slotId),
             new(LockCustomerSql, customer),
@@ -183,6 +173,14 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
     /// <summary>A row of <see cref="OwnerPolicySql"/> as the policy it stores.</summary>
     private static BookingPolicy OwnerPolicy(DbDataReader row) => new SpecialistPolicies.PolicyRow(
         row.GetInt32(0), row.GetInt32(1), row.GetString(2), row.IsDBNull(3) ? null : row.GetInt32(3), row.GetBoolean(4)).ToPolicy();
+
+    /// <summary>What the customer's lock, counts and the owner's policy read: the slot, the customer and the moment.</summary>
+    private static NpgsqlParameter[] CustomerParameters(Guid slotId, string customerId, DateTime now) =>
+    [
+        new NpgsqlParameter<Guid>("lock_slot", slotId),
+        new NpgsqlParameter<string>("lock_customer", customerId),
+        new NpgsqlParameter<DateTime>("lock_now", now),
+    ];
 
     private static CommandRoundTrips.Statement LockSlot(Guid slotId) => new(LockSlotSql, [new NpgsqlParameter<Guid>("lock_slot", slotId)]);
 

@@ -13,7 +13,7 @@ namespace Slots.Application.Slots.BookSlot;
 /// </summary>
 public sealed record BookSlotCommand(
     Guid SlotId, string? CustomerId = null, string? CustomerEmail = null, string? CustomerName = null, string? Timezone = null)
-    : ICommand<BookingConfirmation>, IRestrictedRequest, ISlotCommand, IIdsCheckedFirst, IIdempotentCommand
+    : ICommand<BookingConfirmation>, IRestrictedRequest, ISlotCommand, IIdsCheckedFirst, IIdempotentCommand, ICustomerFields
 {
     public static IReadOnlySet<Role> AllowedRoles => Allowed.Customers;
 

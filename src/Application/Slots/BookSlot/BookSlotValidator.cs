@@ -1,19 +1,8 @@
 using FluentValidation;
-using Slots.Application.Common;
-using Slots.Domain.Slots;
 
 namespace Slots.Application.Slots.BookSlot;
 
 public sealed class BookSlotValidator : AbstractValidator<BookSlotCommand>
 {
-    public BookSlotValidator()
-    {
-        RuleFor(c => c.CustomerId).ValidId().When(c => c.CustomerId is not null);
-        RuleFor(c => c.CustomerEmail).ValidEmail().When(c => c.CustomerEmail is not null);
-        RuleFor(c => c.CustomerName).NotEmpty().MaximumLength(SlotLimits.MaxNameLength)
-            .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("'Customer Name' must not be blank.")
-            .PlainText()
-            .When(c => c.CustomerName is not null);
-        RuleFor(c => c.Timezone).ZoneText().When(c => c.Timezone is not null);
-    }
+    public BookSlotValidator() => Include(new CustomerFieldsValidator());
 }
