@@ -1,5 +1,6 @@
 using FluentValidation;
 using FluentValidation.Results;
+using Slots.Application.Slots;
 using Slots.Domain.Common;
 using Slots.Domain.Slots;
 
@@ -101,6 +102,19 @@ public static class Access
 
         actor.EnsureBooksAsThemselves(id, email);
         return new Customer(actor.Subject, actor.Email!, name ?? actor.Name ?? actor.Email!);
+    }
+
+    /// <summary>
+    /// <see cref="CustomerFor(Actor, string?, string?, string?)"/> for a request's customer fields, with the IANA zone they
+    /// gave (their mail tells times in it too).
+    /// </summary>
+    public static Customer CustomerFor(this Actor actor, ICustomerFields fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        return actor.CustomerFor(fields.CustomerId, fields.CustomerEmail, fields.CustomerName) with
+        {
+            Timezone = fields.Timezone is null ? null : SlotTime.IanaZone(fields.Timezone),
+        };
     }
 
     /// <summary>403 unless a customer's booking names nobody but themselves (an admin names anyone).</summary>

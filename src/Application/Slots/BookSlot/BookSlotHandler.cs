@@ -16,10 +16,7 @@ public sealed class BookSlotHandler(
 {
     public async ValueTask<BookingConfirmation> Handle(BookSlotCommand command, CancellationToken cancellationToken)
     {
-        var customer = user.Require().CustomerFor(command.CustomerId, command.CustomerEmail, command.CustomerName) with
-        {
-            Timezone = command.Timezone is null ? null : SlotTime.IanaZone(command.Timezone),
-        };
+        var customer = user.Require().CustomerFor(command);
         var now = clock.GetUtcNow();
         var (slot, held, policy) = await slots.GetForBookingAsync(command.SlotId, customer.Id, now.UtcDateTime, cancellationToken);
         if (slot is null)

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Slots.Application.Slots;
 
 namespace Slots.Application.Slots.BookSlot;
 

@@ -11,7 +11,7 @@ namespace Slots.Application.Slots.JoinWaitlist;
 /// </summary>
 public sealed record JoinWaitlistCommand(
     Guid SlotId, string? CustomerId = null, string? CustomerEmail = null, string? CustomerName = null, string? Timezone = null)
-    : ICommand<WaitlistEntryResponse>, IRestrictedRequest, ISlotCommand, IIdsCheckedFirst, BookSlot.ICustomerFields
+    : ICommand<WaitlistEntryResponse>, IRestrictedRequest, ISlotCommand, IIdsCheckedFirst, ICustomerFields
 {
     public static IReadOnlySet<Role> AllowedRoles => Allowed.Customers;
 

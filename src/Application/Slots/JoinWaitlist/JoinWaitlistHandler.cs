@@ -13,10 +13,7 @@ public sealed class JoinWaitlistHandler(ISlotRepository slots, ICurrentUser user
 {
     public async ValueTask<WaitlistEntryResponse> Handle(JoinWaitlistCommand command, CancellationToken cancellationToken)
     {
-        var customer = user.Require().CustomerFor(command.CustomerId, command.CustomerEmail, command.CustomerName) with
-        {
-            Timezone = command.Timezone is null ? null : SlotTime.IanaZone(command.Timezone),
-        };
+        var customer = user.Require().CustomerFor(command);
         var now = clock.GetUtcNow();
         var (slot, waiting, policy) = await slots.GetForWaitlistAsync(command.SlotId, customer.Id, now.UtcDateTime, cancellationToken);
         if (slot is null)

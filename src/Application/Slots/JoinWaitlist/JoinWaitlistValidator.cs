@@ -1,5 +1,4 @@
 using FluentValidation;
-using Slots.Application.Slots.BookSlot;
 
 namespace Slots.Application.Slots.JoinWaitlist;
 

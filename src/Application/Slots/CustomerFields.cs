@@ -2,9 +2,12 @@ using FluentValidation;
 using Slots.Application.Common;
 using Slots.Domain.Slots;
 
-namespace Slots.Application.Slots.BookSlot;
+namespace Slots.Application.Slots;
 
-/// <summary>A request that names the customer as a booking does (a booking, a place in a waitlist).</summary>
+/// <summary>
+/// A request that names the customer as a booking does (a booking, a place in a waitlist): a customer's own come from
+/// their token (<see cref="Common.Security.Access.CustomerFor(Common.Security.Actor, ICustomerFields)"/>).
+/// </summary>
 public interface ICustomerFields
 {
     string? CustomerId { get; }
