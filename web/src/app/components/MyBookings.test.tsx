@@ -202,6 +202,8 @@ test('waitlist places say the place in line with Leave, and what became of those
   const rows = within(await screen.findByRole('list', { name: 'Waitlists' })).getAllByRole('listitem');
 
   expect(rows[0]).toHaveTextContent('You’re number 2 of 4 waiting for a seat.');
+  // With whom, as the specialist's profile names them, like the bookings above.
+  expect(rows[0]).toHaveTextContent('with Dr. Ann Weber');
   expect(rows[1]).toHaveTextContent('you held as many bookings as you may');
   expect(within(rows[1]!).queryByRole('button')).toBeNull();
   await userEvent.click(within(rows[0]!).getByRole('button', { name: /^Leave the waitlist for/ }));

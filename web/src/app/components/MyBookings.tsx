@@ -7,6 +7,9 @@ import { CancelBookingDialog } from './CancelBookingDialog';
 import { MoveBookingDialog, type MovableBooking } from './MoveBookingDialog';
 import { Empty, ErrorMessage, Skeleton, TabList } from './ui';
 
+/** A booking or a waitlist place: who it is with and what for. */
+type Session = Pick<MyBooking, 'specialistEmail' | 'serviceId'>;
+
 /** Why a freed seat passed a customer by, in their words. */
 const SKIPPED: Record<string, string> = {
   booking_limit_reached: 'you held as many bookings as you may',
@@ -22,17 +25,19 @@ export function MyBookings() {
   const zone = browserZone();
   const [tab, setTab] = useState<'upcoming' | 'past'>('upcoming');
   const bookings = useMyBookings(true, tab);
+  const places = useMyWaitlist(tab === 'upcoming');
   const cancel = useCancelBooking();
   const [confirming, setConfirming] = useState<MyBooking | null>(null);
   const [moving, setMoving] = useState<MovableBooking | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const when = (b: MyBooking) => shortWhen(b.startsAt, b.endsAt, zone);
-  // Who each booking is with and what for, from the specialists' profiles (their address until it is read).
+  // Who each booking and waitlist place is with and what for, from the specialists' profiles (their address until it is read).
+  const specialists = [...(bookings.data ?? []), ...(places.data ?? [])].map((b) => b.specialistEmail);
   const profiles = new Map<string, Profile>(
-    useProfiles((bookings.data ?? []).map((b) => b.specialistEmail)).flatMap((p) => (p.data ? [[p.data.email.toLowerCase(), p.data] as const] : [])),
+    useProfiles(specialists).flatMap((p) => (p.data ? [[p.data.email.toLowerCase(), p.data] as const] : [])),
   );
-  const who = (b: MyBooking) => profiles.get(b.specialistEmail.toLowerCase())?.displayName ?? b.specialistEmail;
-  const what = (b: MyBooking) =>
+  const who = (b: Session) => profiles.get(b.specialistEmail.toLowerCase())?.displayName ?? b.specialistEmail;
+  const what = (b: Session) =>
     b.serviceId ? (profiles.get(b.specialistEmail.toLowerCase())?.services.find((s) => s.id === b.serviceId)?.title ?? b.serviceId) : null;
   const now = Date.now();
   // Until when it can be moved and cancelled online: one sentence when the two deadlines are one.
@@ -127,7 +132,7 @@ export function MyBookings() {
           </ul>
         )}
       </div>
-      {tab === 'upcoming' && <Waitlists zone={zone} onLeft={setAnnouncement} />}
+      {tab === 'upcoming' && <Waitlists places={places} zone={zone} about={(p) => `${what(p) ? `${what(p)} ` : ''}with ${who(p)}`} onLeft={setAnnouncement} />}
       <CalendarFeedPanel what="your bookings" />
       <MoveBookingDialog
         booking={moving}
@@ -169,8 +174,13 @@ export function MyBookings() {
  * The customer's waitlist places for sessions to come: their place in line and Leave while they wait; what became of the
  * place once a seat freed (booked, or passed by and why). Nothing when they wait for nothing.
  */
-function Waitlists({ zone, onLeft }: { zone: string; onLeft: (announcement: string) => void }) {
-  const places = useMyWaitlist();
+function Waitlists({ places, zone, about, onLeft }: {
+  places: ReturnType<typeof useMyWaitlist>;
+  zone: string;
+  /** What the session is and with whom, as the bookings above say it. */
+  about: (place: MyWaitlistPlace) => string;
+  onLeft: (announcement: string) => void;
+}) {
   const leave = useLeaveWaitlist();
   if (!places.data?.length) {
     return places.error ? <ErrorMessage error={places.error} onRetry={() => void places.refetch()} /> : null;
@@ -189,7 +199,7 @@ function Waitlists({ zone, onLeft }: { zone: string; onLeft: (announcement: stri
           <li key={p.entry.id} className="card booking-row" aria-label={when(p)}>
             <div>
               <p className="slot-when">{when(p)}</p>
-              <p className="muted small">with {p.specialistEmail}{p.serviceId ? ` · ${p.serviceId}` : ''}</p>
+              <p className="muted small">{about(p)}</p>
               <p className="small">{state(p)}</p>
             </div>
             {p.entry.status === 'waiting' && (
