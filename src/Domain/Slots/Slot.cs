@@ -240,22 +240,28 @@ public sealed class Slot
     /// <summary>The slot's own rules for a booking, whoever books: active, not started, within the booking notice.</summary>
     private void EnsureOpenForBooking(DateTimeOffset now, BookingPolicy specialists)
     {
+        if (ClosedForBooking(now, specialists) is { } closed)
+        {
+            throw closed;
+        }
+    }
+
+    /// <summary>Why the slot cannot be booked by anyone now (inactive, started, past its booking notice); null when it can.</summary>
+    private DomainException? ClosedForBooking(DateTimeOffset now, BookingPolicy specialists)
+    {
         if (Status != SlotStatus.Active)
         {
-            throw SlotErrors.Inactive();
+            return SlotErrors.Inactive();
         }
 
         if (StartsAt <= Instant.From(now))
         {
-            throw SlotErrors.InPast();
+            return SlotErrors.InPast();
         }
 
         // Booking is open until the notice's moment itself, not after it.
         var bookableUntil = Policy.Over(specialists).BookableUntil(StartsAt);
-        if (Instant.From(now) > bookableUntil)
-        {
-            throw SlotErrors.BookingWindowClosed(bookableUntil);
-        }
+        return Instant.From(now) > bookableUntil ? SlotErrors.BookingWindowClosed(bookableUntil) : null;
     }
 
     /// <summary>
@@ -334,11 +340,23 @@ public sealed class Slot
     /// Puts the customer in line for a seat of this full slot, when its policy (<see cref="BookingPolicy.Waitlist"/>) takes
     /// a waitlist; the slot must be loaded with the customer's live booking and waitlist entry, if any.
     /// </summary>
+    /// <exception cref="DomainException">As <see cref="EnsureJoinable"/>.</exception>
+    public WaitlistEntry JoinWaitlist(Customer customer, DateTimeOffset now, BookingPolicy specialists)
+    {
+        EnsureJoinable(customer, now, specialists);
+        var entry = new WaitlistEntry(Id, Normalized(customer), Instant.From(now));
+        _waitlist.Add(entry);
+        WaitingCount++;
+        Changed(now);
+        return entry;
+    }
+
+    /// <summary>Checks every rule <see cref="JoinWaitlist"/> checks, without joining.</summary>
     /// <exception cref="DomainException">
     /// <c>slot_inactive</c>, <c>slot_in_past</c>, <c>booking_window_closed</c>, <c>waitlist_closed</c>, <c>already_booked</c>,
     /// <c>already_waiting</c>, <c>seats_available</c> or <c>waitlist_full</c>.
     /// </exception>
-    public WaitlistEntry JoinWaitlist(Customer customer, DateTimeOffset now, BookingPolicy specialists)
+    public void EnsureJoinable(Customer customer, DateTimeOffset now, BookingPolicy specialists)
     {
         ArgumentNullException.ThrowIfNull(customer);
         ArgumentException.ThrowIfNullOrWhiteSpace(customer.Id);
@@ -367,12 +385,6 @@ public sealed class Slot
         {
             throw SlotErrors.WaitlistFull();
         }
-
-        var entry = new WaitlistEntry(Id, Normalized(customer), Instant.From(now));
-        _waitlist.Add(entry);
-        WaitingCount++;
-        Changed(now);
-        return entry;
     }
 
     /// <summary>Takes the customer out of line; the slot must be loaded with their waiting entry.</summary>
@@ -381,6 +393,7 @@ public sealed class Slot
     {
         var entry = _waitlist.Find(e => e.IsWaiting && e.CustomerId == customerId) ?? throw SlotErrors.NotWaiting(Id, customerId);
         EndWaiting(entry, WaitlistStatus.Left, now);
+        Changed(now);
         return entry;
     }
 
@@ -391,9 +404,7 @@ public sealed class Slot
     public bool CanSeatFromWaitlist(DateTimeOffset now, BookingPolicy specialists)
     {
         ArgumentNullException.ThrowIfNull(specialists);
-        var instant = Instant.From(now);
-        return WaitingCount > 0 && HasFreeSeat && Status == SlotStatus.Active && StartsAt > instant
-            && instant <= Policy.Over(specialists).BookableUntil(StartsAt);
+        return WaitingCount > 0 && HasFreeSeat && ClosedForBooking(now, specialists) is null;
     }
 
     /// <summary>
@@ -407,8 +418,7 @@ public sealed class Slot
         ArgumentNullException.ThrowIfNull(entry);
         EnsureInLine(entry);
         var booking = Book(entry.Customer, now, specialists);
-        entry.End(WaitlistStatus.Booked, Instant.From(now), booking.Id);
-        WaitingCount--;
+        EndWaiting(entry, WaitlistStatus.Booked, now, bookingId: booking.Id);
         return booking;
     }
 
@@ -418,7 +428,8 @@ public sealed class Slot
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         EnsureInLine(entry);
-        EndWaiting(entry, WaitlistStatus.Skipped, now, reason);
+        EndWaiting(entry, WaitlistStatus.Skipped, now, skipReason: reason);
+        Changed(now);
     }
 
     /// <summary>Moves the slot to other local times on the same date; the create rules apply to the new times.</summary>
@@ -545,11 +556,11 @@ public sealed class Slot
         }
     }
 
-    private void EndWaiting(WaitlistEntry entry, WaitlistStatus status, DateTimeOffset now, string? skipReason = null)
+    /// <summary>The entry stops waiting, and the line is one shorter: the entry and the count move together.</summary>
+    private void EndWaiting(WaitlistEntry entry, WaitlistStatus status, DateTimeOffset now, Guid? bookingId = null, string? skipReason = null)
     {
-        entry.End(status, Instant.From(now), skipReason: skipReason);
+        entry.End(status, Instant.From(now), bookingId, skipReason);
         WaitingCount--;
-        Changed(now);
     }
 
     private void Changed(DateTimeOffset now)

@@ -22,12 +22,13 @@ public sealed class JoinWaitlistHandler(ISlotRepository slots, ICurrentUser user
         }
 
         // The slot's rules first (a slot with a free seat says so), then the customer's limit.
-        var entry = slot.JoinWaitlist(customer, now, policy);
+        slot.EnsureJoinable(customer, now, policy);
         if (waiting >= SlotLimits.MaxWaitingPerCustomer)
         {
             throw SlotErrors.WaitlistLimitReached();
         }
 
+        var entry = slot.JoinWaitlist(customer, now, policy);
         // Appended: everyone waiting before is ahead.
         return entry.ToResponse(position: slot.WaitingCount);
     }
