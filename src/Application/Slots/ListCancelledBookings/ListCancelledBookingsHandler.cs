@@ -13,7 +13,8 @@ public sealed class ListCancelledBookingsHandler(ISlotReader reader, ICurrentUse
         // Another specialist's slot reads exactly like a missing one: the owner is part of the specification.
         var slot = new SlotByIdSpec(query.SlotId, user.Require().OwnerFilter);
         var limit = query.Limit ?? ListCancelledBookingsQuery.MaxLimit;
-        var cancelled = await reader.ListAsync(
+        return await reader.ListOfSlotAsync(
+            query.SlotId,
             slot,
             q => q.SelectMany(s => s.Bookings)
                 .Where(b => b.CancelledAt != null)
@@ -21,11 +22,5 @@ public sealed class ListCancelledBookingsHandler(ISlotReader reader, ICurrentUse
                 .Take(limit)
                 .ProjectToBookings(),
             cancellationToken);
-        if (cancelled.Count == 0 && (await reader.ListAsync(slot, q => q.Select(s => s.Id), cancellationToken)).Count == 0)
-        {
-            throw SlotErrors.NotFound(query.SlotId);
-        }
-
-        return cancelled;
     }
 }

@@ -12,14 +12,11 @@ public sealed class ListWaitlistHandler(ISlotReader reader, ICurrentUser user)
     {
         // Another specialist's slot reads exactly like a missing one: the owner is part of the specification.
         var slot = new SlotByIdSpec(query.SlotId, user.Require().OwnerFilter);
-        var waiting = await reader.ListAsync(
+        var waiting = await reader.ListOfSlotAsync(
+            query.SlotId,
             slot,
             q => q.SelectMany(s => s.Waitlist).Where(e => e.Status == WaitlistStatus.Waiting).OrderBy(e => e.Position),
             cancellationToken);
-        if (waiting.Count == 0 && (await reader.ListAsync(slot, q => q.Select(s => s.Id), cancellationToken)).Count == 0)
-        {
-            throw SlotErrors.NotFound(query.SlotId);
-        }
 
         return waiting.Select((entry, i) => entry.ToResponse(position: i + 1)).ToList();
     }
