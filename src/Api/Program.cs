@@ -21,6 +21,7 @@ using Slots.Application.Common.Json;
 using Slots.Application.Common.Waits;
 using Slots.Application.Slots.BookSlot;
 using Slots.Application.Slots.CreateSlot;
+using Slots.Application.Slots.PlaceHold;
 using Slots.Infrastructure;
 using Slots.Infrastructure.Events;
 using Slots.Infrastructure.Notifications;
@@ -31,13 +32,17 @@ var builder = WebApplication.CreateBuilder(args);
 
 var waits = builder.Configuration.GetSection("Slots:Waits");
 var bookings = builder.Configuration.GetSection("Slots:Bookings");
+var holds = builder.Configuration.GetSection("Slots:Holds");
 builder.Services.AddApplication(
     new WaitLimits(
         waits.GetValue("RequestBudget", WaitLimits.Default.RequestBudget),
         waits.GetValue("SlotQueueLength", WaitLimits.Default.SlotQueueLength)),
     new BookingLimits(
         bookings.GetValue("MaxLivePerCustomer", BookingLimits.Default.PerCustomer),
-        bookings.GetValue("MaxLivePerCustomerWithSpecialist", BookingLimits.Default.PerCustomerWithSpecialist)));
+        bookings.GetValue("MaxLivePerCustomerWithSpecialist", BookingLimits.Default.PerCustomerWithSpecialist)),
+    new HoldSettings(
+        holds.GetValue("Minutes", HoldSettings.Default.Minutes),
+        holds.GetValue("SweepSeconds", (int)HoldSettings.Default.SweepInterval.TotalSeconds)));
 builder.Services.AddInfrastructure(
     builder.Configuration.GetConnectionString("Slots")
     ?? throw new InvalidOperationException("Set ConnectionStrings:Slots (./slots run does it for you)."),

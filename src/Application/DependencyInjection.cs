@@ -4,6 +4,8 @@ using Slots.Application.Common.Behaviors;
 using Slots.Application.Common.Waits;
 using Slots.Application.Slots;
 using Slots.Application.Slots.BookSlot;
+using Slots.Application.Slots.ExpireHolds;
+using Slots.Application.Slots.PlaceHold;
 using Slots.Application.Webhooks.CreateWebhook;
 
 namespace Slots.Application;
@@ -11,19 +13,22 @@ namespace Slots.Application;
 public static class DependencyInjection
 {
     /// <summary>
-    /// Validators, the clock, the wait limits, the request budget and the slot queue. Mediator itself is added by
-    /// the host, which owns the source generator.
+    /// Validators, the clock, the wait limits, the booking limits, the holds' settings (the defaults when null), the request
+    /// budget and the slot queue. Mediator itself is added by the host, which owns the source generator.
     /// </summary>
-    public static IServiceCollection AddApplication(this IServiceCollection services, WaitLimits limits, BookingLimits bookings)
+    public static IServiceCollection AddApplication(
+        this IServiceCollection services, WaitLimits limits, BookingLimits bookings, HoldSettings? holds = null)
     {
         services.AddSingleton(limits);
         services.AddSingleton(bookings);
+        services.AddSingleton(holds ?? HoldSettings.Default);
         services.AddSingleton<TimeBudget>();
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddSingleton<ICheckBeforeTransaction<CreateWebhookCommand>, CreateWebhookTargetCheck>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SlotQueue>();
         services.AddScoped<WaitlistPromotion>();
+        services.AddScoped<HoldExpiry>();
         return services;
     }
 }

@@ -65,6 +65,8 @@ public static class DependencyInjection
         services.AddScoped<ISlotImport, Import.SlotImporter>();
         services.AddSingleton<IdempotencySweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<IdempotencySweeper>());
+        services.AddSingleton<HoldSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<HoldSweeper>());
         services.AddSingleton(events ?? new EventOptions());
         services.AddSingleton<EventSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<EventSweeper>());

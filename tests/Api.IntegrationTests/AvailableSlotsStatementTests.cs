@@ -25,6 +25,25 @@ public class AvailableSlotsStatementTests(SlotsApiFactory factory) : ApiTestBase
         // specialist's policy takes one for the rest of theirs.
         await Factory.ExecuteAsync("UPDATE slots SET waitlist = (hashtext(id::text) % 2 = 0) WHERE specialist_email = ANY($1) AND hashtext(id::text) % 3 <> 0", (object)specialists);
         await Factory.ExecuteAsync("UPDATE specialists SET waitlist = true WHERE email = $1", specialists[0]);
+        // Half the slots with a free seat have it and the others held: live holds, holds past their time, released ones.
+        await Factory.ExecuteAsync(
+            """
+            WITH free AS (
+                SELECT id, total_capacity - booked_count AS free, random() AS r FROM slots
+                WHERE specialist_email = ANY($1) AND booked_count < total_capacity),
+            h AS (
+                INSERT INTO seat_holds (id, slot_id, customer_id, customer_email, customer_name, created_at, expires_at, status)
+                SELECT gen_random_uuid(), f.id, 'holder-' || i, 'holder-' || i || '@x.io', 'Holder', $2 - interval '20 minutes',
+                       CASE WHEN (i + floor(f.r * 10)::int) % 3 = 0 THEN $2 - interval '1 minute' ELSE $2 + interval '5 minutes' END,
+                       CASE WHEN (i + floor(f.r * 10)::int) % 4 = 0 THEN 'released' ELSE 'live' END
+                FROM free f, generate_series(1, f.free) AS i
+                WHERE f.r < 0.5
+                RETURNING slot_id, status)
+            UPDATE slots s SET held_count = c.n
+            FROM (SELECT slot_id, count(*) FILTER (WHERE status = 'live') AS n FROM h GROUP BY slot_id) c
+            WHERE s.id = c.slot_id
+            """,
+            specialists, now);
         await using var db = Factory.NewDbContext();
         var reader = new SlotReader(db, new DatabaseCircuit(), new ReadGate(8));
 
@@ -46,7 +65,7 @@ public class AvailableSlotsStatementTests(SlotsApiFactory factory) : ApiTestBase
             foreach (var values in criteria)
             {
                 var meaning = new AvailableSlotsMeaning(values, Owner(email), specialistsWaitlist: email == specialists[0]);
-                var byEf = await reader.ListAsync(meaning, AvailableSlotsMeaning.Rows, default);
+                var byEf = await reader.ListAsync(meaning, AvailableSlotsMeaning.RowsAt(values.Now), default);
                 var byStatement = await reader.ListAvailableAsync(values, default);
 
                 Assert.Equal(byEf, byStatement);
@@ -61,6 +80,8 @@ public class AvailableSlotsStatementTests(SlotsApiFactory factory) : ApiTestBase
             "status = 'inactive'", "booked_count = total_capacity AND waitlist", "booked_count = total_capacity AND NOT waitlist",
             "booked_count = total_capacity AND waitlist IS NULL", $"starts_at <= '{now:O}'::timestamptz",
             "date <> (starts_at AT TIME ZONE 'UTC')::date", "specialist_id = 'squatter'", "service_id = 'svc-2'",
+            $"booked_count < total_capacity AND booked_count + (SELECT count(*) FROM seat_holds h WHERE h.slot_id = slots.id AND h.status = 'live' AND h.expires_at > '{now:O}'::timestamptz) = total_capacity",
+            $"EXISTS (SELECT 1 FROM seat_holds h WHERE h.slot_id = slots.id AND h.status = 'live' AND h.expires_at <= '{now:O}'::timestamptz)",
         })
         {
             Assert.True(

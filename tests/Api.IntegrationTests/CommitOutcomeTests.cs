@@ -17,8 +17,6 @@ namespace Slots.Api.IntegrationTests;
 [Collection(ApiCollection.Name)]
 public class CommitOutcomeTests(SlotsApiFactory factory) : ApiTestBase(factory)
 {
-    /// <summary>Mail configured, so that a booking schedules its reminders (the notifier is the factory's).</summary>
-    private static readonly MailOptions Mail = new() { Host = "127.0.0.1" };
 
     [Theory]
     [InlineData(true)]
@@ -28,8 +26,7 @@ public class CommitOutcomeTests(SlotsApiFactory factory) : ApiTestBase(factory)
         var slot = Id(await CreateSlotAsync(NewSpecialist(), days: 3, capacity: 3)); // both reminders ahead
         var fault = new ConnectionLostOnce(afterCommit: commitReachedTheServer);
         await using var db = Factory.NewDbContext(o => o.EnableRetryOnFailure(3, TimeSpan.FromMilliseconds(50), null), fault);
-        var handler = new BookSlotHandler(new SlotRepository(db), FixedUser.Admin, Factory.Clock, BookingLimits.Default, new EventOutbox(db, Factory.Clock),
-            new NotificationOutbox(db, Mail, new ReminderSchedule(Mail)));
+        var handler = BookingHandlerOver(db);
 
         var confirmation = await new UnitOfWork(db, new DatabaseCircuit()).ExecuteAsync(
             ct => handler.Handle(new BookSlotCommand(slot, "unlucky", "unlucky@x.io", "Unlucky"), ct).AsTask(),

@@ -25,8 +25,6 @@ namespace Slots.Api.IntegrationTests;
 [Collection(ApiCollection.Name)]
 public class QueryPlanTests(SlotsApiFactory factory) : ApiTestBase(factory)
 {
-    /// <summary>Mail configured, so that a booking schedules its reminders (the notifier is the factory's).</summary>
-    private static readonly MailOptions Mail = new() { Host = "127.0.0.1" };
 
     [Fact]
     public async Task Both_lists_use_the_specialist_start_index()
@@ -72,9 +70,7 @@ public class QueryPlanTests(SlotsApiFactory factory) : ApiTestBase(factory)
 
         var capture = new CommandCapture();
         await using var db = Factory.NewDbContext(interceptors: capture);
-        var handler = new BookSlotHandler(
-            new SlotRepository(db), FixedUser.Admin, Factory.Clock, BookingLimits.Default, new EventOutbox(db, Factory.Clock),
-            new NotificationOutbox(db, Mail, new ReminderSchedule(Mail)));
+        var handler = BookingHandlerOver(db);
         await new UnitOfWork(db, new DatabaseCircuit()).ExecuteAsync(
             ct => handler.Handle(new BookSlotCommand(slot, "latest", "latest@x.io", "Latest"), ct).AsTask(), default);
 

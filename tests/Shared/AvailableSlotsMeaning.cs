@@ -20,7 +20,7 @@ public sealed class AvailableSlotsMeaning : Specification<Slot>
     public AvailableSlotsMeaning(AvailableSlotsCriteria criteria, (string Issuer, string Subject)? owner = null, bool specialistsWaitlist = false)
     {
         ArgumentNullException.ThrowIfNull(criteria);
-        var (email, earliest, from, to) = (criteria.SpecialistEmail, criteria.Earliest, criteria.From, criteria.To);
+        var (email, earliest, from, to, now) = (criteria.SpecialistEmail, criteria.Earliest, criteria.From, criteria.To, criteria.Now);
         if (owner is var (issuer, subject))
         {
             Query.Where(s => s.SpecialistIssuer == issuer && s.SpecialistId == subject);
@@ -34,7 +34,7 @@ public sealed class AvailableSlotsMeaning : Specification<Slot>
         Query.Where(s => s.SpecialistEmail == email
                 && s.Status == SlotStatus.Active
                 && s.StartsAt > earliest
-                && (s.BookedCount < s.TotalCapacity
+                && (s.BookedCount + s.Holds.Count(h => h.Status == HoldStatus.Live && h.ExpiresAt > now) < s.TotalCapacity
                     || (criteria.IncludeFull && s.WaitingCount < SlotLimits.MaxWaitingPerSlot && (s.Policy.Waitlist ?? specialistsWaitlist)))
                 && s.Date >= from
                 && s.Date <= to)
@@ -42,8 +42,8 @@ public sealed class AvailableSlotsMeaning : Specification<Slot>
             .Take(criteria.Limit);
     }
 
-    /// <summary>The row the view shows for each slot: no bookings, the seats left.</summary>
-    public static IQueryable<AvailableSlotResponse> Rows(IQueryable<Slot> slots) =>
+    /// <summary>The row the view shows for each slot at <paramref name="now"/>: no bookings, the seats nobody books or holds.</summary>
+    public static Func<IQueryable<Slot>, IQueryable<AvailableSlotResponse>> RowsAt(DateTime now) => slots =>
         slots.Select(s => new AvailableSlotResponse
         {
             Id = s.Id,
@@ -57,8 +57,8 @@ public sealed class AvailableSlotsMeaning : Specification<Slot>
             EndsAt = s.EndsAt,
             Duration = s.DurationMinutes,
             TotalCapacity = s.TotalCapacity,
-            RemainingCapacity = s.TotalCapacity - s.BookedCount,
-            WaitlistOpen = s.TotalCapacity == s.BookedCount,
+            RemainingCapacity = s.TotalCapacity - s.BookedCount - s.Holds.Count(h => h.Status == HoldStatus.Live && h.ExpiresAt > now),
+            WaitlistOpen = s.TotalCapacity == s.BookedCount + s.Holds.Count(h => h.Status == HoldStatus.Live && h.ExpiresAt > now),
             WaitingCount = s.WaitingCount,
         });
 }

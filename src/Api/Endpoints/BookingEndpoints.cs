@@ -21,8 +21,12 @@ public static class BookingEndpoints
     {
         slots.MapPost("/{slotId:guid}/book", Book).WithName("bookSlot").WithSummary("Book a seat")
             .WithDescription("Books one seat for the signed-in customer (an admin names the customer). Exact under any "
-                + "concurrency: once the seats are gone, 409 `slot_fully_booked`.")
-            .ChangesASlot().Idempotent().Limited(RateLimits.Bookings);
+                + "concurrency: once the seats are gone (booked, or held by others: `POST .../holds`), 409 `slot_fully_booked`. "
+                + "With `holdId`, the customer's live hold becomes the booking, which cannot then be refused for capacity; a hold "
+                + "past its time answers 410 `hold_expired`, a released one 410 `hold_released`, one already booked 409 "
+                + "`hold_booked`, an unknown one (or another customer's) 404 `hold_not_found`. Without it, a customer who holds a "
+                + "seat of the slot books with that hold.")
+            .ProducesProblem(StatusCodes.Status410Gone).ChangesASlot().Idempotent().Limited(RateLimits.Bookings);
         slots.MapDelete("/{slotId:guid}/book/{customerId}", Cancel).WithName("cancelBooking")
             .WithSummary("Cancel a booking")
             .WithDescription("Cancels a customer's live booking and frees the seat. The customer, until the booking's "
@@ -70,7 +74,7 @@ public static class BookingEndpoints
         ISender sender, CancellationToken ct)
     {
         var confirmation = await sender.Send(
-            new BookSlotCommand(slotId, body.CustomerId, body.CustomerEmail, body.CustomerName, body.Timezone) { IdempotencyKey = idempotencyKey }, ct);
+            new BookSlotCommand(slotId, body.CustomerId, body.CustomerEmail, body.CustomerName, body.Timezone, body.HoldId) { IdempotencyKey = idempotencyKey }, ct);
         if (!confirmation.Replayed)
         {
             SlotsMetrics.Bookings.Add(1);

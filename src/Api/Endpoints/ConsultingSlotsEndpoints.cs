@@ -29,6 +29,7 @@ public static class ConsultingSlotsEndpoints
         slots.MapSeries();
         slots.MapBookings();
         slots.MapWaitlist();
+        slots.MapHolds();
         var specialists = app.MapGroup(SpecialistsPath).WithTags(ApiTags.Specialists).RequireAuthorization();
         specialists.MapSpecialistLists();
         specialists.MapPolicies();

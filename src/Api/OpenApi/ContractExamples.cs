@@ -19,7 +19,7 @@ public static class ContractExamples
         {"id": "0f8e2a5c-3b1d-4c6e-9a7f-2d4b6c8e0a13", "specialistId": "ann-1", "specialistEmail": "dr.ann@example.com",
          "serviceId": "career-coaching", "date": "2026-12-14", "startTime": "10:00", "endTime": "11:00",
          "timezone": "Europe/Berlin", "startsAt": "2026-12-14T09:00:00Z", "endsAt": "2026-12-14T10:00:00Z",
-         "duration": 60, "totalCapacity": 1, "bookedCount": 0, "waitingCount": 0, "status": "active",
+         "duration": 60, "totalCapacity": 1, "bookedCount": 0, "heldCount": 0, "waitingCount": 0, "status": "active",
          "policy": {"bookingNoticeMinutes": null, "cancelNoticeMinutes": 2880, "cancellationReason": "required"},
          "isFullyBooked": false, "bookings": [], "createdAt": "2026-11-29T12:00:00Z", "updatedAt": "2026-11-29T12:00:00Z",
          "version": 1}
@@ -29,7 +29,7 @@ public static class ContractExamples
         {"id": "5a1c9e7b-2f4d-4b8a-8c6e-1e3f5a7c9b24", "specialistId": "ann-1", "specialistEmail": "dr.ann@example.com",
          "serviceId": "group-workshop", "date": "2026-12-16", "startTime": "14:00", "endTime": "16:00",
          "timezone": "Europe/Berlin", "startsAt": "2026-12-16T13:00:00Z", "endsAt": "2026-12-16T15:00:00Z",
-         "duration": 120, "totalCapacity": 3, "bookedCount": 2, "waitingCount": 0, "status": "active",
+         "duration": 120, "totalCapacity": 3, "bookedCount": 2, "heldCount": 1, "waitingCount": 0, "status": "active",
          "policy": {"bookingNoticeMinutes": null, "cancelNoticeMinutes": null, "cancellationReason": null},
          "isFullyBooked": false,
          "bookings": [
@@ -60,6 +60,15 @@ public static class ContractExamples
 
     private const string BookFromTokyo = """{"timezone": "Asia/Tokyo"}""";
 
+    private const string BookWithHold = """{"holdId": "019ad0b2-7c41-7e3a-9b5d-0a2c4e6f8a19", "timezone": "Asia/Tokyo"}""";
+
+    private const string HoldTenMinutes = """{"minutes": 10}""";
+
+    private const string DansHold = """
+        {"holdId": "019ad0b2-7c41-7e3a-9b5d-0a2c4e6f8a19", "slotId": "5a1c9e7b-2f4d-4b8a-8c6e-1e3f5a7c9b24", "customerId": "dan-3",
+         "createdAt": "2026-11-29T12:20:00Z", "expiresAt": "2026-11-29T12:30:00Z", "status": "live", "seatsLeft": 0}
+        """;
+
     private const string DayNotice = """{"bookingNoticeMinutes": 60, "cancelNoticeMinutes": 1440, "cancellationReason": "optional", "waitlist": true}""";
 
     private const string CancelWithReason = """{"reason": "My flight was moved; I will book another day."}""";
@@ -76,7 +85,7 @@ public static class ContractExamples
            {"id": "01a22904-a032-7de1-8081-25ddf9893050", "seriesId": null, "specialistId": "ann-1",
             "specialistEmail": "dr.ann@example.com", "serviceId": null, "date": "2026-12-07", "startTime": "09:00",
             "endTime": "10:00", "timezone": "Europe/Berlin", "startsAt": "2026-12-07T08:00:00Z",
-            "endsAt": "2026-12-07T09:00:00Z", "duration": 60, "totalCapacity": 1, "bookedCount": 0, "waitingCount": 0, "status": "active",
+            "endsAt": "2026-12-07T09:00:00Z", "duration": 60, "totalCapacity": 1, "bookedCount": 0, "heldCount": 0, "waitingCount": 0, "status": "active",
             "policy": {"bookingNoticeMinutes": null, "cancelNoticeMinutes": null, "cancellationReason": null},
             "isFullyBooked": false, "bookings": [], "createdAt": "2026-11-29T12:00:00Z",
             "updatedAt": "2026-11-29T12:00:00Z", "version": 1}
@@ -136,7 +145,12 @@ public static class ContractExamples
                     break;
                 case "bookSlot":
                     Add(operation.RequestBody?.Content, "fromTokyo", "A customer books for themself, saying their zone for their mail", BookFromTokyo);
+                    Add(operation.RequestBody?.Content, "withHold", "A customer books the seat their hold keeps", BookWithHold);
                     Add(Success(operation, "201"), "confirmation", "Bea's seat in the group slot", Confirmation);
+                    break;
+                case "placeHold":
+                    Add(operation.RequestBody?.Content, "tenMinutes", "Keep a seat ten minutes while the host app takes the payment", HoldTenMinutes);
+                    Add(Success(operation, "201"), "last", "Dan holds the group slot's last seat", DansHold);
                     break;
                 case "joinWaitlist":
                     Add(operation.RequestBody?.Content, "fromTokyo", "A customer joins for themself, saying their zone for their mail", BookFromTokyo);

@@ -60,6 +60,22 @@ public static class ContractLimits
             ["remainingCapacity"] = s => Integer(s, 0, SlotLimits.MaxCapacity,
                 "Seats left: at least one, unless the slot is listed full for its waitlist (includeFull)."),
             ["waitingCount"] = s => Integer(s, 0, SlotLimits.MaxWaitingPerSlot, "Customers in the slot's waitlist now."),
+            ["heldCount"] = s => Integer(s, 0, SlotLimits.MaxCapacity,
+                "Seat holds not ended: each keeps a seat until its expiresAt; the sweep ends one past its time within Slots:Holds:SweepSeconds."),
+            ["holdId"] = s =>
+            {
+                Uuid(s);
+                s.Description ??= "A seat hold's id (POST .../holds): booking with it uses the seat it keeps.";
+            },
+            ["minutes"] = s => Integer(s, 1, SlotLimits.MaxHoldMinutes,
+                $"How long the seat is kept: 1 to {SlotLimits.MaxHoldMinutes} minutes (default Slots:Holds:Minutes, {SlotLimits.DefaultHoldMinutes} unless configured)."),
+            ["expiresAt"] = Instant,
+            ["seatsLeft"] = s => Integer(s, 0, SlotLimits.MaxCapacity, "Seats nobody books or holds, this hold counted."),
+            ["HoldResponse.status"] = s =>
+            {
+                EnumName<HoldStatus>(s);
+                s.Description = "live (keeps its seat until expiresAt); booked; released; expired.";
+            },
             ["waitlistOpen"] = s => s.Description ??= "True for a full slot listed because its waitlist takes customers (includeFull=true).",
             ["waitlist"] = s => s.Description ??= "Whether a full slot takes a waitlist that books customers as seats free (default false). In a slot's override, null follows the specialist's.",
             ["listAvailableSlots.includeFull"] = s =>
@@ -87,7 +103,7 @@ public static class ContractLimits
             ["position"] = s => Text(s, EventPosition.MaxLength, "The event's place in the feed: pass it as `after` to read on."),
             ["specversion"] = s => Text(s, 8, "The CloudEvents version: 1.0."),
             ["source"] = s => Text(s, 256, "Who wrote the event: urn:consulting-slots."),
-            ["type"] = s => Text(s, 64, "What happened: slots.slot.created, slots.slot.changed, slots.slot.deleted, slots.booking.created, slots.booking.cancelled, slots.booking.moved, slots.waitlist.skipped, slots.series.created, slots.series.changed or slots.series.deleted."),
+            ["type"] = s => Text(s, 64, $"What happened: {string.Join(", ", EventTypes.All)}."),
             ["subject"] = Uuid,
             ["datacontenttype"] = s => Text(s, 64, "The data's media type: application/json."),
             ["time"] = Instant,

@@ -17,6 +17,9 @@ public sealed record BookingEventData(BookingEventData.BookingIds Booking, SlotS
     /// <summary>For <c>slots.booking.created</c>: whether a freed seat went to the customer from the slot's waitlist; null for other events.</summary>
     public bool? FromWaitlist { get; init; }
 
+    /// <summary>For <c>slots.booking.created</c>: the seat hold the booking was made with, if any; null otherwise.</summary>
+    public Guid? HoldId { get; init; }
+
     /// <summary>A move's slot left (with its seats now), who moved the booking and why; null for other events.</summary>
     public MoveFacts? Move { get; init; }
 

@@ -18,6 +18,15 @@ public static class EventTypes
     /// </summary>
     public const string WaitlistSkipped = "slots.waitlist.skipped";
 
+    /// <summary>A seat was held for a customer while they confirm (<see cref="HoldEventData"/>).</summary>
+    public const string HoldCreated = "slots.hold.created";
+
+    /// <summary>A hold's seat was let go before its time.</summary>
+    public const string HoldReleased = "slots.hold.released";
+
+    /// <summary>A hold's time ran out: its seat was free from <c>expiresAt</c> on; the event follows within the sweep's interval.</summary>
+    public const string HoldExpired = "slots.hold.expired";
+
     /// <summary>A series was published: one event for all its slots (<see cref="SeriesEventData"/>).</summary>
     public const string SeriesCreated = "slots.series.created";
 
@@ -29,5 +38,5 @@ public static class EventTypes
 
     /// <summary>Every type, in the order above: what a webhook subscription may name.</summary>
     public static readonly IReadOnlyList<string> All =
-        [SlotCreated, SlotChanged, SlotDeleted, BookingCreated, BookingCancelled, BookingMoved, WaitlistSkipped, SeriesCreated, SeriesChanged, SeriesDeleted];
+        [SlotCreated, SlotChanged, SlotDeleted, BookingCreated, BookingCancelled, BookingMoved, WaitlistSkipped, HoldCreated, HoldReleased, HoldExpired, SeriesCreated, SeriesChanged, SeriesDeleted];
 }

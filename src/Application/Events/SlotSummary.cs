@@ -2,7 +2,7 @@ using Slots.Domain.Slots;
 
 namespace Slots.Application.Events;
 
-/// <summary>A slot without its bookings list: its seats are in <see cref="BookedCount"/>.</summary>
+/// <summary>A slot without its bookings list: its seats are in <see cref="BookedCount"/> and <see cref="HeldCount"/>.</summary>
 public sealed record SlotSummary
 {
     public required Guid Id { get; init; }
@@ -19,6 +19,9 @@ public sealed record SlotSummary
     public required int Duration { get; init; }
     public required int TotalCapacity { get; init; }
     public required int BookedCount { get; init; }
+
+    /// <summary>Seat holds not ended when the event was written (one past its time ends with <c>slots.hold.expired</c>).</summary>
+    public required int HeldCount { get; init; }
     public required SlotStatus Status { get; init; }
     public required DateTime UpdatedAt { get; init; }
     public required int Version { get; init; }

@@ -13,6 +13,10 @@ public interface ISlotRepository
     /// Locks the slot's row for the rest of the command's transaction (<c>SELECT ... FOR UPDATE</c>), then
     /// loads the slot with the bookings <paramref name="load"/> names. Null when there is no such slot.
     /// </summary>
+    /// <remarks>
+    /// Every load for a change (this one and the ones below, but a series') also loads the slot's seat holds not ended yet,
+    /// when it has any (<see cref="Slot.HeldCount"/>), so the slot knows which of them still keep a seat.
+    /// </remarks>
     Task<Slot?> GetForUpdateAsync(Guid slotId, SlotLoad load, CancellationToken cancellationToken);
 
     /// <summary>
@@ -69,6 +73,17 @@ public interface ISlotRepository
     /// </summary>
     Task<(Slot? Slot, int Waiting, BookingPolicy SpecialistPolicy)> GetForWaitlistAsync(
         Guid slotId, string customerId, DateTime now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// For a seat hold: locks the slot's row, then the customer, like <see cref="GetForBookingAsync"/>; counts the customer's
+    /// live bookings as a booking does and their live holds (of any slot) at <paramref name="now"/>; reads the policy of the
+    /// slot's specialist; and loads the slot with the customer's live booking and its holds. All in one round trip but the holds.
+    /// </summary>
+    Task<(Slot? Slot, LiveBookingCounts Held, int Holding, BookingPolicy SpecialistPolicy)> GetForHoldAsync(
+        Guid slotId, string customerId, DateTime now, CancellationToken cancellationToken);
+
+    /// <summary>Loads the hold <paramref name="holdId"/> of a slot the command has locked into it, however it stands (a booking or a release names it).</summary>
+    Task LoadHoldAsync(Slot slot, Guid holdId, CancellationToken cancellationToken);
 
     /// <summary>The waiting entries of a slot the command has locked, in line order, loaded into the slot.</summary>
     Task<IReadOnlyList<WaitlistEntry>> LoadWaitlistAsync(Slot slot, CancellationToken cancellationToken);

@@ -26,6 +26,12 @@ public sealed record SlotResponse : IReplayableResponse
     public required int TotalCapacity { get; init; }
     public required int BookedCount { get; init; }
 
+    /// <summary>
+    /// Seats held for customers while they confirm (<c>POST .../holds</c>): holds not ended yet. One past its time keeps no
+    /// seat, and the sweep ends it within <c>Slots:Holds:SweepSeconds</c>.
+    /// </summary>
+    public required int HeldCount { get; init; }
+
     /// <summary>Customers in the slot's waitlist now (<c>GET .../waitlist</c> lists them in order).</summary>
     public required int WaitingCount { get; init; }
     public required SlotStatus Status { get; init; }

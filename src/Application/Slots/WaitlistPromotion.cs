@@ -7,26 +7,36 @@ using Slots.Domain.Slots;
 namespace Slots.Application.Slots;
 
 /// <summary>
-/// Gives the seats a command freed (a cancellation, a move out, a slot opened again) to the slot's waitlist, in that
-/// command's transaction, under the slot's row lock: the first customer in line who may still book gets an ordinary
+/// Gives the seats a command freed (a cancellation, a move out, a hold released, a slot opened again) to the slot's waitlist, in that
+/// command's transaction, under the slot's row lock; and, before a command takes a seat (a booking, a hold, a move in, a
+/// join), the seats holds kept until their time ran out, so that nobody takes a seat ahead of those waiting for it. First it ends
+/// the slot's holds past their time (<c>slots.hold.expired</c> each). Then the first customer in line who may still book gets an ordinary
 /// booking (<c>slots.booking.created</c> with <c>fromWaitlist</c>, their confirmation and reminders); one who may not
 /// (already booked, at a booking limit) is taken out of line (<c>slots.waitlist.skipped</c>) and the next is asked.
 /// Each candidate is checked as a booking is: their customer lock taken after the slot's, their live bookings counted.
 /// </summary>
 public sealed class WaitlistPromotion(ISlotRepository slots, BookingLimits limits, IEventOutbox events, INotificationOutbox notifications)
 {
-    /// <summary>Fills <paramref name="slot"/>'s free seats from its line while it could be booked; nothing when nobody waits.</summary>
+    /// <summary>
+    /// Ends <paramref name="slot"/>'s holds past their time, then fills its free seats from its line while it could be booked;
+    /// nothing more when nobody waits.
+    /// </summary>
     public async Task FillAsync(Slot slot, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(slot);
-        if (slot.WaitingCount == 0 || !slot.HasFreeSeat)
+        foreach (var hold in slot.ExpireHolds(now))
+        {
+            events.Add(EventTypes.HoldExpired, slot.Id, HoldEventData.Of(hold, slot));
+        }
+
+        if (slot.WaitingCount == 0 || slot.SeatsLeft(now) <= 0)
         {
             return;
         }
 
         foreach (var entry in await slots.LoadWaitlistAsync(slot, cancellationToken))
         {
-            if (!slot.HasFreeSeat)
+            if (slot.SeatsLeft(now) <= 0)
             {
                 return;
             }

@@ -12,6 +12,7 @@ public sealed class Slot
 {
     private readonly List<Booking> _bookings = [];
     private readonly List<WaitlistEntry> _waitlist = [];
+    private readonly List<SeatHold> _holds = [];
 
     private Slot()
     {
@@ -93,8 +94,11 @@ public sealed class Slot
     /// <summary>Customers in the slot's waitlist now.</summary>
     public int WaitingCount { get; private set; }
 
-    /// <summary>Whether a seat is free.</summary>
-    public bool HasFreeSeat => BookedCount < TotalCapacity;
+    /// <summary>
+    /// Seat holds not ended yet (<see cref="HoldStatus.Live"/>), some maybe past their time: a hold stops keeping its seat
+    /// when it expires, whether or not anything has ended it (<see cref="SeatsLeft"/>).
+    /// </summary>
+    public int HeldCount { get; private set; }
 
     /// <summary>Whether someone holds a seat: such a slot cannot be deleted.</summary>
     public bool HasLiveBookings => BookedCount > 0;
@@ -116,6 +120,12 @@ public sealed class Slot
     /// length is <see cref="WaitingCount"/>).
     /// </summary>
     public IReadOnlyCollection<WaitlistEntry> Waitlist => _waitlist.AsReadOnly();
+
+    /// <summary>
+    /// The seat holds loaded with the slot: every one not ended when a command loads it for a change (<see cref="HeldCount"/>
+    /// of them), and the one a booking names.
+    /// </summary>
+    public IReadOnlyCollection<SeatHold> Holds => _holds.AsReadOnly();
 
     /// <summary>When the slot was created (UTC).</summary>
     public DateTime CreatedAt { get; private set; }
@@ -204,24 +214,28 @@ public sealed class Slot
 
     /// <summary>
     /// Books a seat for the customer under the policy that applies: this slot's <see cref="Policy"/> over
-    /// <paramref name="specialists"/>, the specialist's own. The booking keeps that policy.
+    /// <paramref name="specialists"/>, the specialist's own. The booking keeps that policy. The customer's live hold of a
+    /// seat (the one <paramref name="holdId"/> names, or else theirs if they have one) becomes the booking, which then
+    /// cannot be refused for capacity.
     /// </summary>
-    /// <exception cref="DomainException">
-    /// <c>slot_inactive</c>, <c>slot_in_past</c>, <c>already_booked</c>, <c>booking_window_closed</c> or <c>slot_fully_booked</c>.
-    /// </exception>
-    public Booking Book(Customer customer, DateTimeOffset now, BookingPolicy specialists)
+    /// <exception cref="DomainException">As <see cref="EnsureBookable"/>.</exception>
+    public Booking Book(Customer customer, DateTimeOffset now, BookingPolicy specialists, Guid? holdId = null)
     {
-        EnsureBookable(customer, now, specialists);
+        EnsureBookable(customer, now, specialists, holdId);
+        var hold = HoldOf(customer.Id, now, holdId);
         var booking = Seat(customer, Instant.From(now), Policy.Over(specialists));
+        UseHold(hold, booking, now);
         Changed(now);
         return booking;
     }
 
     /// <summary>Checks every rule <see cref="Book"/> checks, without booking.</summary>
     /// <exception cref="DomainException">
-    /// <c>slot_inactive</c>, <c>slot_in_past</c>, <c>already_booked</c>, <c>booking_window_closed</c> or <c>slot_fully_booked</c>.
+    /// <c>slot_inactive</c>, <c>slot_in_past</c>, <c>already_booked</c>, <c>booking_window_closed</c>; for a named hold
+    /// <c>hold_not_found</c>, <c>hold_expired</c>, <c>hold_released</c> or <c>hold_booked</c>; without a live hold,
+    /// <c>slot_fully_booked</c> when bookings and live holds take every seat.
     /// </exception>
-    public void EnsureBookable(Customer customer, DateTimeOffset now, BookingPolicy specialists)
+    public void EnsureBookable(Customer customer, DateTimeOffset now, BookingPolicy specialists, Guid? holdId = null)
     {
         ArgumentNullException.ThrowIfNull(customer);
         ArgumentException.ThrowIfNullOrWhiteSpace(customer.Id);
@@ -231,10 +245,114 @@ public sealed class Slot
             throw SlotErrors.AlreadyBooked();
         }
 
-        if (!HasFreeSeat)
+        if (HoldOf(customer.Id, now, holdId) is null && SeatsLeft(now) <= 0)
         {
             throw SlotErrors.FullyBooked();
         }
+    }
+
+    /// <summary>
+    /// Seats nobody takes at <paramref name="now"/>: the capacity less the live bookings and the live holds. A hold past its
+    /// time takes none; one not loaded with the slot is counted as live, so a load that leaves holds out never overbooks.
+    /// </summary>
+    public int SeatsLeft(DateTimeOffset now)
+    {
+        var at = Instant.From(now);
+        var lapsed = _holds.Count(h => h.HasLapsedBy(at));
+        return TotalCapacity - BookedCount - (HeldCount - lapsed);
+    }
+
+    /// <summary>
+    /// Keeps a seat for the customer for <paramref name="timeToLive"/>, or until the slot's booking notice closes if that is
+    /// sooner: while the hold lives the seat counts as taken, and the customer's booking with it cannot be refused for
+    /// capacity. The slot must be loaded with its holds and the customer's live booking.
+    /// </summary>
+    /// <exception cref="DomainException">
+    /// <c>slot_inactive</c>, <c>slot_in_past</c>, <c>booking_window_closed</c>, <c>already_booked</c>, <c>already_holding</c> or
+    /// <c>slot_fully_booked</c>.
+    /// </exception>
+    public SeatHold PlaceHold(Customer customer, DateTimeOffset now, BookingPolicy specialists, TimeSpan timeToLive)
+    {
+        if (timeToLive <= TimeSpan.Zero || timeToLive > TimeSpan.FromMinutes(SlotLimits.MaxHoldMinutes))
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeToLive), timeToLive, $"A hold lives at most {SlotLimits.MaxHoldMinutes} minutes.");
+        }
+
+        EnsureHoldable(customer, now, specialists);
+        // Never past the moment booking closes: a live hold can always be booked, as far as time goes.
+        var at = Instant.From(now);
+        var bookableUntil = Policy.Over(specialists).BookableUntil(StartsAt);
+        var expiresAt = at + timeToLive < bookableUntil ? at + timeToLive : bookableUntil;
+        if (expiresAt <= at)
+        {
+            throw SlotErrors.BookingWindowClosed(bookableUntil);
+        }
+
+        var hold = new SeatHold(Id, Normalized(customer), at, expiresAt);
+        _holds.Add(hold);
+        HeldCount++;
+        Changed(now);
+        return hold;
+    }
+
+    /// <summary>Checks every rule <see cref="PlaceHold"/> checks, without holding.</summary>
+    /// <exception cref="DomainException">
+    /// <c>slot_inactive</c>, <c>slot_in_past</c>, <c>booking_window_closed</c>, <c>already_booked</c>, <c>already_holding</c> or
+    /// <c>slot_fully_booked</c>.
+    /// </exception>
+    public void EnsureHoldable(Customer customer, DateTimeOffset now, BookingPolicy specialists)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        ArgumentException.ThrowIfNullOrWhiteSpace(customer.Id);
+        EnsureOpenForBooking(now, specialists);
+        if (HoldsLiveBooking(customer.Id))
+        {
+            throw SlotErrors.AlreadyBooked();
+        }
+
+        if (HoldOf(customer.Id, now, holdId: null) is not null)
+        {
+            throw SlotErrors.AlreadyHolding();
+        }
+
+        if (SeatsLeft(now) <= 0)
+        {
+            throw SlotErrors.FullyBooked();
+        }
+    }
+
+    /// <summary>Lets a live hold's seat go; the slot must be loaded with the hold.</summary>
+    /// <exception cref="DomainException">
+    /// <c>hold_not_found</c>, <c>hold_expired</c>, <c>hold_released</c> (released before) or <c>hold_booked</c>.
+    /// </exception>
+    public SeatHold ReleaseHold(Guid holdId, DateTimeOffset now)
+    {
+        var hold = _holds.Find(h => h.Id == holdId) ?? throw SlotErrors.HoldNotFound(Id, holdId);
+        EnsureLive(hold, Instant.From(now));
+        EndHold(hold, HoldStatus.Released, Instant.From(now));
+        Changed(now);
+        return hold;
+    }
+
+    /// <summary>
+    /// Ends the loaded holds whose time ran out (<see cref="HoldStatus.Expired"/>, ended at their <see cref="SeatHold.ExpiresAt"/>):
+    /// their seats were free from that moment on; this puts the record straight. Returns them, the earliest first.
+    /// </summary>
+    public IReadOnlyList<SeatHold> ExpireHolds(DateTimeOffset now)
+    {
+        var at = Instant.From(now);
+        var lapsed = _holds.Where(h => h.HasLapsedBy(at)).OrderBy(h => h.ExpiresAt).ToList();
+        foreach (var hold in lapsed)
+        {
+            EndHold(hold, HoldStatus.Expired, hold.ExpiresAt);
+        }
+
+        if (lapsed.Count > 0)
+        {
+            Changed(now);
+        }
+
+        return lapsed;
     }
 
     /// <summary>The slot's own rules for a booking, whoever books: active, not started, within the booking notice.</summary>
@@ -330,8 +448,11 @@ public sealed class Slot
         BookedCount--;
         Changed(now);
         booking.MoveTo(target.Id, target.StartsAt, target.Policy.Over(specialists));
+        // A seat the customer holds in the target is the one they move into.
+        var hold = target.HoldOf(customerId, now, holdId: null);
         target._bookings.Add(booking);
         target.BookedCount++;
+        target.UseHold(hold, booking, now);
         target.Changed(now);
         return booking;
     }
@@ -376,7 +497,7 @@ public sealed class Slot
             throw SlotErrors.AlreadyWaiting();
         }
 
-        if (HasFreeSeat)
+        if (SeatsLeft(now) > 0)
         {
             throw SlotErrors.SeatsAvailable();
         }
@@ -404,7 +525,7 @@ public sealed class Slot
     public bool CanSeatFromWaitlist(DateTimeOffset now, BookingPolicy specialists)
     {
         ArgumentNullException.ThrowIfNull(specialists);
-        return WaitingCount > 0 && HasFreeSeat && ClosedForBooking(now, specialists) is null;
+        return WaitingCount > 0 && SeatsLeft(now) > 0 && ClosedForBooking(now, specialists) is null;
     }
 
     /// <summary>
@@ -535,6 +656,53 @@ public sealed class Slot
     }
 
     private bool HoldsLiveBooking(string customerId) => _bookings.Exists(b => b.IsLive && b.CustomerId == customerId);
+
+    /// <summary>
+    /// The hold a booking of the customer uses: the one <paramref name="holdId"/> names, which must be theirs and live; without
+    /// one, their live hold of a seat here, if any.
+    /// </summary>
+    private SeatHold? HoldOf(string customerId, DateTimeOffset now, Guid? holdId)
+    {
+        var at = Instant.From(now);
+        if (holdId is not { } id)
+        {
+            return _holds.Find(h => h.CustomerId == customerId && h.IsLiveAt(at));
+        }
+
+        var hold = _holds.Find(h => h.Id == id && h.CustomerId == customerId) ?? throw SlotErrors.HoldNotFound(Id, id);
+        EnsureLive(hold, at);
+        return hold;
+    }
+
+    private static void EnsureLive(SeatHold hold, DateTime now)
+    {
+        switch (hold.Status)
+        {
+            case HoldStatus.Booked:
+                throw SlotErrors.HoldBooked();
+            case HoldStatus.Released:
+                throw SlotErrors.HoldReleased();
+            case HoldStatus.Expired:
+            case HoldStatus.Live when hold.HasLapsedBy(now):
+                throw SlotErrors.HoldExpired(hold.ExpiresAt);
+        }
+    }
+
+    /// <summary>The hold, if any, became <paramref name="booking"/>: its seat is the booking's now.</summary>
+    private void UseHold(SeatHold? hold, Booking booking, DateTimeOffset now)
+    {
+        if (hold is not null)
+        {
+            EndHold(hold, HoldStatus.Booked, Instant.From(now), booking.Id);
+        }
+    }
+
+    /// <summary>The hold ends and keeps no seat any more: the hold and the count move together.</summary>
+    private void EndHold(SeatHold hold, HoldStatus status, DateTime at, Guid? bookingId = null)
+    {
+        hold.End(status, at, bookingId);
+        HeldCount--;
+    }
 
     /// <summary>Gives the customer (email normalized, name trimmed) a seat: the booking and the count move together.</summary>
     private Booking Seat(Customer customer, DateTime bookedAt, BookingPolicy policy)

@@ -154,4 +154,30 @@ public static class SlotErrors
     /// <summary>The customer is not waiting for the slot.</summary>
     public static DomainException NotWaiting(Guid slotId, string customerId) =>
         new("waitlist_entry_not_found", $"Customer '{customerId}' is not on the waitlist of slot {slotId}.", DomainErrorKind.NotFound);
+
+    /// <summary>No hold of this slot has the id, or it is another customer's.</summary>
+    public static DomainException HoldNotFound(Guid slotId, Guid holdId) =>
+        new("hold_not_found", $"Slot {slotId} has no hold {holdId} of this customer.", DomainErrorKind.NotFound);
+
+    /// <summary>The hold's time ran out: its seat is no longer kept.</summary>
+    public static DomainException HoldExpired(DateTime expiredAt) =>
+        new("hold_expired", $"The hold expired at {Instant.Text(expiredAt)}; its seat is no longer kept.", DomainErrorKind.Gone);
+
+    /// <summary>The hold was let go: its seat is no longer kept.</summary>
+    public static DomainException HoldReleased() =>
+        new("hold_released", "The hold was released; its seat is no longer kept.", DomainErrorKind.Gone);
+
+    /// <summary>The hold already became a booking.</summary>
+    public static DomainException HoldBooked() =>
+        new("hold_booked", "The hold already became a booking; cancel the booking to free the seat.", DomainErrorKind.Conflict);
+
+    /// <summary>The customer already holds a seat of the slot.</summary>
+    public static DomainException AlreadyHolding() =>
+        new("already_holding", "This customer already holds a seat of the slot; book with that hold or release it.", DomainErrorKind.Conflict);
+
+    /// <summary>The customer holds as many seats as one may (<see cref="SlotLimits.MaxHoldsPerCustomer"/>).</summary>
+    public static DomainException HoldLimitReached() =>
+        new("hold_limit_reached",
+            $"A customer may hold at most {SlotLimits.MaxHoldsPerCustomer} seats at a time; book or release one to hold another.",
+            DomainErrorKind.Conflict);
 }

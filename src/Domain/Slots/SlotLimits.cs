@@ -57,4 +57,13 @@ public static class SlotLimits
 
     /// <summary>How many slots still to come one customer may wait for at a time.</summary>
     public const int MaxWaitingPerCustomer = 10;
+
+    /// <summary>How long a seat hold lives unless the request asks for less or more (the host's <c>Slots:Holds:Minutes</c> may change it).</summary>
+    public const int DefaultHoldMinutes = 5;
+
+    /// <summary>The longest a seat hold may live: a held seat is one nobody else can book.</summary>
+    public const int MaxHoldMinutes = 15;
+
+    /// <summary>How many live seat holds one customer may have at a time, across slots (one per slot).</summary>
+    public const int MaxHoldsPerCustomer = 3;
 }

@@ -26,21 +26,33 @@ namespace Slots.Infrastructure.Persistence;
 /// </remarks>
 internal static class AvailableSlotsStatement
 {
-    public static readonly string Sql = Select("s.booked_count < s.total_capacity");
+    /// <summary>
+    /// A slot's seats nobody books or holds at the request's moment (<c>$7</c>): its live holds are counted only when it has
+    /// holds at all (<c>held_count</c>), so a slot without any, most of them, costs no look-up. Declared before the
+    /// statements built from it.
+    /// </summary>
+    private static readonly string SeatsLeft = $"""
+        s.total_capacity - s.booked_count - CASE WHEN s.held_count = 0 THEN 0 ELSE (
+                   SELECT count(*)::int FROM seat_holds h
+                   WHERE h.slot_id = s.id AND h.status = {ColumnTexts.HoldStatuses.Sql(HoldStatus.Live)} AND h.expires_at > $7) END
+        """;
+
+    public static readonly string Sql = Select("l.seats_left > 0");
 
     /// <summary>
     /// With <see cref="AvailableSlotsCriteria.IncludeFull"/>: also the full slots whose waitlist is open, by the slot's own
     /// policy or else its specialist's (read once: the owner's row, as the owner test reads it).
     /// </summary>
     public static readonly string SqlIncludingFull = Select($"""
-        (s.booked_count < s.total_capacity OR (s.waiting_count < {SlotLimits.MaxWaitingPerSlot}
+        (l.seats_left > 0 OR (s.waiting_count < {SlotLimits.MaxWaitingPerSlot}
              AND COALESCE(s.waitlist, (SELECT h.waitlist FROM specialists h WHERE h.email = $1), false)))
         """);
 
     private static string Select(string seats) => $"""
         SELECT s.id, s.specialist_email, s.service_id, s.date, s.start_time, s.end_time, s.timezone, s.starts_at, s.ends_at,
-               s.duration_minutes, s.total_capacity, s.total_capacity - s.booked_count, s.waiting_count
+               s.duration_minutes, s.total_capacity, l.seats_left, s.waiting_count
         FROM slots AS s
+        CROSS JOIN LATERAL (SELECT {SeatsLeft} AS seats_left) AS l
         WHERE s.specialist_email = $1 AND s.status = {ColumnTexts.SlotStatuses.Sql(SlotStatus.Active)} AND s.starts_at > $2 AND {seats}
           AND s.date >= $3 AND s.date <= $4 AND ($6::text IS NULL OR s.service_id = $6 OR s.service_id IS NULL)
           AND CASE WHEN (s.specialist_issuer, s.specialist_id) = (SELECT h.issuer, h.subject FROM specialists h WHERE h.email = $1)
@@ -62,6 +74,7 @@ internal static class AvailableSlotsStatement
                 new NpgsqlParameter<DateOnly> { TypedValue = criteria.To },
                 new NpgsqlParameter<int> { TypedValue = criteria.Limit },
                 new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)criteria.ServiceId ?? DBNull.Value },
+                new NpgsqlParameter<DateTime> { NpgsqlDbType = NpgsqlDbType.TimestampTz, TypedValue = criteria.Now },
             },
         };
 

@@ -50,4 +50,8 @@ internal static class ColumnTexts
     /// <summary><c>waitlist_entries.status</c>.</summary>
     public static readonly ColumnText<WaitlistStatus> WaitlistStatuses = new(
         (WaitlistStatus.Waiting, "waiting"), (WaitlistStatus.Booked, "booked"), (WaitlistStatus.Left, "left"), (WaitlistStatus.Skipped, "skipped"));
+
+    /// <summary><c>seat_holds.status</c>.</summary>
+    public static readonly ColumnText<HoldStatus> HoldStatuses = new(
+        (HoldStatus.Live, "live"), (HoldStatus.Booked, "booked"), (HoldStatus.Released, "released"), (HoldStatus.Expired, "expired"));
 }

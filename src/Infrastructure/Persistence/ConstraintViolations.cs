@@ -20,6 +20,7 @@ internal static class ConstraintViolations
                 (PostgresErrorCodes.CheckViolation, SlotConfiguration.BookedCountConstraint) => SlotErrors.FullyBooked(),
                 (PostgresErrorCodes.UniqueViolation, BookingConfiguration.LiveCustomerIndex) => SlotErrors.AlreadyBooked(),
                 (PostgresErrorCodes.UniqueViolation, WaitlistEntryConfiguration.WaitingCustomerIndex) => SlotErrors.AlreadyWaiting(),
+                (PostgresErrorCodes.UniqueViolation, SeatHoldConfiguration.LiveCustomerIndex) => SlotErrors.AlreadyHolding(),
                 _ => null,
             }
             : null;

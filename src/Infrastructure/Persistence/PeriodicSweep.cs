@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace Slots.Infrastructure.Persistence;
 
 /// <summary>
-/// A clean-up that runs every <see cref="Interval"/> in every process (two processes sweeping at once delete each row
+/// A clean-up that runs every <see cref="Period"/> (<see cref="Interval"/> unless it says otherwise) in every process (two processes sweeping at once delete each row
 /// once). A sweep that fails, say while the database is down, is tried again at the next tick.
 /// </summary>
 internal abstract partial class PeriodicSweep(TimeProvider clock, ILogger logger) : BackgroundService
@@ -12,6 +12,9 @@ internal abstract partial class PeriodicSweep(TimeProvider clock, ILogger logger
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
 
     protected TimeProvider Clock { get; } = clock;
+
+    /// <summary>How long between two sweeps.</summary>
+    protected virtual TimeSpan Period => Interval;
 
     /// <summary>What a sweep forgets, for the logs: "expired idempotency keys".</summary>
     protected abstract string Swept { get; }
@@ -39,7 +42,7 @@ internal abstract partial class PeriodicSweep(TimeProvider clock, ILogger logger
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, Clock);
+        using var timer = new PeriodicTimer(Period, Clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try

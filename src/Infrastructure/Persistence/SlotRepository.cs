@@ -54,6 +54,12 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
         WHERE w.customer_id = @lock_customer AND w.status = {ColumnTexts.WaitlistStatuses.Sql(WaitlistStatus.Waiting)} AND s.starts_at > @lock_now
         """;
 
+    /// <summary>Then the customer's live holds, of any slot, against their limit.</summary>
+    private static readonly string CountHoldingSql = $"""
+        SELECT count(*)::int FROM seat_holds
+        WHERE customer_id = @lock_customer AND status = {ColumnTexts.HoldStatuses.Sql(HoldStatus.Live)} AND expires_at > @lock_now
+        """;
+
     /// <summary>A move's two slots, in id order, like a series' (<see cref="LockSeriesSql"/>).</summary>
     private const string LockSlotsSql = "SELECT 1 FROM slots WHERE id = ANY(@lock_slots) ORDER BY id FOR UPDATE";
 
@@ -94,7 +100,7 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
             _ => LoadSlot.GetOrAdd(db.Model, static _ => EF.CompileAsyncQuery(
                 (SlotsDbContext db, Guid slotId, CancellationToken _) =>
                     db.Slots.SingleOrDefault(s => s.Id == slotId)))(db, slotId, cancellationToken),
-        });
+        }, cancellationToken);
     }
 
     public async Task<(Slot? Slot, LiveBookingCounts Held, BookingPolicy SpecialistPolicy)> GetForBookingAsync(
@@ -111,7 +117,7 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
             new(CountCustomerSql, customer, row => held = new LiveBookingCounts(row.GetInt32(0), row.GetInt32(1))),
             new(OwnerPolicySql, customer, row => policy = OwnerPolicy(row)));
         var slot = await LoadLockedAsync(() => LoadSlotWithLiveBooking.GetOrAdd(db.Model, static _ => CompileLoadWithLiveBooking())(
-            db, slotId, customerId, cancellationToken));
+            db, slotId, customerId, cancellationToken), cancellationToken);
         return (slot, held ?? throw StatementsNotSent(), policy);
     }
 
@@ -127,8 +133,9 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
             new(LockCustomerSql, [new NpgsqlParameter<string>("lock_customer", customerId)]),
             new(OwnerPolicySql, target, row => policy = OwnerPolicy(row)));
         var load = LoadSlotWithLiveBooking.GetOrAdd(db.Model, static _ => CompileLoadWithLiveBooking());
-        var from = await LoadLockedAsync(() => load(db, fromSlotId, customerId, cancellationToken));
+        var from = await LoadLockedAsync(() => load(db, fromSlotId, customerId, cancellationToken), cancellationToken);
         var to = await load(db, toSlotId, customerId, cancellationToken);
+        await LoadLiveHoldsAsync(to, cancellationToken);
         return (from, to, policy);
     }
 
@@ -149,8 +156,35 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
                 db.Slots
                     .Include(s => s.Bookings.Where(b => b.CustomerId == customerId && b.CancelledAt == null))
                     .Include(s => s.Waitlist.Where(e => e.CustomerId == customerId && e.Status == WaitlistStatus.Waiting))
-                    .SingleOrDefault(s => s.Id == slotId)))(db, slotId, customerId, cancellationToken));
+                    .SingleOrDefault(s => s.Id == slotId)))(db, slotId, customerId, cancellationToken), cancellationToken);
         return (slot, waiting ?? throw StatementsNotSent(), policy);
+    }
+
+    public async Task<(Slot? Slot, LiveBookingCounts Held, int Holding, BookingPolicy SpecialistPolicy)> GetForHoldAsync(
+        Guid slotId, string customerId, DateTime now, CancellationToken cancellationToken)
+    {
+        EnsureInTransaction();
+        LiveBookingCounts? held = null;
+        int? holding = null;
+        var policy = BookingPolicy.Default;
+        var customer = CustomerParameters(slotId, customerId, now);
+        db.RoundTrips.SendBeforeNextQuery(
+            LockSlot(slotId),
+            new(LockCustomerSql, customer),
+            new(CountCustomerSql, customer, row => held = new LiveBookingCounts(row.GetInt32(0), row.GetInt32(1))),
+            new(CountHoldingSql, customer, row => holding = row.GetInt32(0)),
+            new(OwnerPolicySql, customer, row => policy = OwnerPolicy(row)));
+        var slot = await LoadLockedAsync(() => LoadSlotWithLiveBooking.GetOrAdd(db.Model, static _ => CompileLoadWithLiveBooking())(
+            db, slotId, customerId, cancellationToken), cancellationToken);
+        return (slot, held ?? throw StatementsNotSent(), holding ?? throw StatementsNotSent(), policy);
+    }
+
+    public async Task LoadHoldAsync(Slot slot, Guid holdId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(slot);
+        EnsureInTransaction();
+        // Tracked, so the slot's list takes it in (one it already has comes back as it is there).
+        await db.Set<SeatHold>().Where(h => h.SlotId == slot.Id && h.Id == holdId).ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<WaitlistEntry>> LoadWaitlistAsync(Slot slot, CancellationToken cancellationToken)
@@ -184,13 +218,34 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
 
     private static CommandRoundTrips.Statement LockSlot(Guid slotId) => new(LockSlotSql, [new NpgsqlParameter<Guid>("lock_slot", slotId)]);
 
-    /// <summary>Runs the load the locks were sent in front of, and records how long the round trip took, waits included.</summary>
-    private async Task<Slot?> LoadLockedAsync(Func<Task<Slot?>> load)
+    /// <summary>
+    /// Runs the load the locks were sent in front of, and records how long the round trip took, waits included; then the
+    /// slot's holds (<see cref="LoadLiveHoldsAsync"/>).
+    /// </summary>
+    private async Task<Slot?> LoadLockedAsync(Func<Task<Slot?>> load, CancellationToken cancellationToken)
     {
         var sent = Stopwatch.GetTimestamp();
         var loaded = await load();
         SlotsMetrics.LockWait.Record(SlotsMetrics.MillisecondsSince(sent));
-        return db.RoundTrips.HasStatementsAhead ? throw StatementsNotSent() : loaded;
+        if (db.RoundTrips.HasStatementsAhead)
+        {
+            throw StatementsNotSent();
+        }
+
+        await LoadLiveHoldsAsync(loaded, cancellationToken);
+        return loaded;
+    }
+
+    /// <summary>
+    /// The slot's holds not ended yet, a round trip only when it has any (most slots never do): with them the slot knows
+    /// which still keep a seat, where without them it would count every one as live.
+    /// </summary>
+    private async Task LoadLiveHoldsAsync(Slot? slot, CancellationToken cancellationToken)
+    {
+        if (slot is { HeldCount: > 0 })
+        {
+            await db.Set<SeatHold>().Where(h => h.SlotId == slot.Id && h.Status == HoldStatus.Live).ToListAsync(cancellationToken);
+        }
     }
 
     /// <summary>A lock is held until the command's transaction ends, so outside one it would protect nothing.</summary>

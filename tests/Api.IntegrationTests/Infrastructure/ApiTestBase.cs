@@ -3,6 +3,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Slots.Application.Slots;
+using Slots.Application.Slots.BookSlot;
+using Slots.Infrastructure.Events;
+using Slots.Infrastructure.Notifications;
+using Slots.Infrastructure.Persistence;
 
 namespace Slots.Api.IntegrationTests.Infrastructure;
 
@@ -135,18 +140,39 @@ public abstract class ApiTestBase(SlotsApiFactory factory)
     }
 
     /// <summary>
-    /// The invariant, over the whole table: no slot holds more live bookings than seats, every slot's counts are its rows'
-    /// (live bookings, waiting entries), and nobody both holds a seat in a slot and waits for it.
+    /// The invariant, over the whole table: no slot has more live bookings and live holds (at the API's clock) than seats,
+    /// every slot's counts are its rows' (live bookings, holds not ended, waiting entries), nobody both has a booking in a
+    /// slot and waits for it, and nobody both has a booking in a slot and a live hold of it.
     /// </summary>
     protected async Task AssertInvariantAsync() =>
         Assert.Equal(0L, await Factory.ScalarAsync<long>("""
             SELECT count(*) FROM slots s
             WHERE s.booked_count > s.total_capacity
                OR s.booked_count <> (SELECT count(*) FROM bookings b WHERE b.slot_id = s.id AND b.cancelled_at IS NULL)
+               OR s.held_count <> (SELECT count(*) FROM seat_holds h WHERE h.slot_id = s.id AND h.status = 'live')
+               OR s.booked_count + (SELECT count(*) FROM seat_holds h WHERE h.slot_id = s.id AND h.status = 'live' AND h.expires_at > $1)
+                  > s.total_capacity
+               OR EXISTS (SELECT 1 FROM seat_holds h JOIN bookings b ON b.slot_id = h.slot_id AND b.customer_id = h.customer_id
+                          WHERE h.slot_id = s.id AND h.status = 'live' AND h.expires_at > $1 AND b.cancelled_at IS NULL)
                OR s.waiting_count <> (SELECT count(*) FROM waitlist_entries w WHERE w.slot_id = s.id AND w.status = 'waiting')
                OR EXISTS (SELECT 1 FROM waitlist_entries w JOIN bookings b ON b.slot_id = w.slot_id AND b.customer_id = w.customer_id
                           WHERE w.slot_id = s.id AND w.status = 'waiting' AND b.cancelled_at IS NULL)
-            """));
+            """, Factory.Clock.GetUtcNow().UtcDateTime));
+
+    /// <summary>
+    /// The booking handler as the API builds it, over <paramref name="db"/>, for a test that runs a booking by hand (its own
+    /// context, its faults, its capture): one outbox for its events, mail configured so it schedules reminders (the notifier
+    /// is the factory's).
+    /// </summary>
+    protected BookSlotHandler BookingHandlerOver(SlotsDbContext db)
+    {
+        var mail = new MailOptions { Host = "127.0.0.1" };
+        var repository = new SlotRepository(db);
+        var events = new EventOutbox(db, Factory.Clock);
+        var notifications = new NotificationOutbox(db, mail, new ReminderSchedule(mail));
+        return new BookSlotHandler(repository, FixedUser.Admin, Factory.Clock, BookingLimits.Default, events, notifications,
+            new WaitlistPromotion(repository, BookingLimits.Default, events, notifications));
+    }
 
     protected static Guid Id(JsonElement slot) => slot.GetProperty("id").GetGuid();
 

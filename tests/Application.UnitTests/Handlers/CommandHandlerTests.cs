@@ -86,7 +86,7 @@ public class CommandHandlerTests
         var slot = Slot(capacity: 2);
         _repository.GetForBookingAsync(slot.Id, Arg.Any<string>(), Arg.Any<DateTime>(), Arg.Any<CancellationToken>())
             .Returns((slot, new LiveBookingCounts(0, 0), BookingPolicy.Default));
-        var handler = new BookSlotHandler(_repository, Admin, Clock(), BookingLimits.Default, Substitute.For<IEventOutbox>(), Substitute.For<INotificationOutbox>());
+        var handler = new BookSlotHandler(_repository, Admin, Clock(), BookingLimits.Default, Substitute.For<IEventOutbox>(), Substitute.For<INotificationOutbox>(), Waitlist());
 
         var confirmation = await handler.Handle(new BookSlotCommand(slot.Id, "c1", "C1@x.io", "Cee"), default);
 
@@ -105,7 +105,7 @@ public class CommandHandlerTests
         var slot = Slot(capacity: 2);
         _repository.GetForBookingAsync(slot.Id, "c1", Now.UtcDateTime, Arg.Any<CancellationToken>())
             .Returns((slot, new LiveBookingCounts(total, withSpecialist), BookingPolicy.Default));
-        var handler = new BookSlotHandler(_repository, Admin, Clock(), new BookingLimits(PerCustomer: 5, PerCustomerWithSpecialist: 1), Substitute.For<IEventOutbox>(), Substitute.For<INotificationOutbox>());
+        var handler = new BookSlotHandler(_repository, Admin, Clock(), new BookingLimits(PerCustomer: 5, PerCustomerWithSpecialist: 1), Substitute.For<IEventOutbox>(), Substitute.For<INotificationOutbox>(), Waitlist());
 
         var ex = await Assert.ThrowsAsync<DomainException>(() =>
             handler.Handle(new BookSlotCommand(slot.Id, "c1", "c1@x.io", "Cee"), default).AsTask());
@@ -124,7 +124,7 @@ public class CommandHandlerTests
         _repository.GetForBookingAsync(slot.Id, Arg.Any<string>(), Arg.Any<DateTime>(), Arg.Any<CancellationToken>())
             .Returns((slot, new LiveBookingCounts(99, 99), BookingPolicy.Default));
 
-        var ex = await Assert.ThrowsAsync<DomainException>(() => new BookSlotHandler(_repository, Admin, Clock(), BookingLimits.Default, Substitute.For<IEventOutbox>(), Substitute.For<INotificationOutbox>())
+        var ex = await Assert.ThrowsAsync<DomainException>(() => new BookSlotHandler(_repository, Admin, Clock(), BookingLimits.Default, Substitute.For<IEventOutbox>(), Substitute.For<INotificationOutbox>(), Waitlist())
             .Handle(new BookSlotCommand(slot.Id, "c1", "c1@x.io", "Cee"), default).AsTask());
 
         Assert.Equal("slot_fully_booked", ex.Code);
@@ -133,7 +133,7 @@ public class CommandHandlerTests
     [Fact]
     public async Task Book_of_a_missing_slot_is_not_found()
     {
-        var handler = new BookSlotHandler(_repository, Admin, Clock(), BookingLimits.Default, Substitute.For<IEventOutbox>(), Substitute.For<INotificationOutbox>());
+        var handler = new BookSlotHandler(_repository, Admin, Clock(), BookingLimits.Default, Substitute.For<IEventOutbox>(), Substitute.For<INotificationOutbox>(), Waitlist());
 
         var ex = await Assert.ThrowsAsync<DomainException>(() =>
             handler.Handle(new BookSlotCommand(Guid.NewGuid(), "c1", "c1@x.io", "Cee"), default).AsTask());
@@ -149,7 +149,7 @@ public class CommandHandlerTests
         slot.Book(new Customer("c0", "c0@x.io", "Zero"), Now, BookingPolicy.Default);
         _repository.GetForBookingAsync(slot.Id, Arg.Any<string>(), Arg.Any<DateTime>(), Arg.Any<CancellationToken>())
             .Returns((slot, new LiveBookingCounts(0, 0), BookingPolicy.Default));
-        var handler = new BookSlotHandler(_repository, Admin, Clock(), BookingLimits.Default, Substitute.For<IEventOutbox>(), Substitute.For<INotificationOutbox>());
+        var handler = new BookSlotHandler(_repository, Admin, Clock(), BookingLimits.Default, Substitute.For<IEventOutbox>(), Substitute.For<INotificationOutbox>(), Waitlist());
 
         var ex = await Assert.ThrowsAsync<DomainException>(() =>
             handler.Handle(new BookSlotCommand(slot.Id, "c1", "c1@x.io", "Cee"), default).AsTask());
@@ -250,7 +250,7 @@ public class CommandHandlerTests
         var (booked, cancelledEvent) = (Guid.NewGuid(), Guid.NewGuid());
         events.Add(EventTypes.BookingCreated, Arg.Any<Guid>(), Arg.Any<object>()).Returns(booked);
         events.Add(EventTypes.BookingCancelled, Arg.Any<Guid>(), Arg.Any<object>()).Returns(cancelledEvent);
-        await new BookSlotHandler(_repository, Admin, Clock(), BookingLimits.Default, events, notifications)
+        await new BookSlotHandler(_repository, Admin, Clock(), BookingLimits.Default, events, notifications, Waitlist())
             .Handle(new BookSlotCommand(slot.Id, "c1", "c1@x.io", "One"), default);
         await new CancelBookingHandler(_repository, Ann, Clock(), events, notifications, Waitlist()).Handle(new CancelBookingCommand(slot.Id, "c1"), default);
         await update.Handle(new UpdateSlotCommand(slot.Id, "09:00", null, null), default);

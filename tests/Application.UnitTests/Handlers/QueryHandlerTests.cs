@@ -23,7 +23,7 @@ public class QueryHandlerTests
     public QueryHandlerTests()
     {
         _reader.ListAvailableAsync(Arg.Any<AvailableSlotsCriteria>(), Arg.Any<CancellationToken>())
-            .Returns(call => Evaluate(new AvailableSlotsMeaning(call.ArgAt<AvailableSlotsCriteria>(0)), AvailableSlotsMeaning.Rows));
+            .Returns(call => Evaluate(new AvailableSlotsMeaning(call.ArgAt<AvailableSlotsCriteria>(0)), AvailableSlotsMeaning.RowsAt(call.ArgAt<AvailableSlotsCriteria>(0).Now)));
         _reader.ListAsync(Arg.Any<ISpecification<Slot>>(), Arg.Any<Func<IQueryable<Slot>, IQueryable<SlotResponse>>>(), Arg.Any<CancellationToken>())
             .Returns(call => Evaluate(call.ArgAt<ISpecification<Slot>>(0), call.ArgAt<Func<IQueryable<Slot>, IQueryable<SlotResponse>>>(1)));
     }

@@ -155,7 +155,7 @@ public class AuthorizationTests
         var slot = Slot(capacity: 3);
         _repository.GetForBookingAsync(slot.Id, Arg.Any<string>(), Arg.Any<DateTime>(), Arg.Any<CancellationToken>())
             .Returns((slot, new LiveBookingCounts(0, 0), BookingPolicy.Default));
-        var handler = new BookSlotHandler(_repository, Cara, Clock(), BookingLimits.Default, Substitute.For<IEventOutbox>(), Substitute.For<INotificationOutbox>());
+        var handler = new BookSlotHandler(_repository, Cara, Clock(), BookingLimits.Default, Substitute.For<IEventOutbox>(), Substitute.For<INotificationOutbox>(), Waitlist());
 
         var mine = await handler.Handle(new BookSlotCommand(slot.Id), default);
         var asOther = await Assert.ThrowsAsync<AccessDeniedException>(() =>
@@ -191,7 +191,7 @@ public class AuthorizationTests
     public async Task An_admin_books_only_a_fully_named_customer()
     {
         var ex = await Assert.ThrowsAsync<ValidationException>(() =>
-            new BookSlotHandler(_repository, Admin, Clock(), BookingLimits.Default, Substitute.For<IEventOutbox>(), Substitute.For<INotificationOutbox>()).Handle(new BookSlotCommand(Guid.NewGuid(), "c1"), default).AsTask());
+            new BookSlotHandler(_repository, Admin, Clock(), BookingLimits.Default, Substitute.For<IEventOutbox>(), Substitute.For<INotificationOutbox>(), Waitlist()).Handle(new BookSlotCommand(Guid.NewGuid(), "c1"), default).AsTask());
 
         Assert.Equal(["customerEmail", "customerName"], ex.Errors.Select(e => e.PropertyName));
     }

@@ -9,10 +9,11 @@ namespace Slots.Application.Slots.BookSlot;
 /// <summary>
 /// Books a seat. A customer books as themselves: the customer fields default to the token's and may not
 /// name anyone else; an admin names the customer in full. <see cref="Timezone"/> is the customer's own IANA zone (their
-/// mail tells times in it beside the specialist's).
+/// mail tells times in it beside the specialist's). <see cref="HoldId"/> names the customer's seat hold to book with.
 /// </summary>
 public sealed record BookSlotCommand(
-    Guid SlotId, string? CustomerId = null, string? CustomerEmail = null, string? CustomerName = null, string? Timezone = null)
+    Guid SlotId, string? CustomerId = null, string? CustomerEmail = null, string? CustomerName = null, string? Timezone = null,
+    Guid? HoldId = null)
     : ICommand<BookingConfirmation>, IRestrictedRequest, ISlotCommand, IIdsCheckedFirst, IIdempotentCommand, ICustomerFields
 {
     public static IReadOnlySet<Role> AllowedRoles => Allowed.Customers;

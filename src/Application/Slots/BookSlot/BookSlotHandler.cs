@@ -8,10 +8,12 @@ namespace Slots.Application.Slots.BookSlot;
 
 /// <summary>
 /// Books a seat: the repository locks the slot's row first, so concurrent bookings of one slot queue up
-/// and each sees the count the previous one committed.
+/// and each sees the count the previous one committed, holds included. Seats that lapsed holds kept go to the
+/// waitlist before this booking may take one.
 /// </summary>
 public sealed class BookSlotHandler(
-    ISlotRepository slots, ICurrentUser user, TimeProvider clock, BookingLimits limits, IEventOutbox events, INotificationOutbox notifications)
+    ISlotRepository slots, ICurrentUser user, TimeProvider clock, BookingLimits limits, IEventOutbox events, INotificationOutbox notifications,
+    WaitlistPromotion waitlist)
     : ICommandHandler<BookSlotCommand, BookingConfirmation>
 {
     public async ValueTask<BookingConfirmation> Handle(BookSlotCommand command, CancellationToken cancellationToken)
@@ -24,12 +26,23 @@ public sealed class BookSlotHandler(
             throw SlotErrors.NotFound(command.SlotId);
         }
 
+        if (command.HoldId is { } holdId)
+        {
+            await slots.LoadHoldAsync(slot, holdId, cancellationToken);
+        }
+
+        await waitlist.FillAsync(slot, now, cancellationToken);
         // The slot's own rules first (a full or past slot says so), then the customer's limits; a second booking
         // of the same slot is already_booked, not a limit.
-        slot.EnsureBookable(customer, now, policy);
+        slot.EnsureBookable(customer, now, policy, command.HoldId);
         limits.EnsureRoomFor(held);
-        var booking = slot.Book(customer, now, policy);
-        notifications.Booked(events.Add(EventTypes.BookingCreated, slot.Id, BookingEventData.Of(booking, slot) with { FromWaitlist = false }), booking, slot);
+        var booking = slot.Book(customer, now, policy, command.HoldId);
+        var data = BookingEventData.Of(booking, slot) with
+        {
+            FromWaitlist = false,
+            HoldId = slot.Holds.FirstOrDefault(h => h.BookingId == booking.Id)?.Id,
+        };
+        notifications.Booked(events.Add(EventTypes.BookingCreated, slot.Id, data), booking, slot);
         return BookingConfirmation.Of(booking, slot);
     }
 }

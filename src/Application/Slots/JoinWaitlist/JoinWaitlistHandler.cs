@@ -8,7 +8,7 @@ namespace Slots.Application.Slots.JoinWaitlist;
 /// Joins a slot's waitlist: the slot's row lock first (joins to one slot queue, so the line's order is the order of
 /// joining), then the customer's, under which their waiting entries are counted against their limit.
 /// </summary>
-public sealed class JoinWaitlistHandler(ISlotRepository slots, ICurrentUser user, TimeProvider clock)
+public sealed class JoinWaitlistHandler(ISlotRepository slots, ICurrentUser user, TimeProvider clock, WaitlistPromotion waitlist)
     : ICommandHandler<JoinWaitlistCommand, WaitlistEntryResponse>
 {
     public async ValueTask<WaitlistEntryResponse> Handle(JoinWaitlistCommand command, CancellationToken cancellationToken)
@@ -21,7 +21,9 @@ public sealed class JoinWaitlistHandler(ISlotRepository slots, ICurrentUser user
             throw SlotErrors.NotFound(command.SlotId);
         }
 
-        // The slot's rules first (a slot with a free seat says so), then the customer's limit.
+        // Seats lapsed holds kept go to those already waiting; then the slot's rules (a slot with a free seat says so), then
+        // the customer's limit.
+        await waitlist.FillAsync(slot, now, cancellationToken);
         slot.EnsureJoinable(customer, now, policy);
         if (waiting >= SlotLimits.MaxWaitingPerCustomer)
         {

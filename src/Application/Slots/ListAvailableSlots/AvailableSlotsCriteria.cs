@@ -19,6 +19,7 @@ public sealed class AvailableSlotsCriteria
     {
         ServiceId = serviceId;
         SpecialistEmail = EmailAddress.Normalize(specialistEmail);
+        Now = now;
         Earliest = startsAfter is { } after && after > now ? after : now;
         From = from;
         To = to;
@@ -26,6 +27,9 @@ public sealed class AvailableSlotsCriteria
     }
 
     public string SpecialistEmail { get; }
+
+    /// <summary>The moment of the request: seat holds live then take seats.</summary>
+    public DateTime Now { get; }
 
     /// <summary>Slots must start after this instant: now, or the page cursor when it is later.</summary>
     public DateTime Earliest { get; }

@@ -31,6 +31,8 @@ public sealed class MoveBookingHandler(
         var by = actor.EnsureMayCancel(from, command.CustomerId);
         var target = to ?? throw SlotErrors.NotFound(command.ToSlotId);
         var now = clock.GetUtcNow();
+        // Seats lapsed holds kept in the target go to its waitlist before the booking may move into one.
+        await waitlist.FillAsync(target, now, cancellationToken);
         var booking = from.MoveBooking(command.CustomerId, target, now, policy, by);
         var data = BookingEventData.Of(booking, target) with { Move = new BookingEventData.MoveFacts(from.ToSummary(), by, Reason(command)) };
         events.Add(EventTypes.BookingMoved, target.Id, data);

@@ -15,6 +15,7 @@ internal sealed class SlotConfiguration : IEntityTypeConfiguration<Slot>
         builder.ToTable("slots", t =>
         {
             t.HasCheckConstraint(BookedCountConstraint, "booked_count BETWEEN 0 AND total_capacity");
+            t.HasCheckConstraint("ck_slots_held_count", "held_count BETWEEN 0 AND total_capacity");
             t.HasCheckConstraint("ck_slots_waiting_count", $"waiting_count BETWEEN 0 AND {SlotLimits.MaxWaitingPerSlot}");
             t.HasCheckConstraint("ck_slots_total_capacity", $"total_capacity BETWEEN {SlotLimits.MinCapacity} AND {SlotLimits.MaxCapacity}");
             t.HasCheckConstraint("ck_slots_time_order", "ends_at > starts_at AND end_time > start_time");
@@ -40,7 +41,7 @@ internal sealed class SlotConfiguration : IEntityTypeConfiguration<Slot>
         builder.Property(s => s.TotalCapacity).HasColumnName("total_capacity");
         builder.Property(s => s.BookedCount).HasColumnName("booked_count");
         builder.Property(s => s.WaitingCount).HasColumnName("waiting_count").HasDefaultValue(0);
-        builder.Ignore(s => s.HasFreeSeat);
+        builder.Property(s => s.HeldCount).HasColumnName("held_count").HasDefaultValue(0);
         builder.Property(s => s.Status).HasColumnName("status").HasMaxLength(16)
             .HasConversion(ColumnTexts.SlotStatuses.Converter);
         // Each part null: the specialist's policy applies (SlotRepository reads it with the slot).
@@ -61,6 +62,8 @@ internal sealed class SlotConfiguration : IEntityTypeConfiguration<Slot>
         builder.Navigation(s => s.Bookings).HasField("_bookings").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(s => s.Waitlist).WithOne().HasForeignKey(e => e.SlotId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(s => s.Waitlist).HasField("_waitlist").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(s => s.Holds).WithOne().HasForeignKey(h => h.SlotId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(s => s.Holds).HasField("_holds").UsePropertyAccessMode(PropertyAccessMode.Field);
 
         // Both lists read one specialist's slots in start order.
         builder.HasIndex(s => new { s.SpecialistEmail, s.StartsAt }).HasDatabaseName("ix_slots_specialist_starts");

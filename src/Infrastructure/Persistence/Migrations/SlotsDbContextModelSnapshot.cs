@@ -173,6 +173,84 @@ namespace Slots.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Slots.Domain.Slots.SeatHold", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("BookingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("booking_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CustomerEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("customer_email");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("CustomerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("customer_name");
+
+                    b.Property<string>("CustomerTimezone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("customer_timezone");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid>("SlotId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("slot_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_seat_holds_by_customer")
+                        .HasFilter("status = 'live'");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_seat_holds_expiry")
+                        .HasFilter("status = 'live'");
+
+                    b.HasIndex("SlotId", "CustomerId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_seat_holds_live_customer")
+                        .HasFilter("status = 'live'");
+
+                    b.ToTable("seat_holds", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_seat_holds_expiry", "expires_at > created_at");
+
+                            t.HasCheckConstraint("ck_seat_holds_status", "status IN ('live', 'booked', 'released', 'expired')");
+                        });
+                });
+
             modelBuilder.Entity("Slots.Domain.Slots.Slot", b =>
                 {
                     b.Property<Guid>("Id")
@@ -202,6 +280,12 @@ namespace Slots.Infrastructure.Persistence.Migrations
                     b.Property<DateTime>("EndsAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("ends_at");
+
+                    b.Property<int>("HeldCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("held_count");
 
                     b.Property<string>("LegacyId")
                         .HasMaxLength(64)
@@ -318,6 +402,8 @@ namespace Slots.Infrastructure.Persistence.Migrations
                             t.HasCheckConstraint("ck_slots_booked_count", "booked_count BETWEEN 0 AND total_capacity");
 
                             t.HasCheckConstraint("ck_slots_cancellation_reason", "cancellation_reason IN ('optional', 'required')");
+
+                            t.HasCheckConstraint("ck_slots_held_count", "held_count BETWEEN 0 AND total_capacity");
 
                             t.HasCheckConstraint("ck_slots_status", "status IN ('active', 'inactive')");
 
@@ -776,6 +862,15 @@ namespace Slots.Infrastructure.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Slots.Domain.Slots.SeatHold", b =>
+                {
+                    b.HasOne("Slots.Domain.Slots.Slot", null)
+                        .WithMany("Holds")
+                        .HasForeignKey("SlotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Slots.Domain.Slots.WaitlistEntry", b =>
                 {
                     b.HasOne("Slots.Domain.Slots.Slot", null)
@@ -788,6 +883,8 @@ namespace Slots.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Slots.Domain.Slots.Slot", b =>
                 {
                     b.Navigation("Bookings");
+
+                    b.Navigation("Holds");
 
                     b.Navigation("Waitlist");
                 });

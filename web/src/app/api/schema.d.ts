@@ -151,7 +151,7 @@ export interface paths {
         put?: never;
         /**
          * Book a seat
-         * @description Books one seat for the signed-in customer (an admin names the customer). Exact under any concurrency: once the seats are gone, 409 `slot_fully_booked`.
+         * @description Books one seat for the signed-in customer (an admin names the customer). Exact under any concurrency: once the seats are gone (booked, or held by others: `POST .../holds`), 409 `slot_fully_booked`. With `holdId`, the customer's live hold becomes the booking, which cannot then be refused for capacity; a hold past its time answers 410 `hold_expired`, a released one 410 `hold_released`, one already booked 409 `hold_booked`, an unknown one (or another customer's) 404 `hold_not_found`. Without it, a customer who holds a seat of the slot books with that hold.
          */
         post: operations["bookSlot"];
         delete?: never;
@@ -359,6 +359,46 @@ export interface paths {
          * @description `DELETE .../waitlist/{customerId}` for the signed-in customer's own place.
          */
         delete: operations["leaveMyWaitlist"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consulting-slots/{slotId}/holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hold a seat while the customer confirms
+         * @description Keeps one seat for the signed-in customer (an admin or a service with `bookings:write` names the customer) for `minutes` (1-15; the host's `Slots:Holds:Minutes`, 5 unless configured, when absent), or until the slot's booking notice closes if that is sooner. While it lives the seat counts as taken in the same locked check as bookings: the customers' view, the seat counts and every booking see it, and `POST .../book` with its `holdId` cannot be refused for capacity. Past `expiresAt` it keeps nothing, whether or not anything has ended it yet; a sweep ends it within `Slots:Holds:SweepSeconds` (`slots.hold.expired`) and gives the seat to the waitlist. Refused as a booking is (`slot_fully_booked`, `slot_inactive`, `slot_in_past`, `booking_window_closed`, `already_booked`, `booking_limit_reached`); one live hold per customer and slot (409 `already_holding`), at most 3 per customer (409 `hold_limit_reached`).
+         */
+        post: operations["placeHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consulting-slots/{slotId}/holds/{holdId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Let a held seat go
+         * @description Ends a live hold before its time and gives its seat to the waitlist, if anyone waits (`slots.hold.released`): the hold's customer, the slot's specialist, an admin or a service with `bookings:write`. 404 `hold_not_found`; 410 `hold_expired` or `hold_released` when it already ended; 409 `hold_booked` when it became a booking (cancel the booking instead).
+         */
+        delete: operations["releaseHold"];
         options?: never;
         head?: never;
         patch?: never;
@@ -883,6 +923,11 @@ export interface components {
             customerName?: null | string;
             /** @description An IANA time zone id, such as Europe/Berlin: a slot's (default UTC), or a booking's customer's own, which their mail uses beside the slot's. */
             timezone?: null | string;
+            /**
+             * Format: uuid
+             * @description A seat hold's id (POST .../holds): booking with it uses the seat it keeps.
+             */
+            holdId?: null | string;
         };
         CalendarFeedResponse: {
             kind: components["schemas"]["CalendarKind"];
@@ -923,7 +968,7 @@ export interface components {
             id: string;
             /** @description Who wrote the event: urn:consulting-slots. */
             source: string;
-            /** @description What happened: slots.slot.created, slots.slot.changed, slots.slot.deleted, slots.booking.created, slots.booking.cancelled, slots.booking.moved, slots.waitlist.skipped, slots.series.created, slots.series.changed or slots.series.deleted. */
+            /** @description What happened: slots.slot.created, slots.slot.changed, slots.slot.deleted, slots.booking.created, slots.booking.cancelled, slots.booking.moved, slots.waitlist.skipped, slots.hold.created, slots.hold.released, slots.hold.expired, slots.series.created, slots.series.changed, slots.series.deleted. */
             type: string;
             /** Format: date-time */
             time: string;
@@ -951,7 +996,7 @@ export interface components {
              * @description Stable and machine-readable: branch on this, not on the texts.
              * @enum {string}
              */
-            code: "slot_fully_booked" | "already_booked" | "slot_inactive" | "slot_in_past" | "slot_has_bookings" | "slot_overlaps" | "booking_limit_reached" | "delivery_in_flight" | "webhook_disabled" | "handle_taken" | "customer_has_live_bookings" | "notification_in_flight" | "booking_window_closed" | "cancellation_window_closed" | "move_to_other_specialist" | "reschedule_window_closed" | "move_limit_reached" | "waitlist_closed" | "seats_available" | "already_waiting" | "waitlist_full" | "waitlist_limit_reached";
+            code: "slot_fully_booked" | "already_booked" | "slot_inactive" | "slot_in_past" | "slot_has_bookings" | "slot_overlaps" | "booking_limit_reached" | "delivery_in_flight" | "webhook_disabled" | "handle_taken" | "customer_has_live_bookings" | "notification_in_flight" | "booking_window_closed" | "cancellation_window_closed" | "move_to_other_specialist" | "reschedule_window_closed" | "move_limit_reached" | "waitlist_closed" | "seats_available" | "already_waiting" | "waitlist_full" | "waitlist_limit_reached" | "hold_booked" | "already_holding" | "hold_limit_reached";
             /** @description The request's trace, to quote when reporting it. */
             traceId: string;
             /** @description Each invalid field (camelCase) and what is wrong with it. */
@@ -968,7 +1013,7 @@ export interface components {
              */
             url: string;
             /** @description The event types to receive; all when left out. */
-            types: null | ("slots.slot.created" | "slots.slot.changed" | "slots.slot.deleted" | "slots.booking.created" | "slots.booking.cancelled" | "slots.booking.moved" | "slots.waitlist.skipped" | "slots.series.created" | "slots.series.changed" | "slots.series.deleted")[];
+            types: null | ("slots.slot.created" | "slots.slot.changed" | "slots.slot.deleted" | "slots.booking.created" | "slots.booking.cancelled" | "slots.booking.moved" | "slots.waitlist.skipped" | "slots.hold.created" | "slots.hold.released" | "slots.hold.expired" | "slots.series.created" | "slots.series.changed" | "slots.series.deleted")[];
             /** @description What the subscription is for, for people. */
             description: null | string;
             /** Format: date-time */
@@ -1045,7 +1090,7 @@ export interface components {
              */
             url: null | string;
             /** @description The event types to receive; all when left out. */
-            types: null | ("slots.slot.created" | "slots.slot.changed" | "slots.slot.deleted" | "slots.booking.created" | "slots.booking.cancelled" | "slots.booking.moved" | "slots.waitlist.skipped" | "slots.series.created" | "slots.series.changed" | "slots.series.deleted")[];
+            types: null | ("slots.slot.created" | "slots.slot.changed" | "slots.slot.deleted" | "slots.booking.created" | "slots.booking.cancelled" | "slots.booking.moved" | "slots.waitlist.skipped" | "slots.hold.created" | "slots.hold.released" | "slots.hold.expired" | "slots.series.created" | "slots.series.changed" | "slots.series.deleted")[];
             /** @description What the subscription is for, for people. */
             description: null | string;
         };
@@ -1109,7 +1154,7 @@ export interface components {
              * @description Stable and machine-readable: branch on this, not on the texts.
              * @enum {string}
              */
-            code: "position_expired";
+            code: "position_expired" | "hold_expired" | "hold_released";
             /** @description The request's trace, to quote when reporting it. */
             traceId: string;
             /** @description Each invalid field (camelCase) and what is wrong with it. */
@@ -1117,6 +1162,31 @@ export interface components {
                 [key: string]: string[];
             };
         };
+        HoldResponse: {
+            /**
+             * Format: uuid
+             * @description A seat hold's id (POST .../holds): booking with it uses the seat it keeps.
+             */
+            holdId: string;
+            /** Format: uuid */
+            slotId: string;
+            customerId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            status: components["schemas"]["HoldStatus"];
+            /**
+             * Format: int32
+             * @description Seats nobody books or holds, this hold counted.
+             */
+            seatsLeft: number;
+        };
+        /**
+         * @description Where a seat hold stands. Only a HoldStatus.Live hold before its DateTime SeatHold.ExpiresAt keeps a seat.
+         * @enum {unknown}
+         */
+        HoldStatus: "live" | "booked" | "released" | "expired";
         /** @description An RFC 9457 problem for 422, with a stable `code`. */
         IdempotencyKeyReusedProblem: {
             /** @description A URI that identifies the kind of problem, or about:blank. */
@@ -1265,7 +1335,7 @@ export interface components {
              * @description Stable and machine-readable: branch on this, not on the texts.
              * @enum {string}
              */
-            code: "slot_not_found" | "series_not_found" | "booking_not_found" | "webhook_not_found" | "delivery_not_found" | "notification_not_found" | "specialist_not_found" | "calendar_feed_not_found" | "waitlist_entry_not_found" | "not_found";
+            code: "slot_not_found" | "series_not_found" | "booking_not_found" | "webhook_not_found" | "delivery_not_found" | "notification_not_found" | "specialist_not_found" | "calendar_feed_not_found" | "waitlist_entry_not_found" | "hold_not_found" | "not_found";
             /** @description The request's trace, to quote when reporting it. */
             traceId: string;
             /** @description Each invalid field (camelCase) and what is wrong with it. */
@@ -1326,6 +1396,19 @@ export interface components {
             errors?: {
                 [key: string]: string[];
             };
+        };
+        PlaceHoldRequest: {
+            customerId?: null | string;
+            /** @description An email address in printable ASCII, compared case-insensitively. */
+            customerEmail?: null | string;
+            customerName?: null | string;
+            /** @description An IANA time zone id, such as Europe/Berlin: a slot's (default UTC), or a booking's customer's own, which their mail uses beside the slot's. */
+            timezone?: null | string;
+            /**
+             * Format: int32
+             * @description How long the seat is kept: 1 to 15 minutes (default Slots:Holds:Minutes, 5 unless configured).
+             */
+            minutes?: null | number;
         };
         PolicyInput: {
             /**
@@ -1545,6 +1628,11 @@ export interface components {
              * @description Live bookings.
              */
             bookedCount: number;
+            /**
+             * Format: int32
+             * @description Seat holds not ended: each keeps a seat until its expiresAt; the sweep ends one past its time within Slots:Holds:SweepSeconds.
+             */
+            heldCount: number;
             /**
              * Format: int32
              * @description Customers in the slot's waitlist now.
@@ -1798,7 +1886,7 @@ export interface components {
              */
             url: string;
             /** @description The event types to receive; all when left out. */
-            types: null | ("slots.slot.created" | "slots.slot.changed" | "slots.slot.deleted" | "slots.booking.created" | "slots.booking.cancelled" | "slots.booking.moved" | "slots.waitlist.skipped" | "slots.series.created" | "slots.series.changed" | "slots.series.deleted")[];
+            types: null | ("slots.slot.created" | "slots.slot.changed" | "slots.slot.deleted" | "slots.booking.created" | "slots.booking.cancelled" | "slots.booking.moved" | "slots.waitlist.skipped" | "slots.hold.created" | "slots.hold.released" | "slots.hold.expired" | "slots.series.created" | "slots.series.changed" | "slots.series.deleted")[];
             /** @description What the subscription is for, for people. */
             description: null | string;
             /** Format: date-time */
@@ -2916,6 +3004,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description What the request points at is gone for good: a feed position before the retention's horizon. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GoneProblem"];
                 };
             };
             /** @description The request body is larger than the API accepts. */
@@ -4093,6 +4190,243 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description Too many requests from this caller; try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RateLimitedProblem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. Nothing about internals is said. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InternalErrorProblem"];
+                };
+            };
+            /** @description Busy or the database is unreachable; try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnavailableProblem"];
+                };
+            };
+        };
+    };
+    placeHold: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                slotId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlaceHoldRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description `true` when this is the answer kept for the request's `Idempotency-Key`, sent again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Where what was created is read: a slot at /api/consulting-slots/{slotId}, a webhook subscription's deliveries at /api/webhooks/{webhookId}/deliveries. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HoldResponse"];
+                };
+            };
+            /** @description The request is invalid: `errors` maps each field to what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid (`WWW-Authenticate` says why). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthenticatedProblem"];
+                };
+            };
+            /** @description The caller's role or identity may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description No such slot or booking (or one the caller may not see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description The current state (of the slot, or of a delivery) does not allow this; `code` says which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description The request body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used for a different request by this caller: use a new key. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["IdempotencyKeyReusedProblem"];
+                };
+            };
+            /** @description Too many requests from this caller; try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RateLimitedProblem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. Nothing about internals is said. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InternalErrorProblem"];
+                };
+            };
+            /** @description Busy or the database is unreachable; try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnavailableProblem"];
+                };
+            };
+        };
+    };
+    releaseHold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slotId: string;
+                holdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid: `errors` maps each field to what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid (`WWW-Authenticate` says why). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnauthenticatedProblem"];
+                };
+            };
+            /** @description The caller's role or identity may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description No such slot or booking (or one the caller may not see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotFoundProblem"];
+                };
+            };
+            /** @description The current state (of the slot, or of a delivery) does not allow this; `code` says which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description What the request points at is gone for good: a feed position before the retention's horizon. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GoneProblem"];
                 };
             };
             /** @description Too many requests from this caller; try again after `Retry-After` seconds. */

@@ -12,7 +12,7 @@ function slot(days: number, overrides: Record<string, unknown> = {}) {
     id: `slot-${days}`, specialistId: 'ann', specialistEmail: 'ann@example.com', serviceId: null,
     date: start.toISOString().slice(0, 10), startTime: '10:00', endTime: '11:00', timezone: 'UTC',
     startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 3_600_000).toISOString(), duration: 60,
-    totalCapacity: 3, bookedCount: 0, status: 'active', isFullyBooked: false, bookings: [],
+    totalCapacity: 3, bookedCount: 0, heldCount: 0, status: 'active', isFullyBooked: false, bookings: [],
     policy: { bookingNoticeMinutes: null, cancelNoticeMinutes: null, cancellationReason: null },
     createdAt: start.toISOString(), updatedAt: start.toISOString(), version: 4, ...overrides,
   };
@@ -28,6 +28,7 @@ function booking(customerId: string, customerName: string, cancellationReason: s
 
 const booked = slot(2, {
   bookedCount: 2,
+  heldCount: 1,
   bookings: [
     booking('bea', 'Bea', 'optional', new Date(Date.now() + 86_400_000)),
     booking('cal', 'Cal', 'required', new Date(Date.now() - 60_000)),
@@ -60,9 +61,10 @@ test('upcoming and past slots are apart, grouped by week and day, each a row wit
   const upcoming = await screen.findByRole('region', { name: 'Upcoming slots' });
   const rows = rowsOf(upcoming);
   expect(rows).toHaveLength(2);
-  expect(rows[0]).toHaveTextContent('2 of 3 booked');
+  expect(rows[0]).toHaveTextContent('2 of 3 booked, 1 held');
   expect(rows[0]).toHaveTextContent('Bea, Cal');
   expect(rows[1]).toHaveTextContent('Inactive');
+  expect(rows[1]).not.toHaveTextContent('held');
   expect(within(upcoming).getByRole('heading', { level: 3, name: longDate(booked.date) })).toBeInTheDocument();
   expect(within(upcoming).getAllByRole('heading', { level: 2, name: /^Week of / }).length).toBeGreaterThanOrEqual(1);
   await userEvent.click(within(rows[1]!).getByRole('button', { name: /^Actions for / }));

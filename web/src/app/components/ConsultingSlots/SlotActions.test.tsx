@@ -9,7 +9,7 @@ const slot: Slot = {
   id: 'slot-1', seriesId: null, specialistId: 'ann', specialistEmail: 'ann@example.com', serviceId: null,
   date: '2030-01-15', startTime: '10:00', endTime: '11:00', timezone: 'UTC',
   startsAt: '2030-01-15T10:00:00Z', endsAt: '2030-01-15T11:00:00Z', duration: 60,
-  totalCapacity: 3, bookedCount: 0, waitingCount: 0, status: 'active', isFullyBooked: false, bookings: [],
+  totalCapacity: 3, bookedCount: 0, heldCount: 0, waitingCount: 0, status: 'active', isFullyBooked: false, bookings: [],
   policy: { bookingNoticeMinutes: null, cancelNoticeMinutes: null, cancellationReason: null },
   createdAt: '2030-01-01T00:00:00Z', updatedAt: '2030-01-01T00:00:00Z', version: 4,
 };

@@ -59,6 +59,7 @@ export function SlotsList({ slots, past, services, onWholeSeries, onDone }: {
                     <span className="seats">
                       <SeatMeter taken={slot.bookedCount} total={slot.totalCapacity} />
                       {slot.bookedCount} of {slot.totalCapacity} booked
+                      {slot.heldCount > 0 && `, ${slot.heldCount} held`}
                     </span>
                     <span className="slot-who">{who(slot)}</span>
                     <span className={`badge badge-${past ? 'past' : slot.status}`}>{past ? 'Past' : slotStatus[slot.status].label}</span>
