@@ -139,13 +139,39 @@ export function icalUtc(date, time, timeZone) {
   return new Date(guess - offset).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 }
 
-/** A JSON request to the API, as a host would make it; fails on any answer but 2xx. */
-export async function post(path, token, body) {
+/** A JSON request to the API, as a host would make it; fails on any answer but 2xx. Its JSON, or null for 204. */
+export async function request(method, path, token, body) {
   const response = await fetch(`${BASE}${path}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
+    method,
+    headers: { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
-  assert.ok(response.ok, `${path}: ${response.status} ${await response.clone().text()}`);
-  return response.json();
+  assert.ok(response.ok, `${method} ${path}: ${response.status} ${await response.clone().text()}`);
+  return response.status === 204 ? null : response.json();
+}
+
+export const post = (path, token, body) => request('POST', path, token, body);
+
+/** A token for a person, as the local sign-in screen gets it. */
+export async function tokenFor(role, name) {
+  const id = `${name.toLowerCase()}-${RUN}`;
+  return (await post('/api/dev/token', null, { role, id, email: `${id}@example.com`, name })).token;
+}
+
+/** Presses Tab (Shift+Tab when backwards) until the element the locator names has the focus; fails after 60. */
+export async function tabTo(page, locator, { backwards = false } = {}) {
+  await locator.waitFor();
+  for (let i = 0; i < 60; i++) {
+    if (await locator.evaluate((el) => el === document.activeElement, undefined, { timeout: 1000 }).catch(() => false)) {
+      return;
+    }
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+  }
+  assert.fail(`could not reach ${locator} with the Tab key`);
+}
+
+/** Moves the focus to the element with Tab, then presses the key (Enter unless given). */
+export async function press(page, locator, key = 'Enter') {
+  await tabTo(page, locator);
+  await page.keyboard.press(key);
 }

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  accessible, day, dayButton, fitsWidth, launch, mailTo, person, PHONE, post, RUN, shot, showMonth, signIn, touchTargets,
+  accessible, day, dayButton, fitsWidth, launch, mailTo, person, PHONE, post, press, RUN, shot, showMonth, signIn, tabTo, touchTargets,
 } from './browser.mjs';
 
 let browser;
@@ -12,23 +12,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-/** Presses Tab (Shift+Tab when backwards) until the element the locator names has the focus; fails after 60. */
-async function tabTo(page, locator, { backwards = false } = {}) {
-  await locator.waitFor();
-  for (let i = 0; i < 60; i++) {
-    if (await locator.evaluate((el) => el === document.activeElement, undefined, { timeout: 1000 }).catch(() => false)) {
-      return;
-    }
-    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
-  }
-  assert.fail(`could not reach ${locator} with the Tab key`);
-}
-
-async function press(page, locator, key = 'Enter') {
-  await tabTo(page, locator);
-  await page.keyboard.press(key);
-}
 
 async function type(page, locator, text) {
   await tabTo(page, locator);
