@@ -49,7 +49,8 @@ builder.Services.AddInfrastructure(
     builder.Configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions(),
     KeyRingCertificate.Load(builder.Configuration, builder.Environment),
     builder.Configuration.GetSection(EventOptions.Section).Get<EventOptions>(),
-    builder.Configuration.GetSection(MailOptions.Section).Get<MailOptions>());
+    builder.Configuration.GetSection(MailOptions.Section).Get<MailOptions>(),
+    builder.Configuration.GetSection(SeatStreamOptions.Section).Get<SeatStreamOptions>());
 builder.Services.AddMediator((MediatorOptions options) =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;

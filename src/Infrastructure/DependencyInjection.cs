@@ -17,6 +17,7 @@ using Slots.Application.Slots;
 using Slots.Application.Slots.ImportSlots;
 using Slots.Application.Slots.Policies;
 using Slots.Application.Webhooks;
+using Slots.Application.Slots.StreamAvailableSlots;
 using Slots.Infrastructure.Events;
 using Slots.Infrastructure.Idempotency;
 using Slots.Infrastructure.Notifications;
@@ -32,7 +33,7 @@ public static class DependencyInjection
     /// </param>
     public static IServiceCollection AddInfrastructure(
         this IServiceCollection services, string connectionString, WebhookOptions webhooks, X509Certificate2? keyCertificate,
-        EventOptions? events = null, MailOptions? mail = null)
+        EventOptions? events = null, MailOptions? mail = null, SeatStreamOptions? streams = null)
     {
         var tuned = Tuned(connectionString);
         services.AddSingleton(new ReadGate(new NpgsqlConnectionStringBuilder(tuned).MaxPoolSize));
@@ -65,6 +66,10 @@ public static class DependencyInjection
         services.AddScoped<ISlotImport, Import.SlotImporter>();
         services.AddSingleton<IdempotencySweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<IdempotencySweeper>());
+        services.AddSingleton(streams ?? new SeatStreamOptions());
+        services.AddSingleton<SeatStreams>();
+        services.AddSingleton<ISeatStreams>(sp => sp.GetRequiredService<SeatStreams>());
+        services.AddHostedService(sp => sp.GetRequiredService<SeatStreams>());
         services.AddSingleton<HoldSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<HoldSweeper>());
         services.AddSingleton(events ?? new EventOptions());

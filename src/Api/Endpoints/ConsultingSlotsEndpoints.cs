@@ -32,6 +32,7 @@ public static class ConsultingSlotsEndpoints
         slots.MapHolds();
         var specialists = app.MapGroup(SpecialistsPath).WithTags(ApiTags.Specialists).RequireAuthorization();
         specialists.MapSpecialistLists();
+        specialists.MapSeatStream();
         specialists.MapPolicies();
         specialists.MapProfiles();
         var me = app.MapGroup(MePath).WithTags(ApiTags.Me).RequireAuthorization();

@@ -114,6 +114,20 @@ public static class ContractResponses
             };
         }
 
+        foreach (var events in operation.Responses.Values.SelectMany(r => r.Content ?? new Dictionary<string, OpenApiMediaType>())
+            .Where(c => c.Key == "text/event-stream").Select(c => c.Value))
+        {
+            events.Schema = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                // No bound but the connection's: the stream lasts as long as the client keeps it open.
+                MaxLength = int.MaxValue,
+                Pattern = "^retry: ",
+                Description = "Server-Sent Events (text/event-stream): `retry`, then events of `id` (a feed position), `event` "
+                    + "(ready, seats, removed, reset) and one `data` line of JSON; comments (`: keep-alive`) between them.",
+            };
+        }
+
         if (operation.Responses.TryGetValue("201", out var created) && created is OpenApiResponse createdResponse)
         {
             createdResponse.Headers ??= new Dictionary<string, IOpenApiHeader>();

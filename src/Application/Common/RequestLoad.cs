@@ -15,4 +15,27 @@ public sealed class RequestLoad
     public void Enter() => Interlocked.Increment(ref _inFlight);
 
     public void Leave() => Interlocked.Decrement(ref _inFlight);
+
+    /// <summary>
+    /// For a request that stays open waiting (a stream of Server-Sent Events): not counted while it waits, counted again
+    /// when the returned scope ends, as the middleware that counted it expects.
+    /// </summary>
+    public IDisposable Waiting()
+    {
+        Leave();
+        return new Counted(this);
+    }
+
+    private sealed class Counted(RequestLoad load) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                load.Enter();
+            }
+        }
+    }
 }

@@ -9,4 +9,6 @@ namespace Slots.Application.Events;
 /// <param name="SlotIds">The slots made (<c>created</c>), whose status or policy changed (<c>changed</c>) or deleted (<c>deleted</c>).</param>
 /// <param name="Status">The status the slots now have (<c>changed</c>, when it was asked for).</param>
 /// <param name="Policy">What the slots now override of the specialist's policy (<c>changed</c>, when it was asked for).</param>
-public sealed record SeriesEventData(Guid SeriesId, IReadOnlyList<Guid> SlotIds, SlotStatus? Status = null, PolicyOverride? Policy = null);
+/// <param name="SpecialistEmail">The public handle the slots are published under: whose customers' view changed.</param>
+public sealed record SeriesEventData(
+    Guid SeriesId, IReadOnlyList<Guid> SlotIds, SlotStatus? Status = null, PolicyOverride? Policy = null, string? SpecialistEmail = null);

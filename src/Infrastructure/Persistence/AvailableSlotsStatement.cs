@@ -26,16 +26,8 @@ namespace Slots.Infrastructure.Persistence;
 /// </remarks>
 internal static class AvailableSlotsStatement
 {
-    /// <summary>
-    /// A slot's seats nobody books or holds at the request's moment (<c>$7</c>): its live holds are counted only when it has
-    /// holds at all (<c>held_count</c>), so a slot without any, most of them, costs no look-up. Declared before the
-    /// statements built from it.
-    /// </summary>
-    private static readonly string SeatsLeft = $"""
-        s.total_capacity - s.booked_count - CASE WHEN s.held_count = 0 THEN 0 ELSE (
-                   SELECT count(*)::int FROM seat_holds h
-                   WHERE h.slot_id = s.id AND h.status = {ColumnTexts.HoldStatuses.Sql(HoldStatus.Live)} AND h.expires_at > $7) END
-        """;
+    /// <summary>A slot's seats nobody books or holds at the request's moment (<c>$7</c>). Declared before the statements built from it.</summary>
+    private static readonly string SeatsLeft = $"s.total_capacity - s.booked_count - {LiveHolds("$7")}";
 
     public static readonly string Sql = Select("l.seats_left > 0");
 
@@ -59,6 +51,16 @@ internal static class AvailableSlotsStatement
                    THEN true ELSE false END
         ORDER BY s.starts_at
         LIMIT $5
+        """;
+
+    /// <summary>
+    /// The live holds of slot <c>s</c> at the instant <paramref name="now"/> (a parameter's name), counted only when it has
+    /// holds at all (<c>held_count</c>), so a slot without any, most of them, costs no look-up.
+    /// </summary>
+    public static string LiveHolds(string now) => $"""
+        CASE WHEN s.held_count = 0 THEN 0 ELSE (
+            SELECT count(*)::int FROM seat_holds h
+            WHERE h.slot_id = s.id AND h.status = {ColumnTexts.HoldStatuses.Sql(HoldStatus.Live)} AND h.expires_at > {now}) END
         """;
 
     /// <summary>The statement with the criteria, on <paramref name="connection"/>.</summary>

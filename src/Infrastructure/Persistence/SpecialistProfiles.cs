@@ -39,10 +39,7 @@ internal sealed class SpecialistProfiles(SlotsDbContext db) : ISpecialistProfile
             SELECT min(s.starts_at) AS next_open_at FROM slots s
             WHERE s.specialist_email = p.email AND s.specialist_issuer = p.issuer AND s.specialist_id = p.subject
               AND s.status = {ColumnTexts.SlotStatuses.Sql(SlotStatus.Active)} AND s.starts_at > @now
-              AND s.booked_count + CASE WHEN s.held_count = 0 THEN 0 ELSE (
-                      SELECT count(*)::int FROM seat_holds h
-                      WHERE h.slot_id = s.id AND h.status = {ColumnTexts.HoldStatuses.Sql(HoldStatus.Live)} AND h.expires_at > @now) END
-                  < s.total_capacity
+              AND s.booked_count + {AvailableSlotsStatement.LiveHolds("@now")} < s.total_capacity
               AND (@service IS NULL OR s.service_id = @service OR s.service_id IS NULL)) n ON true
         WHERE p.display_name IS NOT NULL
           AND (@service IS NULL OR p.services @> jsonb_build_array(jsonb_build_object('id', @service)))

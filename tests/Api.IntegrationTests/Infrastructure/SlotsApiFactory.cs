@@ -73,6 +73,7 @@ public sealed class SlotsApiFactory : WebApplicationFactory<Program>, IAsyncLife
         ["Slots:Webhooks:FirstRetryDelay"] = "00:00:00.250",
         ["Slots:Webhooks:MaxRetryDelay"] = "00:00:04",
         ["Slots:Webhooks:PollInterval"] = "00:00:00.050",
+        ["Slots:Streams:Heartbeat"] = "00:00:01",
     };
 
     /// <summary>Where the API listens, for clients that open their own connections.</summary>

@@ -13,8 +13,10 @@ public sealed class ChangeSeriesHandler(ISlotRepository slots, ICurrentUser user
         var now = clock.GetUtcNow();
         var changed = new List<Guid>();
         var future = new List<SlotResponse>();
+        string? email = null;
         foreach (var slot in await SeriesAccess.FutureSlotsAsync(slots, user, clock, command.SeriesId, cancellationToken))
         {
+            email = slot.SpecialistEmail;
             var version = slot.Version;
             if (command.Status is { } status)
             {
@@ -37,7 +39,7 @@ public sealed class ChangeSeriesHandler(ISlotRepository slots, ICurrentUser user
         if (changed.Count > 0)
         {
             budget.Spend(changed.Count);
-            events.Add(EventTypes.SeriesChanged, command.SeriesId, new SeriesEventData(command.SeriesId, changed, command.Status, policy));
+            events.Add(EventTypes.SeriesChanged, command.SeriesId, new SeriesEventData(command.SeriesId, changed, command.Status, policy, email));
         }
 
         return new SeriesChangeResponse(command.SeriesId, changed.Count, future);

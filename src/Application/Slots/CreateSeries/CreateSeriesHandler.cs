@@ -78,7 +78,7 @@ public sealed class CreateSeriesHandler(ISlotRepository slots, ICurrentUser user
         if (seriesId is { } id && created.Count > 0)
         {
             budget.Spend(created.Count);
-            events.Add(EventTypes.SeriesCreated, id, new SeriesEventData(id, created.ConvertAll(s => s.Id)));
+            events.Add(EventTypes.SeriesCreated, id, new SeriesEventData(id, created.ConvertAll(s => s.Id), SpecialistEmail: owner.Email));
         }
 
         skipped.Sort((a, b) => (a.Date, a.StartTime).CompareTo((b.Date, b.StartTime)));

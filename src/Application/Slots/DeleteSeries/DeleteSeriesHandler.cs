@@ -11,8 +11,10 @@ public sealed class DeleteSeriesHandler(ISlotRepository slots, ICurrentUser user
     {
         var deleted = new List<Guid>();
         var kept = new List<SlotResponse>();
+        string? email = null;
         foreach (var slot in await SeriesAccess.FutureSlotsAsync(slots, user, clock, command.SeriesId, cancellationToken))
         {
+            email = slot.SpecialistEmail;
             if (slot.HasLiveBookings)
             {
                 kept.Add(slot.ToResponse());
@@ -26,7 +28,7 @@ public sealed class DeleteSeriesHandler(ISlotRepository slots, ICurrentUser user
         if (deleted.Count > 0)
         {
             budget.Spend(deleted.Count);
-            events.Add(EventTypes.SeriesDeleted, command.SeriesId, new SeriesEventData(command.SeriesId, deleted));
+            events.Add(EventTypes.SeriesDeleted, command.SeriesId, new SeriesEventData(command.SeriesId, deleted, SpecialistEmail: email));
         }
 
         return new SeriesDeleteResponse(command.SeriesId, deleted, kept);

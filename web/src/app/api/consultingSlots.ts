@@ -172,6 +172,9 @@ export function createSlotsApi(config: SlotsApiConfig) {
           },
         }),
       ),
+    /** Where the specialist's seat changes stream from (Server-Sent Events: `seats`, `removed`, `reset`); anonymous. */
+    seatStreamUrl: (specialistEmail: string) =>
+      `${config.baseUrl}/api/specialists/${encodeURIComponent(specialistEmail)}/available-slots/stream`,
     /** The caller's waitlist places for slots to come: waiting (with their position), booked or skipped. */
     listMyWaitlist: async () => unwrap(await client.GET('/api/me/waitlist')),
     /** Joins a full slot's waitlist as the caller, with the browser's zone for the mail a booking from it sends. */

@@ -444,6 +444,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/specialists/{specialistEmail}/available-slots/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow a specialist's bookable slots live
+         * @description Server-Sent Events (`text/event-stream`) for the customers' view of the specialist: `event: seats` with `{slotId, seatsLeft, totalCapacity, status}` when a slot's seats change (bookings and live holds counted); `event: removed` (the same fields) when a slot leaves the view (full, closed, deleted, started); `event: reset` when the page should read the view again (a series changed, or the stream cannot resume); first `event: ready`. Each event's `id` is its feed position: a reconnect with `Last-Event-ID` gets what it missed, or `reset` when that is no longer at hand. A comment every 15 s keeps proxies open. One reader of the events feed per process serves every stream; a client that reads too slowly is dropped and reconnects. Anonymous; at most `Slots:Streams:MaxPerAddress` (20) open streams per client address and `Slots:Streams:MaxStreams` (2,000) per process, beyond which 429 `rate_limited` with `Retry-After`.
+         */
+        get: operations["streamAvailableSlots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/specialists/{specialistEmail}/policy": {
         parameters: {
             query?: never;
@@ -4578,6 +4598,66 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request is invalid: `errors` maps each field to what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too many requests from this caller; try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RateLimitedProblem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. Nothing about internals is said. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InternalErrorProblem"];
+                };
+            };
+            /** @description Busy or the database is unreachable; try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnavailableProblem"];
+                };
+            };
+        };
+    };
+    streamAvailableSlots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                specialistEmail: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
             };
             /** @description The request is invalid: `errors` maps each field to what is wrong with it. */
             400: {

@@ -1,6 +1,6 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import { availableSlot, fakeFetch, json, problem, withApi } from '../../test/fakeApi';
 import { addDays, localDate, localTime, longDate, monthOf } from '../time';
 import { SpecialistProfile } from './SpecialistProfile';
@@ -325,4 +325,59 @@ test('a full slot whose waitlist is open offers the line, says the place taken, 
   await waitFor(() => expect(screen.getAllByRole('status').some((s) => s.textContent === 'You left the waitlist.')).toBe(true));
   expect(calls.find((c) => c.method === 'DELETE')?.path).toBe(`/api/consulting-slots/${full.id}/waitlist/me`);
   expect(await screen.findByRole('button', { name: /^Join the waitlist for/ })).toBeEnabled();
+});
+
+/** A stand-in for the browser's EventSource: the test sends the stream's events by hand. */
+class FakeEventSource {
+  static readonly CONNECTING = 0;
+  static readonly OPEN = 1;
+  static readonly CLOSED = 2;
+  static last: FakeEventSource | null = null;
+  readyState = FakeEventSource.CONNECTING;
+  onopen: (() => void) | null = null;
+  onerror: (() => void) | null = null;
+  readonly listeners = new Map<string, ((e: MessageEvent<string>) => void)[]>();
+
+  constructor(readonly url: string) {
+    FakeEventSource.last = this;
+  }
+
+  addEventListener(type: string, listener: (e: MessageEvent<string>) => void) {
+    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
+  }
+
+  send(type: string, data: unknown) {
+    this.readyState = FakeEventSource.OPEN;
+    for (const listener of this.listeners.get(type) ?? []) listener(new MessageEvent(type, { data: JSON.stringify(data) }));
+  }
+
+  close() {
+    this.readyState = FakeEventSource.CLOSED;
+  }
+}
+
+test('seat counts follow the live stream: a change is shown in place, a slot that left the view is read again', async () => {
+  const group = availableSlot(2, { id: 'group', totalCapacity: 5, remainingCapacity: 3 });
+  let listed = [group];
+  const { fetch, calls } = fakeFetch(() => json(listed));
+  vi.stubGlobal('EventSource', FakeEventSource);
+  try {
+    render(<SpecialistProfile specialistEmail="ann@example.com" canBook timeZone="UTC" />, { wrapper: withApi(fetch) });
+    expect(await screen.findByRole('article', { name: '10:00–11:00, 3 seats left' })).toBeInTheDocument();
+    const stream = FakeEventSource.last!;
+    expect(stream.url).toBe('http://api.test/api/specialists/ann%40example.com/available-slots/stream');
+    const reads = () => calls.filter((c) => c.path.endsWith('/available-slots')).length;
+
+    const before = reads();
+    act(() => stream.send('seats', { slotId: 'group', seatsLeft: 1, totalCapacity: 5, status: 'active' }));
+    expect(await screen.findByRole('article', { name: '10:00–11:00, 1 seat left' })).toBeInTheDocument();
+    expect(reads()).toBe(before);
+
+    listed = [];
+    act(() => stream.send('removed', { slotId: 'group', seatsLeft: 0, totalCapacity: 5, status: 'active' }));
+    await waitFor(() => expect(screen.queryByRole('article')).not.toBeInTheDocument());
+    expect(reads()).toBeGreaterThan(before);
+  } finally {
+    vi.unstubAllGlobals();
+  }
 });

@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { ApiProblem, type AvailableSlot, type BookingConfirmation, type Service } from '../api/consultingSlots';
 import { limits } from '../api/limits';
-import { useAvailableSlots, useBookSlot, useJoinWaitlist, useLeaveWaitlist, useMyBookings, useMyWaitlist, useProfile } from '../hooks/useConsultingSlots';
+import {
+  SEATS_FALLBACK_MS, useAvailableSlots, useBookSlot, useJoinWaitlist, useLeaveWaitlist, useLiveSeats, useMyBookings, useMyWaitlist, useProfile,
+} from '../hooks/useConsultingSlots';
 import { Confirmation } from './Confirmation';
 import {
   addDays,
@@ -127,8 +129,11 @@ function BookingPage({ specialistEmail, name, introduction, specialistZone, serv
   const today = localDate(new Date(), zone);
   const firstMonth = monthOf(today);
   const lastMonth = monthOf(addDays(today, HORIZON_DAYS));
+  // Seat counts stay current from the live stream; while it is down, the lists are read again now and then.
+  const live = useLiveSeats(specialistEmail);
+  const poll = live ? false : SEATS_FALLBACK_MS;
   // The calendar opens on the month of the next open slot within 30 days; the person may move from there.
-  const soon = useAvailableSlots(specialistEmail, today, addDays(today, 30), serviceId);
+  const soon = useAvailableSlots(specialistEmail, today, addDays(today, 30), serviceId, false, poll);
   const [picked, setPicked] = useState<string | null>(null);
   const next = soon.data?.[0];
   const month = picked ?? (next ? monthOf(localDate(next.startsAt, zone)) : firstMonth);
@@ -150,7 +155,7 @@ function BookingPage({ specialistEmail, name, introduction, specialistZone, serv
 
   // The API filters by the specialist's local date; a day either side covers every zone's shift into this month.
   const monthEnd = addDays(monthOf(month, 1), -1);
-  const slots = useAvailableSlots(specialistEmail, addDays(month, -1), addDays(monthEnd, 1), serviceId, true);
+  const slots = useAvailableSlots(specialistEmail, addDays(month, -1), addDays(monthEnd, 1), serviceId, true, poll);
   const byDay = new Map<string, AvailableSlot[]>();
   for (const slot of slots.data ?? []) {
     const day = localDate(slot.startsAt, zone);

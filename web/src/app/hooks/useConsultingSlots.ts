@@ -2,8 +2,8 @@
 // every change a mutation that refreshes the lists when it settles, whether it succeeded or not (a refusal such as
 // `slot_fully_booked` means the list the person saw is stale).
 import { keepPreviousData, useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef } from 'react';
-import type { NewSeries, NewSlot, PolicyInput, ProfileInput, ScheduleFilter, SlotChange, SlotStatus } from '../api/consultingSlots';
+import { useEffect, useRef, useState } from 'react';
+import type { AvailableSlot, NewSeries, NewSlot, PolicyInput, ProfileInput, ScheduleFilter, SlotChange, SlotStatus } from '../api/consultingSlots';
 import { useSlotsApi } from './SlotsApiContext';
 
 export { SlotsApiProvider, useSlotsApi } from './SlotsApiContext';
@@ -48,14 +48,74 @@ export function useSpecialistSlots(specialistEmail: string, filter: ScheduleFilt
  * A specialist's bookable slots whose date lies in [from, to] (YYYY-MM-DD, the specialist's local dates); with
  * `serviceId`, that service's and those for all consulting.
  */
-export function useAvailableSlots(specialistEmail: string, from: string, to: string, serviceId?: string, includeFull = false) {
+export function useAvailableSlots(
+  specialistEmail: string, from: string, to: string, serviceId?: string, includeFull = false, refetchInterval: number | false = false,
+) {
   const api = useSlotsApi();
   return useQuery({
     queryKey: slotKeys.available(specialistEmail, from, to, serviceId, includeFull),
     queryFn: () => api.listAvailableSlots(specialistEmail, from, to, serviceId, includeFull),
     enabled: specialistEmail.length > 0,
     placeholderData: (previous) => previous,
+    refetchInterval,
   });
+}
+
+/** A change the seat stream tells of one slot. */
+interface SeatChange {
+  slotId: string;
+  seatsLeft: number;
+  totalCapacity: number;
+  status: string;
+}
+
+/** How often the bookable slots are read again while their live stream is down. */
+export const SEATS_FALLBACK_MS = 30_000;
+
+/**
+ * Keeps the specialist's bookable slots current while the page is open: the API's stream of their seat changes
+ * (Server-Sent Events) sets a slot's seats left in every list that holds it, and has the lists read again when a slot
+ * leaves the view, one appears that no list holds, or the stream says to (a reset, or its first message: the lists may
+ * have been read before it opened). The browser reconnects a dropped stream where it stopped. Returns whether the stream
+ * is open: while it is not, the caller refetches every {@link SEATS_FALLBACK_MS}.
+ */
+export function useLiveSeats(specialistEmail: string): boolean {
+  const api = useSlotsApi();
+  const queryClient = useQueryClient();
+  const [live, setLive] = useState(false);
+  useEffect(() => {
+    if (!specialistEmail || typeof EventSource === 'undefined') {
+      return undefined;
+    }
+    const lists = { queryKey: ['slots', 'available', specialistEmail.toLowerCase()] };
+    const readAgain = () => void queryClient.invalidateQueries(lists);
+    const source = new EventSource(api.seatStreamUrl(specialistEmail));
+    source.addEventListener('ready', () => {
+      setLive(true);
+      readAgain();
+    });
+    source.addEventListener('reset', readAgain);
+    source.addEventListener('removed', readAgain);
+    source.addEventListener('seats', (event) => {
+      const change = JSON.parse((event as MessageEvent<string>).data) as SeatChange;
+      let held = false;
+      queryClient.setQueriesData<AvailableSlot[]>(lists, (slots) =>
+        slots?.map((slot) => {
+          if (slot.id !== change.slotId) return slot;
+          held = true;
+          return { ...slot, remainingCapacity: change.seatsLeft, totalCapacity: change.totalCapacity, waitlistOpen: false };
+        }));
+      if (!held) readAgain();
+    });
+    source.onopen = () => setLive(true);
+    // CONNECTING while the browser retries, CLOSED when it gave up: either way the lists fall back to polling.
+    source.onerror = () => setLive(source.readyState === EventSource.OPEN);
+    return () => {
+      source.close();
+      setLive(false);
+    };
+  }, [api, queryClient, specialistEmail]);
+  return live;
 }
 
 /** The signed-in customer's live bookings: upcoming (soonest first) or past (latest first). */
