@@ -11,10 +11,13 @@
 # The API mails every booking (its notifier on, to a sink that keeps nothing): the report gives the notifications sent per
 # second during the spread scenario and their lag from the event (p50/p99). `bench.sh mail-round on|off` measures the
 # spread bookings once on an API started with the notifier on or off (./slots bench alternates them), and
-# `bench.sh mail-report FILE` compares what those rounds printed (BENCH_MAIL_SECONDS, 15, each).
+# `bench.sh mail-report FILE` compares what those rounds printed (BENCH_MAIL_SECONDS, 15, each). `bench.sh streams-round
+# on|off` measures the spread bookings once with BENCH_STREAMS (1,000) live seat streams open on the API, or none, and the
+# time from each booking's event to its arrival on a stream (scripts/stream-clients.mjs); `bench.sh streams-report FILE`
+# compares them (BENCH_STREAM_SECONDS, 15, each).
 # Inputs: PG_BIN, PG_PORT, BENCH_API, BENCH_API_PID, BENCH_TOKEN; BENCH_SECONDS (5), BENCH_ROUNDS (3), BENCH_CLIENTS ("32 64"),
 # BENCH_WARMUP (20 s of load before measuring), BENCH_SCALE (1; 0 skips the 1,000,000-slot part, for quick
-# comparisons while tuning), BENCH_ONLY (mail: seed, skip the scenarios, so that ./slots bench runs only its mail rounds).
+# comparisons while tuning), BENCH_ONLY (mail or streams: seed, skip the scenarios, so that ./slots bench runs only those rounds).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export BENCH_DIR="$ROOT/bench"
@@ -159,6 +162,60 @@ if [ "${1:-}" = mail-round ]; then
   echo "mail $TOP_CLIENTS $2 $rate $p50 $p99"
   exit 0
 fi
+# One spread run at the top concurrency with BENCH_STREAMS seat streams open ($2 on) or none (off), after a warm-up and the
+# same VACUUM and CHECKPOINT: prints "streams CLIENTS MODE req/s p50 p99 rss-MB lag-p50 lag-p99 open dropped", a line in
+# the results' shape, for median. The lag is each stream event's arrival less its event's time (the booking's moment).
+if [ "${1:-}" = streams-round ]; then
+  pg -tAc "SELECT id FROM bench_slots WHERE n > 0" > "$W/slots.txt"
+  wrk_run book.lua 32 "${BENCH_WARMUP:-20}" BENCH_SLOTS="$W/slots.txt" > /dev/null
+  clients=""
+  if [ "$2" = on ]; then
+    node "$ROOT/scripts/stream-clients.mjs" --url "$BENCH_API" --count "${BENCH_STREAMS:-1000}" --specialists 1000 --out "$W/arrivals" &
+    clients=$!
+    for _ in $(seq 1 120); do
+      [ "$(awk '{print $2}' "$W/arrivals.summary" 2>/dev/null)" = "${BENCH_STREAMS:-1000}" ] && break
+      sleep 0.5
+    done
+    log "streams open: $(cat "$W/arrivals.summary" 2>/dev/null)"
+  fi
+  pg -c "VACUUM (ANALYZE) slots, bookings" -c "CHECKPOINT"
+  from="$(date +%s%3N)"
+  read -r rate p50 _ p99 _ <<< "$(wrk_run book.lua "$TOP_CLIENTS" "${BENCH_STREAM_SECONDS:-15}" BENCH_SLOTS="$W/slots.txt")"
+  to="$(date +%s%3N)"
+  rss="$(awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$BENCH_API_PID/status")"
+  lag="0 0"
+  summary="open 0 dropped 0"
+  if [ -n "$clients" ]; then
+    sleep 2
+    kill -TERM "$clients"
+    wait "$clients" || true
+    summary="$(cat "$W/arrivals.summary")"
+    lag="$(pg -tA -F ' ' -c "CREATE TEMP TABLE arrivals (position text, at bigint)" -c "\\copy arrivals FROM '$W/arrivals' WITH (DELIMITER ' ')" -c "
+      SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY lag))::int, round(percentile_cont(0.99) WITHIN GROUP (ORDER BY lag))::int
+      FROM (SELECT a.at - extract(epoch FROM e.time) * 1000 AS lag FROM arrivals a
+            JOIN events e ON e.tx = split_part(a.position, '-', 1)::xid8 AND e.seq = split_part(a.position, '-', 2)::bigint
+            WHERE e.time >= to_timestamp($from / 1000.0) AND e.time < to_timestamp($to / 1000.0)) l" | tail -n 1)"
+  fi
+  log "streams $2: $rate bookings/s, p50 $p50 ms, p99 $p99 ms, API RSS $rss MB, stream lag p50/p99 $lag ms ($summary)"
+  echo "streams $TOP_CLIENTS $2 $rate $p50 $p99 $rss $lag $(awk '{print $2, $4}' <<< "$summary")"
+  exit 0
+fi
+if [ "${1:-}" = streams-report ]; then
+  stream_median() { median "$2" streams "$TOP_CLIENTS" "$1" "$3"; }
+  echo
+  echo "Booking throughput with ${BENCH_STREAMS:-1000} live seat streams open and with none (spread, $TOP_CLIENTS clients, one API, alternating; median of $(grep -c "^streams $TOP_CLIENTS on" "$2") runs each):"
+  echo "| streams | bookings per s | p50 ms | p99 ms | API RSS MB | event to stream p50 ms | p99 ms |"
+  echo "|---|---|---|---|---|---|---|"
+  for mode in off on; do
+    if [ "$mode" = on ]; then lags="$(stream_median on 8 "$2") | $(stream_median on 9 "$2")"; else lags="- | -"; fi
+    echo "| $mode | $(stream_median "$mode" 4 "$2") | $(stream_median "$mode" 5 "$2") | $(stream_median "$mode" 6 "$2") | $(stream_median "$mode" 7 "$2") | $lags |"
+  done
+  ratios="$(awk -v c="$TOP_CLIENTS" '$1 == "streams" && $2 == c { if ($3 == "on") on[++n] = $4; else off[++m] = $4 }
+    END { for (i = 1; i <= n && i <= m; i++) if (off[i] > 0) printf "%.3f\n", on[i] / off[i] }' "$2")"
+  echo "streams on/off per round: $(echo "$ratios" | paste -sd ' '); median $(echo "$ratios" | sort -g \
+    | awk '{v[NR]=$1} END { if (NR == 0) print 0; else if (NR % 2) printf "%.2f", v[(NR + 1) / 2]; else printf "%.2f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }') (goal >= 0.90)"
+  exit 0
+fi
 if [ "${1:-}" = mail-report ]; then
   mail_median() { median "$2" mail "$TOP_CLIENTS" "$1" "$3"; }
   echo
@@ -184,9 +241,9 @@ SLOT_COUNT="$(pg -tAc "SELECT max(n) FROM bench_slots")"
 pg -tAc "SELECT id FROM bench_slots WHERE n > 0" > "$W/slots.txt"
 pg -tAc "SELECT id FROM bench_slots WHERE n = 0" > "$W/hot.txt"
 
-# BENCH_ONLY=mail: the data the mail rounds book into, and nothing else (./slots bench then runs only those rounds).
-if [ "${BENCH_ONLY:-}" = mail ]; then
-  log "BENCH_ONLY=mail: seeded; the scenarios are skipped"
+# BENCH_ONLY=mail or streams: the data those rounds book into, and nothing else (./slots bench then runs only them).
+if [ -n "${BENCH_ONLY:-}" ]; then
+  log "BENCH_ONLY=$BENCH_ONLY: seeded; the scenarios are skipped"
   exit 0
 fi
 
