@@ -163,9 +163,12 @@ if [ "${1:-}" = mail-round ]; then
   exit 0
 fi
 # One spread run at the top concurrency with BENCH_STREAMS seat streams open ($2 on) or none (off), after a warm-up and the
-# same VACUUM and CHECKPOINT: prints "streams CLIENTS MODE req/s p50 p99 rss-MB lag-p50 lag-p99 open dropped", a line in
-# the results' shape, for median. The lag is each stream event's arrival less its event's time (the booking's moment).
+# same VACUUM and CHECKPOINT: prints "streams CLIENTS MODE req/s p50 p99 rss-MB lag-p50 lag-p99 open dropped api-us
+# clients-%", a line in the results' shape, for median. The lag is each stream event's arrival less its event's time (the
+# booking's moment); api-us the API process's CPU per booking, clients-% the stream clients' share of one core.
 if [ "${1:-}" = streams-round ]; then
+  # cpu_ticks PID: the process's user and system CPU so far, in clock ticks (0 when it is gone).
+  cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
   pg -tAc "SELECT id FROM bench_slots WHERE n > 0" > "$W/slots.txt"
   wrk_run book.lua 32 "${BENCH_WARMUP:-20}" BENCH_SLOTS="$W/slots.txt" > /dev/null
   clients=""
@@ -180,8 +183,15 @@ if [ "${1:-}" = streams-round ]; then
   fi
   pg -c "VACUUM (ANALYZE) slots, bookings" -c "CHECKPOINT"
   from="$(date +%s%3N)"
+  api_before="$(cpu_ticks "$BENCH_API_PID")"
+  clients_before="$([ -n "$clients" ] && cpu_ticks "$clients" || echo 0)"
   read -r rate p50 _ p99 _ <<< "$(wrk_run book.lua "$TOP_CLIENTS" "${BENCH_STREAM_SECONDS:-15}" BENCH_SLOTS="$W/slots.txt")"
   to="$(date +%s%3N)"
+  hz="$(getconf CLK_TCK)"
+  api_us="$(awk -v t="$(( $(cpu_ticks "$BENCH_API_PID") - api_before ))" -v hz="$hz" -v r="$rate" -v s="${BENCH_STREAM_SECONDS:-15}" \
+    'BEGIN { printf "%.0f", (r > 0 ? t / hz * 1e6 / (r * s) : 0) }')"
+  clients_pct="$(awk -v t="$(( $([ -n "$clients" ] && cpu_ticks "$clients" || echo 0) - clients_before ))" -v hz="$hz" -v ms="$(( to - from ))" \
+    'BEGIN { printf "%.1f", (ms > 0 ? t / hz * 100000 / ms : 0) }')"
   rss="$(awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$BENCH_API_PID/status")"
   lag="0 0"
   summary="open 0 dropped 0"
@@ -196,19 +206,19 @@ if [ "${1:-}" = streams-round ]; then
             JOIN events e ON e.tx = split_part(a.position, '-', 1)::xid8 AND e.seq = split_part(a.position, '-', 2)::bigint
             WHERE e.time >= to_timestamp($from / 1000.0) AND e.time < to_timestamp($to / 1000.0)) l" | tail -n 1)"
   fi
-  log "streams $2: $rate bookings/s, p50 $p50 ms, p99 $p99 ms, API RSS $rss MB, stream lag p50/p99 $lag ms ($summary)"
-  echo "streams $TOP_CLIENTS $2 $rate $p50 $p99 $rss $lag $(awk '{print $2, $4}' <<< "$summary")"
+  log "streams $2: $rate bookings/s, p50 $p50 ms, p99 $p99 ms, API RSS $rss MB, stream lag p50/p99 $lag ms, API CPU $api_us µs per booking, clients $clients_pct % of a core ($summary)"
+  echo "streams $TOP_CLIENTS $2 $rate $p50 $p99 $rss $lag $(awk '{print $2, $4}' <<< "$summary") $api_us $clients_pct"
   exit 0
 fi
 if [ "${1:-}" = streams-report ]; then
   stream_median() { median "$2" streams "$TOP_CLIENTS" "$1" "$3"; }
   echo
   echo "Booking throughput with ${BENCH_STREAMS:-1000} live seat streams open and with none (spread, $TOP_CLIENTS clients, one API, alternating; median of $(grep -c "^streams $TOP_CLIENTS on" "$2") runs each):"
-  echo "| streams | bookings per s | p50 ms | p99 ms | API RSS MB | event to stream p50 ms | p99 ms |"
-  echo "|---|---|---|---|---|---|---|"
+  echo "| streams | bookings per s | p50 ms | p99 ms | API RSS MB | API CPU µs per booking | clients' CPU % of a core | event to stream p50 ms | p99 ms |"
+  echo "|---|---|---|---|---|---|---|---|---|"
   for mode in off on; do
     if [ "$mode" = on ]; then lags="$(stream_median on 8 "$2") | $(stream_median on 9 "$2")"; else lags="- | -"; fi
-    echo "| $mode | $(stream_median "$mode" 4 "$2") | $(stream_median "$mode" 5 "$2") | $(stream_median "$mode" 6 "$2") | $(stream_median "$mode" 7 "$2") | $lags |"
+    echo "| $mode | $(stream_median "$mode" 4 "$2") | $(stream_median "$mode" 5 "$2") | $(stream_median "$mode" 6 "$2") | $(stream_median "$mode" 7 "$2") | $(stream_median "$mode" 12 "$2") | $(stream_median "$mode" 13 "$2") | $lags |"
   done
   ratios="$(awk -v c="$TOP_CLIENTS" '$1 == "streams" && $2 == c { if ($3 == "on") on[++n] = $4; else off[++m] = $4 }
     END { for (i = 1; i <= n && i <= m; i++) if (off[i] > 0) printf "%.3f\n", on[i] / off[i] }' "$2")"
