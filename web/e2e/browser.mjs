@@ -104,9 +104,9 @@ export async function showMonth(page, date, next = (button) => button.click(), l
   await page.getByRole('heading', { name: month, exact: true }).waitFor();
 }
 
-/** The calendar's button for a day with open slots. */
+/** The calendar's button for a day with open slots, or with full ones that take a waitlist. */
 export const dayButton = (page, date, locale = 'en-GB') =>
-  page.getByRole('button', { name: new RegExp(`^${longDate(date, locale)}, \\d+ open`) });
+  page.getByRole('button', { name: new RegExp(`^${longDate(date, locale)}, \\d+ (open|full)`) });
 
 /** Opens the specialist's page and picks a day, moving to its month first when needed. */
 export async function openDay(page, specialistEmail, date, locale = 'en-GB') {

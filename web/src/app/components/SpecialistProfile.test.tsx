@@ -314,6 +314,9 @@ test('a full slot whose waitlist is open offers the line, says the place taken, 
 
   const card = await screen.findByRole('article', { name: /Full, 2 waiting/ });
   expect(within(card).queryByRole('button', { name: /^Book/ })).toBeNull();
+  // Its day says what it holds: no open slot, one full one with a waitlist (it said "1 open slot").
+  expect(screen.getByRole('button', { name: /, 1 full slot with a waitlist$/ })).toHaveAttribute('aria-disabled', 'false');
+  expect(screen.queryByRole('button', { name: /, \d+ open slots?/ })).toBeNull();
   // The page asks for the full slots too, and the customer joins the line.
   expect(calls.some((c) => c.path.endsWith('/available-slots') && c.query.get('includeFull') === 'true')).toBe(true);
   await userEvent.click(within(card).getByRole('button', { name: /^Join the waitlist for/ }));

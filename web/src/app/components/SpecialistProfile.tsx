@@ -282,21 +282,24 @@ function BookingPage({ specialistEmail, name, introduction, specialistZone, serv
                   if (!day) {
                     return <span key={`blank-${i}`} role="gridcell" />;
                   }
-                  const open = byDay.get(day)?.length ?? 0;
+                  const listed = byDay.get(day) ?? [];
+                  const open = listed.filter((slot) => slot.remainingCapacity > 0).length;
+                  // A day whose slots are all full but take a waitlist can still be chosen: its slots offer the line.
+                  const waitlisted = listed.length - open;
                   return (
                     <span key={day} role="gridcell" aria-selected={day === selected}>
                       <button
                         type="button"
                         data-day={day}
                         tabIndex={day === tabStop ? 0 : -1}
-                        className={`calendar-day${open ? ' calendar-day-open' : ''}${day === selected ? ' calendar-day-selected' : ''}${day === today ? ' calendar-day-today' : ''}`}
-                        aria-disabled={!open}
+                        className={`calendar-day${listed.length ? ' calendar-day-open' : ''}${day === selected ? ' calendar-day-selected' : ''}${day === today ? ' calendar-day-today' : ''}`}
+                        aria-disabled={!listed.length}
                         aria-current={day === today ? 'date' : undefined}
-                        aria-label={`${longDate(day)}${day === today ? ' (today)' : ''}${open ? `, ${open} open ${open === 1 ? 'slot' : 'slots'}` : ', no open slots'}`}
+                        aria-label={`${longDate(day)}${day === today ? ' (today)' : ''}${dayLabel(open, waitlisted)}`}
                         onKeyDown={(e) => onDayKey(e, day)}
                         onClick={() => {
                           setFocusDay(day);
-                          if (open) {
+                          if (listed.length) {
                             setChosen(day);
                           }
                         }}
@@ -478,4 +481,15 @@ function ZonePicker({ zone, onPick }: { zone: string; onPick: (zone: string) => 
       </datalist>
     </form>
   );
+}
+
+/** What a calendar day says after its date: its open slots, and its full ones whose waitlist takes customers. */
+function dayLabel(open: number, waitlisted: number): string {
+  const slots = (n: number) => (n === 1 ? 'slot' : 'slots');
+  if (!open && !waitlisted) return ', no open slots';
+  const parts = [
+    ...(open ? [`${open} open ${slots(open)}`] : []),
+    ...(waitlisted ? [`${waitlisted} full ${slots(waitlisted)} with a waitlist`] : []),
+  ];
+  return `, ${parts.join(', ')}`;
 }
