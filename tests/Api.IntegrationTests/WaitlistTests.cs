@@ -149,6 +149,16 @@ public class WaitlistTests(SlotsApiFactory factory) : ApiTestBase(factory)
         Assert.Equal(("skipped", "booking_limit_reached"), (told.GetProperty("status").GetString(), told.GetProperty("skipReason").GetString()));
         Assert.Equal(["slots.booking.cancelled", "slots.waitlist.skipped", "slots.booking.created"], await EventTypesAsync(slot, 3));
         await AssertInvariantAsync();
+
+        // And told by mail: why the seat passed them by, their place gone, no invite (there is no booking to add).
+        static bool Passed(MimeKit.MimeMessage m) =>
+            m.Subject!.StartsWith("Not booked: ", StringComparison.Ordinal) && m.To.Mailboxes.Single().Address == "s-busy@customers.example";
+        var mail = Assert.Single(await Factory.Mail.WaitForAsync(all => all.Any(Passed), Patience, "the passed-by notice"), Passed);
+        Assert.Contains("you held as many upcoming bookings as a customer may, so it went to the next in line", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"Reference: {told.GetProperty("id").GetGuid()}", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(mail.BodyParts, part => part.ContentType.MimeType == "text/calendar");
+        Assert.DoesNotContain(Factory.Mail.Messages, m => m.Subject!.StartsWith("Not booked: ", StringComparison.Ordinal)
+            && m.To.Mailboxes.Single().Address == "s-next@customers.example");
     }
 
     [Fact]

@@ -161,6 +161,7 @@ public static class ContractLimits
             ["notificationId"] = Uuid,
             ["eventId"] = Uuid,
             ["bookingId"] = Uuid,
+            ["waitlistEntryId"] = Uuid,
             ["sentAt"] = Instant,
             ["listMyBookings.when"] = s =>
             {

@@ -14,4 +14,7 @@ public enum NotificationKind
 
     /// <summary>A booked session is coming up (<c>Slots:Mail:Reminders</c> before its start).</summary>
     Reminder,
+
+    /// <summary>A seat freed while the customer waited for it, but they could no longer book it: the seat went to the next in line.</summary>
+    WaitlistSkipped,
 }

@@ -16,7 +16,8 @@ internal sealed record ClaimedNotification(
 /// <param name="CustomerTimezone">The customer's own IANA zone, when the booking says.</param>
 /// <param name="CancelledBy">Who cancelled it, once cancelled.</param>
 /// <param name="CancellationReason">Why, when they said.</param>
+/// <param name="SkipReason">For a waitlist place a freed seat passed by, the code of the rule that kept the customer out.</param>
 internal sealed record BookingState(
     Guid BookingId, string CustomerEmail, string CustomerName, DateTime? CancelledAt, int Sequence, string SpecialistEmail,
     DateTime StartsAt, DateTime EndsAt, DateOnly Date, TimeOnly StartTime, TimeOnly EndTime, string Timezone, string? ServiceId,
-    string? CustomerTimezone = null, CancelledBy? CancelledBy = null, string? CancellationReason = null);
+    string? CustomerTimezone = null, CancelledBy? CancelledBy = null, string? CancellationReason = null, string? SkipReason = null);

@@ -38,6 +38,8 @@ internal sealed class MailComposer(MailOptions options, ICalendarWriter calendar
         ArgumentNullException.ThrowIfNull(notification);
         var cancelled = notification.Kind == NotificationKind.Cancelled;
         var reminder = notification.Kind == NotificationKind.Reminder;
+        // A waitlist place a freed seat passed by: no booking, so no invite.
+        var passed = notification.Kind == NotificationKind.WaitlistSkipped;
         if (notification.Booking is not { } booking || (!cancelled && booking.CancelledAt is not null)
             || (reminder && booking.StartsAt <= notification.ClaimedAt))
         {
@@ -54,6 +56,11 @@ internal sealed class MailComposer(MailOptions options, ICalendarWriter calendar
             (NotificationKind.Rescheduled, false) => ($"Moved booking: {name}, {when}", new[] { $"The booking of {name} ({booking.CustomerEmail}) has moved to new times." }),
             (NotificationKind.Rescheduled, _) => ($"Moved: {when}", new[] { $"Hello {name},", $"your consulting session with {booking.SpecialistEmail} has moved to new times." }),
             (NotificationKind.Reminder, _) => ($"Reminder: {when}", new[] { $"Hello {name},", $"your consulting session with {booking.SpecialistEmail} is coming up." }),
+            (NotificationKind.WaitlistSkipped, _) => ($"Not booked: {when}", new[]
+            {
+                $"Hello {name},",
+                $"a seat freed in the consulting session with {booking.SpecialistEmail} you were waiting for, but {WhyPassed(booking.SkipReason)}, so it went to the next in line. You are no longer on its waitlist.",
+            }),
             (_, true) => ($"Cancelled: {when}", new[] { $"Hello {name},", $"your consulting session with {booking.SpecialistEmail} is cancelled." }),
             (_, false) => ($"Cancelled booking: {name}, {when}", new[] { $"The booking of {name} ({booking.CustomerEmail}) is cancelled." }),
         };
@@ -66,7 +73,8 @@ internal sealed class MailComposer(MailOptions options, ICalendarWriter calendar
             .. cancelled && booking.CancellationReason is { } reason ? [$"Reason: {Clean(reason)}"] : Array.Empty<string>(),
             $"Reference: {booking.BookingId}",
         ];
-        var footer = cancelled ? "The invite attached removes it from your calendar."
+        var footer = passed ? "Nothing in your calendar changes."
+            : cancelled ? "The invite attached removes it from your calendar."
             : notification.Kind == NotificationKind.Rescheduled ? "The invite attached updates it in your calendar."
             : reminder ? "It is in your calendar from the invite of your confirmation."
             : "The invite attached adds it to your calendar.";
@@ -85,7 +93,7 @@ internal sealed class MailComposer(MailOptions options, ICalendarWriter calendar
             Subject = subject,
             Body = alternative,
         };
-        if (!reminder)
+        if (!reminder && !passed)
         {
             // The invite, as the part calendar clients act on and as a file to open.
             var method = cancelled ? "CANCEL" : "REQUEST";
@@ -177,4 +185,12 @@ internal sealed class MailComposer(MailOptions options, ICalendarWriter calendar
             span[i] = char.IsControl(source[i]) ? ' ' : source[i];
         }
     });
+
+    /// <summary>Why a freed seat passed a waiting customer by, as the rest of a sentence (the codes <c>/me/waitlist</c> gives as <c>skipReason</c>).</summary>
+    private static string WhyPassed(string? reason) => reason switch
+    {
+        "booking_limit_reached" => "you held as many upcoming bookings as a customer may",
+        "already_booked" => "you were already booked in it",
+        _ => "you could no longer book it",
+    };
 }

@@ -15,7 +15,8 @@ namespace Slots.Infrastructure.Notifications;
 /// <list type="bullet">
 /// <item>The fan-out makes them from the events after its cursor (<see cref="FeedCursor"/>), one process at a time: a
 /// booking's creation tells the customer and the specialist, and so does a booking's move to another slot (an update of
-/// the same invite); a slot moved to other times tells each customer who held a seat in it then. One row per (event, booking, recipient, kind, reminder offset), unique, so
+/// the same invite); a slot moved to other times tells each customer who held a seat in it then; a freed seat that passed a
+/// waiting customer by tells them, with their place and the slot kept with the message (<c>snapshot</c>). One row per (event, booking, recipient, kind, reminder offset), unique, so
 /// a fan-out run twice makes each once; an event without a booking id (an older shape) makes none, so the fan-out never
 /// stops on one event. A booking's reminders, a cancellation's notices and a move of the reminders are written by the
 /// change's own transaction (<see cref="NotificationOutbox"/>). Each row keeps the customer's id, for an erasure.</item>
@@ -38,6 +39,22 @@ internal sealed class NotificationQueue(NpgsqlDataSource source, MailOptions opt
                                   THEN (data -> 'booking' ->> 'bookingId')::uuid END AS booking_id
             FROM batch WHERE type IN ('slots.booking.created', 'slots.booking.moved')),
         moves AS (SELECT id, subject, time FROM batch WHERE type = 'slots.slot.changed' AND json_typeof(data -> 'movedFrom') = 'object'),
+        skipped AS (
+            SELECT b.id AS event_id, w.id AS entry_id, w.customer_id, json_build_object(
+                       'customerEmail', w.customer_email, 'customerName', w.customer_name, 'customerTimezone', w.customer_timezone,
+                       'cancelledAt', NULL, 'sequence', 0, 'specialistEmail', s.specialist_email, 'startsAt', s.starts_at,
+                       'endsAt', s.ends_at, 'date', s.date, 'startTime', s.start_time, 'endTime', s.end_time,
+                       'timezone', s.timezone, 'serviceId', s.service_id, 'skipReason', w.skip_reason) AS snapshot
+            FROM batch b
+            JOIN waitlist_entries w ON b.data ->> 'entryId' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+                                   AND w.id = (b.data ->> 'entryId')::uuid
+            JOIN slots s ON s.id = w.slot_id
+            WHERE b.type = 'slots.waitlist.skipped'),
+        told AS (
+            INSERT INTO notifications (event_id, waitlist_entry_id, recipient, kind, customer_id, snapshot)
+            SELECT event_id, entry_id, {{Customer}}, {{WaitlistSkipped}}, customer_id, snapshot FROM skipped
+            ON CONFLICT DO NOTHING
+            RETURNING 1),
         wanted AS (
             SELECT c.id AS event_id, c.booking_id, r.recipient,
                    CASE WHEN c.type = 'slots.booking.moved' THEN {{Rescheduled}} ELSE {{Booked}} END AS kind
@@ -54,7 +71,7 @@ internal sealed class NotificationQueue(NpgsqlDataSource source, MailOptions opt
             ON CONFLICT DO NOTHING
             RETURNING 1),
         {{FeedCursor.Move("notification_fanout")}}
-        SELECT (SELECT count(*)::int FROM batch), (SELECT count(*)::int FROM made)
+        SELECT (SELECT count(*)::int FROM batch), (SELECT count(*)::int FROM made) + (SELECT count(*)::int FROM told)
         """;
 
     /// <summary>
@@ -76,7 +93,8 @@ internal sealed class NotificationQueue(NpgsqlDataSource source, MailOptions opt
         RETURNING n.id, n.kind, n.recipient, n.attempts, n.created_at, greatest(now(), $3),
                   b.id, b.customer_email, b.customer_name, b.cancelled_at, b.sequence, s.specialist_email,
                   s.starts_at, s.ends_at, s.date, s.start_time, s.end_time, s.timezone, s.service_id,
-                  n.booking_id, n.snapshot::text, b.customer_timezone, b.cancelled_by, b.cancellation_reason
+                  coalesce(n.booking_id, n.waitlist_entry_id), n.snapshot::text, b.customer_timezone, b.cancelled_by,
+                  b.cancellation_reason
         """;
 
     /// <summary>
@@ -153,7 +171,10 @@ internal sealed class NotificationQueue(NpgsqlDataSource source, MailOptions opt
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>The booking as its cancellation left it (<c>notifications.snapshot</c>, written by <c>json_build_object</c> in <see cref="NotificationOutbox"/>).</summary>
+    /// <summary>
+    /// The booking as its cancellation left it (<c>notifications.snapshot</c>, written by <c>json_build_object</c> in
+    /// <see cref="NotificationOutbox"/>), or a waitlist place as the fan-out kept it (<paramref name="bookingId"/> then the place's id).
+    /// </summary>
     private static BookingState Snapshot(Guid bookingId, string json)
     {
         var s = JsonDocument.Parse(json).RootElement;
@@ -167,7 +188,8 @@ internal sealed class NotificationQueue(NpgsqlDataSource source, MailOptions opt
             TimeOnly.Parse(Text("endTime")!, CultureInfo.InvariantCulture), Text("timezone")!, Text("serviceId"),
             Optional("customerTimezone"),
             Optional("cancelledBy") is { } by ? ColumnTexts.Cancellers.Parse(by) : null,
-            Optional("cancellationReason"));
+            Optional("cancellationReason"),
+            Optional("skipReason"));
 
         // Snapshots written before a field was kept lack it.
         string? Optional(string name) => s.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

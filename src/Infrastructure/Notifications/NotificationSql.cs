@@ -25,6 +25,8 @@ internal static class NotificationSql
 
     public static readonly string Reminder = NotificationKinds.Sql(NotificationKind.Reminder);
 
+    public static readonly string WaitlistSkipped = NotificationKinds.Sql(NotificationKind.WaitlistSkipped);
+
     public static readonly string Customer = NotificationRecipients.Sql(NotificationRecipient.Customer);
 
     public static readonly string Specialist = NotificationRecipients.Sql(NotificationRecipient.Specialist);

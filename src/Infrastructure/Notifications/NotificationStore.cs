@@ -15,7 +15,7 @@ internal sealed class NotificationStore(SlotsDbContext db) : INotificationStore
         id AS "Id", event_id AS "EventId", booking_id AS "BookingId", recipient AS "Recipient", kind AS "Kind",
         status AS "Status", attempts AS "Attempts", created_at AS "CreatedAt",
         CASE WHEN status IN ({{Pending}}, {{Sending}}) THEN next_attempt_at END AS "NextAttemptAt", last_error AS "LastError",
-        sent_at AS "SentAt"
+        sent_at AS "SentAt", waitlist_entry_id AS "WaitlistEntryId"
         """;
 
     private static readonly string ListSql = "SELECT " + Columns + """
@@ -67,11 +67,12 @@ internal sealed class NotificationStore(SlotsDbContext db) : INotificationStore
     }
 
     private sealed record Row(
-        Guid Id, Guid EventId, Guid BookingId, string Recipient, string Kind, string Status, int Attempts, DateTime CreatedAt,
-        DateTime? NextAttemptAt, string? LastError, DateTime? SentAt)
+        Guid Id, Guid EventId, Guid? BookingId, string Recipient, string Kind, string Status, int Attempts, DateTime CreatedAt,
+        DateTime? NextAttemptAt, string? LastError, DateTime? SentAt, Guid? WaitlistEntryId)
     {
         public NotificationResponse ToResponse() => new(
             Id, EventId, BookingId, ColumnTexts.NotificationRecipients.Parse(Recipient), ColumnTexts.NotificationKinds.Parse(Kind),
-            ColumnTexts.NotificationStatuses.Parse(Status), Attempts, Utc(CreatedAt), Utc(NextAttemptAt), LastError, Utc(SentAt));
+            ColumnTexts.NotificationStatuses.Parse(Status), Attempts, Utc(CreatedAt), Utc(NextAttemptAt), LastError, Utc(SentAt),
+            WaitlistEntryId);
     }
 }

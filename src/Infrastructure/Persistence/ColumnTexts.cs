@@ -31,7 +31,8 @@ internal static class ColumnTexts
         (NotificationKind.Booked, "booked"),
         (NotificationKind.Cancelled, "cancelled"),
         (NotificationKind.Rescheduled, "rescheduled"),
-        (NotificationKind.Reminder, "reminder"));
+        (NotificationKind.Reminder, "reminder"),
+        (NotificationKind.WaitlistSkipped, "waitlist_skipped"));
 
     /// <summary><c>notifications.recipient</c>.</summary>
     public static readonly ColumnText<NotificationRecipient> NotificationRecipients = new(

@@ -1364,7 +1364,7 @@ export interface components {
             };
         };
         /** @enum {unknown} */
-        NotificationKind: "booked" | "cancelled" | "rescheduled" | "reminder";
+        NotificationKind: "booked" | "cancelled" | "rescheduled" | "reminder" | "waitlistSkipped";
         /** @enum {unknown} */
         NotificationRecipient: "customer" | "specialist";
         NotificationResponse: {
@@ -1373,7 +1373,7 @@ export interface components {
             /** Format: uuid */
             eventId: string;
             /** Format: uuid */
-            bookingId: string;
+            bookingId: null | string;
             recipient: components["schemas"]["NotificationRecipient"];
             kind: components["schemas"]["NotificationKind"];
             status: components["schemas"]["NotificationStatus"];
@@ -1390,6 +1390,8 @@ export interface components {
             lastError: null | string;
             /** Format: date-time */
             sentAt: null | string;
+            /** Format: uuid */
+            waitlistEntryId?: null | string;
         };
         /** @enum {unknown} */
         NotificationStatus: "pending" | "sending" | "sent" | "failed" | "skipped";
