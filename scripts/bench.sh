@@ -148,6 +148,17 @@ median() {
 
 errors() { awk -v s="$1" -v c="$2" -v k="$3" '$1 == s && $2 == c && $3 == k {e += $9} END {print e + 0}' "${4:-$RESULTS}"; }
 
+# paired_ratios KIND FILE: "KIND on/off per round: R1 R2 ...; median M (goal >= 0.90)" for the KIND rounds in FILE, each
+# round's on over its off. Each round ran both sides back to back (in alternating order), so the VM's drift between rounds
+# cancels in a round's own ratio: their median is the paired estimate.
+paired_ratios() {
+  local ratios
+  ratios="$(awk -v k="$1" -v c="$TOP_CLIENTS" '$1 == k && $2 == c { if ($3 == "on") on[++n] = $4; else off[++m] = $4 }
+    END { for (i = 1; i <= n && i <= m; i++) if (off[i] > 0) printf "%.3f\n", on[i] / off[i] }' "$2")"
+  echo "$1 on/off per round: $(echo "$ratios" | paste -sd ' '); median $(echo "$ratios" | sort -g \
+    | awk '{v[NR]=$1} END { if (NR == 0) print 0; else if (NR % 2) printf "%.2f", v[(NR + 1) / 2]; else printf "%.2f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }') (goal >= 0.90)"
+}
+
 # One spread run at the top concurrency on an API whose notifier is on or off ($2), after a warm-up, the mail backlog of
 # the rounds before sent (when on) and the same VACUUM and CHECKPOINT: prints "mail CLIENTS MODE req/s p50 p99", a line
 # in the results' shape, for median.
@@ -220,10 +231,7 @@ if [ "${1:-}" = streams-report ]; then
     if [ "$mode" = on ]; then lags="$(stream_median on 8 "$2") | $(stream_median on 9 "$2")"; else lags="- | -"; fi
     echo "| $mode | $(stream_median "$mode" 4 "$2") | $(stream_median "$mode" 5 "$2") | $(stream_median "$mode" 6 "$2") | $(stream_median "$mode" 7 "$2") | $(stream_median "$mode" 12 "$2") | $(stream_median "$mode" 13 "$2") | $lags |"
   done
-  ratios="$(awk -v c="$TOP_CLIENTS" '$1 == "streams" && $2 == c { if ($3 == "on") on[++n] = $4; else off[++m] = $4 }
-    END { for (i = 1; i <= n && i <= m; i++) if (off[i] > 0) printf "%.3f\n", on[i] / off[i] }' "$2")"
-  echo "streams on/off per round: $(echo "$ratios" | paste -sd ' '); median $(echo "$ratios" | sort -g \
-    | awk '{v[NR]=$1} END { if (NR == 0) print 0; else if (NR % 2) printf "%.2f", v[(NR + 1) / 2]; else printf "%.2f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }') (goal >= 0.90)"
+  paired_ratios streams "$2"
   exit 0
 fi
 if [ "${1:-}" = mail-report ]; then
@@ -234,12 +242,7 @@ if [ "${1:-}" = mail-report ]; then
   echo "|---|---|---|---|"
   for mode in off on; do echo "| $mode | $(mail_median "$mode" 4 "$2") | $(mail_median "$mode" 5 "$2") | $(mail_median "$mode" 6 "$2") |"; done
   echo "mail on/off=$(awk -v a="$(mail_median on 4 "$2")" -v b="$(mail_median off 4 "$2")" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }') (goal >= 0.90)"
-  # Each round ran both sides back to back (in alternating order), so the VM's drift between rounds cancels in a round's
-  # own ratio: their median is the paired estimate.
-  ratios="$(awk -v c="$TOP_CLIENTS" '$1 == "mail" && $2 == c { if ($3 == "on") on[++n] = $4; else off[++m] = $4 }
-    END { for (i = 1; i <= n && i <= m; i++) if (off[i] > 0) printf "%.3f\n", on[i] / off[i] }' "$2")"
-  echo "mail on/off per round: $(echo "$ratios" | paste -sd ' '); median $(echo "$ratios" | sort -g \
-    | awk '{v[NR]=$1} END { if (NR == 0) print 0; else if (NR % 2) printf "%.2f", v[(NR + 1) / 2]; else printf "%.2f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }') (goal >= 0.90)"
+  paired_ratios mail "$2"
   exit 0
 fi
 

@@ -106,19 +106,8 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
     public async Task<(Slot? Slot, LiveBookingCounts Held, BookingPolicy SpecialistPolicy)> GetForBookingAsync(
         Guid slotId, string customerId, DateTime now, CancellationToken cancellationToken)
     {
-        EnsureInTransaction();
-        LiveBookingCounts? held = null;
-        var policy = BookingPolicy.Default;
-        var customer = CustomerParameters(slotId, customerId, now);
-        // The row lock, the customer's lock and count, the owner's policy, then the load: one round trip.
-        db.RoundTrips.SendBeforeNextQuery(
-            LockSlot(slotId),
-            new(LockCustomerSql, customer),
-            new(CountCustomerSql, customer, row => held = new LiveBookingCounts(row.GetInt32(0), row.GetInt32(1))),
-            new(OwnerPolicySql, customer, row => policy = OwnerPolicy(row)));
-        var slot = await LoadLockedAsync(() => LoadSlotWithLiveBooking.GetOrAdd(db.Model, static _ => CompileLoadWithLiveBooking())(
-            db, slotId, customerId, cancellationToken), cancellationToken);
-        return (slot, held ?? throw StatementsNotSent(), policy);
+        var (slot, held, _, policy) = await GetForBookingAsync(slotId, customerId, now, countHolds: false, cancellationToken);
+        return (slot, held, policy);
     }
 
     public async Task<(Slot? From, Slot? To, BookingPolicy SpecialistPolicy)> GetForMoveAsync(
@@ -160,23 +149,34 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
         return (slot, waiting ?? throw StatementsNotSent(), policy);
     }
 
-    public async Task<(Slot? Slot, LiveBookingCounts Held, int Holding, BookingPolicy SpecialistPolicy)> GetForHoldAsync(
-        Guid slotId, string customerId, DateTime now, CancellationToken cancellationToken)
+    public Task<(Slot? Slot, LiveBookingCounts Held, int Holding, BookingPolicy SpecialistPolicy)> GetForHoldAsync(
+        Guid slotId, string customerId, DateTime now, CancellationToken cancellationToken) =>
+        GetForBookingAsync(slotId, customerId, now, countHolds: true, cancellationToken);
+
+    /// <summary>
+    /// A booking's load (<see cref="GetForBookingAsync(Guid, string, DateTime, CancellationToken)"/>), and for a hold the
+    /// customer's live holds counted too: the row lock, the customer's lock and counts, the owner's policy, then the load,
+    /// in one round trip.
+    /// </summary>
+    private async Task<(Slot? Slot, LiveBookingCounts Held, int Holding, BookingPolicy SpecialistPolicy)> GetForBookingAsync(
+        Guid slotId, string customerId, DateTime now, bool countHolds, CancellationToken cancellationToken)
     {
         EnsureInTransaction();
         LiveBookingCounts? held = null;
-        int? holding = null;
+        var holding = 0;
         var policy = BookingPolicy.Default;
         var customer = CustomerParameters(slotId, customerId, now);
         db.RoundTrips.SendBeforeNextQuery(
+        [
             LockSlot(slotId),
             new(LockCustomerSql, customer),
             new(CountCustomerSql, customer, row => held = new LiveBookingCounts(row.GetInt32(0), row.GetInt32(1))),
-            new(CountHoldingSql, customer, row => holding = row.GetInt32(0)),
-            new(OwnerPolicySql, customer, row => policy = OwnerPolicy(row)));
+            .. countHolds ? [new CommandRoundTrips.Statement(CountHoldingSql, customer, row => holding = row.GetInt32(0))] : Array.Empty<CommandRoundTrips.Statement>(),
+            new(OwnerPolicySql, customer, row => policy = OwnerPolicy(row)),
+        ]);
         var slot = await LoadLockedAsync(() => LoadSlotWithLiveBooking.GetOrAdd(db.Model, static _ => CompileLoadWithLiveBooking())(
             db, slotId, customerId, cancellationToken), cancellationToken);
-        return (slot, held ?? throw StatementsNotSent(), holding ?? throw StatementsNotSent(), policy);
+        return (slot, held ?? throw StatementsNotSent(), holding, policy);
     }
 
     public async Task LoadHoldAsync(Slot slot, Guid holdId, CancellationToken cancellationToken)
