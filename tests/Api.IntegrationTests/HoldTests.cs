@@ -17,15 +17,6 @@ public class HoldTests(SlotsApiFactory factory) : ApiTestBase(factory)
 {
     private static string Holds(Guid slot) => $"{Base}/{slot}/holds";
 
-    private static Task<HttpResponseMessage> HoldAsync(HttpClient client, Guid slot, string customer, int? minutes = null) =>
-        client.PostAsJsonAsync(Holds(slot), new
-        {
-            customerId = customer,
-            customerEmail = $"{customer}@customers.example",
-            customerName = $"Customer {customer}",
-            minutes,
-        });
-
     private static Task<HttpResponseMessage> BookWithAsync(HttpClient client, Guid slot, string customer, Guid holdId) =>
         client.PostAsJsonAsync($"{Base}/{slot}/book", new
         {

@@ -130,7 +130,7 @@ public class SeatStreamTests(SlotsApiFactory factory) : ApiTestBase(factory)
         Assert.Equal(HttpStatusCode.Created, (await BookAsync(Client, slot, "stream-a")).StatusCode);
         // The slot's creation may come first: the stream starts where the process's reader stood.
         var seats = await stream.UntilEventAsync(e => e.Data.GetProperty("seatsLeft").GetInt32() < 2);
-        Assert.Equal(HttpStatusCode.Created, (await HoldAsync(slot, "stream-b")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await HoldAsync(Client, slot, "stream-b")).StatusCode);
         var removed = await stream.NextEventAsync();
 
         Assert.Equal(("seats", slot, 1, 2, "active"), (seats.Event, seats.Data.GetProperty("slotId").GetGuid(),
@@ -292,9 +292,4 @@ public class SeatStreamTests(SlotsApiFactory factory) : ApiTestBase(factory)
         Assert.False(keeping.Changes.Completion.IsCompleted);
         Assert.Equal(1, hub.OpenCount());
     }
-
-    private Task<HttpResponseMessage> HoldAsync(Guid slot, string customer) =>
-        Client.PostAsync($"{Base}/{slot}/holds", Json($$"""
-            {"customerId": "{{customer}}", "customerEmail": "{{customer}}@customers.example", "customerName": "Customer"}
-            """));
 }

@@ -69,9 +69,11 @@ internal sealed partial class SeatStreams(IServiceScopeFactory scopes, SeatStrea
 
             var first = new List<SeatMessage>();
             var after = _position;
+            string? waiting = null;
             if (!_positioned)
             {
                 // Told once the reader knows where the feed ends (a resumed one, to reset: what it missed is not at hand).
+                waiting = lastEventId is null ? "ready" : "reset";
             }
             else if (lastEventId is null)
             {
@@ -89,10 +91,7 @@ internal sealed partial class SeatStreams(IServiceScopeFactory scopes, SeatStrea
                 first.Add(Message(_position, "reset", "{}"));
             }
 
-            var stream = new Stream(this, email, from, after, first, options.QueueLength)
-            {
-                Waiting = _positioned ? null : lastEventId is null ? "ready" : "reset",
-            };
+            var stream = new Stream(this, email, from, after, first, options.QueueLength) { Waiting = waiting };
             if (!_byEmail.TryGetValue(email, out var streams))
             {
                 _byEmail[email] = streams = [];

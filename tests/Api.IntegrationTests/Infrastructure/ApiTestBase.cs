@@ -109,6 +109,16 @@ public abstract class ApiTestBase(SlotsApiFactory factory)
             customerName = $"Customer {customerId}",
         });
 
+    /// <summary>A seat hold for the customer, named as <see cref="BookAsync"/> names them, for <paramref name="minutes"/> (the default when null).</summary>
+    protected static Task<HttpResponseMessage> HoldAsync(HttpClient client, Guid slotId, string customerId, int? minutes = null) =>
+        client.PostAsJsonAsync($"{Base}/{slotId}/holds", new
+        {
+            customerId,
+            customerEmail = $"{customerId}@customers.example",
+            customerName = $"Customer {customerId}",
+            minutes,
+        });
+
     protected static async Task<JsonElement> BodyAsync(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();

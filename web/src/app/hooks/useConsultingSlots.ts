@@ -8,11 +8,15 @@ import { useSlotsApi } from './SlotsApiContext';
 
 export { SlotsApiProvider, useSlotsApi } from './SlotsApiContext';
 
+/** Every list of a specialist's bookable slots, whatever its range, service or fullness. */
+const availableOf = (email: string) => ['slots', 'available', email.toLowerCase()] as const;
+
 export const slotKeys = {
   all: ['slots'] as const,
   specialist: (email: string, filter: ScheduleFilter) => ['slots', 'specialist', email.toLowerCase(), filter] as const,
+  availableOf,
   available: (email: string, from: string, to: string, serviceId?: string, includeFull = false) =>
-    ['slots', 'available', email.toLowerCase(), from, to, serviceId ?? null, includeFull] as const,
+    [...availableOf(email), from, to, serviceId ?? null, includeFull] as const,
   myWaitlist: ['slots', 'my-waitlist'] as const,
   waitlist: (slotId: string) => ['slots', 'waitlist', slotId] as const,
   mine: (when: 'upcoming' | 'past') => ['slots', 'mine', when] as const,
@@ -87,7 +91,7 @@ export function useLiveSeats(specialistEmail: string): boolean {
     if (!specialistEmail || typeof EventSource === 'undefined') {
       return undefined;
     }
-    const lists = { queryKey: ['slots', 'available', specialistEmail.toLowerCase()] };
+    const lists = { queryKey: slotKeys.availableOf(specialistEmail) };
     const readAgain = () => void queryClient.invalidateQueries(lists);
     const source = new EventSource(api.seatStreamUrl(specialistEmail));
     source.addEventListener('ready', () => {
