@@ -19,10 +19,17 @@ namespace Slots.Infrastructure.Notifications;
 /// </summary>
 internal sealed class MailComposer(MailOptions options, ICalendarWriter calendars)
 {
+    /// <summary>
+    /// The sender as configured, copied into each message (<see cref="From"/>), never added itself: MimeKit's address
+    /// lists listen to their addresses' changes, so one address object in every message kept every message alive.
+    /// </summary>
     private readonly MailboxAddress _sender = options.Sender;
 
     /// <summary>The invites' and messages' domain: the sender's.</summary>
     private string Domain => _sender.Domain;
+
+    /// <summary>A new address for one message's <c>From</c>.</summary>
+    private MailboxAddress From => new(_sender.Name, _sender.Address);
 
     /// <summary>
     /// The message, or null when there is nothing to send: the booking is gone or its customer erased, or it was cancelled
@@ -119,7 +126,7 @@ internal sealed class MailComposer(MailOptions options, ICalendarWriter calendar
             message.Body = new Multipart("mixed") { alternative, attachment };
         }
 
-        message.From.Add(_sender);
+        message.From.Add(From);
         message.To.Add(toCustomer ? new MailboxAddress(name, booking.CustomerEmail) : new MailboxAddress(null, booking.SpecialistEmail));
         return message;
     }

@@ -48,6 +48,31 @@ public class MailComposerTests
         Assert.NotNull(Composer.Compose(Notification(NotificationKind.Cancelled, NotificationRecipient.Customer, cancelled)));
     }
 
+    /// <summary>
+    /// A message sent is let go. The composer lives as long as the process; its sender's address was one object added to
+    /// every message's From, and MimeKit's address lists listen to their addresses' changes, so the address held every
+    /// message ever composed (17 GB after 400,000 mails in the bench).
+    /// </summary>
+    [Fact]
+    public void A_composed_message_is_not_kept_once_its_sender_lets_it_go()
+    {
+        var composed = ComposeAndForget();
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Assert.False(composed.IsAlive, "the composer still holds a message it made");
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static WeakReference ComposeAndForget()
+    {
+        var message = Composer.Compose(Notification(NotificationKind.Booked, NotificationRecipient.Customer, Booking("Eve")))!;
+        Assert.Equal(Options.Sender.Address, Assert.Single(message.From.Mailboxes).Address);
+        return new WeakReference(message);
+    }
+
     [Fact]
     public void Times_are_told_in_the_specialists_zone_named()
     {
