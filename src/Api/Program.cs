@@ -62,7 +62,8 @@ builder.Services.AddMediator((MediatorOptions options) =>
     ];
 });
 builder.Services.AddSlotsAuthentication(builder.Configuration);
-builder.Services.AddSlotsRateLimits(builder.Configuration);
+builder.Services.AddSlotsRateLimits();
+builder.Services.AddSlotsCrossOrigin(builder.Configuration);
 builder.Services.AddSlotsForwardedHeaders(builder.Configuration);
 builder.Services.AddSlotsTelemetry(builder.Configuration, tracing => tracing.AddNpgsql());
 builder.AddSlotsLogging();
@@ -107,9 +108,11 @@ app.UseSlotsForwardedHeaders();
 app.UseSlotsRequestLog();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+// A page on an allowed origin: its preflight answered here, before sign-in and the budgets; its answers marked.
+app.UseCors();
 app.UseAuthentication();
+app.UseSlotsRateLimits();
 app.UseAuthorization();
-app.UseRateLimiter();
 app.UseContractCaching();
 app.UseOutputCache();
 // One document, at a fixed path: any other name is a 404 problem like every other unknown path (the default
@@ -125,6 +128,7 @@ app.MapWebhooks();
 app.MapCustomers();
 app.MapNotifications();
 app.MapDevSignIn();
+app.MapFavicon();
 app.UseWebUi();
 
 await app.RunAsync();

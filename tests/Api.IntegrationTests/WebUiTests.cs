@@ -90,6 +90,28 @@ public sealed class WebUiTests(SlotsApiFactory factory) : ApiTestBase(factory), 
         await ProblemAsync(await client.GetAsync("/manage"), HttpStatusCode.NotFound);
     }
 
+    /// <summary>The icon every browser asks for on its first visit, with or without the web UI (the reference at /docs is a page too).</summary>
+    [Fact]
+    public async Task The_favicon_is_an_icon_with_or_without_a_web_root()
+    {
+        await using var withUi = ServingUi();
+        foreach (var client in new[] { withUi.CreateClient(), Factory.NewClient(null) })
+        {
+            using (client)
+            {
+                var response = await client.GetAsync("/favicon.ico");
+
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                Assert.Equal("image/x-icon", response.Content.Headers.ContentType?.MediaType);
+                var icon = await response.Content.ReadAsByteArrayAsync();
+                // An ICO directory of one 32 px image (reserved 0, type 1, count 1), the image a PNG.
+                Assert.Equal(new byte[] { 0, 0, 1, 0, 1, 0, 32, 32 }, icon[..8]);
+                Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, icon[22..26]);
+                Assert.Equal(TimeSpan.FromDays(1), response.Headers.CacheControl?.MaxAge);
+            }
+        }
+    }
+
     /// <summary>A variant of the API serving a web root; the caller disposes of it, or its host (and its webhook dispatcher) runs on to the end of the run.</summary>
     private WebApplicationFactory<Program> ServingUi()
     {

@@ -12,6 +12,7 @@ namespace Slots.Api.Http;
 public sealed class IdempotencyKeyFilter : IEndpointFilter
 {
     public const string Header = "Idempotency-Key";
+    public const string ReplayedHeader = "Idempotent-Replayed";
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -28,7 +29,7 @@ public sealed class IdempotencyKeyFilter : IEndpointFilter
         var result = await next(context);
         if ((result is INestedHttpResult nested ? nested.Result : result) is IValueHttpResult { Value: IReplayableResponse { Replayed: true } })
         {
-            http.Response.Headers["Idempotent-Replayed"] = "true";
+            http.Response.Headers[ReplayedHeader] = "true";
         }
 
         return result;

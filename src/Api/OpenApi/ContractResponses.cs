@@ -8,12 +8,14 @@ namespace Slots.Api.OpenApi;
 /// <summary>
 /// Every answer an operation can give, each with its schema: the error bodies per status with that status's
 /// <see cref="ProblemCodes"/> as the <c>code</c> enum; <c>Retry-After</c> on 429 and 503; <c>Location</c> on 201;
-/// <c>Link</c> on the lists; and the bounds of each operation's parameters.
+/// <c>Link</c> on the lists; the caller's budget (<c>RateLimit</c>, <c>RateLimit-Policy</c>) on every 2xx and 4xx;
+/// <c>Access-Control-Allow-Origin</c> on every answer; and the bounds of each operation's parameters.
 /// </summary>
 public static class ContractResponses
 {
     private const string ProblemJson = "application/problem+json";
     private const string RetryAfter = "Retry-After";
+    private const string AllowOrigin = "Access-Control-Allow-Origin";
     private const int MaxUriLength = 2048;
 
     private static readonly Dictionary<int, (string Schema, string Description)> Problems = new()
@@ -46,17 +48,52 @@ public static class ContractResponses
 
         document.Components.Headers ??= new Dictionary<string, IOpenApiHeader>();
         document.Components.Headers[RetryAfter] = Header("Seconds to wait before trying again.", Integer(1, 3600), required: true);
+        document.Components.Headers[Security.RateLimitHeaders.PolicyHeader] = Header(
+            "The budgets this request spent from (IETF draft \"RateLimit header fields for HTTP\"): each a quoted name, `q` "
+            + "requests, refilled over `w` seconds; e.g. `\"bookings\";q=10;w=60`. A calendar feed names two (the caller's "
+            + "and the feed's own). Absent for an admin, who is not limited.",
+            new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 256, Pattern = "^\"[a-z-]+\";q=\\d+;w=\\d+(, \"[a-z-]+\";q=\\d+;w=\\d+)*$" });
+        document.Components.Headers[Security.RateLimitHeaders.RemainingHeader] = Header(
+            "What is left of each budget `RateLimit-Policy` names: `r` requests now, `t` seconds until the budget is whole "
+            + "again; e.g. `\"bookings\";r=9;t=6`. On successes and refusals alike; absent for an admin.",
+            new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 256, Pattern = "^\"[a-z-]+\";r=\\d+;t=\\d+(, \"[a-z-]+\";r=\\d+;t=\\d+)*$" });
+        document.Components.Headers[AllowOrigin] = Header(
+            "The request's `Origin`, when it is one of `Slots:Cors:AllowedOrigins` (none unless configured; never `*`); "
+            + "absent otherwise, and a browser then keeps the answer from the page.",
+            new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri", MaxLength = MaxUriLength, Pattern = "^https?://[^/]+$" });
         foreach (var operation in document.Paths.Values.SelectMany(p => p.Operations ?? []).Select(o => o.Value))
         {
             Answer(document, operation);
             LimitParameters(operation);
+            Budget(document, operation);
+        }
+    }
+
+    /// <summary>Every route spends from a budget (RateLimits), and any answer may go to a page on an allowed origin (CORS).</summary>
+    private static void Budget(OpenApiDocument document, OpenApiOperation operation)
+    {
+        foreach (var (status, answer) in operation.Responses ?? [])
+        {
+            if (answer is not OpenApiResponse response)
+            {
+                continue;
+            }
+
+            response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            response.Headers[AllowOrigin] = new OpenApiHeaderReference(AllowOrigin, document);
+            if (status[0] is '2' or '4')
+            {
+                response.Headers[Security.RateLimitHeaders.PolicyHeader] = new OpenApiHeaderReference(Security.RateLimitHeaders.PolicyHeader, document);
+                response.Headers[Security.RateLimitHeaders.RemainingHeader] = new OpenApiHeaderReference(Security.RateLimitHeaders.RemainingHeader, document);
+            }
         }
     }
 
     private static void Answer(OpenApiDocument document, OpenApiOperation operation)
     {
         operation.Responses ??= new OpenApiResponses();
-        var statuses = new HashSet<int>(operation.Responses.Keys.Select(k => int.Parse(k, CultureInfo.InvariantCulture))) { 400, 500, 503 };
+        // Every route spends from a budget (RateLimits): any may answer 429.
+        var statuses = new HashSet<int>(operation.Responses.Keys.Select(k => int.Parse(k, CultureInfo.InvariantCulture))) { 400, 429, 500, 503 };
         var secured = operation.Security is not { Count: 1 } || operation.Security[0].Count > 0;
         if (secured)
         {
@@ -133,7 +170,7 @@ public static class ContractResponses
             createdResponse.Headers ??= new Dictionary<string, IOpenApiHeader>();
             if (operation.Responses.ContainsKey("422"))
             {
-                createdResponse.Headers["Idempotent-Replayed"] = Header(
+                createdResponse.Headers[Http.IdempotencyKeyFilter.ReplayedHeader] = Header(
                     "`true` when this is the answer kept for the request's `Idempotency-Key`, sent again.",
                     new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create("true")], MaxLength = 4 });
             }
@@ -190,11 +227,11 @@ public static class ContractResponses
             AdditionalPropertiesAllowed = false,
             Properties = new Dictionary<string, IOpenApiSchema>
             {
-                ["type"] = Text("A URI that identifies the kind of problem, or about:blank.", MaxUriLength),
+                ["type"] = Uri("A URI that identifies the kind of problem, or about:blank.", MaxUriLength),
                 ["title"] = Text("A short summary of the kind of problem.", 200),
                 ["status"] = Integer(status, status),
                 ["detail"] = Text("What went wrong, for a person to read.", 4000),
-                ["instance"] = Text("The request's path.", 8192),
+                ["instance"] = Uri("The request's path.", 8192),
                 ["code"] = new OpenApiSchema
                 {
                     Type = JsonSchemaType.String,
@@ -202,7 +239,13 @@ public static class ContractResponses
                     MaxLength = 64,
                     Enum = [.. ProblemCodes.ByStatus[status].Select(c => (JsonNode)JsonValue.Create(c))],
                 },
-                ["traceId"] = Text("The request's trace, to quote when reporting it.", 128),
+                ["traceId"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    Description = "The request's trace (its W3C trace id, or the server's request id without one), to quote when reporting it.",
+                    MaxLength = 128,
+                    Pattern = "^[A-Za-z0-9:._-]+$",
+                },
                 ["errors"] = new OpenApiSchema
                 {
                     Type = JsonSchemaType.Object,
@@ -224,6 +267,9 @@ public static class ContractResponses
 
     private static OpenApiSchema Text(string description, int maxLength) =>
         new() { Type = JsonSchemaType.String, Description = description, MaxLength = maxLength };
+
+    private static OpenApiSchema Uri(string description, int maxLength) =>
+        new() { Type = JsonSchemaType.String, Description = description, Format = "uri-reference", MaxLength = maxLength };
 
     private static OpenApiSchema UriReference() =>
         new() { Type = JsonSchemaType.String, Format = "uri-reference", MaxLength = MaxUriLength };

@@ -7,20 +7,16 @@ namespace Slots.Api.Security;
 /// A feed's own budget, whoever asks (<c>Slots:RateLimits:CalendarFeedReadsPerMinute</c>, 30): a leaked URL polled from
 /// many addresses is still bounded. The per-address budget is the <see cref="RateLimits.CalendarFeeds"/> policy's.
 /// </summary>
-public sealed class CalendarFeedLimits(IConfiguration configuration) : IDisposable
+public sealed class CalendarFeedLimits : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _perToken = PartitionedRateLimiter.Create<string, string>(token =>
+    private readonly int _perMinute;
+    private readonly PartitionedRateLimiter<string> _perToken;
+
+    public CalendarFeedLimits(IConfiguration configuration)
     {
-        var perMinute = configuration.GetValue("Slots:RateLimits:CalendarFeedReadsPerMinute", 30);
-        return RateLimitPartition.GetTokenBucketLimiter(token, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = perMinute,
-            TokensPerPeriod = 1,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(60.0 / perMinute),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        });
-    });
+        _perMinute = Math.Max(1, configuration.GetValue("Slots:RateLimits:CalendarFeedReadsPerMinute", 30));
+        _perToken = PartitionedRateLimiter.Create<string, string>(token => RateLimitPartition.GetTokenBucketLimiter(token, _ => RateLimits.Bucket(_perMinute)));
+    }
 
     public void Dispose() => _perToken.Dispose();
 
@@ -32,7 +28,9 @@ public sealed class CalendarFeedLimits(IConfiguration configuration) : IDisposab
             ArgumentNullException.ThrowIfNull(context);
             ArgumentNullException.ThrowIfNull(next);
             var token = context.HttpContext.GetRouteValue("token") as string;
-            using var lease = limits._perToken.AttemptAcquire(CalendarFeedToken.IsWellFormed(token) ? token! : "malformed");
+            var bucket = CalendarFeedToken.IsWellFormed(token) ? token! : "malformed";
+            using var lease = limits._perToken.AttemptAcquire(bucket);
+            RateLimitHeaders.Add(context.HttpContext, "calendar-feed", limits._perMinute, limits._perToken.GetStatistics(bucket)?.CurrentAvailablePermits ?? 0);
             if (!lease.IsAcquired)
             {
                 var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : (TimeSpan?)null;

@@ -74,8 +74,9 @@ public static class WebUi
         };
         // Paths that look like files are left to the files above; a specialist's page is named by an email, which
         // looks like one (".com"), so it has a fallback of its own.
-        app.MapFallback("{*path:nonfile}", page).AllowAnonymous().ExcludeFromDescription();
-        app.MapFallback("/specialists/{*email}", page).AllowAnonymous().ExcludeFromDescription();
+        // The page, like the files above, is a file as it is: not counted against a budget (the API calls it makes are).
+        app.MapFallback("{*path:nonfile}", page).AllowAnonymous().ExcludeFromDescription().DisableRateLimiting();
+        app.MapFallback("/specialists/{*email}", page).AllowAnonymous().ExcludeFromDescription().DisableRateLimiting();
     }
 
     private static void PageHeaders(IHeaderDictionary headers)

@@ -230,6 +230,8 @@ public sealed class SlotsApiFactory : WebApplicationFactory<Program>, IAsyncLife
         // per-address limit on an API of its own.
         builder.UseSetting("Slots:RateLimits:AvailableReadsPerMinute", "100000");
         builder.UseSetting("Slots:RateLimits:PublicDocumentsPerMinute", "100000");
+        // So does every other route's budget (a service's fixed subject, anonymous callers); RateLimitHeaderTests checks it.
+        builder.UseSetting("Slots:RateLimits:RequestsPerMinute", "100000");
         foreach (var (key, value) in WebhookSettings)
         {
             builder.UseSetting(key, value);
