@@ -9,7 +9,8 @@ namespace Slots.Api.IntegrationTests.Contract;
 /// <summary>
 /// The served document against Redocly's recommended rules and Spectral's OpenAPI and whole OWASP rulesets: no errors,
 /// and only the warnings listed in <c>tools/contract</c>, each with its reason. The copy committed in
-/// <c>docs/openapi.json</c>, which clients and the web UI generate from, is the served one.
+/// <c>docs/openapi.json</c>, which clients and the web UI generate from, is the served one, and the .NET client is
+/// generated from it.
 /// </summary>
 [Collection(ApiCollection.Name)]
 public class ContractLintTests(SlotsApiFactory factory) : ApiTestBase(factory)
@@ -69,6 +70,35 @@ public class ContractLintTests(SlotsApiFactory factory) : ApiTestBase(factory)
         Assert.True(
             JsonNode.DeepEquals(served, JsonNode.Parse(await File.ReadAllTextAsync(committed))),
             "docs/openapi.json differs from the served document: run ./slots openapi and commit the change");
+    }
+
+    /// <summary>The typed .NET client (clients/dotnet/Generated) is what Kiota makes of the committed document today.</summary>
+    [Fact]
+    public async Task The_committed_dotnet_client_is_generated_from_the_committed_document()
+    {
+        var committed = Path.Combine(Repository.Root, "clients", "dotnet", "Generated");
+        var fresh = Directory.CreateTempSubdirectory("slots-client-").FullName;
+        try
+        {
+            var start = new ProcessStartInfo("bash") { WorkingDirectory = Repository.Root, ArgumentList = { Path.Combine(Repository.Root, "scripts", "dotnet-client.sh"), fresh } };
+            var (exit, output, errors) = await ChildProcess.RunAsync(start, TimeSpan.FromMinutes(3));
+            Assert.True(exit == 0, $"scripts/dotnet-client.sh exited with {exit}:\n{output}{errors}");
+
+            static Dictionary<string, string> Files(string root) => Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+                .ToDictionary(f => Path.GetRelativePath(root, f).Replace('\\', '/'), File.ReadAllText);
+            var want = Files(fresh);
+            var have = Files(committed);
+            // The lock file names the document by a path relative to where it was written; its hash of the document counts.
+            static string? Hash(Dictionary<string, string> files) =>
+                JsonNode.Parse(files.GetValueOrDefault("kiota-lock.json", "{}"))?["descriptionHash"]?.GetValue<string>();
+            Assert.Equal(Hash(want), Hash(have));
+            var differ = want.Keys.Union(have.Keys).Where(f => f != "kiota-lock.json" && want.GetValueOrDefault(f) != have.GetValueOrDefault(f)).Order().ToList();
+            Assert.True(differ.Count == 0, $"clients/dotnet/Generated differs from the document in {string.Join(", ", differ.Take(10))}: run ./slots openapi and commit the change");
+        }
+        finally
+        {
+            Directory.Delete(fresh, recursive: true);
+        }
     }
 
     private async Task<string> ServedDocumentAsync()
