@@ -25,11 +25,14 @@ PACKAGE="$(cd "$ROOT/web/lib" && npm pack --silent --pack-destination "$WORK")"
   && npm install --no-save --no-audit --no-fund --silent "$WORK/$PACKAGE" \
   && VITE_SLOTS_API="http://127.0.0.1:$SLOTS_PORT" npm run --silent build) >&2 || { echo "e2e FAILED: the host app did not build" >&2; exit 1; }
 export Slots__Cors__AllowedOrigins__0="http://127.0.0.1:$HOST_PORT"
+! curl -fs "http://127.0.0.1:$HOST_PORT/" > /dev/null 2>&1 || { echo "e2e FAILED: port $HOST_PORT (SLOTS_E2E_HOST_PORT) is taken" >&2; exit 1; }
 live_run_in "$WORK"
-(cd "$ROOT/samples/host-app" && exec npx vite preview --host 127.0.0.1 --port "$HOST_PORT" --strictPort) > "$WORK/host.log" 2>&1 &
+# Vite itself, not npx (whose child would outlive a kill and keep the port).
+(cd "$ROOT/samples/host-app" && exec node node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port "$HOST_PORT" --strictPort) \
+  > "$WORK/host.log" 2>&1 &
 HOST_PID=$!
 # shellcheck disable=SC2064 # WORK and HOST_PID are fixed now, on purpose
-trap "kill $HOST_PID 2>/dev/null; stop_live_run; rm -rf '$WORK'" EXIT
+trap "kill $HOST_PID 2>/dev/null || true; stop_live_run; rm -rf '$WORK'" EXIT
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$HOST_PORT/" > /dev/null 2>&1 && break; sleep 0.5; done
 curl -fs "http://127.0.0.1:$HOST_PORT/" > /dev/null || fail "the host app was not served on port $HOST_PORT: $(cat "$WORK/host.log")"
 
