@@ -6,6 +6,7 @@ namespace Slots.Domain.Slots;
 /// </summary>
 public sealed class Booking
 {
+    // Stryker disable once all: EF Core's constructor for materializing a row; no rule lives in it.
     private Booking()
     {
         CustomerId = string.Empty;

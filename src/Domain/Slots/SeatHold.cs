@@ -7,6 +7,7 @@ namespace Slots.Domain.Slots;
 /// </summary>
 public sealed class SeatHold
 {
+    // Stryker disable once all: EF Core's constructor for materializing a row; no rule lives in it.
     private SeatHold()
     {
         // For EF Core.

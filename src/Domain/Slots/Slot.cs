@@ -14,6 +14,7 @@ public sealed class Slot
     private readonly List<WaitlistEntry> _waitlist = [];
     private readonly List<SeatHold> _holds = [];
 
+    // Stryker disable once all: EF Core's constructor for materializing a row; no rule lives in it.
     private Slot()
     {
         // For EF Core.
