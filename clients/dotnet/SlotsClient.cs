@@ -15,14 +15,9 @@ public static class SlotsClient
     public static SlotsApiClient Create(HttpClient http, Func<CancellationToken, Task<string?>>? getToken = null)
     {
         ArgumentNullException.ThrowIfNull(http);
+        // The adapter takes its base URL from the client's BaseAddress.
         var authentication = new BaseBearerTokenAuthenticationProvider(new Tokens(getToken, http.BaseAddress));
-        var adapter = new HttpClientRequestAdapter(authentication, httpClient: http);
-        if (http.BaseAddress is not null)
-        {
-            adapter.BaseUrl = http.BaseAddress.GetLeftPart(UriPartial.Authority);
-        }
-
-        return new SlotsApiClient(adapter);
+        return new SlotsApiClient(new HttpClientRequestAdapter(authentication, httpClient: http));
     }
 
     /// <summary>The caller's token, only ever sent to the API's own host.</summary>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text;
 
 namespace Slots.Api.IntegrationTests.Infrastructure;
 
@@ -10,10 +9,9 @@ namespace Slots.Api.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class ApiProcess : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly RunningProcess _process;
 
-    private ApiProcess(Process process, Uri address)
+    private ApiProcess(RunningProcess process, Uri address)
     {
         _process = process;
         Address = address;
@@ -21,16 +19,7 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _process.Output;
 
     /// <param name="settings">More configuration, by its key (<c>Slots:MaxConnections</c>).</param>
     public static async Task<ApiProcess> StartAsync(
@@ -39,8 +28,6 @@ public sealed class ApiProcess : IAsyncDisposable
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Slots.Api.dll")])
         {
             WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
             Environment =
             {
                 ["ConnectionStrings__Slots"] = connectionString,
@@ -58,12 +45,8 @@ public sealed class ApiProcess : IAsyncDisposable
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("the API did not start");
+        var process = RunningProcess.Start(start);
         var api = new ApiProcess(process, new Uri($"http://127.0.0.1:{port}"));
-        process.OutputDataReceived += (_, e) => api.Log(e.Data);
-        process.ErrorDataReceived += (_, e) => api.Log(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
         using var probe = new HttpClient { BaseAddress = api.Address, Timeout = TimeSpan.FromSeconds(5) };
         for (var attempt = 0; attempt < 240; attempt++)
         {
@@ -92,27 +75,7 @@ public sealed class ApiProcess : IAsyncDisposable
     }
 
     /// <summary>SIGKILL: no shutdown, nothing flushed, connections cut.</summary>
-    public async Task KillAsync()
-    {
-        _process.Kill(entireProcessTree: true);
-        await _process.WaitForExitAsync();
-    }
+    public Task KillAsync() => _process.KillAsync();
 
-    private void Log(string? line)
-    {
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            await KillAsync();
-        }
-
-        _process.Dispose();
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 }

@@ -101,6 +101,10 @@ public abstract class ApiTestBase(SlotsApiFactory factory)
         return await client.SendAsync(request);
     }
 
+    /// <summary>A response header's values as one comma-separated text, or <c>(no NAME)</c> when it was not sent.</summary>
+    protected static string HeaderOf(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) ? string.Join(", ", values) : $"(no {name})";
+
     protected static Task<HttpResponseMessage> BookAsync(HttpClient client, Guid slotId, string customerId) =>
         client.PostAsJsonAsync($"{Base}/{slotId}/book", new
         {
