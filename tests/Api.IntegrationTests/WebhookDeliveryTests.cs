@@ -119,7 +119,7 @@ public class WebhookDeliveryTests(SlotsApiFactory factory) : WebhookTestBase(fac
                 await first.KillAsync();
             }
 
-            Assert.Equal("sending", await ScalarOn<string>(connection, "SELECT status FROM webhook_deliveries"));
+            Assert.Equal("sending", await Factory.ScalarOnAsync<string>(connection, "SELECT status FROM webhook_deliveries"));
             receiver.Release();
 
             await using var restarted = await ApiProcess.StartAsync(Factory, connection, port, migrate: false);
@@ -130,10 +130,10 @@ public class WebhookDeliveryTests(SlotsApiFactory factory) : WebhookTestBase(fac
             Assert.Equal(2, receiver.Requests.Count(r => r.Id == accepted.Single().Id));
             // The receiver has answered; the dispatcher records it a moment later.
             await UntilAsync(
-                async () => await ScalarOn<string>(connection, "SELECT status FROM webhook_deliveries") == "delivered",
+                async () => await Factory.ScalarOnAsync<string>(connection, "SELECT status FROM webhook_deliveries") == "delivered",
                 "the delivery was never recorded as delivered");
 
-            Assert.Equal(2, await ScalarOn<int>(connection, "SELECT attempts FROM webhook_deliveries"));
+            Assert.Equal(2, await Factory.ScalarOnAsync<int>(connection, "SELECT attempts FROM webhook_deliveries"));
         }
         finally
         {
@@ -146,12 +146,4 @@ public class WebhookDeliveryTests(SlotsApiFactory factory) : WebhookTestBase(fac
         BaseAddress = api.Address,
         DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", Factory.Tokens.Admin()) },
     };
-
-    private static async Task<T> ScalarOn<T>(string connection, string sql)
-    {
-        await using var db = new Npgsql.NpgsqlConnection(connection);
-        await db.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand(sql, db);
-        return (T)(await command.ExecuteScalarAsync())!;
-    }
 }
