@@ -30,5 +30,9 @@ internal static class TestData
         return Domain.Slots.Slot.Create(new Specialist(Issuer, owner, email), null, time, capacity, Now);
     }
 
+    /// <summary>Gives a waitlist entry the place in line the database gives it as it is stored (0 before), as EF sets it.</summary>
+    public static void Store(WaitlistEntry entry, long position) =>
+        typeof(WaitlistEntry).GetProperty(nameof(WaitlistEntry.Position))!.SetValue(entry, position);
+
     private sealed record SignedIn(Actor? Actor) : ICurrentUser;
 }

@@ -1,32 +1,20 @@
-using Ardalis.Specification;
-using NSubstitute;
 using Slots.Application.Slots;
 using Slots.Application.Slots.GetSlot;
 using Slots.Application.Slots.ListAvailableSlots;
 using Slots.Application.Slots.ListSpecialistSlots;
 using Slots.Domain.Common;
 using Slots.Domain.Slots;
-using Slots.Tests.Shared;
 using static Slots.Application.UnitTests.TestData;
 
 namespace Slots.Application.UnitTests.Handlers;
 
 /// <summary>
 /// Query handlers run their projection over whatever rows the reader yields; here the reader evaluates the
-/// specification in memory, so these tests check the specs' meaning. The real SQL is tested on PostgreSQL.
+/// specification in memory (<see cref="InMemorySlotReader"/>), so these tests check the specs' meaning.
 /// </summary>
 public class QueryHandlerTests
 {
-    private readonly List<Slot> _rows = [];
-    private readonly ISlotReader _reader = Substitute.For<ISlotReader>();
-
-    public QueryHandlerTests()
-    {
-        _reader.ListAvailableAsync(Arg.Any<AvailableSlotsCriteria>(), Arg.Any<CancellationToken>())
-            .Returns(call => Evaluate(new AvailableSlotsMeaning(call.ArgAt<AvailableSlotsCriteria>(0)), AvailableSlotsMeaning.RowsAt(call.ArgAt<AvailableSlotsCriteria>(0).Now)));
-        _reader.ListAsync(Arg.Any<ISpecification<Slot>>(), Arg.Any<Func<IQueryable<Slot>, IQueryable<SlotResponse>>>(), Arg.Any<CancellationToken>())
-            .Returns(call => Evaluate(call.ArgAt<ISpecification<Slot>>(0), call.ArgAt<Func<IQueryable<Slot>, IQueryable<SlotResponse>>>(1)));
-    }
+    private readonly InMemorySlotReader _reader = new();
 
     [Fact]
     public async Task Available_shows_only_active_future_slots_with_seats_left_in_the_default_30_days()
@@ -39,7 +27,7 @@ public class QueryHandlerTests
         var later = Slot(date: "2030-03-01");
         var otherSpecialist = Slot(date: "2030-01-16", email: "bob@example.com", owner: "spec-bob");
         var startedToday = Slot(date: "2030-01-15", start: "12:30");
-        _rows.AddRange([open, full, inactive, later, otherSpecialist, startedToday]);
+        _reader.Rows.AddRange([open, full, inactive, later, otherSpecialist, startedToday]);
         var clock = Clock();
         clock.Advance(TimeSpan.FromHours(1)); // 13:00: the 12:30 slot has started
 
@@ -55,7 +43,7 @@ public class QueryHandlerTests
     [Fact]
     public async Task Available_honours_an_explicit_date_range()
     {
-        _rows.AddRange([Slot(date: "2030-01-16"), Slot(date: "2030-02-20"), Slot(date: "2030-02-21")]);
+        _reader.Rows.AddRange([Slot(date: "2030-01-16"), Slot(date: "2030-02-20"), Slot(date: "2030-02-21")]);
 
         var page = await new ListAvailableSlotsHandler(_reader, Clock())
             .Handle(new ListAvailableSlotsQuery("ann@example.com", "2030-02-20", "2030-02-20", null, null), default);
@@ -68,7 +56,7 @@ public class QueryHandlerTests
     {
         for (var day = 16; day <= 20; day++)
         {
-            _rows.Add(Slot(date: $"2030-01-{day}"));
+            _reader.Rows.Add(Slot(date: $"2030-01-{day}"));
         }
 
         var handler = new ListSpecialistSlotsHandler(_reader, Ann, Clock());
@@ -97,7 +85,7 @@ public class QueryHandlerTests
         var slot = Slot(capacity: 3);
         slot.Book(new Customer("b", "b@x.io", "B"), Now.AddMinutes(2), BookingPolicy.Default);
         slot.Book(new Customer("a", "a@x.io", "A"), Now.AddMinutes(1), BookingPolicy.Default);
-        _rows.Add(slot);
+        _reader.Rows.Add(slot);
 
         var response = await new GetSlotHandler(_reader, Ann).Handle(new GetSlotQuery(slot.Id), default);
 
@@ -105,7 +93,4 @@ public class QueryHandlerTests
         Assert.Equal(2, response.BookedCount);
     }
 
-    // Ardalis's own in-memory evaluator: the criteria, ordering and limit as the specification states them.
-    private Task<List<T>> Evaluate<T>(ISpecification<Slot> spec, Func<IQueryable<Slot>, IQueryable<T>> projection) =>
-        Task.FromResult(projection(spec.Evaluate(_rows).AsQueryable()).ToList());
 }
