@@ -1,3 +1,4 @@
+using Slots.Application.Common;
 using Slots.Application.Slots;
 using Slots.Application.Slots.GetSlot;
 using Slots.Application.Slots.ListAvailableSlots;
@@ -93,4 +94,57 @@ public class QueryHandlerTests
         Assert.Equal(2, response.BookedCount);
     }
 
+    [Fact]
+    public async Task Get_orders_bookings_made_at_the_same_moment_by_id_and_shows_no_cancelled_one()
+    {
+        var slot = Slot(capacity: 4);
+        foreach (var id in new[] { "a", "b", "c" })
+        {
+            slot.Book(new Customer(id, $"{id}@x.io", id), Now, BookingPolicy.Default);
+        }
+
+        slot.CancelBooking("b", Now, CancelledBy.Customer, null);
+        _reader.Rows.Add(slot);
+
+        var response = await new GetSlotHandler(_reader, Ann).Handle(new GetSlotQuery(slot.Id), default);
+
+        var live = slot.Bookings.Where(b => b.IsLive).OrderBy(b => b.Id).Select(b => b.Id);
+        Assert.Equal(live, response.Bookings.Select(b => b.Id));
+        Assert.All(response.Bookings, b => Assert.Null(b.Cancellation));
+    }
+
+    [Fact]
+    public async Task Available_pages_by_the_default_size_with_a_cursor_to_the_rest()
+    {
+        for (var i = 0; i <= Paging.DefaultLimit; i++)
+        {
+            _reader.Rows.Add(Slot(date: "2030-01-16", start: new TimeOnly(0, 0).AddMinutes(5 * i).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        var handler = new ListAvailableSlotsHandler(_reader, Clock());
+        var first = await handler.Handle(new ListAvailableSlotsQuery("ann@example.com", null, null, null, null), default);
+        var rest = await handler.Handle(new ListAvailableSlotsQuery("ann@example.com", null, null, null, first.NextCursor), default);
+
+        Assert.Equal((Paging.DefaultLimit, 1), (first.Items.Count, rest.Items.Count));
+        Assert.Null(rest.NextCursor);
+    }
+
+    [Theory]
+    [InlineData("past", null, new[] { "16 10:00" })]
+    [InlineData("upcoming", null, new[] { "16 12:00", "17 10:00" })]
+    [InlineData("upcoming", "inactive", new[] { "17 10:00" })]
+    [InlineData("upcoming", "active", new[] { "16 12:00" })]
+    public async Task Specialist_list_keeps_what_its_when_and_status_ask(string when, string? status, string[] starts)
+    {
+        var inactive = Slot(date: "2030-01-17");
+        inactive.ChangeStatus(SlotStatus.Inactive, Now);
+        _reader.Rows.AddRange([Slot(date: "2030-01-16"), Slot(date: "2030-01-16", start: "12:00"), inactive]);
+        var clock = Clock();
+        clock.SetUtcNow(new DateTimeOffset(2030, 1, 16, 11, 30, 0, TimeSpan.Zero));
+
+        var page = await new ListSpecialistSlotsHandler(_reader, Ann, clock)
+            .Handle(new ListSpecialistSlotsQuery("ann@example.com", 10, null, When: when, Status: status), default);
+
+        Assert.Equal(starts, page.Items.Select(s => $"{s.Date:dd} {s.StartTime:HH\\:mm}"));
+    }
 }

@@ -200,7 +200,9 @@ public class SmallHandlerTests
         _reader.Rows.Add(slot);
         var handler = new ListCancelledBookingsHandler(_reader, Ann);
 
-        Assert.Equal(["a", "c", "b"], (await handler.Handle(new ListCancelledBookingsQuery(slot.Id, null), default)).Select(b => b.CustomerId));
+        var cancelled = await handler.Handle(new ListCancelledBookingsQuery(slot.Id, null), default);
+        Assert.Equal(["a", "c", "b"], cancelled.Select(b => b.CustomerId));
+        Assert.All(cancelled, b => Assert.Equal(CancelledBy.Customer, b.Cancellation!.By));
         Assert.Equal(["a", "c"], (await handler.Handle(new ListCancelledBookingsQuery(slot.Id, 2), default)).Select(b => b.CustomerId));
         var others = await Assert.ThrowsAsync<DomainException>(() => new ListCancelledBookingsHandler(_reader, User("spec-bob", "bob@example.com", Role.Specialist))
             .Handle(new ListCancelledBookingsQuery(slot.Id, null), default).AsTask());
@@ -237,12 +239,19 @@ public class SmallHandlerTests
     }
 
     [Fact]
-    public async Task My_bookings_page_with_the_default_size()
+    public async Task My_bookings_page_with_the_default_size_and_show_the_live_booking_of_a_slot_booked_again()
     {
         for (var i = 0; i < Paging.DefaultLimit + 1; i++)
         {
-            var slot = Slot(date: DateOnly.FromDateTime(Now.UtcDateTime).AddDays(1 + i).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-            slot.Book(new Customer("cara", "cara@x.io", "Cara"), Now, BookingPolicy.Default);
+            var slot = Slot(capacity: 2, date: DateOnly.FromDateTime(Now.UtcDateTime).AddDays(1 + i).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            if (i == 0)
+            {
+                slot.Book(new Customer("dan", "dan@x.io", "Dan"), Now, BookingPolicy.Default);
+                slot.Book(new Customer("cara", "cara@x.io", "Cara"), Now, BookingPolicy.Default);
+                slot.CancelBooking("cara", Now, CancelledBy.Customer, null);
+            }
+
+            slot.Book(new Customer("cara", "cara@x.io", "Cara"), Now.AddMinutes(1), BookingPolicy.Default);
             _reader.Rows.Add(slot);
         }
 
@@ -251,6 +260,8 @@ public class SmallHandlerTests
         var rest = await handler.Handle(new ListMyBookingsQuery(null, first.NextCursor), default);
 
         Assert.Equal((Paging.DefaultLimit, 1, null), (first.Items.Count, rest.Items.Count, rest.NextCursor));
+        var again = _reader.Rows[0].Bookings.Single(b => b.IsLive && b.CustomerId == "cara");
+        Assert.Equal(again.Id, first.Items[0].BookingId);
     }
 
     [Fact]
