@@ -16,6 +16,7 @@ public class ExactEnumConverterTests
     {
         Assert.Equal(status, JsonSerializer.Deserialize<Body>($$"""{"status":"{{name}}"}""", WireJson.Options)!.Status);
         Assert.Equal($"\"{name}\"", JsonSerializer.Serialize(status, WireJson.Options));
+        Assert.Equal($$"""{"status":"{{name}}"}""", JsonSerializer.Serialize(new Body(status), WireJson.Options));
     }
 
     [Fact]

@@ -70,6 +70,7 @@ public class MetricsAndWiringTests
         var waiting = load.Waiting();
         Assert.Equal((Environment.ProcessorCount, false), (load.InFlight, load.Busy));
         waiting.Dispose();
+        Assert.Equal(Environment.ProcessorCount + 1, load.InFlight);
         waiting.Dispose();
         Assert.Equal(Environment.ProcessorCount + 1, load.InFlight);
     }

@@ -55,6 +55,7 @@ public class TokenFormatTests
     [InlineData("\u001f", false)]
     [InlineData("\u007f", false)]
     [InlineData("é", false)]
+    [InlineData("key\u0007", false)]
     public void An_idempotency_key_is_printable_ascii(string key, bool valid) =>
         Assert.Equal(valid, IdempotencyKeys.IsValid(key));
 

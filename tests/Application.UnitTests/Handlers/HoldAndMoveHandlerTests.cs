@@ -299,12 +299,14 @@ public class HoldAndMoveHandlerTests
         var move = new MoveBookingHandler(_repository, Cara, Clock(), _events, _notifications, Promotion());
 
         var others = await Assert.ThrowsAsync<AccessDeniedException>(() => move.Handle(new MoveBookingCommand(from.Id, "dan", Guid.NewGuid()), default).AsTask());
-        var noFrom = await Assert.ThrowsAsync<DomainException>(() => move.Handle(new MoveBookingCommand(Guid.NewGuid(), "cara", Guid.NewGuid()), default).AsTask());
+        var fromId = Guid.NewGuid();
+        var noFrom = await Assert.ThrowsAsync<DomainException>(() => move.Handle(new MoveBookingCommand(fromId, "cara", Guid.NewGuid()), default).AsTask());
         var toId = Guid.NewGuid();
         var noTo = await Assert.ThrowsAsync<DomainException>(() => move.Handle(new MoveBookingCommand(from.Id, "cara", toId), default).AsTask());
 
         Assert.Equal(("not_yourself", "slot_not_found", "slot_not_found"), (others.Code, noFrom.Code, noTo.Code));
         Assert.Contains(toId.ToString(), noTo.Message, StringComparison.Ordinal);
+        Assert.Contains(fromId.ToString(), noFrom.Message, StringComparison.Ordinal);
         await _repository.DidNotReceive().GetForMoveAsync(from.Id, Arg.Any<Guid>(), "dan", Arg.Any<CancellationToken>());
     }
 

@@ -92,6 +92,8 @@ public class WaitlistHandlerTests
         Assert.Equal(3, slot.BookedCount);
         Assert.Equal(0, slot.SeatsLeft(Now));
         Assert.Equal([EventTypes.BookingCreated, EventTypes.BookingCreated], EventTypesWritten());
+        // Each candidate costs a customer lock: none is asked for once the seats are gone.
+        await _repository.ReceivedWithAnyArgs(2).GetForBookingAsync(default, default!, default, default);
     }
 
     [Fact]
@@ -298,33 +300,40 @@ public class WaitlistHandlerTests
     public async Task The_customers_list_shows_their_upcoming_lines_waiting_first_with_their_place_and_no_entry_they_left()
     {
         var reader = new InMemorySlotReader();
-        var later = FullSlot(1, "w1", "w2", "cara");
+        var cara = new Customer("cara", "cara@x.io", "Cara");
+        var later = FullSlot(1, "w1", "w2", "w3", "cara");
+        later.LeaveWaitlist("w1", Now);
+        later.LeaveWaitlist("w3", Now);
         var sooner = Slot(capacity: 1, date: "2030-01-16", start: "08:00");
         sooner.Book(new Customer("b", "b@x.io", "B"), Now, Lines);
-        Store(sooner.JoinWaitlist(new Customer("cara", "cara@x.io", "Cara"), Now, Lines), 7);
+        var skippedThenBack = sooner.JoinWaitlist(cara, Now, Lines);
+        Store(skippedThenBack, 6);
+        sooner.SkipWaiting(skippedThenBack, "booking_limit_reached", Now);
+        Store(sooner.JoinWaitlist(cara, Now, Lines), 7);
         var ended = Slot(capacity: 1, date: "2030-01-16", start: "06:00");
         ended.Book(new Customer("b", "b@x.io", "B"), Now, Lines);
-        var skipped = ended.JoinWaitlist(new Customer("cara", "cara@x.io", "Cara"), Now, Lines);
-        ended.SkipWaiting(skipped, "booking_limit_reached", Now);
+        ended.SkipWaiting(ended.JoinWaitlist(cara, Now, Lines), "booking_limit_reached", Now);
         var left = Slot(capacity: 1, date: "2030-01-16", start: "04:00");
         left.Book(new Customer("b", "b@x.io", "B"), Now, Lines);
-        left.JoinWaitlist(new Customer("cara", "cara@x.io", "Cara"), Now, Lines);
+        left.JoinWaitlist(cara, Now, Lines);
         left.LeaveWaitlist("cara", Now);
-        var started = Slot(capacity: 1, date: "2030-01-15", start: "12:30");
-        started.Book(new Customer("b", "b@x.io", "B"), Now, Lines);
-        started.JoinWaitlist(new Customer("cara", "cara@x.io", "Cara"), Now, Lines);
-        later.LeaveWaitlist("w1", Now);
-        reader.Rows.AddRange([later, started, left, ended, sooner]);
+        var startingNow = Slot(capacity: 1, date: "2030-01-15", start: "12:30");
+        startingNow.Book(new Customer("b", "b@x.io", "B"), Now, Lines);
+        startingNow.JoinWaitlist(cara, Now, Lines);
+        reader.Rows.AddRange([later, startingNow, left, ended, sooner]);
         var clock = Clock();
-        clock.Advance(TimeSpan.FromHours(1));
+        clock.Advance(TimeSpan.FromMinutes(30));
 
         var mine = await new ListMyWaitlistHandler(reader, User("cara", "cara@x.io", Role.Customer), clock)
             .Handle(new ListMyWaitlistQuery(), default);
 
-        Assert.Equal([ended.Id, sooner.Id, later.Id], mine.Select(m => m.Entry.SlotId));
-        Assert.Equal([null, 1, 2], mine.Select(m => m.Entry.Position));
-        Assert.Equal(WaitlistStatus.Skipped, mine[0].Entry.Status);
-        var last = mine[2];
+        // The slot's waiting entry comes before the one a freed seat skipped.
+        Assert.Equal(
+            [(ended.Id, WaitlistStatus.Skipped), (sooner.Id, WaitlistStatus.Waiting), (sooner.Id, WaitlistStatus.Skipped), (later.Id, WaitlistStatus.Waiting)],
+            mine.Select(m => (m.Entry.SlotId, m.Entry.Status)));
+        // Only those still waiting ahead count: w1 and w3 left.
+        Assert.Equal([null, 1, null, 2], mine.Select(m => m.Entry.Position));
+        var last = mine[3];
         Assert.Equal(
             (later.SpecialistEmail, later.Date, later.StartTime, later.EndTime, later.Timezone, later.StartsAt, later.EndsAt, 1, 2),
             (last.SpecialistEmail, last.Date, last.StartTime, last.EndTime, last.Timezone, last.StartsAt, last.EndsAt, last.TotalCapacity, last.WaitingCount));

@@ -23,7 +23,8 @@ public class WebhookHandlerTests
     {
         var handler = new CreateWebhookHandler(_store, Clock());
 
-        var first = await handler.Handle(new CreateWebhookCommand("https://billing.internal/hooks", ["slots.booking.created"], "billing"), default);
+        var first = await handler.Handle(
+            new CreateWebhookCommand("https://billing.internal/hooks", ["slots.slot.created", "slots.booking.created"], "billing"), default);
         var second = await handler.Handle(new CreateWebhookCommand("https://billing.internal/hooks", null, null), default);
 
         _store.Received(1).Add(Arg.Is<NewWebhook>(w => w.Id == first.Id && w.Secret == first.Secret && w.Url.Host == "billing.internal"));
@@ -31,6 +32,8 @@ public class WebhookHandlerTests
         Assert.Equal(32, Convert.FromBase64String(first.Secret["whsec_".Length..]).Length);
         Assert.NotEqual(first.Secret, second.Secret);
         Assert.Null(second.Types);
+        // Kept in one order, whatever order they were named in.
+        Assert.Equal(["slots.booking.created", "slots.slot.created"], first.Types);
         Assert.Equal(WebhookHealthStatus.Healthy, first.Health.Status);
     }
 
