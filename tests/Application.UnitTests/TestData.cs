@@ -13,6 +13,9 @@ internal static class TestData
     /// <summary>The specialist who owns <see cref="Slot"/>'s slots by default.</summary>
     public static ICurrentUser Ann { get; } = User("spec-ann", "ann@example.com", Role.Specialist);
 
+    /// <summary>A customer, signed in as themselves.</summary>
+    public static ICurrentUser Cara { get; } = User("cara", "cara@x.io", Role.Customer);
+
     public static ICurrentUser Admin { get; } = User("svc-backoffice", null, Role.Admin);
 
     public static ICurrentUser Nobody { get; } = new SignedIn(null);

@@ -13,31 +13,15 @@ using static Slots.Application.UnitTests.TestData;
 namespace Slots.Application.UnitTests.Handlers;
 
 /// <summary>What a change of a slot or a new series settles on its own: each part of an update, the seats it frees, a series' defaults and its skipped slots.</summary>
-public class ChangeHandlerTests
+public class ChangeHandlerTests : HandlerTestBase
 {
-    private static readonly BookingPolicy Lines = BookingPolicy.Default with { Waitlist = true };
-
-    private readonly ISlotRepository _repository = Substitute.For<ISlotRepository>();
-    private readonly IEventOutbox _events = Substitute.For<IEventOutbox>();
-    private readonly INotificationOutbox _notifications = Substitute.For<INotificationOutbox>();
     private readonly IBulkWriteBudget _budget = Substitute.For<IBulkWriteBudget>();
 
-    public ChangeHandlerTests() => _repository.HoldsHandleAsync(default!, default, default).ReturnsForAnyArgs(true);
-
     private UpdateSlotHandler Update() =>
-        new(_repository, Ann, Clock(), _events, _notifications, new WaitlistPromotion(_repository, BookingLimits.Default, _events, _notifications));
-
-    private Slot Loaded(Slot slot)
-    {
-        _repository.GetForUpdateAsync(slot.Id, Arg.Any<SlotLoad>(), Arg.Any<CancellationToken>()).Returns(slot);
-        _repository.GetForBookingAsync(slot.Id, Arg.Any<string>(), Arg.Any<DateTime>(), Arg.Any<CancellationToken>())
-            .Returns((slot, new LiveBookingCounts(0, 0), Lines));
-        _repository.LoadWaitlistAsync(slot, Arg.Any<CancellationToken>()).Returns(_ => slot.Waitlist.Where(e => e.IsWaiting).ToList());
-        return slot;
-    }
+        new(Repository, Ann, Clock(), Events, Notifications, Promotion());
 
     private SlotEventData SlotChanged() =>
-        Assert.IsType<SlotEventData>(Assert.Single(_events.ReceivedCalls(), c => (string)c.GetArguments()[0]! == EventTypes.SlotChanged).GetArguments()[2]);
+        Assert.IsType<SlotEventData>(Assert.Single(Events.ReceivedCalls(), c => (string)c.GetArguments()[0]! == EventTypes.SlotChanged).GetArguments()[2]);
 
     [Fact]
     public async Task A_new_end_alone_keeps_the_start_and_the_event_says_where_the_slot_was()
@@ -49,7 +33,7 @@ public class ChangeHandlerTests
 
         Assert.Equal((new TimeOnly(10, 0), new TimeOnly(12, 0)), (response.StartTime, response.EndTime));
         Assert.Equal(before, SlotChanged().MovedFrom);
-        _notifications.Received(1).Moved(slot, Now);
+        Notifications.Received(1).Moved(slot, Now);
     }
 
     [Fact]
@@ -62,7 +46,7 @@ public class ChangeHandlerTests
         Assert.Equal(90, slot.Policy.CancelNoticeMinutes);
         Assert.Equal(90, response.Policy.CancelNoticeMinutes);
         Assert.Null(SlotChanged().MovedFrom);
-        _notifications.DidNotReceiveWithAnyArgs().Moved(default!, default);
+        Notifications.DidNotReceiveWithAnyArgs().Moved(default!, default);
     }
 
     [Fact]
@@ -78,7 +62,7 @@ public class ChangeHandlerTests
 
         Assert.Equal("w1", Assert.Single(slot.Bookings, b => b.IsLive).CustomerId);
         Assert.Equal(1, response.BookedCount);
-        Assert.Equal([EventTypes.BookingCreated, EventTypes.SlotChanged], _events.ReceivedCalls().Select(c => (string)c.GetArguments()[0]!));
+        Assert.Equal([EventTypes.BookingCreated, EventTypes.SlotChanged], Events.ReceivedCalls().Select(c => (string)c.GetArguments()[0]!));
     }
 
     [Fact]
@@ -90,13 +74,13 @@ public class ChangeHandlerTests
         await Update().Handle(new UpdateSlotCommand(slot.Id, null, null, SlotStatus.Active), default);
 
         Assert.Equal(HoldStatus.Live, Assert.Single(slot.Holds).Status);
-        Assert.Empty(_events.ReceivedCalls());
+        Assert.Empty(Events.ReceivedCalls());
     }
 
     [Fact]
     public async Task A_series_takes_its_gap_zone_and_capacity_and_reads_the_schedule_across_its_whole_span()
     {
-        var handler = new CreateSeriesHandler(_repository, Ann, Clock(), _events, _budget);
+        var handler = new CreateSeriesHandler(Repository, Ann, Clock(), Events, _budget);
 
         var series = await handler.Handle(
             new CreateSeriesCommand("2030-01-21", "2030-01-22", ["monday", "tuesday"], [new SeriesWindow("09:00", "11:00")], 45, 15, 3, "America/New_York"),
@@ -105,7 +89,7 @@ public class ChangeHandlerTests
         Assert.Equal(["01-21 09:00", "01-21 10:00", "01-22 09:00", "01-22 10:00"], series.Created.Select(s => $"{s.Date:MM-dd} {s.StartTime:HH\\:mm}"));
         Assert.All(series.Created, s => Assert.Equal((3, "America/New_York"), (s.TotalCapacity, s.Timezone)));
         Assert.Equal(new DateTime(2030, 1, 21, 14, 0, 0, DateTimeKind.Utc), series.Created[0].StartsAt);
-        await _repository.Received(1).BusyTimesAsync(
+        await Repository.Received(1).BusyTimesAsync(
             Arg.Any<Specialist>(), series.Created[0].StartsAt, series.Created[^1].EndsAt, Arg.Any<CancellationToken>());
     }
 
@@ -113,9 +97,9 @@ public class ChangeHandlerTests
     public async Task A_series_whose_every_slot_is_skipped_reads_nothing_writes_no_event_and_lists_them_in_date_order()
     {
         // Saturday 02:00 in Berlin overlaps a slot already there; Sunday 02:00 does not exist (the clocks go forward).
-        _repository.BusyTimesAsync(default!, default, default, default).ReturnsForAnyArgs(
+        Repository.BusyTimesAsync(default!, default, default, default).ReturnsForAnyArgs(
             [new BusyTime(new DateTime(2030, 3, 30, 1, 0, 0, DateTimeKind.Utc), new DateTime(2030, 3, 30, 2, 0, 0, DateTimeKind.Utc))]);
-        var handler = new CreateSeriesHandler(_repository, Ann, Clock(), _events, _budget);
+        var handler = new CreateSeriesHandler(Repository, Ann, Clock(), Events, _budget);
 
         var series = await handler.Handle(
             new CreateSeriesCommand("2030-03-30", "2030-03-31", ["saturday", "sunday"], [new SeriesWindow("02:00", "03:00")], 60, Timezone: "Europe/Berlin"),
@@ -123,7 +107,7 @@ public class ChangeHandlerTests
 
         Assert.Empty(series.Created);
         Assert.Equal(["03-30 slot_overlaps", "03-31 nonexistent_local_time"], series.Skipped.Select(s => $"{s.Date:MM-dd} {s.Reason}"));
-        Assert.Empty(_events.ReceivedCalls());
+        Assert.Empty(Events.ReceivedCalls());
         _budget.DidNotReceiveWithAnyArgs().Spend(default);
     }
 
@@ -133,11 +117,11 @@ public class ChangeHandlerTests
         var clock = Clock();
         clock.SetUtcNow(new DateTimeOffset(2030, 1, 16, 9, 0, 0, TimeSpan.Zero));
 
-        var series = await new CreateSeriesHandler(_repository, Ann, clock, _events, _budget).Handle(
+        var series = await new CreateSeriesHandler(Repository, Ann, clock, Events, _budget).Handle(
             new CreateSeriesCommand("2030-01-16", "2030-01-16", ["wednesday"], [new SeriesWindow("09:00", "10:00")], 60), default);
 
         Assert.Equal("start_not_in_future", Assert.Single(series.Skipped).Reason);
-        await _repository.DidNotReceiveWithAnyArgs().BusyTimesAsync(default!, default, default, default);
+        await Repository.DidNotReceiveWithAnyArgs().BusyTimesAsync(default!, default, default, default);
     }
 
     [Fact]
@@ -146,15 +130,13 @@ public class ChangeHandlerTests
         var slot = Loaded(Slot(capacity: 1));
         var hold = slot.PlaceHold(new Customer("cara", "cara@x.io", "Cara"), Now, Lines, TimeSpan.FromMinutes(5));
         var other = Loaded(Slot(capacity: 1, start: "14:00"));
-        var cara = User("cara", "cara@x.io", Role.Customer);
-        var book = new BookSlotHandler(_repository, cara, Clock(), BookingLimits.Default, _events, _notifications,
-            new WaitlistPromotion(_repository, BookingLimits.Default, _events, _notifications));
+        var book = new BookSlotHandler(Repository, Cara, Clock(), BookingLimits.Default, Events, Notifications, Promotion());
 
         await book.Handle(new BookSlotCommand(slot.Id, HoldId: hold.Id), default);
         await book.Handle(new BookSlotCommand(other.Id), default);
 
-        await _repository.Received(1).LoadHoldAsync(slot, hold.Id, Arg.Any<CancellationToken>());
-        var data = _events.ReceivedCalls().Select(c => Assert.IsType<BookingEventData>(c.GetArguments()[2])).ToList();
+        await Repository.Received(1).LoadHoldAsync(slot, hold.Id, Arg.Any<CancellationToken>());
+        var data = Events.ReceivedCalls().Select(c => Assert.IsType<BookingEventData>(c.GetArguments()[2])).ToList();
         Assert.Equal([(hold.Id, false), (null, false)], data.Select(d => (d.HoldId, d.FromWaitlist!.Value)));
         Assert.Equal(HoldStatus.Booked, hold.Status);
     }

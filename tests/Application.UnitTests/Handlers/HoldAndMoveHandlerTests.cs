@@ -18,34 +18,15 @@ using static Slots.Application.UnitTests.TestData;
 namespace Slots.Application.UnitTests.Handlers;
 
 /// <summary>Seat holds (placed, released, expired by the sweep) and a booking's move, each with its events and the line it frees.</summary>
-public class HoldAndMoveHandlerTests
+public class HoldAndMoveHandlerTests : HandlerTestBase
 {
-    private static readonly BookingPolicy Lines = BookingPolicy.Default with { Waitlist = true };
-    private static readonly ICurrentUser Cara = User("cara", "cara@x.io", Role.Customer);
-
-    private readonly ISlotRepository _repository = Substitute.For<ISlotRepository>();
-    private readonly IEventOutbox _events = Substitute.For<IEventOutbox>();
-    private readonly INotificationOutbox _notifications = Substitute.For<INotificationOutbox>();
-
-    private WaitlistPromotion Promotion() => new(_repository, BookingLimits.Default, _events, _notifications);
-
-    private string[] EventTypesWritten() => [.. _events.ReceivedCalls().Select(c => (string)c.GetArguments()[0]!)];
-
     private PlaceHoldHandler PlaceHold(ICurrentUser? user = null, BookingLimits? limits = null, FakeTimeProvider? clock = null) =>
-        new(_repository, user ?? Cara, clock ?? Clock(), limits ?? BookingLimits.Default, new HoldSettings(7, 10), _events, Promotion());
+        new(Repository, user ?? Cara, clock ?? Clock(), limits ?? BookingLimits.Default, new HoldSettings(7, 10), Events, Promotion());
 
     /// <summary>The repository loads <paramref name="slot"/> for a hold with these counts of the customer's.</summary>
     private void ForHold(Slot slot, int holding = 0, LiveBookingCounts? held = null) =>
-        _repository.GetForHoldAsync(slot.Id, Arg.Any<string>(), Arg.Any<DateTime>(), Arg.Any<CancellationToken>())
+        Repository.GetForHoldAsync(slot.Id, Arg.Any<string>(), Arg.Any<DateTime>(), Arg.Any<CancellationToken>())
             .Returns((slot, held ?? new LiveBookingCounts(0, 0), holding, Lines));
-
-    /// <summary>The repository loads the slot's line, for the promotion.</summary>
-    private void WithLine(Slot slot)
-    {
-        _repository.LoadWaitlistAsync(slot, Arg.Any<CancellationToken>()).Returns(_ => slot.Waitlist.Where(e => e.IsWaiting).ToList());
-        _repository.GetForBookingAsync(slot.Id, Arg.Any<string>(), Arg.Any<DateTime>(), Arg.Any<CancellationToken>())
-            .Returns((slot, new LiveBookingCounts(0, 0), Lines));
-    }
 
     [Fact]
     public async Task A_hold_keeps_a_seat_for_the_settings_minutes_and_writes_its_event()
@@ -58,9 +39,9 @@ public class HoldAndMoveHandlerTests
         Assert.Equal((slot.Id, "cara", HoldStatus.Live, 1), (hold.SlotId, hold.CustomerId, hold.Status, hold.SeatsLeft));
         Assert.Equal(Now.UtcDateTime.AddMinutes(7), hold.ExpiresAt);
         Assert.Equal(Now.UtcDateTime, hold.CreatedAt);
-        Assert.Equal(hold.HoldId, Assert.IsType<HoldEventData>(Assert.Single(_events.ReceivedCalls()).GetArguments()[2]).HoldId);
+        Assert.Equal(hold.HoldId, Assert.IsType<HoldEventData>(Assert.Single(Events.ReceivedCalls()).GetArguments()[2]).HoldId);
         Assert.Equal([EventTypes.HoldCreated], EventTypesWritten());
-        await _repository.Received(1).GetForHoldAsync(slot.Id, "cara", Now.UtcDateTime, Arg.Any<CancellationToken>());
+        await Repository.Received(1).GetForHoldAsync(slot.Id, "cara", Now.UtcDateTime, Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -128,7 +109,7 @@ public class HoldAndMoveHandlerTests
         slot.PlaceHold(new Customer("h", "h@x.io", "H"), Now, Lines, TimeSpan.FromMinutes(5));
         Store(slot.JoinWaitlist(new Customer("w1", "w1@x.io", "W1"), Now, Lines), 1);
         ForHold(slot);
-        WithLine(slot);
+        Loaded(slot);
         var clock = Clock();
         clock.Advance(TimeSpan.FromMinutes(6));
 
@@ -144,15 +125,15 @@ public class HoldAndMoveHandlerTests
         var slot = Slot(capacity: 1);
         var hold = slot.PlaceHold(new Customer("cara", "cara@x.io", "Cara"), Now, Lines, TimeSpan.FromMinutes(5));
         Store(slot.JoinWaitlist(new Customer("w1", "w1@x.io", "W1"), Now, Lines), 1);
-        _repository.GetForUpdateAsync(slot.Id, SlotLoad.SlotOnly, Arg.Any<CancellationToken>()).Returns(slot);
-        WithLine(slot);
+        Repository.GetForUpdateAsync(slot.Id, SlotLoad.SlotOnly, Arg.Any<CancellationToken>()).Returns(slot);
+        Loaded(slot);
 
-        await new ReleaseHoldHandler(_repository, Cara, Clock(), _events, Promotion()).Handle(new ReleaseHoldCommand(slot.Id, hold.Id), default);
+        await new ReleaseHoldHandler(Repository, Cara, Clock(), Events, Promotion()).Handle(new ReleaseHoldCommand(slot.Id, hold.Id), default);
 
         Assert.Equal(HoldStatus.Released, hold.Status);
         Assert.Equal("w1", Assert.Single(slot.Bookings).CustomerId);
         Assert.Equal([EventTypes.HoldReleased, EventTypes.BookingCreated], EventTypesWritten());
-        await _repository.Received(1).LoadHoldAsync(slot, hold.Id, Arg.Any<CancellationToken>());
+        await Repository.Received(1).LoadHoldAsync(slot, hold.Id, Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -160,8 +141,8 @@ public class HoldAndMoveHandlerTests
     {
         var slot = Slot(capacity: 2);
         var hold = slot.PlaceHold(new Customer("dan", "dan@x.io", "Dan"), Now, Lines, TimeSpan.FromMinutes(5));
-        _repository.GetForUpdateAsync(slot.Id, SlotLoad.SlotOnly, Arg.Any<CancellationToken>()).Returns(slot);
-        var release = new ReleaseHoldHandler(_repository, Cara, Clock(), _events, Promotion());
+        Repository.GetForUpdateAsync(slot.Id, SlotLoad.SlotOnly, Arg.Any<CancellationToken>()).Returns(slot);
+        var release = new ReleaseHoldHandler(Repository, Cara, Clock(), Events, Promotion());
 
         var others = await Assert.ThrowsAsync<AccessDeniedException>(() => release.Handle(new ReleaseHoldCommand(slot.Id, hold.Id), default).AsTask());
         var unknown = await Assert.ThrowsAsync<DomainException>(() => release.Handle(new ReleaseHoldCommand(slot.Id, Guid.NewGuid()), default).AsTask());
@@ -169,7 +150,7 @@ public class HoldAndMoveHandlerTests
 
         Assert.Equal(("not_yourself", "hold_not_found", "slot_not_found"), (others.Code, unknown.Code, missing.Code));
         Assert.Equal(HoldStatus.Live, hold.Status);
-        Assert.Empty(_events.ReceivedCalls());
+        Assert.Empty(Events.ReceivedCalls());
     }
 
     [Fact]
@@ -179,13 +160,13 @@ public class HoldAndMoveHandlerTests
         slot.PlaceHold(new Customer("h1", "h1@x.io", "H1"), Now, Lines, TimeSpan.FromMinutes(5));
         slot.PlaceHold(new Customer("h2", "h2@x.io", "H2"), Now, Lines, TimeSpan.FromMinutes(5));
         var live = slot.PlaceHold(new Customer("h3", "h3@x.io", "H3"), Now, Lines, TimeSpan.FromMinutes(10));
-        _repository.GetForUpdateAsync(slot.Id, SlotLoad.SlotOnly, Arg.Any<CancellationToken>()).Returns(slot);
+        Repository.GetForUpdateAsync(slot.Id, SlotLoad.SlotOnly, Arg.Any<CancellationToken>()).Returns(slot);
         var unitOfWork = Substitute.For<IUnitOfWork>();
         unitOfWork.ExecuteAsync(Arg.Any<Func<CancellationToken, Task<int>>>(), Arg.Any<CancellationToken>())
             .Returns(call => call.ArgAt<Func<CancellationToken, Task<int>>>(0)(default));
         var clock = Clock();
         clock.Advance(TimeSpan.FromMinutes(6));
-        var expiry = new HoldExpiry(_repository, unitOfWork, clock, Promotion());
+        var expiry = new HoldExpiry(Repository, unitOfWork, clock, Promotion());
 
         Assert.Equal(2, await expiry.ExpireAsync(slot.Id, default));
         Assert.Equal(0, await expiry.ExpireAsync(slot.Id, default));
@@ -238,21 +219,21 @@ public class HoldAndMoveHandlerTests
         var (from, to) = (Slot(capacity: 1, start: "10:00"), Slot(capacity: 1, start: "12:00"));
         from.Book(new Customer("cara", "cara@x.io", "Cara"), Now, Lines);
         Store(from.JoinWaitlist(new Customer("w1", "w1@x.io", "W1"), Now, Lines), 1);
-        _repository.GetForMoveAsync(from.Id, to.Id, "cara", Arg.Any<CancellationToken>()).Returns((from, to, Lines));
-        WithLine(from);
+        Repository.GetForMoveAsync(from.Id, to.Id, "cara", Arg.Any<CancellationToken>()).Returns((from, to, Lines));
+        Loaded(from);
 
-        var moved = await new MoveBookingHandler(_repository, Cara, Clock(), _events, _notifications, Promotion())
+        var moved = await new MoveBookingHandler(Repository, Cara, Clock(), Events, Notifications, Promotion())
             .Handle(new MoveBookingCommand(from.Id, "cara", to.Id, "  a clash at work "), default);
 
         Assert.Equal((to.Id, to.StartsAt), (moved.SlotId, moved.StartsAt));
         Assert.Equal("cara", Assert.Single(to.Bookings).CustomerId);
         Assert.Equal("w1", Assert.Single(from.Bookings, b => b.IsLive).CustomerId);
         Assert.Equal([EventTypes.BookingMoved, EventTypes.BookingCreated], EventTypesWritten());
-        var call = _events.ReceivedCalls().First().GetArguments();
+        var call = Events.ReceivedCalls().First().GetArguments();
         Assert.Equal(to.Id, call[1]);
         var move = Assert.IsType<BookingEventData>(call[2]).Move!;
         Assert.Equal((from.Id, CancelledBy.Customer, "a clash at work"), (move.From.Id, move.By, move.Reason));
-        _notifications.Received(1).MovedBooking(to.Bookings.Single(), to, Now);
+        Notifications.Received(1).MovedBooking(to.Bookings.Single(), to, Now);
     }
 
     [Theory]
@@ -262,12 +243,12 @@ public class HoldAndMoveHandlerTests
     {
         var (from, to) = (Slot(capacity: 1, start: "10:00"), Slot(capacity: 1, start: "12:00"));
         from.Book(new Customer("cara", "cara@x.io", "Cara"), Now, Lines);
-        _repository.GetForMoveAsync(from.Id, to.Id, "cara", Arg.Any<CancellationToken>()).Returns((from, to, Lines));
+        Repository.GetForMoveAsync(from.Id, to.Id, "cara", Arg.Any<CancellationToken>()).Returns((from, to, Lines));
 
-        await new MoveBookingHandler(_repository, Ann, Clock(), _events, _notifications, Promotion())
+        await new MoveBookingHandler(Repository, Ann, Clock(), Events, Notifications, Promotion())
             .Handle(new MoveBookingCommand(from.Id, "cara", to.Id, reason), default);
 
-        var move = Assert.IsType<BookingEventData>(Assert.Single(_events.ReceivedCalls()).GetArguments()[2]).Move!;
+        var move = Assert.IsType<BookingEventData>(Assert.Single(Events.ReceivedCalls()).GetArguments()[2]).Move!;
         Assert.Equal((CancelledBy.Specialist, null), (move.By, move.Reason));
     }
 
@@ -278,12 +259,12 @@ public class HoldAndMoveHandlerTests
         from.Book(new Customer("cara", "cara@x.io", "Cara"), Now, Lines);
         to.PlaceHold(new Customer("h", "h@x.io", "H"), Now, Lines, TimeSpan.FromMinutes(5));
         Store(to.JoinWaitlist(new Customer("w1", "w1@x.io", "W1"), Now, Lines), 1);
-        _repository.GetForMoveAsync(from.Id, to.Id, "cara", Arg.Any<CancellationToken>()).Returns((from, to, Lines));
-        WithLine(to);
+        Repository.GetForMoveAsync(from.Id, to.Id, "cara", Arg.Any<CancellationToken>()).Returns((from, to, Lines));
+        Loaded(to);
         var clock = Clock();
         clock.Advance(TimeSpan.FromMinutes(6));
 
-        var ex = await Assert.ThrowsAsync<DomainException>(() => new MoveBookingHandler(_repository, Cara, clock, _events, _notifications, Promotion())
+        var ex = await Assert.ThrowsAsync<DomainException>(() => new MoveBookingHandler(Repository, Cara, clock, Events, Notifications, Promotion())
             .Handle(new MoveBookingCommand(from.Id, "cara", to.Id), default).AsTask());
 
         Assert.Equal("slot_fully_booked", ex.Code);
@@ -295,8 +276,8 @@ public class HoldAndMoveHandlerTests
     public async Task A_move_of_someone_elses_booking_or_between_missing_slots_is_refused()
     {
         var from = Slot(capacity: 1);
-        _repository.GetForMoveAsync(from.Id, Arg.Any<Guid>(), Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns((from, null, Lines));
-        var move = new MoveBookingHandler(_repository, Cara, Clock(), _events, _notifications, Promotion());
+        Repository.GetForMoveAsync(from.Id, Arg.Any<Guid>(), Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns((from, null, Lines));
+        var move = new MoveBookingHandler(Repository, Cara, Clock(), Events, Notifications, Promotion());
 
         var others = await Assert.ThrowsAsync<AccessDeniedException>(() => move.Handle(new MoveBookingCommand(from.Id, "dan", Guid.NewGuid()), default).AsTask());
         var fromId = Guid.NewGuid();
@@ -307,7 +288,7 @@ public class HoldAndMoveHandlerTests
         Assert.Equal(("not_yourself", "slot_not_found", "slot_not_found"), (others.Code, noFrom.Code, noTo.Code));
         Assert.Contains(toId.ToString(), noTo.Message, StringComparison.Ordinal);
         Assert.Contains(fromId.ToString(), noFrom.Message, StringComparison.Ordinal);
-        await _repository.DidNotReceive().GetForMoveAsync(from.Id, Arg.Any<Guid>(), "dan", Arg.Any<CancellationToken>());
+        await Repository.DidNotReceive().GetForMoveAsync(from.Id, Arg.Any<Guid>(), "dan", Arg.Any<CancellationToken>());
     }
 
     [Fact]

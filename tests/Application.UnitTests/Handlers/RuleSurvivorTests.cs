@@ -28,21 +28,9 @@ namespace Slots.Application.UnitTests.Handlers;
 /// Rules the mutation run showed no unit test held: the line served before a booking and after a cancellation, the order
 /// of a join's checks, the preconditions and events of deletes and series changes, and the sizes the lists settle.
 /// </summary>
-public class RuleSurvivorTests
+public class RuleSurvivorTests : HandlerTestBase
 {
-    private static readonly BookingPolicy Lines = BookingPolicy.Default with { Waitlist = true };
-    private static readonly ICurrentUser Cara = User("cara", "cara@x.io", Role.Customer);
-
-    private readonly ISlotRepository _repository = Substitute.For<ISlotRepository>();
-    private readonly IEventOutbox _events = Substitute.For<IEventOutbox>();
-    private readonly INotificationOutbox _notifications = Substitute.For<INotificationOutbox>();
     private readonly IBulkWriteBudget _budget = Substitute.For<IBulkWriteBudget>();
-
-    public RuleSurvivorTests() => _repository.HoldsHandleAsync(default!, default, default).ReturnsForAnyArgs(true);
-
-    private WaitlistPromotion Promotion() => new(_repository, BookingLimits.Default, _events, _notifications);
-
-    private string[] EventTypesWritten() => [.. _events.ReceivedCalls().Select(c => (string)c.GetArguments()[0]!)];
 
     /// <summary>A one-seat slot with a lapsed hold on its seat and w1 waiting; the repository loads it for anything.</summary>
     private Slot SlotWithALapsedHoldAndALine()
@@ -50,11 +38,7 @@ public class RuleSurvivorTests
         var slot = Slot(capacity: 1);
         slot.PlaceHold(new Customer("h", "h@x.io", "H"), Now.AddMinutes(-10), Lines, TimeSpan.FromMinutes(5));
         Store(slot.JoinWaitlist(new Customer("w1", "w1@x.io", "W1"), Now.AddMinutes(-9), Lines), 1);
-        _repository.GetForUpdateAsync(slot.Id, Arg.Any<SlotLoad>(), Arg.Any<CancellationToken>()).Returns(slot);
-        _repository.GetForBookingAsync(slot.Id, Arg.Any<string>(), Arg.Any<DateTime>(), Arg.Any<CancellationToken>())
-            .Returns((slot, new LiveBookingCounts(0, 0), Lines));
-        _repository.LoadWaitlistAsync(slot, Arg.Any<CancellationToken>()).Returns(_ => slot.Waitlist.Where(e => e.IsWaiting).ToList());
-        return slot;
+        return Loaded(slot);
     }
 
     [Fact]
@@ -62,7 +46,7 @@ public class RuleSurvivorTests
     {
         var slot = SlotWithALapsedHoldAndALine();
 
-        var ex = await Assert.ThrowsAsync<DomainException>(() => new BookSlotHandler(_repository, Cara, Clock(), BookingLimits.Default, _events, _notifications, Promotion())
+        var ex = await Assert.ThrowsAsync<DomainException>(() => new BookSlotHandler(Repository, Cara, Clock(), BookingLimits.Default, Events, Notifications, Promotion())
             .Handle(new BookSlotCommand(slot.Id), default).AsTask());
 
         Assert.Equal("slot_fully_booked", ex.Code);
@@ -75,12 +59,9 @@ public class RuleSurvivorTests
         var slot = Slot(capacity: 1);
         slot.Book(new Customer("cara", "cara@x.io", "Cara"), Now, Lines);
         Store(slot.JoinWaitlist(new Customer("w1", "w1@x.io", "W1"), Now, Lines), 1);
-        _repository.GetForUpdateAsync(slot.Id, Arg.Any<SlotLoad>(), Arg.Any<CancellationToken>()).Returns(slot);
-        _repository.GetForBookingAsync(slot.Id, Arg.Any<string>(), Arg.Any<DateTime>(), Arg.Any<CancellationToken>())
-            .Returns((slot, new LiveBookingCounts(0, 0), Lines));
-        _repository.LoadWaitlistAsync(slot, Arg.Any<CancellationToken>()).Returns(_ => slot.Waitlist.Where(e => e.IsWaiting).ToList());
+        Loaded(slot);
 
-        await new CancelBookingHandler(_repository, Cara, Clock(), _events, _notifications, Promotion())
+        await new CancelBookingHandler(Repository, Cara, Clock(), Events, Notifications, Promotion())
             .Handle(new CancelBookingCommand(slot.Id, "cara"), default);
 
         Assert.Equal("w1", Assert.Single(slot.Bookings, b => b.IsLive).CustomerId);
@@ -91,10 +72,10 @@ public class RuleSurvivorTests
     public async Task A_join_hears_the_slots_own_rule_before_the_customers_limit()
     {
         var slot = Slot(capacity: 1);
-        _repository.GetForWaitlistAsync(slot.Id, Arg.Any<string>(), Arg.Any<DateTime>(), Arg.Any<CancellationToken>())
+        Repository.GetForWaitlistAsync(slot.Id, Arg.Any<string>(), Arg.Any<DateTime>(), Arg.Any<CancellationToken>())
             .Returns((slot, SlotLimits.MaxWaitingPerCustomer, Lines));
 
-        var ex = await Assert.ThrowsAsync<DomainException>(() => new JoinWaitlistHandler(_repository, Cara, Clock(), Promotion())
+        var ex = await Assert.ThrowsAsync<DomainException>(() => new JoinWaitlistHandler(Repository, Cara, Clock(), Promotion())
             .Handle(new JoinWaitlistCommand(slot.Id), default).AsTask());
 
         Assert.Equal("seats_available", ex.Code);
@@ -103,22 +84,22 @@ public class RuleSurvivorTests
     [Fact]
     public async Task A_new_slot_writes_its_event()
     {
-        var response = await new CreateSlotHandler(_repository, Ann, Clock(), _events).Handle(new CreateSlotCommand("2030-01-20", "09:00", "10:00"), default);
+        var response = await new CreateSlotHandler(Repository, Ann, Clock(), Events).Handle(new CreateSlotCommand("2030-01-20", "09:00", "10:00"), default);
 
-        _events.Received(1).Add(EventTypes.SlotCreated, response.Id, Arg.Is<SlotEventData>(d => d.Slot.Id == response.Id));
+        Events.Received(1).Add(EventTypes.SlotCreated, response.Id, Arg.Is<SlotEventData>(d => d.Slot.Id == response.Id));
     }
 
     [Fact]
     public async Task A_delete_read_at_an_older_version_is_refused()
     {
         var slot = Slot();
-        _repository.GetForUpdateAsync(slot.Id, Arg.Any<SlotLoad>(), Arg.Any<CancellationToken>()).Returns(slot);
+        Repository.GetForUpdateAsync(slot.Id, Arg.Any<SlotLoad>(), Arg.Any<CancellationToken>()).Returns(slot);
 
         var ex = await Assert.ThrowsAsync<DomainException>(() =>
-            new DeleteSlotHandler(_repository, Ann, _events).Handle(new DeleteSlotCommand(slot.Id, [slot.Version + 1]), default).AsTask());
+            new DeleteSlotHandler(Repository, Ann, Events).Handle(new DeleteSlotCommand(slot.Id, [slot.Version + 1]), default).AsTask());
 
         Assert.Equal("precondition_failed", ex.Code);
-        _repository.DidNotReceiveWithAnyArgs().Remove(default!);
+        Repository.DidNotReceiveWithAnyArgs().Remove(default!);
     }
 
     [Fact]
@@ -127,13 +108,13 @@ public class RuleSurvivorTests
         var seriesId = Guid.NewGuid();
         var booked = Slot(capacity: 1);
         booked.Book(new Customer("c", "c@x.io", "C"), Now, Lines);
-        _repository.GetSeriesForUpdateAsync(seriesId, Arg.Any<CancellationToken>()).Returns([booked]);
+        Repository.GetSeriesForUpdateAsync(seriesId, Arg.Any<CancellationToken>()).Returns([booked]);
 
-        var change = await new ChangeSeriesHandler(_repository, Ann, Clock(), _events, _budget).Handle(new ChangeSeriesCommand(seriesId, SlotStatus.Active), default);
-        var delete = await new DeleteSeriesHandler(_repository, Ann, Clock(), _events, _budget).Handle(new DeleteSeriesCommand(seriesId), default);
+        var change = await new ChangeSeriesHandler(Repository, Ann, Clock(), Events, _budget).Handle(new ChangeSeriesCommand(seriesId, SlotStatus.Active), default);
+        var delete = await new DeleteSeriesHandler(Repository, Ann, Clock(), Events, _budget).Handle(new DeleteSeriesCommand(seriesId), default);
 
         Assert.Equal((0, 0), (change.Changed, delete.Deleted.Count));
-        Assert.Empty(_events.ReceivedCalls());
+        Assert.Empty(Events.ReceivedCalls());
         _budget.DidNotReceiveWithAnyArgs().Spend(default);
     }
 
@@ -142,9 +123,9 @@ public class RuleSurvivorTests
     {
         var seriesId = Guid.NewGuid();
         var slot = Slot();
-        _repository.GetSeriesForUpdateAsync(seriesId, Arg.Any<CancellationToken>()).Returns([slot]);
+        Repository.GetSeriesForUpdateAsync(seriesId, Arg.Any<CancellationToken>()).Returns([slot]);
 
-        var change = await new ChangeSeriesHandler(_repository, Ann, Clock(), _events, _budget)
+        var change = await new ChangeSeriesHandler(Repository, Ann, Clock(), Events, _budget)
             .Handle(new ChangeSeriesCommand(seriesId, null, new PolicyInput(BookingNoticeMinutes: 120)), default);
 
         Assert.Equal((1, 120), (change.Changed, slot.Policy.BookingNoticeMinutes));

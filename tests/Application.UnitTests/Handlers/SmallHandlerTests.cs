@@ -79,10 +79,9 @@ public class SmallHandlerTests
     public async Task The_callers_own_feed_is_a_specialists_when_they_are_one_and_turning_off_none_is_not_found()
     {
         _feeds.DeleteAsync(new CalendarOwner(CalendarKind.Specialist, Issuer, "spec-ann"), Arg.Any<CancellationToken>()).Returns(true);
-        var cara = User("cara", "cara@x.io", Role.Customer);
 
         await new DeleteCalendarFeedHandler(_feeds, Ann).Handle(new DeleteCalendarFeedCommand(), default);
-        var none = await Assert.ThrowsAsync<DomainException>(() => new DeleteCalendarFeedHandler(_feeds, cara).Handle(new DeleteCalendarFeedCommand(), default).AsTask());
+        var none = await Assert.ThrowsAsync<DomainException>(() => new DeleteCalendarFeedHandler(_feeds, Cara).Handle(new DeleteCalendarFeedCommand(), default).AsTask());
 
         Assert.Equal("calendar_feed_not_found", none.Code);
         await _feeds.Received(1).DeleteAsync(new CalendarOwner(CalendarKind.Customer, Issuer, "cara"), Arg.Any<CancellationToken>());
@@ -257,7 +256,7 @@ public class SmallHandlerTests
             _reader.Rows.Add(slot);
         }
 
-        var handler = new ListMyBookingsHandler(_reader, User("cara", "cara@x.io", Role.Customer), Clock());
+        var handler = new ListMyBookingsHandler(_reader, Cara, Clock());
         var first = await handler.Handle(new ListMyBookingsQuery(null, null), default);
         var rest = await handler.Handle(new ListMyBookingsQuery(null, first.NextCursor), default);
 

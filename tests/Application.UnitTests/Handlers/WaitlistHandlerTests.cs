@@ -18,16 +18,9 @@ namespace Slots.Application.UnitTests.Handlers;
 /// A full slot's line: joining, leaving, the lists of it, and the promotion that gives freed seats to it in order, each
 /// candidate checked as a booking is.
 /// </summary>
-public class WaitlistHandlerTests
+public class WaitlistHandlerTests : HandlerTestBase
 {
-    private static readonly BookingPolicy Lines = BookingPolicy.Default with { Waitlist = true };
-
-    private readonly ISlotRepository _repository = Substitute.For<ISlotRepository>();
-    private readonly IEventOutbox _events = Substitute.For<IEventOutbox>();
-    private readonly INotificationOutbox _notifications = Substitute.For<INotificationOutbox>();
     private readonly Dictionary<string, LiveBookingCounts> _held = [];
-
-    private WaitlistPromotion Promotion(BookingLimits? limits = null) => new(_repository, limits ?? BookingLimits.Default, _events, _notifications);
 
     /// <summary>
     /// A slot of <paramref name="capacity"/> seats, every one booked, with <paramref name="waiting"/> in line in that order; the
@@ -46,18 +39,15 @@ public class WaitlistHandlerTests
             Store(slot.JoinWaitlist(new Customer(id, $"{id}@x.io", id.ToUpperInvariant()), Now, Lines), position);
         }
 
-        _repository.GetForBookingAsync(slot.Id, Arg.Any<string>(), Arg.Any<DateTime>(), Arg.Any<CancellationToken>())
+        Loaded(slot);
+        Repository.GetForBookingAsync(slot.Id, Arg.Any<string>(), Arg.Any<DateTime>(), Arg.Any<CancellationToken>())
             .Returns(call => (slot, _held.GetValueOrDefault(call.ArgAt<string>(1), new LiveBookingCounts(0, 0)), Lines));
-        _repository.GetForWaitlistAsync(slot.Id, Arg.Any<string>(), Arg.Any<DateTime>(), Arg.Any<CancellationToken>())
+        Repository.GetForWaitlistAsync(slot.Id, Arg.Any<string>(), Arg.Any<DateTime>(), Arg.Any<CancellationToken>())
             .Returns((slot, 0, Lines));
-        _repository.LoadWaitlistAsync(slot, Arg.Any<CancellationToken>())
-            .Returns(_ => slot.Waitlist.Where(e => e.IsWaiting).OrderBy(e => e.Position).ToList());
         return slot;
     }
 
     private static string[] Waiting(Slot slot) => [.. slot.Waitlist.Where(e => e.IsWaiting).OrderBy(e => e.Position).Select(e => e.CustomerId)];
-
-    private string[] EventTypesWritten() => [.. _events.ReceivedCalls().Select(c => (string)c.GetArguments()[0]!)];
 
     [Fact]
     public async Task A_freed_seat_goes_to_the_first_in_line_as_a_booking_with_its_event_and_mail()
@@ -65,7 +55,7 @@ public class WaitlistHandlerTests
         var slot = FullSlot(1, "w1", "w2");
         slot.CancelBooking("b0", Now, CancelledBy.Admin, null);
         var eventId = Guid.NewGuid();
-        _events.Add(EventTypes.BookingCreated, slot.Id, Arg.Any<object>()).Returns(eventId);
+        Events.Add(EventTypes.BookingCreated, slot.Id, Arg.Any<object>()).Returns(eventId);
 
         await Promotion().FillAsync(slot, Now, default);
 
@@ -73,10 +63,10 @@ public class WaitlistHandlerTests
         var booking = Assert.Single(slot.Bookings, b => b.IsLive);
         Assert.Equal(("w1", "w1@x.io"), (booking.CustomerId, booking.CustomerEmail));
         Assert.Equal(WaitlistStatus.Booked, slot.Waitlist.Single(e => e.CustomerId == "w1").Status);
-        var data = Assert.IsType<BookingEventData>(Assert.Single(_events.ReceivedCalls()).GetArguments()[2]);
+        var data = Assert.IsType<BookingEventData>(Assert.Single(Events.ReceivedCalls()).GetArguments()[2]);
         Assert.True(data.FromWaitlist);
         Assert.Equal(booking.Id, data.Booking.BookingId);
-        _notifications.Received(1).Booked(eventId, booking, slot);
+        Notifications.Received(1).Booked(eventId, booking, slot);
     }
 
     [Fact]
@@ -93,7 +83,7 @@ public class WaitlistHandlerTests
         Assert.Equal(0, slot.SeatsLeft(Now));
         Assert.Equal([EventTypes.BookingCreated, EventTypes.BookingCreated], EventTypesWritten());
         // Each candidate costs a customer lock: none is asked for once the seats are gone.
-        await _repository.ReceivedWithAnyArgs(2).GetForBookingAsync(default, default!, default, default);
+        await Repository.ReceivedWithAnyArgs(2).GetForBookingAsync(default, default!, default, default);
     }
 
     [Fact]
@@ -109,7 +99,7 @@ public class WaitlistHandlerTests
         Assert.Equal((WaitlistStatus.Skipped, "booking_limit_reached"), (skipped.Status, skipped.SkipReason));
         Assert.Equal("w2", Assert.Single(slot.Bookings, b => b.IsLive).CustomerId);
         Assert.Equal([EventTypes.WaitlistSkipped, EventTypes.BookingCreated], EventTypesWritten());
-        var data = Assert.IsType<WaitlistEventData>(_events.ReceivedCalls().First().GetArguments()[2]);
+        var data = Assert.IsType<WaitlistEventData>(Events.ReceivedCalls().First().GetArguments()[2]);
         Assert.Equal((skipped.Id, WaitlistStatus.Skipped, "booking_limit_reached"), (data.EntryId, data.Status, data.SkipReason));
     }
 
@@ -139,7 +129,7 @@ public class WaitlistHandlerTests
 
         Assert.Equal(["w1"], Waiting(slot));
         Assert.Equal(0, slot.BookedCount);
-        Assert.Empty(_events.ReceivedCalls());
+        Assert.Empty(Events.ReceivedCalls());
     }
 
     [Fact]
@@ -151,42 +141,39 @@ public class WaitlistHandlerTests
         await Promotion().FillAsync(full, Now, default);
         await Promotion().FillAsync(nobodyWaits, Now, default);
 
-        await _repository.DidNotReceiveWithAnyArgs().LoadWaitlistAsync(default!, default);
-        await _repository.DidNotReceiveWithAnyArgs().GetForBookingAsync(default, default!, default, default);
+        await Repository.DidNotReceiveWithAnyArgs().LoadWaitlistAsync(default!, default);
+        await Repository.DidNotReceiveWithAnyArgs().GetForBookingAsync(default, default!, default, default);
         Assert.Equal(["w1"], Waiting(full));
     }
 
     [Fact]
-    public async Task Holds_past_their_time_end_with_their_events_and_their_seats_go_to_the_line()
+    public async Task Holds_past_their_time_end_with_theirEvents_and_their_seats_go_to_the_line()
     {
         var slot = Slot(capacity: 2);
         var lapsed = slot.PlaceHold(new Customer("h1", "h1@x.io", "H1"), Now, Lines, TimeSpan.FromMinutes(5));
         var live = slot.PlaceHold(new Customer("h2", "h2@x.io", "H2"), Now.AddMinutes(4), Lines, TimeSpan.FromMinutes(5));
         Store(slot.JoinWaitlist(new Customer("w1", "w1@x.io", "W1"), Now.AddMinutes(4), Lines), 1);
-        _repository.GetForBookingAsync(slot.Id, Arg.Any<string>(), Arg.Any<DateTime>(), Arg.Any<CancellationToken>())
-            .Returns((slot, new LiveBookingCounts(0, 0), Lines));
-        _repository.LoadWaitlistAsync(slot, Arg.Any<CancellationToken>()).Returns(_ => slot.Waitlist.Where(e => e.IsWaiting).ToList());
+        Loaded(slot);
 
         await Promotion().FillAsync(slot, Now.AddMinutes(6), default);
 
         Assert.Equal((HoldStatus.Expired, HoldStatus.Live), (lapsed.Status, live.Status));
         Assert.Equal("w1", Assert.Single(slot.Bookings).CustomerId);
         Assert.Equal([EventTypes.HoldExpired, EventTypes.BookingCreated], EventTypesWritten());
-        Assert.Equal(lapsed.Id, Assert.IsType<HoldEventData>(_events.ReceivedCalls().First().GetArguments()[2]).HoldId);
+        Assert.Equal(lapsed.Id, Assert.IsType<HoldEventData>(Events.ReceivedCalls().First().GetArguments()[2]).HoldId);
     }
 
     [Fact]
     public async Task Join_puts_the_customer_last_in_line_as_the_token_names_them()
     {
         var slot = FullSlot(1, "w1", "w2");
-        var cara = User("cara", "cara@x.io", Role.Customer);
 
-        var entry = await new JoinWaitlistHandler(_repository, cara, Clock(), Promotion())
+        var entry = await new JoinWaitlistHandler(Repository, Cara, Clock(), Promotion())
             .Handle(new JoinWaitlistCommand(slot.Id, CustomerName: "Cara C", Timezone: "Europe/Berlin"), default);
 
         Assert.Equal((3, "cara", "cara@x.io", "Cara C"), (entry.Position, entry.CustomerId, entry.CustomerEmail, entry.CustomerName));
         Assert.Equal("Europe/Berlin", slot.Waitlist.Single(e => e.CustomerId == "cara").CustomerTimezone);
-        await _repository.Received(1).GetForWaitlistAsync(slot.Id, "cara", Now.UtcDateTime, Arg.Any<CancellationToken>());
+        await Repository.Received(1).GetForWaitlistAsync(slot.Id, "cara", Now.UtcDateTime, Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -198,7 +185,7 @@ public class WaitlistHandlerTests
         var clock = Clock();
         clock.Advance(TimeSpan.FromMinutes(6));
 
-        var entry = await new JoinWaitlistHandler(_repository, User("cara", "cara@x.io", Role.Customer), clock, Promotion())
+        var entry = await new JoinWaitlistHandler(Repository, Cara, clock, Promotion())
             .Handle(new JoinWaitlistCommand(slot.Id), default);
 
         Assert.Equal("w1", Assert.Single(slot.Bookings, b => b.IsLive).CustomerId);
@@ -211,9 +198,9 @@ public class WaitlistHandlerTests
     public async Task Join_counts_the_customers_other_lines_against_their_limit(int waitingElsewhere, bool joins)
     {
         var slot = FullSlot(1);
-        _repository.GetForWaitlistAsync(slot.Id, "cara", Arg.Any<DateTime>(), Arg.Any<CancellationToken>())
+        Repository.GetForWaitlistAsync(slot.Id, "cara", Arg.Any<DateTime>(), Arg.Any<CancellationToken>())
             .Returns((slot, waitingElsewhere, Lines));
-        var join = new JoinWaitlistHandler(_repository, User("cara", "cara@x.io", Role.Customer), Clock(), Promotion())
+        var join = new JoinWaitlistHandler(Repository, Cara, Clock(), Promotion())
             .Handle(new JoinWaitlistCommand(slot.Id), default).AsTask();
 
         if (joins)
@@ -232,8 +219,8 @@ public class WaitlistHandlerTests
     public async Task Join_of_a_slot_with_a_free_seat_or_no_slot_at_all_is_refused()
     {
         var open = Slot(capacity: 1);
-        _repository.GetForWaitlistAsync(open.Id, Arg.Any<string>(), Arg.Any<DateTime>(), Arg.Any<CancellationToken>()).Returns((open, 0, Lines));
-        var handler = new JoinWaitlistHandler(_repository, User("cara", "cara@x.io", Role.Customer), Clock(), Promotion());
+        Repository.GetForWaitlistAsync(open.Id, Arg.Any<string>(), Arg.Any<DateTime>(), Arg.Any<CancellationToken>()).Returns((open, 0, Lines));
+        var handler = new JoinWaitlistHandler(Repository, Cara, Clock(), Promotion());
 
         var free = await Assert.ThrowsAsync<DomainException>(() => handler.Handle(new JoinWaitlistCommand(open.Id), default).AsTask());
         var missing = await Assert.ThrowsAsync<DomainException>(() => handler.Handle(new JoinWaitlistCommand(Guid.NewGuid()), default).AsTask());
@@ -247,9 +234,9 @@ public class WaitlistHandlerTests
     {
         var slot = FullSlot(1, "w1", "cara");
 
-        await new LeaveWaitlistHandler(_repository, User("cara", "cara@x.io", Role.Customer), Clock())
+        await new LeaveWaitlistHandler(Repository, Cara, Clock())
             .Handle(new LeaveWaitlistCommand(slot.Id, "cara"), default);
-        await new LeaveWaitlistHandler(_repository, Ann, Clock()).Handle(new LeaveWaitlistCommand(slot.Id, "w1"), default);
+        await new LeaveWaitlistHandler(Repository, Ann, Clock()).Handle(new LeaveWaitlistCommand(slot.Id, "w1"), default);
 
         Assert.Empty(Waiting(slot));
         Assert.All(slot.Waitlist, e => Assert.Equal((WaitlistStatus.Left, Now.UtcDateTime), (e.Status, e.EndedAt)));
@@ -258,11 +245,11 @@ public class WaitlistHandlerTests
     [Fact]
     public async Task Leave_for_someone_else_is_refused_before_anything_is_loaded()
     {
-        var ex = await Assert.ThrowsAsync<AccessDeniedException>(() => new LeaveWaitlistHandler(_repository, User("cara", "cara@x.io", Role.Customer), Clock())
+        var ex = await Assert.ThrowsAsync<AccessDeniedException>(() => new LeaveWaitlistHandler(Repository, Cara, Clock())
             .Handle(new LeaveWaitlistCommand(Guid.NewGuid(), "w1"), default).AsTask());
 
         Assert.Equal("not_yourself", ex.Code);
-        await _repository.DidNotReceiveWithAnyArgs().GetForWaitlistAsync(default, default!, default, default);
+        await Repository.DidNotReceiveWithAnyArgs().GetForWaitlistAsync(default, default!, default, default);
     }
 
     [Fact]
@@ -272,9 +259,9 @@ public class WaitlistHandlerTests
         var bob = User("spec-bob", "bob@example.com", Role.Specialist);
 
         var others = await Assert.ThrowsAsync<DomainException>(() =>
-            new LeaveWaitlistHandler(_repository, bob, Clock()).Handle(new LeaveWaitlistCommand(slot.Id, "w1"), default).AsTask());
+            new LeaveWaitlistHandler(Repository, bob, Clock()).Handle(new LeaveWaitlistCommand(slot.Id, "w1"), default).AsTask());
         var missing = await Assert.ThrowsAsync<DomainException>(() =>
-            new LeaveWaitlistHandler(_repository, Ann, Clock()).Handle(new LeaveWaitlistCommand(Guid.NewGuid(), "w1"), default).AsTask());
+            new LeaveWaitlistHandler(Repository, Ann, Clock()).Handle(new LeaveWaitlistCommand(Guid.NewGuid(), "w1"), default).AsTask());
 
         Assert.Equal(("slot_not_found", "slot_not_found"), (others.Code, missing.Code));
         Assert.Equal(["w1"], Waiting(slot));
@@ -324,7 +311,7 @@ public class WaitlistHandlerTests
         var clock = Clock();
         clock.Advance(TimeSpan.FromMinutes(30));
 
-        var mine = await new ListMyWaitlistHandler(reader, User("cara", "cara@x.io", Role.Customer), clock)
+        var mine = await new ListMyWaitlistHandler(reader, Cara, clock)
             .Handle(new ListMyWaitlistQuery(), default);
 
         // The slot's waiting entry comes before the one a freed seat skipped.
