@@ -9,9 +9,22 @@ namespace Slots.Infrastructure.Persistence;
 /// <summary>Tells apart "the database cannot be reached right now" from bugs, so the API can answer 503.</summary>
 public static class DatabaseFailures
 {
-    /// <summary>The server ended the session or is not taking new ones yet; the same work may simply be tried again.</summary>
+    /// <summary>
+    /// The server ended the session or is not taking new ones yet; or it takes no writes right now (a node of a
+    /// formation between standby and primary, or a primary being demoted): the same work may simply be tried again.
+    /// </summary>
     public static readonly string[] SessionEndedCodes =
-        [PostgresErrorCodes.AdminShutdown, PostgresErrorCodes.CrashShutdown, PostgresErrorCodes.CannotConnectNow];
+    [
+        PostgresErrorCodes.AdminShutdown, PostgresErrorCodes.CrashShutdown, PostgresErrorCodes.CannotConnectNow,
+        PostgresErrorCodes.ReadOnlySqlTransaction,
+    ];
+
+    /// <summary>
+    /// What a multi-host data source (both nodes of a formation, the primary only) throws when it tries no host at all,
+    /// because it still remembers every one as down or as a standby: while no node is primary. Npgsql gives it no type or
+    /// code of its own, only this text (its tests hold it), and nothing inside.
+    /// </summary>
+    private const string NoSuitableHost = "No suitable host was found.";
 
     /// <summary>
     /// The database gave up on a wait the session's timeouts bound (see <see cref="DependencyInjection"/>): a row
@@ -47,6 +60,8 @@ public static class DatabaseFailures
                 case PostgresException { SqlState: var state } when SessionEndedCodes.Contains(state) || state == PostgresErrorCodes.TooManyConnections:
                 case SocketException:
                 case TimeoutException:
+                    return true;
+                case NpgsqlException { InnerException: null, Message: NoSuitableHost } when e.GetType() == typeof(NpgsqlException):
                     return true;
             }
         }

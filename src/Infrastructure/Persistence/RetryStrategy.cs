@@ -11,7 +11,7 @@ namespace Slots.Infrastructure.Persistence;
 /// Npgsql's retrying strategy (5 retries: at once, then at most <see cref="LongestPause"/> apart, so all of them fit
 /// well inside a request's budget), with two additions. Sessions the server
 /// ends are retried too (<see cref="DatabaseFailures.SessionEndedCodes"/>: pg_terminate_backend, a shutdown,
-/// a server still starting). And a transient failure counts even when it arrives wrapped: a connection cut
+/// a server still starting, a node taking no writes during a failover). And a transient failure counts even when it arrives wrapped: a connection cut
 /// during a command can surface at COMMIT as an <see cref="ObjectDisposedException"/> of the transaction,
 /// with the server's error inside it. Replaying is safe because the unit of work first asks whether the
 /// lost attempt committed.
