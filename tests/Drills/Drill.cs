@@ -11,7 +11,7 @@ namespace Slots.Drills;
 /// under load, the database killed under load, and one process stopped with SIGTERM under load. Each check prints PASS or FAIL with its measurement;
 /// the exit code is the number of failed checks.
 /// </summary>
-public sealed class Drill(string root, string apiDll, string adminConnection, string dataDir)
+public sealed partial class Drill(string root, string apiDll, string adminConnection, string dataDir)
 {
     public const string Issuer = "slots-drill";
     public const string Audience = "slots-api";
@@ -44,6 +44,11 @@ public sealed class Drill(string root, string apiDll, string adminConnection, st
         }
 
         await _db.DropAsync();
+        if (Environment.GetEnvironmentVariable("SLOTS_DRILL_HA") is { Length: > 0 } formation)
+        {
+            await FailoverAsync(formation, Required("SLOTS_DRILL_HA_DIR"), keyFile, work);
+        }
+
         Console.WriteLine(_failures == 0 ? "[drill] all drills passed" : $"[drill] {_failures} check(s) failed; API logs in {work}");
         return _failures;
     }
@@ -175,13 +180,7 @@ public sealed class Drill(string root, string apiDll, string adminConnection, st
 
         // Down from a second after the kill until the restart begins: the server may answer before the restart returns.
         var whileDown = outcomes.Where(o => o.StartedAt > downAt.AddSeconds(1) && o.StartedAt + o.Took < restartAt).ToList();
-        var slowest = whileDown.Select(o => o.Took).DefaultIfEmpty().Max();
-        var badDown = whileDown.Where(o => o.Status != 503 || !o.IsProblem || !o.HasRetryAfter).ToList();
-        Check("database down", whileDown.Count > 0 && badDown.Count == 0 && slowest < TimeSpan.FromSeconds(3),
-            $"{whileDown.Count} requests while the database was down: {Tally(whileDown)}, all problem+json with Retry-After: "
-            + $"{badDown.Count == 0}; slowest answer {slowest.TotalSeconds:0.0} s{Example(badDown)}");
-        var errors = outcomes.Where(o => (o.Status >= 500 && o.Status != 503) || o.Unanswered).ToList();
-        Check("no 500s", errors.Count == 0, $"{outcomes.Count} requests in all: {Tally(outcomes)}{Example(errors)}");
+        CheckOutage(("database down", "while the database was down"), "no 500s", whileDown, outcomes);
         Check("recovery", recovery is { } r && r <= TimeSpan.FromSeconds(10),
             $"first 201 {(recovery is { } t ? $"{t.TotalSeconds:0.0} s" : "never")} after the database was back");
         await CheckStoredAsync("database crash", slots, outcomes);
@@ -224,17 +223,33 @@ public sealed class Drill(string root, string apiDll, string adminConnection, st
         await CheckStoredAsync("graceful shutdown", [.. slots, held], [.. outcomes, .. inFlight]);
     }
 
-    /// <summary>Every 201 is a live booking; no booking is stored twice; every count equals its live bookings.</summary>
-    private async Task CheckStoredAsync(string drill, IReadOnlyList<Guid> slots, IReadOnlyList<Outcome> outcomes)
+    /// <summary>
+    /// While the database took no bookings (<paramref name="whileDown"/>): each was answered 503 problem+json with
+    /// <c>Retry-After</c>, none slower than 3 s; and in the whole run no 500 and no request left without an answer.
+    /// </summary>
+    private void CheckOutage((string Name, string When) down, string noErrors, IReadOnlyList<Outcome> whileDown, IReadOnlyList<Outcome> outcomes)
     {
-        var stored = await _db.LiveBookingsAsync(slots);
+        var slowest = whileDown.Select(o => o.Took).DefaultIfEmpty().Max();
+        var badDown = whileDown.Where(o => o.Status != 503 || !o.IsProblem || !o.HasRetryAfter).ToList();
+        Check(down.Name, whileDown.Count > 0 && badDown.Count == 0 && slowest < TimeSpan.FromSeconds(3),
+            $"{whileDown.Count} requests {down.When}: {Tally(whileDown)}, all problem+json with Retry-After: "
+            + $"{badDown.Count == 0}; slowest answer {slowest.TotalSeconds:0.0} s{Example(badDown)}");
+        var errors = outcomes.Where(o => (o.Status >= 500 && o.Status != 503) || o.Unanswered).ToList();
+        Check(noErrors, errors.Count == 0, $"{outcomes.Count} requests in all: {Tally(outcomes)}{Example(errors)}");
+    }
+
+    /// <summary>Every 201 is a live booking; no booking is stored twice; every count equals its live bookings.</summary>
+    private async Task CheckStoredAsync(string drill, IReadOnlyList<Guid> slots, IReadOnlyList<Outcome> outcomes, DrillDatabase? database = null)
+    {
+        var db = database ?? _db;
+        var stored = await db.LiveBookingsAsync(slots);
 
         var acknowledged = outcomes.Where(o => o.Status == 201).Select(o => (o.Slot, o.Customer)).ToList();
         var lost = acknowledged.Count(a => !stored.Contains(a));
         var unacknowledged = stored.Count - acknowledged.Count(stored.Contains);
-        var doubled = await _db.ScalarAsync<long>(
+        var doubled = await db.ScalarAsync<long>(
             "SELECT count(*) FROM (SELECT 1 FROM bookings WHERE slot_id = ANY($1) GROUP BY slot_id, customer_id HAVING count(*) > 1) d", slots.ToArray());
-        var skewed = await _db.ScalarAsync<long>(
+        var skewed = await db.ScalarAsync<long>(
             """
             SELECT count(*) FROM slots s WHERE s.id = ANY($1) AND (s.booked_count > s.total_capacity
                 OR s.booked_count <> (SELECT count(*) FROM bookings b WHERE b.slot_id = s.id AND b.cancelled_at IS NULL))
