@@ -113,14 +113,18 @@ wait_for() {
   die "$what did not happen within $seconds s; see $HA_DIR/logs"
 }
 
-node_state_is() { [ "$(monitor_sql -c "SELECT reportedstate FROM pgautofailover.node WHERE nodename = '$1'")" = "$2" ]; }
-
 # The monitor's states outlive a stop, so both nodes must also answer (with the password) before the formation is ready.
 formation_ready() {
   [ "$(monitor_sql -c "SELECT count(*) FROM pgautofailover.node WHERE reportedstate = 'primary' AND goalstate = 'primary'")" = 1 ] \
     && [ "$(monitor_sql -c "SELECT count(*) FROM pgautofailover.node WHERE reportedstate = 'secondary' AND goalstate = 'secondary'")" = 1 ] \
     && as_postgres_psql -h 127.0.0.1 -p "${NODE_PORTS[0]}" -d postgres -c "SELECT 1" \
     && as_postgres_psql -h 127.0.0.1 -p "${NODE_PORTS[1]}" -d postgres -c "SELECT 1"
+}
+
+# PRIMARY_PORT: the port of the node the monitor reports primary; fails while there is none.
+find_primary() {
+  PRIMARY_PORT="$(monitor_sql -c "SELECT nodeport FROM pgautofailover.node WHERE reportedstate = 'primary' AND goalstate = 'primary'")"
+  [[ "$PRIMARY_PORT" =~ ^[0-9]+$ ]]
 }
 
 create_monitor() {
@@ -134,10 +138,10 @@ create_monitor() {
 # trusts anyone: on every start, as pg_autoctl adds rules of its own when nodes join (its monitor's health checks get
 # "trust"), and a start that stopped half-way leaves a node as initdb made it.
 secure() {
-  local sql=() role primary
-  for role in "$@"; do sql+=(-c "ALTER ROLE $role PASSWORD '$(password)'"); done
-  primary="${PRIMARY_PORT:-$MONITOR_PORT}"
-  as_postgres_psql -h 127.0.0.1 -p "$primary" -d postgres "${sql[@]}" >/dev/null
+  local role
+  # On standard input, never on a command line another user could read in the process list.
+  for role in "$@"; do printf "ALTER ROLE %s PASSWORD '%s';\n" "$role" "$(password)"; done \
+    | as_postgres_psql -h 127.0.0.1 -p "$PRIMARY_PORT" -d postgres -f - >/dev/null
 }
 
 # How fast the monitor calls a primary lost and promotes its standby (the defaults take about 50 s here: 20 s to
@@ -179,7 +183,7 @@ cmd_start() {
   create_monitor
   start_keeper monitor
   wait_for 60 "the monitor's start" as_postgres_psql -h 127.0.0.1 -p "$MONITOR_PORT" -d postgres -c "SELECT 1"
-  PRIMARY_PORT="" secure autoctl_node postgres
+  PRIMARY_PORT="$MONITOR_PORT" secure autoctl_node postgres
   harden_hba monitor
   tune_monitor
   # The first node must serve before the second is cloned from it; once both exist, either may be the primary, and
@@ -190,8 +194,9 @@ cmd_start() {
   [ "$new" = 0 ] || wait_for 120 "node1's start" as_postgres_psql -h 127.0.0.1 -p "${NODE_PORTS[0]}" -d postgres -c "SELECT 1"
   create_node node2 "${NODE_PORTS[1]}"
   wait_for 180 "a primary with a synchronous secondary" formation_ready
-  PRIMARY_PORT="$(monitor_sql -c "SELECT nodeport FROM pgautofailover.node WHERE reportedstate = 'primary'")"
-  PRIMARY_PORT="$PRIMARY_PORT" secure postgres pgautofailover_replicator pgautofailover_monitor
+  # The states move for a moment after a restart: ask until one node is primary.
+  wait_for 60 "a primary" find_primary
+  secure postgres pgautofailover_replicator pgautofailover_monitor
   harden_hba node1
   harden_hba node2
   log "formation ready: $(cmd_status | tr '\n' ' ')"
