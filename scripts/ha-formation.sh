@@ -215,8 +215,8 @@ cmd_stop() {
     [ -f "$HA_DIR/$name/postmaster.pid" ] || continue
     wait_gone "$HA_DIR/$name" 30 || runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$HA_DIR/$name" -m immediate stop >/dev/null 2>&1 || true
   done
-  # Whatever a keeper left (its services rename themselves, so they are found by their process group).
-  for pgid in $(ps -eo pgid=,args= | awk '/pg_autoctl run --pgdata/ && !/awk/ {print $1}' | sort -u); do
+  # Whatever this formation's keepers left (their services rename themselves, so they are found by their process group).
+  for pgid in $(ps -eo pgid=,args= | awk -v dir="pg_autoctl run --pgdata $HA_DIR/" 'index($0, dir) && !/awk/ {print $1}' | sort -u); do
     kill -TERM -- "-$pgid" 2>/dev/null || true
   done
   log "formation stopped"
