@@ -15,8 +15,10 @@ public sealed partial class Drill
     /// first booking after the kill succeeds within <see cref="FailoverBound"/>; every booking answered 201 is stored once,
     /// on the new primary; and the old primary, its keeper started again, rejoins as the standby.
     /// </summary>
-    private async Task FailoverAsync(string formationConnection, string formationDir, string keyFile, string work)
+    private async Task FailoverAsync(string formationConnection, string keyFile, string work)
     {
+        // The formation's folder holds its password file, which the connection string names.
+        var formationDir = Path.GetDirectoryName(new Npgsql.NpgsqlConnectionStringBuilder(formationConnection).Passfile)!;
         var formation = new Formation(root, formationDir);
         var db = new DrillDatabase(root, formationConnection, formationDir);
         await db.RecreateAsync();
@@ -44,10 +46,10 @@ public sealed partial class Drill
             await Task.Delay(3000);
         });
 
-        var recovered = outcomes.Where(o => o.Status == 201 && o.StartedAt > killedAt).Select(o => o.StartedAt + o.Took).DefaultIfEmpty().Min();
-        var recovery = recovered == default ? (TimeSpan?)null : recovered - killedAt;
+        var booked = outcomes.Where(o => o.Status == 201 && o.StartedAt > killedAt).ToList();
+        var recovery = booked.Count == 0 ? (TimeSpan?)null : booked.Min(o => o.StartedAt + o.Took) - killedAt;
         // No primary: from the kill until the first booking sent after it succeeded.
-        var firstSent = outcomes.Where(o => o.Status == 201 && o.StartedAt > killedAt).Select(o => o.StartedAt).DefaultIfEmpty(DateTime.MaxValue).Min();
+        var firstSent = booked.Count == 0 ? DateTime.MaxValue : booked.Min(o => o.StartedAt);
         var whileDown = outcomes.Where(o => o.StartedAt > killedAt && o.StartedAt < firstSent).ToList();
         CheckOutage(("failover: no primary", "while no node took writes"), "failover: no 500s", whileDown, outcomes);
         Check("failover: recovery", recovery is { } r && r <= FailoverBound,

@@ -46,7 +46,7 @@ public sealed partial class Drill(string root, string apiDll, string adminConnec
         await _db.DropAsync();
         if (Environment.GetEnvironmentVariable("SLOTS_DRILL_HA") is { Length: > 0 } formation)
         {
-            await FailoverAsync(formation, Required("SLOTS_DRILL_HA_DIR"), keyFile, work);
+            await FailoverAsync(formation, keyFile, work);
         }
 
         Console.WriteLine(_failures == 0 ? "[drill] all drills passed" : $"[drill] {_failures} check(s) failed; API logs in {work}");
