@@ -26,6 +26,7 @@ using Slots.Infrastructure;
 using Slots.Infrastructure.Events;
 using Slots.Infrastructure.Notifications;
 using Slots.Infrastructure.Persistence;
+using Slots.Infrastructure.Persistence.Replicas;
 using Slots.Infrastructure.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -50,7 +51,8 @@ builder.Services.AddInfrastructure(
     KeyRingCertificate.Load(builder.Configuration, builder.Environment),
     builder.Configuration.GetSection(EventOptions.Section).Get<EventOptions>(),
     builder.Configuration.GetSection(MailOptions.Section).Get<MailOptions>(),
-    builder.Configuration.GetSection(SeatStreamOptions.Section).Get<SeatStreamOptions>());
+    builder.Configuration.GetSection(SeatStreamOptions.Section).Get<SeatStreamOptions>(),
+    builder.Configuration.GetSection(ReplicaOptions.Section).Get<ReplicaOptions>());
 builder.Services.AddMediator((MediatorOptions options) =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
@@ -110,6 +112,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 // A page on an allowed origin: its preflight answered here, before sign-in and the budgets; its answers marked.
 app.UseCors();
+app.UseReadAfter();
 app.UseAuthentication();
 app.UseSlotsRateLimits();
 app.UseAuthorization();

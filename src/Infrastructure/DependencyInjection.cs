@@ -22,6 +22,7 @@ using Slots.Infrastructure.Events;
 using Slots.Infrastructure.Idempotency;
 using Slots.Infrastructure.Notifications;
 using Slots.Infrastructure.Persistence;
+using Slots.Infrastructure.Persistence.Replicas;
 using Slots.Infrastructure.Webhooks;
 
 namespace Slots.Infrastructure;
@@ -33,9 +34,12 @@ public static class DependencyInjection
     /// </param>
     public static IServiceCollection AddInfrastructure(
         this IServiceCollection services, string connectionString, WebhookOptions webhooks, X509Certificate2? keyCertificate,
-        EventOptions? events = null, MailOptions? mail = null, SeatStreamOptions? streams = null)
+        EventOptions? events = null, MailOptions? mail = null, SeatStreamOptions? streams = null, ReplicaOptions? replicas = null)
     {
         var tuned = Tuned(connectionString);
+        services.AddSingleton(sp => new ReplicaReads(tuned, replicas ?? new ReplicaOptions(), sp.GetRequiredService<TimeProvider>()));
+        services.AddHostedService(sp => sp.GetRequiredService<ReplicaReads>());
+        services.AddScoped<CommitPosition>();
         services.AddSingleton(new ReadGate(new NpgsqlConnectionStringBuilder(tuned).MaxPoolSize));
         services.AddDbContextPool<SlotsDbContext>(options => options
             .UseNpgsql(

@@ -30,7 +30,7 @@ public class CrossOriginTests(SlotsApiFactory factory) : ApiTestBase(factory)
         Assert.Contains("Origin", response.Headers.Vary);
         var exposed = HeaderOf(response, "Access-Control-Expose-Headers").Split(',', StringSplitOptions.TrimEntries);
         Assert.Equal(CrossOrigin.ExposedHeaders.Order(), exposed.Order());
-        Assert.Superset(new HashSet<string> { "ETag", "Location", "Link", "Retry-After", "RateLimit", "RateLimit-Policy", "Idempotent-Replayed" }, exposed.ToHashSet());
+        Assert.Superset(new HashSet<string> { "ETag", "Location", "Link", "Retry-After", "RateLimit", "RateLimit-Policy", "Idempotent-Replayed", "Slots-Read-After" }, exposed.ToHashSet());
         Assert.False(response.Headers.Contains("Access-Control-Allow-Credentials"));
         // The second origin of the list, and an error answer (the page must be able to read the problem).
         var missing = await FromAsync(client, HttpMethod.Get, $"{Base}/{Guid.NewGuid()}", "http://localhost:5174", Factory.Tokens.Admin());
@@ -73,7 +73,7 @@ public class CrossOriginTests(SlotsApiFactory factory) : ApiTestBase(factory)
         Assert.Contains("POST", HeaderOf(allowed, "Access-Control-Allow-Methods").Split(',', StringSplitOptions.TrimEntries));
         // The answer names every header a page may send (those it asked for among them), and nothing else.
         Assert.Equal(
-            ["authorization", "content-type", "idempotency-key", "if-match", "if-none-match", "last-event-id"],
+            ["authorization", "content-type", "idempotency-key", "if-match", "if-none-match", "last-event-id", "slots-read-after"],
             HeaderOf(allowed, "Access-Control-Allow-Headers").Split(',', StringSplitOptions.TrimEntries).Select(h => h.ToLowerInvariant()).Order());
         Assert.Equal("600", HeaderOf(allowed, "Access-Control-Max-Age"));
         // The preflight is answered before sign-in and the budgets: no token, no 401, nothing spent.

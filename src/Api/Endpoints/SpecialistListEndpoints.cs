@@ -26,7 +26,8 @@ public static class SpecialistListEndpoints
             .WithDescription("Active, future, not-full slots whose local date lies in [startDate, endDate] (default: today "
                 + "and the next 30 days), soonest first, with the seats left; with `serviceId` (a Service Card's link), only "
                 + "that service's slots and those for no service (\"applies to all consulting\"); with `includeFull=true`, also the "
-                + "full slots whose waitlist is open, with `remainingCapacity` 0 and `waitlistOpen` true. Anonymous; limited per "
+                + "full slots whose waitlist is open, with `remainingCapacity` 0 and `waitlistOpen` true. May be read from a standby "
+                + "up to a second behind; send a command's `Slots-Read-After` back to see its change. Anonymous; limited per "
                 + "client address.")
             .AllowAnonymous().Limited(RateLimits.AvailableReads);
     }
@@ -39,10 +40,12 @@ public static class SpecialistListEndpoints
 
     internal static async Task<TaggedJson<IReadOnlyList<AvailableSlotResponse>>> ListAvailable(
         string specialistEmail, string? startDate, string? endDate, int? limit, string? cursor, string? serviceId, bool? includeFull,
-        [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, ISender sender, HttpContext http, CancellationToken ct)
+        [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, [FromHeader(Name = ReadAfter.Header)] string? readAfter,
+        ISender sender, HttpContext http, CancellationToken ct)
     {
-        var page = await sender.Send(
-            new ListAvailableSlotsQuery(specialistEmail, startDate, endDate, limit, cursor, serviceId, includeFull ?? false), ct);
+        var query = new ListAvailableSlotsQuery(
+            specialistEmail, startDate, endDate, limit, cursor, serviceId, includeFull ?? false, ReadAfter.Checked(readAfter));
+        var page = await sender.Send(query, ct);
         // The result compares If-None-Match with the hash of the body it would send.
         return new TaggedJson<IReadOnlyList<AvailableSlotResponse>>(NextLink.Items(http, page), ifNoneMatch);
     }

@@ -69,8 +69,10 @@ public sealed class ProblemExceptionHandler(
     private static ProblemDetails Validation(ValidationException exception)
     {
         var errors = exception.Errors
-            // Each step of a path such as windows[0].StartTime, as the body spells it.
-            .GroupBy(e => string.Join('.', e.PropertyName.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName)))
+            // Each step of a path such as windows[0].StartTime, as the body spells it; a header (Idempotency-Key) as HTTP does.
+            .GroupBy(e => e.PropertyName.Contains('-', StringComparison.Ordinal)
+                ? e.PropertyName
+                : string.Join('.', e.PropertyName.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName)))
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
         return new ValidationProblemDetails(errors)
         {

@@ -301,6 +301,11 @@ public static class ContractLimits
             },
             ["If-Match"] = s => Text(s, MaxEntityTagsLength, "Change only if the slot is still at one of these versions: its ETag, such as \"v3\" (or *). Otherwise 412."),
             ["If-None-Match"] = s => Text(s, MaxEntityTagsLength, "The ETag of the copy you hold: 304 with no body while it is still current."),
+            [Http.ReadAfter.Header] = s =>
+            {
+                Text(s, ReadPositions.MaxLength, "A command's `Slots-Read-After`: the answer includes that change (read from the primary if no standby has it yet).");
+                s.Pattern = ContractResponses.ReadPositionPattern;
+            },
         };
 
     /// <summary>A list's <c>serviceId</c>: one service's slots and those for all consulting.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Slots.Api.Errors;
+using Slots.Application.Common;
 
 namespace Slots.Api.OpenApi;
 
@@ -61,13 +62,34 @@ public static class ContractResponses
             "The request's `Origin`, when it is one of `Slots:Cors:AllowedOrigins` (none unless configured; never `*`); "
             + "absent otherwise, and a browser then keeps the answer from the page.",
             new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri", MaxLength = MaxUriLength, Pattern = "^https?://[^/]+$" });
-        foreach (var operation in document.Paths.Values.SelectMany(p => p.Operations ?? []).Select(o => o.Value))
+        document.Components.Headers[Http.ReadAfter.Header] = Header(
+            "Where this change committed, when the customers' view may be read from a standby (absent otherwise): send it "
+            + "back as `Slots-Read-After` on `listAvailableSlots` and the answer includes this change.",
+            new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = ReadPositions.MaxLength, Pattern = ReadPositionPattern });
+        foreach (var (method, operation) in document.Paths.Values.SelectMany(p => p.Operations ?? []))
         {
             Answer(document, operation);
             LimitParameters(operation);
             Budget(document, operation);
+            if (method != HttpMethod.Get)
+            {
+                Committed(document, operation);
+            }
         }
     }
+
+    /// <summary>The commit's token (<see cref="Http.ReadAfter"/>) on a command's successful answers.</summary>
+    private static void Committed(OpenApiDocument document, OpenApiOperation operation)
+    {
+        foreach (var response in (operation.Responses ?? []).Where(r => r.Key[0] == '2').Select(r => r.Value).OfType<OpenApiResponse>())
+        {
+            response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            response.Headers[Http.ReadAfter.Header] = new OpenApiHeaderReference(Http.ReadAfter.Header, document);
+        }
+    }
+
+    /// <summary>A <see cref="ReadPositions"/> token.</summary>
+    internal const string ReadPositionPattern = "^[0-9A-Fa-f]{1,8}/[0-9A-Fa-f]{1,8}$";
 
     /// <summary>Every route spends from a budget (RateLimits), and any answer may go to a page on an allowed origin (CORS).</summary>
     private static void Budget(OpenApiDocument document, OpenApiOperation operation)

@@ -17,13 +17,22 @@ public static class CrossOrigin
     /// <summary>How long a browser may keep a preflight's answer.</summary>
     public static readonly TimeSpan PreflightMaxAge = TimeSpan.FromMinutes(10);
 
-    /// <summary>The request headers a page sends: its token, its body's type, the idempotency key, conditions, and a stream's resumption.</summary>
+    /// <summary>
+    /// The request headers a page sends: its token, its body's type, the idempotency key, conditions, a stream's resumption,
+    /// and the commit its reads must see.
+    /// </summary>
     public static readonly string[] RequestHeaders =
-        ["Authorization", "Content-Type", IdempotencyKeyFilter.Header, "If-Match", "If-None-Match", SeatStreamEndpoints.LastEventIdHeader];
+    [
+        "Authorization", "Content-Type", IdempotencyKeyFilter.Header, "If-Match", "If-None-Match", SeatStreamEndpoints.LastEventIdHeader,
+        ReadAfter.Header,
+    ];
 
     /// <summary>The answer's headers a page may read besides the safelisted ones.</summary>
     public static readonly string[] ExposedHeaders =
-        ["ETag", "Location", "Link", "Retry-After", RateLimitHeaders.PolicyHeader, RateLimitHeaders.RemainingHeader, IdempotencyKeyFilter.ReplayedHeader];
+    [
+        "ETag", "Location", "Link", "Retry-After", RateLimitHeaders.PolicyHeader, RateLimitHeaders.RemainingHeader,
+        IdempotencyKeyFilter.ReplayedHeader, ReadAfter.Header,
+    ];
 
     public static IServiceCollection AddSlotsCrossOrigin(this IServiceCollection services, IConfiguration configuration)
     {

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using Slots.Application.Common;
+using Slots.Infrastructure.Persistence.Replicas;
 
 namespace Slots.Infrastructure.Persistence;
 
@@ -20,13 +22,22 @@ namespace Slots.Infrastructure.Persistence;
 /// The id travels in front of the attempt's first query, and COMMIT with the changes (<see cref="CommandRoundTrips"/>),
 /// so a command is two round trips: the locks with the load, then the changes with COMMIT.
 /// </para>
+/// <para>
+/// When reads may go to a standby, a command that committed asks the primary for its position afterwards (one more round
+/// trip): the answer's token (<see cref="CommitPosition"/>). If that fails, the token names a position no node has reached,
+/// so the caller's reads go to the primary.
+/// </para>
 /// </remarks>
-internal sealed class UnitOfWork(SlotsDbContext db, DatabaseCircuit circuit) : IUnitOfWork
+internal sealed class UnitOfWork(SlotsDbContext db, DatabaseCircuit circuit, ReplicaReads? replicas = null, CommitPosition? position = null)
+    : IUnitOfWork
 {
     /// <summary>Far below any batch size EF would split at; a command changes a slot and at most one booking.</summary>
     private const int MaxChangesWithCommit = 16;
 
     private static readonly TimeSpan InProgressPoll = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>How long a committed command waits for the primary's position before its answer names none it can know.</summary>
+    private static readonly TimeSpan PositionPatience = TimeSpan.FromSeconds(1);
 
     public async Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
@@ -35,7 +46,7 @@ internal sealed class UnitOfWork(SlotsDbContext db, DatabaseCircuit circuit) : I
         (long TransactionId, T Result)? committing = null;
         try
         {
-            return await circuit.RunAsync(budget => strategy.ExecuteAsync(
+            var committed = await circuit.RunAsync(budget => strategy.ExecuteAsync(
                 work,
                 async (_, run, ct) =>
                 {
@@ -81,10 +92,44 @@ internal sealed class UnitOfWork(SlotsDbContext db, DatabaseCircuit circuit) : I
                     ? new ExecutionResult<T>(true, attempt.Result)
                     : new ExecutionResult<T>(false, default!),
                 budget), cancellationToken);
+            if (replicas is { Enabled: true } && position is not null)
+            {
+                await RememberPositionAsync(position, cancellationToken);
+            }
+
+            return committed;
         }
         catch (DbUpdateException ex) when (ConstraintViolations.Translate(ex) is { } domainError)
         {
             throw domainError;
+        }
+    }
+
+    /// <summary>
+    /// The primary's position, now that the command has committed: at or past its commit. Asked for at most
+    /// <see cref="PositionPatience"/>: the command's answer does not wait on a primary that died after its commit.
+    /// </summary>
+    private async Task RememberPositionAsync(CommitPosition commit, CancellationToken cancellationToken)
+    {
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        patience.CancelAfter(PositionPatience);
+        try
+        {
+            await db.Database.OpenConnectionAsync(patience.Token);
+            try
+            {
+                commit.Token = (await ReplicaReads.PositionAsync((NpgsqlConnection)db.Database.GetDbConnection(), patience.Token)).ToString();
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException
+                                      || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            // The command stands; only where its commit is went unknown.
+            commit.Token = ReadPositions.Unknown;
         }
     }
 

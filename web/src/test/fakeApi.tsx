@@ -12,6 +12,7 @@ export interface Call {
   authorization: string | null;
   ifMatch: string | null;
   idempotencyKey: string | null;
+  readAfter: string | null;
 }
 
 export const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
@@ -41,6 +42,7 @@ export function fakeFetch(handler: (call: Call) => Response | Promise<Response>,
       authorization: request.headers.get('Authorization'),
       ifMatch: request.headers.get('If-Match'),
       idempotencyKey: request.headers.get('Idempotency-Key'),
+      readAfter: request.headers.get('Slots-Read-After'),
     };
     calls.push(call);
     return myWaitlist && call.method === 'GET' && call.path === '/api/me/waitlist' ? json(myWaitlist) : handler(call);

@@ -44,6 +44,9 @@ public sealed class AvailableSlotsCriteria
     /// <summary>Whether full slots whose waitlist is open are listed too (marked <see cref="AvailableSlotResponse.WaitlistOpen"/>).</summary>
     public bool IncludeFull { get; init; }
 
+    /// <summary>A commit the rows must reflect (<see cref="Common.ReadPositions"/>), or null: a moment old will do.</summary>
+    public string? ReadAfter { get; init; }
+
     /// <summary>Most rows to return.</summary>
     public int Limit { get; }
 }

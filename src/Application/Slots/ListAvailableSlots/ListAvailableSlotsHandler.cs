@@ -16,6 +16,7 @@ public sealed class ListAvailableSlotsHandler(ISlotReader reader, TimeProvider c
         var criteria = new AvailableSlotsCriteria(query.SpecialistEmail, from, to, now, after, limit + 1, query.ServiceId)
         {
             IncludeFull = query.IncludeFull,
+            ReadAfter = query.ReadAfter,
         };
         var rows = await reader.ListAvailableAsync(criteria, cancellationToken);
         return Paging.ToPage(rows, limit, s => s.StartsAt);

@@ -9,9 +9,12 @@ namespace Slots.Application.Slots.ListAvailableSlots;
 /// with <see cref="ServiceId"/>, only that service's slots and the slots for no service in particular ("applies to all
 /// consulting", as the plan has it). With <see cref="IncludeFull"/>, also the full ones whose waitlist is open (the slot's
 /// or its specialist's policy takes one, and fewer than <see cref="Domain.Slots.SlotLimits.MaxWaitingPerSlot"/> wait).
+/// The view may be read a moment old (from a standby); with <see cref="ReadAfter"/> (<see cref="ReadPositions"/>), never
+/// older than that commit (the API has checked its shape, as it checks the header it comes in).
 /// </summary>
 public sealed record ListAvailableSlotsQuery(
-    string SpecialistEmail, string? StartDate, string? EndDate, int? Limit, string? Cursor, string? ServiceId = null, bool IncludeFull = false)
+    string SpecialistEmail, string? StartDate, string? EndDate, int? Limit, string? Cursor, string? ServiceId = null, bool IncludeFull = false,
+    string? ReadAfter = null)
     : IQuery<Page<AvailableSlotResponse>>
 {
     public const int DefaultRangeDays = 30;

@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
 import { json, fakeFetch, problem } from '../../test/fakeApi';
-import { ApiProblem, createSlotsApi, nextCursor } from './consultingSlots';
+import { ApiProblem, createSlotsApi, isLaterPosition, nextCursor } from './consultingSlots';
 
 describe('createSlotsApi', () => {
   test('follows the Link header through every page and signs each request', async () => {
@@ -26,6 +26,32 @@ describe('createSlotsApi', () => {
     await api.listAvailableSlots('ann@example.com', '2030-01-01', '2030-01-31');
     expect(calls[0]?.authorization).toBeNull();
     expect(calls[0]?.path).toBe('/api/specialists/ann@example.com/available-slots');
+  });
+
+  test('after a change, the bookable list is asked to include it: the latest commit of the page, whatever order answers come in', async () => {
+    const commits: Record<string, string> = { a: '1/FF', b: '2/0A', c: '1/FFFF' };
+    const { fetch, calls } = fakeFetch(({ method, path }) =>
+      method === 'POST' ? json({}, 201, { 'Slots-Read-After': commits[path.split('/')[3] ?? ''] ?? 'no/t-a-position' }) : json([]),
+    );
+    const api = createSlotsApi({ baseUrl: 'http://api.test', getToken: () => 't', fetch });
+
+    await api.listAvailableSlots('ann@example.com', '2030-01-01', '2030-01-31');
+    await api.bookSlot('a');
+    await api.listAvailableSlots('ann@example.com', '2030-01-01', '2030-01-31');
+    await api.bookSlot('b');
+    await api.bookSlot('c'); // answered after b's, committed before it
+    await api.bookSlot('d'); // no position the page can read
+    await api.listAvailableSlots('ann@example.com', '2030-01-01', '2030-01-31');
+
+    expect(calls.filter((c) => c.method === 'GET').map((c) => c.readAfter)).toEqual([null, '1/FF', '2/0A']);
+  });
+
+  test('commit positions compare as numbers, the part before the slash first', () => {
+    expect(isLaterPosition('2/0', '1/FFFFFFFF')).toBe(true);
+    expect(isLaterPosition('1/10', '1/F')).toBe(true);
+    expect(isLaterPosition('1/F', '1/10')).toBe(false);
+    expect(isLaterPosition('1/F', '1/F')).toBe(false);
+    expect(isLaterPosition('0/1', undefined)).toBe(true);
   });
 
   test('an error answer becomes an ApiProblem with its code, field errors and wait', async () => {

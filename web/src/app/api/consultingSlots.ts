@@ -111,8 +111,38 @@ export type ScheduleFilter = Pick<
   'when' | 'serviceId' | 'status' | 'booked'
 >;
 
+/**
+ * Whether commit position `a` (a command's `Slots-Read-After`, two hexadecimal numbers: `16/B374D848`) lies past `b`.
+ * Answers to commands sent at once may arrive in any order; the latest commit is the one to read after.
+ */
+export function isLaterPosition(a: string, b: string | undefined): boolean {
+  if (b === undefined) {
+    return true;
+  }
+  const value = (position: string) => {
+    const [high = '0', low = '0'] = position.split('/');
+    return (BigInt(`0x${high}`) << 32n) + BigInt(`0x${low}`);
+  };
+  return value(a) > value(b);
+}
+
 export function createSlotsApi(config: SlotsApiConfig) {
   const client = createClient<paths>({ baseUrl: config.baseUrl, fetch: config.fetch });
+  /**
+   * The latest commit of this page's own changes: the bookable list, which the API may read from a standby a moment
+   * behind, is asked to include it, so that after booking the page never shows the slot as it was before.
+   */
+  let readAfter: string | undefined;
+  const commits: Middleware = {
+    onResponse({ response }) {
+      const position = response.headers.get('Slots-Read-After');
+      if (position && /^[0-9A-Fa-f]{1,8}\/[0-9A-Fa-f]{1,8}$/.test(position) && isLaterPosition(position, readAfter)) {
+        readAfter = position;
+      }
+      return response;
+    },
+  };
+  client.use(commits);
   const auth: Middleware = {
     async onRequest({ request }) {
       const token = await config.getToken();
@@ -168,6 +198,7 @@ export function createSlotsApi(config: SlotsApiConfig) {
         client.GET('/api/specialists/{specialistEmail}/available-slots', {
           params: {
             path: { specialistEmail },
+            header: readAfter ? { 'Slots-Read-After': readAfter } : {},
             query: { startDate, endDate, limit: PAGE, cursor, ...(serviceId ? { serviceId } : {}), ...(includeFull ? { includeFull } : {}) },
           },
         }),

@@ -433,7 +433,7 @@ export interface paths {
         };
         /**
          * List a specialist's bookable slots
-         * @description Active, future, not-full slots whose local date lies in [startDate, endDate] (default: today and the next 30 days), soonest first, with the seats left; with `serviceId` (a Service Card's link), only that service's slots and those for no service ("applies to all consulting"); with `includeFull=true`, also the full slots whose waitlist is open, with `remainingCapacity` 0 and `waitlistOpen` true. Anonymous; limited per client address.
+         * @description Active, future, not-full slots whose local date lies in [startDate, endDate] (default: today and the next 30 days), soonest first, with the seats left; with `serviceId` (a Service Card's link), only that service's slots and those for no service ("applies to all consulting"); with `includeFull=true`, also the full slots whose waitlist is open, with `remainingCapacity` 0 and `waitlistOpen` true. May be read from a standby up to a second behind; send a command's `Slots-Read-After` back to see its change. Anonymous; limited per client address.
          */
         get: operations["listAvailableSlots"];
         put?: never;
@@ -2006,6 +2006,8 @@ export interface components {
         RateLimit: string;
         /** @description The request's `Origin`, when it is one of `Slots:Cors:AllowedOrigins` (none unless configured; never `*`); absent otherwise, and a browser then keeps the answer from the page. */
         "Access-Control-Allow-Origin": string;
+        /** @description Where this change committed, when the customers' view may be read from a standby (absent otherwise): send it back as `Slots-Read-After` on `listAvailableSlots` and the answer includes this change. */
+        "Slots-Read-After": string;
     };
     pathItems: never;
 }
@@ -2241,6 +2243,7 @@ export interface operations {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
+                    "Slots-Read-After": components["headers"]["Slots-Read-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2513,6 +2516,7 @@ export interface operations {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
+                    "Slots-Read-After": components["headers"]["Slots-Read-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2670,6 +2674,7 @@ export interface operations {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
+                    "Slots-Read-After": components["headers"]["Slots-Read-After"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2805,6 +2810,7 @@ export interface operations {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
+                    "Slots-Read-After": components["headers"]["Slots-Read-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2821,6 +2827,7 @@ export interface operations {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
+                    "Slots-Read-After": components["headers"]["Slots-Read-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3077,6 +3084,7 @@ export interface operations {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
+                    "Slots-Read-After": components["headers"]["Slots-Read-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3208,6 +3216,7 @@ export interface operations {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
+                    "Slots-Read-After": components["headers"]["Slots-Read-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3325,6 +3334,7 @@ export interface operations {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
+                    "Slots-Read-After": components["headers"]["Slots-Read-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3493,6 +3503,7 @@ export interface operations {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
+                    "Slots-Read-After": components["headers"]["Slots-Read-After"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3615,6 +3626,7 @@ export interface operations {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
+                    "Slots-Read-After": components["headers"]["Slots-Read-After"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3760,6 +3772,7 @@ export interface operations {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
+                    "Slots-Read-After": components["headers"]["Slots-Read-After"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3901,6 +3914,7 @@ export interface operations {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
+                    "Slots-Read-After": components["headers"]["Slots-Read-After"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4025,6 +4039,7 @@ export interface operations {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
+                    "Slots-Read-After": components["headers"]["Slots-Read-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4186,6 +4201,7 @@ export interface operations {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
+                    "Slots-Read-After": components["headers"]["Slots-Read-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4567,6 +4583,7 @@ export interface operations {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
+                    "Slots-Read-After": components["headers"]["Slots-Read-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4711,6 +4728,7 @@ export interface operations {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
+                    "Slots-Read-After": components["headers"]["Slots-Read-After"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4828,6 +4846,7 @@ export interface operations {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
+                    "Slots-Read-After": components["headers"]["Slots-Read-After"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4955,6 +4974,7 @@ export interface operations {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
+                    "Slots-Read-After": components["headers"]["Slots-Read-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5111,6 +5131,7 @@ export interface operations {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
+                    "Slots-Read-After": components["headers"]["Slots-Read-After"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5339,6 +5360,7 @@ export interface operations {
             };
             header?: {
                 "If-None-Match"?: string;
+                "Slots-Read-After"?: string;
             };
             path: {
                 specialistEmail: string;
@@ -5596,6 +5618,7 @@ export interface operations {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
+                    "Slots-Read-After": components["headers"]["Slots-Read-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5902,6 +5925,7 @@ export interface operations {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
+                    "Slots-Read-After": components["headers"]["Slots-Read-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6342,6 +6366,7 @@ export interface operations {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
+                    "Slots-Read-After": components["headers"]["Slots-Read-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6435,6 +6460,7 @@ export interface operations {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
+                    "Slots-Read-After": components["headers"]["Slots-Read-After"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6756,6 +6782,7 @@ export interface operations {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
+                    "Slots-Read-After": components["headers"]["Slots-Read-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6875,6 +6902,7 @@ export interface operations {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
+                    "Slots-Read-After": components["headers"]["Slots-Read-After"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6984,6 +7012,7 @@ export interface operations {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
+                    "Slots-Read-After": components["headers"]["Slots-Read-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7115,6 +7144,7 @@ export interface operations {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
+                    "Slots-Read-After": components["headers"]["Slots-Read-After"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -7334,6 +7364,7 @@ export interface operations {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
+                    "Slots-Read-After": components["headers"]["Slots-Read-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7453,6 +7484,7 @@ export interface operations {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
+                    "Slots-Read-After": components["headers"]["Slots-Read-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7659,6 +7691,7 @@ export interface operations {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
+                    "Slots-Read-After": components["headers"]["Slots-Read-After"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -40,7 +40,7 @@ namespace Slots.Client.Api.Specialists.Item.AvailableSlots
         {
         }
         /// <summary>
-        /// Active, future, not-full slots whose local date lies in [startDate, endDate] (default: today and the next 30 days), soonest first, with the seats left; with `serviceId` (a Service Card&apos;s link), only that service&apos;s slots and those for no service (&quot;applies to all consulting&quot;); with `includeFull=true`, also the full slots whose waitlist is open, with `remainingCapacity` 0 and `waitlistOpen` true. Anonymous; limited per client address.
+        /// Active, future, not-full slots whose local date lies in [startDate, endDate] (default: today and the next 30 days), soonest first, with the seats left; with `serviceId` (a Service Card&apos;s link), only that service&apos;s slots and those for no service (&quot;applies to all consulting&quot;); with `includeFull=true`, also the full slots whose waitlist is open, with `remainingCapacity` 0 and `waitlistOpen` true. May be read from a standby up to a second behind; send a command&apos;s `Slots-Read-After` back to see its change. Anonymous; limited per client address.
         /// </summary>
         /// <returns>A List&lt;global::Slots.Client.Models.AvailableSlotResponse&gt;</returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -70,7 +70,7 @@ namespace Slots.Client.Api.Specialists.Item.AvailableSlots
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// Active, future, not-full slots whose local date lies in [startDate, endDate] (default: today and the next 30 days), soonest first, with the seats left; with `serviceId` (a Service Card&apos;s link), only that service&apos;s slots and those for no service (&quot;applies to all consulting&quot;); with `includeFull=true`, also the full slots whose waitlist is open, with `remainingCapacity` 0 and `waitlistOpen` true. Anonymous; limited per client address.
+        /// Active, future, not-full slots whose local date lies in [startDate, endDate] (default: today and the next 30 days), soonest first, with the seats left; with `serviceId` (a Service Card&apos;s link), only that service&apos;s slots and those for no service (&quot;applies to all consulting&quot;); with `includeFull=true`, also the full slots whose waitlist is open, with `remainingCapacity` 0 and `waitlistOpen` true. May be read from a standby up to a second behind; send a command&apos;s `Slots-Read-After` back to see its change. Anonymous; limited per client address.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -98,7 +98,7 @@ namespace Slots.Client.Api.Specialists.Item.AvailableSlots
             return new global::Slots.Client.Api.Specialists.Item.AvailableSlots.AvailableSlotsRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Active, future, not-full slots whose local date lies in [startDate, endDate] (default: today and the next 30 days), soonest first, with the seats left; with `serviceId` (a Service Card&apos;s link), only that service&apos;s slots and those for no service (&quot;applies to all consulting&quot;); with `includeFull=true`, also the full slots whose waitlist is open, with `remainingCapacity` 0 and `waitlistOpen` true. Anonymous; limited per client address.
+        /// Active, future, not-full slots whose local date lies in [startDate, endDate] (default: today and the next 30 days), soonest first, with the seats left; with `serviceId` (a Service Card&apos;s link), only that service&apos;s slots and those for no service (&quot;applies to all consulting&quot;); with `includeFull=true`, also the full slots whose waitlist is open, with `remainingCapacity` 0 and `waitlistOpen` true. May be read from a standby up to a second behind; send a command&apos;s `Slots-Read-After` back to see its change. Anonymous; limited per client address.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class AvailableSlotsRequestBuilderGetQueryParameters 
