@@ -5,8 +5,8 @@
 \set n random(:lo, :hi)
 BEGIN;
 SELECT * FROM slots WHERE id = (SELECT id FROM bench_slots WHERE n = :n) FOR UPDATE;
-INSERT INTO bookings (id, slot_id, customer_id, customer_email, customer_name, booked_at, cancellable_until)
-  SELECT gen_random_uuid(), id, 'pgb-' || gen_random_uuid(), 'pgb@bench.example', 'pgbench', now(), now() FROM bench_slots WHERE n = :n;
+INSERT INTO bookings (id, slot_id, customer_id, customer_email, customer_name, booked_at, cancellable_until, reschedulable_until)
+  SELECT gen_random_uuid(), id, 'pgb-' || gen_random_uuid(), 'pgb@bench.example', 'pgbench', now(), now(), now() FROM bench_slots WHERE n = :n;
 UPDATE slots SET booked_count = booked_count + 1, updated_at = now(), version = version + 1 WHERE id = (SELECT id FROM bench_slots WHERE n = :n);
 INSERT INTO events (id, type, subject, time, data)
   SELECT gen_random_uuid(), 'bench.booking.created', id, now(),

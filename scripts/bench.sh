@@ -17,7 +17,7 @@
 # compares them (BENCH_STREAM_SECONDS, 15, each).
 # Inputs: PG_BIN, PG_PORT, BENCH_API, BENCH_API_PID, BENCH_TOKEN; BENCH_SECONDS (5), BENCH_ROUNDS (3), BENCH_CLIENTS ("32 64"),
 # BENCH_WARMUP (20 s of load before measuring), BENCH_SCALE (1; 0 skips the 1,000,000-slot part, for quick
-# comparisons while tuning), BENCH_ONLY (mail or streams: seed, skip the scenarios, so that ./slots bench runs only those rounds).
+# comparisons while tuning), BENCH_ONLY (mail, streams or scale: seed, skip the scenarios, so that ./slots bench runs only those rounds).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export BENCH_DIR="$ROOT/bench"
@@ -47,12 +47,13 @@ percentiles() {
   }'
 }
 
-# wrk_run SCRIPT CLIENTS SECONDS [VAR=VALUE...]: prints "req/s p50 p95 p99 errors".
+# wrk_run SCRIPT CLIENTS SECONDS [VAR=VALUE...]: prints "req/s p50 p95 p99 errors", of $BENCH_API (or WRK_URL), its
+# output in WRK_OUT (or $W/wrk.out).
 wrk_run() {
-  local script="$1" c="$2" secs="$3"; shift 3
-  env "$@" BENCH_RUN="r$RANDOM$RANDOM" wrk -t2 -c"$c" -d"${secs}s" --timeout 10s -s "$BENCH_DIR/$script" "$BENCH_API" > "$W/wrk.out" 2>&1 \
-    || { cat "$W/wrk.out" >&2; return 1; }
-  awk '/^RESULT/ { printf "%.1f %.1f %.1f %.1f %d\n", $2 / $3, $4 / 1000, $5 / 1000, $6 / 1000, $7 }' "$W/wrk.out"
+  local script="$1" c="$2" secs="$3" out="${WRK_OUT:-$W/wrk.out}"; shift 3
+  env "$@" BENCH_RUN="r$RANDOM$RANDOM" wrk -t2 -c"$c" -d"${secs}s" --timeout 10s -s "$BENCH_DIR/$script" "${WRK_URL:-$BENCH_API}" > "$out" 2>&1 \
+    || { cat "$out" >&2; return 1; }
+  awk '/^RESULT/ { printf "%.1f %.1f %.1f %.1f %d\n", $2 / $3, $4 / 1000, $5 / 1000, $6 / 1000, $7 }' "$out"
 }
 
 # pgbench_run SCRIPT CLIENTS SECONDS [-D VAR=VALUE...]: prints "tx/s p50 p95 p99 errors".
@@ -177,6 +178,62 @@ fi
 # mail backlog sent and the same VACUUM and CHECKPOINT: prints "streams CLIENTS MODE req/s p50 p99 rss-MB lag-p50 lag-p99 open dropped api-us
 # clients-%", a line in the results' shape, for median. The lag is each stream event's arrival less its event's time (the
 # booking's moment); api-us the API process's CPU per booking, clients-% the stream clients' share of one core.
+# The scale-out figure: the customers' view read at the top concurrency through the API processes at URL... at once (the
+# connections split evenly, one wrk each), after a warm-up (SCALE_WARM_SECONDS, 5); prints "scale LABEL PROCESSES reads/s p99": the reads of all
+# processes per second, and the slowest process's p99.
+if [ "${1:-}" = scale-round ]; then
+  label="$2"; shift 2
+  specialists="$(pg -tAc "SELECT count(*) FROM specialists WHERE email LIKE 'bench-%'")"
+  each=$(( (TOP_CLIENTS + $# - 1) / $# ))
+  for phase in warm measure; do
+    n=0
+    for url in "$@"; do
+      n=$((n + 1))
+      WRK_URL="$url" WRK_OUT="$W/wrk-$n.out" wrk_run read.lua "$each" "$([ "$phase" = warm ] && echo "${SCALE_WARM_SECONDS:-5}" || echo "$SECONDS_PER_RUN")" \
+        BENCH_SPECIALISTS="$specialists" > "$W/scale-$n" &
+    done
+    wait
+  done
+  cat "$W"/scale-[0-9]* | awk -v l="$label" -v n="$#" '{ rate += $1; if ($4 > p99) p99 = $4 } END { printf "scale %s %d %.1f %.1f\n", l, n, rate, p99 }'
+  rm -f "$W"/scale-[0-9]*
+  exit 0
+fi
+# One run of spread bookings through the API at URL ($3) at the top concurrency, after WARM seconds ($4, 0: none) of the
+# same: prints "book LABEL 1 bookings/s p99".
+if [ "${1:-}" = scale-book ]; then
+  pg -tAc "SELECT id FROM bench_slots WHERE n > 0" > "$W/slots.txt"
+  [ "${4:-0}" = 0 ] || WRK_URL="$3" wrk_run book.lua "$TOP_CLIENTS" "$4" BENCH_SLOTS="$W/slots.txt" > /dev/null
+  read -r rate _ _ p99 _ <<< "$(WRK_URL="$3" wrk_run book.lua "$TOP_CLIENTS" "$SECONDS_PER_RUN" BENCH_SLOTS="$W/slots.txt")"
+  echo "book $2 1 $rate $p99"
+  exit 0
+fi
+if [ "${1:-}" = scale-report ]; then
+  echo
+  echo "Scale-out, the customers' view at $TOP_CLIENTS clients (medians of $ROUNDS runs of ${SECONDS_PER_RUN} s; p99 of the slowest process):"
+  echo "| API processes | reads from | reads per s | p99 ms |"
+  echo "|---|---|---|---|"
+  for label in primary standby; do
+    for n in 1 3; do
+      awk -v l="$label" -v n="$n" '$2 == l && $3 == n' "$2" > "$W/scale-rows"
+      [ -s "$W/scale-rows" ] || continue
+      printf '| %s | %s | %.0f | %.1f |\n' "$n" "$([ "$label" = primary ] && echo "the primary" || echo "the standby (prefer-standby)")" \
+        "$(median 4 scale "$label" "$n" "$W/scale-rows")" "$(median 5 scale "$label" "$n" "$W/scale-rows")"
+    done
+  done
+  echo
+  echo "What a standby costs a booking: spread bookings at $TOP_CLIENTS clients through one API process (medians of $ROUNDS runs):"
+  echo "| connection | replication | bookings per s | p99 ms |"
+  echo "|---|---|---|---|"
+  for label in primary standby-async standby-sync; do
+    case "$label" in
+      primary) what="the primary alone | none" ;;
+      standby-async) what="both nodes, reads from the standby (a position asked for after each commit) | asynchronous" ;;
+      standby-sync) what="both nodes, as \`./slots run --ha\` | synchronous (\`COMMIT\` waits for the standby)" ;;
+    esac
+    printf '| %s | %.0f | %.1f |\n' "$what" "$(median 4 book "$label" 1 "$2")" "$(median 5 book "$label" 1 "$2")"
+  done
+  exit 0
+fi
 if [ "${1:-}" = streams-round ]; then
   # cpu_ticks PID: the process's user and system CPU so far, in clock ticks (0 when it is gone).
   cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
@@ -257,7 +314,7 @@ SLOT_COUNT="$(pg -tAc "SELECT max(n) FROM bench_slots")"
 pg -tAc "SELECT id FROM bench_slots WHERE n > 0" > "$W/slots.txt"
 pg -tAc "SELECT id FROM bench_slots WHERE n = 0" > "$W/hot.txt"
 
-# BENCH_ONLY=mail or streams: the data those rounds book into, and nothing else (./slots bench then runs only them).
+# BENCH_ONLY=mail, streams or scale: the data those rounds use, and nothing else (./slots bench then runs only them).
 if [ -n "${BENCH_ONLY:-}" ]; then
   log "BENCH_ONLY=$BENCH_ONLY: seeded; the scenarios are skipped"
   exit 0
@@ -316,6 +373,18 @@ for c in $CLIENTS; do
   for scenario in spread hot read; do pair "$scenario" "$c"; done
 done
 
+# Raw PostgreSQL at small pool sizes too (BENCH_RAW_POOLS, "4 8 16"; the API's own pool is 8): on 2 cores a backend costs
+# more than it brings past a few, so each API figure is also set against raw PostgreSQL at its best in this run (the
+# ratio-best line), not only against it at the same number of clients.
+RAW_POOLS="$(tr ' ' '\n' <<< "${BENCH_RAW_POOLS:-4 8 16}" | grep -vxF -f <(tr ' ' '\n' <<< "$CLIENTS") | paste -sd ' ' || true)"
+for scenario in spread hot read; do
+  [ -n "$RAW_POOLS" ] || break
+  settle
+  for round in $(seq 1 "$ROUNDS"); do
+    for p in $RAW_POOLS; do measure "$scenario" "$p" postgres "$round"; done
+  done
+done
+
 if [ "${BENCH_SCALE:-1}" = 1 ]; then
   log "scale: seeding 900,000 more slots (1,000,000 in all) for the read query"
   pg -v first=1001 -v count=9000 -f "$BENCH_DIR/seed.sql"
@@ -339,6 +408,16 @@ row() {
     "$(median 8 "$s" "$c" "$k" "$file")" "$(errors "$s" "$c" "$k" "$file")"
 }
 ratio() { awk -v a="$(median 5 "$1" "$2" api "$3")" -v p="$(median 5 "$1" "$2" postgres "$3")" 'BEGIN { printf "%.2f", (p > 0 ? a / p : 0) }'; }
+# best SCENARIO FILE: "per-s clients": raw PostgreSQL's best median in FILE, at whichever number of clients it came.
+best() {
+  local c out="0 0"
+  for c in $(awk -v s="$1" '$1 == s && $3 == "postgres" {print $2}' "$2" | sort -un); do
+    out="$(awk -v m="$(median 5 "$1" "$c" postgres "$2")" -v c="$c" -v o="$out" 'BEGIN { split(o, b, " "); print (m > b[1] ? m " " c : o) }')"
+  done
+  echo "$out"
+}
+# ratio_best SCENARIO CLIENTS FILE: the API's throughput at CLIENTS over raw PostgreSQL's best.
+ratio_best() { awk -v a="$(median 5 "$1" "$2" api "$3")" -v p="$(best "$1" "$3" | cut -d' ' -f1)" 'BEGIN { printf "%.2f", (p > 0 ? a / p : 0) }'; }
 
 echo
 echo "Machine: $(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo); $("$PG_BIN/postgres" --version); $(dotnet --version | sed 's/^/.NET SDK /')"
@@ -349,9 +428,16 @@ echo "|---|---|---|---|---|---|---|---|"
 for c in $CLIENTS; do
   for s in spread hot read; do row "$s" "$c" api "$W/results-main"; row "$s" "$c" postgres "$W/results-main"; done
 done
+for c in $RAW_POOLS; do
+  for s in spread hot read; do row "$s" "$c" postgres "$W/results-main"; done
+done
 echo
 for c in $CLIENTS; do
   echo "API/postgres throughput at $c clients: spread $(ratio spread "$c" "$W/results-main"), hot $(ratio hot "$c" "$W/results-main"), read $(ratio read "$c" "$W/results-main")"
+done
+echo "Raw PostgreSQL at its best in this run: $(for s in spread hot read; do read -r r c <<< "$(best "$s" "$W/results-main")"; printf '%s %.0f/s at %s clients; ' "$s" "$r" "$c"; done | sed 's/; $//')"
+for c in $CLIENTS; do
+  echo "API/best raw at $c clients: spread $(ratio_best spread "$c" "$W/results-main"), hot $(ratio_best hot "$c" "$W/results-main"), read $(ratio_best read "$c" "$W/results-main")"
 done
 echo
 echo "CPU per request in microseconds (medians): the API process, and PostgreSQL while serving the API or pgbench:"
@@ -449,4 +535,10 @@ echo
 echo "Of the $(pg -tAc "SELECT count(*) FROM events WHERE type LIKE 'slots.%'") events the API wrote in the whole run, $(undelivered) were not delivered; $(curl -fsS "$RECEIVER/stats" | node -p 'const s = JSON.parse(require("fs").readFileSync(0)); `${s.repeats} came twice, ${s.refused} failed verification`')."
 echo "webhooks p99=${TOP_P99}ms at $TOP_CLIENTS clients (limit 2000)"
 echo
+# The summary: the API at the top concurrency against raw PostgreSQL at its best (and at how many clients that was), with the
+# CPU per request of the API process and of PostgreSQL serving it, and of PostgreSQL serving pgbench at its best.
+best_clients() { for s in spread hot read; do best "$s" "$W/results-main" | cut -d' ' -f2; done | paste -sd ','; }
+cpu() { for s in spread hot read; do median "$1" "$s" "$TOP_CLIENTS" "$2" "$W/results-main"; done | awk '{printf "%s%.0f", (NR > 1 ? "," : ""), $1}'; }
+raw_cpu() { for s in spread hot read; do median 11 "$s" "$(best "$s" "$W/results-main" | cut -d' ' -f2)" postgres "$W/results-main"; done | awk '{printf "%s%.0f", (NR > 1 ? "," : ""), $1}'; }
+echo "ratio-best spread=$(ratio_best spread "$TOP_CLIENTS" "$W/results-main") hot=$(ratio_best hot "$TOP_CLIENTS" "$W/results-main") read=$(ratio_best read "$TOP_CLIENTS" "$W/results-main") raw-clients=$(best_clients) api-cpu-us=$(cpu 10 api) pg-cpu-us=$(cpu 11 api) raw-pg-cpu-us=$(raw_cpu)"
 echo "ratio spread=$(ratio spread "$TOP_CLIENTS" "$W/results-main") hot=$(ratio hot "$TOP_CLIENTS" "$W/results-main") read=$(ratio read "$TOP_CLIENTS" "$W/results-main")"
