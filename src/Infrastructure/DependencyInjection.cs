@@ -37,7 +37,8 @@ public static class DependencyInjection
         EventOptions? events = null, MailOptions? mail = null, SeatStreamOptions? streams = null, ReplicaOptions? replicas = null)
     {
         var tuned = Tuned(connectionString);
-        services.AddSingleton(sp => new ReplicaReads(tuned, replicas ?? new ReplicaOptions(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new ReplicaReads(
+            tuned, replicas ?? new ReplicaOptions(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ReplicaReads>>()));
         services.AddHostedService(sp => sp.GetRequiredService<ReplicaReads>());
         services.AddScoped<CommitPosition>();
         services.AddSingleton(new ReadGate(new NpgsqlConnectionStringBuilder(tuned).MaxPoolSize));

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -24,7 +25,7 @@ namespace Slots.Infrastructure.Persistence.Replicas;
 /// goes to the primary. A read that fails on the standby stops reads there until the next probe finds it again.
 /// </para>
 /// </remarks>
-internal sealed class ReplicaReads : BackgroundService
+internal sealed partial class ReplicaReads : BackgroundService
 {
     private const string PrimaryPositionSql = "SELECT pg_current_wal_insert_lsn()";
     private const string ReplayedSql = "SELECT pg_is_in_recovery(), pg_last_wal_replay_lsn()";
@@ -33,15 +34,19 @@ internal sealed class ReplicaReads : BackgroundService
     private readonly NpgsqlDataSource? _primary;
     private readonly ReplicaOptions _options;
     private readonly TimeProvider _clock;
+    private readonly ILogger<ReplicaReads> _logger;
 
     /// <summary>The primary's positions of the last probes, newest last, with when each was read.</summary>
     private readonly Queue<(long At, NpgsqlLogSequenceNumber Position)> _positions = new();
 
     private Standby? _standby;
 
-    public ReplicaReads(string connectionString, ReplicaOptions options, TimeProvider clock)
+    /// <summary>Whether the probe has failed for a reason not the network's since it last succeeded (said once).</summary>
+    private bool _broken;
+
+    public ReplicaReads(string connectionString, ReplicaOptions options, TimeProvider clock, ILogger<ReplicaReads> logger)
     {
-        (_options, _clock) = (options, clock);
+        (_options, _clock, _logger) = (options, clock, logger);
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
         if (!options.IsOn(settings))
         {
@@ -57,8 +62,8 @@ internal sealed class ReplicaReads : BackgroundService
     /// <summary>Whether reads may go to a standby; when they may, every command's answer names its commit.</summary>
     public bool Enabled => _standbys is not null;
 
-    /// <summary>The standby last measured, while it is fit to be read from; for the tests and the logs.</summary>
-    internal Standby? Known => Volatile.Read(ref _standby);
+    /// <summary>The standby the last probe measured, or null when it found none (or a read on it failed since).</summary>
+    private Standby? Known => Volatile.Read(ref _standby);
 
     /// <summary>
     /// An open connection to a standby fit for a read that must see <paramref name="after"/> (a commit's position), or null:
@@ -119,14 +124,32 @@ internal sealed class ReplicaReads : BackgroundService
             try
             {
                 await ProbeAsync(stoppingToken);
+                _broken = false;
             }
             catch (Exception e) when (e is NpgsqlException or TimeoutException)
             {
                 // The primary or the standby is away: the standby goes stale on its own (Fits), or was found missing.
+                LogProbeFailed(e);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Not the network: a fault of this probe's, said once until a probe succeeds. Reads go to the primary
+                // meanwhile; the host stays up, since a failed background service would stop it.
+                if (!_broken)
+                {
+                    _broken = true;
+                    LogProbeBroken(e);
+                }
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
+
+    [LoggerMessage(LogLevel.Debug, "The standby probe failed; the customers' view is read from the primary until it succeeds.")]
+    private partial void LogProbeFailed(Exception exception);
+
+    [LoggerMessage(LogLevel.Warning, "The standby probe broke; the customers' view is read from the primary until it succeeds.")]
+    private partial void LogProbeBroken(Exception exception);
 
     /// <summary>One probe: the primary's position, then how far the standby has replayed, and so how current it is.</summary>
     internal async Task ProbeAsync(CancellationToken cancellationToken)
