@@ -52,12 +52,7 @@ public sealed class ReplicaReadTests(SlotsApiFactory factory) : ApiTestBase(fact
         // A minute's lag allowed: the held standby stays fit to read from for the whole test.
         await using var api = await StartApiAsync(TimeSpan.FromMinutes(1));
         using var client = ClientOf(api);
-        var (specialist, slotId) = await SlotOnBothNodesAsync(client);
-
-        await ReplayAsync(pause: true);
-        var booked = await BookAsync(client, slotId, "cust-1");
-        Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
-        var token = HeaderOf(booked, ReadAfter.Header);
+        var (specialist, token) = await BookedBehindHeldStandbyAsync(client);
         Assert.Matches("^[0-9A-F]{1,8}/[0-9A-F]{1,8}$", token);
 
         // Without the token, the held standby answers: the slot as it was before the booking.
@@ -78,10 +73,7 @@ public sealed class ReplicaReadTests(SlotsApiFactory factory) : ApiTestBase(fact
     {
         await using var api = await StartApiAsync(maxLag: null); // the default, 1 s
         using var client = ClientOf(api);
-        var (specialist, slotId) = await SlotOnBothNodesAsync(client);
-
-        await ReplayAsync(pause: true);
-        Assert.Equal(HttpStatusCode.Created, (await BookAsync(client, slotId, "cust-1")).StatusCode);
+        var (specialist, _) = await BookedBehindHeldStandbyAsync(client);
         // The standby holds everything up to a moment before the booking, and no more while it is held: past the bound
         // (and the probe's period) it is too far behind to read from, so every read comes from the primary.
         await Task.Delay(TimeSpan.FromSeconds(2.5));
@@ -97,9 +89,7 @@ public sealed class ReplicaReadTests(SlotsApiFactory factory) : ApiTestBase(fact
     {
         await using var api = await StartApiAsync(TimeSpan.FromMinutes(1));
         using var client = ClientOf(api);
-        var (specialist, slotId) = await SlotOnBothNodesAsync(client);
-        await ReplayAsync(pause: true);
-        Assert.Equal(HttpStatusCode.Created, (await BookAsync(client, slotId, "cust-1")).StatusCode);
+        var (specialist, _) = await BookedBehindHeldStandbyAsync(client);
         await UntilAsync(async () => await SeatsLeftAsync(client, specialist, null) == 2, "no read came from the standby");
 
         // Its connections closed, and every new one refused.
@@ -201,6 +191,19 @@ public sealed class ReplicaReadTests(SlotsApiFactory factory) : ApiTestBase(fact
         var slotId = Id(await BodyAsync(created));
         await UntilAsync(async () => await OnStandbyAsync($"SELECT count(*) FROM slots WHERE id = '{slotId}'") == 1, "the standby never had the slot");
         return (specialist, slotId);
+    }
+
+    /// <summary>
+    /// A slot of two seats on both nodes, then the standby's replay held and a seat booked: the primary shows one seat left,
+    /// the standby two. The booking's <c>Slots-Read-After</c> with it.
+    /// </summary>
+    private async Task<(string Specialist, string Token)> BookedBehindHeldStandbyAsync(HttpClient client)
+    {
+        var (specialist, slotId) = await SlotOnBothNodesAsync(client);
+        await ReplayAsync(pause: true);
+        var booked = await BookAsync(client, slotId, "cust-1");
+        Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
+        return (specialist, HeaderOf(booked, ReadAfter.Header));
     }
 
     /// <summary>The seats the view shows left on the slot of <paramref name="specialist"/>, read with <paramref name="token"/> if given.</summary>
