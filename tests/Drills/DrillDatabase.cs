@@ -63,10 +63,14 @@ public sealed class DrillDatabase(string root, string adminConnection, string da
     /// <summary>SIGKILL to the postmaster; returns its pid.</summary>
     public async Task<int> KillAsync()
     {
-        var pid = int.Parse((await File.ReadAllLinesAsync(Path.Combine(dataDir, "postmaster.pid")))[0], System.Globalization.CultureInfo.InvariantCulture);
+        var pid = await PostmasterAsync(dataDir);
         Process.GetProcessById(pid).Kill();
         return pid;
     }
+
+    /// <summary>The pid of the postmaster running on <paramref name="dataDirectory"/>, from its <c>postmaster.pid</c>.</summary>
+    public static async Task<int> PostmasterAsync(string dataDirectory) =>
+        int.Parse((await File.ReadAllLinesAsync(Path.Combine(dataDirectory, "postmaster.pid")))[0], System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Starts the server again; returns how many attempts it took.</summary>
     public async Task<int> RestartAsync()

@@ -24,8 +24,7 @@ public sealed class Formation(string root, string dataDir)
     public async Task<string> KillAsync(string state)
     {
         var node = (await NodesAsync()).Single(n => n.State == state && n.Goal == state).Node;
-        var postmaster = int.Parse(
-            (await File.ReadAllLinesAsync(Path.Combine(dataDir, node, "postmaster.pid")))[0], System.Globalization.CultureInfo.InvariantCulture);
+        var postmaster = await DrillDatabase.PostmasterAsync(Path.Combine(dataDir, node));
         // The keeper runs in a process group of its own (setsid); its services rename themselves, so the group finds them.
         var group = (await File.ReadAllTextAsync($"/proc/{postmaster}/stat")).Split(") ")[1].Split(' ')[2];
         using (var kill = Process.Start("kill", ["-KILL", "--", $"-{group}"]))

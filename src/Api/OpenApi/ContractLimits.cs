@@ -304,7 +304,7 @@ public static class ContractLimits
             [Http.ReadAfter.Header] = s =>
             {
                 Text(s, ReadPositions.MaxLength, "A command's `Slots-Read-After`: the answer includes that change (read from the primary if no standby has it yet).");
-                s.Pattern = ContractResponses.ReadPositionPattern;
+                s.Pattern = ReadPositions.Pattern;
             },
         };
 

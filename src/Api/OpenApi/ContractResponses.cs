@@ -65,7 +65,7 @@ public static class ContractResponses
         document.Components.Headers[Http.ReadAfter.Header] = Header(
             "Where this change committed, when the customers' view may be read from a standby (absent otherwise): send it "
             + "back as `Slots-Read-After` on `listAvailableSlots` and the answer includes this change.",
-            new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = ReadPositions.MaxLength, Pattern = ReadPositionPattern });
+            new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = ReadPositions.MaxLength, Pattern = ReadPositions.Pattern });
         foreach (var (method, operation) in document.Paths.Values.SelectMany(p => p.Operations ?? []))
         {
             Answer(document, operation);
@@ -87,9 +87,6 @@ public static class ContractResponses
             response.Headers[Http.ReadAfter.Header] = new OpenApiHeaderReference(Http.ReadAfter.Header, document);
         }
     }
-
-    /// <summary>A <see cref="ReadPositions"/> token.</summary>
-    internal const string ReadPositionPattern = "^[0-9A-Fa-f]{1,8}/[0-9A-Fa-f]{1,8}$";
 
     /// <summary>Every route spends from a budget (RateLimits), and any answer may go to a page on an allowed origin (CORS).</summary>
     private static void Budget(OpenApiDocument document, OpenApiOperation operation)

@@ -11,13 +11,19 @@ public static partial class ReadPositions
 {
     public const int MaxLength = 17;
 
+    /// <summary>The shape as a JSON Schema (ECMAScript) pattern, as the API's document states it.</summary>
+    public const string Pattern = "^" + Shape + "$";
+
+    private const string Shape = "[0-9A-Fa-f]{1,8}/[0-9A-Fa-f]{1,8}";
+
     /// <summary>Past every position: a read that names it goes to the primary.</summary>
     public const string Unknown = "FFFFFFFF/FFFFFFFF";
 
-    public static bool IsValid(string? text) => text is not null && Shape().IsMatch(text);
+    public static bool IsValid(string? text) => text is not null && Whole().IsMatch(text);
 
-    [GeneratedRegex(@"^[0-9A-Fa-f]{1,8}/[0-9A-Fa-f]{1,8}\z")]
-    private static partial Regex Shape();
+    // \z, not $: .NET's $ also matches before a final newline.
+    [GeneratedRegex("^" + Shape + @"\z")]
+    private static partial Regex Whole();
 }
 
 /// <summary>
