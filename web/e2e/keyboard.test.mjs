@@ -65,10 +65,15 @@ async function customerOpensDay(page, { email, name, specialist, date }) {
   await showMonth(page, date, (next) => press(page, next));
   // The calendar is a grid: Tab reaches the chosen day, the arrows move from day to day.
   await tabTo(page, dayButton(page, date));
+  // The focus moves with the grid's next render: each key waits for it to land before the next is pressed (a Left pressed
+  // while the focus was still on its way once left it on the day after).
+  const focusedDay = () => page.evaluate(() => document.activeElement?.getAttribute('data-day'));
   await page.keyboard.press('ArrowRight');
-  assert.notEqual(await page.evaluate(() => document.activeElement?.getAttribute('data-day')), date);
+  await page.waitForFunction((from) => (document.activeElement?.getAttribute('data-day') ?? from) !== from, date);
+  assert.notEqual(await focusedDay(), date);
   await page.keyboard.press('ArrowLeft');
-  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-day')), date);
+  await page.waitForFunction((to) => document.activeElement?.getAttribute('data-day') === to, date);
+  assert.equal(await focusedDay(), date);
   await page.keyboard.press('Enter');
 }
 
