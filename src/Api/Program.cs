@@ -108,6 +108,8 @@ if (args.Length > 0 && args[0] == ImportCommand.Name)
 app.UseRequestLoad();
 app.UseSlotsForwardedHeaders();
 app.UseSlotsRequestLog();
+// Outside the error handler: a request that left database work running has its answer sent before it waits for that work.
+app.UseLateWork();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 // A page on an allowed origin: its preflight answered here, before sign-in and the budgets; its answers marked.

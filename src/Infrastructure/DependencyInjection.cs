@@ -37,11 +37,14 @@ public static class DependencyInjection
         EventOptions? events = null, MailOptions? mail = null, SeatStreamOptions? streams = null, ReplicaOptions? replicas = null)
     {
         var tuned = Tuned(connectionString);
+        var requests = new NpgsqlConnectionStringBuilder(tuned);
+        CancellationThreads.Reserve(
+            requests.MaxPoolSize * ((replicas ?? new ReplicaOptions()).IsOn(requests) ? 2 : 1) + WorkerPools.All);
         services.AddSingleton(sp => new ReplicaReads(
             tuned, replicas ?? new ReplicaOptions(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ReplicaReads>>()));
         services.AddHostedService(sp => sp.GetRequiredService<ReplicaReads>());
         services.AddScoped<CommitPosition>();
-        services.AddSingleton(new ReadGate(new NpgsqlConnectionStringBuilder(tuned).MaxPoolSize));
+        services.AddSingleton(new ReadGate(requests.MaxPoolSize));
         services.AddDbContextPool<SlotsDbContext>(options => options
             .UseNpgsql(
                 tuned,
@@ -113,7 +116,7 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<DeliverySweeper>());
         if (options.DispatcherEnabled)
         {
-            services.AddSingleton(new WebhookDatabase(WorkerPools.Create(connectionString, 4, "webhooks")));
+            services.AddSingleton(new WebhookDatabase(WorkerPools.Create(connectionString, WorkerPools.Webhooks, "webhooks")));
             services.AddSingleton<WebhookFanOut>();
             services.AddSingleton<DeliveryClaim>();
             services.AddSingleton<WebhookSender>();
@@ -137,7 +140,7 @@ public static class DependencyInjection
         services.AddScoped<INotificationOutbox, NotificationOutbox>();
         if (options.Enabled && options.NotifierEnabled)
         {
-            services.AddSingleton(new NotificationQueue(WorkerPools.Create(connectionString, 2, "notifier"), options));
+            services.AddSingleton(new NotificationQueue(WorkerPools.Create(connectionString, WorkerPools.Notifier, "notifier"), options));
             services.AddSingleton<MailComposer>();
             services.AddSingleton<MailSender>();
             services.AddHostedService<Notifier>();

@@ -58,6 +58,13 @@ public sealed class ProblemExceptionHandler(
         };
 
         context.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        if (context.RequestServices.GetService<LateWork>() is { Any: true })
+        {
+            // The request's scope stays busy with work it left running (LateWork.AllDoneAsync): a next request on this
+            // connection would wait for that, so the client opens another.
+            context.Response.Headers.Connection = "close";
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,

@@ -16,7 +16,7 @@ namespace Slots.Infrastructure.Events;
 internal sealed partial class FeedLagProbe(string connectionString, ILogger<FeedLagProbe> logger) : BackgroundService
 {
     /// <summary>One connection of its own, now and then: the probe never waits behind the requests' pool.</summary>
-    private readonly NpgsqlDataSource _database = WorkerPools.Create(connectionString, 1, "feed-lag");
+    private readonly NpgsqlDataSource _database = WorkerPools.Create(connectionString, WorkerPools.FeedLag, "feed-lag");
 
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 

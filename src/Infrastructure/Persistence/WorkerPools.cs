@@ -5,6 +5,14 @@ namespace Slots.Infrastructure.Persistence;
 /// <summary>The small connection pools of the background workers, apart from the requests' pool.</summary>
 internal static class WorkerPools
 {
+    public const int Webhooks = 4;
+    public const int Notifier = 2;
+    public const int FeedLag = 1;
+    public const int ReplicaProbe = 1;
+
+    /// <summary>Every connection the workers may hold at once, each pool at its size.</summary>
+    public const int All = Webhooks + Notifier + FeedLag + ReplicaProbe;
+
     /// <summary>
     /// A worker's own pool of <paramref name="size"/>, named after it in <c>pg_stat_activity</c> (the connection string's
     /// application name and <c>-{worker}</c>): it never queues behind the requests, nor they behind it. No JIT: a worker

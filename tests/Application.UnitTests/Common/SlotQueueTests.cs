@@ -44,7 +44,7 @@ public class SlotQueueTests
         using var first = await _queue.EnterAsync(slot, default);
         using var second = await _queue.EnterAsync(slot, default);
         var behavior = new TimeBudgetBehavior<CancelBookingCommand, Unit>(
-            new TimeBudget(WaitLimits.Default with { RequestBudget = TimeSpan.FromMilliseconds(100) }));
+            new TimeBudget(WaitLimits.Default with { RequestBudget = TimeSpan.FromMilliseconds(100) }), new LateWork());
         var queued = new SlotQueueBehavior<CancelBookingCommand, Unit>(_queue);
 
         var ex = await Assert.ThrowsAsync<ServiceBusyException>(() => behavior.Handle(

@@ -6,9 +6,10 @@ namespace Slots.Application.Common.Waits;
 /// <summary>
 /// First in the pipeline: the request's one time budget (<see cref="WaitLimits.RequestBudget"/>). Every later
 /// wait (the slot queue, the row lock, retries and their delays, each statement) runs on its cancellation token,
-/// so however many wait on one slot and whatever the database does, the request is answered within it.
+/// so however many wait on one slot, the request is answered within it; and whatever the database driver does with that
+/// cancellation, the request waits for the rest of the pipeline at most <see cref="LateWork.Grace"/> longer.
 /// </summary>
-public sealed class TimeBudgetBehavior<TMessage, TResponse>(TimeBudget budget) : IPipelineBehavior<TMessage, TResponse>
+public sealed class TimeBudgetBehavior<TMessage, TResponse>(TimeBudget budget, LateWork late) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
     public async ValueTask<TResponse> Handle(
@@ -17,7 +18,9 @@ public sealed class TimeBudgetBehavior<TMessage, TResponse>(TimeBudget budget) :
         try
         {
             return await budget.Pipeline.ExecuteAsync(
-                static (state, ct) => state.next(state.message, ct), (next, message), cancellationToken);
+                static async (state, ct) => await state.late.WithinAsync(inner => state.next(state.message, inner).AsTask(), ct),
+                (next, message, late),
+                cancellationToken);
         }
         catch (TimeoutRejectedException timeout)
         {

@@ -56,7 +56,7 @@ internal sealed partial class ReplicaReads : BackgroundService
         settings.TargetSessionAttributes = "prefer-standby";
         settings.ApplicationName = (settings.ApplicationName ?? "slots") + "-replica";
         _standbys = NpgsqlDataSource.Create(settings);
-        _primary = WorkerPools.Create(connectionString, 1, "replica-probe");
+        _primary = WorkerPools.Create(connectionString, WorkerPools.ReplicaProbe, "replica-probe");
     }
 
     /// <summary>Whether reads may go to a standby; when they may, every command's answer names its commit.</summary>
