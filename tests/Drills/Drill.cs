@@ -7,9 +7,10 @@ using Slots.Api.IntegrationTests.Infrastructure;
 namespace Slots.Drills;
 
 /// <summary>
-/// The three drills of <c>./slots drill</c>, in order: many instances racing for one slot, connections cut
-/// under load, the database killed under load, and one process stopped with SIGTERM under load. Each check prints PASS or FAIL with its measurement;
-/// the exit code is the number of failed checks.
+/// The drills of <c>./slots drill</c>, in order. The faults (<c>faults</c>): many instances racing for one slot, connections
+/// cut under load, the database killed under load, and one process stopped with SIGTERM under load. Then the network
+/// partition (<c>partition</c>) and the failover of the pg_auto_failover formation (<c>failover</c>). Each check prints PASS
+/// or FAIL with its measurement; the exit code is the number of failed checks.
 /// </summary>
 public sealed partial class Drill(string root, string apiDll, string adminConnection, string dataDir)
 {
@@ -30,21 +31,29 @@ public sealed partial class Drill(string root, string apiDll, string adminConnec
         var keyFile = Path.Combine(work, "signing-key");
         await File.WriteAllTextAsync(keyFile, Convert.ToHexString(_tokens.SigningKey));
         Slots.Tests.Shared.KeyRingCertificates.Write(Path.Combine(work, ApiFleet.KeyRingCertificateFile));
-        await _db.RecreateAsync();
-
-        await using (var fleet = await ApiFleet.StartAsync(apiDll, _db.ConnectionString, keyFile, 3, work))
+        if (Runs("faults"))
         {
-            Console.WriteLine($"[drill] 3 API processes on one database: {string.Join(", ", fleet.Instances)} (logs in {work})");
-            var admins = fleet.Instances.Select(uri => Client(uri, _tokens.Admin())).ToList();
-            await WarmUpAsync(admins);
-            await ManyInstancesAsync(fleet, admins[0]);
-            await DroppedConnectionsAsync(admins);
-            await DatabaseCrashAsync(admins);
-            await GracefulShutdownAsync(fleet, admins);
+            await _db.RecreateAsync();
+            await using (var fleet = await ApiFleet.StartAsync(apiDll, _db.ConnectionString, keyFile, 3, work))
+            {
+                Console.WriteLine($"[drill] 3 API processes on one database: {string.Join(", ", fleet.Instances)} (logs in {work})");
+                var admins = fleet.Instances.Select(uri => Client(uri, _tokens.Admin())).ToList();
+                await WarmUpAsync(admins);
+                await ManyInstancesAsync(fleet, admins[0]);
+                await DroppedConnectionsAsync(admins);
+                await DatabaseCrashAsync(admins);
+                await GracefulShutdownAsync(fleet, admins);
+            }
+
+            await _db.DropAsync();
         }
 
-        await _db.DropAsync();
-        if (Environment.GetEnvironmentVariable("SLOTS_DRILL_HA") is { Length: > 0 } formation)
+        if (Runs("partition"))
+        {
+            await PartitionAsync(keyFile, work);
+        }
+
+        if (Runs("failover") && Environment.GetEnvironmentVariable("SLOTS_DRILL_HA") is { Length: > 0 } formation)
         {
             await FailoverAsync(formation, keyFile, work);
         }
@@ -318,6 +327,14 @@ public sealed partial class Drill(string root, string apiDll, string adminConnec
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
+
+    /// <summary>
+    /// Whether this run includes the drill <paramref name="name"/> (<c>faults</c>, <c>partition</c>, <c>failover</c>):
+    /// every one unless <c>SLOTS_DRILL_ONLY</c> names some, separated by spaces or commas.
+    /// </summary>
+    public static bool Runs(string name) =>
+        Environment.GetEnvironmentVariable("SLOTS_DRILL_ONLY") is not { Length: > 0 } only
+        || only.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries).Contains(name, StringComparer.Ordinal);
 
     private static string Required(string name) =>
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } value

@@ -60,6 +60,21 @@ public sealed class DrillDatabase(string root, string adminConnection, string da
                 return pairs;
             });
 
+    /// <summary>The live bookings in these slots: each one's slot, id and customer.</summary>
+    public Task<List<(Guid Slot, Guid Id, string Customer)>> LiveBookingIdsAsync(IReadOnlyList<Guid> slots) =>
+        RunAsync(ConnectionString, "SELECT slot_id, id, customer_id FROM bookings WHERE slot_id = ANY($1) AND cancelled_at IS NULL",
+            [slots.ToArray()], async command =>
+            {
+                var bookings = new List<(Guid, Guid, string)>();
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    bookings.Add((reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2)));
+                }
+
+                return bookings;
+            });
+
     /// <summary>SIGKILL to the postmaster; returns its pid.</summary>
     public async Task<int> KillAsync()
     {
