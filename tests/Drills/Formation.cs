@@ -9,8 +9,6 @@ namespace Slots.Drills;
 /// </summary>
 public sealed class Formation(string root, string dataDir)
 {
-    private string Script => Path.Combine(root, "scripts", "ha-formation.sh");
-
     /// <summary>Each node's name, port, state and goal as the monitor has them.</summary>
     public async Task<IReadOnlyList<(string Node, int Port, string State, string Goal)>> NodesAsync()
     {
@@ -64,15 +62,5 @@ public sealed class Formation(string root, string dataDir)
     /// <summary>Starts every keeper again (a node already running is left alone) and waits for a primary with its standby.</summary>
     public Task StartAsync() => RunAsync("start");
 
-    private async Task<string> RunAsync(string command)
-    {
-        var info = new ProcessStartInfo("bash", [Script, command]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return process.ExitCode == 0
-            ? await output
-            : throw new InvalidOperationException($"scripts/ha-formation.sh {command} failed: {await errors}");
-    }
+    private Task<string> RunAsync(string command) => Scripts.RunAsync(root, "ha-formation.sh", command);
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Slots.Drills;
 
 /// <summary>
@@ -8,8 +6,6 @@ namespace Slots.Drills;
 /// </summary>
 public sealed class PartitionNet(string root) : IAsyncDisposable
 {
-    private string Script => Path.Combine(root, "scripts", "partition-net.sh");
-
     /// <summary>Makes the namespace, the pair and the cluster; returns the cluster's connection string.</summary>
     public async Task<string> StartAsync() => (await RunAsync("start")).Trim().Split('\n')[^1];
 
@@ -22,15 +18,5 @@ public sealed class PartitionNet(string root) : IAsyncDisposable
     /// <summary>Stops the cluster and deletes the namespace, whatever state the drill left them in.</summary>
     public async ValueTask DisposeAsync() => await RunAsync("stop");
 
-    private async Task<string> RunAsync(params string[] arguments)
-    {
-        var info = new ProcessStartInfo("bash", [Script, .. arguments]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return process.ExitCode == 0
-            ? await output
-            : throw new InvalidOperationException($"scripts/partition-net.sh {string.Join(' ', arguments)} failed: {(await errors).Trim()}");
-    }
+    private Task<string> RunAsync(params string[] arguments) => Scripts.RunAsync(root, "partition-net.sh", arguments);
 }

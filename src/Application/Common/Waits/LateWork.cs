@@ -51,6 +51,7 @@ public sealed class LateWork
         }))
         {
             running = work(inner.Token);
+            // The system's clock, as the budget's own (Polly's): a test's fake clock, which stands still, would hold the answer.
             if (await Task.WhenAny(running, budgetRanOut.Task) != running
                 && await Task.WhenAny(running, Task.Delay(Grace, TimeProvider.System)) != running)
             {
