@@ -11,7 +11,8 @@ namespace Slots.Application.Common.Waits;
 /// which goes back to the pool) until <see cref="AllDoneAsync"/>, after the answer went out. A booking that commits late
 /// is there for a retry with the same <c>Idempotency-Key</c>, which replays it.
 /// </summary>
-public sealed class LateWork
+/// <param name="reserve">Raised whenever work is left behind (<see cref="ThreadReserve"/>); none in a test's own objects.</param>
+public sealed class LateWork(ThreadReserve? reserve = null)
 {
     /// <summary>How long past the budget a request waits for its database work before it answers without it.</summary>
     public static readonly TimeSpan Grace = TimeSpan.FromMilliseconds(250);
@@ -59,6 +60,8 @@ public sealed class LateWork
                 {
                     _left.Add(running.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default));
                 }
+
+                reserve?.Raise();
 
                 throw new OperationCanceledException("The database work outlasted the request's budget; it goes on without the request.", budget);
             }
