@@ -18,7 +18,6 @@ using Slots.Application.Slots.ImportSlots;
 using Slots.Application.Slots.Policies;
 using Slots.Application.Webhooks;
 using Slots.Application.Slots.StreamAvailableSlots;
-using Slots.Application.Common.Waits;
 using Slots.Infrastructure.Events;
 using Slots.Infrastructure.Idempotency;
 using Slots.Infrastructure.Notifications;
@@ -39,9 +38,8 @@ public static class DependencyInjection
     {
         var tuned = Tuned(connectionString);
         var requests = new NpgsqlConnectionStringBuilder(tuned);
-        // One thread per connection the process may hold, raised while the database does not answer.
-        services.AddSingleton(new ThreadReserve(
-            requests.MaxPoolSize * ((replicas ?? new ReplicaOptions()).IsOn(requests) ? 2 : 1) + WorkerPools.All));
+        CancellationThreads.Reserve(
+            requests.MaxPoolSize * ((replicas ?? new ReplicaOptions()).IsOn(requests) ? 2 : 1) + WorkerPools.All);
         services.AddSingleton(sp => new ReplicaReads(
             tuned, replicas ?? new ReplicaOptions(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ReplicaReads>>()));
         services.AddHostedService(sp => sp.GetRequiredService<ReplicaReads>());

@@ -95,22 +95,4 @@ public sealed class LateWorkTests
         stuck.SetResult(Unit.Value);
         await late.AllDoneAsync();
     }
-
-    [Fact]
-    public async Task Work_left_behind_raises_the_thread_reserve()
-    {
-        var late = new LateWork(new ThreadReserve(24));
-        using var budget = new CancellationTokenSource();
-        var stuck = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        var answer = late.WithinAsync(_ => stuck.Task, budget.Token);
-        await budget.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => answer);
-
-        Assert.True(ThreadReserve.Raised);
-        ThreadPool.GetMinThreads(out var workers, out _);
-        Assert.True(workers >= Environment.ProcessorCount + 24, $"{workers} threads kept ready");
-        stuck.SetResult(0);
-        await late.AllDoneAsync();
-    }
 }

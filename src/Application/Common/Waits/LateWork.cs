@@ -11,8 +11,7 @@ namespace Slots.Application.Common.Waits;
 /// which goes back to the pool) until <see cref="AllDoneAsync"/>, after the answer went out. A booking that commits late
 /// is there for a retry with the same <c>Idempotency-Key</c>, which replays it.
 /// </summary>
-/// <param name="reserve">Raised whenever work is left behind (<see cref="ThreadReserve"/>); none in a test's own objects.</param>
-public sealed class LateWork(ThreadReserve? reserve = null)
+public sealed class LateWork
 {
     /// <summary>How long past the budget a request waits for its database work before it answers without it.</summary>
     public static readonly TimeSpan Grace = TimeSpan.FromMilliseconds(250);
@@ -60,8 +59,6 @@ public sealed class LateWork(ThreadReserve? reserve = null)
                 {
                     _left.Add(running.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default));
                 }
-
-                reserve?.Raise();
 
                 throw new OperationCanceledException("The database work outlasted the request's budget; it goes on without the request.", budget);
             }
