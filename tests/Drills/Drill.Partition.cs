@@ -40,11 +40,9 @@ public sealed partial class Drill
             var slots = (await CreateSlotsAsync(admins[0], 30, capacity: 1000)).Concat(await CreateSlotsAsync(admins[0], 10, capacity: 20)).ToList();
 
             var phases = new List<(string Name, DateTime From)>();
-            RetryingLoad load;
             await using (var history = new StreamWriter(historyFile) { AutoFlush = true })
             {
-                load = new RetryingLoad(admins, slots, $"partition-{_run}", history);
-                await load.RunAsync(16, async () =>
+                await new RetryingLoad(admins, slots, $"partition-{_run}", history).RunAsync(16, async () =>
                 {
                     phases.Add(("before", DateTime.UtcNow));
                     await Task.Delay(3000);
@@ -80,7 +78,7 @@ public sealed partial class Drill
     {
         var sent = attempts.Where(a => a.SentAt >= from && a.SentAt < to).ToList();
         var slowest = sent.Select(a => a.Took ?? RetryingLoad.ClientTimeout).DefaultIfEmpty().Max();
-        return $"{sent.Count} sent ({string.Join(", ", sent.GroupBy(a => a.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} x {g.Key}"))}), slowest {slowest.TotalSeconds:0.00} s";
+        return $"{sent.Count} sent ({PartitionHistory.Tally(sent)}), slowest {slowest.TotalSeconds:0.00} s";
     }
 
     /// <summary>Each slot's capacity, count and live bookings, read once the network is whole again.</summary>
@@ -118,14 +116,14 @@ public sealed partial class Drill
             {
                 after = e.GetProperty("position").GetString();
                 var type = e.GetProperty("type").GetString()!;
-                if (type is not ("slots.booking.created" or "slots.booking.cancelled") || !ours.Contains(Guid.Parse(e.GetProperty("subject").GetString()!)))
+                if (type is not ("slots.booking.created" or "slots.booking.cancelled")
+                    || Guid.Parse(e.GetProperty("subject").GetString()!) is var slot && !ours.Contains(slot))
                 {
                     continue;
                 }
 
                 var booking = e.GetProperty("data").GetProperty("booking");
-                events.Add(new FeedBookingEvent(
-                    type, Guid.Parse(e.GetProperty("subject").GetString()!), booking.GetProperty("bookingId").GetGuid(), booking.GetProperty("customerId").GetString()!));
+                events.Add(new FeedBookingEvent(type, slot, booking.GetProperty("bookingId").GetGuid(), booking.GetProperty("customerId").GetString()!));
             }
         }
     }

@@ -46,19 +46,8 @@ public sealed class DrillDatabase(string root, string adminConnection, string da
         (T)(await RunAsync(ConnectionString, sql, parameters, c => c.ExecuteScalarAsync()))!;
 
     /// <summary>The (slot, customer) pairs of the live bookings in these slots.</summary>
-    public Task<HashSet<(Guid Slot, string Customer)>> LiveBookingsAsync(IReadOnlyList<Guid> slots) =>
-        RunAsync(ConnectionString, "SELECT slot_id, customer_id FROM bookings WHERE slot_id = ANY($1) AND cancelled_at IS NULL",
-            [slots.ToArray()], async command =>
-            {
-                var pairs = new HashSet<(Guid, string)>();
-                await using var reader = await command.ExecuteReaderAsync();
-                while (await reader.ReadAsync())
-                {
-                    pairs.Add((reader.GetGuid(0), reader.GetString(1)));
-                }
-
-                return pairs;
-            });
+    public async Task<HashSet<(Guid Slot, string Customer)>> LiveBookingsAsync(IReadOnlyList<Guid> slots) =>
+        (await LiveBookingIdsAsync(slots)).Select(b => (b.Slot, b.Customer)).ToHashSet();
 
     /// <summary>The live bookings in these slots: each one's slot, id and customer.</summary>
     public Task<List<(Guid Slot, Guid Id, string Customer)>> LiveBookingIdsAsync(IReadOnlyList<Guid> slots) =>

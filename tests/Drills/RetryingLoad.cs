@@ -19,9 +19,6 @@ public sealed class RetryingLoad(IReadOnlyList<HttpClient> instances, IReadOnlyL
     private static readonly TimeSpan SettleWithin = TimeSpan.FromSeconds(60);
 
     private readonly Lock _write = new();
-    private long _requests;
-
-    public long Requests => Interlocked.Read(ref _requests);
 
     /// <summary>Runs <paramref name="workers"/> clients until <paramref name="scenario"/> ends, then lets each settle its last key.</summary>
     public async Task RunAsync(int workers, Func<Task> scenario)
@@ -85,7 +82,6 @@ public sealed class RetryingLoad(IReadOnlyList<HttpClient> instances, IReadOnlyL
 
     private async Task<Attempt> SendAsync(string op, string key, Guid slot, int number, HttpClient client)
     {
-        Interlocked.Increment(ref _requests);
         var sentAt = DateTime.UtcNow;
         Attempt attempt;
         try

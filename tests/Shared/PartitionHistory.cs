@@ -141,7 +141,8 @@ public static class PartitionHistory
         }).Select(s => s.Id)];
     }
 
-    private static string Tally(IEnumerable<Attempt> attempts) =>
+    /// <summary>How many attempts came back with each status (and code), the commonest first.</summary>
+    public static string Tally(IEnumerable<Attempt> attempts) =>
         string.Join(", ", attempts.GroupBy(a => a.Status switch { 0 => "no answer", -1 => "connection failed", _ => $"{a.Status}{(a.Code is null ? "" : " " + a.Code)}" })
             .OrderByDescending(g => g.Count()).Select(g => $"{g.Count()} x {g.Key}"));
 
