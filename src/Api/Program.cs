@@ -37,7 +37,8 @@ var holds = builder.Configuration.GetSection("Slots:Holds");
 builder.Services.AddApplication(
     new WaitLimits(
         waits.GetValue("RequestBudget", WaitLimits.Default.RequestBudget),
-        waits.GetValue("SlotQueueLength", WaitLimits.Default.SlotQueueLength)),
+        waits.GetValue("SlotQueueLength", WaitLimits.Default.SlotQueueLength),
+        waits.GetValue("BookingGroupSize", WaitLimits.Default.BookingGroupSize)),
     new BookingLimits(
         bookings.GetValue("MaxLivePerCustomer", BookingLimits.Default.PerCustomer),
         bookings.GetValue("MaxLivePerCustomerWithSpecialist", BookingLimits.Default.PerCustomerWithSpecialist)),
@@ -60,7 +61,8 @@ builder.Services.AddMediator((MediatorOptions options) =>
     options.PipelineBehaviors =
     [
         typeof(TimeBudgetBehavior<,>), typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>),
-        typeof(SlotQueueBehavior<,>), typeof(UnitOfWorkBehavior<,>), typeof(IdempotencyBehavior<,>),
+        typeof(BookingGroupBehavior<,>), typeof(SlotQueueBehavior<,>), typeof(BookingGroupRunBehavior<,>),
+        typeof(UnitOfWorkBehavior<,>), typeof(IdempotencyBehavior<,>),
     ];
 });
 builder.Services.AddSlotsAuthentication(builder.Configuration);

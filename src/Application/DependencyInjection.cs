@@ -14,7 +14,7 @@ public static class DependencyInjection
 {
     /// <summary>
     /// Validators, the clock, the wait limits, the booking limits, the holds' settings (the defaults when null), the request
-    /// budget, the slot queue and the request's late work. Mediator itself is added by the host, which owns the source generator.
+    /// budget, the slot queue, the booking groups and the request's late work. Mediator itself is added by the host, which owns the source generator.
     /// </summary>
     public static IServiceCollection AddApplication(
         this IServiceCollection services, WaitLimits limits, BookingLimits bookings, HoldSettings? holds = null)
@@ -27,6 +27,9 @@ public static class DependencyInjection
         services.AddSingleton<ICheckBeforeTransaction<CreateWebhookCommand>, CreateWebhookTargetCheck>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SlotQueue>();
+        services.AddSingleton<BookingGroups>();
+        services.AddScoped<BookingGroupLead>();
+        services.AddScoped<BookingGroupRun>();
         services.AddScoped<LateWork>();
         services.AddScoped<WaitlistPromotion>();
         services.AddScoped<HoldExpiry>();

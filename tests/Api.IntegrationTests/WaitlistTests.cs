@@ -185,6 +185,46 @@ public class WaitlistTests(SlotsApiFactory factory) : ApiTestBase(factory)
         await AssertInvariantAsync();
     }
 
+    /// <summary>
+    /// Seats freed while a slot was closed go to the line in the one command that opens it again, each booking with its mail:
+    /// every booking's statements in that command used to share their parameters by name, so the second booking's
+    /// notifications were the first's again, and opening the slot failed (500, a duplicate key on the notifications).
+    /// </summary>
+    [Fact]
+    public async Task Opening_a_slot_again_seats_as_many_from_the_line_as_seats_were_freed_each_with_their_own_mail()
+    {
+        var (_, slot) = await FullSlotAsync(capacity: 3);
+        string[] waiters = ["r-first", "r-second", "r-third"];
+        foreach (var waiter in waiters)
+        {
+            Assert.Equal(HttpStatusCode.Created, (await JoinAsync(Client, slot, waiter)).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await Client.PutAsJsonAsync($"{Base}/{slot}", new { status = "inactive" })).StatusCode);
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"{Base}/{slot}/book/holder-{i}-{slot:N}")).StatusCode);
+        }
+
+        var opened = await Client.PutAsJsonAsync($"{Base}/{slot}", new { status = "active" });
+
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        Assert.Equal(["r-third"], await WaitingAsync(slot));
+        // Each seated customer's own confirmation and reminders, as many as a booking made alone has.
+        const string Mail = """
+            SELECT count(*) FROM notifications n JOIN bookings b ON b.id = n.booking_id
+            WHERE b.slot_id = $1 AND b.customer_id = $2 AND n.recipient = 'customer'
+            """;
+        var alone = await Factory.ScalarAsync<long>(Mail, slot, $"holder-2-{slot:N}");
+        Assert.True(alone >= 2, $"a booking alone has {alone} customer notifications");
+        foreach (var seated in waiters[..2])
+        {
+            Assert.Equal(alone, await Factory.ScalarAsync<long>(Mail, slot, seated));
+        }
+
+        await AssertInvariantAsync();
+    }
+
     [Fact]
     public async Task The_customers_view_lists_full_slots_with_an_open_line_only_when_asked()
     {

@@ -5,7 +5,7 @@ namespace Slots.Application.Common;
 /// <summary>
 /// The service's own metrics, on the meter <see cref="MeterName"/> (the API exports it with OpenTelemetry, next to
 /// ASP.NET Core's request metrics): bookings and cancellations committed, 409 answers by <c>code</c>, retries of a
-/// dropped connection, the wait in a slot's queue and for its row lock, and, observed, the queue's depth and the
+/// dropped connection, the wait in a slot's queue and for its row lock, the size of booking groups, and, observed, the queue's depth and the
 /// circuit breaker's state.
 /// </summary>
 public static class SlotsMetrics
@@ -31,6 +31,9 @@ public static class SlotsMetrics
 
     public static readonly Histogram<double> LockWait =
         Meter.CreateHistogram<double>("slots.lock.wait", "ms", "The round trip that takes a slot's row lock (and loads it), waits included.");
+
+    public static readonly Histogram<int> BookingGroupSize =
+        Meter.CreateHistogram<int>("slots.booking.group.size", "{booking}", "Bookings of one slot made in one transaction (groups of two or more).");
 
     private static readonly List<Func<int>> QueueDepths = [];
     private static readonly List<Func<int>> CircuitStates = [];

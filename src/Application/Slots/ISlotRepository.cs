@@ -30,6 +30,15 @@ public interface ISlotRepository
         Guid slotId, string customerId, DateTime now, CancellationToken cancellationToken);
 
     /// <summary>
+    /// For a group of bookings of one slot (<see cref="BookingGroupRun"/>): locks the slot's row, then each customer in the
+    /// order given (the caller sorts them, so no two groups wait for each other in opposite orders), counts each one's live
+    /// bookings as <see cref="GetForBookingAsync"/> does, reads the policy of the slot's specialist, and loads the slot with
+    /// those customers' live bookings in it. All in one round trip. Null slot when there is no such slot.
+    /// </summary>
+    Task<(Slot? Slot, IReadOnlyDictionary<string, LiveBookingCounts> Held, BookingPolicy SpecialistPolicy)> GetForGroupBookingAsync(
+        Guid slotId, IReadOnlyList<string> customerIds, DateTime now, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Serializes changes to one specialist's schedule (a new slot, moved times) until the transaction
     /// ends. Without it, concurrent overlapping inserts wait on each other inside the overlap exclusion
     /// constraint and deadlock; with it they queue, and the constraint answers each in turn.

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
@@ -192,38 +193,64 @@ internal sealed class CommandRoundTrips
             }
         }
 
-        /// <summary>The statements' SQL in front of the command's, their parameters added (shared by name).</summary>
+        /// <summary>The statements' SQL in front of the command's, their parameters added (<see cref="WithParameters"/>).</summary>
         private static string Prepend(DbCommand command, IEnumerable<Statement> statements)
         {
             var sql = new StringBuilder();
             foreach (var statement in statements)
             {
-                sql.Append(statement.Sql).Append(";\n");
-                AddParameters(command, statement);
+                sql.Append(WithParameters(command, statement)).Append(";\n");
             }
 
             return sql.Append(command.CommandText).ToString();
         }
 
-        /// <summary>The command's SQL and the statements' behind it, their parameters added (shared by name).</summary>
+        /// <summary>The command's SQL and the statements' behind it, their parameters added (<see cref="WithParameters"/>).</summary>
         private static string Append(DbCommand command, IEnumerable<Statement> statements)
         {
             var sql = new StringBuilder(command.CommandText);
             foreach (var statement in statements)
             {
-                sql.Append('\n').Append(statement.Sql).Append(';');
-                AddParameters(command, statement);
+                sql.Append('\n').Append(WithParameters(command, statement)).Append(';');
             }
 
             return sql.ToString();
         }
 
-        private static void AddParameters(DbCommand command, Statement statement)
+        /// <summary>
+        /// Adds the statement's parameters to the command, and returns its SQL. A parameter whose name the command already has
+        /// for another value (two bookings' mail in one command, each statement naming its booking <c>@notify_booking</c>) is
+        /// added under a name of its own, and the statement's SQL renamed to match: each statement reads its own values.
+        /// </summary>
+        private static string WithParameters(DbCommand command, Statement statement)
         {
-            foreach (var parameter in statement.Parameters.Where(p => !command.Parameters.Contains(p.ParameterName)))
+            var sql = statement.Sql;
+            foreach (var parameter in statement.Parameters)
             {
-                command.Parameters.Add(parameter);
+                if (!command.Parameters.Contains(parameter.ParameterName))
+                {
+                    command.Parameters.Add(parameter);
+                    continue;
+                }
+
+                if (command.Parameters[parameter.ParameterName] is NpgsqlParameter held && Equals(held.Value, parameter.Value))
+                {
+                    continue; // the same value: shared by name
+                }
+
+                var name = parameter.ParameterName;
+                for (var n = 2; command.Parameters.Contains(name); n++)
+                {
+                    name = $"{parameter.ParameterName}_{n}";
+                }
+
+                var copy = parameter.Clone();
+                copy.ParameterName = name;
+                command.Parameters.Add(copy);
+                sql = Regex.Replace(sql, $@"@{Regex.Escape(parameter.ParameterName)}\b", "@" + name);
             }
+
+            return sql;
         }
 
         private static Statement[] SentWith(DbCommand command, CommandEventData eventData)

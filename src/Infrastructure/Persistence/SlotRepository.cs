@@ -48,6 +48,21 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
         WHERE s.id = @lock_slot
         """;
 
+    /// <summary>A group's customers, in the order given (an array is unnested in order, each lock taken on its row), after the slot's row.</summary>
+    private static readonly string LockCustomersSql =
+        $"SELECT count(*) FROM unnest(@lock_customers) AS c(id) CROSS JOIN LATERAL {AdvisoryLocks.Customer("c.id")} AS l";
+
+    /// <summary>Then each of them counted as <see cref="CountCustomerSql"/> counts one: two arrays, in the customers' order.</summary>
+    private const string CountCustomersSql = """
+        SELECT array_agg(t.total ORDER BY c.n), array_agg(t.with_specialist ORDER BY c.n)
+        FROM unnest(@lock_customers) WITH ORDINALITY AS c(id, n)
+        CROSS JOIN LATERAL (
+            SELECT count(*)::int AS total,
+                   (count(*) FILTER (WHERE s.specialist_issuer = o.specialist_issuer AND s.specialist_id = o.specialist_id))::int AS with_specialist
+            FROM bookings b JOIN slots s ON s.id = b.slot_id LEFT JOIN slots o ON o.id = @lock_slot
+            WHERE b.customer_id = c.id AND b.cancelled_at IS NULL AND s.starts_at > @lock_now) t
+        """;
+
     /// <summary>Then the customer's waiting entries for slots still to come, against their limit.</summary>
     private static readonly string CountWaitingSql = $"""
         SELECT count(*)::int FROM waitlist_entries w JOIN slots s ON s.id = w.slot_id
@@ -81,6 +96,9 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
     private static readonly ConcurrentDictionary<IModel, Func<SlotsDbContext, Guid, CancellationToken, Task<Slot?>>>
         LoadSlotWithLiveBookings = new();
 
+    private static readonly ConcurrentDictionary<IModel, Func<SlotsDbContext, Guid, string[], CancellationToken, Task<Slot?>>>
+        LoadSlotWithLiveBookingsOf = new();
+
     private static readonly ConcurrentDictionary<IModel, Func<SlotsDbContext, Guid, string, CancellationToken, Task<Slot?>>>
         LoadSlotWithCustomersPlaces = new();
 
@@ -108,6 +126,40 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
     {
         var (slot, held, _, policy) = await GetForBookingAsync(slotId, customerId, now, countHolds: false, cancellationToken);
         return (slot, held, policy);
+    }
+
+    public async Task<(Slot? Slot, IReadOnlyDictionary<string, LiveBookingCounts> Held, BookingPolicy SpecialistPolicy)> GetForGroupBookingAsync(
+        Guid slotId, IReadOnlyList<string> customerIds, DateTime now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(customerIds);
+        EnsureInTransaction();
+        string[] customers = [.. customerIds];
+        var held = new Dictionary<string, LiveBookingCounts>(StringComparer.Ordinal);
+        var policy = BookingPolicy.Default;
+        NpgsqlParameter[] group =
+        [
+            new NpgsqlParameter<Guid>("lock_slot", slotId),
+            new NpgsqlParameter<string[]>("lock_customers", customers),
+            new NpgsqlParameter<DateTime>("lock_now", now),
+        ];
+        db.RoundTrips.SendBeforeNextQuery(
+            LockSlot(slotId),
+            new(LockCustomersSql, group),
+            new(CountCustomersSql, group, row =>
+            {
+                var (totals, withSpecialist) = (row.GetFieldValue<int[]>(0), row.GetFieldValue<int[]>(1));
+                for (var i = 0; i < customers.Length; i++)
+                {
+                    held[customers[i]] = new LiveBookingCounts(totals[i], withSpecialist[i]);
+                }
+            }),
+            new(OwnerPolicySql, group, row => policy = OwnerPolicy(row)));
+        var slot = await LoadLockedAsync(() => LoadSlotWithLiveBookingsOf.GetOrAdd(db.Model, static _ => EF.CompileAsyncQuery(
+            (SlotsDbContext db, Guid slotId, string[] customerIds, CancellationToken _) =>
+                db.Slots
+                    .Include(s => s.Bookings.Where(b => customerIds.Contains(b.CustomerId) && b.CancelledAt == null))
+                    .SingleOrDefault(s => s.Id == slotId)))(db, slotId, customers, cancellationToken), cancellationToken);
+        return (slot, held.Count == customers.Length ? held : throw StatementsNotSent(), policy);
     }
 
     public async Task<(Slot? From, Slot? To, BookingPolicy SpecialistPolicy)> GetForMoveAsync(

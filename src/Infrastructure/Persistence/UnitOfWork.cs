@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using Slots.Application.Common;
+using Slots.Application.Common.Waits;
 using Slots.Infrastructure.Persistence.Replicas;
 
 namespace Slots.Infrastructure.Persistence;
@@ -31,8 +32,11 @@ namespace Slots.Infrastructure.Persistence;
 internal sealed class UnitOfWork(SlotsDbContext db, DatabaseCircuit circuit, ReplicaReads? replicas = null, CommitPosition? position = null)
     : IUnitOfWork
 {
-    /// <summary>Far below any batch size EF would split at; a command changes a slot and at most one booking.</summary>
-    private const int MaxChangesWithCommit = 16;
+    /// <summary>
+    /// Far below any batch size EF would split at; a command changes a slot and at most one booking, a booking group (at most
+    /// <see cref="WaitLimits.MaxBookingGroupSize"/> bookings) each one's booking, event and kept answer besides.
+    /// </summary>
+    private const int MaxChangesWithCommit = 4 * WaitLimits.MaxBookingGroupSize;
 
     private static readonly TimeSpan InProgressPoll = TimeSpan.FromMilliseconds(20);
 

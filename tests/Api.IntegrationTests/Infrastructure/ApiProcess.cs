@@ -74,6 +74,9 @@ public sealed class ApiProcess : IAsyncDisposable
         throw new TimeoutException("The API was not ready within a minute.");
     }
 
+    /// <summary>Whether the process has ended (killed, or by itself).</summary>
+    public bool HasExited => _process.HasExited;
+
     /// <summary>SIGKILL: no shutdown, nothing flushed, connections cut.</summary>
     public Task KillAsync() => _process.KillAsync();
 

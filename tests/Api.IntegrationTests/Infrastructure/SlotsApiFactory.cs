@@ -172,6 +172,17 @@ public sealed class SlotsApiFactory : WebApplicationFactory<Program>, IAsyncLife
         return connection;
     }
 
+    /// <summary>
+    /// The sessions waiting behind the lock holder <paramref name="holder"/> (<see cref="HoldRowLockAsync"/>): on it, or on
+    /// one that waits on it (a row's second waiter waits on the first).
+    /// </summary>
+    public Task<long> LockWaitersAsync(NpgsqlConnection holder) => ScalarAsync<long>("""
+        WITH direct AS (SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid)))
+        SELECT (SELECT count(*) FROM direct)
+             + (SELECT count(*) FROM pg_stat_activity a
+                WHERE a.pid NOT IN (SELECT pid FROM direct) AND pg_blocking_pids(a.pid) && ARRAY(SELECT pid FROM direct))
+        """, holder.ProcessID);
+
     /// <summary>A client of a variant of the API (<c>WithWebHostBuilder</c>), its responses checked against the document.</summary>
     public static HttpClient ClientOf(WebApplicationFactory<Program> api, string? token = null)
     {

@@ -27,24 +27,53 @@ public sealed class IdempotencyBehavior<TMessage, TResponse>(
             return await next(message, cancellationToken);
         }
 
-        var actor = user.Require();
-        var scope = $"{actor.Issuer}|{actor.Subject}";
+        var scope = KeptAnswers.Scope(user.Require());
         var operation = message.IdempotencyOperation();
         var now = clock.GetUtcNow().UtcDateTime;
-        var fingerprint = SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(message, WireJson.Options));
+        var fingerprint = KeptAnswers.Fingerprint(message);
         if (await store.LockAndFindAsync(scope, operation, key, now, cancellationToken) is { } kept)
         {
-            if (!kept.Fingerprint.AsSpan().SequenceEqual(fingerprint))
-            {
-                throw new IdempotencyKeyReusedException();
-            }
-
-            var answer = JsonSerializer.Deserialize<TResponse>(kept.Body, WireJson.Options)!;
-            return answer is IReplayableResponse replayable ? (TResponse)replayable.AsReplayed() : answer;
+            return KeptAnswers.Replay<TResponse>(kept, fingerprint);
         }
 
         var response = await next(message, cancellationToken);
-        store.Save(scope, operation, key, new StoredAnswer(fingerprint, JsonSerializer.Serialize(response, WireJson.Options)), now);
+        store.Save(scope, operation, key, KeptAnswers.Keep(fingerprint, response), now);
         return response;
+    }
+}
+
+/// <summary>
+/// What <see cref="IdempotencyBehavior{TMessage, TResponse}"/> keeps and gives back, for whoever keeps answers the same way
+/// (a booking group answers each of its bookings as if it had been alone).
+/// </summary>
+public static class KeptAnswers
+{
+    /// <summary>Whose keys: the caller's, by issuer and subject.</summary>
+    public static string Scope(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return $"{actor.Issuer}|{actor.Subject}";
+    }
+
+    /// <summary>The request's fingerprint: SHA-256 of the command as JSON (the key itself is not in it).</summary>
+    public static byte[] Fingerprint<TMessage>(TMessage message) =>
+        SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(message, WireJson.Options));
+
+    /// <summary>The answer to keep for <paramref name="response"/>.</summary>
+    public static StoredAnswer Keep<TResponse>(byte[] fingerprint, TResponse response) =>
+        new(fingerprint, JsonSerializer.Serialize(response, WireJson.Options));
+
+    /// <summary>The kept answer given again, marked replayed; the key's reuse for another request refused.</summary>
+    /// <exception cref="IdempotencyKeyReusedException">The kept answer is another request's.</exception>
+    public static TResponse Replay<TResponse>(StoredAnswer kept, byte[] fingerprint)
+    {
+        ArgumentNullException.ThrowIfNull(kept);
+        if (!kept.Fingerprint.AsSpan().SequenceEqual(fingerprint))
+        {
+            throw new IdempotencyKeyReusedException();
+        }
+
+        var answer = JsonSerializer.Deserialize<TResponse>(kept.Body, WireJson.Options)!;
+        return answer is IReplayableResponse replayable ? (TResponse)replayable.AsReplayed() : answer;
     }
 }

@@ -16,6 +16,8 @@ public sealed class BookSlotHandler(
     WaitlistPromotion waitlist)
     : ICommandHandler<BookSlotCommand, BookingConfirmation>
 {
+    private readonly BookingWriter _writer = new(limits, events, notifications);
+
     public async ValueTask<BookingConfirmation> Handle(BookSlotCommand command, CancellationToken cancellationToken)
     {
         var customer = user.Require().CustomerFor(command);
@@ -32,17 +34,6 @@ public sealed class BookSlotHandler(
         }
 
         await waitlist.FillAsync(slot, now, cancellationToken);
-        // The slot's own rules first (a full or past slot says so), then the customer's limits; a second booking
-        // of the same slot is already_booked, not a limit.
-        slot.EnsureBookable(customer, now, policy, command.HoldId);
-        limits.EnsureRoomFor(held);
-        var booking = slot.Book(customer, now, policy, command.HoldId);
-        var data = BookingEventData.Of(booking, slot) with
-        {
-            FromWaitlist = false,
-            HoldId = slot.Holds.FirstOrDefault(h => h.BookingId == booking.Id)?.Id,
-        };
-        notifications.Booked(events.Add(EventTypes.BookingCreated, slot.Id, data), booking, slot);
-        return BookingConfirmation.Of(booking, slot);
+        return _writer.Book(slot, customer, held, policy, now, command.HoldId);
     }
 }
