@@ -32,8 +32,9 @@ public interface ISlotRepository
     /// <summary>
     /// For a group of bookings of one slot (<see cref="BookingGroupRun"/>): locks the slot's row, then each customer in the
     /// order given (the caller sorts them, so no two groups wait for each other in opposite orders), counts each one's live
-    /// bookings as <see cref="GetForBookingAsync"/> does, reads the policy of the slot's specialist, and loads the slot with
-    /// those customers' live bookings in it. All in one round trip. Null slot when there is no such slot.
+    /// bookings as <see cref="GetForBookingAsync"/> does, reads the policy of the slot's specialist, finds those customers'
+    /// live bookings of the slot and loads the slot, all in one round trip; then, in a second when there are any, those
+    /// bookings into it. Null slot when there is no such slot.
     /// </summary>
     Task<(Slot? Slot, IReadOnlyDictionary<string, LiveBookingCounts> Held, BookingPolicy SpecialistPolicy)> GetForGroupBookingAsync(
         Guid slotId, IReadOnlyList<string> customerIds, DateTime now, CancellationToken cancellationToken);

@@ -63,6 +63,17 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
             WHERE b.customer_id = c.id AND b.cancelled_at IS NULL AND s.starts_at > @lock_now) t
         """;
 
+    /// <summary>
+    /// Then the ids of their live bookings of the slot, in one row, each customer probed on its own (a customer has at most
+    /// one). As one filter on the slot (<c>customer_id = ANY(...)</c>), the prepared statement's generic plan read every live
+    /// booking of the slot and dropped the rest: 70 ms at 54,000 bookings of the bench's hot slot, against 0.1 ms so.
+    /// </summary>
+    internal const string LiveBookingIdsSql = """
+        SELECT array_agg(b.id) FROM unnest(@lock_customers) AS c(id)
+        CROSS JOIN LATERAL (
+            SELECT x.id FROM bookings x WHERE x.slot_id = @lock_slot AND x.customer_id = c.id AND x.cancelled_at IS NULL LIMIT 1) b
+        """;
+
     /// <summary>Then the customer's waiting entries for slots still to come, against their limit.</summary>
     private static readonly string CountWaitingSql = $"""
         SELECT count(*)::int FROM waitlist_entries w JOIN slots s ON s.id = w.slot_id
@@ -96,9 +107,6 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
     private static readonly ConcurrentDictionary<IModel, Func<SlotsDbContext, Guid, CancellationToken, Task<Slot?>>>
         LoadSlotWithLiveBookings = new();
 
-    private static readonly ConcurrentDictionary<IModel, Func<SlotsDbContext, Guid, string[], CancellationToken, Task<Slot?>>>
-        LoadSlotWithLiveBookingsOf = new();
-
     private static readonly ConcurrentDictionary<IModel, Func<SlotsDbContext, Guid, string, CancellationToken, Task<Slot?>>>
         LoadSlotWithCustomersPlaces = new();
 
@@ -115,9 +123,7 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
                     db.Slots
                         .Include(s => s.Bookings.Where(b => b.CancelledAt == null))
                         .SingleOrDefault(s => s.Id == slotId)))(db, slotId, cancellationToken),
-            _ => LoadSlot.GetOrAdd(db.Model, static _ => EF.CompileAsyncQuery(
-                (SlotsDbContext db, Guid slotId, CancellationToken _) =>
-                    db.Slots.SingleOrDefault(s => s.Id == slotId)))(db, slotId, cancellationToken),
+            _ => LoadSlot.GetOrAdd(db.Model, static _ => CompileLoad())(db, slotId, cancellationToken),
         }, cancellationToken);
     }
 
@@ -136,6 +142,7 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
         string[] customers = [.. customerIds];
         var held = new Dictionary<string, LiveBookingCounts>(StringComparer.Ordinal);
         var policy = BookingPolicy.Default;
+        Guid[]? booked = null;
         NpgsqlParameter[] group =
         [
             new NpgsqlParameter<Guid>("lock_slot", slotId),
@@ -153,13 +160,16 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
                     held[customers[i]] = new LiveBookingCounts(totals[i], withSpecialist[i]);
                 }
             }),
-            new(OwnerPolicySql, group, row => policy = OwnerPolicy(row)));
-        var slot = await LoadLockedAsync(() => LoadSlotWithLiveBookingsOf.GetOrAdd(db.Model, static _ => EF.CompileAsyncQuery(
-            (SlotsDbContext db, Guid slotId, string[] customerIds, CancellationToken _) =>
-                db.Slots
-                    .Include(s => s.Bookings.Where(b => customerIds.Contains(b.CustomerId) && b.CancelledAt == null))
-                    .SingleOrDefault(s => s.Id == slotId)))(db, slotId, customers, cancellationToken), cancellationToken);
-        return (slot, held.Count == customers.Length ? held : throw StatementsNotSent(), policy);
+            new(OwnerPolicySql, group, row => policy = OwnerPolicy(row)),
+            new(LiveBookingIdsSql, group, row => booked = row.IsDBNull(0) ? [] : row.GetFieldValue<Guid[]>(0)));
+        var slot = await LoadLockedAsync(() => LoadSlot.GetOrAdd(db.Model, static _ => CompileLoad())(db, slotId, cancellationToken), cancellationToken);
+        if (slot is not null && booked is not [])
+        {
+            // Tracked, so the slot's list takes them in (a round trip only when some customer of the group has one).
+            await db.Set<Booking>().Where(b => booked.Contains(b.Id)).ToListAsync(cancellationToken);
+        }
+
+        return (slot, held.Count == customers.Length && booked is not null ? held : throw StatementsNotSent(), policy);
     }
 
     public async Task<(Slot? From, Slot? To, BookingPolicy SpecialistPolicy)> GetForMoveAsync(
@@ -311,6 +321,9 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
 
     private static InvalidOperationException StatementsNotSent() =>
         new($"The locks were not sent: the context's options lack {nameof(CommandRoundTrips)}.{nameof(CommandRoundTrips.Interceptor)}.");
+
+    private static Func<SlotsDbContext, Guid, CancellationToken, Task<Slot?>> CompileLoad() =>
+        EF.CompileAsyncQuery((SlotsDbContext db, Guid slotId, CancellationToken _) => db.Slots.SingleOrDefault(s => s.Id == slotId));
 
     // Only the customer's live booking, if any: the partial unique index on live bookings serves it.
     private static Func<SlotsDbContext, Guid, string, CancellationToken, Task<Slot?>> CompileLoadWithLiveBooking() =>
