@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using Slots.Api.IntegrationTests.Infrastructure;
 
 namespace Slots.Api.IntegrationTests;
@@ -73,7 +71,7 @@ public class BookingGroupCrashTests(SlotsApiFactory factory) : ApiTestBase(facto
                 continue;
             }
 
-            var answer = await KeyedBookingAsync(again, slot, customers[i]);
+            var answer = await BookAsync(again, slot, customers[i], KeyOf(customers[i]));
             Assert.Equal(HttpStatusCode.Created, answer.StatusCode);
             var bookingId = (await BodyAsync(answer)).GetProperty("bookingId").GetGuid();
             if (stored.TryGetValue(customers[i], out var before))
@@ -90,30 +88,17 @@ public class BookingGroupCrashTests(SlotsApiFactory factory) : ApiTestBase(facto
         await AssertInvariantAsync();
     }
 
-    private HttpClient ClientOf(ApiProcess api)
-    {
-        var client = new HttpClient { BaseAddress = api.Address, Timeout = TimeSpan.FromSeconds(60) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Factory.Tokens.Admin());
-        return client;
-    }
+    private HttpClient ClientOf(ApiProcess api) => api.ClientOf(Factory.Tokens.Admin(), TimeSpan.FromSeconds(60));
 
-    /// <summary>The customer's booking, its key derived from the customer, so a repeat is the same request.</summary>
-    private static Task<HttpResponseMessage> KeyedBookingAsync(HttpClient client, Guid slot, string customerId)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"{Base}/{slot}/book")
-        {
-            Content = JsonContent.Create(new { customerId, customerEmail = $"{customerId}@customers.example", customerName = "Crash" }),
-            Headers = { { "Idempotency-Key", $"key-{customerId}" } },
-        };
-        return client.SendAsync(request);
-    }
+    /// <summary>A customer's key, derived from the customer, so a repeat is the same request.</summary>
+    private static string KeyOf(string customerId) => $"key-{customerId}";
 
     /// <summary>The answer, or null when the process died before giving one.</summary>
     private static async Task<HttpResponseMessage?> AnswerOrNoneAsync(HttpClient client, Guid slot, string customerId)
     {
         try
         {
-            return await KeyedBookingAsync(client, slot, customerId);
+            return await BookAsync(client, slot, customerId, KeyOf(customerId));
         }
         catch (HttpRequestException)
         {

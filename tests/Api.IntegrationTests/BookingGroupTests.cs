@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Slots.Api.IntegrationTests.Infrastructure;
@@ -172,24 +171,8 @@ public class BookingGroupTests(SlotsApiFactory factory) : ApiTestBase(factory)
     }
 
     /// <summary>A booking not yet sent: the customer named as <see cref="ApiTestBase.BookAsync"/> names them, with a key when given.</summary>
-    private static Func<Task<HttpResponseMessage>> Booking(HttpClient client, Guid slot, string customerId, string? key = null) => () =>
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"{Base}/{slot}/book")
-        {
-            Content = JsonContent.Create(new
-            {
-                customerId,
-                customerEmail = $"{customerId}@customers.example",
-                customerName = $"Customer {customerId}",
-            }),
-        };
-        if (key is not null)
-        {
-            request.Headers.Add("Idempotency-Key", key);
-        }
-
-        return client.SendAsync(request);
-    };
+    private static Func<Task<HttpResponseMessage>> Booking(HttpClient client, Guid slot, string customerId, string? key = null) =>
+        () => BookAsync(client, slot, customerId, key);
 
     /// <summary>
     /// The bookings made as one group on <paramref name="slot"/>, sent in order: the slot's row lock held on a connection of

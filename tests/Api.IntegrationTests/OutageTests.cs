@@ -47,8 +47,7 @@ public class OutageTests(SlotsApiFactory factory) : ApiTestBase(factory)
         await using var api = await ApiProcess.StartAsync(
             Factory, connection.ConnectionString, WebhookReceiver.FreePort(), migrate: false,
             new Dictionary<string, string> { ["Slots:Waits:SlotQueueLength"] = "250" });
-        using var admin = new HttpClient { BaseAddress = api.Address, Timeout = TimeSpan.FromSeconds(90) };
-        admin.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Factory.Tokens.Admin());
+        using var admin = api.ClientOf(Factory.Tokens.Admin(), TimeSpan.FromSeconds(90));
         var slot = await CreateAsync(admin);
 
         var answers = await QueuedWhenTheDatabaseGoesAsync(admin, slot, proxy, TcpProxy.Mode.Blackhole);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -166,12 +165,7 @@ public sealed class ReplicaReadTests(SlotsApiFactory factory) : ApiTestBase(fact
         return await ApiProcess.StartAsync(Factory, connection.ConnectionString, WebhookReceiver.FreePort(), migrate: false, settings);
     }
 
-    private HttpClient ClientOf(ApiProcess api)
-    {
-        var client = new HttpClient { BaseAddress = api.Address, Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Factory.Tokens.Admin());
-        return client;
-    }
+    private HttpClient ClientOf(ApiProcess api) => api.ClientOf(Factory.Tokens.Admin(), TimeSpan.FromSeconds(30));
 
     /// <summary>A slot of two seats, once the standby has it too.</summary>
     private async Task<(string Specialist, Guid SlotId)> SlotOnBothNodesAsync(HttpClient client)

@@ -21,6 +21,14 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public string Output => _process.Output;
 
+    /// <summary>A client of this process, with the bearer <paramref name="token"/>, waiting up to <paramref name="timeout"/> for an answer.</summary>
+    public HttpClient ClientOf(string token, TimeSpan timeout)
+    {
+        var client = new HttpClient { BaseAddress = Address, Timeout = timeout };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     /// <param name="settings">More configuration, by its key (<c>Slots:MaxConnections</c>).</param>
     public static async Task<ApiProcess> StartAsync(
         SlotsApiFactory factory, string connectionString, int port, bool migrate, IReadOnlyDictionary<string, string>? settings = null)

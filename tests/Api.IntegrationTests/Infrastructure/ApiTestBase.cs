@@ -105,13 +105,24 @@ public abstract class ApiTestBase(SlotsApiFactory factory)
     protected static string HeaderOf(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? string.Join(", ", values) : $"(no {name})";
 
-    protected static Task<HttpResponseMessage> BookAsync(HttpClient client, Guid slotId, string customerId) =>
-        client.PostAsJsonAsync($"{Base}/{slotId}/book", new
+    protected static Task<HttpResponseMessage> BookAsync(HttpClient client, Guid slotId, string customerId, string? idempotencyKey = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"{Base}/{slotId}/book")
         {
-            customerId,
-            customerEmail = $"{customerId}@customers.example",
-            customerName = $"Customer {customerId}",
-        });
+            Content = JsonContent.Create(new
+            {
+                customerId,
+                customerEmail = $"{customerId}@customers.example",
+                customerName = $"Customer {customerId}",
+            }),
+        };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        return client.SendAsync(request);
+    }
 
     /// <summary>A seat hold for the customer, named as <see cref="BookAsync"/> names them, for <paramref name="minutes"/> (the default when null).</summary>
     protected static Task<HttpResponseMessage> HoldAsync(HttpClient client, Guid slotId, string customerId, int? minutes = null) =>

@@ -80,12 +80,13 @@ public sealed class BookingGroupRun(
         var outcomes = new object?[members.Count];
         var fingerprints = new byte[members.Count][];
         var locked = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var i in Enumerable.Range(0, members.Count)
+        foreach (var (i, lockedAs) in Enumerable.Range(0, members.Count)
                      .Where(i => members[i].Command.IdempotencyKey is not null)
-                     .OrderBy(i => KeyOf(members[i]), StringComparer.Ordinal))
+                     .Select(i => (i, KeyOf(members[i])))
+                     .OrderBy(k => k.Item2, StringComparer.Ordinal))
         {
             var (member, command) = (members[i], members[i].Command);
-            if (!locked.Add(KeyOf(member)))
+            if (!locked.Add(lockedAs))
             {
                 continue; // made alone after the group, it finds the first one's answer
             }
