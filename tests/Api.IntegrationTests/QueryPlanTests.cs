@@ -85,6 +85,10 @@ public class QueryPlanTests(SlotsApiFactory factory) : ApiTestBase(factory)
         Assert.DoesNotContain("bookings", loading[..lockEnd], StringComparison.Ordinal);
         Assert.Contains("FROM bookings", loading[lockEnd..], StringComparison.Ordinal);
         Assert.Contains("customer_id", loading[lockEnd..], StringComparison.Ordinal);
+        // The customer's booking is found by the statement whose generic plan the group's test checks (the customer's
+        // index), not joined to the slot's load: that join's generic plan read the slot's index and filtered on the customer.
+        Assert.Contains(SlotRepository.LiveBookingIdsSql, loading[lockEnd..], StringComparison.Ordinal);
+        Assert.False(Regex.IsMatch(loading, @"LEFT JOIN \(\s*SELECT[^;]*FROM bookings"), loading);
         Assert.StartsWith("INSERT INTO bookings", commands[1].Trim(), StringComparison.Ordinal);
         Assert.Contains("INSERT INTO events", commands[1], StringComparison.Ordinal); // the outbox rides in the same batch
         Assert.Contains("INSERT INTO notifications", commands[1], StringComparison.Ordinal); // and so do its reminders

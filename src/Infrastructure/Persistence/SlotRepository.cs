@@ -167,13 +167,8 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
             new(OwnerPolicySql, group, row => policy = OwnerPolicy(row)),
             new(LiveBookingIdsSql, group, row => booked = row.IsDBNull(0) ? [] : row.GetFieldValue<Guid[]>(0)));
         var slot = await LoadLockedAsync(() => LoadSlot.GetOrAdd(db.Model, static _ => CompileLoad())(db, slotId, cancellationToken), cancellationToken);
-        if (slot is not null && booked is not [])
-        {
-            // Tracked, so the slot's list takes them in (a round trip only when some customer of the group has one).
-            await db.Set<Booking>().Where(b => booked.Contains(b.Id)).ToListAsync(cancellationToken);
-        }
-
-        return (slot, held.Count == customers.Length && booked is not null ? held : throw StatementsNotSent(), policy);
+        await LoadBookedAsync(slot, booked ?? throw StatementsNotSent(), cancellationToken);
+        return (slot, held.Count == customers.Length ? held : throw StatementsNotSent(), policy);
     }
 
     public async Task<(Slot? From, Slot? To, BookingPolicy SpecialistPolicy)> GetForMoveAsync(
@@ -231,6 +226,7 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
         LiveBookingCounts? held = null;
         var holding = 0;
         var policy = BookingPolicy.Default;
+        Guid[]? booked = null;
         var customer = CustomerParameters(slotId, customerId, now);
         db.RoundTrips.SendBeforeNextQuery(
         [
@@ -239,10 +235,24 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
             new(CountCustomerSql, customer, row => held = new LiveBookingCounts(row.GetInt32(0), row.GetInt32(1))),
             .. countHolds ? [new CommandRoundTrips.Statement(CountHoldingSql, customer, row => holding = row.GetInt32(0))] : Array.Empty<CommandRoundTrips.Statement>(),
             new(OwnerPolicySql, customer, row => policy = OwnerPolicy(row)),
+            new(LiveBookingIdsSql, [new NpgsqlParameter<Guid>("lock_slot", slotId), new NpgsqlParameter<string[]>("lock_customers", [customerId])],
+                row => booked = row.IsDBNull(0) ? [] : row.GetFieldValue<Guid[]>(0)),
         ]);
-        var slot = await LoadLockedAsync(() => LoadSlotWithLiveBooking.GetOrAdd(db.Model, static _ => CompileLoadWithLiveBooking())(
-            db, slotId, customerId, cancellationToken), cancellationToken);
+        // The slot alone, then the customer's live booking of it by id when there is one (already booked: one more round
+        // trip). Loaded with the slot (a filtered include), the generic plan read the slot's index and dropped every other
+        // customer's booking: 14,285 rows per booking at the bench's hot slot (docs/performance.md).
+        var slot = await LoadLockedAsync(() => LoadSlot.GetOrAdd(db.Model, static _ => CompileLoad())(db, slotId, cancellationToken), cancellationToken);
+        await LoadBookedAsync(slot, booked ?? throw StatementsNotSent(), cancellationToken);
         return (slot, held ?? throw StatementsNotSent(), holding, policy);
+    }
+
+    /// <summary>Bookings found by <see cref="LiveBookingIdsSql"/>, tracked, so the slot's list takes them in.</summary>
+    private async Task LoadBookedAsync(Slot? slot, Guid[] booked, CancellationToken cancellationToken)
+    {
+        if (slot is not null && booked is not [])
+        {
+            await db.Set<Booking>().Where(b => booked.Contains(b.Id)).ToListAsync(cancellationToken);
+        }
     }
 
     public async Task LoadHoldAsync(Slot slot, Guid holdId, CancellationToken cancellationToken)
