@@ -23,8 +23,8 @@ public interface ISlotRepository
     /// For a booking: locks the slot's row like <see cref="GetForUpdateAsync"/>, then the customer (until the
     /// transaction ends, always after the slot, so no two commands wait in opposite orders), counts the customer's
     /// live bookings of slots starting after <paramref name="now"/>, reads the policy of the slot's specialist (the default
-    /// when they set none), and loads the slot with the customer's live booking in it, if any. All in one round trip.
-    /// Null slot when there is no such slot.
+    /// when they set none), finds the customer's live booking of the slot and loads the slot, all in one round trip; then,
+    /// in a second when there is one, that booking into it. Null slot when there is no such slot.
     /// </summary>
     Task<(Slot? Slot, LiveBookingCounts Held, BookingPolicy SpecialistPolicy)> GetForBookingAsync(
         Guid slotId, string customerId, DateTime now, CancellationToken cancellationToken);
@@ -69,8 +69,8 @@ public interface ISlotRepository
     /// <summary>
     /// For a move of a booking: locks both slots' rows in id order (so two moves between the same slots, either way, queue
     /// rather than deadlock, as with a series), then the customer, like <see cref="GetForBookingAsync"/>; reads the
-    /// policy of the target's specialist; and loads both slots with the customer's live booking in each, if any. A null
-    /// slot when there is no such slot.
+    /// policy of the target's specialist; finds the customer's live booking of each slot; and loads both slots, then those
+    /// bookings into them in one round trip. A null slot when there is no such slot.
     /// </summary>
     Task<(Slot? From, Slot? To, BookingPolicy SpecialistPolicy)> GetForMoveAsync(
         Guid fromSlotId, Guid toSlotId, string customerId, CancellationToken cancellationToken);
@@ -78,8 +78,9 @@ public interface ISlotRepository
     /// <summary>
     /// For a change to the customer's place in the slot's waitlist: locks the slot's row, then the customer, like
     /// <see cref="GetForBookingAsync"/>; counts the customer's waiting entries for slots starting after <paramref name="now"/>;
-    /// reads the policy of the slot's specialist; and loads the slot with the customer's live booking and waiting entry, if
-    /// any. All in one round trip. Null slot when there is no such slot.
+    /// reads the policy of the slot's specialist; finds the customer's live booking of the slot; and loads the slot with the
+    /// customer's waiting entry, if any, all in one round trip; then, in a second when there is one, that booking into it.
+    /// Null slot when there is no such slot.
     /// </summary>
     Task<(Slot? Slot, int Waiting, BookingPolicy SpecialistPolicy)> GetForWaitlistAsync(
         Guid slotId, string customerId, DateTime now, CancellationToken cancellationToken);
@@ -87,7 +88,7 @@ public interface ISlotRepository
     /// <summary>
     /// For a seat hold: locks the slot's row, then the customer, like <see cref="GetForBookingAsync"/>; counts the customer's
     /// live bookings as a booking does and their live holds (of any slot) at <paramref name="now"/>; reads the policy of the
-    /// slot's specialist; and loads the slot with the customer's live booking and its holds. All in one round trip but the holds.
+    /// slot's specialist; and loads the slot with the customer's live booking and its holds, as a booking does.
     /// </summary>
     Task<(Slot? Slot, LiveBookingCounts Held, int Holding, BookingPolicy SpecialistPolicy)> GetForHoldAsync(
         Guid slotId, string customerId, DateTime now, CancellationToken cancellationToken);

@@ -105,29 +105,31 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
     private static readonly ConcurrentDictionary<IModel, Func<SlotsDbContext, Guid, CancellationToken, Task<Slot?>>>
         LoadSlot = new();
 
-    private static readonly ConcurrentDictionary<IModel, Func<SlotsDbContext, Guid, string, CancellationToken, Task<Slot?>>>
-        LoadSlotWithLiveBooking = new();
-
     private static readonly ConcurrentDictionary<IModel, Func<SlotsDbContext, Guid, CancellationToken, Task<Slot?>>>
         LoadSlotWithLiveBookings = new();
 
     private static readonly ConcurrentDictionary<IModel, Func<SlotsDbContext, Guid, string, CancellationToken, Task<Slot?>>>
-        LoadSlotWithCustomersPlaces = new();
+        LoadSlotWithCustomersWaiting = new();
 
     public Task<Slot?> GetForUpdateAsync(Guid slotId, SlotLoad load, CancellationToken cancellationToken)
     {
         EnsureInTransaction();
+        if (load.CustomerId is { } customerId)
+        {
+            var booked = new LiveBookingLookup(slotId, [customerId]);
+            db.RoundTrips.SendBeforeNextQuery(LockSlot(slotId), booked.Statement);
+            return LoadWithLiveBookingsAsync(() => LoadSlotAsync(slotId, cancellationToken), booked, cancellationToken);
+        }
+
         db.RoundTrips.SendBeforeNextQuery(LockSlot(slotId));
         return LoadLockedAsync(() => load switch
         {
-            { CustomerId: { } customerId } => LoadSlotWithLiveBooking.GetOrAdd(db.Model, static _ => CompileLoadWithLiveBooking())(
-                db, slotId, customerId, cancellationToken),
             { AllLive: true } => LoadSlotWithLiveBookings.GetOrAdd(db.Model, static _ => EF.CompileAsyncQuery(
                 (SlotsDbContext db, Guid slotId, CancellationToken _) =>
                     db.Slots
                         .Include(s => s.Bookings.Where(b => b.CancelledAt == null))
                         .SingleOrDefault(s => s.Id == slotId)))(db, slotId, cancellationToken),
-            _ => LoadSlot.GetOrAdd(db.Model, static _ => CompileLoad())(db, slotId, cancellationToken),
+            _ => LoadSlotAsync(slotId, cancellationToken),
         }, cancellationToken);
     }
 
@@ -146,7 +148,7 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
         string[] customers = [.. customerIds];
         var held = new Dictionary<string, LiveBookingCounts>(StringComparer.Ordinal);
         var policy = BookingPolicy.Default;
-        Guid[]? booked = null;
+        var booked = new LiveBookingLookup(slotId, customers);
         NpgsqlParameter[] group =
         [
             new NpgsqlParameter<Guid>("lock_slot", slotId),
@@ -165,9 +167,8 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
                 }
             }),
             new(OwnerPolicySql, group, row => policy = OwnerPolicy(row)),
-            new(LiveBookingIdsSql, group, row => booked = row.IsDBNull(0) ? [] : row.GetFieldValue<Guid[]>(0)));
-        var slot = await LoadLockedAsync(() => LoadSlot.GetOrAdd(db.Model, static _ => CompileLoad())(db, slotId, cancellationToken), cancellationToken);
-        await LoadBookedAsync(slot, booked ?? throw StatementsNotSent(), cancellationToken);
+            booked.Statement);
+        var slot = await LoadWithLiveBookingsAsync(() => LoadSlotAsync(slotId, cancellationToken), booked, cancellationToken);
         return (slot, held.Count == customers.Length ? held : throw StatementsNotSent(), policy);
     }
 
@@ -178,14 +179,18 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
         var policy = BookingPolicy.Default;
         // The target's owner's policy: the one a new booking of the target would take.
         NpgsqlParameter[] target = [new NpgsqlParameter<Guid>("lock_slot", toSlotId)];
+        var (bookedFrom, bookedTo) = (new LiveBookingLookup(fromSlotId, [customerId]), new LiveBookingLookup(toSlotId, [customerId]));
         db.RoundTrips.SendBeforeNextQuery(
             new(LockSlotsSql, [new NpgsqlParameter<Guid[]>("lock_slots", [fromSlotId, toSlotId])]),
             new(LockCustomerSql, [new NpgsqlParameter<string>("lock_customer", customerId)]),
-            new(OwnerPolicySql, target, row => policy = OwnerPolicy(row)));
-        var load = LoadSlotWithLiveBooking.GetOrAdd(db.Model, static _ => CompileLoadWithLiveBooking());
-        var from = await LoadLockedAsync(() => load(db, fromSlotId, customerId, cancellationToken), cancellationToken);
-        var to = await load(db, toSlotId, customerId, cancellationToken);
+            new(OwnerPolicySql, target, row => policy = OwnerPolicy(row)),
+            bookedFrom.Statement,
+            bookedTo.Statement);
+        var from = await LoadLockedAsync(() => LoadSlotAsync(fromSlotId, cancellationToken), cancellationToken);
+        var to = await LoadSlotAsync(toSlotId, cancellationToken);
         await LoadLiveHoldsAsync(to, cancellationToken);
+        // Both slots' bookings of the customer in one round trip (a booking of a slot that is not there cannot be).
+        await LoadBookedAsync([.. bookedFrom.Ids, .. bookedTo.Ids], cancellationToken);
         return (from, to, policy);
     }
 
@@ -196,17 +201,19 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
         int? waiting = null;
         var policy = BookingPolicy.Default;
         var customer = CustomerParameters(slotId, customerId, now);
+        var booked = new LiveBookingLookup(slotId, [customerId]);
         db.RoundTrips.SendBeforeNextQuery(
             LockSlot(slotId),
             new(LockCustomerSql, customer),
             new(CountWaitingSql, customer, row => waiting = row.GetInt32(0)),
-            new(OwnerPolicySql, customer, row => policy = OwnerPolicy(row)));
-        var slot = await LoadLockedAsync(() => LoadSlotWithCustomersPlaces.GetOrAdd(db.Model, static _ => EF.CompileAsyncQuery(
+            new(OwnerPolicySql, customer, row => policy = OwnerPolicy(row)),
+            booked.Statement);
+        // The customer's waiting entry with the slot: the waiting line's unique index names both the slot and the customer.
+        var slot = await LoadWithLiveBookingsAsync(() => LoadSlotWithCustomersWaiting.GetOrAdd(db.Model, static _ => EF.CompileAsyncQuery(
             (SlotsDbContext db, Guid slotId, string customerId, CancellationToken _) =>
                 db.Slots
-                    .Include(s => s.Bookings.Where(b => b.CustomerId == customerId && b.CancelledAt == null))
                     .Include(s => s.Waitlist.Where(e => e.CustomerId == customerId && e.Status == WaitlistStatus.Waiting))
-                    .SingleOrDefault(s => s.Id == slotId)))(db, slotId, customerId, cancellationToken), cancellationToken);
+                    .SingleOrDefault(s => s.Id == slotId)))(db, slotId, customerId, cancellationToken), booked, cancellationToken);
         return (slot, waiting ?? throw StatementsNotSent(), policy);
     }
 
@@ -226,7 +233,7 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
         LiveBookingCounts? held = null;
         var holding = 0;
         var policy = BookingPolicy.Default;
-        Guid[]? booked = null;
+        var booked = new LiveBookingLookup(slotId, [customerId]);
         var customer = CustomerParameters(slotId, customerId, now);
         db.RoundTrips.SendBeforeNextQuery(
         [
@@ -235,24 +242,52 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
             new(CountCustomerSql, customer, row => held = new LiveBookingCounts(row.GetInt32(0), row.GetInt32(1))),
             .. countHolds ? [new CommandRoundTrips.Statement(CountHoldingSql, customer, row => holding = row.GetInt32(0))] : Array.Empty<CommandRoundTrips.Statement>(),
             new(OwnerPolicySql, customer, row => policy = OwnerPolicy(row)),
-            new(LiveBookingIdsSql, [new NpgsqlParameter<Guid>("lock_slot", slotId), new NpgsqlParameter<string[]>("lock_customers", [customerId])],
-                row => booked = row.IsDBNull(0) ? [] : row.GetFieldValue<Guid[]>(0)),
+            booked.Statement,
         ]);
-        // The slot alone, then the customer's live booking of it by id when there is one (already booked: one more round
-        // trip). Loaded with the slot (a filtered include), the generic plan read the slot's index and dropped every other
-        // customer's booking: 14,285 rows per booking at the bench's hot slot (docs/performance.md).
-        var slot = await LoadLockedAsync(() => LoadSlot.GetOrAdd(db.Model, static _ => CompileLoad())(db, slotId, cancellationToken), cancellationToken);
-        await LoadBookedAsync(slot, booked ?? throw StatementsNotSent(), cancellationToken);
+        var slot = await LoadWithLiveBookingsAsync(() => LoadSlotAsync(slotId, cancellationToken), booked, cancellationToken);
         return (slot, held ?? throw StatementsNotSent(), holding, policy);
     }
 
-    /// <summary>Bookings found by <see cref="LiveBookingIdsSql"/>, tracked, so the slot's list takes them in.</summary>
-    private async Task LoadBookedAsync(Slot? slot, Guid[] booked, CancellationToken cancellationToken)
+    /// <summary>
+    /// The locked slot (<see cref="LoadLockedAsync"/>) without its bookings, then the live bookings <paramref name="booked"/>
+    /// found of it, by id. Loaded with the slot (a filtered include naming the slot and the customer), the generic plan read
+    /// the slot's index and dropped every other customer's booking: 14,285 rows per booking at the bench's hot slot
+    /// (docs/performance.md).
+    /// </summary>
+    private async Task<Slot?> LoadWithLiveBookingsAsync(Func<Task<Slot?>> load, LiveBookingLookup booked, CancellationToken cancellationToken)
     {
-        if (slot is not null && booked is not [])
+        var slot = await LoadLockedAsync(load, cancellationToken);
+        if (slot is not null)
         {
-            await db.Set<Booking>().Where(b => booked.Contains(b.Id)).ToListAsync(cancellationToken);
+            await LoadBookedAsync(booked.Ids, cancellationToken);
         }
+
+        return slot;
+    }
+
+    /// <summary>Bookings by id, tracked, so their slot's list takes them in; a round trip only when there are any (already booked).</summary>
+    private async Task LoadBookedAsync(Guid[] ids, CancellationToken cancellationToken)
+    {
+        if (ids is not [])
+        {
+            await db.Set<Booking>().Where(b => ids.Contains(b.Id)).ToListAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Customers' live bookings of one slot: <see cref="LiveBookingIdsSql"/> in the round trip of the locks (its
+    /// <see cref="Statement"/>), whose row gives the <see cref="Ids"/>.
+    /// </summary>
+    private sealed class LiveBookingLookup(Guid slotId, string[] customers)
+    {
+        private Guid[]? _ids;
+
+        public CommandRoundTrips.Statement Statement => new(
+            LiveBookingIdsSql,
+            [new NpgsqlParameter<Guid>("lock_slot", slotId), new NpgsqlParameter<string[]>("lock_customers", customers)],
+            row => _ids = row.IsDBNull(0) ? [] : row.GetFieldValue<Guid[]>(0));
+
+        public Guid[] Ids => _ids ?? throw StatementsNotSent();
     }
 
     public async Task LoadHoldAsync(Slot slot, Guid holdId, CancellationToken cancellationToken)
@@ -336,15 +371,10 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
     private static InvalidOperationException StatementsNotSent() =>
         new($"The locks were not sent: the context's options lack {nameof(CommandRoundTrips)}.{nameof(CommandRoundTrips.Interceptor)}.");
 
-    private static Func<SlotsDbContext, Guid, CancellationToken, Task<Slot?>> CompileLoad() =>
-        EF.CompileAsyncQuery((SlotsDbContext db, Guid slotId, CancellationToken _) => db.Slots.SingleOrDefault(s => s.Id == slotId));
-
-    // Only the customer's live booking, if any: the partial unique index on live bookings serves it.
-    private static Func<SlotsDbContext, Guid, string, CancellationToken, Task<Slot?>> CompileLoadWithLiveBooking() =>
-        EF.CompileAsyncQuery((SlotsDbContext db, Guid slotId, string customerId, CancellationToken _) =>
-            db.Slots
-                .Include(s => s.Bookings.Where(b => b.CustomerId == customerId && b.CancelledAt == null))
-                .SingleOrDefault(s => s.Id == slotId));
+    /// <summary>The slot's row alone.</summary>
+    private Task<Slot?> LoadSlotAsync(Guid slotId, CancellationToken cancellationToken) =>
+        LoadSlot.GetOrAdd(db.Model, static _ => EF.CompileAsyncQuery(
+            (SlotsDbContext db, Guid slotId, CancellationToken _) => db.Slots.SingleOrDefault(s => s.Id == slotId)))(db, slotId, cancellationToken);
 
     public async Task<IReadOnlyList<BusyTime>> BusyTimesAsync(
         Specialist specialist, DateTime from, DateTime to, CancellationToken cancellationToken) =>
