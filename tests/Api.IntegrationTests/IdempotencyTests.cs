@@ -6,7 +6,7 @@ using Slots.Infrastructure.Idempotency;
 namespace Slots.Api.IntegrationTests;
 
 /// <summary>
-/// <c>Idempotency-Key</c> on creating a slot and booking a seat: a repeat gets the first answer again (status, headers,
+/// <c>Idempotency-Key</c> on creating a slot, booking a seat and cancelling one: a repeat gets the first answer again (status, headers,
 /// body) with <c>Idempotent-Replayed: true</c>; the key is kept with the effect, in one transaction.
 /// </summary>
 [Collection(ApiCollection.Name)]
@@ -31,6 +31,34 @@ public class IdempotencyTests(SlotsApiFactory factory) : ApiTestBase(factory)
         Assert.Equal(1, await Factory.ScalarAsync<int>("SELECT booked_count FROM slots WHERE id = $1", slot));
         // Without the key, a repeat is a second request: the customer already holds a seat.
         await ProblemAsync(await Send(customer, $"{Base}/{slot}/book", "{}", key: null), HttpStatusCode.Conflict, "already_booked");
+    }
+
+    /// <summary>
+    /// A cancellation that committed after its answer was lost (a 503 once the request's budget ran out, a dropped
+    /// connection) is retried with its key: it gets 204 again, not 404 <c>booking_not_found</c> as if there had been no booking.
+    /// </summary>
+    [Fact]
+    public async Task A_retried_cancellation_gets_204_again_not_booking_not_found()
+    {
+        var slot = Id(await CreateSlotAsync(NewSpecialist(), days: 3, capacity: 2));
+        var customerId = $"idem-{Guid.NewGuid():N}";
+        using var customer = Factory.NewClient(Factory.Tokens.Customer(customerId));
+        Assert.Equal(HttpStatusCode.Created, (await Send(customer, $"{Base}/{slot}/book", "{}", key: null)).StatusCode);
+
+        var first = await SendRawAsync(customer, HttpMethod.Delete, $"{Base}/{slot}/book/me", null, ("Idempotency-Key", "cancel-1"));
+        var again = await SendRawAsync(customer, HttpMethod.Delete, $"{Base}/{slot}/book/me", null, ("Idempotency-Key", "cancel-1"));
+
+        Assert.Equal((HttpStatusCode.NoContent, HttpStatusCode.NoContent), (first.StatusCode, again.StatusCode));
+        Assert.False(first.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal("true", again.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(1L, await Factory.ScalarAsync<long>(
+            "SELECT count(*) FROM events WHERE subject = $1 AND type = 'slots.booking.cancelled' AND data -> 'booking' ->> 'customerId' = $2", slot, customerId));
+        // The key names that cancellation: the same key with a reason is another request; without a key, a repeat is judged afresh.
+        await ProblemAsync(
+            await Send(customer, $"{Base}/{slot}/book/me/cancellation", """{"reason":"Ill"}""", "cancel-1"),
+            HttpStatusCode.UnprocessableEntity, "idempotency_key_reused");
+        await ProblemAsync(
+            await SendRawAsync(customer, HttpMethod.Delete, $"{Base}/{slot}/book/me", null), HttpStatusCode.NotFound, "booking_not_found");
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class PartitionHistoryTests
 
     /// <summary>
     /// k1: a 503 during the partition, then its retry replays the booking made. k2: booked, then cancelled after a timeout
-    /// and a 404 (the first cancellation had gone through). k3: booked at once. k4: refused, the slot full.
+    /// and a replayed 204 (the first cancellation had gone through). k3: booked at once. k4: refused, the slot full.
     /// </summary>
     private static List<Attempt> History() =>
     [
@@ -25,7 +25,7 @@ public sealed class PartitionHistoryTests
         Sent(Attempt.Book, "k1", SlotA, 2, 1, 201, null, BookingK1),
         Sent(Attempt.Book, "k2", SlotA, 1, 2, 201, null, BookingK2),
         Sent(Attempt.Cancel, "k2", SlotA, 1, 3, 0, "timeout", null, took: null),
-        Sent(Attempt.Cancel, "k2", SlotA, 2, 13, 404, "booking_not_found", null),
+        Sent(Attempt.Cancel, "k2", SlotA, 2, 13, 204, null, null),
         Sent(Attempt.Book, "k3", SlotB, 1, 4, 201, null, BookingK3),
         Sent(Attempt.Book, "k4", SlotB, 1, 5, 409, "slot_fully_booked", null),
     ];
@@ -58,7 +58,7 @@ public sealed class PartitionHistoryTests
 
         var checks = PartitionHistory.Check(history, State());
 
-        Assert.Equal(7, checks.Count);
+        Assert.Equal(8, checks.Count);
         Assert.All(checks, c => Assert.True(c.Passed, $"{c.Name}: {c.Detail}"));
     }
 
@@ -159,6 +159,15 @@ public sealed class PartitionHistoryTests
         var history = Answered().Append(Sent(Attempt.Book, "k6", SlotB, 1, 8, 503, "time_budget_exceeded", null)).ToList();
 
         Assert.Equal(["every key settled"], Failed(history, State()));
+    }
+
+    /// <summary>A retry of a cancellation that had gone through, answered 404 as if there had been no booking: its key was not honoured.</summary>
+    [Fact]
+    public void A_cancellation_retried_to_404_fails_each_cancellation_204()
+    {
+        var history = Answered().Select(a => a is { Op: Attempt.Cancel, Number: 2 } ? a with { Status = 404, Code = "booking_not_found" } : a).ToList();
+
+        Assert.Equal(["each cancellation 204"], Failed(history, State()));
     }
 
     [Fact]

@@ -66,7 +66,9 @@ public static class PartitionHistory
     /// no slot over its capacity (nor a count that differs from its live bookings); no acknowledged booking missing (nor
     /// one whose acknowledged cancellation was undone); no phantom (a stored booking no client was told of); no key booked
     /// twice (two bookings of its customer, or two 201s naming different bookings); every key settled; the stored state
-    /// equal to the feed's events; and every request answered within <see cref="AnswerBound"/>, none a 500.
+    /// equal to the feed's events; every cancellation of an acknowledged booking answered 204 in the end (its retries carry
+    /// its key, so a retry after a cancellation that went through replays 204, never 404); and every request answered
+    /// within <see cref="AnswerBound"/>, none a 500.
     /// </summary>
     public static IReadOnlyList<HistoryCheck> Check(IReadOnlyList<Attempt> history, FinalState final)
     {
@@ -95,6 +97,10 @@ public static class PartitionHistory
 
         var unsettled = byKey.Where(k => !k.Value[^1].Settles).Select(k => k.Value[^1]).ToList();
 
+        // The drill's clients cancel only their own acknowledged bookings, as an admin (no window), so 204 is the one right end.
+        var cancels = byKey.Values.Select(attempts => attempts.LastOrDefault(a => a is { Op: Attempt.Cancel, Settles: true })).OfType<Attempt>().ToList();
+        var notCancelled = cancels.Where(a => a.Status != 204).ToList();
+
         var feedMismatch = FeedMismatches(final);
 
         var slow = history.Where(a => a.Took is not { } t || t > AnswerBound).ToList();
@@ -114,6 +120,8 @@ public static class PartitionHistory
                 $"{byKey.Count} keys, {history.Count(a => a.Number > 1)} retries; {twice.Count} booked more than once{First(twice)}"),
             new("every key settled", unsettled.Count == 0,
                 $"{unsettled.Count} keys whose last answer left the outcome open{First(unsettled)}"),
+            new("each cancellation 204", notCancelled.Count == 0,
+                $"{cancels.Count} cancellations settled; {notCancelled.Count} answered otherwise in the end{First(notCancelled)}"),
             new("feed equals state", feedMismatch.Count == 0,
                 $"{final.Feed.Count} booking events; {feedMismatch.Count} slots whose live bookings differ from the feed's{First(feedMismatch)}"),
             new("answered within 3 s", slow.Count == 0 && errors.Count == 0,

@@ -32,23 +32,24 @@ public static class BookingEndpoints
             .WithDescription("Cancels a customer's live booking and frees the seat. The customer, until the booking's "
                 + "`cancellableUntil` (later: 409 `cancellation_window_closed`); the slot's specialist or an admin, at any time "
                 + "(the booking records it as late). Without a body, so 400 `cancellation_reason_required` when the booking's "
-                + "policy requires a reason: `POST .../cancellation` gives one.")
-            .ChangesASlot().Limited(RateLimits.Cancellations);
+                + "policy requires a reason: `POST .../cancellation` gives one. With an `Idempotency-Key`, a repeat (a retry "
+                + "after a lost answer) gets 204 again, `Idempotent-Replayed: true`, rather than 404 `booking_not_found`.")
+            .ChangesASlot().Idempotent().Limited(RateLimits.Cancellations);
         slots.MapPost("/{slotId:guid}/book/{customerId}/cancellation", CancelWithReason).WithName("cancelBookingWithReason")
             .WithSummary("Cancel a booking, saying why")
             .WithDescription("Cancels like `DELETE .../book/{customerId}`, with a `reason` (at most 500 characters, one line) "
                 + "that the booking keeps, the specialist's views and the cancelled list show, the cancellation event carries "
                 + "and both parties' emails quote.")
-            .ChangesASlot().Limited(RateLimits.Cancellations);
+            .ChangesASlot().Idempotent().Limited(RateLimits.Cancellations);
         slots.MapPost("/{slotId:guid}/book/me/cancellation", CancelMineWithReason).WithName("cancelMyBookingWithReason")
             .WithSummary("Cancel my booking, saying why")
             .WithDescription("`POST .../book/{customerId}/cancellation` for the signed-in customer's own booking.")
-            .ChangesASlot().Limited(RateLimits.Cancellations);
+            .ChangesASlot().Idempotent().Limited(RateLimits.Cancellations);
         slots.MapDelete("/{slotId:guid}/book/me", CancelMine).WithName("cancelMyBooking")
             .WithSummary("Cancel my booking")
             .WithDescription("Cancels the signed-in customer's own live booking, whose id is the token's subject: for a "
                 + "subject a path cannot carry (one holding `/`, say).")
-            .ChangesASlot().Limited(RateLimits.Cancellations);
+            .ChangesASlot().Idempotent().Limited(RateLimits.Cancellations);
         slots.MapPost("/{slotId:guid}/book/{customerId}/move", Move).WithName("moveBooking")
             .WithSummary("Move a booking to another slot")
             .WithDescription("Moves a customer's live booking to another slot of the same specialist (`toSlotId`) in one "
@@ -83,19 +84,25 @@ public static class BookingEndpoints
         return TypedResults.Created($"{ConsultingSlotsEndpoints.BasePath}/{slotId}", confirmation);
     }
 
-    private static Task<NoContent> Cancel(Guid slotId, string customerId, ISender sender, CancellationToken ct) =>
-        SendCancelAsync(new CancelBookingCommand(slotId, customerId), sender, ct);
+    private static Task<NoContent> Cancel(
+        Guid slotId, string customerId, [FromHeader(Name = IdempotencyKeyFilter.Header)] string? idempotencyKey,
+        ISender sender, HttpContext http, CancellationToken ct) =>
+        SendCancelAsync(new CancelBookingCommand(slotId, customerId) { IdempotencyKey = idempotencyKey }, sender, http, ct);
 
-    private static Task<NoContent> CancelMine(Guid slotId, ICurrentUser user, ISender sender, CancellationToken ct) =>
-        Cancel(slotId, user.Require().Subject, sender, ct);
+    private static Task<NoContent> CancelMine(
+        Guid slotId, [FromHeader(Name = IdempotencyKeyFilter.Header)] string? idempotencyKey,
+        ICurrentUser user, ISender sender, HttpContext http, CancellationToken ct) =>
+        Cancel(slotId, user.Require().Subject, idempotencyKey, sender, http, ct);
 
     private static Task<NoContent> CancelWithReason(
-        Guid slotId, string customerId, CancelBookingRequest body, ISender sender, CancellationToken ct) =>
-        SendCancelAsync(new CancelBookingCommand(slotId, customerId, body.Reason), sender, ct);
+        Guid slotId, string customerId, CancelBookingRequest body, [FromHeader(Name = IdempotencyKeyFilter.Header)] string? idempotencyKey,
+        ISender sender, HttpContext http, CancellationToken ct) =>
+        SendCancelAsync(new CancelBookingCommand(slotId, customerId, body.Reason) { IdempotencyKey = idempotencyKey }, sender, http, ct);
 
     private static Task<NoContent> CancelMineWithReason(
-        Guid slotId, CancelBookingRequest body, ICurrentUser user, ISender sender, CancellationToken ct) =>
-        CancelWithReason(slotId, user.Require().Subject, body, sender, ct);
+        Guid slotId, CancelBookingRequest body, [FromHeader(Name = IdempotencyKeyFilter.Header)] string? idempotencyKey,
+        ICurrentUser user, ISender sender, HttpContext http, CancellationToken ct) =>
+        CancelWithReason(slotId, user.Require().Subject, body, idempotencyKey, sender, http, ct);
 
     private static async Task<Ok<BookingConfirmation>> Move(
         Guid slotId, string customerId, MoveBookingRequest body, [FromHeader(Name = IdempotencyKeyFilter.Header)] string? idempotencyKey,
@@ -108,10 +115,15 @@ public static class BookingEndpoints
         ICurrentUser user, ISender sender, CancellationToken ct) =>
         Move(slotId, user.Require().Subject, body, idempotencyKey, sender, ct);
 
-    private static async Task<NoContent> SendCancelAsync(CancelBookingCommand command, ISender sender, CancellationToken ct)
+    private static async Task<NoContent> SendCancelAsync(CancelBookingCommand command, ISender sender, HttpContext http, CancellationToken ct)
     {
-        await sender.Send(command, ct);
-        SlotsMetrics.Cancellations.Add(1);
+        var done = await sender.Send(command, ct);
+        IdempotencyKeyFilter.MarkReplayed(http, done);
+        if (!done.Replayed)
+        {
+            SlotsMetrics.Cancellations.Add(1);
+        }
+
         return TypedResults.NoContent();
     }
 

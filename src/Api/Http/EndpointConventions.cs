@@ -7,7 +7,7 @@ public static class EndpointConventions
     public static RouteHandlerBuilder ChangesASlot(this RouteHandlerBuilder endpoint) =>
         endpoint.ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
-    /// <summary>A POST that takes an <c>Idempotency-Key</c> (<see cref="IdempotencyKeyFilter"/>): 422 when the key was used for another request.</summary>
+    /// <summary>A POST (or a cancellation's DELETE) that takes an <c>Idempotency-Key</c> (<see cref="IdempotencyKeyFilter"/>): 422 when the key was used for another request.</summary>
     public static RouteHandlerBuilder Idempotent(this RouteHandlerBuilder endpoint) =>
         endpoint.AddEndpointFilter<IdempotencyKeyFilter>().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 

@@ -27,11 +27,22 @@ public sealed class IdempotencyKeyFilter : IEndpointFilter
         }
 
         var result = await next(context);
-        if ((result is INestedHttpResult nested ? nested.Result : result) is IValueHttpResult { Value: IReplayableResponse { Replayed: true } })
+        if ((result is INestedHttpResult nested ? nested.Result : result) is IValueHttpResult { Value: IReplayableResponse answer })
         {
-            http.Response.Headers[ReplayedHeader] = "true";
+            MarkReplayed(http, answer);
         }
 
         return result;
+    }
+
+    /// <summary>Says so on the response when <paramref name="answer"/> is the kept one; for an endpoint whose result carries no value (204).</summary>
+    public static void MarkReplayed(HttpContext http, IReplayableResponse answer)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(answer);
+        if (answer.Replayed)
+        {
+            http.Response.Headers[ReplayedHeader] = "true";
+        }
     }
 }

@@ -184,16 +184,21 @@ public static class ContractResponses
             };
         }
 
-        if (operation.Responses.TryGetValue("201", out var created) && created is OpenApiResponse createdResponse)
+        // An answer kept for an Idempotency-Key (the operations that take one answer 422 for a reused key) says so when sent again.
+        foreach (var status in (string[])["201", "204"])
         {
-            createdResponse.Headers ??= new Dictionary<string, IOpenApiHeader>();
-            if (operation.Responses.ContainsKey("422"))
+            if (operation.Responses.ContainsKey("422") && operation.Responses.TryGetValue(status, out var kept) && kept is OpenApiResponse keptResponse)
             {
-                createdResponse.Headers[Http.IdempotencyKeyFilter.ReplayedHeader] = Header(
+                keptResponse.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                keptResponse.Headers[Http.IdempotencyKeyFilter.ReplayedHeader] = Header(
                     "`true` when this is the answer kept for the request's `Idempotency-Key`, sent again.",
                     new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create("true")], MaxLength = 4 });
             }
+        }
 
+        if (operation.Responses.TryGetValue("201", out var created) && created is OpenApiResponse createdResponse)
+        {
+            createdResponse.Headers ??= new Dictionary<string, IOpenApiHeader>();
             createdResponse.Headers["Location"] = Header(
                 "Where what was created is read: a slot at /api/consulting-slots/{slotId}, a webhook subscription's deliveries at /api/webhooks/{webhookId}/deliveries.",
                 UriReference(), required: true);

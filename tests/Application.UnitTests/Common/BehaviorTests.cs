@@ -14,12 +14,12 @@ public class BehaviorTests
     [Fact]
     public async Task Validation_stops_an_invalid_message_before_its_handler()
     {
-        var behavior = new ValidationBehavior<CancelBookingCommand, Unit>([new CancelBookingValidator()], []);
+        var behavior = new ValidationBehavior<CancelBookingCommand, CancellationDone>([new CancelBookingValidator()], []);
         var called = false;
 
         await Assert.ThrowsAsync<ValidationException>(() => behavior.Handle(
             new CancelBookingCommand(Guid.NewGuid(), ""),
-            (_, _) => { called = true; return ValueTask.FromResult(Unit.Value); },
+            (_, _) => { called = true; return ValueTask.FromResult(new CancellationDone()); },
             default).AsTask());
 
         Assert.False(called);
@@ -28,10 +28,10 @@ public class BehaviorTests
     [Fact]
     public async Task Validation_lets_a_valid_message_through()
     {
-        var behavior = new ValidationBehavior<CancelBookingCommand, Unit>([new CancelBookingValidator()], []);
+        var behavior = new ValidationBehavior<CancelBookingCommand, CancellationDone>([new CancelBookingValidator()], []);
         var called = false;
 
-        await behavior.Handle(new CancelBookingCommand(Guid.NewGuid(), "c1"), (_, _) => { called = true; return ValueTask.FromResult(Unit.Value); }, default);
+        await behavior.Handle(new CancelBookingCommand(Guid.NewGuid(), "c1"), (_, _) => { called = true; return ValueTask.FromResult(new CancellationDone()); }, default);
 
         Assert.True(called);
     }
@@ -39,12 +39,12 @@ public class BehaviorTests
     [Fact]
     public async Task A_customer_cancelling_someone_elses_booking_is_refused_before_the_slots_queue()
     {
-        var behavior = new AuthorizationBehavior<CancelBookingCommand, Unit>(TestData.User("cust-a", "a@example.com", Role.Customer));
+        var behavior = new AuthorizationBehavior<CancelBookingCommand, CancellationDone>(TestData.User("cust-a", "a@example.com", Role.Customer));
         var queued = false;
 
         var ex = await Assert.ThrowsAsync<AccessDeniedException>(() => behavior.Handle(
             new CancelBookingCommand(Guid.NewGuid(), "cust-b"),
-            (_, _) => { queued = true; return ValueTask.FromResult(Unit.Value); },
+            (_, _) => { queued = true; return ValueTask.FromResult(new CancellationDone()); },
             default).AsTask());
 
         Assert.Equal("not_yourself", ex.Code);
@@ -70,18 +70,18 @@ public class BehaviorTests
     {
         var unitOfWork = Substitute.For<IUnitOfWork>();
         var insideTransaction = false;
-        unitOfWork.ExecuteAsync(Arg.Any<Func<CancellationToken, Task<Unit>>>(), Arg.Any<CancellationToken>())
+        unitOfWork.ExecuteAsync(Arg.Any<Func<CancellationToken, Task<CancellationDone>>>(), Arg.Any<CancellationToken>())
             .Returns(async call =>
             {
                 insideTransaction = true;
-                var result = await call.Arg<Func<CancellationToken, Task<Unit>>>()(default);
+                var result = await call.Arg<Func<CancellationToken, Task<CancellationDone>>>()(default);
                 insideTransaction = false;
                 return result;
             });
-        var behavior = new UnitOfWorkBehavior<CancelBookingCommand, Unit>(unitOfWork);
+        var behavior = new UnitOfWorkBehavior<CancelBookingCommand, CancellationDone>(unitOfWork);
         var ranInside = false;
 
-        await behavior.Handle(new CancelBookingCommand(Guid.NewGuid(), "c1"), (_, _) => { ranInside = insideTransaction; return ValueTask.FromResult(Unit.Value); }, default);
+        await behavior.Handle(new CancelBookingCommand(Guid.NewGuid(), "c1"), (_, _) => { ranInside = insideTransaction; return ValueTask.FromResult(new CancellationDone()); }, default);
 
         Assert.True(ranInside);
     }

@@ -82,17 +82,17 @@ public sealed class LateWorkTests
     public async Task The_budget_answers_busy_while_work_that_ignores_it_goes_on()
     {
         var late = new LateWork();
-        var behavior = new TimeBudgetBehavior<CancelBookingCommand, Unit>(
+        var behavior = new TimeBudgetBehavior<CancelBookingCommand, CancellationDone>(
             new TimeBudget(WaitLimits.Default with { RequestBudget = TimeSpan.FromMilliseconds(100) }), late);
-        var stuck = new TaskCompletionSource<Unit>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var stuck = new TaskCompletionSource<CancellationDone>(TaskCreationOptions.RunContinuationsAsynchronously);
 
         var ex = await Assert.ThrowsAsync<ServiceBusyException>(() => behavior.Handle(
-            new CancelBookingCommand(Guid.NewGuid(), "c1"), (_, _) => new ValueTask<Unit>(stuck.Task), default).AsTask())
+            new CancelBookingCommand(Guid.NewGuid(), "c1"), (_, _) => new ValueTask<CancellationDone>(stuck.Task), default).AsTask())
             .WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal("time_budget_exceeded", ex.Code);
         Assert.True(late.Any);
-        stuck.SetResult(Unit.Value);
+        stuck.SetResult(new CancellationDone());
         await late.AllDoneAsync();
     }
 }

@@ -43,13 +43,13 @@ public class SlotQueueTests
         var slot = Guid.NewGuid();
         using var first = await _queue.EnterAsync(slot, default);
         using var second = await _queue.EnterAsync(slot, default);
-        var behavior = new TimeBudgetBehavior<CancelBookingCommand, Unit>(
+        var behavior = new TimeBudgetBehavior<CancelBookingCommand, CancellationDone>(
             new TimeBudget(WaitLimits.Default with { RequestBudget = TimeSpan.FromMilliseconds(100) }), new LateWork());
-        var queued = new SlotQueueBehavior<CancelBookingCommand, Unit>(_queue);
+        var queued = new SlotQueueBehavior<CancelBookingCommand, CancellationDone>(_queue);
 
         var ex = await Assert.ThrowsAsync<ServiceBusyException>(() => behavior.Handle(
             new CancelBookingCommand(slot, "c1"),
-            (message, ct) => queued.Handle(message, (_, _) => ValueTask.FromResult(Unit.Value), ct),
+            (message, ct) => queued.Handle(message, (_, _) => ValueTask.FromResult(new CancellationDone()), ct),
             default).AsTask()).WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal("time_budget_exceeded", ex.Code);
@@ -135,12 +135,12 @@ public class SlotQueueTests
     public async Task The_behavior_holds_the_slots_place_while_the_command_runs()
     {
         var slot = Guid.NewGuid();
-        var behavior = new SlotQueueBehavior<CancelBookingCommand, Unit>(_queue);
+        var behavior = new SlotQueueBehavior<CancelBookingCommand, CancellationDone>(_queue);
         var inUseDuringCommand = 0;
 
         await behavior.Handle(
             new CancelBookingCommand(slot, "c1"),
-            (_, _) => { inUseDuringCommand = _queue.SlotsInUse(); return ValueTask.FromResult(Unit.Value); },
+            (_, _) => { inUseDuringCommand = _queue.SlotsInUse(); return ValueTask.FromResult(new CancellationDone()); },
             default);
 
         Assert.Equal(1, inUseDuringCommand);

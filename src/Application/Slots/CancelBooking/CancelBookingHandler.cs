@@ -9,9 +9,9 @@ namespace Slots.Application.Slots.CancelBooking;
 /// <summary>Cancels a booking and gives the freed seat to the slot's waitlist, if anyone waits, in the same transaction.</summary>
 public sealed class CancelBookingHandler(
     ISlotRepository slots, ICurrentUser user, TimeProvider clock, IEventOutbox events, INotificationOutbox notifications, WaitlistPromotion waitlist)
-    : ICommandHandler<CancelBookingCommand>
+    : ICommandHandler<CancelBookingCommand, CancellationDone>
 {
-    public async ValueTask<Unit> Handle(CancelBookingCommand command, CancellationToken cancellationToken)
+    public async ValueTask<CancellationDone> Handle(CancelBookingCommand command, CancellationToken cancellationToken)
     {
         var actor = user.Require();
         // Already checked before the queue (IIdsCheckedFirst); kept here, so the handler holds its own rule.
@@ -23,6 +23,6 @@ public sealed class CancelBookingHandler(
         var booking = slot.CancelBooking(command.CustomerId, now, by, command.Reason);
         notifications.Cancelled(events.Add(EventTypes.BookingCancelled, slot.Id, BookingEventData.Of(booking, slot)), booking);
         await waitlist.FillAsync(slot, now, cancellationToken);
-        return Unit.Value;
+        return new CancellationDone();
     }
 }

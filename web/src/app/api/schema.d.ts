@@ -172,7 +172,7 @@ export interface paths {
         post?: never;
         /**
          * Cancel a booking
-         * @description Cancels a customer's live booking and frees the seat. The customer, until the booking's `cancellableUntil` (later: 409 `cancellation_window_closed`); the slot's specialist or an admin, at any time (the booking records it as late). Without a body, so 400 `cancellation_reason_required` when the booking's policy requires a reason: `POST .../cancellation` gives one.
+         * @description Cancels a customer's live booking and frees the seat. The customer, until the booking's `cancellableUntil` (later: 409 `cancellation_window_closed`); the slot's specialist or an admin, at any time (the booking records it as late). Without a body, so 400 `cancellation_reason_required` when the booking's policy requires a reason: `POST .../cancellation` gives one. With an `Idempotency-Key`, a repeat (a retry after a lost answer) gets 204 again, `Idempotent-Replayed: true`, rather than 404 `booking_not_found`.
          */
         delete: operations["cancelBooking"];
         options?: never;
@@ -3488,7 +3488,9 @@ export interface operations {
     cancelBooking: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
             path: {
                 slotId: string;
                 customerId: string;
@@ -3500,6 +3502,8 @@ export interface operations {
             /** @description No Content */
             204: {
                 headers: {
+                    /** @description `true` when this is the answer kept for the request's `Idempotency-Key`, sent again. */
+                    "Idempotent-Replayed"?: "true";
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
@@ -3566,6 +3570,18 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used for a different request by this caller: use a new key. */
+            422: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["IdempotencyKeyReusedProblem"];
                 };
             };
             /** @description Too many requests from this caller; try again after `Retry-After` seconds. */
@@ -3607,7 +3623,9 @@ export interface operations {
     cancelBookingWithReason: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
             path: {
                 slotId: string;
                 customerId: string;
@@ -3623,6 +3641,8 @@ export interface operations {
             /** @description No Content */
             204: {
                 headers: {
+                    /** @description `true` when this is the answer kept for the request's `Idempotency-Key`, sent again. */
+                    "Idempotent-Replayed"?: "true";
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
@@ -3713,6 +3733,18 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used for a different request by this caller: use a new key. */
+            422: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["IdempotencyKeyReusedProblem"];
                 };
             };
             /** @description Too many requests from this caller; try again after `Retry-After` seconds. */
@@ -3754,7 +3786,9 @@ export interface operations {
     cancelMyBookingWithReason: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
             path: {
                 slotId: string;
             };
@@ -3769,6 +3803,8 @@ export interface operations {
             /** @description No Content */
             204: {
                 headers: {
+                    /** @description `true` when this is the answer kept for the request's `Idempotency-Key`, sent again. */
+                    "Idempotent-Replayed"?: "true";
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
@@ -3861,6 +3897,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
                 };
             };
+            /** @description The `Idempotency-Key` was used for a different request by this caller: use a new key. */
+            422: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["IdempotencyKeyReusedProblem"];
+                };
+            };
             /** @description Too many requests from this caller; try again after `Retry-After` seconds. */
             429: {
                 headers: {
@@ -3900,7 +3948,9 @@ export interface operations {
     cancelMyBooking: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
             path: {
                 slotId: string;
             };
@@ -3911,6 +3961,8 @@ export interface operations {
             /** @description No Content */
             204: {
                 headers: {
+                    /** @description `true` when this is the answer kept for the request's `Idempotency-Key`, sent again. */
+                    "Idempotent-Replayed"?: "true";
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
@@ -3977,6 +4029,18 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used for a different request by this caller: use a new key. */
+            422: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["IdempotencyKeyReusedProblem"];
                 };
             };
             /** @description Too many requests from this caller; try again after `Retry-After` seconds. */

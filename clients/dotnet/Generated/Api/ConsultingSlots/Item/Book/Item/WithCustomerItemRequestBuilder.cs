@@ -46,7 +46,7 @@ namespace Slots.Client.Api.ConsultingSlots.Item.Book.Item
         {
         }
         /// <summary>
-        /// Cancels a customer&apos;s live booking and frees the seat. The customer, until the booking&apos;s `cancellableUntil` (later: 409 `cancellation_window_closed`); the slot&apos;s specialist or an admin, at any time (the booking records it as late). Without a body, so 400 `cancellation_reason_required` when the booking&apos;s policy requires a reason: `POST .../cancellation` gives one.
+        /// Cancels a customer&apos;s live booking and frees the seat. The customer, until the booking&apos;s `cancellableUntil` (later: 409 `cancellation_window_closed`); the slot&apos;s specialist or an admin, at any time (the booking records it as late). Without a body, so 400 `cancellation_reason_required` when the booking&apos;s policy requires a reason: `POST .../cancellation` gives one. With an `Idempotency-Key`, a repeat (a retry after a lost answer) gets 204 again, `Idempotent-Replayed: true`, rather than 404 `booking_not_found`.
         /// </summary>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -55,6 +55,7 @@ namespace Slots.Client.Api.ConsultingSlots.Item.Book.Item
         /// <exception cref="global::Slots.Client.Models.ForbiddenProblem">When receiving a 403 status code</exception>
         /// <exception cref="global::Slots.Client.Models.NotFoundProblem">When receiving a 404 status code</exception>
         /// <exception cref="global::Slots.Client.Models.ConflictProblem">When receiving a 409 status code</exception>
+        /// <exception cref="global::Slots.Client.Models.IdempotencyKeyReusedProblem">When receiving a 422 status code</exception>
         /// <exception cref="global::Slots.Client.Models.RateLimitedProblem">When receiving a 429 status code</exception>
         /// <exception cref="global::Slots.Client.Models.InternalErrorProblem">When receiving a 500 status code</exception>
         /// <exception cref="global::Slots.Client.Models.UnavailableProblem">When receiving a 503 status code</exception>
@@ -75,6 +76,7 @@ namespace Slots.Client.Api.ConsultingSlots.Item.Book.Item
                 { "403", global::Slots.Client.Models.ForbiddenProblem.CreateFromDiscriminatorValue },
                 { "404", global::Slots.Client.Models.NotFoundProblem.CreateFromDiscriminatorValue },
                 { "409", global::Slots.Client.Models.ConflictProblem.CreateFromDiscriminatorValue },
+                { "422", global::Slots.Client.Models.IdempotencyKeyReusedProblem.CreateFromDiscriminatorValue },
                 { "429", global::Slots.Client.Models.RateLimitedProblem.CreateFromDiscriminatorValue },
                 { "500", global::Slots.Client.Models.InternalErrorProblem.CreateFromDiscriminatorValue },
                 { "503", global::Slots.Client.Models.UnavailableProblem.CreateFromDiscriminatorValue },
@@ -82,7 +84,7 @@ namespace Slots.Client.Api.ConsultingSlots.Item.Book.Item
             await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Cancels a customer&apos;s live booking and frees the seat. The customer, until the booking&apos;s `cancellableUntil` (later: 409 `cancellation_window_closed`); the slot&apos;s specialist or an admin, at any time (the booking records it as late). Without a body, so 400 `cancellation_reason_required` when the booking&apos;s policy requires a reason: `POST .../cancellation` gives one.
+        /// Cancels a customer&apos;s live booking and frees the seat. The customer, until the booking&apos;s `cancellableUntil` (later: 409 `cancellation_window_closed`); the slot&apos;s specialist or an admin, at any time (the booking records it as late). Without a body, so 400 `cancellation_reason_required` when the booking&apos;s policy requires a reason: `POST .../cancellation` gives one. With an `Idempotency-Key`, a repeat (a retry after a lost answer) gets 204 again, `Idempotent-Replayed: true`, rather than 404 `booking_not_found`.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

@@ -55,6 +55,7 @@ namespace Slots.Client.Api.ConsultingSlots.Item.Book.Me
         /// <exception cref="global::Slots.Client.Models.ForbiddenProblem">When receiving a 403 status code</exception>
         /// <exception cref="global::Slots.Client.Models.NotFoundProblem">When receiving a 404 status code</exception>
         /// <exception cref="global::Slots.Client.Models.ConflictProblem">When receiving a 409 status code</exception>
+        /// <exception cref="global::Slots.Client.Models.IdempotencyKeyReusedProblem">When receiving a 422 status code</exception>
         /// <exception cref="global::Slots.Client.Models.RateLimitedProblem">When receiving a 429 status code</exception>
         /// <exception cref="global::Slots.Client.Models.InternalErrorProblem">When receiving a 500 status code</exception>
         /// <exception cref="global::Slots.Client.Models.UnavailableProblem">When receiving a 503 status code</exception>
@@ -75,6 +76,7 @@ namespace Slots.Client.Api.ConsultingSlots.Item.Book.Me
                 { "403", global::Slots.Client.Models.ForbiddenProblem.CreateFromDiscriminatorValue },
                 { "404", global::Slots.Client.Models.NotFoundProblem.CreateFromDiscriminatorValue },
                 { "409", global::Slots.Client.Models.ConflictProblem.CreateFromDiscriminatorValue },
+                { "422", global::Slots.Client.Models.IdempotencyKeyReusedProblem.CreateFromDiscriminatorValue },
                 { "429", global::Slots.Client.Models.RateLimitedProblem.CreateFromDiscriminatorValue },
                 { "500", global::Slots.Client.Models.InternalErrorProblem.CreateFromDiscriminatorValue },
                 { "503", global::Slots.Client.Models.UnavailableProblem.CreateFromDiscriminatorValue },

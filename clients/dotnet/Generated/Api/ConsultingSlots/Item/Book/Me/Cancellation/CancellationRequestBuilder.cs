@@ -46,6 +46,7 @@ namespace Slots.Client.Api.ConsultingSlots.Item.Book.Me.Cancellation
         /// <exception cref="global::Slots.Client.Models.ConflictProblem">When receiving a 409 status code</exception>
         /// <exception cref="global::Slots.Client.Models.PayloadTooLargeProblem">When receiving a 413 status code</exception>
         /// <exception cref="global::Slots.Client.Models.UnsupportedMediaTypeProblem">When receiving a 415 status code</exception>
+        /// <exception cref="global::Slots.Client.Models.IdempotencyKeyReusedProblem">When receiving a 422 status code</exception>
         /// <exception cref="global::Slots.Client.Models.RateLimitedProblem">When receiving a 429 status code</exception>
         /// <exception cref="global::Slots.Client.Models.InternalErrorProblem">When receiving a 500 status code</exception>
         /// <exception cref="global::Slots.Client.Models.UnavailableProblem">When receiving a 503 status code</exception>
@@ -69,6 +70,7 @@ namespace Slots.Client.Api.ConsultingSlots.Item.Book.Me.Cancellation
                 { "409", global::Slots.Client.Models.ConflictProblem.CreateFromDiscriminatorValue },
                 { "413", global::Slots.Client.Models.PayloadTooLargeProblem.CreateFromDiscriminatorValue },
                 { "415", global::Slots.Client.Models.UnsupportedMediaTypeProblem.CreateFromDiscriminatorValue },
+                { "422", global::Slots.Client.Models.IdempotencyKeyReusedProblem.CreateFromDiscriminatorValue },
                 { "429", global::Slots.Client.Models.RateLimitedProblem.CreateFromDiscriminatorValue },
                 { "500", global::Slots.Client.Models.InternalErrorProblem.CreateFromDiscriminatorValue },
                 { "503", global::Slots.Client.Models.UnavailableProblem.CreateFromDiscriminatorValue },
