@@ -409,7 +409,8 @@ public class SeriesTests(SlotsApiFactory factory, ITestOutputHelper output) : Ap
 
     /// <summary>
     /// With a bulk budget of 10 slots an hour: a series of 8 is made, one of 4 more is refused with 429 and writes nothing,
-    /// a preview costs nothing, deleting the 8 costs 8 and is refused too; an admin is not limited.
+    /// a preview costs nothing, deleting the 8 costs 8 and is refused too; an admin is not limited. Each answer that spent
+    /// from the budget, or was refused by it, says what is left of it (a token back every 6 minutes: 2 left, all back in 48).
     /// </summary>
     [Fact]
     public async Task A_series_costs_the_rate_limit_a_token_per_slot_it_writes()
@@ -430,7 +431,14 @@ public class SeriesTests(SlotsApiFactory factory, ITestOutputHelper output) : Ap
         Assert.NotNull(refused.Headers.RetryAfter?.Delta);
         Assert.Equal(8, (await ScheduleAsync(specialist)).Count);
         Assert.Equal(HttpStatusCode.OK, (await owner.PostAsJsonAsync($"{Series}?dryRun=true", four)).StatusCode);
-        await ProblemAsync(await owner.DeleteAsync($"{Series}/{seriesId}"), HttpStatusCode.TooManyRequests, "rate_limited");
+        var deleteRefused = await owner.DeleteAsync($"{Series}/{seriesId}");
+        await ProblemAsync(deleteRefused, HttpStatusCode.TooManyRequests, "rate_limited");
+        foreach (var answer in new[] { made, refused, deleteRefused })
+        {
+            Assert.EndsWith(", \"bulk-slots\";q=10;w=3600", HeaderOf(answer, "RateLimit-Policy"), StringComparison.Ordinal);
+            Assert.EndsWith(", \"bulk-slots\";r=2;t=2880", HeaderOf(answer, "RateLimit"), StringComparison.Ordinal);
+        }
+
         Assert.Equal(8, (await ScheduleAsync(specialist)).Count);
         Assert.Equal(1L, await Factory.ScalarAsync<long>("SELECT count(*) FROM events WHERE type LIKE 'slots.series.%' AND subject = $1", seriesId));
 

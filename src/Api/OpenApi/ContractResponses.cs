@@ -52,7 +52,8 @@ public static class ContractResponses
         document.Components.Headers[Security.RateLimitHeaders.PolicyHeader] = Header(
             "The budgets this request spent from (IETF draft \"RateLimit header fields for HTTP\"): each a quoted name, `q` "
             + "requests, refilled over `w` seconds; e.g. `\"bookings\";q=10;w=60`. A calendar feed names two (the caller's "
-            + "and the feed's own). Absent for an admin, who is not limited.",
+            + "and the feed's own); so does a series that writes slots (the caller's and `\"bulk-slots\";q=2000;w=3600`, a "
+            + "token per slot written). Absent for an admin, who is not limited.",
             new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 256, Pattern = "^\"[a-z-]+\";q=\\d+;w=\\d+(, \"[a-z-]+\";q=\\d+;w=\\d+)*$" });
         document.Components.Headers[Security.RateLimitHeaders.RemainingHeader] = Header(
             "What is left of each budget `RateLimit-Policy` names: `r` requests now, `t` seconds until the budget is whole "

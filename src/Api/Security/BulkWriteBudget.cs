@@ -6,10 +6,13 @@ namespace Slots.Api.Security;
 /// <summary>
 /// <see cref="IBulkWriteBudget"/> as a token bucket per user, in this process (like the per-request limits, see
 /// <see cref="RateLimits"/>): <c>Slots:RateLimits:BulkSlotsPerHour</c> tokens (2,000 unless configured), refilled at that
-/// pace. An operation larger than the whole bucket takes all of it.
+/// pace. An operation larger than the whole bucket takes all of it. The answer says what is left, as every limited answer
+/// does (<see cref="RateLimitHeaders"/>: <c>"bulk-slots";q=2000;w=3600</c>).
 /// </summary>
-public sealed class BulkWriteBudget(ICurrentUser user, BulkWriteBudget.Buckets buckets) : IBulkWriteBudget
+public sealed class BulkWriteBudget(ICurrentUser user, BulkWriteBudget.Buckets buckets, IHttpContextAccessor http) : IBulkWriteBudget
 {
+    public const string Policy = "bulk-slots";
+
     public void Spend(int slots)
     {
         if (slots <= 0 || user.Actor is not { IsAdmin: false } actor)
@@ -17,7 +20,13 @@ public sealed class BulkWriteBudget(ICurrentUser user, BulkWriteBudget.Buckets b
             return;
         }
 
-        using var lease = buckets.Limiter.AttemptAcquire($"{actor.Issuer}:{actor.Subject}", Math.Min(slots, buckets.PerHour));
+        var caller = $"{actor.Issuer}:{actor.Subject}";
+        using var lease = buckets.Limiter.AttemptAcquire(caller, Math.Min(slots, buckets.PerHour));
+        if (http.HttpContext is { } context)
+        {
+            RateLimitHeaders.Add(context, Policy, buckets.PerHour, buckets.Limiter.GetStatistics(caller)?.CurrentAvailablePermits ?? 0, windowSeconds: 3600);
+        }
+
         if (!lease.IsAcquired)
         {
             var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : (TimeSpan?)null;

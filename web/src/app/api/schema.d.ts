@@ -2000,7 +2000,7 @@ export interface components {
     headers: {
         /** @description Seconds to wait before trying again. */
         "Retry-After": number;
-        /** @description The budgets this request spent from (IETF draft "RateLimit header fields for HTTP"): each a quoted name, `q` requests, refilled over `w` seconds; e.g. `"bookings";q=10;w=60`. A calendar feed names two (the caller's and the feed's own). Absent for an admin, who is not limited. */
+        /** @description The budgets this request spent from (IETF draft "RateLimit header fields for HTTP"): each a quoted name, `q` requests, refilled over `w` seconds; e.g. `"bookings";q=10;w=60`. A calendar feed names two (the caller's and the feed's own); so does a series that writes slots (the caller's and `"bulk-slots";q=2000;w=3600`, a token per slot written). Absent for an admin, who is not limited. */
         "RateLimit-Policy": string;
         /** @description What is left of each budget `RateLimit-Policy` names: `r` requests now, `t` seconds until the budget is whole again; e.g. `"bookings";r=9;t=6`. On successes and refusals alike; absent for an admin. */
         RateLimit: string;
