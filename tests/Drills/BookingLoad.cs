@@ -5,12 +5,19 @@ using System.Text.Json;
 
 namespace Slots.Drills;
 
-/// <summary>One answered (or unanswered) booking request of a load.</summary>
+/// <summary>
+/// One answered (or unanswered) booking request of a load; <paramref name="Replayed"/> when the answer was the one kept for
+/// its <c>Idempotency-Key</c> (<c>Idempotent-Replayed: true</c>).
+/// </summary>
 public sealed record Outcome(
-    Guid Slot, string Customer, int Status, string? Code, bool IsProblem, bool HasRetryAfter, DateTime StartedAt, TimeSpan Took, Uri? Instance)
+    Guid Slot, string Customer, int Status, string? Code, bool IsProblem, bool HasRetryAfter, DateTime StartedAt, TimeSpan Took, Uri? Instance,
+    bool Replayed = false)
 {
     /// <summary>No HTTP answer at all: the client timed out (0) or the connection failed (-1).</summary>
     public bool Unanswered => Status <= 0;
+
+    /// <summary>An answer a client may act on as final: the booking made (201) or refused (4xx but 408 and 429).</summary>
+    public bool Settles => Status is >= 200 and < 300 || (Status is >= 400 and < 500 && Status is not (408 or 429));
 }
 
 /// <summary>A running load as its scenario sees it: the answers so far, and which bookings are still waiting for theirs.</summary>
@@ -50,10 +57,15 @@ public sealed class LiveLoad
 
 /// <summary>
 /// Booking load through an admin token (not rate limited): every request books a new customer on a
-/// random slot, round-robin over the API instances, until the scenario running beside it finishes.
+/// random slot, round-robin over the API instances, until the scenario running beside it finishes. Each booking carries
+/// its customer as its <c>Idempotency-Key</c>, so a client whose answer was lost (a 503, a timeout, a failed connection)
+/// can send it again and learn what became of it (<see cref="SettleAsync"/>).
 /// </summary>
 public static class BookingLoad
 {
+    /// <summary>How long <see cref="SettleAsync"/> goes on sending bookings again before it leaves the rest unsettled.</summary>
+    private static readonly TimeSpan SettleWithin = TimeSpan.FromSeconds(120);
+
     public static async Task<List<Outcome>> RunAsync(
         IReadOnlyList<HttpClient> instances, IReadOnlyList<Guid> slots, int workers, string tag,
         Func<LiveLoad, Task> scenario)
@@ -85,18 +97,52 @@ public static class BookingLoad
         return [.. live.Outcomes];
     }
 
+    /// <summary>
+    /// Each booking whose answer left its outcome open, sent again with its key (to the next process each time, again a
+    /// quarter second later while unsettled, 16 at once) until an answer settles it: what a careful client does once the
+    /// fault is over. Returns the last answer of every booking, in the order given: the first where it settled, the
+    /// retry's otherwise.
+    /// </summary>
+    public static async Task<List<Outcome>> SettleAsync(IReadOnlyList<HttpClient> instances, IReadOnlyList<Outcome> outcomes)
+    {
+        var settled = outcomes.ToArray();
+        var open = new ConcurrentQueue<int>(Enumerable.Range(0, settled.Length).Where(i => !settled[i].Settles));
+        var giveUpAt = DateTime.UtcNow + SettleWithin;
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(w => Task.Run(async () =>
+        {
+            while (open.TryDequeue(out var i))
+            {
+                for (var attempt = 1; !settled[i].Settles && DateTime.UtcNow < giveUpAt; attempt++)
+                {
+                    if (attempt > 1)
+                    {
+                        await Task.Delay(TimeSpan.FromMilliseconds(250));
+                    }
+
+                    settled[i] = await BookAsync(instances[(w + attempt) % instances.Count], settled[i].Slot, settled[i].Customer);
+                }
+            }
+        })));
+        return [.. settled];
+    }
+
     public static async Task<Outcome> BookAsync(HttpClient client, Guid slot, string customer)
     {
         var startedAt = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
         try
         {
-            using var response = await client.PostAsJsonAsync($"/api/consulting-slots/{slot}/book", new
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/consulting-slots/{slot}/book")
             {
-                customerId = customer,
-                customerEmail = $"{customer}@drill.example",
-                customerName = customer,
-            });
+                Content = JsonContent.Create(new
+                {
+                    customerId = customer,
+                    customerEmail = $"{customer}@drill.example",
+                    customerName = customer,
+                }),
+            };
+            request.Headers.Add("Idempotency-Key", customer);
+            using var response = await client.SendAsync(request);
             var isProblem = response.Content.Headers.ContentType?.MediaType == "application/problem+json";
             string? code = null;
             if (isProblem)
@@ -107,7 +153,7 @@ public static class BookingLoad
 
             return new Outcome(
                 slot, customer, (int)response.StatusCode, code, isProblem, response.Headers.RetryAfter is not null, startedAt, clock.Elapsed,
-                client.BaseAddress);
+                client.BaseAddress, response.Headers.TryGetValues("Idempotent-Replayed", out var replayed) && replayed.Contains("true"));
         }
         catch (TaskCanceledException)
         {

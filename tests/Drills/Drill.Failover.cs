@@ -60,7 +60,7 @@ public sealed partial class Drill
             await formation.StartAsync(); // no primary came by itself: read what was stored once there is one
         }
 
-        await CheckStoredAsync("failover", slots, outcomes, db);
+        await CheckStoredAsync("failover", admins, slots, outcomes, db);
 
         await formation.StartAsync();
         var nodes = await formation.NodesAsync();

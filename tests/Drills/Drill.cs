@@ -154,7 +154,7 @@ public sealed partial class Drill(string root, string apiDll, string adminConnec
         Check("dropped connections", failed.Count == 0 && replayed == 0 && rounds >= 2 * admins.Count && killed >= rounds,
             $"{outcomes.Count} bookings while {killed} connections were cut in {rounds} rounds: {Tally(outcomes)}; "
             + $"{replayed} false already_booked; {Latency(outcomes)}{Example(failed)}");
-        await CheckStoredAsync("dropped connections", slots, outcomes);
+        await CheckStoredAsync("dropped connections", admins, slots, outcomes);
     }
 
     /// <summary>kill -9 of the postmaster under booking load, then a restart.</summary>
@@ -192,7 +192,7 @@ public sealed partial class Drill(string root, string apiDll, string adminConnec
         CheckOutage(("database down", "while the database was down"), "no 500s", whileDown, outcomes);
         Check("recovery", recovery is { } r && r <= TimeSpan.FromSeconds(10),
             $"first 201 {(recovery is { } t ? $"{t.TotalSeconds:0.0} s" : "never")} after the database was back");
-        await CheckStoredAsync("database crash", slots, outcomes);
+        await CheckStoredAsync("database crash", admins, slots, outcomes);
     }
 
     /// <summary>
@@ -229,7 +229,7 @@ public sealed partial class Drill(string root, string apiDll, string adminConnec
         Check("graceful shutdown", exit.ExitCode == 0 && cutOff.Count == 0 && inFlight.Count == 10 && failedElsewhere.Count == 0,
             $"SIGTERM under load: exit code {exit.ExitCode} after {exit.Took.TotalSeconds:0.0} s; the 10 bookings in flight there: "
             + $"{Tally(inFlight)}; the other two processes: {Tally(elsewhere)}{Example([.. cutOff, .. failedElsewhere])}");
-        await CheckStoredAsync("graceful shutdown", [.. slots, held], [.. outcomes, .. inFlight]);
+        await CheckStoredAsync("graceful shutdown", admins, [.. slots, held], [.. outcomes, .. inFlight]);
     }
 
     /// <summary>
@@ -247,13 +247,23 @@ public sealed partial class Drill(string root, string apiDll, string adminConnec
         Check(noErrors, errors.Count == 0, $"{outcomes.Count} requests in all: {Tally(outcomes)}{Example(errors)}");
     }
 
-    /// <summary>Every 201 is a live booking; no booking is stored twice; every count equals its live bookings.</summary>
-    private async Task CheckStoredAsync(string drill, IReadOnlyList<Guid> slots, IReadOnlyList<Outcome> outcomes, DrillDatabase? database = null)
+    /// <summary>
+    /// Once every booking whose answer was lost has been sent again with its key until an answer settled it: every 201 is a
+    /// live booking, and every live booking was answered 201 (a booking made before its answer was lost is replayed, not
+    /// lost from its client's view); no booking is stored twice; every count equals its live bookings.
+    /// </summary>
+    private async Task CheckStoredAsync(
+        string drill, IReadOnlyList<HttpClient> instances, IReadOnlyList<Guid> slots, IReadOnlyList<Outcome> outcomes, DrillDatabase? database = null)
     {
         var db = database ?? _db;
+        // The clients whose answer was lost send their booking again with its key, as careful clients do once the fault is over.
+        var settled = await BookingLoad.SettleAsync(instances, outcomes);
+        var retried = outcomes.Where(o => !o.Settles).ToList();
+        var replayed = settled.Count(o => o.Replayed);
+        var unsettled = settled.Where(o => !o.Settles).ToList();
         var stored = await db.LiveBookingsAsync(slots);
 
-        var acknowledged = outcomes.Where(o => o.Status == 201).Select(o => (o.Slot, o.Customer)).ToList();
+        var acknowledged = settled.Where(o => o.Status == 201).Select(o => (o.Slot, o.Customer)).ToList();
         var lost = acknowledged.Count(a => !stored.Contains(a));
         var unacknowledged = stored.Count - acknowledged.Count(stored.Contains);
         var doubled = await db.ScalarAsync<long>(
@@ -264,9 +274,11 @@ public sealed partial class Drill(string root, string apiDll, string adminConnec
                 OR s.booked_count <> (SELECT count(*) FROM bookings b WHERE b.slot_id = s.id AND b.cancelled_at IS NULL))
             """,
             slots.ToArray());
-        Check($"{drill}: stored", lost == 0 && doubled == 0 && skewed == 0,
-            $"{acknowledged.Count} answered 201, {lost} of them missing; {doubled} doubled; {skewed} slots whose count is off; "
-            + $"{unacknowledged} stored bookings whose answer the client never got");
+        Check($"{drill}: stored", lost == 0 && doubled == 0 && skewed == 0 && unacknowledged == 0 && unsettled.Count == 0,
+            $"{retried.Count} bookings sent again with their key once the fault was over ({replayed} replayed a booking made before "
+            + $"the answer was lost, {unsettled.Count} still open); {acknowledged.Count} answered 201 in the end, {lost} of them "
+            + $"missing; {doubled} doubled; {skewed} slots whose count is off; {unacknowledged} stored bookings whose answer the "
+            + $"client never got{Example(unsettled)}");
     }
 
     private async Task<List<Guid>> CreateSlotsAsync(HttpClient admin, int count, int capacity)
