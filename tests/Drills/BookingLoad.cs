@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Slots.Tests.Shared;
 
 namespace Slots.Drills;
 
@@ -17,7 +18,7 @@ public sealed record Outcome(
     public bool Unanswered => Status <= 0;
 
     /// <summary>An answer a client may act on as final: the booking made (201) or refused (4xx but 408 and 429).</summary>
-    public bool Settles => Status is >= 200 and < 300 || (Status is >= 400 and < 500 && Status is not (408 or 429));
+    public bool Settles => Attempt.SettledBy(Status);
 }
 
 /// <summary>A running load as its scenario sees it: the answers so far, and which bookings are still waiting for theirs.</summary>

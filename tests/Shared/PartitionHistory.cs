@@ -22,7 +22,10 @@ public sealed record Attempt(
     /// done (204) or not needed (404: no live booking). A 503, a 500, a timeout and a failed connection leave the outcome
     /// open, so the client sends the same request again.
     /// </summary>
-    public bool Settles => Status is >= 200 and < 300 || (Status is >= 400 and < 500 && Status is not (408 or 429));
+    public bool Settles => SettledBy(Status);
+
+    /// <summary>Whether an answer of <paramref name="status"/> settles a request (see <see cref="Settles"/>).</summary>
+    public static bool SettledBy(int status) => status is >= 200 and < 300 || (status is >= 400 and < 500 && status is not (408 or 429));
 }
 
 /// <summary>A slot as stored at the end: its capacity, its count and its live bookings.</summary>
