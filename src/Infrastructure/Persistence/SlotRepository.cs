@@ -118,7 +118,7 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
         {
             var booked = new LiveBookingLookup(slotId, [customerId]);
             db.RoundTrips.SendBeforeNextQuery(LockSlot(slotId), booked.Statement);
-            return LoadWithLiveBookingsAsync(() => LoadSlotAsync(slotId, cancellationToken), booked, cancellationToken);
+            return LoadWithFoundBookingsAsync(() => LoadSlotAsync(slotId, cancellationToken), booked, cancellationToken);
         }
 
         db.RoundTrips.SendBeforeNextQuery(LockSlot(slotId));
@@ -168,7 +168,7 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
             }),
             new(OwnerPolicySql, group, row => policy = OwnerPolicy(row)),
             booked.Statement);
-        var slot = await LoadWithLiveBookingsAsync(() => LoadSlotAsync(slotId, cancellationToken), booked, cancellationToken);
+        var slot = await LoadWithFoundBookingsAsync(() => LoadSlotAsync(slotId, cancellationToken), booked, cancellationToken);
         return (slot, held.Count == customers.Length ? held : throw StatementsNotSent(), policy);
     }
 
@@ -209,7 +209,7 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
             new(OwnerPolicySql, customer, row => policy = OwnerPolicy(row)),
             booked.Statement);
         // The customer's waiting entry with the slot: the waiting line's unique index names both the slot and the customer.
-        var slot = await LoadWithLiveBookingsAsync(() => LoadSlotWithCustomersWaiting.GetOrAdd(db.Model, static _ => EF.CompileAsyncQuery(
+        var slot = await LoadWithFoundBookingsAsync(() => LoadSlotWithCustomersWaiting.GetOrAdd(db.Model, static _ => EF.CompileAsyncQuery(
             (SlotsDbContext db, Guid slotId, string customerId, CancellationToken _) =>
                 db.Slots
                     .Include(s => s.Waitlist.Where(e => e.CustomerId == customerId && e.Status == WaitlistStatus.Waiting))
@@ -244,7 +244,7 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
             new(OwnerPolicySql, customer, row => policy = OwnerPolicy(row)),
             booked.Statement,
         ]);
-        var slot = await LoadWithLiveBookingsAsync(() => LoadSlotAsync(slotId, cancellationToken), booked, cancellationToken);
+        var slot = await LoadWithFoundBookingsAsync(() => LoadSlotAsync(slotId, cancellationToken), booked, cancellationToken);
         return (slot, held ?? throw StatementsNotSent(), holding, policy);
     }
 
@@ -254,7 +254,7 @@ internal sealed class SlotRepository(SlotsDbContext db) : ISlotRepository
     /// the slot's index and dropped every other customer's booking: 14,285 rows per booking at the bench's hot slot
     /// (docs/performance.md).
     /// </summary>
-    private async Task<Slot?> LoadWithLiveBookingsAsync(Func<Task<Slot?>> load, LiveBookingLookup booked, CancellationToken cancellationToken)
+    private async Task<Slot?> LoadWithFoundBookingsAsync(Func<Task<Slot?>> load, LiveBookingLookup booked, CancellationToken cancellationToken)
     {
         var slot = await LoadLockedAsync(load, cancellationToken);
         if (slot is not null)
