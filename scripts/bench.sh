@@ -17,7 +17,8 @@
 # compares them (BENCH_STREAM_SECONDS, 15, each).
 # Inputs: PG_BIN, PG_PORT, BENCH_API, BENCH_API_PID, BENCH_TOKEN; BENCH_SECONDS (5), BENCH_ROUNDS (3), BENCH_CLIENTS ("32 64"),
 # BENCH_WARMUP (20 s of load before measuring), BENCH_SCALE (1; 0 skips the 1,000,000-slot part, for quick
-# comparisons while tuning), BENCH_ONLY (mail, streams or scale: seed, skip the scenarios, so that ./slots bench runs only those rounds).
+# comparisons while tuning), BENCH_STATEMENTS (1: pg_stat_statements is loaded; each run's statements are kept and the
+# report lists them per request, the API's against pgbench's), BENCH_ONLY (mail, streams or scale: seed, skip the scenarios, so that ./slots bench runs only those rounds).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export BENCH_DIR="$ROOT/bench"
@@ -79,6 +80,7 @@ TICK_US=$((1000000 / $(getconf CLK_TCK)))
 # process (0 for pgbench's runs) and of PostgreSQL.
 measure() {
   local scenario="$1" c="$2" kind="$3" round="$4" line api0 pg0 api1 pg1
+  [ "${BENCH_STATEMENTS:-0}" = 0 ] || pg -tAc "SELECT pg_stat_statements_reset()" > /dev/null
   api0="$(api_ticks)"; pg0="$(pg_ticks)"
   case "$scenario/$kind" in
     spread/api)
@@ -98,6 +100,38 @@ measure() {
     'BEGIN { n = r * s; printf "%.0f %.0f", (k == "api" && n > 0 ? a * t / n : 0), (n > 0 ? p * t / n : 0) }')"
   echo "$scenario $c $kind $round $line" >> "$RESULTS"
   log "$scenario c=$c $kind round $round: $line"
+  [ "${BENCH_STATEMENTS:-0}" = 0 ] || keep_statements "$W/statements/$scenario.$c.$kind.$round" "$(awk -v r="${line%% *}" -v s="$SECONDS_PER_RUN" 'BEGIN { printf "%.0f", r * s }')"
+}
+
+# keep_statements FILE REQUESTS: what pg_stat_statements counted in the bench's database since the run's reset (the API's
+# background work included), one statement a line: calls, exec ms, rows, blocks, text; the run's requests first.
+keep_statements() {
+  mkdir -p "$W/statements"
+  { echo "$2"
+    pg -tA -F $'\t' -c "SELECT calls, round(total_exec_time::numeric, 3), rows, shared_blks_hit + shared_blks_read + local_blks_hit + local_blks_read,
+                               left(regexp_replace(query, '\s+', ' ', 'g'), 110)
+                        FROM pg_stat_statements
+                        WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'slots_bench') AND query NOT LIKE '%pg_stat_statements%'"
+  } > "$1"
+}
+
+# statements_table SCENARIO CLIENTS ROUND: the API's and pgbench's statements of that run, per request, the costliest first.
+statements_table() {
+  local side file
+  echo
+  echo "Statements per request, $1 at $2 clients, round $3 (pg_stat_statements; exec time is time inside the executor, lock waits included; the API's background work counts):"
+  echo "| side | calls | exec µs | µs per call | rows per call | blocks | statement |"
+  echo "|---|---|---|---|---|---|---|"
+  for side in api postgres; do
+    file="$W/statements/$1.$2.$side.$3"
+    [ -s "$file" ] || continue
+    awk -F'\t' -v side="$side" 'NR == 1 { n = $1; next } n > 0 {
+        printf "%s\t%.3f\t%.1f\t%.1f\t%.2f\t%.1f\t%s\n", side, $1 / n, $2 * 1000 / n, ($1 > 0 ? $2 * 1000 / $1 : 0), ($1 > 0 ? $3 / $1 : 0), $4 / n, $5
+        calls += $1; ms += $2 }
+      END { if (n > 0) printf "%s\t%.3f\t%.1f\t-\t-\t-\t(all statements)\n", side, calls / n, ms * 1000 / n }' "$file" \
+      | sort -t$'\t' -k3,3gr | head -n "${BENCH_STATEMENTS_TOP:-12}" \
+      | awk -F'\t' '{ gsub(/\|/, "\\|", $7); printf "| %s | %s | %s | %s | %s | %s | `%s` |\n", $1, $2, $3, $4, $5, $6, $7 }'
+  done
 }
 
 # settle: the webhook deliveries of the runs before it (and of the warm-up) all received, then VACUUM (ANALYZE) and
@@ -307,6 +341,7 @@ if [ "${1:-}" = mail-report ]; then
 fi
 
 log "seeding 100,000 slots for 1,000 specialists in SQL"
+[ "${BENCH_STATEMENTS:-0}" = 0 ] || pg -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"
 pg -v first=1 -v count=1000 -f "$BENCH_DIR/seed.sql"
 pg -f "$BENCH_DIR/hot.sql"
 SPECIALISTS=1000
@@ -449,6 +484,9 @@ for c in $CLIENTS; do
       "$(median 11 "$s" "$c" api "$W/results-main")" "$(median 11 "$s" "$c" postgres "$W/results-main")"
   done
 done
+if [ "${BENCH_STATEMENTS:-0}" = 1 ]; then
+  for s in spread hot read; do statements_table "$s" "$TOP_CLIENTS" "$ROUNDS"; done
+fi
 if [ "${BENCH_SCALE:-1}" = 1 ]; then
   echo
   echo "Scale, the available-slots read at $TOP_CLIENTS clients with 1,000,000 slots (10,000 specialists):"
