@@ -23,6 +23,12 @@ internal sealed class NotificationOutbox(SlotsDbContext db, MailOptions options,
         FROM unnest(@notify_before::interval[]) o (before)
         """;
 
+    /// <summary>A cancelled booking's reminders, not yet sent, dropped.</summary>
+    internal static readonly string SkipRemindersSql = $"""
+        UPDATE notifications SET status = {Skipped}
+        WHERE booking_id = @notify_booking AND kind = {Reminder} AND status = {Pending}
+        """;
+
     /// <summary>
     /// The cancellation's notices to both sides, each with the booking as it now stands (the batch's update before it
     /// included): the copy is what is mailed once the booking is gone. Its reminders are dropped.
@@ -37,15 +43,14 @@ internal sealed class NotificationOutbox(SlotsDbContext db, MailOptions options,
                    'timezone', s.timezone, 'serviceId', s.service_id)
         FROM bookings k JOIN slots s ON s.id = k.slot_id CROSS JOIN (VALUES ({Customer}), ({Specialist})) r (recipient)
         WHERE k.id = @notify_booking;
-        UPDATE notifications SET status = {Skipped}
-        WHERE booking_id = @notify_booking AND kind = {Reminder} AND status = {Pending}
+        {SkipRemindersSql}
         """;
 
     /// <summary>
     /// The reminders of the slot's live bookings, due again at their moment before its new start <c>@notify_starts</c>
     /// (one already sent for the old times is sent again for the new); those whose moment has passed stay as they were.
     /// </summary>
-    private static readonly string MovedSql = $"""
+    internal static readonly string MovedSql = $"""
         UPDATE notifications n
         SET status = {Pending}, next_attempt_at = @notify_starts - n.remind_before, retry_from = @notify_starts - n.remind_before
         FROM bookings k
@@ -58,7 +63,7 @@ internal sealed class NotificationOutbox(SlotsDbContext db, MailOptions options,
     /// one already sent for the old times whose new moment is still ahead; a pending one whose new moment has passed is
     /// skipped, never sent after the session it announces.
     /// </summary>
-    private static readonly string MovedBookingSql = $"""
+    internal static readonly string MovedBookingSql = $"""
         UPDATE notifications n
         SET status = CASE WHEN @notify_starts - n.remind_before > @notify_now THEN {Pending} ELSE {Skipped} END,
             next_attempt_at = @notify_starts - n.remind_before, retry_from = @notify_starts - n.remind_before
