@@ -32,6 +32,29 @@ public class UnitOfWorkTests(SlotsApiFactory factory) : ApiTestBase(factory)
     }
 
     [Fact]
+    public async Task A_command_compares_its_tracked_entities_with_their_snapshots_once()
+    {
+        // Counting the changes (for COMMIT in their batch) and saving them each compared every tracked entity again.
+        var specialist = NewSpecialist();
+        await using var db = Factory.NewDbContext();
+        var comparisons = 0;
+        db.ChangeTracker.DetectingAllChanges += (_, _) => comparisons++;
+        var slot = await new UnitOfWork(db, new DatabaseCircuit()).ExecuteAsync(
+            _ =>
+            {
+                var slot = NewSlot(specialist, hour: 10);
+                new SlotRepository(db).Add(slot);
+                slot.Book(new Customer("once", "once@x.io", "Once"), Factory.Clock.GetUtcNow(), BookingPolicy.Default);
+                return Task.FromResult(slot);
+            },
+            default);
+
+        Assert.Equal(1, comparisons);
+        Assert.True(db.ChangeTracker.AutoDetectChangesEnabled);
+        Assert.Equal(1, await Factory.ScalarAsync<int>("SELECT booked_count FROM slots WHERE id = $1", slot.Id));
+    }
+
+    [Fact]
     public async Task Many_changes_in_one_command_are_stored_together()
     {
         var specialist = NewSpecialist();

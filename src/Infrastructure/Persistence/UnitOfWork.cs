@@ -66,14 +66,25 @@ internal sealed class UnitOfWork(SlotsDbContext db, DatabaseCircuit circuit, Rep
                         var result = await run(ct);
                         committing = (await db.RoundTrips.TransactionIdAsync(db, ct), result);
                         // The changes and COMMIT go out in one round trip when they fit one batch, which a command's few
-                        // rows always do.
-                        if (db.ChangeTracker.Entries().Count(e => e.State is not (EntityState.Unchanged or EntityState.Detached))
-                            <= MaxChangesWithCommit)
+                        // rows always do. The tracked entities are compared with their snapshots once, here: counting the
+                        // entries and saving would each do it again.
+                        db.ChangeTracker.DetectChanges();
+                        db.ChangeTracker.AutoDetectChangesEnabled = false;
+                        try
                         {
-                            db.RoundTrips.CommitWithNextChanges();
+                            if (db.ChangeTracker.Entries().Count(e => e.State is not (EntityState.Unchanged or EntityState.Detached))
+                                <= MaxChangesWithCommit)
+                            {
+                                db.RoundTrips.CommitWithNextChanges();
+                            }
+
+                            await db.SaveChangesAsync(ct);
+                        }
+                        finally
+                        {
+                            db.ChangeTracker.AutoDetectChangesEnabled = true;
                         }
 
-                        await db.SaveChangesAsync(ct);
                         if (db.RoundTrips.HasStatementsBehind)
                         {
                             // They go with the changes, and a command that asked for them changed nothing.
