@@ -18,7 +18,7 @@
 # Inputs: PG_BIN, PG_PORT, BENCH_API, BENCH_API_PID, BENCH_TOKEN; BENCH_SECONDS (5), BENCH_ROUNDS (3), BENCH_CLIENTS ("32 64"),
 # BENCH_WARMUP (20 s of load before measuring), BENCH_SCALE (1; 0 skips the 1,000,000-slot part, for quick
 # comparisons while tuning), BENCH_STATEMENTS (1: pg_stat_statements is loaded; each run's statements are kept and the
-# report lists them per request, the API's against pgbench's), BENCH_ONLY (mail, streams or scale: seed, skip the scenarios, so that ./slots bench runs only those rounds).
+# report lists them per request, the API's against pgbench's, BENCH_STATEMENTS_TOP (12) lines a side), BENCH_ONLY (mail, streams or scale: seed, skip the scenarios, so that ./slots bench runs only those rounds).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export BENCH_DIR="$ROOT/bench"
