@@ -15,17 +15,8 @@ public class UnitOfWorkTests(SlotsApiFactory factory) : ApiTestBase(factory)
     public async Task A_new_slot_booked_in_the_same_command_is_stored_with_its_booking()
     {
         // Dependent inserts: the booking's row needs the slot's row first.
-        var specialist = NewSpecialist();
         await using var db = Factory.NewDbContext();
-        var slot = await new UnitOfWork(db, new DatabaseCircuit()).ExecuteAsync(
-            _ =>
-            {
-                var slot = NewSlot(specialist, hour: 9);
-                new SlotRepository(db).Add(slot);
-                slot.Book(new Customer("first", "first@x.io", "First"), Factory.Clock.GetUtcNow(), BookingPolicy.Default);
-                return Task.FromResult(slot);
-            },
-            default);
+        var slot = await BookNewSlotAsync(db);
 
         Assert.Equal(1, await Factory.ScalarAsync<int>("SELECT booked_count FROM slots WHERE id = $1", slot.Id));
         Assert.Equal(1L, await Factory.ScalarAsync<long>("SELECT count(*) FROM bookings WHERE slot_id = $1", slot.Id));
@@ -35,19 +26,10 @@ public class UnitOfWorkTests(SlotsApiFactory factory) : ApiTestBase(factory)
     public async Task A_command_compares_its_tracked_entities_with_their_snapshots_once()
     {
         // Counting the changes (for COMMIT in their batch) and saving them each compared every tracked entity again.
-        var specialist = NewSpecialist();
         await using var db = Factory.NewDbContext();
         var comparisons = 0;
         db.ChangeTracker.DetectingAllChanges += (_, _) => comparisons++;
-        var slot = await new UnitOfWork(db, new DatabaseCircuit()).ExecuteAsync(
-            _ =>
-            {
-                var slot = NewSlot(specialist, hour: 10);
-                new SlotRepository(db).Add(slot);
-                slot.Book(new Customer("once", "once@x.io", "Once"), Factory.Clock.GetUtcNow(), BookingPolicy.Default);
-                return Task.FromResult(slot);
-            },
-            default);
+        var slot = await BookNewSlotAsync(db);
 
         Assert.Equal(1, comparisons);
         Assert.True(db.ChangeTracker.AutoDetectChangesEnabled);
@@ -93,6 +75,21 @@ public class UnitOfWorkTests(SlotsApiFactory factory) : ApiTestBase(factory)
 
         Assert.NotNull(refused);
         Assert.Equal(0L, await Factory.ScalarAsync<long>("SELECT count(*) FROM slots WHERE specialist_email = $1", specialist));
+    }
+
+    /// <summary>One command: a new slot, and a booking of it.</summary>
+    private Task<Slot> BookNewSlotAsync(SlotsDbContext db)
+    {
+        var specialist = NewSpecialist();
+        return new UnitOfWork(db, new DatabaseCircuit()).ExecuteAsync(
+            _ =>
+            {
+                var slot = NewSlot(specialist, hour: 9);
+                new SlotRepository(db).Add(slot);
+                slot.Book(new Customer("first", "first@x.io", "First"), Factory.Clock.GetUtcNow(), BookingPolicy.Default);
+                return Task.FromResult(slot);
+            },
+            default);
     }
 
     private Slot NewSlot(string specialist, int hour)
