@@ -247,13 +247,7 @@ public class QueryPlanTests(SlotsApiFactory factory) : ApiTestBase(factory)
     [Fact]
     public async Task The_notification_fan_out_reads_each_events_booking_id_from_its_json_once()
     {
-        await using var connection = new NpgsqlConnection(Factory.ConnectionString);
-        await connection.OpenAsync();
-        await using var explain = new NpgsqlCommand("EXPLAIN (VERBOSE) " + NotificationQueue.FanOutSql, connection)
-        {
-            Parameters = { new NpgsqlParameter<int> { TypedValue = NotificationQueue.Batch } },
-        };
-        var plan = await PlanAsync(explain);
+        var plan = await ExplainAsync((NotificationQueue.FanOutSql, [new NpgsqlParameter<int> { TypedValue = NotificationQueue.Batch }]), "(VERBOSE) ");
 
         // Each place the plan names the extraction is a parse of the event's json per row there: it was named in the filter,
         // in each recipient's row and in the bookings' index condition, about a third of the statement's time.
@@ -336,11 +330,11 @@ public class QueryPlanTests(SlotsApiFactory factory) : ApiTestBase(factory)
         await Factory.ExecuteAsync("ANALYZE slots");
     }
 
-    private async Task<string> ExplainAsync((string Sql, NpgsqlParameter[] Parameters) captured)
+    private async Task<string> ExplainAsync((string Sql, NpgsqlParameter[] Parameters) captured, string options = "")
     {
         await using var connection = new NpgsqlConnection(Factory.ConnectionString);
         await connection.OpenAsync();
-        await using var explain = new NpgsqlCommand("EXPLAIN " + captured.Sql, connection);
+        await using var explain = new NpgsqlCommand("EXPLAIN " + options + captured.Sql, connection);
         explain.Parameters.AddRange(captured.Parameters);
         return await PlanAsync(explain);
     }
