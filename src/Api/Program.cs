@@ -77,11 +77,6 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     // Connections beyond this are closed as they arrive: a flood of idle ones cannot take the process's sockets.
     kestrel.Limits.MaxConcurrentConnections = builder.Configuration.GetValue<long>("Slots:MaxConnections", 5_000);
 });
-// A request's code, and the transport's, run on the thread that completed the socket's read instead of being queued to the
-// pool again: two hand-offs fewer per request, worth 1.6x bookings and 1.5x reads (docs/performance.md). That thread is a pool
-// worker all the same (the sockets' completions are not inlined, DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS is unset).
-builder.WebHost.UseSockets(sockets =>
-    sockets.UnsafePreferInlineScheduling = builder.Configuration.GetValue("Slots:InlineScheduling", true));
 builder.Services.AddOutputCache();
 
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDefaults.Apply);
