@@ -18,7 +18,9 @@
 # Inputs: PG_BIN, PG_PORT, BENCH_API, BENCH_API_PID, BENCH_TOKEN; BENCH_SECONDS (5), BENCH_ROUNDS (3), BENCH_CLIENTS ("32 64"),
 # BENCH_WARMUP (20 s of load before measuring), BENCH_SCALE (1; 0 skips the 1,000,000-slot part, for quick
 # comparisons while tuning), BENCH_STATEMENTS (1: pg_stat_statements is loaded; each run's statements are kept and the
-# report lists them per request, the API's against pgbench's, BENCH_STATEMENTS_TOP (12) lines a side), BENCH_ONLY (mail, streams or scale: seed, skip the scenarios, so that ./slots bench runs only those rounds).
+# report lists them per request, the API's against pgbench's, BENCH_STATEMENTS_TOP (12) lines a side), BENCH_ONLY (mail, streams, scale or ab: seed, skip the scenarios, so that ./slots bench runs only those rounds;
+# ab compares an API started with BENCH_AB's settings, VAR=VALUE ..., against one without, `bench.sh ab-round a|b ROUND`
+# and `bench.sh ab-report FILE`).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export BENCH_DIR="$ROOT/bench"
@@ -190,8 +192,11 @@ paired_ratios() {
   local ratios
   ratios="$(awk -v k="$1" -v c="$TOP_CLIENTS" '$1 == k && $2 == c { if ($3 == "on") on[++n] = $4; else off[++m] = $4 }
     END { for (i = 1; i <= n && i <= m; i++) if (off[i] > 0) printf "%.3f\n", on[i] / off[i] }' "$2")"
-  echo "$1 on/off per round: $(echo "$ratios" | paste -sd ' '); median $(echo "$ratios" | sort -g \
-    | awk '{v[NR]=$1} END { if (NR == 0) print 0; else if (NR % 2) printf "%.2f", v[(NR + 1) / 2]; else printf "%.2f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }') (goal >= 0.90)"
+  echo "$1 on/off per round: $(echo "$ratios" | paste -sd ' '); median $(echo "$ratios" | median_of) (goal >= 0.90)"
+}
+# median_of: the median of the numbers on stdin, one a line, to two decimals (0 for none).
+median_of() {
+  sort -g | awk '{v[NR]=$1} END { if (NR == 0) print 0; else if (NR % 2) printf "%.2f", v[(NR + 1) / 2]; else printf "%.2f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
 # One spread run at the top concurrency on an API whose notifier is on or off ($2), after a warm-up, the mail backlog of
@@ -206,6 +211,45 @@ if [ "${1:-}" = mail-round ]; then
   read -r rate p50 _ p99 _ <<< "$(wrk_run book.lua "$TOP_CLIENTS" "${BENCH_MAIL_SECONDS:-15}" BENCH_SLOTS="$W/slots.txt")"
   log "mail $2: $rate bookings/s, p50 $p50 ms, p99 $p99 ms"
   echo "mail $TOP_CLIENTS $2 $rate $p50 $p99"
+  exit 0
+fi
+# One round of an A/B comparison (BENCH_ONLY=ab): on an API started with BENCH_AB's settings (side $2 = a) or without
+# them (b), in round $3, a spread run and then a read run at the top concurrency (BENCH_AB_SECONDS, 15, each), each after
+# a warm-up, with the mail backlog of the runs before sent (both sides mail, so both wait for it: a side that did not
+# would run while the round before's mail is still being sent) and, before the bookings, the same VACUUM and CHECKPOINT.
+# Prints each run as a results line with the side in place of the kind: "SCENARIO CLIENTS SIDE ROUND req/s p50 p95 p99
+# errors api-us pg-us".
+if [ "${1:-}" = ab-round ]; then
+  SECONDS_PER_RUN="${BENCH_AB_SECONDS:-15}"
+  RESULTS="$W/ab"
+  SPECIALISTS="$(pg -tAc "SELECT count(*) FROM specialists WHERE email LIKE 'bench-%'")"
+  pg -tAc "SELECT id FROM bench_slots WHERE n > 0" > "$W/slots.txt"
+  wrk_run book.lua 32 "${BENCH_WARMUP:-20}" BENCH_SLOTS="$W/slots.txt" > /dev/null
+  await_notifications 300 || log "WARNING: $(unmailed) notifications still due after 300 s"
+  pg -c "VACUUM (ANALYZE) slots, bookings, notifications" -c "CHECKPOINT" > /dev/null
+  measure spread "$TOP_CLIENTS" api "$3"
+  await_notifications 300 || log "WARNING: $(unmailed) notifications still due after 300 s"
+  wrk_run read.lua 32 "${BENCH_WARMUP:-20}" BENCH_SPECIALISTS="$SPECIALISTS" > /dev/null
+  measure read "$TOP_CLIENTS" api "$3"
+  awk -v side="$2" '{ $3 = side; print }' "$RESULTS"
+  exit 0
+fi
+if [ "${1:-}" = ab-report ]; then
+  echo
+  echo "A/B: side a with $BENCH_AB, side b without; $TOP_CLIENTS clients, an API started for each side in each round, the"
+  echo "sides alternating first; runs of ${BENCH_AB_SECONDS:-15} s; medians of $(awk '$1 == "spread" && $3 == "a"' "$2" | wc -l) rounds:"
+  echo "| scenario | side | per s | p50 ms | p99 ms | API CPU µs per request | PostgreSQL CPU µs per request |"
+  echo "|---|---|---|---|---|---|---|"
+  for scenario in spread read; do
+    for side in a b; do
+      echo "| $scenario | $side | $(for f in 5 6 8 10 11; do median "$f" "$scenario" "$TOP_CLIENTS" "$side" "$2"; done | paste -sd '|' | sed 's/|/ | /g') |"
+    done
+  done
+  for scenario in spread read; do
+    ratios="$(awk -v s="$scenario" '$1 == s { if ($3 == "a") a[$4] = $5; else b[$4] = $5 }
+      END { for (r in a) if (b[r] > 0) printf "%s %.3f\n", r, a[r] / b[r] }' "$2" | sort -n | awk '{print $2}')"
+    echo "$scenario a/b per round: $(echo "$ratios" | paste -sd ' '); median $(echo "$ratios" | median_of)"
+  done
   exit 0
 fi
 # One spread run at the top concurrency with BENCH_STREAMS seat streams open ($2 on) or none (off), after a warm-up, the
